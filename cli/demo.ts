@@ -1,0 +1,38 @@
+/**
+ * `npm run demo`: computes the bundled example agreements and writes out/betalingsaftaler.xlsx
+ * (and .json), then prints where and a short summary. Runs through the same command map as the CLI.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBatch } from '../core/commands/index.js';
+import { formatKroner, ore } from '../core/money/ore.js';
+import { defaultRules } from '../core/rules/ruleSet.js';
+import { buildPlanWorkbook } from './xlsx/planWorkbook.js';
+
+const EXAMPLES = 'examples/betalingsaftaler';
+const OUT = 'out';
+
+const kr = (kroner: number) => formatKroner(ore(Math.round(kroner * 100)));
+
+const names = (await readdir(EXAMPLES)).filter((f) => f.endsWith('.json')).sort();
+const inputs = await Promise.all(names.map(async (f) => JSON.parse(await readFile(join(EXAMPLES, f), 'utf8')) as { reference?: string }));
+const results = runBatch('plan', inputs, defaultRules);
+
+await mkdir(OUT, { recursive: true });
+const plans = results.map((result, i) => ({ name: inputs[i]?.reference ?? names[i] ?? `Aftale ${i + 1}`, result }));
+const xlsx = join(OUT, 'betalingsaftaler.xlsx');
+await writeFile(xlsx, new Uint8Array((await buildPlanWorkbook(plans).xlsx.writeBuffer()) as ArrayBuffer));
+await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans, null, 2)}\n`);
+
+console.log(`Saldo – betalingsaftaler fra ${EXAMPLES}/ (${names.length} eksempler)\n`);
+for (const { name, result } of plans) {
+  if ('error' in result) {
+    console.log(`  ${name}: FEJL – ${result.error.message}`);
+    continue;
+  }
+  const s = result.summary;
+  console.log(`  ${name}`);
+  console.log(`    ${s.count} ydelser à ${kr(s.installment)}, sidste forfald ${s.lastDueDate}; i alt ${kr(s.total)} (gebyrer ${kr(s.fees)}, renter ${kr(s.interest)}, hovedstol ${kr(s.principal)})`);
+}
+console.log(`\nSkrevet: ${xlsx} og ${join(OUT, 'betalingsaftaler.json')}`);
+if (results.some((r) => 'error' in r)) process.exitCode = 1;

@@ -1,0 +1,126 @@
+/**
+ * The command line, as a function of its arguments and I/O so tests can run it in-process.
+ * Contract (SPEC): `saldo <command> --in FILE|- [--out FILE] [--rules FILE]`; JSON to stdout or a
+ * workbook when --out ends in .xlsx; exit 0 on success, 2 with a Danish message on bad input.
+ */
+import { parseArgs } from 'node:util';
+import { BATCH_COMMANDS, commands, isCommandName, runBatch, type CommandName } from '../core/commands/index.js';
+import type { PlanOutput } from '../core/commands/plan.js';
+import { isSaldoError } from '../core/errors.js';
+import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
+import { buildPlanWorkbook, type NamedPlan } from './xlsx/planWorkbook.js';
+
+export interface CliIo {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const USAGE = `Brug: saldo <kommando> --in FIL [--out FIL] [--rules FIL]
+
+Kommandoer:
+  plan      betalingsaftale: afdragsplan med forfaldsdatoer, gebyrer, renter og restgæld
+
+Valg:
+  --in FIL      input som JSON (et objekt, eller en liste for flere aftaler); "-" læser fra standard input
+  --out FIL     skriv resultatet til FIL: .xlsx giver en formateret projektmappe, ellers JSON
+  --rules FIL   regelfil (JSON) der supplerer eller erstatter standardreglerne
+  --help        vis denne hjælp
+
+Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/daginstitution.json
+`;
+
+/** A user error: printed as it is, exit 2. */
+class UsageError extends Error {}
+
+async function readJson(io: CliIo, path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" kan ikke læses (${code ?? 'ukendt fejl'}).`);
+  }
+  if (text.trim() === '') throw new UsageError(`${what} er tom: forventede JSON.`);
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UsageError(`${what} er ikke gyldig JSON: ${(e as Error).message}`);
+  }
+}
+
+async function loadRules(io: CliIo, path: string | undefined): Promise<RuleSet> {
+  if (path === undefined) return defaultRules;
+  return applyRuleOverride(defaultRules, await readJson(io, path, 'Regelfilen'));
+}
+
+/** One result pretty-printed; a batch as one compact element per line (10,000 schedules stay fast). */
+export function toJsonText(result: unknown, batch: boolean): string {
+  if (!batch) return `${JSON.stringify(result, null, 2)}\n`;
+  const items = result as unknown[];
+  return items.length === 0 ? '[]\n' : `[\n${items.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}
+
+async function writeOutput(io: CliIo, command: CommandName, out: string | undefined, result: unknown, batch: boolean): Promise<void> {
+  if (out === undefined) {
+    io.stdout(toJsonText(result, batch));
+    return;
+  }
+  if (out.toLowerCase().endsWith('.xlsx')) {
+    if (command !== 'plan') throw new UsageError(`--out .xlsx understøttes endnu ikke for "${command}".`);
+    const items = (batch ? result : [result]) as Array<PlanOutput | { error: { message: string } }>;
+    const plans: NamedPlan[] = items.map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
+    const buffer = await buildPlanWorkbook(plans).xlsx.writeBuffer();
+    await io.writeFile(out, new Uint8Array(buffer as ArrayBuffer));
+    return;
+  }
+  await io.writeFile(out, toJsonText(result, batch));
+}
+
+/** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        options: { in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, 'Ukendt valg')}\n\n${USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const [name, ...rest] = positionals;
+    if (name === undefined) throw new UsageError(`Angiv en kommando.\n\n${USAGE}`);
+    if (!isCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
+    if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
+    if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
+
+    const rules = await loadRules(io, values.rules);
+    const input = await readJson(io, values.in, 'Inputfilen');
+    const batch = Array.isArray(input);
+    if (batch && !BATCH_COMMANDS.includes(name)) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
+    const result = batch ? runBatch(name, input, rules) : commands[name](input, rules);
+    await writeOutput(io, name, values.out, result, batch);
+    if (batch) {
+      const failed = (result as unknown[]).filter((r) => typeof r === 'object' && r !== null && 'error' in r).length;
+      if (failed > 0) io.stderr(`${failed} af ${input.length} aftaler kunne ikke beregnes; se "error" i svaret.\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (isSaldoError(e) || e instanceof UsageError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    // A bug in Saldo, not the user's input: say so plainly, without a stack trace.
+    io.stderr(`Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}\nMeld fejlen til udviklerne sammen med inputtet.\n`);
+    return 1;
+  }
+}

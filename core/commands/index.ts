@@ -1,0 +1,37 @@
+/**
+ * The one typed command map (STYLE: Actual Budget's pattern). The CLI, the custom functions and
+ * the task pane call core through it, so argument and result types have a single source.
+ */
+import { errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { plan } from './plan.js';
+
+export const commands = {
+  plan,
+} satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;
+
+export type CommandName = keyof typeof commands;
+export type CommandOutput<C extends CommandName> = ReturnType<(typeof commands)[C]>;
+
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
+
+/** Commands that answer an array of inputs with an array of results (SPEC: plan, henstand, status). */
+export const BATCH_COMMANDS: readonly CommandName[] = ['plan'];
+
+export type BatchItem<C extends CommandName> = CommandOutput<C> | { error: { code: SaldoErrorCode; field: string; message: string } };
+
+/**
+ * Runs a command on each element; a bad element gets `{"error": …}` and the others still run.
+ * Only Saldo's own errors become elements: anything else is a bug and is rethrown.
+ */
+export function runBatch<C extends CommandName>(name: C, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<C>> {
+  const run = commands[name] as (input: unknown, rules: RuleSet) => CommandOutput<C>;
+  return inputs.map((input) => {
+    try {
+      return run(input, rules);
+    } catch (e) {
+      if (isSaldoError(e)) return { error: errorToJson(e) };
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,60 @@
+/** The `plan` command: JSON in (kroner, ISO dates), JSON out. The seam every front end calls. */
+import { toKroner } from '../money/ore.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { parsePlanInput } from '../schedule/planInput.js';
+import { computeSchedule, type Schedule } from '../schedule/schedule.js';
+
+export interface PlanRowJson {
+  n: number;
+  nominalDate: string;
+  dueDate: string;
+  payment: number;
+  fees: number;
+  interest: number;
+  principal: number;
+  balance: number;
+}
+
+export interface PlanOutput {
+  rows: PlanRowJson[];
+  summary: {
+    count: number;
+    installment: number;
+    total: number;
+    fees: number;
+    interest: number;
+    principal: number;
+    lastDueDate: string;
+  };
+}
+
+/** A schedule in the contract's JSON shape (kroner with at most 2 decimals). */
+export function scheduleToJson(schedule: Schedule): PlanOutput {
+  const s = schedule.summary;
+  return {
+    rows: schedule.rows.map((r) => ({
+      n: r.n,
+      nominalDate: r.nominalDate,
+      dueDate: r.dueDate,
+      payment: toKroner(r.payment),
+      fees: toKroner(r.fees),
+      interest: toKroner(r.interest),
+      principal: toKroner(r.principal),
+      balance: toKroner(r.balance),
+    })),
+    summary: {
+      count: s.count,
+      installment: toKroner(s.installment),
+      total: toKroner(s.total),
+      fees: toKroner(s.fees),
+      interest: toKroner(s.interest),
+      principal: toKroner(s.principal),
+      lastDueDate: s.lastDueDate,
+    },
+  };
+}
+
+/** SPEC `plan`: a payment-agreement schedule. */
+export function plan(input: unknown, rules: RuleSet): PlanOutput {
+  return scheduleToJson(computeSchedule(parsePlanInput(input, rules), rules));
+}

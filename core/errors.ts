@@ -1,0 +1,52 @@
+/**
+ * Typed errors for people. Every error that core throws carries a stable `code` (for programs),
+ * the `field` it is about, the offending `value` and a Danish `message` (for people).
+ * The add-in turns them into cell errors or form messages; the CLI prints the message, exit 2.
+ */
+
+export type SaldoErrorCode =
+  | 'UGYLDIGT_INPUT' // wrong shape: not an object, unknown field, wrong type
+  | 'MANGLER' // a required field is missing
+  | 'UGYLDIGT_BELØB' // not a krone amount with at most 2 decimals, negative where not allowed
+  | 'UGYLDIG_DATO' // not a real YYYY-MM-DD calendar date
+  | 'UGYLDIG_SATS' // interest rate out of range
+  | 'KONFLIKT' // fields that cannot be given together
+  | 'BETALES_ALDRIG' // the installment does not cover the interest
+  | 'FOR_MANGE_RÆKKER' // the schedule would be absurdly long
+  | 'UDEN_FOR_TABEL' // a rule table does not cover the case (never guess a figure)
+  | 'UGYLDIG_REGEL'; // a rule override is malformed
+
+export class SaldoError extends Error {
+  override readonly name = 'SaldoError';
+  constructor(
+    readonly code: SaldoErrorCode,
+    readonly field: string,
+    readonly value: unknown,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const isSaldoError = (e: unknown): e is SaldoError => e instanceof SaldoError;
+
+/** The error as plain JSON data (for batch answers and the add-in). */
+export function errorToJson(e: SaldoError): { code: SaldoErrorCode; field: string; message: string } {
+  return { code: e.code, field: e.field, message: e.message };
+}
+
+/** Shows a user's value in a message without flooding it (values may be long or nested). */
+export function showValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = `"${value}"`;
+  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+  else if (value === undefined) text = 'ingenting';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

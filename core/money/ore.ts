@@ -1,0 +1,93 @@
+/**
+ * Money is integer øre inside core (SPEC: "never accumulate floating kroner"). Kroner with at
+ * most 2 decimals exist only at the edges (JSON, Excel); they are parsed here, once.
+ */
+import { SaldoError, showValue } from '../errors.js';
+
+declare const oreBrand: unique symbol;
+/** An amount in øre: a safe integer. Made by `ore`, `parseKroner` or arithmetic inside core. */
+export type Ore = number & { readonly [oreBrand]: true };
+
+/** The largest amount Saldo accepts: 10 mia. kr. A municipal claim above it is a typing error. */
+export const MAX_KRONER = 10_000_000_000;
+
+/** Asserts the integer invariant once, where a value is made. */
+export function ore(value: number): Ore {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Not an integer øre amount: ${value}`);
+  return value as Ore;
+}
+
+export const ZERO = 0 as Ore;
+
+export const add = (a: Ore, b: Ore): Ore => (a + b) as Ore;
+export const subtract = (a: Ore, b: Ore): Ore => (a - b) as Ore;
+export const minOre = (a: Ore, b: Ore): Ore => (a < b ? a : b);
+export const sumOre = (values: readonly Ore[]): Ore => values.reduce<number>((s, v) => s + v, 0) as Ore;
+
+export interface ParseKronerOptions {
+  /** Allow negative amounts (credits, corrections). Default false. */
+  allowNegative?: boolean;
+  /** Allow 0. Default true. */
+  allowZero?: boolean;
+}
+
+const KRONER_TEXT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * Parses kroner from a JSON/Excel number with at most 2 decimals into øre.
+ * Rejects text, NaN, infinities, more than 2 decimals, and (by default) negatives.
+ * @example parseKroner(1234.56, 'installment') // 123456 øre
+ * @example parseKroner(12.345, 'installment') // throws UGYLDIGT_BELØB "… højst 2 decimaler"
+ */
+export function parseKroner(value: unknown, field: string, options: ParseKronerOptions = {}): Ore {
+  if (typeof value !== 'number') {
+    const what = typeof value === 'string' ? 'tekst' : value === null ? 'tomt' : typeof value === 'boolean' ? 'en sandhedsværdi' : 'ikke et tal';
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et tal i kroner, men er ${what} (${showValue(value)}).`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et endeligt tal i kroner, ikke ${String(value)}.`);
+  }
+  if (Math.abs(value) > MAX_KRONER) {
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet ${String(value)} kr. er over grænsen på 10 mia. kr. – er det tastet forkert?`);
+  }
+  // The shortest round-trip decimal text of a double is exactly what the user typed in JSON,
+  // so counting decimals on it is exact (12.345 stays "12.345"; 0.1 stays "0.1").
+  const text = numberText(value);
+  const m = KRONER_TEXT.exec(text);
+  if (!m) {
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet ${text.replace('.', ',')} kr. har mere end 2 decimaler; angiv kroner med højst 2 decimaler (øre).`);
+  }
+  const [, minus, whole = '0', frac = ''] = m;
+  const amount = (Number(whole) * 100 + Number(frac.padEnd(2, '0'))) * (minus ? -1 : 1);
+  const result = ore(amount === 0 ? 0 : amount); // no −0
+  if (result < 0 && !options.allowNegative) {
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet må ikke være negativt (${formatKroner(result)}).`);
+  }
+  if (result === 0 && options.allowZero === false) {
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være større end 0 kr.`);
+  }
+  return result;
+}
+
+function numberText(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Only tiny values reach exponent form within MAX_KRONER (e.g. 1e-7): show them in full.
+  return value.toFixed(20).replace(/0+$/, '');
+}
+
+/** Øre to kroner for the edges (JSON, Excel). The only place a krone float is made. */
+export const toKroner = (amount: Ore): number => amount / 100;
+
+/**
+ * Danish formatting with thousands separator and decimal comma.
+ * @example formatKroner(ore(123456)) // "1.234,56 kr."
+ */
+export function formatKroner(amount: Ore): string {
+  const negative = amount < 0;
+  const abs = Math.abs(amount);
+  const kroner = Math.floor(abs / 100);
+  const oere = abs % 100;
+  const grouped = String(kroner).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped},${String(oere).padStart(2, '0')} kr.`;
+}

@@ -1,0 +1,225 @@
+/**
+ * The payment-agreement schedule (SPEC "plan", steps 1–4):
+ * 1. nominal due dates = firstDueDate + k months (or 3k), keeping the day of the month or the
+ *    month's last day; the due date is the nominal date moved to a banking day;
+ * 2. at each nominal date each interest-bearing claim accrues simple interest for the period;
+ * 3. the payment (installment, or what is owed if less) covers claim by claim, oldest first,
+ *    fees → interest → principal;
+ * 4. the row shows the parts and the balance still owed; the schedule ends at 0.
+ */
+import { adjustToBankingDay, danishBankCalendar, type BankCalendar } from '../calendar/bankingDays.js';
+import { addMonthsToDay, fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
+import { SaldoError } from '../errors.js';
+import { cover, coverageOrder, type ClaimBalance } from '../allocation/cover.js';
+import { monthlyBetalingsevne } from '../betalingsevne/betalingsevne.js';
+import { periodInterest } from '../interest/accrue.js';
+import { formatKroner, ore, type Ore } from '../money/ore.js';
+import { divideRounded } from '../money/rounding.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { MAX_INSTALLMENTS, monthsPerPeriod, type PlanTerms } from './planInput.js';
+
+export interface ScheduleRow {
+  n: number;
+  nominalDate: CalendarDate;
+  dueDate: CalendarDate;
+  payment: Ore;
+  fees: Ore;
+  interest: Ore;
+  principal: Ore;
+  /** Everything still owed after this payment (fees + interest + principal). */
+  balance: Ore;
+}
+
+export interface ScheduleSummary {
+  count: number;
+  installment: Ore;
+  total: Ore;
+  fees: Ore;
+  interest: Ore;
+  principal: Ore;
+  lastDueDate: CalendarDate;
+}
+
+export interface Schedule {
+  rows: ScheduleRow[];
+  summary: ScheduleSummary;
+}
+
+type Outcome =
+  | { kind: 'paid'; rows: ScheduleRow[]; count: number }
+  | { kind: 'neverPays'; n: number; interest: number; balanceBefore: number; balanceAfter: number }
+  | { kind: 'tooMany' };
+
+interface Prepared {
+  terms: PlanTerms;
+  rules: RuleSet;
+  calendar: BankCalendar;
+  order: number[];
+  dueDays: DayNumber[];
+  step: number;
+  first: { year: number; month: number; day: number };
+  startDay: DayNumber;
+}
+
+function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar): Prepared {
+  const types = rules.claimTypes.value;
+  return {
+    terms,
+    rules,
+    calendar,
+    order: coverageOrder(terms.claims.map((c) => ({ dueDate: c.dueDate, priority: types[c.type].priority }))),
+    dueDays: terms.claims.map((c) => toDayNumber(c.dueDate)),
+    step: monthsPerPeriod(terms.frequency),
+    first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
+    startDay: toDayNumber(terms.startDate),
+  };
+}
+
+/** Runs the schedule for one installment. `keepRows` false only counts (for the count search). */
+function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: number): Outcome {
+  const { terms, rules, order, dueDays, step, first } = p;
+  const parts = rules.allocationOrder.value;
+  const claims: ClaimBalance[] = terms.claims.map((c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
+  const withFees = terms.interestBase === 'principalAndFees';
+  let balance = claims.reduce((s, c) => s + c.fees + c.interest + c.principal, 0);
+  const rows: ScheduleRow[] = [];
+  let previous = p.startDay;
+  for (let n = 1; n <= maxRows; n += 1) {
+    const nominal = addMonthsToDay(first.year, first.month, first.day, (n - 1) * step);
+    let accrued = 0;
+    for (let i = 0; i < claims.length; i += 1) {
+      const claim = claims[i] as ClaimBalance;
+      const source = terms.claims[i]!;
+      if (source.rate.kind === 'fixed' && source.rate.ppm === 0) continue;
+      // No interest before the claim falls due (renteloven § 2).
+      const from = Math.max(previous, dueDays[i] ?? previous);
+      const base = withFees ? claim.principal + claim.fees : claim.principal;
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, step, `claims[${i}]`);
+      claim.interest += interest;
+      accrued += interest;
+    }
+    const owed = balance + accrued;
+    const payment = Math.min(installment, owed);
+    const covered = cover(payment, claims, order, parts);
+    const after = owed - payment;
+    // A regular period that does not bring the balance down never will: the installment does not
+    // cover the interest. (The first period may be longer than the others, so it is exempt.)
+    if (after > 0 && after >= balance && n > 1) {
+      return { kind: 'neverPays', n, interest: accrued, balanceBefore: balance, balanceAfter: after };
+    }
+    if (keepRows) {
+      rows.push({
+        n,
+        nominalDate: fromDayNumber(nominal),
+        dueDate: fromDayNumber(adjustToBankingDay(nominal, terms.bankingDays, p.calendar)),
+        payment: payment as Ore,
+        fees: covered.fees as Ore,
+        interest: covered.interest as Ore,
+        principal: covered.principal as Ore,
+        balance: after as Ore,
+      });
+    }
+    balance = after;
+    previous = nominal;
+    if (balance === 0) return { kind: 'paid', rows, count: n };
+  }
+  return { kind: 'tooMany' };
+}
+
+/** The installment a count-mode plan needs: the smallest multiple of `rounding` paying all in ≤ count. */
+function installmentForCount(p: Prepared, count: number, rounding: number): number {
+  const total = p.terms.claims.reduce((s, c) => s + c.fees + c.interest + c.principal, 0);
+  const fits = (amount: number): boolean => {
+    const outcome = simulate(p, amount, false, count);
+    return outcome.kind === 'paid';
+  };
+  // Nothing smaller than total / count can pay everything in count payments.
+  let low = divideRounded(total, count * rounding, 'ceil') * rounding;
+  if (fits(low)) return low;
+  let high = low * 2;
+  while (!fits(high)) {
+    low = high;
+    high *= 2;
+    if (high > Number.MAX_SAFE_INTEGER / 4) throw new RangeError('count search did not converge');
+  }
+  // Invariant: low does not fit, high fits; both multiples of rounding. The number of payments
+  // never grows when the installment grows, so the boundary is unique.
+  while (high - low > rounding) {
+    const mid = Math.floor((low + high) / 2 / rounding) * rounding;
+    if (mid <= low) break;
+    if (fits(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/** The installment the terms ask for (fixed, derived from count, or the betalingsevne). */
+export function resolveInstallment(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar): Ore {
+  const { mode } = terms;
+  switch (mode.kind) {
+    case 'installment':
+      return mode.installment;
+    case 'count':
+      return ore(installmentForCount(prepare(terms, rules, calendar), mode.count, mode.rounding));
+    case 'paymentCapacity': {
+      const evne = monthlyBetalingsevne(mode.netIncome, mode.supportsChildren, mode.year, rules);
+      if (evne.monthly === 0) {
+        throw new SaldoError(
+          'BETALES_ALDRIG',
+          'paymentCapacity.netIncome',
+          mode.netIncome / 100,
+          `Betalingsevnen er 0 kr. om måneden (${evne.percent} % af ${formatKroner(mode.netIncome)} om året giver under 50 kr. om måneden); der kan ikke laves en afdragsordning – overvej henstand.`,
+        );
+      }
+      // The table gives a monthly amount; a quarterly agreement pays three months at a time.
+      return ore(evne.monthly * monthsPerPeriod(terms.frequency));
+    }
+  }
+}
+
+/**
+ * Computes the schedule. Throws `BETALES_ALDRIG` when the installment cannot pay the debt and
+ * `FOR_MANGE_RÆKKER` beyond 1.200 installments.
+ */
+export function computeSchedule(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar): Schedule {
+  const installment = resolveInstallment(terms, rules, calendar);
+  const outcome = simulate(prepare(terms, rules, calendar), installment, true, MAX_INSTALLMENTS);
+  if (outcome.kind === 'neverPays') {
+    throw new SaldoError(
+      'BETALES_ALDRIG',
+      'installment',
+      installment / 100,
+      `Ydelsen ${formatKroner(installment)} dækker ikke periodens rente ${formatKroner(ore(outcome.interest))} (ydelse nr. ${outcome.n}) – gælden bliver aldrig betalt. Hæv ydelsen.`,
+    );
+  }
+  if (outcome.kind === 'tooMany') {
+    throw new SaldoError(
+      'FOR_MANGE_RÆKKER',
+      'installment',
+      installment / 100,
+      `Med en ydelse på ${formatKroner(installment)} ville aftalen løbe over mere end ${MAX_INSTALLMENTS} ydelser. Hæv ydelsen.`,
+    );
+  }
+  const { rows } = outcome;
+  const sum = (key: 'payment' | 'fees' | 'interest' | 'principal'): Ore => ore(rows.reduce((s, r) => s + r[key], 0));
+  const summary: ScheduleSummary = {
+    count: rows.length,
+    installment,
+    total: sum('payment'),
+    fees: sum('fees'),
+    interest: sum('interest'),
+    principal: sum('principal'),
+    lastDueDate: rows[rows.length - 1]!.dueDate,
+  };
+  assertConserved(terms, summary);
+  return { rows, summary };
+}
+
+/** Money is never lost or invented: a schedule that does not reconcile is never returned. */
+function assertConserved(terms: PlanTerms, s: ScheduleSummary): void {
+  const principal = terms.claims.reduce((t, c) => t + c.principal, 0);
+  const fees = terms.claims.reduce((t, c) => t + c.fees, 0);
+  if (s.total !== s.fees + s.interest + s.principal || s.principal !== principal || s.fees !== fees) {
+    throw new Error(`Internal error: schedule does not reconcile (total ${s.total}, fees ${s.fees}/${fees}, interest ${s.interest}, principal ${s.principal}/${principal})`);
+  }
+}

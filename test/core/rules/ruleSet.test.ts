@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { plan } from '../../../core/commands/plan.js';
+import { applyRuleOverride, defaultRules } from '../../../core/rules/ruleSet.js';
+import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
+
+describe('default rules carry their sources', () => {
+  it('every rule has a source, a checked date and a status', () => {
+    const sourced = [defaultRules.claimTypes, defaultRules.fees.rykkerPublic, defaultRules.fees.rykkerCivil, defaultRules.allocationOrder, defaultRules.bankHolidays, ...Object.values(defaultRules.betalingsevne)];
+    for (const rule of sourced) {
+      expect(rule.source.length).toBeGreaterThan(10);
+      expect(rule.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(['verified', 'derived', 'unverified']).toContain(rule.status);
+    }
+    for (const table of Object.values(defaultRules.rateTables)) {
+      for (const row of table.rows) expect(row.source.length).toBeGreaterThan(5);
+    }
+  });
+  it('fee caps are the legal maxima: 250 kr. (gebyrloven § 2 stk. 3) and 100 kr. × 3 (renteloven § 9 b)', () => {
+    expect(defaultRules.fees.rykkerPublic.value).toEqual({ maxPerRykker: 25_000, maxFeeCount: null, minDaysBetween: null });
+    expect(defaultRules.fees.rykkerCivil.value).toEqual({ maxPerRykker: 10_000, maxFeeCount: 3, minDaysBetween: 10 });
+  });
+  it('the opkrævningspolitik: no henstand on running ejendomsskat, daginstitution, underholdsbidrag', () => {
+    const noHenstand = CLAIM_TYPES.filter((t) => !defaultRules.claimTypes.value[t].henstandNormallyAllowed);
+    expect(noHenstand.sort()).toEqual(['daginstitution', 'ejendomsskat', 'underholdsbidrag']);
+  });
+  it('ships no unverified interest rate row (2025–2026 rates are not in the table)', () => {
+    for (const table of Object.values(defaultRules.rateTables)) {
+      for (const row of table.rows) expect(row.status).not.toBe('unverified');
+      expect(table.validThrough < '2025-07-01').toBe(true);
+    }
+  });
+  it('the betalingsevne brackets are contiguous', () => {
+    const rows = defaultRules.betalingsevne['2024']!.rows;
+    rows.slice(1).forEach((r, i) => expect(r.from).toBe((rows[i]!.to ?? NaN) + 1));
+  });
+});
+
+describe('a rule file overrides the defaults', () => {
+  const table2025 = {
+    source: 'SKM2024.999.GÆLDST (test-tabel)',
+    checked: '2026-01-05',
+    rows: [
+      { from: 0, to: 150000, withoutChildren: 4, withChildren: 3 },
+      { from: 150001, to: null, withoutChildren: 20, withChildren: 10 },
+    ],
+  };
+  it('adds a betalingsevne table for a year', () => {
+    const rules = applyRuleOverride(defaultRules, { betalingsevne: { '2025': table2025 } });
+    // 300.000 × 20 % / 12 = 5.000 kr.
+    const out = plan({ firstDueDate: '2026-02-01', paymentCapacity: { netIncome: 300000, year: 2025 }, claims: [{ principal: 10000 }] }, rules);
+    expect(out.summary.installment).toBe(5000);
+    expect(rules.betalingsevne['2024']).toBe(defaultRules.betalingsevne['2024']);
+  });
+  it('extends a rate table with a new half-year', () => {
+    const rules = applyRuleOverride(defaultRules, {
+      rateTables: { morarente: { source: 'Nationalbanken (test)', checked: '2026-01-05', validThrough: '2025-06-30', rows: [{ from: '2025-01-01', annualRate: 10 }] } },
+    });
+    expect(rules.rateTables.morarente!.rows.at(-1)).toMatchObject({ from: '2025-01-01', annualRatePpm: 100_000 });
+    expect(rules.rateTables.morarente!.rows).toHaveLength(defaultRules.rateTables.morarente!.rows.length + 1);
+    // 10.000 kr. × 10 % × 31/365 = 84,93 kr. in January 2025
+    const out = plan({ startDate: '2025-01-01', firstDueDate: '2025-02-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2024-12-01' }] }, rules);
+    expect(out.rows[0]?.interest).toBe(84.93);
+  });
+  it('changes the order of coverage', () => {
+    const rules = applyRuleOverride(defaultRules, { allocationOrder: ['principal', 'interest', 'fees'] });
+    const row = plan({ firstDueDate: '2026-02-01', installment: 300, claims: [{ principal: 1000, fees: 250 }] }, rules).rows[0];
+    expect(row).toMatchObject({ principal: 300, fees: 0 });
+  });
+  it.each([
+    [{ betalingsevne: { '2025': { ...table2025, source: '' } } }, /angiv kilden/],
+    [{ betalingsevne: { '2025': { ...table2025, checked: 'i går' } } }, /betalingsevne\.2025\.checked/],
+    [{ betalingsevne: { '2025': { ...table2025, rows: [{ from: 0, to: 100, withoutChildren: 4, withChildren: 3 }, { from: 200, to: null, withoutChildren: 5, withChildren: 3 }] } } }, /slutte op til hinanden/],
+    [{ betalingsevne: { '2025': { ...table2025, rows: [{ from: 0, to: null, withoutChildren: 140, withChildren: 3 }] } } }, /procentsats/],
+    [{ rentetabeller: {} }, /ukendt felt "rentetabeller"/],
+    [{ allocationOrder: ['fees', 'fees', 'principal'] }, /allocationOrder/],
+    [{ claimTypes: { parkering: { udpantningsret: true, source: 'x', checked: '2026-01-01' } } }, /ukendt fordringstype/],
+    [[], /JSON-objekt/],
+  ])('a malformed rule file is refused with a Danish message: %j', (override, message) => {
+    expect(() => applyRuleOverride(defaultRules, override)).toThrow(message);
+  });
+  it('claim type attributes can be confirmed by the kommune', () => {
+    const rules = applyRuleOverride(defaultRules, { claimTypes: { renovation: { udpantningsret: false, source: 'Kommunens jurist, notat 2026', checked: '2026-11-01' } } });
+    expect(rules.claimTypes.value.renovation.udpantningsret).toBe(false);
+    expect(rules.claimTypes.source).toMatch(/renovation: Kommunens jurist/);
+  });
+});
