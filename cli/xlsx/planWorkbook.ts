@@ -1,80 +1,52 @@
 /**
- * Writes payment-agreement schedules to a formatted workbook: one sheet per agreement (a header
- * row, dates as dates, kroner formats) and an overview sheet. Text from the input is written
- * as text values, never as formulas.
+ * Writes payment-agreement schedules to a formatted workbook: one sheet per agreement (the
+ * shared table layout from core/report, dates as dates, kroner formats) and an overview sheet.
+ * Text from the input is written as text values, never as formulas.
  */
 import ExcelJS from 'exceljs';
-import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
-import type { CalendarDate } from '../../core/calendar/date.js';
 import type { PlanOutput } from '../../core/commands/plan.js';
-
-export const KR_FORMAT = '#,##0.00 "kr."';
-export const DATE_FORMAT = 'dd-mm-yyyy';
+import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
+import { uniqueSheetName } from '../../core/report/sheetName.js';
 
 export interface NamedPlan {
-  /** Shown as the sheet name and in the overview (e.g. the example file's name). */
+  /** Shown as the sheet name and in the overview (e.g. the agreement's reference). */
   name: string;
   result: PlanOutput | { error: { message: string } };
-}
-
-/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = (wanted.replace(/[:\\/?*[\]]/g, '-').trim() || 'Aftale').slice(0, 31);
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i += 1) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-const serial = (date: string): number => dateToExcelSerial(date as CalendarDate);
-
-/** Makes a text cell value that no spreadsheet will read as a formula. */
-export function asText(value: string): ExcelJS.CellValue {
-  // ExcelJS writes strings as shared strings, never formulas; a rich-text-free string is safe.
-  return value;
 }
 
 export function buildPlanWorkbook(plans: readonly NamedPlan[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Saldo';
-  const taken = new Set<string>(['oversigt']);
+  const taken: string[] = ['Oversigt'];
   const overview = wb.addWorksheet('Oversigt', { views: [{ state: 'frozen', ySplit: 1 }] });
-  overview.columns = [
-    { header: 'Aftale', key: 'name', width: 28 },
-    { header: 'Antal ydelser', key: 'count', width: 14 },
-    { header: 'Ydelse', key: 'installment', width: 16, style: { numFmt: KR_FORMAT } },
-    { header: 'I alt', key: 'total', width: 16, style: { numFmt: KR_FORMAT } },
-    { header: 'Gebyrer', key: 'fees', width: 14, style: { numFmt: KR_FORMAT } },
-    { header: 'Renter', key: 'interest', width: 14, style: { numFmt: KR_FORMAT } },
-    { header: 'Hovedstol', key: 'principal', width: 16, style: { numFmt: KR_FORMAT } },
-    { header: 'Sidste forfaldsdato', key: 'lastDueDate', width: 18, style: { numFmt: DATE_FORMAT } },
-    { header: 'Fejl', key: 'error', width: 60 },
-  ];
-  overview.getRow(1).font = { bold: true };
+  const summaryHeaders = ['Aftale', ...planSummaryLines(placeholder).map((l) => l.label), 'Fejl'];
+  overview.addRow(summaryHeaders).font = { bold: true };
+  overview.columns.forEach((c, i) => (c.width = i === 0 ? 40 : i === summaryHeaders.length - 1 ? 60 : 16));
 
   for (const plan of plans) {
+    // ExcelJS stores every JavaScript string as a shared string, never as a formula, so a
+    // reference like "=HYPERLINK(…)" stays text.
     if ('error' in plan.result) {
-      overview.addRow({ name: asText(plan.name), error: asText(plan.result.error.message) });
+      const row = overview.addRow([plan.name]);
+      row.getCell(summaryHeaders.length).value = plan.result.error.message;
       continue;
     }
-    const { rows, summary } = plan.result;
-    overview.addRow({ ...summary, name: asText(plan.name), lastDueDate: serial(summary.lastDueDate) });
-    const sheet = wb.addWorksheet(sheetName(plan.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [
-      { header: 'Nr.', key: 'n', width: 6 },
-      { header: 'Nominel dato', key: 'nominalDate', width: 14, style: { numFmt: DATE_FORMAT } },
-      { header: 'Forfaldsdato', key: 'dueDate', width: 14, style: { numFmt: DATE_FORMAT } },
-      { header: 'Ydelse', key: 'payment', width: 14, style: { numFmt: KR_FORMAT } },
-      { header: 'Gebyrer', key: 'fees', width: 14, style: { numFmt: KR_FORMAT } },
-      { header: 'Renter', key: 'interest', width: 14, style: { numFmt: KR_FORMAT } },
-      { header: 'Afdrag på hovedstol', key: 'principal', width: 20, style: { numFmt: KR_FORMAT } },
-      { header: 'Restgæld', key: 'balance', width: 16, style: { numFmt: KR_FORMAT } },
-    ];
+    const lines = planSummaryLines(plan.result);
+    const row = overview.addRow([plan.name, ...lines.map((l) => l.value)]);
+    lines.forEach((l, i) => (row.getCell(i + 2).numFmt = NUMBER_FORMATS[l.kind]));
+
+    const name = uniqueSheetName(plan.name, taken);
+    taken.push(name);
+    const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = PLAN_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: { numFmt: NUMBER_FORMATS[c.kind] } }));
     sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = { from: 'A1', to: 'H1' };
-    for (const r of rows) sheet.addRow({ ...r, nominalDate: serial(r.nominalDate), dueDate: serial(r.dueDate) });
-    const total = sheet.addRow({ n: asText('I alt'), payment: summary.total, fees: summary.fees, interest: summary.interest, principal: summary.principal });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PLAN_COLUMNS.length } };
+    for (const r of planRows(plan.result)) sheet.addRow(r);
+    const s = plan.result.summary;
+    const total = sheet.addRow(['I alt', null, null, s.total, s.fees, s.interest, s.principal, null]);
     total.font = { bold: true };
   }
   return wb;
 }
+
+const placeholder: PlanOutput = { rows: [], summary: { count: 0, installment: 0, total: 0, fees: 0, interest: 0, principal: 0, lastDueDate: '2000-01-01' } };

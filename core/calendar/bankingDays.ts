@@ -96,3 +96,19 @@ export function bankingDaysBetween(from: CalendarDate, to: CalendarDate, calenda
   for (let d = a; d <= b; d += 1) if (calendar.isBankingDay(d)) count += 1;
   return sign * count;
 }
+
+/**
+ * The n-th banking day after `date` (before it for negative n), like Excel's WORKDAY with the
+ * Danish bank holidays; n = 0 gives `date` itself if it is a banking day, else the next one.
+ * @example addBankingDays('2026-12-23', 1) // "2026-12-28"
+ */
+export function addBankingDays(date: CalendarDate, n: number, calendar: BankCalendar = danishBankCalendar): CalendarDate {
+  let d = toDayNumber(date);
+  if (n === 0) return fromDayNumber(nextBankingDayNumber(d, calendar));
+  const step = n > 0 ? 1 : -1;
+  for (let left = Math.abs(n); left > 0; ) {
+    d += step;
+    if (calendar.isBankingDay(d)) left -= 1;
+  }
+  return fromDayNumber(d);
+}

@@ -88,6 +88,9 @@ export function formatKroner(amount: Ore): string {
   const abs = Math.abs(amount);
   const kroner = Math.floor(abs / 100);
   const oere = abs % 100;
-  const grouped = String(kroner).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const grouped = groupThousands(kroner);
   return `${negative ? '-' : ''}${grouped},${String(oere).padStart(2, '0')} kr.`;
 }
+
+/** @example groupThousands(1234567) // "1.234.567" */
+export const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

@@ -78,6 +78,7 @@ describe('saldo plan (contract)', () => {
     expect(sheet.getCell('H2').value).toBe(3950);
     expect(sheet.getCell('A11').value).toBe('I alt');
     expect(sheet.getCell('D11').value).toBe(4450);
+    expect(wb.getWorksheet('Oversigt')!.getRow(1).values).toContain('Antal ydelser');
     expect(wb.getWorksheet('Oversigt')!.getCell('B2').value).toBe(9);
   });
 

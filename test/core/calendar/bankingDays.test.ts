@@ -79,3 +79,15 @@ describe('Danish banking days', () => {
     expect(toDayNumber(h[0]!.date)).toBe(dayNumberOf(2026, 1, 1));
   });
 });
+
+describe('addBankingDays (WORKDAY with Danish bank holidays)', () => {
+  it('counts banking days forward and back', async () => {
+    const { addBankingDays } = await import('../../../core/calendar/bankingDays.js');
+    expect(addBankingDays(d('2026-12-23'), 1)).toBe('2026-12-28');
+    expect(addBankingDays(d('2026-12-23'), 2)).toBe('2026-12-29');
+    expect(addBankingDays(d('2026-12-28'), -1)).toBe('2026-12-23');
+    expect(addBankingDays(d('2026-05-13'), 1)).toBe('2026-05-18'); // Kristi himmelfart + the Friday after
+    expect(addBankingDays(d('2026-06-05'), 0)).toBe('2026-06-08');
+    expect(addBankingDays(d('2026-06-04'), 0)).toBe('2026-06-04');
+  });
+});
