@@ -12,6 +12,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['*.js', 'addin/build/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
       // core/ is pure: no Office, React, Node or clock. The same core runs in Excel and the CLI.

@@ -1,6 +1,101 @@
-// The Excel add-in build (task pane, custom functions with their Danish metadata, manifest per
-// environment) arrives with issue 3. Until then there is nothing to bundle: core/ and cli/ run
-// on Node through tsx, and `npm run build` is not defined yet.
-export default () => {
-  throw new Error('Saldo: tilføjelsesprogrammet til Excel bygges først med issue 3 (se README, "Status").');
+/**
+ * Builds the Excel add-in into dist/: taskpane.html (the shared runtime page, which also loads the
+ * custom functions and ribbon commands), functions.js, functions.json (generated from the JSDoc in
+ * addin/functions/functions.ts), functions-da.json (Danish names), assets and manifest.xml.
+ *
+ * Production: SALDO_BASE_URL (e.g. https://saldo.kommune.dk/addin/) replaces the development
+ * origin https://localhost:3000/ in the manifest. Development (`npm run dev-server`): HTTPS with
+ * Office's development certificates on port 3000.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { localizeMetadata } from './addin/build/localizeMetadata.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const DEV_ORIGIN = 'https://localhost:3000/';
+
+/** Writes dist/functions-da.json after the metadata plugin has written functions.json. */
+class DanishFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('DanishFunctionsMetadata', (compilation) => {
+      const out = compilation.outputOptions.path;
+      const metadata = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8'));
+      const danish = JSON.parse(readFileSync(path.join(root, 'addin/functions/functions.da.json'), 'utf8'));
+      try {
+        writeFileSync(path.join(out, 'functions-da.json'), `${JSON.stringify(localizeMetadata(metadata, danish), null, 2)}\n`);
+      } catch (e) {
+        compilation.errors.push(e);
+      }
+    });
+  }
+}
+
+function baseUrl(production) {
+  const url = process.env.SALDO_BASE_URL;
+  if (!production || !url) return DEV_ORIGIN;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(url)) throw new Error(`SALDO_BASE_URL skal være en https-adresse, der slutter med /, fik "${url}"`);
+  return url;
+}
+
+export default async (env, options) => {
+  const production = options.mode === 'production';
+  const base = baseUrl(production);
+  const devServer = env.WEBPACK_SERVE
+    ? {
+        server: { type: 'https', options: await (await import('office-addin-dev-certs')).getHttpsServerOptions() },
+        port: 3000,
+        headers: { 'Access-Control-Allow-Origin': '*' },
+        static: { directory: path.join(root, 'dist') },
+      }
+    : undefined;
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    entry: {
+      taskpane: './addin/taskpane/index.tsx',
+      functions: './addin/functions/functions.ts',
+      commands: './addin/commands/commands.ts',
+    },
+    output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Core and the add-in import with .js suffixes (ES modules); the files are .ts.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', sourceMap: !production } } },
+        },
+      ],
+    },
+    performance: { hints: false }, // budgets are checked by test/addin/budgets.test.ts
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions/functions.ts' }),
+      new DanishFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/taskpane/taskpane.html',
+        chunks: ['taskpane', 'functions', 'commands'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString().replaceAll(DEV_ORIGIN, base),
+          },
+        ],
+      }),
+    ],
+    devServer,
+  };
 };

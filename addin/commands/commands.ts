@@ -1,0 +1,21 @@
+/**
+ * Ribbon buttons (manifest ExecuteFunction actions). In the shared runtime they open the one
+ * task pane and ask it to show a page; the task pane listens for the `saldo:navigate` event.
+ */
+import { NAVIGATE_EVENT } from '../shared/navigation.js';
+
+function opener(page: string) {
+  return async (event: Office.AddinCommands.Event) => {
+    try {
+      await Office.addin.showAsTaskpane();
+      window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: page }));
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+Office.onReady(() => {
+  Office.actions.associate('openBetalingsaftale', opener('betalingsaftale'));
+  Office.actions.associate('openRegler', opener('regler'));
+});

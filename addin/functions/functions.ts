@@ -1,0 +1,133 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata types a parameter that takes a number, text or a range as "any"; the values are checked by addin/shared/excelArgs.ts. */
+/**
+ * Saldo's custom functions (namespace SALDO). Thin wrappers: parse Excel's arguments, call core
+ * through the command map, return cells. Ids are stored in workbooks: never change them.
+ * English names come from these JSDoc blocks; Danish names from functions.da.json.
+ */
+import { addBankingDays, bankingDaysBetween, isBankingDay } from '../../core/calendar/bankingDays.js';
+import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
+import { monthlyBetalingsevne } from '../../core/betalingsevne/betalingsevne.js';
+import { commands } from '../../core/commands/index.js';
+import { SaldoError } from '../../core/errors.js';
+import { parseKroner, toKroner } from '../../core/money/ore.js';
+import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
+import { defaultRules } from '../../core/rules/ruleSet.js';
+import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg } from '../shared/excelArgs.js';
+import { guarded } from './cellErrors.js';
+
+/**
+ * A payment-agreement schedule (afdragsplan) as a table: a header row, then one row per installment with its due dates, payment, fees, interest, principal and remaining balance.
+ * @customfunction SCHEDULE SCHEDULE
+ * @param claims One amount, or a range of claims with the columns principal, fees, interest, due date, annual rate (an optional header row names them).
+ * @param firstDueDate The first installment's due date (a date or YYYY-MM-DD).
+ * @param installment Fixed installment in kroner. Leave empty when count is given.
+ * @param [count] Number of installments. Leave empty when installment is given.
+ * @param [annualRate] Annual interest rate, e.g. 8% (used for claims without their own rate).
+ * @param [frequency] "monthly" (default) or "quarterly".
+ * @param [startDate] The agreement date; interest runs from it. Default: one period before the first due date.
+ * @param [interestMethod] "daily" (default), "monthly" or "perStartedMonth".
+ * @returns The schedule with a header row; dates are date serials.
+ */
+export function schedule(
+  claims: any[][],
+  firstDueDate: any,
+  installment?: number,
+  count?: number,
+  annualRate?: number,
+  frequency?: string,
+  startDate?: any,
+  interestMethod?: string,
+): any[][] {
+  return guarded(() => {
+    const rate = optionalNumber(annualRate, 'rente');
+    const input = {
+      firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
+      startDate: optionalDate(startDate, 'aftaledato'),
+      installment: optionalNumber(installment, 'ydelse'),
+      count: optionalNumber(count, 'antal'),
+      frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
+      interestMethod: optionArg(interestMethod, 'rentemetode', INTEREST_METHOD_WORDS),
+      claims: claimsFromRange(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
+    };
+    const plan = commands.plan(input, defaultRules);
+    return [PLAN_COLUMNS.map((c) => c.header), ...planRows(plan)];
+  });
+}
+
+/**
+ * The installment that pays an amount with interest in a number of equal monthly payments, rounded up to the øre (like PMT, but as Saldo rounds and allocates).
+ * @customfunction INSTALLMENT INSTALLMENT
+ * @param amount The debt in kroner.
+ * @param count Number of installments.
+ * @param [annualRate] Annual interest rate, e.g. 8% (default 0).
+ * @param [rounding] Round the installment up to a multiple of this many kroner (default 0.01).
+ * @param [frequency] "monthly" (default) or "quarterly".
+ * @returns The installment in kroner.
+ */
+export function installment(amount: number, count: number, annualRate?: number, rounding?: number, frequency?: string): number {
+  return guarded(() => {
+    const input = {
+      // The monthly (annuity) method does not depend on the dates, so any month will do.
+      firstDueDate: '2000-01-01',
+      count: numberArg(count, 'antal'),
+      rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
+      frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
+      interestMethod: 'monthly',
+      claims: [{ principal: numberArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
+    };
+    return commands.plan(input, defaultRules).summary.installment;
+  });
+}
+
+/**
+ * The monthly installment a person can pay by the betalingsevne table (gældsinddrivelsesbekendtgørelsen § 11), rounded down to 50 kr.
+ * @customfunction PAYMENTCAPACITY PAYMENTCAPACITY
+ * @param netIncome Yearly net income in kroner.
+ * @param year The table's year.
+ * @param [supportsChildren] TRUE if the person supports children (forsørgerpligt).
+ * @returns The monthly installment in kroner.
+ */
+export function paymentCapacity(netIncome: number, year: number, supportsChildren?: boolean): number {
+  return guarded(() => {
+    const y = numberArg(year, 'år');
+    if (!Number.isInteger(y)) throw new SaldoError('UGYLDIGT_INPUT', 'år', year, `år: skal være et årstal, ikke ${y}.`);
+    const income = parseKroner(numberArg(netIncome, 'nettoindkomst'), 'nettoindkomst');
+    return toKroner(monthlyBetalingsevne(income, booleanArg(supportsChildren, 'forsørgerpligt', false), y, defaultRules).monthly);
+  });
+}
+
+/**
+ * The date itself if it is a Danish banking day, else the next one; or the n-th banking day after it (before it for negative n), like WORKDAY with the Danish bank holidays.
+ * @customfunction NEXTBANKINGDAY NEXTBANKINGDAY
+ * @param date A date.
+ * @param [days] Number of banking days to move (default 0).
+ * @returns A date serial.
+ */
+export function nextBankingDay(date: any, days?: number): number {
+  return guarded(() => {
+    const n = isBlank(days) ? 0 : numberArg(days, 'dage');
+    if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw new SaldoError('UGYLDIGT_INPUT', 'dage', days, 'dage: skal være et helt antal bankdage.');
+    return dateToExcelSerial(addBankingDays(dateArg(date, 'dato'), n));
+  });
+}
+
+/**
+ * TRUE if the date is a Danish banking day (Monday–Friday and not a bank holiday).
+ * @customfunction ISBANKINGDAY ISBANKINGDAY
+ * @param date A date.
+ * @returns TRUE or FALSE.
+ */
+export function isBankingDayFn(date: any): boolean {
+  return guarded(() => isBankingDay(dateArg(date, 'dato')));
+}
+
+/**
+ * The number of Danish banking days from one date to another, both included (like NETWORKDAYS).
+ * @customfunction BANKINGDAYS BANKINGDAYS
+ * @param startDate The first date.
+ * @param endDate The last date.
+ * @returns The number of banking days (negative if the end is before the start).
+ */
+export function bankingDays(startDate: any, endDate: any): number {
+  return guarded(() => bankingDaysBetween(dateArg(startDate, 'startdato'), dateArg(endDate, 'slutdato')));
+}

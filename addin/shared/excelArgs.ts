@@ -1,0 +1,125 @@
+/**
+ * Values as Excel hands them to Saldo (custom-function arguments, range values read by the task
+ * pane) turned into `plan` input JSON: serials or ISO text to dates, blanks to "not given",
+ * Danish words for options. Domain checks stay in core.
+ */
+import { parseDate, type CalendarDate } from '../../core/calendar/date.js';
+import { excelSerialToDate } from '../../core/calendar/excelSerial.js';
+import { SaldoError, showValue } from '../../core/errors.js';
+import { parseDanishNumber } from '../../core/money/danishNumber.js';
+
+/** Excel passes null (or "") for an omitted optional argument or an empty cell. */
+export const isBlank = (v: unknown): v is null | undefined | '' => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A date from an Excel serial or `YYYY-MM-DD` text. */
+export function dateArg(value: unknown, field: string): CalendarDate {
+  if (typeof value === 'number') return excelSerialToDate(value, field);
+  if (typeof value === 'string') return parseDate(value.trim(), field);
+  throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: angiv en dato (en Excel-dato eller ÅÅÅÅ-MM-DD), ikke ${showValue(value)}.`);
+}
+
+export const optionalDate = (value: unknown, field: string): CalendarDate | undefined => (isBlank(value) ? undefined : dateArg(value, field));
+
+/** A number from a number cell or Danish number text ("1.234,56"). */
+export function numberArg(value: unknown, field: string): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return parseDanishNumber(value, field);
+  if (typeof value === 'boolean') throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke SAND/FALSK.`);
+  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke ${showValue(value)}.`);
+}
+
+export const optionalNumber = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : numberArg(value, field));
+
+/** A yes/no argument: TRUE/FALSE, 1/0, or ja/nej. */
+export function booleanArg(value: unknown, field: string, fallback: boolean): boolean {
+  if (isBlank(value)) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string' && /^(ja|sand|true|yes)$/i.test(value.trim())) return true;
+  if (typeof value === 'string' && /^(nej|falsk|false|no)$/i.test(value.trim())) return false;
+  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: skriv SAND eller FALSK (ja/nej), ikke ${showValue(value)}.`);
+}
+
+/** An option given in English (the JSON value) or in Danish. */
+export function optionArg<T extends string>(value: unknown, field: string, options: Readonly<Record<string, T>>): T | undefined {
+  if (isBlank(value)) return undefined;
+  const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const found = options[key];
+  if (found === undefined) {
+    throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: ${showValue(value)} er ikke en gyldig værdi. Brug en af: ${[...new Set(Object.keys(options))].join(', ')}.`);
+  }
+  return found;
+}
+
+export const FREQUENCY_WORDS = { monthly: 'monthly', quarterly: 'quarterly', måned: 'monthly', månedlig: 'monthly', kvartal: 'quarterly', kvartalsvis: 'quarterly' } as const;
+export const INTEREST_METHOD_WORDS = {
+  daily: 'daily', monthly: 'monthly', perstartedmonth: 'perStartedMonth',
+  dag: 'daily', daglig: 'daily', måned: 'monthly', månedlig: 'monthly', 'påbegyndt måned': 'perStartedMonth', påbegyndt: 'perStartedMonth',
+} as const;
+
+const CLAIM_COLUMNS = ['principal', 'fees', 'interest', 'dueDate', 'annualInterestRate', 'type', 'id'] as const;
+type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
+
+/** Header words (Danish and English) for each claim column. */
+const HEADER_WORDS: Readonly<Record<string, ClaimColumn>> = {
+  hovedstol: 'principal', principal: 'principal', beløb: 'principal', restance: 'principal',
+  gebyrer: 'fees', gebyr: 'fees', fees: 'fees',
+  renter: 'interest', interest: 'interest', 'påløbne renter': 'interest',
+  forfaldsdato: 'dueDate', forfald: 'dueDate', duedate: 'dueDate',
+  rente: 'annualInterestRate', rentesats: 'annualInterestRate', 'årlig rente': 'annualInterestRate', annualinterestrate: 'annualInterestRate', rate: 'annualInterestRate',
+  type: 'type', fordringstype: 'type',
+  id: 'id', fordring: 'id', 'fordrings-id': 'id', reference: 'id',
+};
+
+/**
+ * Claims from a range. With a header row (text in the first row) columns are found by name;
+ * without one they are, in order: principal, fees, interest, due date, annual rate, type, id.
+ * Blank rows are skipped. A single number is one claim of that principal.
+ */
+export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Record<string, unknown>> {
+  if (typeof range === 'number' || typeof range === 'string') return claimsFromRange([[range]], field);
+  if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
+    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv et beløb eller et område med fordringer.`);
+  }
+  const rows = range as unknown[][];
+  const first = rows[0] ?? [];
+  const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^[\d.,\s-]+$/.test(v));
+  let columns: Array<ClaimColumn | undefined>;
+  if (hasHeader) {
+    columns = first.map((h) => (typeof h === 'string' ? HEADER_WORDS[h.trim().toLowerCase()] : undefined));
+    if (!columns.includes('principal')) {
+      throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken mangler en kolonne "Hovedstol" (fandt ${first.map((h) => showValue(h)).join(', ')}).`);
+    }
+  } else {
+    columns = CLAIM_COLUMNS.slice(0, first.length);
+  }
+  const claims: Array<Record<string, unknown>> = [];
+  rows.slice(hasHeader ? 1 : 0).forEach((row, i) => {
+    if (row.every(isBlank)) return;
+    const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
+    const claim: Record<string, unknown> = {};
+    row.forEach((cell, c) => {
+      const column = columns[c];
+      if (!column || isBlank(cell)) return;
+      const label = `${where}, ${hasHeader ? String(first[c]).trim() : column}`;
+      switch (column) {
+        case 'dueDate':
+          claim.dueDate = dateArg(cell, label);
+          break;
+        case 'type':
+          claim.type = String(cell).trim().toLowerCase();
+          break;
+        case 'id':
+          claim.id = String(cell).trim();
+          break;
+        default:
+          claim[column] = numberArg(cell, label);
+      }
+    });
+    if (claim.principal === undefined) {
+      throw new SaldoError('MANGLER', `${where}`, row, `${where}: hovedstolen mangler.`);
+    }
+    claims.push(claim);
+  });
+  return claims;
+}

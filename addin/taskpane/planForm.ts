@@ -1,0 +1,132 @@
+/**
+ * The Betalingsaftale form as plain data, and its translation to a `plan` input. Text fields are
+ * read the Danish way ("1.234,56"); the rate field is in percent. Errors from core are mapped to
+ * the form field they concern so the page can show them beside it.
+ */
+import { SaldoError } from '../../core/errors.js';
+import { parseDanishNumber } from '../../core/money/danishNumber.js';
+import type { ClaimType } from '../../core/rules/claimTypes.js';
+import { claimsFromRange, isBlank } from '../shared/excelArgs.js';
+
+export interface TypedClaim {
+  id: string;
+  type: ClaimType;
+  principal: string;
+  fees: string;
+  dueDate: string;
+}
+
+export interface PlanForm {
+  claimsSource: 'typed' | 'selection';
+  typedClaims: TypedClaim[];
+  selection: { address: string; values: unknown[][] } | null;
+  mode: 'installment' | 'count' | 'paymentCapacity';
+  installment: string;
+  count: string;
+  rounding: string;
+  netIncome: string;
+  supportsChildren: boolean;
+  year: string;
+  firstDueDate: string;
+  startDate: string;
+  frequency: 'monthly' | 'quarterly';
+  annualRate: string;
+  interestMethod: 'daily' | 'monthly' | 'perStartedMonth';
+  reference: string;
+}
+
+export type FormField = 'claims' | 'installment' | 'count' | 'rounding' | 'netIncome' | 'year' | 'firstDueDate' | 'startDate' | 'annualRate' | 'form';
+
+export const emptyForm = (): PlanForm => ({
+  claimsSource: 'typed',
+  typedClaims: [{ id: 'F1', type: 'andet', principal: '', fees: '', dueDate: '' }],
+  selection: null,
+  mode: 'installment',
+  installment: '',
+  count: '',
+  rounding: '1',
+  netIncome: '',
+  supportsChildren: false,
+  year: '2024',
+  firstDueDate: '',
+  startDate: '',
+  frequency: 'monthly',
+  annualRate: '',
+  interestMethod: 'daily',
+  reference: '',
+});
+
+/** A form field's text as a number, or undefined when blank. */
+function num(text: string, field: string): number | undefined {
+  return isBlank(text) ? undefined : parseDanishNumber(text, field);
+}
+
+function required(text: string, field: string, label: string): number {
+  const n = num(text, field);
+  if (n === undefined) throw new SaldoError('MANGLER', field, text, `${label} mangler.`);
+  return n;
+}
+
+/** The form as a `plan` input (JSON), or a SaldoError naming the field. */
+export function formToPlanInput(form: PlanForm): Record<string, unknown> {
+  const ratePercent = num(form.annualRate, 'annualRate');
+  if (ratePercent !== undefined && (ratePercent < 0 || ratePercent >= 100)) {
+    throw new SaldoError('UGYLDIG_SATS', 'annualRate', form.annualRate, 'Renten skal være mellem 0 og 100 %.');
+  }
+  // The field is in percent; core reads a value below 1 as a fraction, so pass the fraction.
+  const annualInterestRate = ratePercent === undefined ? undefined : ratePercent / 100;
+
+  let claims: Array<Record<string, unknown>>;
+  if (form.claimsSource === 'selection') {
+    if (!form.selection) throw new SaldoError('MANGLER', 'claims', null, 'Markér fordringerne i arket og klik “Hent fra markering”.');
+    claims = claimsFromRange(form.selection.values, 'Markeringen');
+  } else {
+    claims = form.typedClaims
+      .filter((c) => !isBlank(c.principal) || !isBlank(c.fees))
+      .map((c, i) => ({
+        id: c.id.trim() || `F${i + 1}`,
+        type: c.type,
+        principal: required(c.principal, 'claims', `Hovedstol for fordring ${i + 1}`),
+        ...(isBlank(c.fees) ? {} : { fees: parseDanishNumber(c.fees, 'claims') }),
+        ...(isBlank(c.dueDate) ? {} : { dueDate: c.dueDate }),
+      }));
+  }
+  if (annualInterestRate !== undefined) {
+    claims = claims.map((c) => (c.annualInterestRate === undefined ? { ...c, annualInterestRate } : c));
+  }
+
+  const mode =
+    form.mode === 'installment'
+      ? { installment: required(form.installment, 'installment', 'Ydelsen') }
+      : form.mode === 'count'
+        ? { count: required(form.count, 'count', 'Antal ydelser'), rounding: num(form.rounding, 'rounding') ?? 1 }
+        : { paymentCapacity: { netIncome: required(form.netIncome, 'netIncome', 'Nettoindkomsten'), supportsChildren: form.supportsChildren, year: required(form.year, 'year', 'Tabelåret') } };
+
+  if (isBlank(form.firstDueDate)) throw new SaldoError('MANGLER', 'firstDueDate', '', 'Første forfaldsdato mangler.');
+  return {
+    firstDueDate: form.firstDueDate,
+    ...(isBlank(form.startDate) ? {} : { startDate: form.startDate }),
+    frequency: form.frequency,
+    interestMethod: form.interestMethod,
+    ...mode,
+    claims,
+    ...(isBlank(form.reference) ? {} : { reference: form.reference.trim() }),
+  };
+}
+
+/** Which form field a core error is about (core names JSON fields; the form has its own). */
+export function formFieldOf(error: SaldoError): FormField {
+  const f = error.field;
+  if (f.startsWith('claims') || f.startsWith('Markeringen')) return 'claims';
+  if (f.startsWith('paymentCapacity.netIncome')) return 'netIncome';
+  if (f.startsWith('paymentCapacity.year')) return 'year';
+  if (f.endsWith('annualInterestRate') || f === 'annualRate') return 'annualRate';
+  const known: FormField[] = ['installment', 'count', 'rounding', 'netIncome', 'year', 'firstDueDate', 'startDate'];
+  return (known as string[]).includes(f) ? (f as FormField) : 'form';
+}
+
+/** Core's message without its leading JSON field name, for showing beside the form field. */
+export function fieldMessage(error: SaldoError): string {
+  const text = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { bankingDays, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
+
+/** What Excel would show: the value, or the error code and its message. */
+function cell<T>(f: () => T): T | { error: string; message: string } {
+  try {
+    return f();
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (!err.code) throw e; // an uncaught non-cell error would be a bug
+    return { error: err.code, message: err.message };
+  }
+}
+
+// Excel serials: 2026-02-01 = 46054, 2025-10-01 = 45931 (46023 − 92).
+const FEB_1_2026 = 46054;
+const none = null as never;
+
+describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
+  it("spills SPEC's example with a header row and dates as serials", () => {
+    const out = schedule([['Hovedstol', 'Gebyrer', 'Forfaldsdato'], [4200, 250, 45931]], FEB_1_2026, 500, none, none, none, '2026-01-10', none);
+    expect(out[0]).toEqual(['Nr.', 'Nominel dato', 'Forfaldsdato', 'Ydelse', 'Gebyrer', 'Renter', 'Afdrag på hovedstol', 'Restgæld']);
+    // row 1: nominal 1 Feb (46054), due Monday 2 Feb (46055), 500 = 250 fees + 250 principal, 3.950 left
+    expect(out[1]).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
+    expect(out).toHaveLength(10);
+    expect(out[9]![7]).toBe(0);
+  });
+
+  it('takes one amount, ISO dates, a rate in Excel percent and Danish option words', () => {
+    // 10.000 kr. at 10 % (0.1), daily: the hand-worked example in test/core/schedule (84,93 kr. in January)
+    const out = schedule([[10000]], '2026-02-01', 2000, none, 0.1, 'måned', '2026-01-01', 'dag');
+    expect(out[1]!.slice(3)).toEqual([2000, 0, 84.93, 1915.07, 8084.93]);
+    expect(out).toHaveLength(7);
+  });
+
+  it('reads a claims range without a header positionally, skipping blank rows', () => {
+    // 1.000 + 500 + 150 fees = 1.650 kr. at 400 a quarter: 4 × 400 + 50
+    const out = schedule([[1000, 0], [null, null], [500, 150]], FEB_1_2026, 400, none, none, 'kvartal', none, none);
+    expect(out.slice(1).map((r) => r[3])).toEqual([400, 400, 400, 400, 50]);
+    // quarterly: 1 Feb, 1 May, 1 Aug, 1 Nov 2026, 1 Feb 2027 (nominal dates)
+    expect(out.slice(1).map((r) => r[1])).toEqual([46054, 46143, 46235, 46327, 46419]);
+  });
+
+  it.each([
+    [() => schedule([[4200]], FEB_1_2026, 500, 10, none, none, none, none), '#VALUE!', /både installment og count/],
+    [() => schedule([[4200]], '2026-02-30', 500), '#VALUE!', /findes ikke/],
+    [() => schedule([['Beløb?', 'x'], ['abc', 1]], FEB_1_2026, 500), '#VALUE!', /Hovedstol/],
+    [() => schedule([[4200]], FEB_1_2026, 500, none, none, 'ugentlig'), '#VALUE!', /hyppighed: "ugentlig" er ikke en gyldig værdi/],
+    [() => schedule([[100000]], FEB_1_2026, 10, none, 0.12), '#VALUE!', /dækker ikke periodens rente/],
+    [() => schedule([[5000]], FEB_1_2026, 1), '#NUM!', /1200 ydelser/],
+    [() => schedule([[4200]], 60, 500), '#VALUE!', /29-02-1900/],
+  ])('bad arguments give a cell error with a Danish message (%#)', (f, code, message) => {
+    const r = cell(f);
+    expect(r).toMatchObject({ error: code });
+    expect((r as { message: string }).message).toMatch(message);
+  });
+});
+
+describe('SALDO.INSTALLMENT / SALDO.YDELSE', () => {
+  it('rounds PMT up to the øre: 100.000 kr. at 8 % over 24 months = 4.522,73 kr. (LibreOffice PMT 4.522,729…)', () => {
+    expect(installment(100000, 24, 0.08)).toBe(4522.73);
+  });
+  it('without interest: 4.450 kr. in 9 → 494,45 kr. (to the øre); to whole kroner 495', () => {
+    expect(installment(4450, 9)).toBe(494.45);
+    expect(installment(4450, 9, 0, 1)).toBe(495);
+  });
+  it('bad arguments', () => {
+    expect(cell(() => installment(-5, 9))).toMatchObject({ error: '#VALUE!' });
+    expect(cell(() => installment(4450, 0))).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('SALDO.PAYMENTCAPACITY / SALDO.BETALINGSEVNE', () => {
+  it('200.000 kr. without children in 2024: 2.150 kr.; with: 650 kr.', () => {
+    expect(paymentCapacity(200000, 2024)).toBe(2150);
+    expect(paymentCapacity(200000, 2024, true)).toBe(650);
+  });
+  it('outside the verified table: #VALUE! asking for the full table', () => {
+    expect(cell(() => paymentCapacity(300000, 2024))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/indlæs den fulde tabel/) });
+  });
+});
+
+describe('banking-day functions', () => {
+  it('NEXTBANKINGDAY / BANKDAG moves grundlovsdag 2026 to Monday 8 June, and counts like WORKDAY', () => {
+    // 2026-06-05 = 46023 + 155 = 46178; 2026-06-08 = 46181
+    expect(nextBankingDay(46178)).toBe(46181);
+    expect(nextBankingDay('2026-06-05')).toBe(46181);
+    expect(nextBankingDay('2026-12-23', 1)).toBe(46023 + 361); // 28 December 2026
+  });
+  it('ISBANKINGDAY / ERBANKDAG and BANKINGDAYS / BANKDAGE', () => {
+    expect(isBankingDayFn('2026-12-24')).toBe(false);
+    expect(isBankingDayFn(46055)).toBe(true);
+    expect(bankingDays('2026-12-21', '2027-01-04')).toBe(7);
+  });
+  it('text that is not a date is #VALUE!', () => {
+    expect(cell(() => isBankingDayFn('i morgen'))).toMatchObject({ error: '#VALUE!' });
+    expect(cell(() => nextBankingDay(46178, 1.5))).toMatchObject({ error: '#VALUE!' });
+  });
+});

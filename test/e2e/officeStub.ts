@@ -1,0 +1,66 @@
+/**
+ * Stands in for office.js in the browser tests: an `Office` that is ready at once, an `Excel`
+ * backed by the in-memory fake workbook, and a `CustomFunctions` that records associations.
+ * Bundled by the e2e test and served in place of Microsoft's CDN script.
+ */
+import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
+
+const workbook = new FakeWorkbook(['Ark1']);
+workbook.put('Ark1', 'A1', [
+  ['Hovedstol', 'Gebyrer', 'Forfaldsdato'],
+  [3450, 250, 46235],
+  [3450, 250, 46266],
+]);
+workbook.selection = 'Ark1!A1:C3';
+
+const actions = new Map<string, (event: { completed(): void }) => unknown>();
+const functions = new Map<string, unknown>();
+
+class CustomFunctionsError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+
+Object.assign(window, {
+  Office: {
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: { displayLanguage: 'da-DK', contentLanguage: 'da-DK' },
+    actions: { associate: (name: string, f: (event: { completed(): void }) => unknown) => void actions.set(name, f) },
+    addin: { showAsTaskpane: async () => undefined },
+  },
+  Excel: fakeExcel(workbook),
+  CustomFunctions: {
+    associate: (id: string, f: unknown) => void functions.set(id, f),
+    Error: CustomFunctionsError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!', divisionByZero: '#DIV/0!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+  },
+  __saldo: {
+    workbook,
+    actions,
+    functions,
+    /** Runs a ribbon command as Excel would. */
+    runAction: async (name: string) => {
+      let completed = false;
+      await actions.get(name)?.({ completed: () => void (completed = true) });
+      return completed;
+    },
+    /** A custom function's result, or its cell error. */
+    callFunction: (id: string, args: unknown[]) => {
+      try {
+        return { value: (functions.get(id) as (...a: unknown[]) => unknown)(...args) };
+      } catch (e) {
+        const err = e as { code?: string; message: string };
+        return { error: err.code ?? 'uncaught', message: err.message };
+      }
+    },
+    sheets: () => workbook.sheets.map((s) => ({ name: s.name, grid: s.grid(), formulas: [...s.cells.values()].filter((c) => c.formula).length, tables: s.tableList, charts: s.chartList.map(({ type, source, xAxis, title }) => ({ type, source, xAxis, title: title.text })), formats: Object.fromEntries([...s.cells].map(([k, c]) => [k, c.numberFormat])) })),
+  },
+});

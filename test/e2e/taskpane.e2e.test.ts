@@ -1,0 +1,162 @@
+/**
+ * Browser end-to-end: the production build in headless Chromium, with office.js replaced by a
+ * stub whose Excel is the in-memory fake workbook. Fills the Betalingsaftale form, inserts, and
+ * checks what the workbook now holds. Fails on any request that leaves localhost. Screenshots go
+ * to out/screenshots/.
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from './server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = `${ROOT}dist/`;
+const SHOTS = `${ROOT}out/screenshots/`;
+const CHROMIUM = process.env.SALDO_CHROMIUM ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let stub: string;
+const outside: string[] = [];
+
+interface SheetDump {
+  name: string;
+  grid: unknown[][];
+  formulas: number;
+  tables: Array<{ address: string }>;
+  charts: Array<{ type: string; source: string; xAxis?: string; title: string }>;
+  formats: Record<string, string>;
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${DIST}taskpane.html`)) throw new Error('dist/ mangler: kør "npm run build" før browsertestene (npm run test:e2e gør det).');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium findes ikke på ${CHROMIUM}: installer Debian-pakken chromium (.ci/run gør det) eller sæt SALDO_CHROMIUM.`);
+  mkdirSync(SHOTS, { recursive: true });
+  const bundle = await build({ entryPoints: [`${ROOT}test/e2e/officeStub.ts`], bundle: true, write: false, format: 'iife', target: 'es2022' });
+  stub = bundle.outputFiles[0]!.text;
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTaskpane(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'da-DK' });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost' && !r.url().startsWith('https://appsforoffice.microsoft.com/lib/1/hosted/office.js')) outside.push(r.url());
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: stub }));
+  await page.goto(`${server.url}taskpane.html`);
+  await page.getByRole('heading', { name: 'Ny betalingsaftale' }).waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const sheets = (page: Page) => page.evaluate(() => (window as unknown as { __saldo: { sheets(): SheetDump[] } }).__saldo.sheets());
+
+describe('task pane in a browser', () => {
+  it('makes a payment agreement from typed claims and writes it to a new, formatted sheet', async () => {
+    const page = await openTaskpane();
+    await page.getByLabel('Hovedstol (kr.)').fill('4.200');
+    await page.getByLabel('Gebyrer (kr.)').fill('250');
+    await page.getByLabel('Forfaldsdato', { exact: true }).fill('2025-10-01');
+    await page.getByLabel('Ydelse (kr.)').fill('500');
+    await page.getByLabel('Første forfaldsdato').fill('2026-02-01');
+    await page.getByLabel('Aftaledato (valgfri)').fill('2026-01-10');
+    await page.getByLabel('Sagsnummer eller navn (valgfri)').fill('=Sag 2026-0412');
+
+    // SPEC's example: 9 payments, the last on 1 October 2026, 4.450 kr. in all
+    const summary = page.getByTestId('plan-summary');
+    await expect.poll(() => summary.innerText()).toMatch(/Antal ydelser\s+9/);
+    expect(await summary.innerText()).toMatch(/Sidste forfaldsdato\s+01-10-2026/);
+    expect(await summary.innerText()).toMatch(/I alt\s+4\.450,00 kr\./);
+    await page.screenshot({ path: `${SHOTS}betalingsaftale-preview.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
+    await page.getByText(/er skrevet i det nye ark/).waitFor();
+    await page.screenshot({ path: `${SHOTS}betalingsaftale-indsat.png`, fullPage: true });
+
+    const all = await sheets(page);
+    expect(all.map((s) => s.name)).toEqual(['Ark1', '=Sag 2026-0412']);
+    const sheet = all[1]!;
+    expect(sheet.grid[0]!.slice(0, 8)).toEqual(['Nr.', 'Nominel dato', 'Forfaldsdato', 'Ydelse', 'Gebyrer', 'Renter', 'Afdrag på hovedstol', 'Restgæld']);
+    expect(sheet.grid[1]!.slice(0, 8)).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
+    expect(sheet.grid).toHaveLength(10);
+    expect(sheet.formats['2,3']).toBe('dd-mm-yyyy');
+    expect(sheet.formats['2,4']).toBe('#,##0.00 "kr."');
+    expect(sheet.tables).toEqual([expect.objectContaining({ address: 'A1:H10' })]);
+    expect(sheet.charts).toEqual([{ type: 'Line', source: 'H1:H10', xAxis: 'C2:C10', title: 'Restgæld efter hver ydelse' }]);
+    // the reference that looks like a formula stayed text
+    expect(sheet.formulas).toBe(0);
+    expect(sheet.grid[0]![10]).toBe('=Sag 2026-0412');
+    // the user's sheet is untouched
+    expect(all[0]!.grid[0]).toEqual(['Hovedstol', 'Gebyrer', 'Forfaldsdato']);
+    await page.close();
+  });
+
+  it('reads claims from the selected range and shows a Danish error at the field', async () => {
+    const page = await openTaskpane();
+    await page.getByLabel('Fra markeret område i arket').check();
+    await page.getByRole('button', { name: 'Hent fra markering' }).click();
+    await page.getByText('Læst 3 rækker fra Ark1!A1:C3.').waitFor();
+    await page.getByLabel('Antal ydelser', { exact: true }).check();
+    await page.getByRole('textbox', { name: 'Antal ydelser' }).fill('12');
+    await page.getByLabel('Første forfaldsdato').fill('2026-12-01');
+    // 2 × (3.450 + 250) = 7.400 kr. in at most 12: 617 kr. (7.400 / 12 = 616,67 → 617), 11 × 617 + 613
+    const summary = page.getByTestId('plan-summary');
+    await expect.poll(() => summary.innerText()).toMatch(/Ydelse\s+617,00 kr\./);
+    expect(await summary.innerText()).toMatch(/Antal ydelser\s+12/);
+
+    await page.getByLabel('Fast ydelse').check();
+    await page.getByLabel('Ydelse (kr.)').fill('12,345');
+    await page.getByText(/har mere end 2 decimaler/).waitFor();
+    expect(await page.getByRole('button', { name: 'Indsæt i nyt ark' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}betalingsaftale-fejl.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('opens the Regler page from the ribbon command and shows each rule with its source', async () => {
+    const page = await openTaskpane();
+    // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
+    const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
+    expect(actions).toEqual(['openBetalingsaftale', 'openRegler']);
+    const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
+    expect(completed).toBe(true);
+    await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
+    expect(await page.getByText('Rykkergebyr, krav med udpantningsret').isVisible()).toBe(true);
+    await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
+    await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
+    await page.waitForTimeout(400); // let the accordion finish opening before the screenshot
+    expect(await page.getByText(/gebyrloven \(LBK 56\/2018\) § 2 stk\. 3/).first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}regler.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('registers every custom function of functions.json, and they compute in the page', async () => {
+    const page = await openTaskpane();
+    const metadata = JSON.parse(readFileSync(`${DIST}functions.json`, 'utf8')) as { functions: Array<{ id: string }> };
+    const ids = await page.evaluate(() => [...(window as unknown as { __saldo: { functions: Map<string, unknown> } }).__saldo.functions.keys()]);
+    expect(ids.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    const call = (id: string, args: unknown[]) => page.evaluate(([i, a]) => (window as unknown as { __saldo: { callFunction(id: string, args: unknown[]): unknown } }).__saldo.callFunction(i as string, a as unknown[]), [id, args] as const);
+    expect(await call('INSTALLMENT', [100000, 24, 0.08, null, null])).toEqual({ value: 4522.73 });
+    expect(await call('NEXTBANKINGDAY', ['2026-06-05', null])).toEqual({ value: 46181 });
+    expect(await call('SCHEDULE', [[[4200]], '2026-02-30', 500, null, null, null, null, null])).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/findes ikke/) });
+    await page.close();
+  });
+
+  it('sent no request outside localhost (office.js aside)', () => {
+    expect(outside).toEqual([]);
+  });
+});

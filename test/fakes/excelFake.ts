@@ -1,0 +1,261 @@
+/**
+ * A small in-memory Excel for tests: the subset of the Excel JavaScript API that Saldo's adapters
+ * use, with Excel's behaviour where it matters for safety — a string starting with "=" written to
+ * a cell not formatted as text becomes a formula (unless it starts with Excel's text prefix "'"),
+ * and sheet names are unique without regard to case. Reading `values` needs `load` first, as in
+ * Office.js. Used by the adapter tests (Node) and, bundled, by the browser e2e tests.
+ */
+
+export interface FakeCell {
+  value: unknown;
+  formula?: string;
+  numberFormat: string;
+}
+
+function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new Error(`fake Excel: bad cell reference ${ref}`);
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
+}
+
+export function parseAddress(address: string): { sheet?: string; top: number; left: number; rows: number; cols: number } {
+  const bang = address.lastIndexOf('!');
+  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : undefined;
+  const [a, b = a] = address.slice(bang + 1).split(':') as [string, string?];
+  const p = parseCell(a);
+  const q = parseCell(b!);
+  return { ...(sheet ? { sheet } : {}), top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+}
+
+const colLetter = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+export class FakeRange {
+  private loaded = new Set<string>();
+  readonly format = {
+    font: { bold: false as boolean },
+    autofitColumns: () => undefined,
+  };
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly top: number,
+    readonly left: number,
+    readonly rowCount: number,
+    readonly columnCount: number,
+  ) {}
+
+  get address(): string {
+    this.need('address');
+    return `${this.sheet.name}!${colLetter(this.left)}${this.top}:${colLetter(this.left + this.columnCount - 1)}${this.top + this.rowCount - 1}`;
+  }
+
+  load(props: string | string[]): this {
+    for (const p of Array.isArray(props) ? props : props.split(',')) this.loaded.add(p.trim());
+    return this;
+  }
+
+  private need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} was read without load()`);
+  }
+
+  private each(f: (r: number, c: number, i: number, j: number) => void): void {
+    for (let i = 0; i < this.rowCount; i += 1) for (let j = 0; j < this.columnCount; j += 1) f(this.top + i, this.left + j, i, j);
+  }
+
+  private checkShape(v: unknown[][], what: string): void {
+    if (v.length !== this.rowCount || v.some((row) => row.length !== this.columnCount)) {
+      throw new Error(`InvalidArgument: ${what} is ${v.length}×${v[0]?.length ?? 0}, range is ${this.rowCount}×${this.columnCount}`);
+    }
+  }
+
+  set numberFormat(formats: string[][]) {
+    this.checkShape(formats, 'numberFormat');
+    this.each((r, c, i, j) => (this.sheet.cell(r, c).numberFormat = formats[i]![j]!));
+  }
+
+  get numberFormat(): string[][] {
+    this.need('numberFormat');
+    return Array.from({ length: this.rowCount }, (_, i) => Array.from({ length: this.columnCount }, (_, j) => this.sheet.cell(this.top + i, this.left + j).numberFormat));
+  }
+
+  set values(values: unknown[][]) {
+    this.checkShape(values, 'values');
+    this.sheet.workbook.requests += 1;
+    this.each((r, c, i, j) => {
+      const cell = this.sheet.cell(r, c);
+      const v = values[i]![j];
+      delete cell.formula;
+      if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1); // Excel's text prefix
+      else if (typeof v === 'string' && /^[=+\-@]/.test(v) && cell.numberFormat !== '@' && v.length > 1) {
+        cell.formula = v; // what Excel does with such text: it becomes a formula
+        cell.value = null;
+      } else cell.value = v;
+    });
+  }
+
+  get values(): unknown[][] {
+    this.need('values');
+    return Array.from({ length: this.rowCount }, (_, i) => Array.from({ length: this.columnCount }, (_, j) => this.sheet.cell(this.top + i, this.left + j).value ?? ''));
+  }
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: { text: string };
+  legend: { visible: boolean };
+  xAxis?: string;
+  position?: string;
+  series: { getItemAt(i: number): { setXAxisValues(r: FakeRange): void } };
+  setPosition(start: string): void;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly tableList: Array<{ name: string; style: string; address: string; hasHeaders: boolean }> = [];
+  readonly chartList: FakeChart[] = [];
+  activated = false;
+
+  constructor(
+    readonly workbook: FakeWorkbook,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { value: null, numberFormat: 'General' };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  getRange(address: string): FakeRange {
+    const a = parseAddress(address);
+    return new FakeRange(this, a.top, a.left, a.rows, a.cols);
+  }
+
+  readonly tables = {
+    add: (address: string, hasHeaders: boolean) => {
+      const t = { name: `Table${this.workbook.tableCount + 1}`, style: 'TableStyleMedium2', address, hasHeaders };
+      this.workbook.tableCount += 1;
+      this.tableList.push(t);
+      return t;
+    },
+  };
+
+  readonly charts = {
+    add: (type: string, source: FakeRange, seriesBy: string): FakeChart => {
+      const chart: FakeChart = {
+        type,
+        source: `${colLetter(source.left)}${source.top}:${colLetter(source.left + source.columnCount - 1)}${source.top + source.rowCount - 1}`,
+        seriesBy,
+        title: { text: '' },
+        legend: { visible: true },
+        series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => void (chart.xAxis = `${colLetter(r.left)}${r.top}:${colLetter(r.left + r.columnCount - 1)}${r.top + r.rowCount - 1}`) }) },
+        setPosition: (start: string) => void (chart.position = start),
+      };
+      this.chartList.push(chart);
+      return chart;
+    },
+  };
+
+  activate(): void {
+    for (const s of this.workbook.sheets) s.activated = false;
+    this.activated = true;
+  }
+
+  load(): this {
+    return this;
+  }
+
+  /** The sheet's used cells as a dense grid from A1 (for assertions). */
+  grid(): unknown[][] {
+    let rows = 0;
+    let cols = 0;
+    for (const key of this.cells.keys()) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    }
+    return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => {
+      const cell = this.cells.get(`${i + 1},${j + 1}`);
+      return cell?.formula ?? cell?.value ?? null;
+    }));
+  }
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  tableCount = 0;
+  syncs = 0;
+  requests = 0;
+  calculationSuspended = 0;
+  /** Address of the user's selection, e.g. "Ark1!A1:D4". */
+  selection = 'Ark1!A1';
+
+  constructor(sheetNames: string[] = ['Ark1']) {
+    for (const n of sheetNames) this.sheets.push(new FakeSheet(this, n));
+    this.sheets[0]!.activated = true;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  readonly worksheets = {
+    items: [] as FakeSheet[],
+    load: (_props?: string) => {
+      this.worksheets.items = [...this.sheets];
+      return this.worksheets;
+    },
+    add: (name: string) => {
+      if (this.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name} exists`);
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
+      const s = new FakeSheet(this, name);
+      this.sheets.push(s);
+      return s;
+    },
+    getItem: (name: string) => {
+      const s = this.sheet(name);
+      if (!s) throw new Error(`ItemNotFound: ${name}`);
+      return s;
+    },
+  };
+
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => void (this.calculationSuspended += 1),
+  };
+
+  getSelectedRange(): FakeRange {
+    const a = parseAddress(this.selection);
+    const sheet = (a.sheet && this.sheet(a.sheet)) || this.sheets.find((s) => s.activated) || this.sheets[0]!;
+    return new FakeRange(sheet, a.top, a.left, a.rows, a.cols);
+  }
+
+  /** Fills a block of cells (as a user would type them). */
+  put(sheetName: string, topLeft: string, values: unknown[][]): void {
+    const sheet = this.sheet(sheetName)!;
+    const { top, left } = parseAddress(topLeft);
+    values.forEach((row, i) => row.forEach((v, j) => (sheet.cell(top + i, left + j).value = v)));
+  }
+}
+
+/** An `Excel` global backed by a fake workbook. */
+export function fakeExcel(workbook: FakeWorkbook) {
+  const context = {
+    workbook,
+    sync: async () => void (workbook.syncs += 1),
+  };
+  return {
+    run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),
+    ChartType: { line: 'Line' },
+    ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+  };
+}
