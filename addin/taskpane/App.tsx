@@ -51,7 +51,7 @@ export function App(): ReactElement {
         <Title3 as="h1">{strings.appTitle}</Title3>
         <Text block size={200}>{strings.appSubtitle}</Text>
       </header>
-      <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label="Saldo-sider">
+      <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
         {PAGES.map((p) =>
           p.render ? (
             <Tab key={p.id} value={p.id}>

@@ -12,6 +12,8 @@ export const strings = {
     regler: 'Regler',
   },
   comingLater: 'Kommer i en senere version',
+  pagesLabel: 'Saldos sider',
+  internalError: (message: string) => `Intern fejl i Saldo: ${message}`,
   plan: {
     heading: 'Ny betalingsaftale',
     claims: 'Fordringer',

@@ -38,7 +38,7 @@ function computeOutcome(form: PlanForm): Outcome {
     return { plan: computePlan(formToPlanInput(form), defaultRules) };
   } catch (e) {
     if (isSaldoError(e)) return { error: { field: formFieldOf(e), message: fieldMessage(e) } };
-    return { error: { field: 'form', message: `Intern fejl i Saldo: ${(e as Error).message}` } };
+    return { error: { field: 'form', message: strings.internalError((e as Error).message) } };
   }
 }
 
