@@ -4,10 +4,14 @@
  */
 import { errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { henstand } from './henstand.js';
 import { plan } from './plan.js';
+import { status } from './status.js';
 
 export const commands = {
   plan,
+  henstand,
+  status,
 } satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;
 
 export type CommandName = keyof typeof commands;
@@ -16,7 +20,7 @@ export type CommandOutput<C extends CommandName> = ReturnType<(typeof commands)[
 export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
 /** Commands that answer an array of inputs with an array of results (SPEC: plan, henstand, status). */
-export const BATCH_COMMANDS: readonly CommandName[] = ['plan'];
+export const BATCH_COMMANDS: readonly CommandName[] = ['plan', 'henstand', 'status'];
 
 export type BatchItem<C extends CommandName> = CommandOutput<C> | { error: { code: SaldoErrorCode; field: string; message: string } };
 

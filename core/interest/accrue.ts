@@ -82,30 +82,61 @@ function weightedSum(base: number, parts: ReadonlyArray<[number, number]>): numb
 }
 
 /**
+ * A stretch without interest (henstand with `interestDuringHenstand: false`): the days from
+ * `start` up to `end`, which are `monthStarts.length` whole months starting at those days.
+ */
+export interface InterestFreeWindow {
+  start: DayNumber;
+  end: DayNumber;
+  monthStarts: readonly DayNumber[];
+}
+
+/** [from, to) without the window: at most two pieces. */
+function outside(from: DayNumber, to: DayNumber, free: InterestFreeWindow | undefined): Array<[DayNumber, DayNumber]> {
+  if (!free || free.end <= from || free.start >= to) return [[from, to]];
+  return ([[from, Math.min(to, free.start)], [Math.max(from, free.end), to]] as Array<[DayNumber, DayNumber]>).filter(([a, b]) => b > a);
+}
+
+/**
  * Interest on `base` for the period from `from` to `to` (day numbers; interest runs for the
  * days from `from` up to but not including `to`).
  * - daily: base × rate × days / 365 (actual days; also in leap years, per SPEC).
  * - monthly: base × rate / 12 × `periodMonths` (the annuity convention of Excel's PMT/IPMT).
  * - perStartedMonth: base × rate / 12 for each started month (gebyrloven § 3: 1 % per
  *   påbegyndt måned = a rate of 12 % a year).
+ * An interest-free window removes its days (daily), its months (monthly) or the started months
+ * that begin inside it (perStartedMonth).
  * @example periodInterest(ore(1_000_000), d('2026-01-01'), d('2026-02-01'), 'daily', fixed 10 %) // 8_493 øre (10.000 kr. × 10 % × 31/365 = 849,32 kr.)
  */
-export function periodInterest(base: Ore, from: DayNumber, to: DayNumber, method: InterestMethod, rate: RateSource, periodMonths: number, field: string): Ore {
+export function periodInterest(
+  base: Ore,
+  from: DayNumber,
+  to: DayNumber,
+  method: InterestMethod,
+  rate: RateSource,
+  periodMonths: number,
+  field: string,
+  free?: InterestFreeWindow,
+): Ore {
   if (base <= 0 || to <= from) return ore(0);
   if (rate.kind === 'fixed' && rate.ppm === 0) return ore(0);
   switch (method) {
     case 'daily': {
-      return ore(divideRounded(weightedSum(base, segments(rate, from, to, field)), 365_000_000, 'halfAwayFromZero'));
+      const segs = outside(from, to, free).flatMap(([a, b]) => segments(rate, a, b, field));
+      return ore(divideRounded(weightedSum(base, segs), 365_000_000, 'halfAwayFromZero'));
     }
     case 'monthly': {
+      const freeMonths = free ? free.monthStarts.filter((d) => d >= from && d < to).length : 0;
+      const months = Math.max(0, periodMonths - freeMonths);
+      if (months === 0) return ore(0);
       // A rate change inside the period weighs each rate by its share of the period's days.
       const segs = segments(rate, from, to, field);
       const days = to - from;
       const numerator = weightedSum(base, segs);
-      const scaled = typeof numerator === 'bigint' ? numerator * BigInt(periodMonths) : numerator * periodMonths;
+      const scaled = typeof numerator === 'bigint' ? numerator * BigInt(months) : numerator * months;
       const denominator = 12_000_000 * days;
       if (typeof scaled === 'number' && !Number.isSafeInteger(scaled)) {
-        return ore(divideRounded(BigInt(numerator) * BigInt(periodMonths), BigInt(denominator), 'halfAwayFromZero'));
+        return ore(divideRounded(BigInt(numerator) * BigInt(months), BigInt(denominator), 'halfAwayFromZero'));
       }
       return ore(divideRounded(scaled, denominator, 'halfAwayFromZero'));
     }
@@ -115,6 +146,7 @@ export function periodInterest(base: Ore, from: DayNumber, to: DayNumber, method
       for (let k = 0; ; k += 1) {
         const monthStart = addMonthsToDay(year, month, day, k);
         if (monthStart >= to) break;
+        if (free && monthStart >= free.start && monthStart < free.end) continue;
         // The rate in force when the month starts applies to the whole started month.
         const [[, ppm] = [0, 0]] = segments(rate, monthStart, monthStart + 1, field);
         parts.push([1, ppm]);
@@ -123,7 +155,6 @@ export function periodInterest(base: Ore, from: DayNumber, to: DayNumber, method
     }
   }
 }
-
 /** Started months from `from` to `to`: the smallest k with from + k months ≥ to. */
 export function startedMonths(from: DayNumber, to: DayNumber): number {
   if (to <= from) return 0;

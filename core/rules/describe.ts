@@ -53,6 +53,9 @@ export function describeRules(rules: RuleSet): RuleLine[] {
     ];
     lines.push({ group: 'Fordringstyper', rule: t.label, value: facts.join('; '), source: types.source, checked: types.checked, status: types.status, ...(types.note ? { note: types.note } : {}) });
   }
+  const procedure = rules.rykkerProcedure;
+  lines.push({ group: 'Rykkerprocedure', rule: 'Trin', value: procedure.value.steps.map((st) => st.action).join(' → '), source: procedure.source, checked: procedure.checked, status: procedure.status });
+  lines.push({ group: 'Rykkerprocedure', rule: 'Dage mellem trinene', value: `${procedure.value.intervalDays} dage`, source: procedure.source, checked: procedure.checked, status: procedure.status, ...(procedure.note ? { note: procedure.note } : {}) });
   const holidays = rules.bankHolidays;
   lines.push({ group: 'Bankdage', rule: 'Lukkedage ud over weekender', value: holidays.value.map((h) => h.name + (h.toYear ? ` (til og med ${h.toYear})` : '')).join(', '), source: holidays.source, checked: holidays.checked, status: holidays.status });
   return lines;

@@ -12,6 +12,7 @@ import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTa
 import { CLAIM_TYPES, defaultClaimTypes, type ClaimType, type ClaimTypeRule } from './claimTypes.js';
 import { defaultFees, type FeeRules, type RykkerFeeRule } from './fees.js';
 import { defaultRateTables, type RateRow, type RateTable } from './interestRates.js';
+import { defaultRykkerProcedure, type RykkerProcedure } from './rykkerProcedure.js';
 import type { Sourced } from './sourced.js';
 
 export type AllocationPart = 'fees' | 'interest' | 'principal';
@@ -25,6 +26,7 @@ export interface RuleSet {
   /** Dækningsrækkefølge within a claim. */
   allocationOrder: Sourced<readonly AllocationPart[]>;
   bankHolidays: Sourced<readonly HolidayRule[]>;
+  rykkerProcedure: Sourced<RykkerProcedure>;
 }
 
 export const defaultRules: RuleSet = {
@@ -40,6 +42,7 @@ export const defaultRules: RuleSet = {
     note: 'Gebyrer først er praksis, ikke lov; rækkefølgen kan ændres i en regelfil.',
   },
   bankHolidays: danishBankHolidays,
+  rykkerProcedure: defaultRykkerProcedure,
 };
 
 type Json = Record<string, unknown>;
@@ -157,7 +160,7 @@ const CLAIM_TYPE_FLAGS = ['udpantningsret', 'henstandNormallyAllowed', 'medhaeft
  */
 export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (!isObject(override)) throw ruleError('(rod)', override, 'skal være et JSON-objekt.');
-  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder'], '(rod)');
+  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], '(rod)');
   let rules: RuleSet = { ...base };
 
   if (override.betalingsevne !== undefined) {
@@ -226,6 +229,18 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
     const valid = Array.isArray(order) && order.length === 3 && ALLOCATION_PARTS.every((p) => order.includes(p));
     if (!valid) throw ruleError('allocationOrder', order, 'skal være de tre dele "fees", "interest", "principal" i den ønskede rækkefølge.');
     rules = { ...rules, allocationOrder: { value: order as AllocationPart[], source: 'regelfil', checked: rules.allocationOrder.checked, status: 'verified' } };
+  }
+
+  if (override.rykkerProcedure !== undefined) {
+    const raw = override.rykkerProcedure;
+    if (!isObject(raw)) throw ruleError('rykkerProcedure', raw, 'skal være et objekt med intervalDays, source og checked.');
+    onlyKeys(raw, ['intervalDays', 'source', 'checked'], 'rykkerProcedure');
+    const p = provenance(raw, 'rykkerProcedure');
+    const days = raw.intervalDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 365) {
+      throw ruleError('rykkerProcedure.intervalDays', days, 'skal være et helt antal dage mellem 1 og 365.');
+    }
+    rules = { ...rules, rykkerProcedure: { value: { ...rules.rykkerProcedure.value, intervalDays: days }, source: p.source, checked: p.checked, status: 'verified' } };
   }
   return rules;
 }

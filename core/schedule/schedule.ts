@@ -13,6 +13,7 @@ import { SaldoError } from '../errors.js';
 import { cover, coverageOrder, type ClaimBalance } from '../allocation/cover.js';
 import { monthlyBetalingsevne } from '../betalingsevne/betalingsevne.js';
 import { periodInterest } from '../interest/accrue.js';
+import type { HenstandWindow } from '../henstand/henstandTerms.js';
 import { formatKroner, ore, type Ore } from '../money/ore.js';
 import { divideRounded } from '../money/rounding.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -59,9 +60,10 @@ interface Prepared {
   step: number;
   first: { year: number; month: number; day: number };
   startDay: DayNumber;
+  henstand?: HenstandWindow;
 }
 
-function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar): Prepared {
+function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henstand?: HenstandWindow): Prepared {
   const types = rules.claimTypes.value;
   return {
     terms,
@@ -72,12 +74,29 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar): Prep
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),
+    ...(henstand ? { henstand } : {}),
   };
+}
+
+/**
+ * Nominal date and length in months of installment n. A full henstand moves every installment
+ * whose nominal date is on or after its start on by its months (SPEC), from the anchor, so the
+ * day-of-month rule still holds; the period that spans the henstand is that much longer.
+ */
+function periodOf(p: Prepared, n: number): { nominal: DayNumber; months: number } {
+  const { first, step, henstand } = p;
+  const shiftOf = (k: number): number => {
+    if (!henstand || henstand.kind !== 'full' || k < 1) return 0;
+    return addMonthsToDay(first.year, first.month, first.day, (k - 1) * step) >= henstand.start ? henstand.months : 0;
+  };
+  const at = (k: number) => (k - 1) * step + shiftOf(k);
+  const nominal = addMonthsToDay(first.year, first.month, first.day, at(n));
+  return { nominal, months: n === 1 ? step + shiftOf(1) : at(n) - at(n - 1) };
 }
 
 /** Runs the schedule for one installment. `keepRows` false only counts (for the count search). */
 function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: number): Outcome {
-  const { terms, rules, order, dueDays, step, first } = p;
+  const { terms, rules, order, dueDays, henstand } = p;
   const parts = rules.allocationOrder.value;
   const claims: ClaimBalance[] = terms.claims.map((c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
   const withFees = terms.interestBase === 'principalAndFees';
@@ -85,7 +104,7 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
   const rows: ScheduleRow[] = [];
   let previous = p.startDay;
   for (let n = 1; n <= maxRows; n += 1) {
-    const nominal = addMonthsToDay(first.year, first.month, first.day, (n - 1) * step);
+    const { nominal, months } = periodOf(p, n);
     let accrued = 0;
     for (let i = 0; i < claims.length; i += 1) {
       const claim = claims[i] as ClaimBalance;
@@ -94,17 +113,21 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       // No interest before the claim falls due (renteloven § 2).
       const from = Math.max(previous, dueDays[i] ?? previous);
       const base = withFees ? claim.principal + claim.fees : claim.principal;
-      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, step, `claims[${i}]`);
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, henstand?.free);
       claim.interest += interest;
       accrued += interest;
     }
     const owed = balance + accrued;
-    const payment = Math.min(installment, owed);
+    // During a reduced henstand the installments are lower (SPEC: the schedule runs longer).
+    const inHenstand = henstand !== undefined && previous < henstand.end && nominal >= henstand.start;
+    const reduced = henstand?.kind === 'reduced' && nominal >= henstand.start && nominal < henstand.end;
+    const payment = Math.min(reduced ? (henstand.installment ?? 0) : installment, owed);
     const covered = cover(payment, claims, order, parts);
     const after = owed - payment;
     // A regular period that does not bring the balance down never will: the installment does not
-    // cover the interest. (The first period may be longer than the others, so it is exempt.)
-    if (after > 0 && after >= balance && n > 1) {
+    // cover the interest. The first period and periods touching a henstand may be longer or
+    // lower than the others, so they are exempt.
+    if (after > 0 && after >= balance && n > 1 && !inHenstand) {
       return { kind: 'neverPays', n, interest: accrued, balanceBefore: balance, balanceAfter: after };
     }
     if (keepRows) {
@@ -181,9 +204,10 @@ export function resolveInstallment(terms: PlanTerms, rules: RuleSet, calendar: B
  * Computes the schedule. Throws `BETALES_ALDRIG` when the installment cannot pay the debt and
  * `FOR_MANGE_RÆKKER` beyond 1.200 installments.
  */
-export function computeSchedule(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar): Schedule {
+export function computeSchedule(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar, henstand?: HenstandWindow): Schedule {
+  // The agreement's installment is what it was before any henstand.
   const installment = resolveInstallment(terms, rules, calendar);
-  const outcome = simulate(prepare(terms, rules, calendar), installment, true, MAX_INSTALLMENTS);
+  const outcome = simulate(prepare(terms, rules, calendar, henstand), installment, true, MAX_INSTALLMENTS);
   if (outcome.kind === 'neverPays') {
     throw new SaldoError(
       'BETALES_ALDRIG',

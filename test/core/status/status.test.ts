@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { status } from '../../../core/commands/status.js';
+import { SaldoError } from '../../../core/errors.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+
+// SPEC's agreement: 9 payments of 500 (the last 450), due 2/2, 2/3, 1/4, 1/5, 1/6, 1/7, 3/8, 1/9, 1/10 2026.
+const agreement = { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] };
+const run = (extra: object) => status({ ...agreement, ...extra }, defaultRules);
+const states = (extra: object) => run(extra).installments.map((i) => i.state);
+
+describe('status of an agreement', () => {
+  it('all on time: betalt, the rest ikke forfalden; overholdt with no arrears', () => {
+    const out = run({ payments: [{ date: '2026-02-02', amount: 500 }, { date: '2026-03-02', amount: 500 }, { date: '2026-03-31', amount: 500 }], asOf: '2026-04-15' });
+    expect(out.installments.map((i) => i.state)).toEqual(['betalt', 'betalt', 'betalt', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden']);
+    expect(out).toMatchObject({ state: 'overholdt', arrears: 0, breachDate: null, paidTotal: 1500, nextSteps: [] });
+  });
+
+  it('an early double payment covers the next installment too', () => {
+    const out = run({ payments: [{ date: '2026-02-01', amount: 1000 }], asOf: '2026-03-20' });
+    expect(out.installments.slice(0, 3).map((i) => [i.state, i.paid, i.coveredOn])).toEqual([['betalt', 500, '2026-02-01'], ['betalt', 500, '2026-02-01'], ['ikke forfalden', 0, null]]);
+    expect(out).toMatchObject({ state: 'overholdt', arrears: 0 });
+  });
+
+  it('late but cured: for sent, and the agreement is kept again', () => {
+    const out = run({ payments: [{ date: '2026-02-10', amount: 500 }], asOf: '2026-02-20' });
+    expect(out.installments[0]!.state).toBe('for sent');
+    expect(out).toMatchObject({ state: 'overholdt', breachDate: null, arrears: 0 });
+  });
+
+  it('partly paid: delvist, misligholdt from the day after the due date, the rykker procedure with dates and fees', () => {
+    const out = run({ payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' });
+    expect(out.installments[0]).toMatchObject({ state: 'delvist', paid: 300, missing: 200 });
+    expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03', arrears: 200 });
+    // daginstitution: udpantningsret (≤ 250 kr. a rykker, gebyrloven) and medhæftere (opkrævningspolitik).
+    // 10 days between steps, each on a banking day: 3/2, 13/2, 23/2, 5/3, then 15/3 is a Sunday → 16/3.
+    expect(out.nextSteps).toEqual([
+      { step: 'rykker1', action: 'Rykker 1', date: '2026-02-03', fee: 250 },
+      { step: 'rykker2', action: 'Rykker 2 og telefonopkald', date: '2026-02-13', fee: 250 },
+      { step: 'medhaeftere1', action: 'Rykker 1 til medhæftere', date: '2026-02-23', fee: 250 },
+      { step: 'medhaeftere2', action: 'Rykker 2 og telefonopkald til medhæftere', date: '2026-03-05', fee: 250 },
+      { step: 'inddrivelse', action: 'Oversendelse til inddrivelse (Gældsstyrelsen)', date: '2026-03-16', fee: 0 },
+    ]);
+  });
+
+  it('nothing paid: ikke betalt; a civil-law claim gets at most 3 fees of 100 kr. and no medhæftere', () => {
+    const out = status({ ...agreement, claims: [{ type: 'andet', principal: 4450 }], payments: [], asOf: '2026-03-10' }, defaultRules);
+    expect(out.installments.slice(0, 3).map((i) => i.state)).toEqual(['ikke betalt', 'ikke betalt', 'ikke forfalden']);
+    expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03', arrears: 1000 });
+    expect(out.nextSteps.map((s) => [s.step, s.fee])).toEqual([['rykker1', 100], ['rykker2', 100], ['inddrivelse', 0]]);
+  });
+
+  it('fully paid early: afsluttet, whatever the date', () => {
+    const out = run({ payments: [{ date: '2026-01-20', amount: 4450 }], asOf: '2026-03-01' });
+    expect(out.installments.every((i) => i.state === 'betalt')).toBe(true);
+    expect(out).toMatchObject({ state: 'afsluttet', arrears: 0, overpaid: 0 });
+  });
+
+  it('an overpayment is kept as overpaid, never lost', () => {
+    expect(run({ payments: [{ date: '2026-01-20', amount: 5000 }], asOf: '2026-03-01' })).toMatchObject({ state: 'afsluttet', overpaid: 550, paidTotal: 5000 });
+  });
+
+  it('graceDays: paid 3 days late is betalt with 3 days of grace, for sent with 2', () => {
+    const payments = [{ date: '2026-02-05', amount: 500 }];
+    expect(states({ payments, asOf: '2026-02-10', graceDays: 3 })[0]).toBe('betalt');
+    expect(states({ payments, asOf: '2026-02-10', graceDays: 2 })[0]).toBe('for sent');
+    // unpaid but within grace on asOf: not yet a breach
+    expect(run({ payments: [], asOf: '2026-02-04', graceDays: 3 })).toMatchObject({ state: 'overholdt', breachDate: null, arrears: 500 });
+    expect(run({ payments: [], asOf: '2026-02-06', graceDays: 3 })).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-06' });
+  });
+
+  it('payments dated after asOf are left out and counted', () => {
+    expect(run({ payments: [{ date: '2026-03-01', amount: 500 }], asOf: '2026-02-20' })).toMatchObject({ paidTotal: 0, ignoredPayments: 1, state: 'misligholdt' });
+  });
+
+  it('a granted henstand never counts as a breach', () => {
+    const payments = [{ date: '2026-02-02', amount: 500 }, { date: '2026-03-02', amount: 500 }, { date: '2026-04-01', amount: 500 }];
+    // Without the henstand, May–July are missed on 15 July; with 3 months from 1 May they are not due yet.
+    expect(run({ payments, asOf: '2026-07-15' }).state).toBe('misligholdt');
+    const out = run({ payments, asOf: '2026-07-15', henstand: { from: '2026-05-01', months: 3, kind: 'full' } });
+    expect(out).toMatchObject({ state: 'overholdt', arrears: 0, breachDate: null });
+    expect(out.installments[3]).toMatchObject({ dueDate: '2026-08-03', state: 'ikke forfalden' });
+  });
+});
+
+describe('bad status input', () => {
+  const base = { ...agreement, payments: [], asOf: '2026-03-01' };
+  it.each([
+    [{ ...base, asOf: undefined }, /asOf mangler/],
+    [{ ...base, asOf: '2026-02-30' }, /asOf: datoen 2026-02-30 findes ikke/],
+    [{ ...base, payments: [{ date: '2026-02-02', amount: -500 }] }, /payments\[0\]\.amount: beløbet må ikke være negativt/],
+    [{ ...base, payments: [{ date: '2026-02-02' }] }, /payments\[0\]\.amount mangler/],
+    [{ ...base, payments: [{ date: '02-02-2026', amount: 500 }] }, /payments\[0\]\.date/],
+    [{ ...base, payments: { date: '2026-02-02', amount: 500 } }, /liste/],
+    [{ ...base, payments: undefined }, /payments mangler/],
+    [{ ...base, graceDays: -1 }, /graceDays/],
+  ])('%j', (input, message) => {
+    try {
+      status(input, defaultRules);
+      throw new Error('no error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(SaldoError);
+      expect((e as Error).message).toMatch(message);
+    }
+  });
+});
