@@ -9,6 +9,7 @@ import type { PlanOutput } from '../core/commands/plan.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { buildPlanWorkbook, type NamedPlan } from './xlsx/planWorkbook.js';
+import { buildHenstandWorkbook, buildStatusWorkbook } from './xlsx/resultWorkbooks.js';
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -22,6 +23,8 @@ export const USAGE = `Brug: saldo <kommando> --in FIL [--out FIL] [--rules FIL]
 
 Kommandoer:
   plan      betalingsaftale: afdragsplan med forfaldsdatoer, gebyrer, renter og restgæld
+  henstand  en aftale før og efter henstand, side om side, med advarsler efter politikken
+  status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
 
 Valg:
   --in FIL      input som JSON (et objekt, eller en liste for flere aftaler); "-" læser fra standard input
@@ -69,10 +72,14 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
     return;
   }
   if (out.toLowerCase().endsWith('.xlsx')) {
-    if (command !== 'plan') throw new UsageError(`--out .xlsx understøttes endnu ikke for "${command}".`);
-    const items = (batch ? result : [result]) as Array<PlanOutput | { error: { message: string } }>;
-    const plans: NamedPlan[] = items.map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
-    const buffer = await buildPlanWorkbook(plans).xlsx.writeBuffer();
+    const items = (batch ? result : [result]) as never[];
+    let workbook;
+    if (command === 'plan') {
+      const plans: NamedPlan[] = (items as Array<PlanOutput | { error: { message: string } }>).map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
+      workbook = buildPlanWorkbook(plans);
+    } else if (command === 'henstand') workbook = buildHenstandWorkbook(items);
+    else workbook = buildStatusWorkbook(items);
+    const buffer = await workbook.xlsx.writeBuffer();
     await io.writeFile(out, new Uint8Array(buffer as ArrayBuffer));
     return;
   }
@@ -111,7 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await writeOutput(io, name, values.out, result, batch);
     if (batch) {
       const failed = (result as unknown[]).filter((r) => typeof r === 'object' && r !== null && 'error' in r).length;
-      if (failed > 0) io.stderr(`${failed} af ${input.length} aftaler kunne ikke beregnes; se "error" i svaret.\n`);
+      if (failed > 0) io.stderr(`${failed} af ${input.length} elementer kunne ikke beregnes; se "error" i svaret.\n`);
     }
     return 0;
   } catch (e) {

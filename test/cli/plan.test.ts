@@ -30,7 +30,7 @@ describe('saldo plan (contract)', () => {
     expect(out[1].error).toMatchObject({ code: 'UGYLDIGT_BELØB', field: 'installment' });
     expect(out[1].error.message).toMatch(/mere end 2 decimaler/);
     expect(out[2].summary.count).toBe(5);
-    expect(r.stderr).toMatch(/1 af 3 aftaler kunne ikke beregnes/);
+    expect(r.stderr).toMatch(/1 af 3 elementer kunne ikke beregnes/);
   });
 
   it.each([

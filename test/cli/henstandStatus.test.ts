@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { cli, spawnCli } from './helpers.js';
+
+const agreement = { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] };
+const json = (v: unknown) => JSON.stringify(v);
+const load = async (bytes: string | Uint8Array | undefined) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((bytes as Uint8Array).buffer as ArrayBuffer);
+  return wb;
+};
+
+describe('saldo henstand', () => {
+  const input = { ...agreement, henstand: { from: '2026-05-01', months: 3, kind: 'full' } };
+  it('answers before, after, effect and warnings; exit 0', async () => {
+    const r = await cli(['henstand', '--in', 'h.json'], { 'h.json': json(input) });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.effect).toEqual({ lastDueDateBefore: '2026-10-01', lastDueDateAfter: '2027-01-04', extraPayments: 0, extraInterest: 0, extraTotal: 0 });
+    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['HENSTAND_MOD_POLITIK']);
+  });
+  it('runs a batch; a bad element gets an error', async () => {
+    const r = await cli(['henstand', '--in', '-'], {}, json([input, { ...input, henstand: { from: '2026-05-01', months: 0 } }]));
+    const out = JSON.parse(r.stdout);
+    expect(out[0].after.summary.count).toBe(9);
+    expect(out[1].error.field).toBe('henstand.months');
+  });
+  it.each([
+    ['negative months', { ...input, henstand: { from: '2026-05-01', months: -1 } }, /henstand\.months/],
+    ['reduced without amount', { ...input, henstand: { from: '2026-05-01', months: 2, kind: 'reduced' } }, /skal have den lavere ydelse/],
+    ['unknown date', { ...input, henstand: { from: '2026-04-31', months: 2 } }, /henstand\.from: datoen 2026-04-31 findes ikke/],
+  ])('bad input (%s) → exit 2 with the Danish message', async (_n, bad, message) => {
+    const r = await cli(['henstand', '--in', 'x.json'], { 'x.json': json(bad) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+  it('writes the comparison and both schedules to a workbook', async () => {
+    const r = await cli(['henstand', '--in', 'h.json', '--out', 'h.xlsx'], { 'h.json': json(input) });
+    expect(r.code).toBe(0);
+    const wb = await load(r.files.get('h.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Henstand', 'Før', 'Efter']);
+    const sheet = wb.getWorksheet('Henstand')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '', 'Før henstand', 'Efter henstand', 'Forskel']);
+    expect(sheet.getCell('A2').value).toBe('Antal ydelser');
+    expect(sheet.getCell('C3').value).toEqual(new Date(Date.UTC(2027, 0, 4)));
+    expect(wb.getWorksheet('Efter')!.rowCount).toBe(10);
+  });
+});
+
+describe('saldo status', () => {
+  const input = { ...agreement, payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' };
+  it('answers the state, arrears, breach date and next steps', async () => {
+    const r = await cli(['status', '--in', 's.json'], { 's.json': json(input) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ state: 'misligholdt', arrears: 200, breachDate: '2026-02-03' });
+  });
+  it('writes a status sheet with coloured states and the next steps', async () => {
+    const r = await cli(['status', '--in', 's.json', '--out', 's.xlsx'], { 's.json': json(input) });
+    const sheet = (await load(r.files.get('s.xlsx'))).getWorksheet('Status')!;
+    expect(sheet.getCell('B1').value).toBe('misligholdt');
+    expect((sheet.getCell('B1').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(sheet.getRow(8).values).toEqual([undefined, 'Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
+    expect(sheet.getCell('F9').value).toBe('delvist');
+    expect((sheet.getCell('F9').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCD5B4');
+    const steps = sheet.getColumn(1).values.filter((v) => typeof v === 'string' && /Rykker|inddrivelse/.test(v));
+    expect(steps).toEqual(['Rykker 1', 'Rykker 2 og telefonopkald', 'Rykker 1 til medhæftere', 'Rykker 2 og telefonopkald til medhæftere', 'Oversendelse til inddrivelse (Gældsstyrelsen)']);
+  });
+  it('bad input → exit 2 from the real command line', () => {
+    const r = spawnCli(['status', '--in', '-'], json({ ...input, graceDays: 'tre' }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/graceDays/);
+  });
+});
