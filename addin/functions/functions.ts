@@ -12,7 +12,10 @@ import { SaldoError } from '../../core/errors.js';
 import { parseKroner, toKroner } from '../../core/money/ore.js';
 import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg } from '../shared/excelArgs.js';
+import type { HenstandOutput } from '../../core/commands/henstand.js';
+import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
+import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
+import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 
 /**
@@ -130,4 +133,89 @@ export function isBankingDayFn(date: any): boolean {
  */
 export function bankingDays(startDate: any, endDate: any): number {
   return guarded(() => bankingDaysBetween(dateArg(startDate, 'startdato'), dateArg(endDate, 'slutdato')));
+}
+
+function henstandInput(claims: any[][], firstDueDate: any, installment: any, henstandFrom: any, months: any, reducedInstallment?: any, annualRate?: any, interestDuringHenstand?: any, startDate?: any) {
+  const rate = optionalNumber(annualRate, 'rente');
+  const reduced = optionalNumber(reducedInstallment, 'nedsat ydelse');
+  return {
+    firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
+    startDate: optionalDate(startDate, 'aftaledato'),
+    installment: numberArg(installment, 'ydelse'),
+    claims: claimsFromRange(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
+    henstand: {
+      from: dateArg(henstandFrom, 'henstand fra'),
+      months: numberArg(months, 'måneder'),
+      kind: reduced === undefined ? 'full' : 'reduced',
+      ...(reduced === undefined ? {} : { installment: reduced }),
+    },
+    interestDuringHenstand: booleanArg(interestDuringHenstand, 'rente under henstand', true),
+  };
+}
+
+/**
+ * A henstand's effect on an agreement: before and after side by side (number of installments, last due date, interest, total) with the difference.
+ * @customfunction HENSTANDEFFECT HENSTANDEFFECT
+ * @param claims One amount, or a range of claims (principal, fees, interest, due date, annual rate).
+ * @param firstDueDate The first installment's due date.
+ * @param installment The agreement's installment in kroner.
+ * @param henstandFrom The first day of the henstand.
+ * @param months Number of months of henstand.
+ * @param [reducedInstallment] A lower installment during the henstand (leave empty for no payments).
+ * @param [annualRate] Annual interest rate, e.g. 8%.
+ * @param [interestDuringHenstand] FALSE if no interest runs during the henstand (default TRUE).
+ * @param [startDate] The agreement date.
+ * @returns A table: the line, before, after, difference.
+ */
+export function henstandEffect(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
+  return guarded(() => {
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules) as HenstandOutput;
+    return [[...HENSTAND_HEADERS], ...henstandComparison(out).map((l) => [l.label, l.before, l.after, l.difference ?? ''])];
+  });
+}
+
+/**
+ * The schedule after a henstand, as a table like SCHEDULE.
+ * @customfunction HENSTANDSCHEDULE HENSTANDSCHEDULE
+ * @param claims One amount, or a range of claims (principal, fees, interest, due date, annual rate).
+ * @param firstDueDate The first installment's due date.
+ * @param installment The agreement's installment in kroner.
+ * @param henstandFrom The first day of the henstand.
+ * @param months Number of months of henstand.
+ * @param [reducedInstallment] A lower installment during the henstand (leave empty for no payments).
+ * @param [annualRate] Annual interest rate, e.g. 8%.
+ * @param [interestDuringHenstand] FALSE if no interest runs during the henstand (default TRUE).
+ * @param [startDate] The agreement date.
+ * @returns The schedule after the henstand with a header row.
+ */
+export function henstandSchedule(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
+  return guarded(() => {
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules) as HenstandOutput;
+    return [PLAN_COLUMNS.map((c) => c.header), ...planRows(out.after)];
+  });
+}
+
+/**
+ * Is the agreement kept? Payments checked against a schedule: the agreement's state, arrears and breach date, then each installment's state.
+ * @customfunction AGREEMENTSTATUS AGREEMENTSTATUS
+ * @param schedule The schedule (SCHEDULE's output or a sheet with the columns Forfaldsdato and Ydelse).
+ * @param payments The payments: date and amount (a header row may name them).
+ * @param asOf The date the status is for.
+ * @param [graceDays] Days of grace after each due date (default 0).
+ * @returns A table: the agreement's state, then one row per installment.
+ */
+export function agreementStatus(schedule: any[][], payments: any[][], asOf: any, graceDays?: number): any[][] {
+  return guarded(() => {
+    const out = commands.status(
+      { installments: installmentsFromRange(schedule), payments: paymentsFromRange(payments), asOf: dateArg(asOf, 'opgørelsesdato'), graceDays: isBlank(graceDays) ? 0 : numberArg(graceDays, 'frist') },
+      defaultRules,
+    );
+    const width = STATUS_COLUMNS.length;
+    const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
+    return [
+      pad(['Aftalens status', out.state, 'Restance', out.arrears, 'Misligholdt fra', out.breachDate ? dateToExcelSerial(out.breachDate as never) : '']),
+      STATUS_COLUMNS.map((c) => c.header),
+      ...statusRows(out).map((r) => r.map((v) => v ?? '')),
+    ];
+  });
 }

@@ -123,3 +123,56 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
   });
   return claims;
 }
+
+const DUE_WORDS = ['forfaldsdato', 'forfald', 'duedate', 'due date'];
+const AMOUNT_WORDS = ['ydelse', 'payment', 'amount', 'beløb'];
+const PAY_DATE_WORDS = ['dato', 'date', 'betalingsdato', 'indbetalingsdato', 'betalt den'];
+const PAID_WORDS = ['beløb', 'amount', 'indbetalt', 'betalt'];
+
+function headerIndex(first: unknown[], words: readonly string[]): number {
+  return first.findIndex((h) => typeof h === 'string' && words.includes(h.trim().toLowerCase()));
+}
+
+function rowsOf(range: unknown, field: string): unknown[][] {
+  if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
+    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv et område.`);
+  }
+  return range as unknown[][];
+}
+
+/**
+ * Installments from a schedule range: SALDO.AFDRAGSPLAN's output or a sheet Saldo wrote (a header
+ * row with "Forfaldsdato" and "Ydelse"), or two columns due date and amount. Rows without a due
+ * date (blank rows, the "I alt" line) are skipped.
+ */
+export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Array<{ dueDate: string; amount: number }> {
+  const rows = rowsOf(range, field);
+  const first = rows[0] ?? [];
+  const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v));
+  const due = hasHeader ? headerIndex(first, DUE_WORDS) : first.length >= 4 ? 2 : 0;
+  const amount = hasHeader ? headerIndex(first, AMOUNT_WORDS) : first.length >= 4 ? 3 : 1;
+  if (due < 0 || amount < 0) {
+    throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Forfaldsdato" og "Ydelse".`);
+  }
+  return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
+    if (isBlank(row[due]) || isBlank(row[amount])) return [];
+    const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
+    return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: numberArg(row[amount], `${where}, ydelse`) }];
+  });
+}
+
+/** Payments from a range: date and amount (a header row may name them: Dato, Beløb). */
+export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Array<{ date: string; amount: number }> {
+  if (isBlank(range) || (Array.isArray(range) && range.length === 1 && Array.isArray(range[0]) && range[0].every(isBlank))) return [];
+  const rows = rowsOf(range, field);
+  const first = rows[0] ?? [];
+  const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
+  const date = hasHeader ? headerIndex(first, PAY_DATE_WORDS) : 0;
+  const amount = hasHeader ? headerIndex(first, PAID_WORDS) : 1;
+  if (date < 0 || amount < 0) throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Dato" og "Beløb".`);
+  return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
+    if (row.every(isBlank)) return [];
+    const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
+    return [{ date: dateArg(row[date], `${where}, dato`), amount: numberArg(row[amount], `${where}, beløb`) }];
+  });
+}

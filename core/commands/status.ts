@@ -4,7 +4,8 @@ import { SaldoError, showValue } from '../errors.js';
 import { henstandWindow, parseHenstand } from '../henstand/henstandTerms.js';
 import { parseKroner, toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { isJsonObject, parsePlanInput } from '../schedule/planInput.js';
+import { isJsonObject, MAX_INSTALLMENTS, parsePlanInput } from '../schedule/planInput.js';
+import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import { computeSchedule } from '../schedule/schedule.js';
 import { agreementStatus, type AgreementStatus, type Payment } from '../status/agreementStatus.js';
 
@@ -58,8 +59,44 @@ export function statusToJson(s: AgreementStatus, asOf: string): StatusOutput {
   };
 }
 
-/** SPEC `status`. A henstand in the input moves the schedule first, so it never counts as a breach. */
+/**
+ * Installments given directly (a schedule already in a workbook): `[{"dueDate", "amount"}]`,
+ * numbered in order. The claim types for the rykker fees may come in `claimTypes`.
+ */
+function statusOfInstallments(raw: Record<string, unknown>, rules: RuleSet): StatusOutput {
+  for (const key of Object.keys(raw)) {
+    if (raw[key] !== undefined && !['installments', 'payments', 'asOf', 'graceDays', 'claimTypes'].includes(key)) {
+      throw new SaldoError('UGYLDIGT_INPUT', key, raw[key], `Ukendt felt "${key}". Med installments er tilladte felter: installments, payments, asOf, graceDays, claimTypes.`);
+    }
+  }
+  const list = raw.installments;
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_INSTALLMENTS) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'installments', list, `installments skal være en liste med 1–${MAX_INSTALLMENTS} ydelser: [{"dueDate": "2026-02-02", "amount": 500}].`);
+  }
+  const installments = list.map((x: unknown, i: number) => {
+    const f = `installments[${i}]`;
+    if (!isJsonObject(x)) throw new SaldoError('UGYLDIGT_INPUT', f, x, `${f}: en ydelse skal være {"dueDate", "amount"}.`);
+    return { n: i + 1, dueDate: parseDate(x.dueDate, `${f}.dueDate`), amount: parseKroner(x.amount, `${f}.amount`, { allowZero: false }) };
+  });
+  installments.forEach((inst, i) => {
+    const prev = installments[i - 1];
+    if (prev && inst.dueDate < prev.dueDate) throw new SaldoError('UGYLDIGT_INPUT', `installments[${i}].dueDate`, inst.dueDate, `installments[${i}].dueDate: ydelserne skal stå i datoorden (${inst.dueDate} kommer før ${prev.dueDate}).`);
+  });
+  const types = raw.claimTypes === undefined ? ['andet'] : raw.claimTypes;
+  if (!Array.isArray(types) || types.length === 0 || types.some((t) => typeof t !== 'string' || !(CLAIM_TYPES as readonly string[]).includes(t))) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'claimTypes', types, `claimTypes: en liste af fordringstyper (${CLAIM_TYPES.join(', ')}).`);
+  }
+  if (raw.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');
+  const asOf = parseDate(raw.asOf, 'asOf');
+  return statusToJson(agreementStatus(installments, parsePayments(raw.payments), asOf, parseGraceDays(raw.graceDays), types as ClaimType[], rules), asOf);
+}
+
+/**
+ * SPEC `status`. A henstand in the input moves the schedule first, so it never counts as a
+ * breach. Instead of a plan input, the installments themselves may be given (`installments`).
+ */
 export function status(input: unknown, rules: RuleSet): StatusOutput {
+  if (isJsonObject(input) && input.installments !== undefined) return statusOfInstallments(input, rules);
   const terms = parsePlanInput(input, rules, ['payments', 'asOf', 'graceDays', 'henstand', 'interestDuringHenstand']);
   const raw = input as Record<string, unknown>;
   if (raw.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');

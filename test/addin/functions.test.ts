@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankingDays, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
+import { agreementStatus, bankingDays, henstandEffect, henstandSchedule, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
 
 /** What Excel would show: the value, or the error code and its message. */
 function cell<T>(f: () => T): T | { error: string; message: string } {
@@ -95,5 +95,45 @@ describe('banking-day functions', () => {
   it('text that is not a date is #VALUE!', () => {
     expect(cell(() => isBankingDayFn('i morgen'))).toMatchObject({ error: '#VALUE!' });
     expect(cell(() => nextBankingDay(46178, 1.5))).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('SALDO.HENSTANDEFFECT / SALDO.HENSTAND.EFFEKT and HENSTANDSCHEDULE / HENSTAND.PLAN', () => {
+  // SPEC's agreement, 3 months' full henstand from 1 May 2026: the last due date moves from
+  // 1 Oct 2026 (46296) to Monday 4 Jan 2027 (46391); no interest, so no extra cost.
+  const claims = [['Hovedstol', 'Gebyrer', 'Forfaldsdato'], [4200, 250, 45931]];
+  it('spills before, after and the difference', () => {
+    const out = henstandEffect(claims, FEB_1_2026, 500, '2026-05-01', 3, none, none, none, '2026-01-10');
+    expect(out[0]).toEqual(['', 'Før henstand', 'Efter henstand', 'Forskel']);
+    expect(out[1]).toEqual(['Antal ydelser', 9, 9, 0]);
+    expect(out[2]).toEqual(['Sidste forfaldsdato', 46296, 46391, '']);
+    expect(out[5]).toEqual(['Betalt i alt', 4450, 4450, 0]);
+  });
+  it('a reduced installment makes the plan longer', () => {
+    const out = henstandSchedule(claims, FEB_1_2026, 500, '2026-05-01', 3, 200, none, none, '2026-01-10');
+    expect(out.slice(1).map((r) => r[3])).toEqual([500, 500, 500, 200, 200, 200, 500, 500, 500, 500, 350]);
+  });
+  it('bad months give #VALUE! with the Danish message', () => {
+    expect(cell(() => henstandEffect(claims, FEB_1_2026, 500, '2026-05-01', -1))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/henstand\.months/) });
+  });
+});
+
+describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
+  it('reads the schedule that AFDRAGSPLAN spilled and a payments range, and spills the status', () => {
+    const plan = schedule([[4200, 250, 0, 45931]], FEB_1_2026, 500, none, none, none, '2026-01-10', none);
+    // 300 kr. paid on 2 Feb (46055) against 500 due: misligholdt from 3 Feb (46056), 200 in arrears on 20 Feb
+    const out = agreementStatus(plan, [['Dato', 'Beløb'], [46055, 300]], '2026-02-20');
+    expect(out[0]).toEqual(['Aftalens status', 'misligholdt', 'Restance', 200, 'Misligholdt fra', 46056, '']);
+    expect(out[1]).toEqual(['Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
+    expect(out[2]).toEqual([1, 46055, 500, 300, 200, 'delvist', '']);
+    expect(out).toHaveLength(11);
+  });
+  it('two-column schedules and empty payments work; grace days are honoured', () => {
+    const out = agreementStatus([[46055, 500], [46083, 500]], [[null, null]], '2026-02-04', 3);
+    expect(out[0]!.slice(0, 2)).toEqual(['Aftalens status', 'overholdt']);
+    expect(out[2]![5]).toBe('ikke betalt');
+  });
+  it('a payments range without amounts is #VALUE!', () => {
+    expect(cell(() => agreementStatus([[46055, 500]], [['Dato', 'Tekst'], [46055, 'x']], '2026-03-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Dato" og "Beløb/) });
   });
 });

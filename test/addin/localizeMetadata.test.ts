@@ -30,8 +30,9 @@ describe('functions-da.json is made from functions.json and the Danish texts', (
     const shipped = JSON.parse(readFileSync(new URL('../../addin/functions/functions.da.json', import.meta.url), 'utf8')) as Record<string, { name: string }>;
     for (const { name } of Object.values(shipped)) {
       expect(name).toMatch(/^[A-ZÆØÅ][A-ZÆØÅ0-9._]{2,}$/);
+      expect(name).not.toMatch(/[._]$/);
       expect(name).not.toMatch(/^[A-Z]{1,3}\d+$/);
     }
-    expect(Object.keys(shipped).sort()).toEqual(['BANKINGDAYS', 'INSTALLMENT', 'ISBANKINGDAY', 'NEXTBANKINGDAY', 'PAYMENTCAPACITY', 'SCHEDULE']);
+    expect(Object.keys(shipped).sort()).toEqual(['AGREEMENTSTATUS', 'BANKINGDAYS', 'HENSTANDEFFECT', 'HENSTANDSCHEDULE', 'INSTALLMENT', 'ISBANKINGDAY', 'NEXTBANKINGDAY', 'PAYMENTCAPACITY', 'SCHEDULE']);
   });
 });

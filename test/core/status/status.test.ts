@@ -103,3 +103,17 @@ describe('bad status input', () => {
     }
   });
 });
+
+describe('status of installments given directly (a schedule already in the workbook)', () => {
+  it('checks payments against them like a plan input', () => {
+    const out = status({ installments: [{ dueDate: '2026-02-02', amount: 500 }, { dueDate: '2026-03-02', amount: 500 }], payments: [{ date: '2026-02-02', amount: 500 }], asOf: '2026-03-10', claimTypes: ['ejendomsskat'] }, defaultRules);
+    expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-03-03', arrears: 500 });
+    expect(out.installments.map((i) => i.state)).toEqual(['betalt', 'ikke betalt']);
+    expect(out.nextSteps.map((s) => s.step)).toEqual(['rykker1', 'rykker2', 'inddrivelse']);
+  });
+  it('refuses installments out of date order, unknown claim types and stray fields', () => {
+    expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }, { dueDate: '2026-02-02', amount: 500 }], payments: [], asOf: '2026-03-10' }, defaultRules)).toThrow(/datoorden/);
+    expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }], payments: [], asOf: '2026-03-10', claimTypes: ['p-afgift'] }, defaultRules)).toThrow(/claimTypes/);
+    expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }], payments: [], asOf: '2026-03-10', installment: 500 }, defaultRules)).toThrow(/Ukendt felt "installment"/);
+  });
+});
