@@ -17,5 +17,7 @@ function opener(page: string) {
 
 Office.onReady(() => {
   Office.actions.associate('openBetalingsaftale', opener('betalingsaftale'));
+  Office.actions.associate('openHenstand', opener('henstand'));
+  Office.actions.associate('openStatus', opener('status'));
   Office.actions.associate('openRegler', opener('regler'));
 });

@@ -3,8 +3,12 @@
  * async functions. One batched read or write per user action; results always go to a NEW sheet
  * (Office.js changes cannot be undone with Ctrl+Z, so Saldo never writes over the user's data).
  */
+import type { HenstandOutput } from '../../core/commands/henstand.js';
 import type { PlanOutput } from '../../core/commands/plan.js';
+import type { StatusOutput } from '../../core/commands/status.js';
+import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
+import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 
 /** Excel on the web refuses requests over 5 MB; stay well under it (values ≈ 20 bytes a cell). */
@@ -68,12 +72,7 @@ export interface WrittenSheet {
  */
 export async function writePlanSheet(plan: PlanOutput, reference?: string): Promise<WrittenSheet> {
   return Excel.run(async (context) => {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    await context.sync();
-    const sheetName = uniqueSheetName(reference?.trim() ? reference : 'Afdragsplan', sheets.items.map((s) => s.name));
-    const sheet = sheets.add(sheetName);
+    const { sheet, sheetName } = await newSheet(context, reference?.trim() ? reference : 'Afdragsplan');
 
     const rows = planRows(plan);
     const header = PLAN_COLUMNS.map((c) => c.header);
@@ -107,6 +106,121 @@ export async function writePlanSheet(plan: PlanOutput, reference?: string): Prom
     chart.setPosition(`${columnLetter(summaryCol)}${summary.length + 4}`);
 
     sheet.getRange(blockAddress(1, 1, rows.length + 1, header.length + 3)).format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+    return { sheetName, rows: rows.length };
+  });
+}
+
+/** The names of the workbook's sheets (one read). */
+export async function listSheets(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+/** The values of a sheet's used range (one read). */
+export async function readSheetValues(name: string): Promise<unknown[][]> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRange();
+    range.load('values');
+    await context.sync();
+    return range.values;
+  });
+}
+
+/** A new sheet with a unique name, after reading the existing names. */
+async function newSheet(context: Excel.RequestContext, wanted: string): Promise<{ sheet: Excel.Worksheet; sheetName: string }> {
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const sheetName = uniqueSheetName(wanted, sheets.items.map((s) => s.name));
+  return { sheet: sheets.add(sheetName), sheetName };
+}
+
+function planBlock(sheet: Excel.Worksheet, row: number, col: number, title: string, plan: PlanOutput): { dueRange: Excel.Range; balanceRange: Excel.Range } {
+  const rows = planRows(plan);
+  const titleCell = sheet.getRange(blockAddress(row, col, 1, 1));
+  titleCell.values = [[title]];
+  titleCell.format.font.bold = true;
+  writeChunked(sheet, row + 1, col, [PLAN_COLUMNS.map((c) => c.header), ...rows], [PLAN_COLUMNS.map(() => NUMBER_FORMATS.text), ...rows.map(() => PLAN_COLUMNS.map((c) => NUMBER_FORMATS[c.kind]))]);
+  sheet.getRange(blockAddress(row + 1, col, 1, PLAN_COLUMNS.length)).format.font.bold = true;
+  return {
+    dueRange: sheet.getRange(blockAddress(row + 2, col + 2, rows.length, 1)),
+    balanceRange: sheet.getRange(blockAddress(row + 2, col + PLAN_COLUMNS.length - 1, rows.length, 1)),
+  };
+}
+
+/**
+ * A henstand on a new sheet: the comparison, the warnings, both schedules side by side and one
+ * chart with both balance curves (x: due date, y: remaining balance).
+ */
+export async function writeHenstandSheet(out: HenstandOutput, reference?: string): Promise<WrittenSheet> {
+  return Excel.run(async (context) => {
+    const { sheet, sheetName } = await newSheet(context, reference?.trim() ? `Henstand ${reference.trim()}` : 'Henstand');
+    const lines = henstandComparison(out);
+    writeChunked(
+      sheet,
+      1,
+      1,
+      [[...HENSTAND_HEADERS], ...lines.map((l) => [l.label, l.before, l.after, l.difference ?? ''])],
+      [HENSTAND_HEADERS.map(() => '@'), ...lines.map((l) => ['@', NUMBER_FORMATS[l.kind], NUMBER_FORMATS[l.kind], NUMBER_FORMATS[l.kind]])],
+    );
+    sheet.getRange('A1:D1').format.font.bold = true;
+    let row = lines.length + 3;
+    if (out.warnings.length > 0) {
+      const warnings = [['Advarsler'], ...out.warnings.map((w) => [w.message])];
+      const range = sheet.getRange(blockAddress(row, 1, warnings.length, 1));
+      range.numberFormat = warnings.map(() => ['@']);
+      range.values = warnings;
+      sheet.getRange(blockAddress(row, 1, 1, 1)).format.font.bold = true;
+      row += warnings.length + 1;
+    }
+    const before = planBlock(sheet, row, 1, 'Før henstand', out.before);
+    const after = planBlock(sheet, row, PLAN_COLUMNS.length + 2, 'Efter henstand', out.after);
+    const chart = sheet.charts.add(Excel.ChartType.xyscatterLines, before.balanceRange, Excel.ChartSeriesBy.columns);
+    chart.title.text = 'Restgæld før og efter henstand';
+    const first = chart.series.getItemAt(0);
+    first.name = 'Før henstand';
+    first.setXAxisValues(before.dueRange);
+    const second = chart.series.add('Efter henstand');
+    second.setValues(after.balanceRange);
+    second.setXAxisValues(after.dueRange);
+    chart.setPosition(`F1`);
+    sheet.activate();
+    await context.sync();
+    return { sheetName, rows: out.after.rows.length };
+  });
+}
+
+/** An agreement's status on a new sheet: the summary, each installment coloured by state, the next steps. */
+export async function writeStatusSheet(out: StatusOutput, reference?: string): Promise<WrittenSheet> {
+  return Excel.run(async (context) => {
+    const { sheet, sheetName } = await newSheet(context, reference?.trim() ? `Status ${reference.trim()}` : 'Status');
+    const summary = statusSummaryLines(out);
+    writeChunked(sheet, 1, 1, summary.map((l) => [l.label, l.value ?? '']), summary.map((l) => ['@', NUMBER_FORMATS[l.kind]]));
+    sheet.getRange(blockAddress(1, 1, summary.length, 1)).format.font.bold = true;
+    sheet.getRange('B1').format.fill.color = `#${STATE_COLORS[out.state] ?? 'FFFFFF'}`;
+
+    const top = summary.length + 2;
+    const rows = statusRows(out).map((r) => r.map((v) => v ?? ''));
+    writeChunked(sheet, top, 1, [STATUS_COLUMNS.map((c) => c.header), ...rows], [STATUS_COLUMNS.map(() => '@'), ...rows.map(() => STATUS_COLUMNS.map((c) => NUMBER_FORMATS[c.kind]))]);
+    sheet.getRange(blockAddress(top, 1, 1, STATUS_COLUMNS.length)).format.font.bold = true;
+    rows.forEach((r, i) => {
+      sheet.getRange(blockAddress(top + 1 + i, 6, 1, 1)).format.fill.color = `#${STATE_COLORS[String(r[5])] ?? 'FFFFFF'}`;
+    });
+
+    const steps = nextStepRows(out);
+    if (steps.length > 0) {
+      const at = top + rows.length + 2;
+      writeChunked(sheet, at, 1, [[...NEXT_STEP_HEADERS], ...steps], [NEXT_STEP_HEADERS.map(() => '@'), ...steps.map(() => ['@', NUMBER_FORMATS.date, NUMBER_FORMATS.kroner])]);
+      sheet.getRange(blockAddress(at, 1, 1, 3)).format.font.bold = true;
+    }
+    sheet.getRange(blockAddress(1, 1, top + rows.length + steps.length + 3, STATUS_COLUMNS.length)).format.autofitColumns();
     sheet.activate();
     await context.sync();
     return { sheetName, rows: rows.length };

@@ -6,6 +6,8 @@ import { makeStyles, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluent
 import { useEffect, useState, type ReactElement } from 'react';
 import { NAVIGATE_EVENT, type PageId } from '../shared/navigation.js';
 import { BetalingsaftalePage } from './pages/BetalingsaftalePage.js';
+import { HenstandPage } from './pages/HenstandPage.js';
+import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
 import { strings } from './strings.js';
 
@@ -16,8 +18,8 @@ interface Page {
 
 const PAGES: readonly Page[] = [
   { id: 'betalingsaftale', render: () => <BetalingsaftalePage /> },
-  { id: 'henstand' },
-  { id: 'status' },
+  { id: 'henstand', render: () => <HenstandPage /> },
+  { id: 'status', render: () => <StatusPage /> },
   { id: 'opfoelgning' },
   { id: 'saldoopgoerelse' },
   { id: 'analyse' },

@@ -3,10 +3,11 @@
  * read the Danish way ("1.234,56"); the rate field is in percent. Errors from core are mapped to
  * the form field they concern so the page can show them beside it.
  */
-import { SaldoError } from '../../core/errors.js';
+import { isSaldoError, SaldoError } from '../../core/errors.js';
 import { parseDanishNumber } from '../../core/money/danishNumber.js';
 import type { ClaimType } from '../../core/rules/claimTypes.js';
 import { claimsFromRange, isBlank } from '../shared/excelArgs.js';
+import { strings } from './strings.js';
 
 export interface TypedClaim {
   id: string;
@@ -35,7 +36,7 @@ export interface PlanForm {
   reference: string;
 }
 
-export type FormField = 'claims' | 'installment' | 'count' | 'rounding' | 'netIncome' | 'year' | 'firstDueDate' | 'startDate' | 'annualRate' | 'form';
+export type FormField = 'claims' | 'installment' | 'count' | 'rounding' | 'netIncome' | 'year' | 'firstDueDate' | 'startDate' | 'annualRate' | 'henstandFrom' | 'henstandMonths' | 'reducedInstallment' | 'form';
 
 export const emptyForm = (): PlanForm => ({
   claimsSource: 'typed',
@@ -117,6 +118,9 @@ export function formToPlanInput(form: PlanForm): Record<string, unknown> {
 /** Which form field a core error is about (core names JSON fields; the form has its own). */
 export function formFieldOf(error: SaldoError): FormField {
   const f = error.field;
+  if (f === 'henstand.from') return 'henstandFrom';
+  if (f === 'henstand.months') return 'henstandMonths';
+  if (f === 'henstand.installment') return 'reducedInstallment';
   if (f.startsWith('claims') || f.startsWith('Markeringen')) return 'claims';
   if (f.startsWith('paymentCapacity.netIncome')) return 'netIncome';
   if (f.startsWith('paymentCapacity.year')) return 'year';
@@ -129,4 +133,47 @@ export function formFieldOf(error: SaldoError): FormField {
 export function fieldMessage(error: SaldoError): string {
   const text = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A computation's value, or its error placed at a form field. */
+export type Outcome<T> = { value: T; error?: undefined } | { value?: undefined; error: { field: FormField; message: string } };
+
+export function outcomeOf<T>(compute: () => T, fieldOf: (e: SaldoError) => FormField = formFieldOf): Outcome<T> {
+  try {
+    return { value: compute() };
+  } catch (e) {
+    if (isSaldoError(e)) return { error: { field: fieldOf(e), message: fieldMessage(e) } };
+    return { error: { field: 'form', message: strings.internalError((e as Error).message) } };
+  }
+}
+
+/** Whether the user has filled in enough that an error is worth showing. */
+export const started = (f: PlanForm): boolean => f.firstDueDate !== '' || f.installment !== '' || f.count !== '' || f.netIncome !== '';
+
+/** The henstand part of the Henstand page's form. */
+export interface HenstandForm {
+  from: string;
+  months: string;
+  kind: 'full' | 'reduced';
+  reducedInstallment: string;
+  interestDuringHenstand: boolean;
+}
+
+export const emptyHenstandForm = (): HenstandForm => ({ from: '', months: '3', kind: 'full', reducedInstallment: '', interestDuringHenstand: true });
+
+/** The agreement and the henstand as a `henstand` input. */
+export function formToHenstandInput(form: PlanForm, h: HenstandForm): Record<string, unknown> {
+  const plan = formToPlanInput(form);
+  if (isBlank(h.from)) throw new SaldoError('MANGLER', 'henstand.from', '', 'Angiv henstandens første dag.');
+  const months = required(h.months, 'henstand.months', 'Antal måneder');
+  return {
+    ...plan,
+    henstand: {
+      from: h.from,
+      months,
+      kind: h.kind,
+      ...(h.kind === 'reduced' ? { installment: required(h.reducedInstallment, 'henstand.installment', 'Den nedsatte ydelse') } : {}),
+    },
+    interestDuringHenstand: h.interestDuringHenstand,
+  };
 }

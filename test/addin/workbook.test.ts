@@ -1,6 +1,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asTextCell, blockAddress, columnLetter, readSelection, writeChunked, writePlanSheet } from '../../addin/excel/workbook.js';
+import { asTextCell, blockAddress, columnLetter, listSheets, readSelection, readSheetValues, writeChunked, writeHenstandSheet, writePlanSheet, writeStatusSheet } from '../../addin/excel/workbook.js';
+import { henstand, type HenstandOutput } from '../../core/commands/henstand.js';
+import { status } from '../../core/commands/status.js';
+import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
@@ -96,5 +99,55 @@ describe('readSelection (office-addin-mock: properties must be loaded before the
     });
     vi.stubGlobal('Excel', mock);
     expect(await readSelection()).toEqual({ address: 'Ark1!A1:B2', values: [['Hovedstol', 'Gebyrer'], [4200, 250]] });
+  });
+});
+
+describe('writeHenstandSheet', () => {
+  it('writes the comparison, the warnings, both schedules and one chart with both balance curves', async () => {
+    const wb = withWorkbook(new FakeWorkbook());
+    const out = henstand({ startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], henstand: { from: '2026-05-01', months: 3 } }, defaultRules) as HenstandOutput;
+    const { sheetName } = await writeHenstandSheet(out);
+    expect(sheetName).toBe('Henstand');
+    const sheet = wb.sheet('Henstand')!;
+    const grid = sheet.grid();
+    expect(grid[0]!.slice(0, 4)).toEqual(['', 'Før henstand', 'Efter henstand', 'Forskel']);
+    expect(grid[2]!.slice(0, 3)).toEqual(['Sidste forfaldsdato', 46296, 46391]);
+    expect(sheet.cell(3, 2).numberFormat).toBe('dd-mm-yyyy');
+    expect(grid[7]![0]).toBe('Advarsler');
+    expect(String(grid[8]![0])).toMatch(/opkrævningspolitikken/);
+    // schedules from row 11: before in A, after in J
+    expect(grid[10]![0]).toBe('Før henstand');
+    expect(grid[10]![9]).toBe('Efter henstand');
+    expect(grid[12]!.slice(9, 17)).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
+    const chart = sheet.chartList[0]!;
+    expect(chart.type).toBe('XYScatterLines');
+    expect(chart.seriesList.map((x) => [x.name, x.values, x.xValues])).toEqual([
+      ['Før henstand', 'H13:H21', 'C13:C21'],
+      ['Efter henstand', 'Q13:Q21', 'L13:L21'],
+    ]);
+    expect(wb.syncs).toBe(2);
+  });
+});
+
+describe('writeStatusSheet and reading a schedule back', () => {
+  it('colours each installment by its state and lists the next steps', async () => {
+    const wb = withWorkbook(new FakeWorkbook());
+    const out = status({ startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
+    await writeStatusSheet(out);
+    const sheet = wb.sheet('Status')!;
+    expect(sheet.grid()[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);
+    expect(sheet.cell(1, 2).fill).toBe('#FFC7CE');
+    expect(sheet.grid()[7]!.slice(0, 7)).toEqual(['Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
+    expect(sheet.grid()[8]!.slice(0, 6)).toEqual([1, 46055, 500, 300, 200, 'delvist']);
+    expect(sheet.cell(9, 6).fill).toBe('#FCD5B4');
+    expect(sheet.cell(10, 6).fill).toBe('#F2F2F2'); // ikke forfalden
+    expect(sheet.grid()[18]![0]).toBe('Næste skridt');
+    expect(sheet.grid()[19]!.slice(0, 3)).toEqual(['Rykker 1', 46056, 250]);
+  });
+  it('lists sheets and reads a sheet back (one read each)', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1', 'Afdragsplan']));
+    wb.put('Afdragsplan', 'A1', [['Nr.', 'Forfaldsdato'], [1, 46055]]);
+    expect(await listSheets()).toEqual(['Ark1', 'Afdragsplan']);
+    expect(await readSheetValues('Afdragsplan')).toEqual([['Nr.', 'Forfaldsdato'], [1, 46055]]);
   });
 });

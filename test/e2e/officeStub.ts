@@ -11,6 +11,12 @@ workbook.put('Ark1', 'A1', [
   [3450, 250, 46235],
   [3450, 250, 46266],
 ]);
+// payments for the Status page: 500 on 2 Feb 2026 (46055) and 300 on 2 Mar 2026 (46083)
+workbook.put('Ark1', 'E1', [
+  ['Dato', 'Beløb'],
+  [46055, 500],
+  [46083, 300],
+]);
 workbook.selection = 'Ark1!A1:C3';
 
 const actions = new Map<string, (event: { completed(): void }) => unknown>();
@@ -61,6 +67,7 @@ Object.assign(window, {
         return { error: err.code ?? 'uncaught', message: err.message };
       }
     },
-    sheets: () => workbook.sheets.map((s) => ({ name: s.name, grid: s.grid(), formulas: [...s.cells.values()].filter((c) => c.formula).length, tables: s.tableList, charts: s.chartList.map(({ type, source, xAxis, title }) => ({ type, source, xAxis, title: title.text })), formats: Object.fromEntries([...s.cells].map(([k, c]) => [k, c.numberFormat])) })),
+    sheets: () => workbook.sheets.map((s) => ({ name: s.name, grid: s.grid(), formulas: [...s.cells.values()].filter((c) => c.formula).length, tables: s.tableList, charts: s.chartList.map(({ type, source, xAxis, title, seriesList }) => ({ type, source, xAxis, title: title.text, series: seriesList.map((x) => x.name) })), formats: Object.fromEntries([...s.cells].map(([k, c]) => [k, c.numberFormat])), fills: Object.fromEntries([...s.cells].filter(([, c]) => c.fill).map(([k, c]) => [k, c.fill])) })),
+    select: (address: string) => void (workbook.selection = address),
   },
 });

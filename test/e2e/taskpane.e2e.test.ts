@@ -26,8 +26,19 @@ interface SheetDump {
   grid: unknown[][];
   formulas: number;
   tables: Array<{ address: string }>;
-  charts: Array<{ type: string; source: string; xAxis?: string; title: string }>;
+  charts: Array<{ type: string; source: string; xAxis?: string; title: string; series: string[] }>;
   formats: Record<string, string>;
+  fills: Record<string, string>;
+}
+
+async function fillAgreement(page: Page, type?: string): Promise<void> {
+  await page.getByLabel('Hovedstol (kr.)').fill('4.200');
+  await page.getByLabel('Gebyrer (kr.)').fill('250');
+  await page.getByLabel('Forfaldsdato', { exact: true }).fill('2025-10-01');
+  if (type) await page.getByLabel('Type', { exact: true }).selectOption({ label: type });
+  await page.getByLabel('Ydelse (kr.)').fill('500');
+  await page.getByLabel('Første forfaldsdato').fill('2026-02-01');
+  await page.getByLabel('Aftaledato (valgfri)').fill('2026-01-10');
 }
 
 beforeAll(async () => {
@@ -97,12 +108,12 @@ describe('task pane in a browser', () => {
     expect(sheet.formats['2,3']).toBe('dd-mm-yyyy');
     expect(sheet.formats['2,4']).toBe('#,##0.00 "kr."');
     expect(sheet.tables).toEqual([expect.objectContaining({ address: 'A1:H10' })]);
-    expect(sheet.charts).toEqual([{ type: 'Line', source: 'H1:H10', xAxis: 'C2:C10', title: 'Restgæld efter hver ydelse' }]);
+    expect(sheet.charts).toEqual([{ type: 'Line', source: 'H1:H10', xAxis: 'C2:C10', title: 'Restgæld efter hver ydelse', series: [''] }]);
     // the reference that looks like a formula stayed text
     expect(sheet.formulas).toBe(0);
     expect(sheet.grid[0]![10]).toBe('=Sag 2026-0412');
     // the user's sheet is untouched
-    expect(all[0]!.grid[0]).toEqual(['Hovedstol', 'Gebyrer', 'Forfaldsdato']);
+    expect(all[0]!.grid[0]!.slice(0, 3)).toEqual(['Hovedstol', 'Gebyrer', 'Forfaldsdato']);
     await page.close();
   });
 
@@ -131,7 +142,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
     const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
-    expect(actions).toEqual(['openBetalingsaftale', 'openRegler']);
+    expect(actions).toEqual(['openBetalingsaftale', 'openHenstand', 'openRegler', 'openStatus']);
     const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
     expect(completed).toBe(true);
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
@@ -153,6 +164,69 @@ describe('task pane in a browser', () => {
     expect(await call('INSTALLMENT', [100000, 24, 0.08, null, null])).toEqual({ value: 4522.73 });
     expect(await call('NEXTBANKINGDAY', ['2026-06-05', null])).toEqual({ value: 46181 });
     expect(await call('SCHEDULE', [[[4200]], '2026-02-30', 500, null, null, null, null, null])).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/findes ikke/) });
+    await page.close();
+  });
+
+  it('Henstand: before and after side by side, one chart with both curves, policy warnings, and a new sheet', async () => {
+    const page = await openTaskpane();
+    await page.getByRole('tab', { name: 'Henstand' }).click();
+    await page.getByRole('heading', { name: 'Henstand på en aftale' }).waitFor();
+    await fillAgreement(page, 'Daginstitution (forældrebetaling)');
+    await page.getByLabel('Henstand fra').fill('2026-05-01');
+    await page.getByLabel('Antal måneder').fill('3');
+    // 3 months without payments from 1 May: the end moves from 1 Oct 2026 to Monday 4 Jan 2027, no interest
+    const effect = page.getByTestId('henstand-effect');
+    await expect.poll(() => effect.innerText()).toMatch(/Sidste forfaldsdato\s+01-10-2026\s+04-01-2027/);
+    expect(await effect.innerText()).toMatch(/Antal ydelser\s+9\s+9\s+0/);
+    expect(await page.getByTestId('henstand-warnings').innerText()).toMatch(/opkrævningspolitikken gives der som udgangspunkt ikke henstand/);
+    expect(await page.getByRole('img', { name: /Graf over restgælden/ }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}henstand.png`, fullPage: true });
+
+    // a reduced henstand instead: 200 kr. a month for 3 months → 2 more payments
+    await page.getByLabel('Nedsat ydelse', { exact: true }).check();
+    await page.getByLabel('Nedsat ydelse (kr.)').fill('200');
+    await expect.poll(() => effect.innerText()).toMatch(/Antal ydelser\s+9\s+11\s+\+2/);
+
+    await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
+    await page.getByText(/Henstanden er skrevet i det nye ark/).waitFor();
+    const sheet = (await sheets(page)).find((x) => x.name === 'Henstand')!;
+    expect(sheet.grid[1]!.slice(0, 4)).toEqual(['Antal ydelser', 9, 11, 2]);
+    expect(sheet.charts).toEqual([expect.objectContaining({ type: 'XYScatterLines', series: ['Før henstand', 'Efter henstand'] })]);
+    await page.close();
+  });
+
+  it('Status: reads the schedule sheet and the selected payments, and writes a coloured status sheet', async () => {
+    const page = await openTaskpane();
+    await fillAgreement(page);
+    await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
+    await page.getByText(/er skrevet i det nye ark/).waitFor();
+
+    await page.getByRole('tab', { name: 'Status' }).click();
+    await page.getByRole('heading', { name: 'Er aftalen overholdt?' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await expect.poll(() => page.getByLabel('Ark med afdragsplanen').inputValue()).toBe('Afdragsplan');
+    await page.evaluate(() => (window as unknown as { __saldo: { select(a: string): void } }).__saldo.select('Ark1!E1:F3'));
+    await page.getByRole('button', { name: 'Hent indbetalinger fra markering' }).click();
+    await page.getByText('2 indbetalinger læst fra Ark1!E1:F3.').first().waitFor();
+    await page.getByLabel('Opgjort pr.').fill('2026-03-20');
+    await page.getByLabel('Fordringstype (for rykkergebyr og medhæftere)').selectOption({ label: 'Daginstitution (forældrebetaling)' });
+    await page.getByRole('button', { name: 'Beregn status' }).click();
+    // 500 paid on 2/2 covers no. 1; 300 on 2/3 leaves 200 of no. 2 (due 2/3): misligholdt from 3/3;
+    // due by 20/3: 1.000, paid 800 → 200 in arrears.
+    const result = page.getByTestId('status-result');
+    await expect.poll(() => result.innerText()).toMatch(/misligholdt/);
+    expect(await result.innerText()).toMatch(/Restance: 200,00 kr\./);
+    expect(await result.innerText()).toMatch(/Misligholdt fra: 03-03-2026/);
+    expect(await result.innerText()).toMatch(/03-03-2026: Rykker 1 \(gebyr højst 250,00 kr\.\)/);
+    await page.screenshot({ path: `${SHOTS}status.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Indsæt statusark' }).click();
+    await page.getByText(/Status er skrevet i det nye ark/).waitFor();
+    const sheet = (await sheets(page)).find((x) => x.name === 'Status Afdragsplan')!;
+    expect(sheet.grid[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);
+    expect(sheet.fills['1,2']).toBe('#FFC7CE');
+    expect(sheet.grid[9]!.slice(0, 6)).toEqual([2, 46083, 500, 300, 200, 'delvist']);
+    expect(sheet.fills['10,6']).toBe('#FCD5B4');
     await page.close();
   });
 

@@ -10,6 +10,8 @@ export interface FakeCell {
   value: unknown;
   formula?: string;
   numberFormat: string;
+  fill?: string;
+  bold?: boolean;
 }
 
 function parseCell(ref: string): { row: number; col: number } {
@@ -36,17 +38,35 @@ const colLetter = (n: number): string => {
 
 export class FakeRange {
   private loaded = new Set<string>();
-  readonly format = {
-    font: { bold: false as boolean },
-    autofitColumns: () => undefined,
-  };
+  readonly format: { font: { bold: boolean }; fill: { color: string }; autofitColumns(): void };
   constructor(
     readonly sheet: FakeSheet,
     readonly top: number,
     readonly left: number,
     readonly rowCount: number,
     readonly columnCount: number,
-  ) {}
+  ) {
+    const each = (f: (c: FakeCell) => void) => this.each((r, c) => f(this.sheet.cell(r, c)));
+    this.format = {
+      font: {
+        set bold(v: boolean) {
+          each((c) => (c.bold = v));
+        },
+        get bold() {
+          return false;
+        },
+      },
+      fill: {
+        set color(v: string) {
+          each((c) => (c.fill = v));
+        },
+        get color() {
+          return '';
+        },
+      },
+      autofitColumns: () => undefined,
+    };
+  }
 
   get address(): string {
     this.need('address');
@@ -103,6 +123,14 @@ export class FakeRange {
   }
 }
 
+export interface FakeSeries {
+  name: string;
+  values?: string;
+  xValues?: string;
+  setValues(r: FakeRange): void;
+  setXAxisValues(r: FakeRange): void;
+}
+
 export interface FakeChart {
   type: string;
   source: string;
@@ -111,8 +139,21 @@ export interface FakeChart {
   legend: { visible: boolean };
   xAxis?: string;
   position?: string;
-  series: { getItemAt(i: number): { setXAxisValues(r: FakeRange): void } };
+  seriesList: FakeSeries[];
+  series: { getItemAt(i: number): FakeSeries; add(name: string): FakeSeries };
   setPosition(start: string): void;
+}
+
+const rangeText = (r: FakeRange) => `${colLetter(r.left)}${r.top}:${colLetter(r.left + r.columnCount - 1)}${r.top + r.rowCount - 1}`;
+
+function makeSeries(name: string, values?: string): FakeSeries {
+  const s: FakeSeries = {
+    name,
+    ...(values ? { values } : {}),
+    setValues: (r) => void (s.values = rangeText(r)),
+    setXAxisValues: (r) => void (s.xValues = rangeText(r)),
+  };
+  return s;
 }
 
 export class FakeSheet {
@@ -152,19 +193,49 @@ export class FakeSheet {
 
   readonly charts = {
     add: (type: string, source: FakeRange, seriesBy: string): FakeChart => {
+      const seriesList = [makeSeries('', rangeText(source))];
       const chart: FakeChart = {
         type,
-        source: `${colLetter(source.left)}${source.top}:${colLetter(source.left + source.columnCount - 1)}${source.top + source.rowCount - 1}`,
+        source: rangeText(source),
         seriesBy,
         title: { text: '' },
         legend: { visible: true },
-        series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => void (chart.xAxis = `${colLetter(r.left)}${r.top}:${colLetter(r.left + r.columnCount - 1)}${r.top + r.rowCount - 1}`) }) },
+        seriesList,
+        series: {
+          getItemAt: (i: number) => {
+            const s = seriesList[i]!;
+            const setX = s.setXAxisValues;
+            // the first series' categories are the chart's x axis
+            s.setXAxisValues = (r) => {
+              setX(r);
+              if (i === 0) chart.xAxis = rangeText(r);
+            };
+            return s;
+          },
+          add: (name: string) => {
+            const s = makeSeries(name);
+            seriesList.push(s);
+            return s;
+          },
+        },
         setPosition: (start: string) => void (chart.position = start),
       };
       this.chartList.push(chart);
       return chart;
     },
   };
+
+  getUsedRange(): FakeRange {
+    let rows = 1;
+    let cols = 1;
+    for (const [key, c] of this.cells) {
+      if (c.value === null && c.formula === undefined) continue;
+      const [r, col] = key.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, col);
+    }
+    return new FakeRange(this, 1, 1, rows, cols);
+  }
 
   activate(): void {
     for (const s of this.workbook.sheets) s.activated = false;
@@ -255,7 +326,7 @@ export function fakeExcel(workbook: FakeWorkbook) {
   };
   return {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),
-    ChartType: { line: 'Line' },
+    ChartType: { line: 'Line', xyscatterLines: 'XYScatterLines' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
   };
 }

@@ -1,0 +1,158 @@
+/**
+ * The fields of a payment agreement (claims, the installment rule, dates, interest, reference),
+ * shared by the Betalingsaftale and Henstand pages. Errors come from core through `fieldError`.
+ */
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+import { readSelection } from '../../excel/workbook.js';
+import type { FormField, PlanForm, TypedClaim } from '../planForm.js';
+import { strings } from '../strings.js';
+
+const t = strings.plan;
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'flex-end' },
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  claim: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '8px', padding: '8px', margin: 0, minWidth: 0, boxSizing: 'border-box', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+export interface AgreementFieldsProps {
+  form: PlanForm;
+  setForm: (update: (f: PlanForm) => PlanForm) => void;
+  fieldError: (field: FormField) => string | undefined;
+  onNotice: (notice: { intent: 'info' | 'error'; text: string }) => void;
+}
+
+export function AgreementFields({ form, setForm, fieldError, onNotice }: AgreementFieldsProps): ReactElement {
+  const styles = useStyles();
+  const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setClaim = (i: number, patch: Partial<TypedClaim>) =>
+    setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const state = (field: FormField) => (fieldError(field) ? 'error' : 'none');
+  const fromSelection = async () => {
+    try {
+      const selection = await readSelection();
+      setForm((f) => ({ ...f, claimsSource: 'selection', selection }));
+      onNotice({ intent: 'info', text: t.selectionRead(selection.address, selection.values.length) });
+    } catch (e) {
+      onNotice({ intent: 'error', text: t.selectionFailed((e as Error).message) });
+    }
+  };
+
+  return (
+    <>
+      <Field label={t.claims} validationMessage={fieldError('claims')} validationState={state('claims')}>
+        <RadioGroup layout="horizontal" value={form.claimsSource} onChange={(_, d) => set('claimsSource', d.value as PlanForm['claimsSource'])}>
+          <Radio value="typed" label={t.claimsTyped} />
+          <Radio value="selection" label={t.claimsSelection} />
+        </RadioGroup>
+      </Field>
+
+      {form.claimsSource === 'selection' ? (
+        <div className={styles.row}>
+          <Text block size={200}>{t.selectionHelp}</Text>
+          <Button onClick={fromSelection}>{t.readSelection}</Button>
+        </div>
+      ) : (
+        <>
+          {form.typedClaims.map((c, i) => (
+            <fieldset key={i} className={styles.claim} aria-label={`${t.claimId} ${i + 1}`}>
+              <Field label={t.claimId}>
+                <Input className={styles.fill} value={c.id} onChange={(_, d) => setClaim(i, { id: d.value })} />
+              </Field>
+              <Field label={t.claimType}>
+                <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value as TypedClaim['type'] })}>
+                  {CLAIM_TYPES.map((type) => (
+                    <option key={type} value={type}>{defaultRules.claimTypes.value[type].label}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t.principal}>
+                <Input className={styles.fill} inputMode="decimal" value={c.principal} onChange={(_, d) => setClaim(i, { principal: d.value })} />
+              </Field>
+              <Field label={t.fees}>
+                <Input className={styles.fill} inputMode="decimal" value={c.fees} onChange={(_, d) => setClaim(i, { fees: d.value })} />
+              </Field>
+              <Field label={t.dueDate}>
+                <Input className={styles.fill} type="date" value={c.dueDate} onChange={(_, d) => setClaim(i, { dueDate: d.value })} />
+              </Field>
+              {form.typedClaims.length > 1 && (
+                <Button appearance="subtle" onClick={() => set('typedClaims', form.typedClaims.filter((_, j) => j !== i))}>{t.removeClaim(i + 1)}</Button>
+              )}
+            </fieldset>
+          ))}
+          <div>
+            <Button onClick={() => set('typedClaims', [...form.typedClaims, { id: `F${form.typedClaims.length + 1}`, type: 'andet', principal: '', fees: '', dueDate: '' }])}>{t.addClaim}</Button>
+          </div>
+        </>
+      )}
+
+      <Field label={t.mode}>
+        <RadioGroup layout="horizontal" value={form.mode} onChange={(_, d) => set('mode', d.value as PlanForm['mode'])}>
+          <Radio value="installment" label={t.modeInstallment} />
+          <Radio value="count" label={t.modeCount} />
+          <Radio value="paymentCapacity" label={t.modeCapacity} />
+        </RadioGroup>
+      </Field>
+      {form.mode === 'installment' && (
+        <Field label={t.installment} validationMessage={fieldError('installment')} validationState={state('installment')}>
+          <Input inputMode="decimal" value={form.installment} onChange={(_, d) => set('installment', d.value)} />
+        </Field>
+      )}
+      {form.mode === 'count' && (
+        <div className={styles.row}>
+          <Field label={t.count} validationMessage={fieldError('count')} validationState={state('count')}>
+            <Input inputMode="numeric" value={form.count} onChange={(_, d) => set('count', d.value)} />
+          </Field>
+          <Field label={t.rounding} validationMessage={fieldError('rounding')} validationState={state('rounding')}>
+            <Input inputMode="decimal" value={form.rounding} onChange={(_, d) => set('rounding', d.value)} />
+          </Field>
+        </div>
+      )}
+      {form.mode === 'paymentCapacity' && (
+        <div className={styles.row}>
+          <Field label={t.netIncome} validationMessage={fieldError('netIncome')} validationState={state('netIncome')}>
+            <Input inputMode="decimal" value={form.netIncome} onChange={(_, d) => set('netIncome', d.value)} />
+          </Field>
+          <Field label={t.year} validationMessage={fieldError('year')} validationState={state('year')}>
+            <Input inputMode="numeric" value={form.year} onChange={(_, d) => set('year', d.value)} />
+          </Field>
+          <Checkbox label={t.supportsChildren} checked={form.supportsChildren} onChange={(_, d) => set('supportsChildren', d.checked === true)} />
+        </div>
+      )}
+
+      <div className={styles.row}>
+        <Field label={t.firstDueDate} validationMessage={fieldError('firstDueDate')} validationState={state('firstDueDate')}>
+          <Input type="date" value={form.firstDueDate} onChange={(_, d) => set('firstDueDate', d.value)} />
+        </Field>
+        <Field label={t.startDate} validationMessage={fieldError('startDate')} validationState={state('startDate')}>
+          <Input type="date" value={form.startDate} onChange={(_, d) => set('startDate', d.value)} />
+        </Field>
+        <Field label={t.frequency}>
+          <Select value={form.frequency} onChange={(_, d) => set('frequency', d.value as PlanForm['frequency'])}>
+            <option value="monthly">{t.monthly}</option>
+            <option value="quarterly">{t.quarterly}</option>
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label={t.annualRate} validationMessage={fieldError('annualRate')} validationState={state('annualRate')}>
+          <Input inputMode="decimal" value={form.annualRate} onChange={(_, d) => set('annualRate', d.value)} />
+        </Field>
+        <Field label={t.interestMethod}>
+          <Select value={form.interestMethod} onChange={(_, d) => set('interestMethod', d.value as PlanForm['interestMethod'])}>
+            <option value="daily">{t.methodDaily}</option>
+            <option value="monthly">{t.methodMonthly}</option>
+            <option value="perStartedMonth">{t.methodPerStartedMonth}</option>
+          </Select>
+        </Field>
+      </div>
+      <Field label={t.reference}>
+        <Input value={form.reference} onChange={(_, d) => set('reference', d.value)} />
+      </Field>
+
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/** The summary and first rows of a schedule, for the task pane. */
+import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import type { PlanOutput } from '../../../core/commands/plan.js';
+import { formatKroner, ore } from '../../../core/money/ore.js';
+import { strings } from '../strings.js';
+
+const t = strings.plan;
+export const kr = (kroner: number) => formatKroner(ore(Math.round(kroner * 100)));
+export const danishDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+const useStyles = makeStyles({
+  summary: { display: 'grid', gridTemplateColumns: 'auto auto', columnGap: '16px', rowGap: '2px', marginBottom: '8px' },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  cell: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
+});
+
+export function PlanPreview({ plan }: { plan: PlanOutput }): ReactElement {
+  const styles = useStyles();
+  const s = plan.summary;
+  const first = plan.rows.slice(0, 6);
+  return (
+    <>
+      <div className={styles.summary} data-testid="plan-summary">
+        <Text>{t.summaryCount}</Text><Text className={styles.number}>{s.count}</Text>
+        <Text>{t.summaryInstallment}</Text><Text className={styles.number}>{kr(s.installment)}</Text>
+        <Text>{t.summaryEnd}</Text><Text className={styles.number}>{danishDate(s.lastDueDate)}</Text>
+        <Text>{t.summaryTotal}</Text><Text className={styles.number}>{kr(s.total)}</Text>
+        <Text>{t.summaryInterest}</Text><Text className={styles.number}>{kr(s.interest)}</Text>
+        <Text>{t.summaryFees}</Text><Text className={styles.number}>{kr(s.fees)}</Text>
+      </div>
+      <Table size="extra-small" aria-label={t.firstRows(first.length)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{strings.table.n}</TableHeaderCell>
+            <TableHeaderCell>{strings.table.due}</TableHeaderCell>
+            <TableHeaderCell>{strings.table.payment}</TableHeaderCell>
+            <TableHeaderCell>{strings.table.interest}</TableHeaderCell>
+            <TableHeaderCell>{strings.table.balance}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {first.map((r) => (
+            <TableRow key={r.n}>
+              <TableCell>{r.n}</TableCell>
+              <TableCell className={styles.cell}>{danishDate(r.dueDate)}</TableCell>
+              <TableCell className={styles.number}>{kr(r.payment)}</TableCell>
+              <TableCell className={styles.number}>{kr(r.interest)}</TableCell>
+              <TableCell className={styles.number}>{kr(r.balance)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

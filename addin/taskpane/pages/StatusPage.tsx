@@ -1,0 +1,158 @@
+/**
+ * "Status": pick the sheet with the agreement's schedule and the payments (the selection), and
+ * Saldo says whether the agreement is kept: each installment's state, arrears, the breach date
+ * and the rykker procedure's next steps. "Indsæt statusark" writes it to a new sheet.
+ */
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { useEffect, useState, type ReactElement } from 'react';
+import { status as computeStatus, type StatusOutput } from '../../../core/commands/status.js';
+import { isSaldoError } from '../../../core/errors.js';
+import { CLAIM_TYPES, type ClaimType } from '../../../core/rules/claimTypes.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+import { listSheets, readSelection, readSheetValues, writeStatusSheet } from '../../excel/workbook.js';
+import { installmentsFromRange, paymentsFromRange } from '../../shared/excelArgs.js';
+import { danishDate, kr } from '../components/PlanPreview.js';
+import { strings } from '../strings.js';
+import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+
+const t = strings.status;
+const STATE_BADGE = { afsluttet: 'success', overholdt: 'success', misligholdt: 'danger' } as const;
+
+/** Today as YYYY-MM-DD in the user's own time zone (the add-in may read the clock; core may not). */
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function StatusPage(): ReactElement {
+  const styles = usePageStyles();
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState('');
+  const [payments, setPayments] = useState<{ address: string; list: Array<{ date: string; amount: number }> } | null>(null);
+  const [asOf, setAsOf] = useState(today);
+  const [graceDays, setGraceDays] = useState('0');
+  const [claimType, setClaimType] = useState<ClaimType>('andet');
+  const [result, setResult] = useState<StatusOutput | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const refresh = async () => {
+    try {
+      const names = await listSheets();
+      setSheets(names);
+      setSheet((current) => (names.includes(current) ? current : (names.find((n) => /afdragsplan/i.test(n)) ?? names[0] ?? '')));
+    } catch (e) {
+      setNotice({ intent: 'error', text: t.readFailed((e as Error).message) });
+    }
+  };
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const readPayments = async () => {
+    try {
+      const selection = await readSelection();
+      const list = paymentsFromRange(selection.values, 'Markeringen');
+      setPayments({ address: selection.address, list });
+      setNotice({ intent: 'info', text: t.paymentsRead(list.length, selection.address) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.readFailed((e as Error).message) });
+    }
+  };
+
+  const compute = async () => {
+    setNotice(null);
+    setResult(null);
+    try {
+      const values = await readSheetValues(sheet);
+      const grace = Number(graceDays.trim() || '0');
+      setResult(computeStatus({ installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] }, defaultRules));
+    } catch (e) {
+      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.readFailed((e as Error).message) });
+    }
+  };
+
+  const insert = async (out: StatusOutput) => {
+    setBusy(true);
+    try {
+      const written = await writeStatusSheet(out, sheet);
+      setNotice({ intent: 'success', text: t.inserted(written.sheetName) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: strings.plan.excelFailed((e as Error).message) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="status-heading" className={styles.form}>
+      <Title3 as="h2" id="status-heading">{t.heading}</Title3>
+      <Text block size={200}>{t.intro}</Text>
+      <div className={styles.row}>
+        <Field label={t.sheet}>
+          <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
+            {sheets.map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={refresh}>{t.refresh}</Button>
+      </div>
+      <Field label={t.payments}>
+        <div className={styles.row}>
+          <Button onClick={readPayments}>{t.readPayments}</Button>
+          <Text size={200}>{payments ? t.paymentsRead(payments.list.length, payments.address) : t.noPayments}</Text>
+        </div>
+      </Field>
+      <div className={styles.row}>
+        <Field label={t.asOf}>
+          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        </Field>
+        <Field label={t.graceDays}>
+          <Input inputMode="numeric" value={graceDays} onChange={(_, d) => setGraceDays(d.value)} />
+        </Field>
+      </div>
+      <Field label={t.claimType}>
+        <Select value={claimType} onChange={(_, d) => setClaimType(d.value as ClaimType)}>
+          {CLAIM_TYPES.map((type) => (
+            <option key={type} value={type}>{defaultRules.claimTypes.value[type].label}</option>
+          ))}
+        </Select>
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={!sheet} onClick={compute}>{t.compute}</Button>
+      </div>
+
+      {result && (
+        <div className={styles.preview} aria-live="polite" data-testid="status-result">
+          <Text block>
+            {t.state}: <Badge appearance="filled" color={STATE_BADGE[result.state]}>{result.state}</Badge>
+          </Text>
+          <Text block>{t.arrears}: {kr(result.arrears)}</Text>
+          <Text block>{t.breachDate}: {result.breachDate ? danishDate(result.breachDate) : t.notBreached}</Text>
+          {result.nextSteps.length > 0 && (
+            <>
+              <Text as="h3" weight="semibold" block>{t.nextSteps}</Text>
+              <ol>
+                {result.nextSteps.map((s) => (
+                  <li key={s.step}>
+                    {danishDate(s.date)}: {s.action} ({s.fee > 0 ? t.fee(kr(s.fee)) : t.noFee})
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy} onClick={() => insert(result)}>{t.insert}</Button>
+            {busy && <Spinner size="tiny" label={strings.plan.inserting} />}
+          </div>
+        </div>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
