@@ -122,7 +122,7 @@ export function periodInterest(
   if (rate.kind === 'fixed' && rate.ppm === 0) return ore(0);
   switch (method) {
     case 'daily': {
-      const segs = outside(from, to, free).flatMap(([a, b]) => segments(rate, a, b, field));
+      const segs = free ? outside(from, to, free).flatMap(([a, b]) => segments(rate, a, b, field)) : segments(rate, from, to, field);
       return ore(divideRounded(weightedSum(base, segs), 365_000_000, 'halfAwayFromZero'));
     }
     case 'monthly': {

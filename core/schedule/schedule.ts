@@ -85,6 +85,7 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
  */
 function periodOf(p: Prepared, n: number): { nominal: DayNumber; months: number } {
   const { first, step, henstand } = p;
+  if (!henstand || henstand.kind !== 'full') return { nominal: addMonthsToDay(first.year, first.month, first.day, (n - 1) * step), months: step };
   const shiftOf = (k: number): number => {
     if (!henstand || henstand.kind !== 'full' || k < 1) return 0;
     return addMonthsToDay(first.year, first.month, first.day, (k - 1) * step) >= henstand.start ? henstand.months : 0;

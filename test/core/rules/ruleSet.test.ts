@@ -84,3 +84,19 @@ describe('a rule file overrides the defaults', () => {
     expect(rules.claimTypes.source).toMatch(/renovation: Kommunens jurist/);
   });
 });
+
+describe('the rykker procedure from a rule file', () => {
+  it('takes the kommune’s own interval between steps', async () => {
+    const { rykkerSteps } = await import('../../../core/rykker/procedure.js');
+    const rules = applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 14, source: 'Kommunens opkrævningspolitik', checked: '2026-11-01' } });
+    // 3 Feb 2026 + 14 = 17 Feb; + 14 = 3 Mar
+    expect(rykkerSteps('2026-02-03' as never, ['renovation'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-17', '2026-03-03']);
+    expect(() => applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 0, source: 'x', checked: '2026-11-01' } })).toThrow(/intervalDays/);
+  });
+  it('a civil-law claim never gets rykkere closer than renteloven’s 10 days, even if the rule file says so', async () => {
+    const { rykkerSteps } = await import('../../../core/rykker/procedure.js');
+    const rules = applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 5, source: 'x', checked: '2026-11-01' } });
+    expect(rykkerSteps('2026-02-03' as never, ['andet'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-13', '2026-02-23']);
+    expect(rykkerSteps('2026-02-03' as never, ['renovation'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-09', '2026-02-16']);
+  });
+});
