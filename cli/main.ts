@@ -9,5 +9,6 @@ const code = await runCli(process.argv.slice(2), {
   writeFile: (path, data) => writeFile(path, data),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 });
 process.exitCode = code;

@@ -10,6 +10,8 @@ import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { buildPlanWorkbook, type NamedPlan } from './xlsx/planWorkbook.js';
 import { buildHenstandWorkbook, buildStatusWorkbook } from './xlsx/resultWorkbooks.js';
+import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
+import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -17,6 +19,8 @@ export interface CliIo {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when a person watches stderr (a terminal): then long work shows progress. */
+  stderrIsTTY?: boolean;
 }
 
 export const USAGE = `Brug: saldo <kommando> --in FIL [--out FIL] [--rules FIL]
@@ -25,11 +29,19 @@ Kommandoer:
   plan      betalingsaftale: afdragsplan med forfaldsdatoer, gebyrer, renter og restgæld
   henstand  en aftale før og efter henstand, side om side, med advarsler efter politikken
   status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
+  statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
+  analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
 
 Valg:
   --in FIL      input som JSON (et objekt, eller en liste for flere aftaler); "-" læser fra standard input
   --out FIL     skriv resultatet til FIL: .xlsx giver en formateret projektmappe, ellers JSON
   --rules FIL   regelfil (JSON) der supplerer eller erstatter standardreglerne
+  --year ÅR     opgørelsesåret (statements)
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
+  --mask-cpr    vis CPR som ddmmåå-xxxx (statements)
+  --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements)
+  --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
+  --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
 
 Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/daginstitution.json
@@ -78,12 +90,57 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
       const plans: NamedPlan[] = (items as Array<PlanOutput | { error: { message: string } }>).map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
       workbook = buildPlanWorkbook(plans);
     } else if (command === 'henstand') workbook = buildHenstandWorkbook(items);
-    else workbook = buildStatusWorkbook(items);
+    else if (command === 'status') workbook = buildStatusWorkbook(items);
+    else {
+      const bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
+      await io.writeFile(out, bytes);
+      return;
+    }
     const buffer = await workbook.xlsx.writeBuffer();
     await io.writeFile(out, new Uint8Array(buffer as ArrayBuffer));
     return;
   }
   await io.writeFile(out, toJsonText(result, batch));
+}
+
+interface LedgerValues {
+  in?: string;
+  out?: string;
+  year?: string;
+  'as-of'?: string;
+  'mask-cpr'?: boolean;
+  letters?: string;
+  kommune?: string;
+  contact?: string;
+  quiet?: boolean;
+}
+
+/** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
+async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
+  const path = values.in!;
+  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress };
+  let result: { errors: unknown[] };
+  try {
+    if (name === 'statements') {
+      const s = await statementsFromFile(path, rules, options);
+      result = s;
+      if (values.letters) await io.writeFile(values.letters, await lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await statementsWorkbook(s));
+    } else {
+      if (values.letters) throw new UsageError('--letters bruges med statements.');
+      const a = await analyseFromFile(path, options);
+      result = a;
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await analyseWorkbook(a));
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new UsageError(`Posteringsfilen "${path}" findes ikke.`);
+    throw e;
+  }
+  if (values.out === undefined) io.stdout(`${JSON.stringify(result)}\n`);
+  else if (!values.out.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, `${JSON.stringify(result)}\n`);
+  if (result.errors.length > 0) io.stderr(`${result.errors.length} rækker kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
@@ -94,7 +151,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       parsed = parseArgs({
         args: [...argv],
         allowPositionals: true,
-        options: { in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+          year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, letters: { type: 'string' },
+          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' },
+        },
       });
     } catch (e) {
       throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, 'Ukendt valg')}\n\n${USAGE}`);
@@ -111,6 +172,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
 
     const rules = await loadRules(io, values.rules);
+    if ((name === 'statements' || name === 'analyse') && values.in !== '-' && !values.in.toLowerCase().endsWith('.json')) {
+      await runLedgerFile(name, values, rules, io);
+      return 0;
+    }
+    if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
     const input = await readJson(io, values.in, 'Inputfilen');
     const batch = Array.isArray(input);
     if (batch && !BATCH_COMMANDS.includes(name)) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);

@@ -14,7 +14,8 @@ export type SaldoErrorCode =
   | 'BETALES_ALDRIG' // the installment does not cover the interest
   | 'FOR_MANGE_RÆKKER' // the schedule would be absurdly long
   | 'UDEN_FOR_TABEL' // a rule table does not cover the case (never guess a figure)
-  | 'UGYLDIG_REGEL'; // a rule override is malformed
+  | 'UGYLDIG_REGEL' // a rule override is malformed
+  | 'AFSTEMNING'; // a statement does not reconcile (a bug or a corrupt ledger: never printed)
 
 export class SaldoError extends Error {
   override readonly name = 'SaldoError';

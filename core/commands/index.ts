@@ -5,6 +5,7 @@
 import { errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { henstand } from './henstand.js';
+import { analyse, statements } from './ledger.js';
 import { plan } from './plan.js';
 import { status } from './status.js';
 
@@ -12,6 +13,8 @@ export const commands = {
   plan,
   henstand,
   status,
+  statements,
+  analyse,
 } satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;
 
 export type CommandName = keyof typeof commands;

@@ -1,0 +1,111 @@
+/**
+ * A synthetic municipal debtor ledger in the Danish CSV form (`;`, decimal comma, dd-mm-yyyy,
+ * Danish headers), deterministic for a seed. Used by `npm run bench` (a million rows) and to
+ * make examples/ledger/posteringer.csv (`tsx bench/makeLedger.ts 400 40 examples/ledger/posteringer.csv`).
+ * The names, CPR numbers and amounts are invented.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const FIRST = ['Anne', 'Søren', 'Mette', 'Jørgen', 'Lærke', 'Bjørn', 'Åse', 'Niels', 'Sofie', 'Mads', 'Ida', 'Frederik', 'Maja', 'Rasmus', 'Emma'];
+const LAST = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Sørensen', 'Kjærgaard', 'Østergaard', 'Møller', 'Læsø', 'Rasmussen', 'Bækgaard'];
+const TYPES = ['daginstitution', 'ejendomsskat', 'underholdsbidrag', 'boligstøtte', 'kontanthjælp', 'renovation', 'andet'];
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Days since 2022-01-01 → dd-mm-yyyy (no time zones: UTC arithmetic in a generator is fine). */
+const BASE = Date.UTC(2022, 0, 1);
+const dmy = (day: number) => {
+  const d = new Date(BASE + day * 86_400_000);
+  return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+};
+const kroner = (ore: number) => {
+  const sign = ore < 0 ? '-' : '';
+  const a = Math.abs(ore);
+  const whole = String(Math.floor(a / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}${whole},${pad(a % 100)}`;
+};
+
+export const LEDGER_HEADER = 'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb';
+
+/** Writes about `rows` postings for `debtors` debtors; returns the number of rows written. */
+export async function makeLedger(path: string, rows: number, debtors: number, seed = 20261123): Promise<number> {
+  const rnd = random(seed);
+  const out = createWriteStream(path);
+  let buffer = `${LEDGER_HEADER}\n`;
+  let written = 0;
+  const perDebtor = rows / debtors;
+  for (let d = 0; d < debtors && written < rows; d += 1) {
+    const id = `D${String(100000 + d)}`;
+    const born = Math.floor(rnd() * 20000);
+    const bd = new Date(Date.UTC(1940, 0, 1) + born * 86_400_000);
+    const cpr = `${pad(bd.getUTCDate())}${pad(bd.getUTCMonth() + 1)}${String(bd.getUTCFullYear()).slice(2)}-${String(Math.floor(rnd() * 10000)).padStart(4, '0')}`;
+    const name = `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`;
+    const target = Math.max(1, Math.round(perDebtor * (0.5 + rnd())));
+    let c = 0;
+    for (let n = 0; n < target && written < rows; c += 1) {
+      const claim = `${id}-${c + 1}`;
+      const type = TYPES[Math.floor(rnd() * TYPES.length)]!;
+      const start = Math.floor(rnd() * 1700); // 2022 … 2026
+      const principal = Math.round(500_00 + rnd() * 20_000_00);
+      const lines: string[] = [];
+      const line = (day: number, kind: string, amount: number) => lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(start + 14)};${kind};${kroner(amount)}`);
+      line(start, 'krav', principal);
+      let balance = principal;
+      if (rnd() < 0.5) {
+        line(start + 30, 'gebyr', 250_00);
+        balance += 250_00;
+      }
+      const events = Math.max(0, target - n - lines.length);
+      for (let e = 0; e < Math.min(events, 8) && balance > 0; e += 1) {
+        const day = start + 45 + e * 30;
+        const r = rnd();
+        if (r < 0.7) {
+          const pay = Math.min(balance, Math.round(200_00 + rnd() * 2_000_00));
+          line(day, 'betaling', -pay);
+          balance -= pay;
+        } else if (r < 0.8) {
+          line(day, 'rente', Math.round(balance * 0.01));
+          balance += Math.round(balance * 0.01);
+        } else if (r < 0.87) {
+          line(day, 'afskrivning', -balance);
+          balance = 0;
+        } else if (r < 0.94) {
+          line(day, 'oversendt', -balance);
+          balance = 0;
+        } else {
+          line(day, 'korrektion', -Math.min(balance, 100_00));
+          balance -= Math.min(balance, 100_00);
+        }
+      }
+      for (const l of lines) {
+        buffer += `${l}\n`;
+        written += 1;
+        n += 1;
+      }
+      if (buffer.length > 1 << 20) {
+        if (!out.write(buffer)) await once(out, 'drain');
+        buffer = '';
+      }
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+  return written;
+}
+
+// As a script: tsx bench/makeLedger.ts ROWS DEBTORS PATH
+if (process.argv[1]?.endsWith('makeLedger.ts')) {
+  const [rows = '1000000', debtors = '80000', path = 'ledger.csv'] = process.argv.slice(2);
+  const n = await makeLedger(path, Number(rows), Number(debtors));
+  console.log(`${n} posteringer skrevet til ${path}`);
+}

@@ -1,0 +1,151 @@
+/**
+ * Brings a ledger's rows to core, streaming: CSV as Danish systems export it (`;` or `,`, UTF-8
+ * with or without BOM, or Windows-1252, detected), .xlsx (the first sheet, streamed) or JSON
+ * rows. Rows go to a callback one by one with their row number (the header is row 1), so memory
+ * stays bounded whatever the file's size. CSV tokenizing is uDSV's; cell meaning is core's.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { initParser, inferSchema } from 'udsv';
+import { objectsToRows } from '../../core/ledger/ledgerJson.js';
+import { SaldoError } from '../../core/errors.js';
+
+export type RowHandler = (cells: readonly unknown[], row: number) => void;
+export type ProgressHandler = (done: number, total: number) => void;
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+
+/** The delimiter of a CSV header line: `;` when it has more of them than commas. */
+export function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
+  const count = (ch: string) => headerLine.split(ch).length - 1;
+  if (count('\t') > count(';') && count('\t') > count(',')) return '\t';
+  return count(';') >= count(',') ? ';' : ',';
+}
+
+type Parser = ReturnType<typeof initParser>;
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Reads a CSV ledger in one streaming pass. The bytes are read as UTF-8 (a BOM is dropped) until
+ * a byte sequence is not UTF-8: then the file is Windows-1252, what Danish Windows systems
+ * export. As long as everything before was plain ASCII, the two read the same, so the switch
+ * loses nothing; a file that mixes UTF-8 æøå with Windows-1252 is refused. Returns the encoding.
+ */
+export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<Encoding> {
+  const total = (await stat(path)).size;
+  let encoding: Encoding = 'utf-8';
+  let decoder = new TextDecoder('utf-8', { fatal: true });
+  let asciiSoFar = true;
+  let parser: Parser | null = null;
+  let pending = '';
+  let row = 1;
+  let done = 0;
+  // Bytes ≥ 0x80 at the end of the previous chunk: the UTF-8 decoder holds them back as the start
+  // of a character; if the file turns out to be Windows-1252 they are æ, ø or å and must be kept.
+  let tail: Buffer = Buffer.alloc(0);
+  const onData = (cells: string[]) => {
+    row += 1;
+    onRow(cells, row);
+  };
+  const feed = (input: string) => {
+    let text = input;
+    if (parser === null) {
+      pending += text;
+      const eol = pending.search(/\r?\n/);
+      if (eol < 0) return;
+      const schema = inferSchema(pending, { col: detectDelimiter(pending.slice(0, eol)), encl: '"' });
+      parser = initParser(schema);
+      onRow(schema.cols.map((c) => c.name), 1);
+      text = pending;
+      pending = '';
+    }
+    parser.chunk<string[]>(text, parser.stringArrs as never, onData);
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    done += bytes.length;
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+      if (asciiSoFar && encoding === 'utf-8' && NON_ASCII.test(text)) asciiSoFar = false;
+    } catch {
+      if (!asciiSoFar) {
+        throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, 'Filen blander tegnsæt: den begynder som UTF-8 med æ, ø eller å og fortsætter med andre tegn. Gem den som UTF-8 (eller som Windows-1252 hele vejen).');
+      }
+      encoding = 'windows-1252';
+      decoder = new TextDecoder('windows-1252');
+      text = decoder.decode(Buffer.concat([tail, bytes]), { stream: true });
+    }
+    if (encoding === 'utf-8') {
+      let i = bytes.length;
+      while (i > 0 && bytes.length - i < 3 && bytes[i - 1]! >= 0x80) i -= 1;
+      tail = bytes.subarray(i);
+    }
+    feed(text);
+    onProgress?.(done, total);
+  }
+  const rest = decoder.decode();
+  if (rest) feed(rest);
+  if (parser === null && pending !== '') feed('\n');
+  (parser as Parser | null)?.end();
+  return encoding;
+}
+
+/** The first sheet of an .xlsx ledger, streamed row by row. */
+export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
+  const total = (await stat(path)).size;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  for await (const sheet of reader) {
+    for await (const r of sheet) {
+      const row = r as ExcelJS.Row;
+      const values = (row.values as unknown[]).slice(1).map((v) => cellValue(v));
+      onRow(values, row.number);
+      if (row.number % 10_000 === 0) onProgress?.(Math.min(total, Math.round((row.number / 1_000_000) * total)), total);
+    }
+    break; // the first sheet only
+  }
+}
+
+/** ExcelJS cell values: rich text, formulas and hyperlinks to their plain value. */
+function cellValue(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if ('result' in o) return o.result;
+    if (typeof o.text === 'string') return o.text;
+  }
+  return v;
+}
+
+/** A JSON ledger: an array of rows, or `{"ledger": [...]}`. */
+export async function readJsonLedger(path: string, onRow: RowHandler): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen er ikke gyldig JSON: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(data) ? data : (data as { ledger?: unknown })?.ledger;
+  if (!Array.isArray(list)) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, 'Posteringsfilen skal være en JSON-liste af posteringer (eller {"ledger": [...]}).');
+  objectsToRows(list).forEach((cells, i) => onRow(cells, i + 1));
+}
+
+/** Reads a ledger by its file type. */
+export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<string> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.xlsx')) {
+    await readXlsxLedger(path, onRow, onProgress);
+    return 'xlsx';
+  }
+  if (lower.endsWith('.json')) {
+    await readJsonLedger(path, onRow);
+    return 'json';
+  }
+  return readCsvLedger(path, onRow, onProgress);
+}

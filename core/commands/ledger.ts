@@ -1,0 +1,35 @@
+/**
+ * `statements` and `analyse` on a JSON ledger: `{"year": 2026, "ledger": [{…rows…}]}` and
+ * `{"asOf": "2026-12-31", "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI.
+ */
+import { parseDate, toDayNumber } from '../calendar/date.js';
+import { SaldoError, showValue } from '../errors.js';
+import { analysisFromRows, analysisToJson, objectsToRows, statementFromRows, statementToJson, type AnalyseOutput, type StatementsOutput } from '../ledger/ledgerJson.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
+
+export function parseYear(raw: unknown, field = 'year'): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1900 || raw > 9999) {
+    throw new SaldoError(raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', field, raw, `${field}: angiv opgørelsesåret, f.eks. 2026 (fik ${showValue(raw)}).`);
+  }
+  return raw;
+}
+
+function ledgerRows(input: Record<string, unknown>): unknown[][] {
+  const ledger = input.ledger;
+  if (!Array.isArray(ledger)) throw new SaldoError('MANGLER', 'ledger', ledger, 'ledger: angiv posteringerne som en liste af objekter.');
+  return objectsToRows(ledger);
+}
+
+export function statements(input: unknown, rules: RuleSet): StatementsOutput {
+  if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', '(input)', input, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
+  rejectUnknownKeys(input, ['year', 'ledger', 'maskCpr'], '');
+  return statementToJson(statementFromRows(ledgerRows(input), parseYear(input.year), rules), { maskCpr: input.maskCpr === true });
+}
+
+export function analyse(input: unknown, _rules: RuleSet): AnalyseOutput {
+  if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', '(input)', input, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
+  rejectUnknownKeys(input, ['asOf', 'ledger'], '');
+  if (input.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
+  return analysisToJson(analysisFromRows(ledgerRows(input), toDayNumber(parseDate(input.asOf, 'asOf'))));
+}

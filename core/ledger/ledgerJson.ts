@@ -1,0 +1,131 @@
+/**
+ * Statements and analyses as the contract's JSON (kroner at the edge), and in-memory runs over
+ * rows (for JSON ledgers and the add-in; the CLI streams files through the same builders).
+ */
+import { SaldoError, showValue } from '../errors.js';
+import { toKroner, type Ore } from '../money/ore.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { createAnalysisBuilder, type Analysis } from './analyse.js';
+import { isRowError, mapColumns, parsePostingRow, type ColumnMap, type Posting, type RowError } from './posting.js';
+import { createStatementBuilder, maskCpr, type Movements, type Statement } from './statement.js';
+
+const kr = (o: number) => toKroner(o as Ore);
+function movementsKr(m: Movements): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in m) out[k] = kr(m[k as keyof Movements] ?? 0);
+  return out;
+}
+
+export interface StatementJsonOptions {
+  /** Show CPR as ddmmyy-xxxx. */
+  maskCpr?: boolean;
+}
+
+export function statementToJson(s: Statement, options: StatementJsonOptions = {}) {
+  return {
+    year: s.year,
+    debtors: s.debtors.map((d) => ({
+      debtorId: d.debtorId,
+      name: d.name,
+      cpr: options.maskCpr ? maskCpr(d.cpr) : d.cpr,
+      opening: kr(d.opening),
+      movements: movementsKr(d.movements),
+      closing: kr(d.closing),
+      claims: d.claims.map((c) => ({
+        claimId: c.claimId,
+        claimType: c.claimType,
+        opening: kr(c.opening),
+        movements: movementsKr(c.movements),
+        closing: kr(c.closing),
+        dueDate: c.dueDate,
+        ageDays: c.ageDays,
+        limitationDate: c.limitationDate,
+        timeBarred: c.timeBarred,
+      })),
+    })),
+    totals: { ...s.totals, opening: kr(s.totals.opening), movements: movementsKr(s.totals.movements), closing: kr(s.totals.closing), rowsSum: kr(s.totals.rowsSum) },
+    errors: s.errors,
+  };
+}
+export type StatementsOutput = ReturnType<typeof statementToJson>;
+
+export function analysisToJson(a: Analysis) {
+  return {
+    asOf: a.asOf,
+    aging: a.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(kr), total: kr(r.total) })),
+    development: a.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
+    topDebtors: a.topDebtors.map((t) => ({ ...t, balance: kr(t.balance) })),
+    summary: {
+      ...a.summary,
+      balance: kr(a.summary.balance),
+      averagePerDebtor: kr(a.summary.averagePerDebtor),
+      overOneYear: kr(a.summary.overOneYear),
+      paymentsYearToDate: kr(a.summary.paymentsYearToDate),
+      writtenOffYearToDate: kr(a.summary.writtenOffYearToDate),
+      transferredYearToDate: kr(a.summary.transferredYearToDate),
+      newClaimsYearToDate: kr(a.summary.newClaimsYearToDate),
+    },
+    errors: a.errors,
+  };
+}
+export type AnalyseOutput = ReturnType<typeof analysisToJson>;
+
+/** A sink for parsed rows: the statement or the analysis builder. */
+export interface PostingSink {
+  add(p: Posting): void;
+  addError(e: RowError): void;
+}
+
+/**
+ * Feeds rows (the first is the header) into a sink. Row numbers count the header as row 1, as
+ * a spreadsheet shows them. Returns the number of data rows.
+ */
+export function feedRows(rows: Iterable<readonly unknown[]>, sink: PostingSink, firstRow = 1): number {
+  let columns: ColumnMap | null = null;
+  let n = firstRow - 1;
+  for (const cells of rows) {
+    n += 1;
+    if (columns === null) {
+      columns = headerColumns(cells);
+      continue;
+    }
+    if (cells.every((c) => c === null || c === undefined || c === '')) continue;
+    const p = parsePostingRow(cells, columns, n);
+    if (isRowError(p)) sink.addError(p);
+    else sink.add(p);
+  }
+  if (columns === null) throw new SaldoError('MANGLER', 'ledger', null, 'Posteringslisten er tom: der er ingen overskriftsrække.');
+  return n - firstRow;
+}
+
+export function headerColumns(header: readonly unknown[]): ColumnMap {
+  const { columns, missing } = mapColumns(header);
+  if (missing.length > 0) {
+    throw new SaldoError('MANGLER', 'ledger', header, `Posteringslisten mangler kolonnerne ${missing.join(', ')} i overskriftsrækken (fandt ${header.map((h) => showValue(h)).join(', ')}).`);
+  }
+  return columns;
+}
+
+/** JSON rows (objects) as a header row plus value rows. */
+export function objectsToRows(objects: readonly unknown[]): unknown[][] {
+  const keys: string[] = [];
+  for (const o of objects) {
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+      throw new SaldoError('UGYLDIGT_INPUT', 'ledger', o, `Hver postering skal være et objekt med debtorId, claimId, postingDate, kind, amount … (fik ${showValue(o)}).`);
+    }
+    for (const k of Object.keys(o)) if (!keys.includes(k)) keys.push(k);
+  }
+  return [keys, ...objects.map((o) => keys.map((k) => (o as Record<string, unknown>)[k]))];
+}
+
+export function statementFromRows(rows: Iterable<readonly unknown[]>, year: number, rules: RuleSet): Statement {
+  const builder = createStatementBuilder(year, rules);
+  feedRows(rows, builder);
+  return builder.finish();
+}
+
+export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: number): Analysis {
+  const builder = createAnalysisBuilder(asOf);
+  feedRows(rows, builder);
+  return builder.finish();
+}

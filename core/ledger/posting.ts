@@ -1,0 +1,256 @@
+/**
+ * A ledger posting (SPEC "statements"): one row of a kommune's debtor ledger. `amount` is signed
+ * øre (positive raises the debt). Rows are parsed here from the strings (CSV), cell values
+ * (xlsx, Excel ranges) or JSON values the front ends bring; a bad row becomes a `RowError` with
+ * its row number and a Danish reason, and is never dropped silently.
+ */
+import { dayNumberOf, daysInMonth, type DayNumber } from '../calendar/date.js';
+
+export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
+export type PostingKind = (typeof POSTING_KINDS)[number];
+
+/** Kinds in other words a ledger may use (English keys, common Danish variants). */
+const KIND_WORDS: Readonly<Record<string, PostingKind>> = {
+  krav: 'krav', claim: 'krav', fordring: 'krav', opkrævning: 'krav',
+  gebyr: 'gebyr', fee: 'gebyr', rykkergebyr: 'gebyr',
+  rente: 'rente', renter: 'rente', interest: 'rente',
+  betaling: 'betaling', indbetaling: 'betaling', payment: 'betaling',
+  afskrivning: 'afskrivning', writeoff: 'afskrivning', 'write-off': 'afskrivning', eftergivelse: 'afskrivning',
+  oversendt: 'oversendt', oversendelse: 'oversendt', transferred: 'oversendt', inddrivelse: 'oversendt',
+  tilbagebetaling: 'tilbagebetaling', refund: 'tilbagebetaling', udbetaling: 'tilbagebetaling',
+  korrektion: 'korrektion', correction: 'korrektion', rettelse: 'korrektion',
+};
+
+export interface Posting {
+  /** The row number in the source (1 = the header row in a file, so data starts at 2). */
+  row: number;
+  debtorId: string;
+  debtorName: string;
+  /** CPR or CVR number as written in the ledger ('' when absent). */
+  cpr: string;
+  claimId: string;
+  claimType: string;
+  postingDay: DayNumber;
+  dueDay: DayNumber | null;
+  kind: PostingKind;
+  amount: number;
+  /** Dom, forlig or written acknowledgement: 10 years' limitation (forældelsesloven § 5). */
+  acknowledged: boolean;
+}
+
+export interface RowError {
+  row: number;
+  message: string;
+}
+
+export type LedgerField = 'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged';
+
+/** Header words, Danish and English, for each field. */
+const HEADER_WORDS: Readonly<Record<string, LedgerField>> = {
+  debitor: 'debtorId', debitornr: 'debtorId', 'debitor nr.': 'debtorId', debtorid: 'debtorId', kundenr: 'debtorId', 'kunde nr.': 'debtorId',
+  cpr: 'cpr', cvr: 'cpr', 'cpr/cvr': 'cpr', 'cpr-nr.': 'cpr', cprnr: 'cpr',
+  navn: 'debtorName', debtorname: 'debtorName', name: 'debtorName',
+  fordring: 'claimId', fordringsnr: 'claimId', 'fordrings-id': 'claimId', claimid: 'claimId',
+  fordringstype: 'claimType', type: 'claimType', claimtype: 'claimType',
+  bogføringsdato: 'postingDate', posteringsdato: 'postingDate', postingdate: 'postingDate', dato: 'postingDate',
+  forfaldsdato: 'dueDate', forfald: 'dueDate', duedate: 'dueDate',
+  art: 'kind', posteringsart: 'kind', kind: 'kind', bevægelse: 'kind',
+  beløb: 'amount', amount: 'amount', 'beløb (kr.)': 'amount',
+  anerkendt: 'acknowledged', 'dom/forlig': 'acknowledged', acknowledged: 'acknowledged', 'skriftlig anerkendelse': 'acknowledged',
+};
+
+export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
+
+const REQUIRED: readonly LedgerField[] = ['debtorId', 'claimId', 'postingDate', 'kind', 'amount'];
+const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
+  debtorId: 'Debitor', cpr: 'CPR/CVR', debtorName: 'Navn', claimId: 'Fordring', claimType: 'Fordringstype',
+  postingDate: 'Bogføringsdato', dueDate: 'Forfaldsdato', kind: 'Art', amount: 'Beløb', acknowledged: 'Anerkendt',
+};
+
+/**
+ * Finds the columns by their headers, in any order; extra columns are ignored.
+ * Returns the missing required fields (in Danish) instead of throwing, so the caller can say so.
+ */
+export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[] } {
+  const columns: Partial<Record<LedgerField, number>> = {};
+  header.forEach((h, i) => {
+    const key = typeof h === 'string' ? h.replace(/^\uFEFF/, '').trim().toLowerCase() : '';
+    const field = HEADER_WORDS[key];
+    if (field && columns[field] === undefined) columns[field] = i;
+  });
+  return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]) };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Øre from Danish or point-decimal amount text (`1.234,56`, `-250`, `1234.5`), or null if it is
+ * not an amount with at most 2 decimals. A dot before exactly three digits groups thousands.
+ * Written as a character loop: a million-row ledger parses a million of these.
+ */
+export function parseAmountText(text: string): number | null {
+  let i = 0;
+  let end = text.length;
+  while (i < end && text.charCodeAt(i) === 32) i += 1;
+  while (end > i && text.charCodeAt(end - 1) === 32) end -= 1;
+  if (i === end) return null;
+  let sign = 1;
+  const first = text.charCodeAt(i);
+  if (first === 45 || first === 0x2212) {
+    sign = -1;
+    i += 1;
+  } else if (first === 43) i += 1;
+  const hasComma = text.indexOf(',', i) >= 0;
+  let whole = 0;
+  let digits = 0;
+  let groupDigits = -1; // digits since the last thousands dot, or -1 before any
+  let frac = -1; // decimals seen, -1 before the decimal mark
+  let fracValue = 0;
+  for (; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (frac >= 0) {
+        if (frac === 2) return null;
+        fracValue = fracValue * 10 + (c - 48);
+        frac += 1;
+      } else {
+        whole = whole * 10 + (c - 48);
+        digits += 1;
+        if (groupDigits >= 0) groupDigits += 1;
+        if (digits > 11) return null;
+      }
+    } else if (c === 44) {
+      // decimal comma
+      if (frac >= 0 || digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return null;
+      frac = 0;
+    } else if (c === 46) {
+      if (frac >= 0) return null;
+      if (hasComma || isThousandsDot(text, i, end)) {
+        // a thousands dot: 1–3 digits before the first, exactly 3 between them
+        if (digits === 0 || (groupDigits < 0 ? digits > 3 : groupDigits !== 3)) return null;
+        groupDigits = 0;
+      } else {
+        if (digits === 0 || groupDigits >= 0) return null;
+        frac = 0;
+      }
+    } else return null;
+  }
+  if (digits === 0 || frac === 0 || (frac < 0 && groupDigits >= 0 && groupDigits !== 3)) return null;
+  const value = whole * 100 + (frac === 1 ? fracValue * 10 : frac === 2 ? fracValue : 0);
+  return value === 0 ? 0 : sign * value;
+}
+
+/** Without a comma, a dot is a thousands separator only in `1.234` / `12.345.678` shapes. */
+function isThousandsDot(text: string, dot: number, end: number): boolean {
+  return /^(\.\d{3})+$/.test(text.slice(dot, end));
+}
+
+const dateCache = new Map<string, DayNumber | null>();
+
+/** A day number from `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy` or `yyyy-mm-dd`, or null. */
+export function parseDateText(text: string): DayNumber | null {
+  const cached = dateCache.get(text);
+  if (cached !== undefined) return cached;
+  const day = parseDateUncached(text.trim());
+  if (dateCache.size > 50_000) dateCache.clear();
+  dateCache.set(text, day);
+  return day;
+}
+
+function parseDateUncached(t: string): DayNumber | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  if (t.length === 10 && t[4] === '-' && t[7] === '-') {
+    y = Number(t.slice(0, 4));
+    m = Number(t.slice(5, 7));
+    d = Number(t.slice(8, 10));
+  } else {
+    const match = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
+    if (!match) return null;
+    d = Number(match[1]);
+    m = Number(match[2]);
+    y = Number(match[3]);
+  }
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return dayNumberOf(y, m, d);
+}
+
+const DAY_1899_12_30 = dayNumberOf(1899, 12, 30);
+
+function dateValue(v: unknown): DayNumber | null | 'bad' {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 61 && v < 2958466 ? DAY_1899_12_30 + Math.floor(v) : 'bad';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'bad' : Math.floor(v.getTime() / 86_400_000);
+  if (typeof v === 'string') return parseDateText(v) ?? 'bad';
+  return 'bad';
+}
+
+function amountValue(v: unknown): number | null {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    const text = String(v);
+    return /e/i.test(text) ? null : parseAmountText(text);
+  }
+  return typeof v === 'string' ? parseAmountText(v) : null;
+}
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v);
+}
+
+const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
+
+/**
+ * One row of values (strings from CSV, or cell values from xlsx/JSON) to a posting, or a
+ * RowError with a Danish reason.
+ */
+export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, row: number): Posting | RowError {
+  // Plain index reads, no closures: this runs once per ledger row.
+  const c = columns;
+  const debtorId = text(cells[c.debtorId!]);
+  if (debtorId === '') return { row, message: 'Debitor mangler.' };
+  const claimId = text(cells[c.claimId!]);
+  if (claimId === '') return { row, message: 'Fordring mangler.' };
+  const kindRaw = text(cells[c.kind!]);
+  const kind = KIND_WORDS[kindRaw] ?? KIND_WORDS[kindRaw.toLowerCase()];
+  if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art "${kindRaw}" (kendte: ${POSTING_KINDS.join(', ')}).` };
+  const postingRaw = cells[c.postingDate!];
+  const postingDay = dateValue(postingRaw);
+  if (postingDay === null) return { row, message: 'Bogføringsdato mangler.' };
+  if (postingDay === 'bad') return { row, message: `Bogføringsdatoen "${text(postingRaw)}" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).` };
+  const dueRaw = c.dueDate === undefined ? undefined : cells[c.dueDate];
+  const dueDay = dateValue(dueRaw);
+  if (dueDay === 'bad') return { row, message: `Forfaldsdatoen "${text(dueRaw)}" er ikke en gyldig dato.` };
+  const rawAmount = cells[c.amount!];
+  if (rawAmount === undefined || rawAmount === null || rawAmount === '') return { row, message: 'Beløb mangler.' };
+  const amount = amountValue(rawAmount);
+  if (amount === null) return { row, message: text(rawAmount) === '' ? 'Beløb mangler.' : `Beløbet "${text(rawAmount)}" er ikke et beløb i kroner med højst 2 decimaler.` };
+  const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
+  return {
+    row,
+    debtorId,
+    debtorName: c.debtorName === undefined ? '' : text(cells[c.debtorName]),
+    cpr: c.cpr === undefined ? '' : text(cells[c.cpr]),
+    claimId,
+    claimType: typeRaw === '' ? 'andet' : lowerCached(typeRaw),
+    postingDay,
+    dueDay,
+    kind,
+    amount,
+    acknowledged: c.acknowledged !== undefined && YES.has(text(cells[c.acknowledged]).toLowerCase()),
+  };
+}
+
+const lowerCache = new Map<string, string>();
+function lowerCached(s: string): string {
+  let l = lowerCache.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowerCache.size < 10_000) lowerCache.set(s, l);
+  }
+  return l;
+}
+
+export const isRowError = (p: Posting | RowError): p is RowError => !('debtorId' in p);
+

@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../cli/run.js';
+import { spawnCli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'saldo-ledger-'));
+let n = 0;
+/** Writes a ledger file (bytes as given) and returns its path. */
+function file(content: string | Buffer, ext = 'csv'): string {
+  n += 1;
+  const path = join(dir, `ledger${n}.${ext}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, Uint8Array | string>();
+  const io: CliIo = {
+    readFile: async (p) => readFileSync(p, 'utf8'),
+    readStdin: async () => '',
+    writeFile: async (p, d) => void written.set(p, d),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr, written };
+}
+
+const ROWS = [
+  'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb',
+  'D1;010190-1234;Søren Æbelø;F1;daginstitution;01-09-2025;01-09-2025;krav;3.450,00',
+  'D1;010190-1234;Søren Æbelø;F1;daginstitution;05-01-2026;;betaling;-1.000,50',
+];
+const expectSøren = (out: { debtors: Array<{ name: string; closing: number }> }) => {
+  expect(out.debtors[0]).toMatchObject({ name: 'Søren Æbelø', closing: 2449.5 });
+};
+
+describe('saldo statements on Danish CSV variants', () => {
+  it('UTF-8 without BOM, LF', async () => {
+    expectSøren(JSON.parse((await run(['statements', '--in', file(ROWS.join('\n')), '--year', '2026'])).stdout));
+  });
+  it('UTF-8 with BOM and CRLF', async () => {
+    expectSøren(JSON.parse((await run(['statements', '--in', file(`\uFEFF${ROWS.join('\r\n')}\r\n`), '--year', '2026'])).stdout));
+  });
+  it('Windows-1252 (æøå as single bytes), detected', async () => {
+    const bytes = Buffer.from(ROWS.join('\r\n'), 'latin1'); // æ, ø, å and Æ are the same bytes in Latin-1 and Windows-1252
+    expect(bytes.includes(0xf8)).toBe(true); // ø
+    const r = await run(['statements', '--in', file(bytes), '--year', '2026']);
+    expectSøren(JSON.parse(r.stdout));
+    expect(JSON.parse(r.stdout).source.format).toBe('windows-1252');
+  });
+  it('Windows-1252 bytes far into a file that starts in plain ASCII', async () => {
+    const ascii = Array.from({ length: 30_000 }, (_, i) => `D${i + 10};;Jens Hansen;G${i};andet;01-01-2026;;krav;1,00`);
+    const bytes = Buffer.from([ROWS[0], ...ascii, ROWS[1], ROWS[2]].join('\n'), 'latin1');
+    const out = JSON.parse((await run(['statements', '--in', file(bytes), '--year', '2026'])).stdout);
+    expect(out.debtors.find((d: { debtorId: string }) => d.debtorId === 'D1').name).toBe('Søren Æbelø');
+  });
+  it('comma-separated with decimal points, quoted fields holding ; , and "', async () => {
+    const csv = [
+      'debtorId,debtorName,claimId,claimType,postingDate,dueDate,kind,amount,ekstra',
+      'D7,"Hansen; Jens ""Junior""",C1,renovation,2026-02-01,2026-03-01,krav,1234.50,x',
+      'D7,"Hansen; Jens ""Junior""",C1,renovation,2026-03-15,,betaling,-234.5,"a,b"',
+    ].join('\n');
+    const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+    expect(out.debtors[0]).toMatchObject({ name: 'Hansen; Jens "Junior"', closing: 1000 });
+  });
+  it('every malformed row is reported with its row number and left out of the sums', async () => {
+    const csv = [
+      ROWS[0],
+      ';;Uden Debitor;F1;andet;01-01-2026;;krav;100,00',
+      'D1;;X;F1;andet;31-02-2026;;krav;100,00',
+      'D1;;X;F1;andet;01-01-2026;;overførsel;100,00',
+      'D1;;X;F1;andet;01-01-2026;;krav;1.00,5',
+      'D1;;X;;andet;01-01-2026;;krav;100',
+      'D1;;X;F1;andet;01-01-2026;;krav;100,00',
+    ].join('\n');
+    const r = await run(['statements', '--in', file(csv), '--year', '2026']);
+    const out = JSON.parse(r.stdout);
+    expect(out.errors.map((e: { row: number }) => e.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(out.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Debitor mangler.',
+      expect.stringMatching(/Bogføringsdatoen "31-02-2026"/),
+      expect.stringMatching(/Ukendt art "overførsel"/),
+      expect.stringMatching(/Beløbet "1.00,5"/),
+      'Fordring mangler.',
+    ]);
+    expect(out.totals).toMatchObject({ rows: 1, closing: 100 });
+    expect(r.stderr).toMatch(/5 rækker kunne ikke læses/);
+  });
+  it('names the missing columns when the header is wrong; exit 2', async () => {
+    const r = await run(['statements', '--in', file('Navn;Beløb\nX;1'), '--year', '2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mangler kolonnerne Debitor, Fordring, Bogføringsdato, Art/);
+  });
+  it('asks for --year, and says when the file does not exist', async () => {
+    expect((await run(['statements', '--in', file(ROWS.join('\n'))])).stderr).toMatch(/--year: angiv opgørelsesåret/);
+    expect((await run(['statements', '--in', join(dir, 'findes-ikke.csv'), '--year', '2026'])).stderr).toMatch(/findes ikke/);
+  });
+});
+
+describe('workbooks from a ledger', () => {
+  const evil = '=HYPERLINK("http://evil.example","klik")';
+  const csv = [ROWS[0], `D9;;${evil.replace(/"/g, '""').replace(/^/, '"').concat('"')};F1;andet;01-01-2026;01-01-2026;krav;500,00`, ...ROWS.slice(1)].join('\n');
+  it('a name like =HYPERLINK("…") stays text in the statements workbook and the letters', async () => {
+    const path = file(csv);
+    const r = await run(['statements', '--in', path, '--year', '2026', '--out', 'x.xlsx', '--letters', 'breve.xlsx', '--kommune', 'Eksempel Kommune', '--contact', 'tlf. 70 10 20 30']);
+    expect(r.code).toBe(0);
+    for (const name of ['x.xlsx', 'breve.xlsx']) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((r.written.get(name) as Uint8Array).buffer as ArrayBuffer);
+      const cells: ExcelJS.Cell[] = [];
+      wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => cells.push(c))));
+      expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+      expect(cells.some((c) => c.value === evil)).toBe(true);
+    }
+  });
+  it('the statements workbook has a summary, a per-claim sheet and an errors sheet', async () => {
+    const r = await run(['statements', '--in', file(ROWS.join('\n')), '--year', '2026', '--out', 'x.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((r.written.get('x.xlsx') as Uint8Array).buffer as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Fordringer', 'Fejl']);
+    const claims = wb.getWorksheet('Fordringer')!;
+    expect(claims.getCell('B2').value).toBe('Søren Æbelø');
+    expect(claims.getCell('F2').value).toBe(3450); // primo
+    expect(claims.getCell('F2').numFmt).toBe('#,##0.00 "kr."');
+  });
+  it('letters: one page per debtor in friendly Danish, with page breaks', async () => {
+    const path = file([ROWS[0], 'D2;;Jens Hansen;G1;renovation;01-02-2026;01-03-2026;krav;1.200,00', ...ROWS.slice(1)].join('\n'));
+    const r = await run(['statements', '--in', path, '--year', '2026', '--letters', 'breve.xlsx', '--mask-cpr', '--kommune', 'Eksempel Kommune', '--contact', 'Opkrævningen, tlf. 70 10 20 30']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((r.written.get('breve.xlsx') as Uint8Array).buffer as ArrayBuffer);
+    const sheet = wb.getWorksheet('Saldoopgørelser')!;
+    const text = sheet.getColumn(1).values.filter((v) => typeof v === 'string') as string[];
+    expect(text.filter((t) => t === 'Saldoopgørelse pr. 31. december 2026')).toHaveLength(2);
+    expect(text).toContain('CPR/CVR: 010190-xxxx');
+    expect(text).toContain('Kære Søren Æbelø');
+    expect(text).toContain('Du skylder 2.449,50 kr. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.');
+    expect(text).toContain('Har du spørgsmål, så kontakt os: Opkrævningen, tlf. 70 10 20 30.');
+    expect(sheet.pageSetup.paperSize).toBe(9);
+  });
+});
+
+describe('saldo analyse', () => {
+  it('ages, develops and ranks from a CSV file', async () => {
+    const r = await run(['analyse', '--in', file(ROWS.join('\n')), '--as-of', '2026-12-31', '--out', 'a.xlsx']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((r.written.get('a.xlsx') as Uint8Array).buffer as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Aldersfordeling', 'Udvikling', 'Største debitorer', 'Fejl']);
+    expect(wb.getWorksheet('Oversigt')!.getCell('B2').value).toBe(2449.5);
+  });
+  it('JSON ledgers work through standard input too', () => {
+    const input = { asOf: '2026-12-31', ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-01-05', dueDate: '2026-01-05', kind: 'krav', amount: 100 }] };
+    const r = spawnCli(['analyse', '--in', '-'], JSON.stringify(input));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary.balance).toBe(100);
+  });
+});

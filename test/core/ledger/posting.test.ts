@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumberOf } from '../../../core/calendar/date.js';
+import { mapColumns, parseAmountText, parseDateText, parsePostingRow } from '../../../core/ledger/posting.js';
+
+describe('amounts as Danish systems export them', () => {
+  it.each([
+    ['1.234,56', 123456], ['1234,56', 123456], ['1234.56', 123456], ['1.234', 123400], ['12.345.678', 1234567800],
+    ['12.5', 1250], ['0,5', 50], ['-250', -25000], ['-1.167,99', -116799], [' 42 ', 4200], ['+7,25', 725], ['0', 0], ['-0,00', 0],
+  ])('%s → %d øre', (text, ore) => expect(parseAmountText(text)).toBe(ore));
+  it.each(['', 'abc', '1,234', '1.23,4', '12,34.5', '1.2345', '1234.567', '1,', ',5', '1.234.5', '1 234,56', '--1', '1e5', '12.34,5'])('%j is not an amount', (text) => {
+    expect(parseAmountText(text)).toBeNull();
+  });
+  it('agrees with formatting in both conventions (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), (ore) => {
+        const abs = Math.abs(ore);
+        const whole = String(Math.floor(abs / 100));
+        const dec = String(abs % 100).padStart(2, '0');
+        const sign = ore < 0 ? '-' : '';
+        const expected = ore === 0 ? 0 : ore;
+        expect(parseAmountText(`${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${dec}`)).toBe(expected);
+        expect(parseAmountText(`${sign}${whole},${dec}`)).toBe(expected);
+        expect(parseAmountText(`${sign}${whole}.${dec}`)).toBe(expected);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('dates', () => {
+  it('reads dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and ISO', () => {
+    const d = dayNumberOf(2026, 2, 1);
+    expect(['01-02-2026', '01.02.2026', '1/2/2026', '2026-02-01', '1-2-2026'].map(parseDateText)).toEqual([d, d, d, d, d]);
+  });
+  it('refuses impossible dates', () => {
+    expect(['30-02-2026', '2026-02-30', '32.01.2026', '01-13-2026', '2026/02/01', 'i går', ''].map(parseDateText)).toEqual([null, null, null, null, null, null, null]);
+  });
+});
+
+describe('a ledger row', () => {
+  const header = ['Navn', 'Beløb', 'Debitor', 'Ekstra kolonne', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'CPR'];
+  const { columns, missing } = mapColumns(header);
+  it('finds Danish headers in any order and ignores extra columns', () => {
+    expect(missing).toEqual([]);
+    expect(columns).toMatchObject({ debtorName: 0, amount: 1, debtorId: 2, claimId: 4 });
+    expect(mapColumns(['debtorId', 'claimId', 'postingDate', 'kind', 'amount']).missing).toEqual([]);
+    expect(mapColumns(['Navn', 'Beløb']).missing).toEqual(['Debitor', 'Fordring', 'Bogføringsdato', 'Art']);
+  });
+  const row = (patch: Record<number, unknown>) => {
+    const cells: unknown[] = ['Søren Østergaard', '1.234,56', 'D1', 'x', 'F1', 'Daginstitution', '02-01-2026', '01-12-2025', 'krav', '010203-1234'];
+    for (const [i, v] of Object.entries(patch)) cells[Number(i)] = v;
+    return parsePostingRow(cells, columns, 7);
+  };
+  it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
+    expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
+  });
+  it.each([
+    [{ 2: '' }, 'Debitor mangler.'],
+    [{ 4: ' ' }, 'Fordring mangler.'],
+    [{ 8: 'overførsel' }, 'Ukendt art "overførsel"'],
+    [{ 6: '31-06-2026' }, 'Bogføringsdatoen "31-06-2026" er ikke en gyldig dato'],
+    [{ 6: '' }, 'Bogføringsdato mangler.'],
+    [{ 7: '2026-13-01' }, 'Forfaldsdatoen "2026-13-01" er ikke en gyldig dato'],
+    [{ 1: '12,345' }, 'Beløbet "12,345" er ikke et beløb i kroner med højst 2 decimaler.'],
+    [{ 1: '' }, 'Beløb mangler.'],
+  ])('a malformed row is an error with its row number and a Danish reason: %j', (patch, message) => {
+    expect(row(patch)).toEqual({ row: 7, message: expect.stringContaining(message) });
+  });
+  it('takes Excel values too: numbers, serial dates and Date objects', () => {
+    expect(row({ 1: -250.5, 6: 46024, 7: new Date(Date.UTC(2025, 11, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
+  });
+});

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumberOf } from '../../../core/calendar/date.js';
+import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { createStatementBuilder, maskCpr } from '../../../core/ledger/statement.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+
+const HEADER = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
+// Debtor D1 (Anne Ørsted): daginstitution F1 from 2025 and renovation F2 from 2026; D2 one ejendomsskat claim.
+const LEDGER: string[][] = [
+  HEADER,
+  ['D1', '010190-1234', 'Anne Ørsted', 'F1', 'daginstitution', '01-09-2025', '01-09-2025', 'krav', '3.450,00'],
+  ['D1', '010190-1234', 'Anne Ørsted', 'F1', 'daginstitution', '15-10-2025', '01-09-2025', 'gebyr', '250,00'],
+  ['D1', '010190-1234', 'Anne Ørsted', 'F1', 'daginstitution', '05-01-2026', '', 'betaling', '-1.000,00'],
+  ['D1', '010190-1234', 'Anne Ørsted', 'F1', 'daginstitution', '01-03-2026', '', 'rente', '27,00'],
+  ['D1', '010190-1234', 'Anne Ørsted', 'F2', 'renovation', '01-04-2026', '01-05-2026', 'krav', '1.200,00'],
+  ['D1', '010190-1234', 'Anne Ørsted', 'F2', 'renovation', '02-02-2027', '', 'betaling', '-1.200,00'],
+  ['D2', '12345678', 'Byg & Bo ApS', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '10.000,00'],
+  ['D2', '12345678', 'Byg & Bo ApS', 'E1', 'ejendomsskat', '10-06-2026', '', 'oversendt', '-4.000,00'],
+  ['D3', '', '', 'X1', 'andet', 'i går', '', 'krav', '100'],
+];
+
+describe('saldoopgørelse for 2026, worked by hand', () => {
+  const s = statementToJson(statementFromRows(LEDGER, 2026, defaultRules));
+  it('per claim: primo, the year’s movements by kind, ultimo', () => {
+    // F1: primo 3.450 + 250 = 3.700; 2026: −1.000 betaling, +27 rente → ultimo 2.727
+    const d1 = s.debtors.find((d) => d.debtorId === 'D1')!;
+    expect(d1.claims[0]).toMatchObject({ claimId: 'F1', opening: 3700, movements: { betaling: -1000, rente: 27 }, closing: 2727, dueDate: '2025-09-01' });
+    // F2: new in 2026; the payment of 2 Feb 2027 is after the year end and left out
+    expect(d1.claims[1]).toMatchObject({ claimId: 'F2', opening: 0, movements: { krav: 1200 }, closing: 1200 });
+    expect(d1).toMatchObject({ name: 'Anne Ørsted', opening: 3700, movements: { krav: 1200, betaling: -1000, rente: 27 }, closing: 3927 });
+  });
+  it('open claims get their age and forældelse on 31 December', () => {
+    const d1 = s.debtors.find((d) => d.debtorId === 'D1')!;
+    // F1 due 1 Sep 2025: 486 days to 31 Dec 2026; forældet 1 Sep 2028 (3 years)
+    expect(d1.claims[0]).toMatchObject({ ageDays: 486, limitationDate: '2028-09-01', timeBarred: false });
+    // E1 due 31 Mar 2022: 3 years → 31 Mar 2025, before the year end: forældet
+    const e1 = s.debtors.find((d) => d.debtorId === 'D2')!.claims[0]!;
+    expect(e1).toMatchObject({ closing: 6000, limitationDate: '2025-03-31', timeBarred: true });
+  });
+  it('totals equal the accepted rows’ own sum; the bad row is listed with its number, not counted', () => {
+    // accepted rows up to 31 Dec 2026: 3.450 + 250 − 1.000 + 27 + 1.200 + 10.000 − 4.000 = 9.927
+    expect(s.totals).toMatchObject({ debtors: 2, claims: 3, openClaims: 3, opening: 13700, closing: 9927, rows: 7, rowsSum: 9927, rowsAfterYear: 1 });
+    expect(s.errors).toEqual([{ row: 10, message: expect.stringMatching(/Bogføringsdatoen "i går" er ikke en gyldig dato/) }]);
+  });
+  it('masks CPR as ddmmyy-xxxx when asked, and leaves a CVR number', () => {
+    const masked = statementToJson(statementFromRows(LEDGER, 2026, defaultRules), { maskCpr: true });
+    expect(masked.debtors.map((d) => d.cpr)).toEqual(['010190-xxxx', '12345678']);
+    expect(maskCpr('0101901234')).toBe('010190-xxxx');
+  });
+  it('a 10-year limitation applies with dom, forlig or written acknowledgement', () => {
+    const rows = [[...HEADER, 'Anerkendt'], ['D2', '', 'X', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '100', 'ja']];
+    const e1 = statementToJson(statementFromRows(rows, 2026, defaultRules)).debtors[0]!.claims[0]!;
+    expect(e1).toMatchObject({ limitationDate: '2032-03-31', timeBarred: false });
+  });
+});
+
+describe('reconciliation (property over random ledgers)', () => {
+  it('for every debtor and claim closing = opening + movements, and totals = the rows’ own sums', () => {
+    const row = fc.record({
+      debtor: fc.integer({ min: 1, max: 30 }),
+      claim: fc.integer({ min: 1, max: 4 }),
+      day: fc.integer({ min: 0, max: 1500 }),
+      kind: fc.constantFrom('krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'),
+      ore: fc.integer({ min: -10_000_000, max: 10_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 200 }), fc.integer({ min: 2023, max: 2026 }), (rows, year) => {
+        const builder = createStatementBuilder(year, defaultRules);
+        const start = dayNumberOf(2022, 1, 1);
+        const yearEnd = dayNumberOf(year, 12, 31);
+        let expected = 0;
+        rows.forEach((r, i) => {
+          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: '', cpr: '', claimId: `F${r.claim}`, claimType: 'andet', postingDay: start + r.day, dueDay: null, kind: r.kind, amount: r.ore, acknowledged: false } as const;
+          if (p.postingDay <= yearEnd) expected += r.ore;
+          builder.add(p);
+        });
+        const s = builder.finish();
+        const sum = (m: Record<string, number | undefined>) => Object.values(m).reduce<number>((t, v) => t + (v ?? 0), 0);
+        for (const d of s.debtors) {
+          expect(d.closing).toBe(d.opening + sum(d.movements));
+          for (const c of d.claims) expect(c.closing).toBe(c.opening + sum(c.movements));
+          expect(d.closing).toBe(d.claims.reduce((t, c) => t + c.closing, 0));
+        }
+        expect(s.totals.closing).toBe(expected);
+        expect(s.totals.closing).toBe(s.debtors.reduce((t, d) => t + d.closing, 0));
+        expect(s.totals.rows + s.totals.rowsAfterYear).toBe(rows.length);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('analyses on a date', () => {
+  const a = analysisToJson(analysisFromRows(LEDGER, dayNumberOf(2026, 12, 31)));
+  it('ages open balances by claim type from the due date', () => {
+    // F1 486 days → 1–3 år; F2 due 1 May 2026 → 244 days → 181–365; E1 (2022) → over 3 år
+    const bucketsOf = (type: string) => a.aging.find((r) => r.claimType === type)!.buckets;
+    expect(bucketsOf('daginstitution')).toEqual([0, 0, 0, 0, 0, 2727, 0]);
+    expect(bucketsOf('renovation')).toEqual([0, 0, 0, 0, 1200, 0, 0]);
+    expect(bucketsOf('ejendomsskat')).toEqual([0, 0, 0, 0, 0, 0, 6000]);
+  });
+  it('shows the month-by-month development: balance at month end, additions, reductions', () => {
+    const dag = a.development.find((d) => d.claimType === 'daginstitution')!.months;
+    expect(dag).toHaveLength(12);
+    expect(dag[0]).toEqual({ month: '2026-01', balance: 2700, additions: 0, reductions: -1000 });
+    expect(dag[2]).toEqual({ month: '2026-03', balance: 2727, additions: 27, reductions: 0 });
+    expect(a.development.find((d) => d.claimType === 'ejendomsskat')!.months[5]).toEqual({ month: '2026-06', balance: 6000, additions: 0, reductions: -4000 });
+  });
+  it('lists the largest debtors and the summary figures', () => {
+    expect(a.topDebtors.map((t) => [t.debtorId, t.balance])).toEqual([['D2', 6000], ['D1', 3927]]);
+    expect(a.summary).toMatchObject({ balance: 9927, debtorsWithBalance: 2, openClaims: 3, paymentsYearToDate: -1000, transferredYearToDate: -4000, newClaimsYearToDate: 1200 });
+    // older than a year: F1 (2.727) + E1 (6.000) = 8.727 of 9.927 = 87,9 %
+    expect(a.summary.overOneYear).toBe(8727);
+    expect(a.summary.overOneYearShare).toBe(0.879);
+  });
+});
