@@ -8,7 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { plan } from '../core/commands/plan.js';
+import { makeLedger } from './makeLedger.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { parsePlanInput } from '../core/schedule/planInput.js';
 import { computeSchedule } from '../core/schedule/schedule.js';
@@ -81,3 +83,45 @@ console.log(line('core: plan command (JSON in → JSON out)', N, command.ms));
 console.log(line('core: plan, count mode (count 120, search)', countInputs.length, countMode.ms));
 console.log(line('CLI: saldo plan batch, whole process', N, cliMs));
 console.log(`\nPeak resident memory of the bench process: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+
+// ---- statements on a million-row ledger against DuckDB (issue 5) ----
+const LEDGER_ROWS = Number(process.env.SALDO_BENCH_LEDGER_ROWS ?? 1_000_000);
+const ledger = join(dir, 'ledger.csv');
+await makeLedger(ledger, LEDGER_ROWS, Math.round(LEDGER_ROWS / 12.5));
+const ledgerMb = (await import('node:fs')).statSync(ledger).size / 1e6;
+
+// Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, JSON out).
+const s0 = performance.now();
+const saldo = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, 'statements.json'), '--quiet'], { encoding: 'utf8' });
+const saldoMs = performance.now() - s0;
+if (saldo.status !== 0) throw new Error(`saldo statements failed: ${saldo.stderr}`);
+// The same work in a child that reports its peak memory.
+const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as { ms: number; maxRssMb: number; closing: number; claims: number };
+
+// DuckDB: the same aggregation (per debtor and claim: primo, the year's movements by kind, ultimo) on the same file.
+const d0 = performance.now();
+const duck = await (await DuckDBInstance.create(':memory:')).connect();
+const kinds = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'];
+const result = await duck.runAndReadAll(`
+  WITH p AS (SELECT * FROM read_csv('${ledger}', delim=';', header=true, decimal_separator=',', thousands='.', dateformat='%d-%m-%Y',
+    columns={'Debitor':'VARCHAR','CPR':'VARCHAR','Navn':'VARCHAR','Fordring':'VARCHAR','Fordringstype':'VARCHAR','Bogføringsdato':'DATE','Forfaldsdato':'DATE','Art':'VARCHAR','Beløb':'DECIMAL(18,2)'}))
+  SELECT Debitor, Fordring, any_value(Navn) AS navn,
+    sum(CASE WHEN "Bogføringsdato" < DATE '2026-01-01' THEN "Beløb" ELSE 0 END) AS primo,
+    ${kinds.map((k) => `sum(CASE WHEN "Bogføringsdato" >= DATE '2026-01-01' AND Art = '${k}' THEN "Beløb" ELSE 0 END) AS ${k}`).join(',\n    ')},
+    sum("Beløb") AS ultimo, min("Forfaldsdato") AS forfald
+  FROM p WHERE "Bogføringsdato" <= DATE '2026-12-31' GROUP BY Debitor, Fordring`);
+const duckMs = performance.now() - d0;
+const duckRows = result.currentRowCount;
+const duckTotal = (await duck.runAndReadAll(`SELECT sum("Beløb")::DOUBLE FROM read_csv('${ledger}', delim=';', header=true, decimal_separator=',', thousands='.', dateformat='%d-%m-%Y', columns={'Debitor':'VARCHAR','CPR':'VARCHAR','Navn':'VARCHAR','Fordring':'VARCHAR','Fordringstype':'VARCHAR','Bogføringsdato':'DATE','Forfaldsdato':'DATE','Art':'VARCHAR','Beløb':'DECIMAL(18,2)'}) WHERE "Bogføringsdato" <= DATE '2026-12-31'`)).getRows()[0]![0] as number;
+
+// Two independent implementations must agree to the øre on the same file.
+if (Math.round(duckTotal * 100) !== Math.round(child.closing * 100) || duckRows !== child.claims) {
+  throw new Error(`Saldo and DuckDB disagree: ${child.closing} / ${child.claims} claims vs ${duckTotal} / ${duckRows}`);
+}
+console.log(`\nStatements: ${fmt(LEDGER_ROWS)} postings (${fmt(ledgerMb, 0)} MB CSV), year 2026\n`);
+console.log('| measurement | time | peak memory | result |');
+console.log('|---|---|---|---|');
+console.log(`| Saldo \`statements\`, whole CLI process | ${fmt(saldoMs)} ms | ${fmt(child.maxRssMb)} MB | ${fmt(child.claims)} claims, ultimo ${fmt(child.closing, 2)} kr. |`);
+console.log(`| Saldo, read + fold + JSON in one process | ${fmt(child.ms)} ms | ${fmt(child.maxRssMb)} MB | |`);
+console.log(`| DuckDB, same aggregation on the same file | ${fmt(duckMs)} ms | (in the bench process) | ${fmt(duckRows)} claims, ultimo ${fmt(duckTotal, 2)} kr. |`);
+console.log(`| ratio Saldo / DuckDB | ${(saldoMs / duckMs).toFixed(1)}× | | target ≤ 1.5× ${saldoMs / duckMs <= 1.5 ? '✓' : '✗'} |`);

@@ -8,6 +8,8 @@ import { runBatch } from '../core/commands/index.js';
 import { formatKroner, ore } from '../core/money/ore.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { buildPlanWorkbook } from './xlsx/planWorkbook.js';
+import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
+import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
@@ -35,4 +37,18 @@ for (const { name, result } of plans) {
   console.log(`    ${s.count} ydelser à ${kr(s.installment)}, sidste forfald ${s.lastDueDate}; i alt ${kr(s.total)} (gebyrer ${kr(s.fees)}, renter ${kr(s.interest)}, hovedstol ${kr(s.principal)})`);
 }
 console.log(`\nSkrevet: ${xlsx} og ${join(OUT, 'betalingsaftaler.json')}`);
+
+// Saldoopgørelser and analyses from the example ledger.
+const LEDGER = 'examples/ledger/posteringer.csv';
+const statements = await statementsFromFile(LEDGER, defaultRules, { year: '2026', maskCpr: true });
+await writeFile(join(OUT, 'saldoopgoerelser.xlsx'), await statementsWorkbook(statements));
+await writeFile(join(OUT, 'breve.xlsx'), await lettersWorkbook(statements, { kommune: 'Eksempel Kommune', contact: 'Opkrævningen, tlf. 70 10 20 30, opkraevning@eksempel.dk' }));
+const analysis = await analyseFromFile(LEDGER, { asOf: '2026-12-31' });
+await writeFile(join(OUT, 'analyse.xlsx'), await analyseWorkbook(analysis));
+const t = statements.totals;
+console.log(`\nSaldo – saldoopgørelser ${statements.year} fra ${LEDGER}`);
+console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${kr(t.opening)}, ultimo ${kr(t.closing)} = posteringernes sum ${kr(t.rowsSum)}`);
+console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
+console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
+console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
 if (results.some((r) => 'error' in r)) process.exitCode = 1;

@@ -13,6 +13,7 @@ import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJs
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
 import { formatKroner, ore } from '../../core/money/ore.js';
 import { NUMBER_FORMATS } from '../../core/report/planTable.js';
+import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../../core/rules/claimTypes.js';
 
 const KR = NUMBER_FORMATS.kroner;
 const DATE = NUMBER_FORMATS.date;
@@ -140,6 +141,9 @@ export function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
   });
 }
 
+/** The claim type's Danish label where Saldo knows it; the ledger's own code otherwise. */
+const typeLabel = (type: string) => ((CLAIM_TYPES as readonly string[]).includes(type) ? defaultClaimTypes.value[type as ClaimType].label : type);
+
 export interface LetterOptions {
   kommune: string;
   contact: string;
@@ -159,7 +163,7 @@ export function lettersWorkbook(s: StatementsOutput, options: LetterOptions): Pr
     const sheet = wb.addWorksheet('Saldoopgørelser', {
       pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } },
     });
-    sheet.columns = [{ width: 30 }, { width: 18 }, { width: 15 }, { width: 15 }, { width: 15 }];
+    sheet.columns = [{ width: 22 }, { width: 30 }, { width: 19 }, { width: 19 }, { width: 21 }];
     let rowNo = 0;
     const add = (values: unknown[], style?: { bold?: boolean; size?: number; fmt?: number[] }) => {
       const row = sheet.addRow(values);
@@ -182,7 +186,7 @@ export function lettersWorkbook(s: StatementsOutput, options: LetterOptions): Pr
       add(['Sag', 'Type', `Skyldig 1. januar`, `Bevægelser ${s.year}`, 'Skyldig 31. december'], { bold: true }).commit();
       for (const c of d.claims) {
         const moved = Object.values(c.movements).reduce((t, v) => t + (v ?? 0), 0);
-        add([c.claimId, c.claimType, c.opening, Math.round(moved * 100) / 100, c.closing], { fmt: [3, 4, 5] }).commit();
+        add([c.claimId, typeLabel(c.claimType), c.opening, Math.round(moved * 100) / 100, c.closing], { fmt: [3, 4, 5] }).commit();
       }
       add(['I alt', '', d.opening, Math.round((d.closing - d.opening) * 100) / 100, d.closing], { bold: true, fmt: [3, 4, 5] }).commit();
       add([]).commit();
