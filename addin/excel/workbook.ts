@@ -6,6 +6,8 @@
 import type { HenstandOutput } from '../../core/commands/henstand.js';
 import type { PlanOutput } from '../../core/commands/plan.js';
 import type { StatusOutput } from '../../core/commands/status.js';
+import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
+import { agingRows, analysisSummaryRows, developmentRows, letterRows, statementClaimRows } from '../../core/report/ledgerTables.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
@@ -49,6 +51,53 @@ export function writeChunked(sheet: Excel.Worksheet, row: number, col: number, v
     chunks += 1;
   }
   return chunks;
+}
+
+/**
+ * Writes a large block in pieces, sending each piece before the next is queued, so no request
+ * passes Excel's 5 MB payload limit (a 200,000-row table is ~40 requests). Reports progress.
+ */
+export async function writeLarge(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  row: number,
+  col: number,
+  values: unknown[][],
+  formats: string[][] | undefined,
+  onProgress?: (done: number, total: number) => void,
+  maxCells = MAX_CELLS_PER_WRITE,
+): Promise<void> {
+  const width = values[0]?.length ?? 0;
+  if (width === 0) return;
+  const rowsPerChunk = Math.max(1, Math.floor(maxCells / width));
+  for (let start = 0; start < values.length; start += rowsPerChunk) {
+    writeChunked(sheet, row + start, col, values.slice(start, start + rowsPerChunk), formats?.slice(start, start + rowsPerChunk), maxCells);
+    if (start + rowsPerChunk < values.length) await context.sync();
+    onProgress?.(Math.min(values.length, start + rowsPerChunk), values.length);
+  }
+}
+
+/**
+ * Reads a sheet's used range in chunks of rows (each read stays far below Excel's 5 MB limit and
+ * its 5-million-cell read cap), reporting progress. The ledger itself is never written to.
+ */
+export async function readSheetInChunks(name: string, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+  return Excel.run(async (context) => {
+    const used = context.workbook.worksheets.getItem(name).getUsedRange();
+    used.load(['rowCount', 'columnCount', 'rowIndex', 'columnIndex']);
+    await context.sync();
+    const sheet = context.workbook.worksheets.getItem(name);
+    const out: unknown[][] = [];
+    for (let start = 0; start < used.rowCount; start += chunkRows) {
+      const rows = Math.min(chunkRows, used.rowCount - start);
+      const part = sheet.getRange(blockAddress(used.rowIndex + 1 + start, used.columnIndex + 1, rows, used.columnCount));
+      part.load('values');
+      await context.sync();
+      for (const r of part.values) out.push(r);
+      onProgress?.(start + rows, used.rowCount);
+    }
+    return out;
+  });
 }
 
 /** The values of the user's selected range (one read). */
@@ -224,5 +273,80 @@ export async function writeStatusSheet(out: StatusOutput, reference?: string): P
     sheet.activate();
     await context.sync();
     return { sheetName, rows: rows.length };
+  });
+}
+
+export interface StatementSheetsOptions {
+  letters?: { kommune: string; contact: string };
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Statements on new sheets: the per-claim table, the errors and (optionally) one letter per debtor with page breaks. */
+export async function writeStatementSheets(s: StatementsOutput, options: StatementSheetsOptions = {}): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const written: string[] = [];
+    const { sheet, sheetName } = await newSheet(context, `Saldoopgørelse ${s.year}`);
+    written.push(sheetName);
+    const table = statementClaimRows(s);
+    await writeLarge(context, sheet, 1, 1, table.values, table.formats, options.onProgress);
+    sheet.getRange(blockAddress(1, 1, 1, table.values[0]!.length)).format.font.bold = true;
+
+    const errors = context.workbook.worksheets.add(uniqueSheetName(`Fejl ${s.year}`, [...(await sheetNames(context)), sheetName]));
+    const errorRows = [['Række', 'Fejl'], ...(s.errors.length === 0 ? [['', 'Ingen fejl: alle rækker blev læst.']] : s.errors.map((e) => [e.row, e.message]))];
+    await writeLarge(context, errors, 1, 1, errorRows, errorRows.map(() => ['0', '@']));
+    errors.load('name');
+    await context.sync();
+    written.push(errors.name);
+
+    if (options.letters) {
+      const lettersSheet = context.workbook.worksheets.add(uniqueSheetName(`Breve ${s.year}`, [...(await sheetNames(context))]));
+      const { values, formats, pageStarts } = letterRows(s, options.letters);
+      await writeLarge(context, lettersSheet, 1, 1, values, formats);
+      for (const start of pageStarts.slice(1)) lettersSheet.horizontalPageBreaks.add(`A${start}`);
+      lettersSheet.pageLayout.orientation = Excel.PageOrientation.portrait;
+      lettersSheet.load('name');
+      await context.sync();
+      written.push(lettersSheet.name);
+    }
+    sheet.activate();
+    await context.sync();
+    return written;
+  });
+}
+
+async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  return sheets.items.map((x) => x.name);
+}
+
+/** An analysis on a new sheet: summary, aging by claim type (with a stacked column chart) and the development per month (with a line chart). */
+export async function writeAnalysisSheet(a: AnalyseOutput): Promise<string> {
+  return Excel.run(async (context) => {
+    const { sheet, sheetName } = await newSheet(context, `Analyse ${a.asOf}`);
+    const summary = analysisSummaryRows(a);
+    writeChunked(sheet, 1, 1, summary.values, summary.formats);
+    const agingTop = summary.values.length + 2;
+    const aging = agingRows(a);
+    writeChunked(sheet, agingTop, 1, aging.values, aging.formats);
+    sheet.getRange(blockAddress(agingTop, 1, 1, aging.values[0]!.length)).format.font.bold = true;
+    if (aging.values.length > 1) {
+      const chart = sheet.charts.add(Excel.ChartType.columnStacked, sheet.getRange(blockAddress(agingTop, 1, aging.values.length, aging.values[0]!.length - 1)), Excel.ChartSeriesBy.rows);
+      chart.title.text = `Aldersfordeling pr. ${a.asOf}`;
+      chart.setPosition(`${columnLetter(aging.values[0]!.length + 2)}1`);
+    }
+    const devTop = agingTop + aging.values.length + 2;
+    const dev = developmentRows(a);
+    writeChunked(sheet, devTop, 1, dev.values, dev.formats);
+    sheet.getRange(blockAddress(devTop, 1, 1, dev.values[0]!.length)).format.font.bold = true;
+    if (dev.values.length > 1) {
+      const chart = sheet.charts.add(Excel.ChartType.line, sheet.getRange(blockAddress(devTop, 1, dev.values.length, dev.values[0]!.length)), Excel.ChartSeriesBy.columns);
+      chart.title.text = 'Saldo ultimo pr. måned';
+      chart.setPosition(`${columnLetter(aging.values[0]!.length + 2)}20`);
+    }
+    sheet.activate();
+    await context.sync();
+    return sheetName;
   });
 }

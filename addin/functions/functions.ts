@@ -9,7 +9,11 @@ import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
 import { monthlyBetalingsevne } from '../../core/betalingsevne/betalingsevne.js';
 import { commands } from '../../core/commands/index.js';
 import { SaldoError } from '../../core/errors.js';
-import { parseKroner, toKroner } from '../../core/money/ore.js';
+import { ore, parseKroner, toKroner } from '../../core/money/ore.js';
+import { toDayNumber } from '../../core/calendar/date.js';
+import { debtorBalance, debtorStatement } from '../../core/ledger/ledgerJson.js';
+import { POSTING_KINDS } from '../../core/ledger/posting.js';
+import { parseYear } from '../../core/commands/ledger.js';
 import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import type { HenstandOutput } from '../../core/commands/henstand.js';
@@ -216,6 +220,42 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
       pad(['Aftalens status', out.state, 'Restance', out.arrears, 'Misligholdt fra', out.breachDate ? dateToExcelSerial(out.breachDate as never) : '']),
       STATUS_COLUMNS.map((c) => c.header),
       ...statusRows(out).map((r) => r.map((v) => v ?? '')),
+    ];
+  });
+}
+
+/**
+ * A debtor's balance on a date from a ledger range (header row with Debitor, Fordring, Bogføringsdato, Art, Beløb …).
+ * @customfunction DEBTORBALANCE DEBTORBALANCE
+ * @param ledger The ledger: a range with a header row.
+ * @param debtorId The debtor's number.
+ * @param date The date (postings up to and including it count).
+ * @returns The balance in kroner.
+ */
+export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
+  return guarded(() => {
+    const day = toDayNumber(dateArg(date, 'dato'));
+    return toKroner(ore(debtorBalance(ledger, String(debtorId ?? ''), day)));
+  });
+}
+
+/**
+ * A debtor's saldoopgørelse for a year as a table: one row per claim with opening balance, the year's movements by kind and closing balance, and a total.
+ * @customfunction DEBTORSTATEMENT DEBTORSTATEMENT
+ * @param ledger The ledger: a range with a header row.
+ * @param debtorId The debtor's number.
+ * @param year The year.
+ * @returns The statement with a header row.
+ */
+export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
+  return guarded(() => {
+    const y = numberArg(year, 'år');
+    const d = debtorStatement(ledger, String(debtorId ?? ''), parseYear(y, 'år'), defaultRules);
+    const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
+    return [
+      ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo'],
+      ...d.claims.map((c) => [c.claimId, c.claimType, kr(c.opening), ...POSTING_KINDS.map((k) => kr(c.movements[k])), kr(c.closing)]),
+      ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing)],
     ];
   });
 }

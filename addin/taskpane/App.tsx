@@ -6,7 +6,9 @@ import { makeStyles, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluent
 import { useEffect, useState, type ReactElement } from 'react';
 import { NAVIGATE_EVENT, type PageId } from '../shared/navigation.js';
 import { BetalingsaftalePage } from './pages/BetalingsaftalePage.js';
+import { AnalysePage } from './pages/AnalysePage.js';
 import { HenstandPage } from './pages/HenstandPage.js';
+import { SaldoopgoerelsePage } from './pages/SaldoopgoerelsePage.js';
 import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
 import { strings } from './strings.js';
@@ -21,8 +23,8 @@ const PAGES: readonly Page[] = [
   { id: 'henstand', render: () => <HenstandPage /> },
   { id: 'status', render: () => <StatusPage /> },
   { id: 'opfoelgning' },
-  { id: 'saldoopgoerelse' },
-  { id: 'analyse' },
+  { id: 'saldoopgoerelse', render: () => <SaldoopgoerelsePage /> },
+  { id: 'analyse', render: () => <AnalysePage /> },
   { id: 'regler', render: () => <ReglerPage /> },
 ];
 

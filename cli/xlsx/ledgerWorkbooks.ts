@@ -11,14 +11,12 @@ import type { CalendarDate } from '../../core/calendar/date.js';
 import { AGING_BUCKETS } from '../../core/ledger/analyse.js';
 import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
-import { formatKroner, ore } from '../../core/money/ore.js';
 import { NUMBER_FORMATS } from '../../core/report/planTable.js';
-import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../../core/rules/claimTypes.js';
+import { KIND_LABELS, letterRows, statementClaimRows, STATEMENT_HEADERS, type LetterOptions } from '../../core/report/ledgerTables.js';
 
 const KR = NUMBER_FORMATS.kroner;
 const DATE = NUMBER_FORMATS.date;
 const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : null);
-const KIND_LABELS: Record<string, string> = { krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', afskrivning: 'Afskrivninger', oversendt: 'Sendt til inddrivelse', tilbagebetaling: 'Tilbagebetalinger', korrektion: 'Korrektioner' };
 
 /** Collects a streamed workbook into bytes. */
 async function collect(write: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Uint8Array> {
@@ -69,16 +67,14 @@ export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
     summary.commit();
 
     const claims = wb.addWorksheet('Fordringer', { views: [{ state: 'frozen', ySplit: 1 }] });
-    header(claims, ['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => KIND_LABELS[k]!), 'Ultimo', 'Forfaldsdato', 'Alder (dage)', 'Forældelse', 'Forældet'], [12, 26, 13, 16, 16, 14, ...POSTING_KINDS.map(() => 14), 14, 13, 11, 13, 9]);
-    for (const d of s.debtors) {
-      for (const c of d.claims) {
-        const row = claims.addRow([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays, serial(c.limitationDate), c.timeBarred ? 'ja' : '']);
-        for (let i = 6; i <= 6 + POSTING_KINDS.length + 1; i += 1) row.getCell(i).numFmt = KR;
-        row.getCell(8 + POSTING_KINDS.length).numFmt = DATE;
-        row.getCell(10 + POSTING_KINDS.length).numFmt = DATE;
-        row.commit();
-      }
-    }
+    const table = statementClaimRows(s);
+    claims.columns = STATEMENT_HEADERS.map((h, i) => ({ width: [12, 26, 13, 16, 16][i] ?? Math.max(12, h.length + 2) }));
+    table.values.forEach((values, i) => {
+      const row = claims.addRow(values.map((v) => (v === '' ? null : v)));
+      if (i === 0) row.font = { bold: true };
+      else table.formats[i]!.forEach((f, j) => f !== '@' && (row.getCell(j + 1).numFmt = f));
+      row.commit();
+    });
     claims.commit();
     errorsSheet(wb, s.errors);
   });
@@ -141,74 +137,24 @@ export function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
   });
 }
 
-/** The claim type's Danish label where Saldo knows it; the ledger's own code otherwise. */
-const typeLabel = (type: string) => ((CLAIM_TYPES as readonly string[]).includes(type) ? defaultClaimTypes.value[type as ClaimType].label : type);
 
-export interface LetterOptions {
-  kommune: string;
-  contact: string;
-}
-
-const kr = (v: number) => formatKroner(ore(Math.round(v * 100)));
-/** "kr." ends a sentence by itself: no second full stop. */
-const sentence = (t: string) => t.replace(/\.\.(?=\s|$)/g, '.');
-
-/**
- * One printable page per debtor with a balance or a movement: who we are, what you owe per claim,
- * what happened this year, how to pay or make an agreement, whom to call. Page breaks after each
- * debtor; A4 portrait, fitted to the page width.
- */
+/** One printable page per debtor (core/report's letterRows), page breaks after each; A4 portrait fitted to the width. */
 export function lettersWorkbook(s: StatementsOutput, options: LetterOptions): Promise<Uint8Array> {
   return collect(async (wb) => {
     const sheet = wb.addWorksheet('Saldoopgørelser', {
       pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } },
     });
     sheet.columns = [{ width: 22 }, { width: 30 }, { width: 19 }, { width: 19 }, { width: 21 }];
-    let rowNo = 0;
-    const add = (values: unknown[], style?: { bold?: boolean; size?: number; fmt?: number[] }) => {
-      const row = sheet.addRow(values);
-      rowNo += 1;
-      if (style?.bold || style?.size) row.font = { bold: style.bold ?? false, size: style.size ?? 11 };
-      for (const i of style?.fmt ?? []) row.getCell(i).numFmt = KR;
-      return row;
-    };
-    const debtors = s.debtors.filter((d) => d.closing !== 0 || Object.keys(d.movements).length > 0);
-    debtors.forEach((d, n) => {
-      add([options.kommune], { bold: true, size: 14 }).commit();
-      add([`Saldoopgørelse pr. 31. december ${s.year}`], { bold: true, size: 12 }).commit();
-      add([]).commit();
-      add([d.name || `Debitor ${d.debtorId}`]).commit();
-      add([d.cpr ? `CPR/CVR: ${d.cpr}` : `Debitornummer: ${d.debtorId}`]).commit();
-      add([]).commit();
-      add([`Kære ${d.name || 'borger'}`]).commit();
-      add([`Her er en oversigt over, hvad du skylder ${options.kommune} ved årets udgang, og hvad der er sket på dine sager i ${s.year}.`]).commit();
-      add([]).commit();
-      add(['Sag', 'Type', `Skyldig 1. januar`, `Bevægelser ${s.year}`, 'Skyldig 31. december'], { bold: true }).commit();
-      for (const c of d.claims) {
-        const moved = Object.values(c.movements).reduce((t, v) => t + (v ?? 0), 0);
-        add([c.claimId, typeLabel(c.claimType), c.opening, Math.round(moved * 100) / 100, c.closing], { fmt: [3, 4, 5] }).commit();
-      }
-      add(['I alt', '', d.opening, Math.round((d.closing - d.opening) * 100) / 100, d.closing], { bold: true, fmt: [3, 4, 5] }).commit();
-      add([]).commit();
-      const happened = POSTING_KINDS.filter((k) => d.movements[k] !== undefined).map((k) => `${KIND_LABELS[k]}: ${kr(d.movements[k]!)}`);
-      add([sentence(happened.length > 0 ? `I ${s.year}: ${happened.join('; ')}.` : `Der er ikke sket noget på dine sager i ${s.year}.`)]).commit();
-      add([]).commit();
-      if (d.closing > 0) {
-        add([sentence(`Du skylder ${kr(d.closing)}. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.`)]).commit();
-        add(['Kan du ikke betale det hele på én gang, kan vi lave en betalingsaftale med dig. Kontakt os.']).commit();
-      } else if (d.closing < 0) {
-        add([sentence(`Du har betalt ${kr(-d.closing)} for meget. Vi betaler beløbet tilbage til din NemKonto.`)]).commit();
-      } else {
-        add(['Du skylder ikke noget. Tak fordi du har betalt.']).commit();
-      }
-      add([sentence(`Har du spørgsmål, så kontakt os: ${options.contact}.`)]).commit();
-      add([]).commit();
-      add(['Venlig hilsen', '', '', '', '']).commit();
-      const last = add([options.kommune]);
-      if (n < debtors.length - 1) last.addPageBreak();
-      last.commit();
+    const letters = letterRows(s, options);
+    const bold = new Set(letters.bold);
+    const breaks = new Set(letters.pageStarts.slice(1).map((start) => start - 1));
+    letters.values.forEach((values, i) => {
+      const row = sheet.addRow(values.map((v) => (v === '' ? null : v)));
+      if (bold.has(i + 1)) row.font = { bold: true };
+      letters.formats[i]!.forEach((f, j) => f !== '@' && (row.getCell(j + 1).numFmt = f));
+      if (breaks.has(i + 1)) row.addPageBreak();
+      row.commit();
     });
-    void rowNo;
     sheet.commit();
   });
 }

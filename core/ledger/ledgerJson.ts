@@ -129,3 +129,34 @@ export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: numbe
   feedRows(rows, builder);
   return builder.finish();
 }
+
+/**
+ * One debtor's statement for a year from ledger rows (a custom function's range). Any malformed
+ * row in the ledger is an error here: a balance that silently skipped a row would be wrong.
+ */
+export function debtorStatement(rows: Iterable<readonly unknown[]>, debtorId: string, year: number, rules: RuleSet) {
+  const statement = statementFromRows(rows, year, rules);
+  const first = statement.errors[0];
+  if (first) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${statement.errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
+  }
+  const debtor = statement.debtors.find((d) => d.debtorId === debtorId.trim());
+  if (!debtor) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${debtorId}" har ingen posteringer til og med ${year}.`);
+  return debtor;
+}
+
+/** A debtor's balance at the end of `asOf` (every posting up to and including that day). */
+export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: string, asOf: number): number {
+  const id = debtorId.trim();
+  let balance = 0;
+  const errors: RowError[] = [];
+  feedRows(rows, {
+    add: (p) => {
+      if (p.debtorId === id && p.postingDay <= asOf) balance += p.amount;
+    },
+    addError: (e) => errors.push(e),
+  });
+  const first = errors[0];
+  if (first) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
+  return balance;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementStatus, bankingDays, henstandEffect, henstandSchedule, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
+import { agreementStatus, bankingDays, debtorBalanceFn, debtorStatementFn, henstandEffect, henstandSchedule, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
 
 /** What Excel would show: the value, or the error code and its message. */
 function cell<T>(f: () => T): T | { error: string; message: string } {
@@ -135,5 +135,29 @@ describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
   });
   it('a payments range without amounts is #VALUE!', () => {
     expect(cell(() => agreementStatus([[46055, 500]], [['Dato', 'Tekst'], [46055, 'x']], '2026-03-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Dato" og "Beløb/) });
+  });
+});
+
+describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØRELSE', () => {
+  const ledger = [
+    ['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'],
+    ['D1', '=HYPERLINK("x")', 'F1', 'daginstitution', 45901, 45901, 'krav', 3450], // 1 Sep 2025
+    ['D1', '', 'F1', 'daginstitution', 46027, '', 'betaling', -1000.5], // 5 Jan 2026
+    ['D2', 'Jens', 'E1', 'ejendomsskat', '01-03-2026', '', 'krav', '1.200,00'],
+  ];
+  it('the balance on a date counts postings up to and including it', () => {
+    expect(debtorBalanceFn(ledger, 'D1', '2026-01-04')).toBe(3450);
+    expect(debtorBalanceFn(ledger, 'D1', 46027)).toBe(2449.5);
+    expect(debtorBalanceFn(ledger, 'D3', '2026-12-31')).toBe(0);
+  });
+  it('the year statement spills one row per claim and a total', () => {
+    const out = debtorStatementFn(ledger, 'D1', 2026);
+    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo']);
+    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 2449.5]);
+    expect(out[2]![0]).toBe('I alt');
+  });
+  it('a malformed row anywhere in the ledger is #VALUE! naming the row, never a silently wrong balance', () => {
+    const bad = [...ledger, ['D1', '', 'F1', 'andet', '31-02-2026', '', 'krav', 10]];
+    expect(cell(() => debtorBalanceFn(bad, 'D1', '2026-12-31'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/række 5: Bogføringsdatoen "31-02-2026"/) });
   });
 });

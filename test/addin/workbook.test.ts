@@ -151,3 +151,41 @@ describe('writeStatusSheet and reading a schedule back', () => {
     expect(await readSheetValues('Afdragsplan')).toEqual([['Nr.', 'Forfaldsdato'], [1, 46055]]);
   });
 });
+
+describe('ledgers in the workbook', () => {
+  it('a 100,000-row ledger is read in chunks far below the 5 MB payload limit', async () => {
+    const { readSheetInChunks } = await import('../../addin/excel/workbook.js');
+    const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
+    const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
+    wb.put('Posteringer', 'A1', [header, ...Array.from({ length: 100_000 }, (_, i) => [`D${i}`, '', 'Navn', `F${i}`, 'andet', 46023, 46023, 'krav', 100])]);
+    const progress: number[] = [];
+    const rows = await readSheetInChunks('Posteringer', (done) => progress.push(done));
+    expect(rows).toHaveLength(100_001);
+    expect(rows[100_000]![0]).toBe('D99999');
+    // 11 reads of at most 10,000 rows × 9 columns = 90,000 cells (≈ 2 MB at ~20 bytes a cell)
+    expect(wb.readSizes.length).toBe(11);
+    expect(Math.max(...wb.readSizes)).toBeLessThanOrEqual(90_000);
+    expect(progress.at(-1)).toBe(100_001);
+  });
+  it('statements go to new sheets: per claim, errors and letters with page breaks; names stay text', async () => {
+    const { writeStatementSheets } = await import('../../addin/excel/workbook.js');
+    const { statementFromRows, statementToJson } = await import('../../core/ledger/ledgerJson.js');
+    const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
+    const s = statementToJson(statementFromRows([
+      ['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
+      ['D1', '=HYPERLINK("http://evil.example")', 'F1', '01-02-2026', 'krav', '500,00'],
+      ['D2', 'Jens', 'G1', '01-03-2026', 'krav', '200,00'],
+      ['D3', 'X', 'H1', 'i går', 'krav', '1'],
+    ], 2026, defaultRules));
+    const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30' } });
+    expect(names).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
+    const table = wb.sheet('Saldoopgørelse 2026')!;
+    expect(table.grid()[1]!.slice(0, 2)).toEqual(['D1', '=HYPERLINK("http://evil.example")']);
+    expect(wb.sheets.flatMap((x) => [...x.cells.values()]).filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(wb.sheet('Fejl 2026')!.grid()[1]).toEqual([4, expect.stringMatching(/Bogføringsdatoen "i går"/)]);
+    const letters = wb.sheet('Breve 2026')!;
+    expect(letters.pageBreaks).toHaveLength(1); // two debtors, one break between their pages
+    expect(letters.grid().filter((r) => r[0] === 'Saldoopgørelse pr. 31. december 2026')).toHaveLength(2);
+    expect(wb.sheet('Posteringer')!.grid()).toEqual([]); // the ledger sheet is untouched
+  });
+});

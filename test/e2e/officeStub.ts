@@ -5,7 +5,15 @@
  */
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
-const workbook = new FakeWorkbook(['Ark1']);
+const workbook = new FakeWorkbook(['Ark1', 'Posteringer']);
+// A small ledger for the Saldoopgørelse and Analyse pages (dates as Excel serials: 45901 = 1 Sep 2025).
+workbook.put('Posteringer', 'A1', [
+  ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'],
+  ['D1', '010190-1234', 'Søren Æbelø', 'F1', 'daginstitution', 45901, 45901, 'krav', 3450],
+  ['D1', '010190-1234', 'Søren Æbelø', 'F1', 'daginstitution', 46027, '', 'betaling', -1000.5],
+  ['D2', '', '=HYPERLINK("http://evil.example")', 'E1', 'ejendomsskat', '01-03-2026', '01-03-2026', 'krav', '1.200,00'],
+  ['D3', '', 'Fejl', 'X1', 'andet', '31-02-2026', '', 'krav', 5],
+]);
 workbook.put('Ark1', 'A1', [
   ['Hovedstol', 'Gebyrer', 'Forfaldsdato'],
   [3450, 250, 46235],

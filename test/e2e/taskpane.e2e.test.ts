@@ -100,8 +100,8 @@ describe('task pane in a browser', () => {
     await page.screenshot({ path: `${SHOTS}betalingsaftale-indsat.png`, fullPage: true });
 
     const all = await sheets(page);
-    expect(all.map((s) => s.name)).toEqual(['Ark1', '=Sag 2026-0412']);
-    const sheet = all[1]!;
+    expect(all.map((s) => s.name)).toEqual(['Ark1', 'Posteringer', '=Sag 2026-0412']);
+    const sheet = all[2]!;
     expect(sheet.grid[0]!.slice(0, 8)).toEqual(['Nr.', 'Nominel dato', 'Forfaldsdato', 'Ydelse', 'Gebyrer', 'Renter', 'Afdrag på hovedstol', 'Restgæld']);
     expect(sheet.grid[1]!.slice(0, 8)).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
     expect(sheet.grid).toHaveLength(10);
@@ -142,7 +142,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
     const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
-    expect(actions).toEqual(['openBetalingsaftale', 'openHenstand', 'openRegler', 'openStatus']);
+    expect(actions).toEqual(['openAnalyse', 'openBetalingsaftale', 'openHenstand', 'openRegler', 'openSaldoopgoerelse', 'openStatus']);
     const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
     expect(completed).toBe(true);
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
@@ -227,6 +227,44 @@ describe('task pane in a browser', () => {
     expect(sheet.fills['1,2']).toBe('#FFC7CE');
     expect(sheet.grid[9]!.slice(0, 6)).toEqual([2, 46083, 500, 300, 200, 'delvist']);
     expect(sheet.fills['10,6']).toBe('#FCD5B4');
+    await page.close();
+  });
+
+  it('Saldoopgørelse: reads the ledger sheet with progress and writes statements, errors and letters to new sheets', async () => {
+    const page = await openTaskpane();
+    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await page.getByRole('heading', { name: 'Saldoopgørelser' }).waitFor();
+    await expect.poll(() => page.getByLabel('Ark med posteringslisten').inputValue()).toBe('Posteringer');
+    await page.getByLabel('År', { exact: true }).fill('2026');
+    await page.getByLabel('Afsender').fill('Eksempel Kommune');
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/debitorer er opgjort i arkene/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toMatch(/ultimo 3\.649,50 kr\. 1 række kunne ikke læses/);
+    await page.screenshot({ path: `${SHOTS}saldoopgoerelse.png`, fullPage: true });
+    const all = await sheets(page);
+    expect(all.map((x) => x.name)).toEqual(['Ark1', 'Posteringer', 'Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
+    const table = all[2]!;
+    // D1: primo 3.450, betaling −1.000,50, ultimo 2.449,50; CPR masked by default
+    expect(table.grid[1]!.slice(0, 6)).toEqual(['D1', 'Søren Æbelø', '010190-xxxx', 'F1', 'daginstitution', 3450]);
+    expect(table.grid[1]![14]).toBe(2449.5);
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
+    expect(all[3]!.grid[1]).toEqual([5, expect.stringMatching(/Bogføringsdatoen "31-02-2026"/)]);
+    expect(all[1]!.grid).toHaveLength(5); // the ledger untouched
+    await page.close();
+  });
+
+  it('Analyse: writes aging and development with charts to a new sheet', async () => {
+    const page = await openTaskpane();
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await page.getByRole('heading', { name: 'Analyse af saldo' }).waitFor();
+    await expect.poll(() => page.getByLabel('Ark med posteringslisten').inputValue()).toBe('Posteringer');
+    await page.getByLabel('Opgjort pr.').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Lav analyse' }).click();
+    await page.getByText(/Analysen er skrevet i arket/).waitFor();
+    const sheet = (await sheets(page)).find((x) => x.name === 'Analyse 2026-12-31')!;
+    expect(sheet.grid[1]!.slice(0, 2)).toEqual(['Samlet saldo', 3649.5]);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['ColumnStacked', 'Line']);
+    await page.screenshot({ path: `${SHOTS}analyse.png`, fullPage: true });
     await page.close();
   });
 

@@ -75,7 +75,16 @@ export class FakeRange {
 
   load(props: string | string[]): this {
     for (const p of Array.isArray(props) ? props : props.split(',')) this.loaded.add(p.trim());
+    if (this.loaded.has('values')) this.sheet.workbook.readSizes.push(this.rowCount * this.columnCount);
     return this;
+  }
+
+  get rowIndex(): number {
+    return this.top - 1;
+  }
+
+  get columnIndex(): number {
+    return this.left - 1;
   }
 
   private need(prop: string): void {
@@ -161,6 +170,9 @@ export class FakeSheet {
   readonly tableList: Array<{ name: string; style: string; address: string; hasHeaders: boolean }> = [];
   readonly chartList: FakeChart[] = [];
   activated = false;
+  readonly pageBreaks: string[] = [];
+  readonly horizontalPageBreaks = { add: (at: string) => void this.pageBreaks.push(at) };
+  readonly pageLayout = { orientation: 'Portrait' };
 
   constructor(
     readonly workbook: FakeWorkbook,
@@ -267,6 +279,8 @@ export class FakeWorkbook {
   tableCount = 0;
   syncs = 0;
   requests = 0;
+  /** Cells read per request (Excel's limit is 5 MB a request). */
+  readonly readSizes: number[] = [];
   calculationSuspended = 0;
   /** Address of the user's selection, e.g. "Ark1!A1:D4". */
   selection = 'Ark1!A1';
@@ -326,7 +340,8 @@ export function fakeExcel(workbook: FakeWorkbook) {
   };
   return {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),
-    ChartType: { line: 'Line', xyscatterLines: 'XYScatterLines' },
+    ChartType: { line: 'Line', xyscatterLines: 'XYScatterLines', columnStacked: 'ColumnStacked' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
   };
 }

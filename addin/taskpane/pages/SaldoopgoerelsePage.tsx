@@ -1,0 +1,85 @@
+/**
+ * "Saldoopgørelse": the year's statements from a ledger sheet, read in chunks with progress;
+ * results (per claim, errors, optionally letters) go to new sheets. The ledger is never touched.
+ */
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, Title3 } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+import { isSaldoError } from '../../../core/errors.js';
+import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+import { readSheetInChunks, writeStatementSheets } from '../../excel/workbook.js';
+import { LedgerSheetPicker } from '../components/LedgerSheetPicker.js';
+import { kr } from '../components/PlanPreview.js';
+import { strings } from '../strings.js';
+import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+
+const t = strings.statements;
+
+export function SaldoopgoerelsePage(): ReactElement {
+  const styles = usePageStyles();
+  const [sheet, setSheet] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [maskCpr, setMaskCpr] = useState(true);
+  const [letters, setLetters] = useState(true);
+  const [kommune, setKommune] = useState('Kommunen');
+  const [contact, setContact] = useState('Opkrævningen');
+  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const run = async () => {
+    setNotice(null);
+    try {
+      const rows = await readSheetInChunks(sheet, (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
+      const y = Number(year);
+      const s = statementToJson(statementFromRows(rows, y, defaultRules), { maskCpr });
+      setProgress({ label: strings.ledger.writing, value: 0 });
+      const sheets = await writeStatementSheets(s, {
+        ...(letters ? { letters: { kommune, contact } } : {}),
+        onProgress: (done, total) => setProgress({ label: strings.ledger.writing, value: done / total }),
+      });
+      setNotice({ intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))} ${strings.ledger.errors(s.errors.length)}` });
+    } catch (e) {
+      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="statements-heading" className={styles.form}>
+      <Title3 as="h2" id="statements-heading">{t.heading}</Title3>
+      <Text block size={200}>{t.intro}</Text>
+      <LedgerSheetPicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
+      <div className={styles.row}>
+        <Field label={t.year}>
+          <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
+        </Field>
+        <Checkbox label={t.maskCpr} checked={maskCpr} onChange={(_, d) => setMaskCpr(d.checked === true)} />
+      </div>
+      <Checkbox label={t.letters} checked={letters} onChange={(_, d) => setLetters(d.checked === true)} />
+      {letters && (
+        <div className={styles.row}>
+          <Field label={t.kommune}>
+            <Input value={kommune} onChange={(_, d) => setKommune(d.value)} />
+          </Field>
+          <Field label={t.contact}>
+            <Input value={contact} onChange={(_, d) => setContact(d.value)} />
+          </Field>
+        </div>
+      )}
+      <div>
+        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>{t.run}</Button>
+      </div>
+      {progress && (
+        <Field validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.value} />
+        </Field>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
