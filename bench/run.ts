@@ -8,7 +8,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { plan } from '../core/commands/plan.js';
 import { makeLedger } from './makeLedger.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
@@ -97,6 +96,25 @@ const saldoMs = performance.now() - s0;
 if (saldo.status !== 0) throw new Error(`saldo statements failed: ${saldo.stderr}`);
 // The same work in a child that reports its peak memory.
 const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as { ms: number; maxRssMb: number; closing: number; claims: number };
+
+// DuckDB is installed on demand (--no-save): this registry has its Linux binding only, so the
+// package cannot be locked for every platform in package-lock.json.
+interface DuckConnection { runAndReadAll(sql: string): Promise<{ currentRowCount: number; getRows(): unknown[][] }> }
+interface DuckModule { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection> }> } }
+const DUCKDB = '@duckdb/node-api@1.5.6-r.1';
+async function loadDuckDb(): Promise<DuckModule> {
+  const name = '@duckdb/node-api';
+  try {
+    return (await import(name)) as DuckModule;
+  } catch {
+    console.error(`Installerer ${DUCKDB} til sammenligningen (npm install --no-save) …`);
+    const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', DUCKDB], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`Kunne ikke installere ${DUCKDB}`);
+    // A fresh URL: the failed bare-name import above is remembered for this process.
+    return (await import(new URL('../node_modules/@duckdb/node-api/lib/index.js', import.meta.url).href)) as DuckModule;
+  }
+}
+const { DuckDBInstance } = await loadDuckDb();
 
 // DuckDB: the same aggregation (per debtor and claim: primo, the year's movements by kind, ultimo) on the same file.
 const d0 = performance.now();
