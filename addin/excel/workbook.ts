@@ -12,21 +12,12 @@ import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstand
 import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
+import { blockAddress, columnLetter } from '../../core/report/a1.js';
 
 /** Excel on the web refuses requests over 5 MB; stay well under it (values ≈ 20 bytes a cell). */
 export const MAX_CELLS_PER_WRITE = 100_000;
 
-/** A1-style column letters: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** `A1:H13` for a block starting at (row, col), 1-based. */
-export function blockAddress(row: number, col: number, rows: number, cols: number): string {
-  return `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
-}
+export { blockAddress, columnLetter } from '../../core/report/a1.js';
 
 /**
  * Text from the user's data must never become a formula: Excel reads a value that starts with

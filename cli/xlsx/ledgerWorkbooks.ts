@@ -12,7 +12,9 @@ import { AGING_BUCKETS } from '../../core/ledger/analyse.js';
 import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
 import { NUMBER_FORMATS } from '../../core/report/planTable.js';
-import { KIND_LABELS, letterRows, statementClaimRows, STATEMENT_HEADERS, type LetterOptions } from '../../core/report/ledgerTables.js';
+import { developmentRows, KIND_LABELS, letterRows, statementClaimRows, STATEMENT_HEADERS, type LetterOptions } from '../../core/report/ledgerTables.js';
+import { columnLetter } from '../../core/report/a1.js';
+import { addCharts } from './charts.js';
 
 const KR = NUMBER_FORMATS.kroner;
 const DATE = NUMBER_FORMATS.date;
@@ -80,7 +82,32 @@ export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
   });
 }
 
-export function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
+/** The analysis workbook, with a stacked column chart of the aging and a line chart of the month-end balances. */
+export async function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
+  const bytes = await analyseSheets(a);
+  const types = a.aging.length;
+  const months = a.development[0]?.months.length ?? 0;
+  const charts = [];
+  if (types > 0) {
+    charts.push({
+      sheet: 'Aldersfordeling', kind: 'stackedColumn' as const, title: `Aldersfordeling pr. ${a.asOf}`,
+      categories: `$B$1:$${columnLetter(AGING_BUCKETS.length + 1)}$1`,
+      series: a.aging.map((r, i) => ({ name: r.claimType, values: `$B$${i + 2}:$${columnLetter(AGING_BUCKETS.length + 1)}$${i + 2}` })),
+      from: { col: 0, row: types + 2 }, to: { col: 9, row: types + 24 },
+    });
+  }
+  if (months > 0) {
+    charts.push({
+      sheet: 'Udvikling', kind: 'line' as const, title: 'Saldo ultimo pr. måned',
+      categories: `$A$2:$A$${months + 1}`,
+      series: a.development.map((d, i) => ({ name: d.claimType, values: `$${columnLetter(i + 2)}$2:$${columnLetter(i + 2)}$${months + 1}` })),
+      from: { col: a.development.length + 2, row: 0 }, to: { col: a.development.length + 11, row: 22 },
+    });
+  }
+  return charts.length > 0 ? addCharts(bytes, charts) : bytes;
+}
+
+function analyseSheets(a: AnalyseOutput): Promise<Uint8Array> {
   return collect(async (wb) => {
     const summary = wb.addWorksheet('Oversigt');
     header(summary, ['Saldoanalyse pr.', a.asOf], [40, 18]);
@@ -114,15 +141,26 @@ export function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
     aging.commit();
 
     const dev = wb.addWorksheet('Udvikling');
-    header(dev, ['Fordringstype', 'Måned', 'Saldo ultimo', 'Tilgang', 'Afgang'], [18, 10, 16, 16, 16]);
+    const development = developmentRows(a);
+    dev.columns = development.values[0]!.map((_, i) => ({ width: i === 0 ? 10 : 18 }));
+    development.values.forEach((values, i) => {
+      const row = dev.addRow(values);
+      if (i === 0) row.font = { bold: true };
+      else development.formats[i]!.forEach((f, j) => f !== '@' && (row.getCell(j + 1).numFmt = f));
+      row.commit();
+    });
+    dev.commit();
+
+    const devLong = wb.addWorksheet('Tilgang og afgang');
+    header(devLong, ['Fordringstype', 'Måned', 'Saldo ultimo', 'Tilgang', 'Afgang'], [18, 10, 16, 16, 16]);
     for (const d of a.development) {
       for (const m of d.months) {
-        const row = dev.addRow([d.claimType, m.month, m.balance, m.additions, m.reductions]);
+        const row = devLong.addRow([d.claimType, m.month, m.balance, m.additions, m.reductions]);
         for (const i of [3, 4, 5]) row.getCell(i).numFmt = KR;
         row.commit();
       }
     }
-    dev.commit();
+    devLong.commit();
 
     const top = wb.addWorksheet('Største debitorer');
     header(top, ['Debitor', 'Navn', 'Saldo', 'Åbne fordringer', 'Ældste forfald'], [12, 28, 16, 15, 14]);

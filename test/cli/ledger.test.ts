@@ -151,7 +151,7 @@ describe('saldo analyse', () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((r.written.get('a.xlsx') as Uint8Array).buffer as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Aldersfordeling', 'Udvikling', 'Største debitorer', 'Fejl']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Aldersfordeling', 'Udvikling', 'Tilgang og afgang', 'Største debitorer', 'Fejl']);
     expect(wb.getWorksheet('Oversigt')!.getCell('B2').value).toBe(2449.5);
   });
   it('JSON ledgers work through standard input too', () => {
@@ -159,5 +159,24 @@ describe('saldo analyse', () => {
     const r = spawnCli(['analyse', '--in', '-'], JSON.stringify(input));
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary.balance).toBe(100);
+  });
+});
+
+describe('charts in the analysis workbook', () => {
+  it('holds a stacked column chart of the aging and a line chart of the month-end balances, and still opens', async () => {
+    const JSZip = (await import('jszip')).default;
+    const r = await run(['analyse', '--in', file(ROWS.join('\n')), '--as-of', '2026-12-31', '--out', 'a.xlsx']);
+    const bytes = r.written.get('a.xlsx') as Uint8Array;
+    const zip = await JSZip.loadAsync(bytes);
+    const chart1 = await zip.file('xl/charts/chart1.xml')!.async('string');
+    const chart2 = await zip.file('xl/charts/chart2.xml')!.async('string');
+    expect(chart1).toMatch(/<c:barChart><c:barDir val="col"\/><c:grouping val="stacked"\/>/);
+    expect(chart1).toContain("<c:f>'Aldersfordeling'!$B$1:$H$1</c:f>");
+    expect(chart2).toMatch(/<c:lineChart>/);
+    expect(chart2).toContain("<c:f>'Udvikling'!$A$2:$A$13</c:f>");
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart2.xml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    expect(wb.getWorksheet('Udvikling')!.getCell('B13').value).toBe(2449.5); // December's month-end balance for daginstitution
   });
 });
