@@ -11,7 +11,8 @@ const FIRST = ['Anne', 'Søren', 'Mette', 'Jørgen', 'Lærke', 'Bjørn', 'Åse',
 const LAST = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Sørensen', 'Kjærgaard', 'Østergaard', 'Møller', 'Læsø', 'Rasmussen', 'Bækgaard'];
 const TYPES = ['daginstitution', 'ejendomsskat', 'underholdsbidrag', 'boligstøtte', 'kontanthjælp', 'renovation', 'andet'];
 
-function random(seed: number): () => number {
+/** A deterministic pseudo-random sequence (mulberry32) so every run measures the same work. */
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -9,23 +9,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { plan } from '../core/commands/plan.js';
-import { makeLedger } from './makeLedger.js';
+import { makeLedger, random } from './makeLedger.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { parsePlanInput } from '../core/schedule/planInput.js';
 import { computeSchedule } from '../core/schedule/schedule.js';
 
 const N = Number(process.env.SALDO_BENCH_N ?? 10_000);
-
-/** A deterministic pseudo-random sequence (mulberry32) so every run measures the same work. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function agreements(n: number, mode: 'installment' | 'count'): object[] {
   const rnd = random(20261123);

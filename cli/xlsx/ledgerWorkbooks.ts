@@ -12,7 +12,7 @@ import { AGING_BUCKETS } from '../../core/ledger/analyse.js';
 import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
 import { NUMBER_FORMATS } from '../../core/report/planTable.js';
-import { developmentRows, KIND_LABELS, letterRows, statementClaimRows, STATEMENT_HEADERS, type LetterOptions } from '../../core/report/ledgerTables.js';
+import { analysisSummaryRows, developmentRows, KIND_LABELS, letterRows, statementClaimRows, STATEMENT_HEADERS, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { columnLetter } from '../../core/report/a1.js';
 import { addCharts } from './charts.js';
 
@@ -110,25 +110,14 @@ export async function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
 function analyseSheets(a: AnalyseOutput): Promise<Uint8Array> {
   return collect(async (wb) => {
     const summary = wb.addWorksheet('Oversigt');
-    header(summary, ['Saldoanalyse pr.', a.asOf], [40, 18]);
-    const s = a.summary;
-    const lines: Array<[string, number, string?]> = [
-      ['Samlet saldo', s.balance, KR],
-      ['Debitorer med saldo', s.debtorsWithBalance],
-      ['Åbne fordringer', s.openClaims],
-      ['Gennemsnit pr. debitor', s.averagePerDebtor, KR],
-      ['Saldo ældre end 1 år', s.overOneYear, KR],
-      ['Andel ældre end 1 år', s.overOneYearShare, '0.0%'],
-      ['Nye krav i år', s.newClaimsYearToDate, KR],
-      ['Indbetalt i år', s.paymentsYearToDate, KR],
-      ['Afskrevet i år', s.writtenOffYearToDate, KR],
-      ['Sendt til inddrivelse i år', s.transferredYearToDate, KR],
-    ];
-    for (const [label, value, fmt] of lines) {
-      const row = summary.addRow([label, value]);
-      if (fmt) row.getCell(2).numFmt = fmt;
+    summary.columns = [{ width: 40 }, { width: 18 }];
+    const lines = analysisSummaryRows(a);
+    lines.values.forEach((values, i) => {
+      const row = summary.addRow(values);
+      if (i === 0) row.font = { bold: true };
+      row.getCell(2).numFmt = lines.formats[i]![1]!;
       row.commit();
-    }
+    });
     summary.commit();
 
     const aging = wb.addWorksheet('Aldersfordeling');

@@ -1,5 +1,5 @@
 /** "Analyse": aging, month-by-month development and key figures on a date, written to a new sheet with charts. */
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, Title3 } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { parseDate, toDayNumber } from '../../../core/calendar/date.js';
 import { isSaldoError } from '../../../core/errors.js';
@@ -7,13 +7,10 @@ import { analysisFromRows, analysisToJson } from '../../../core/ledger/ledgerJso
 import { readSheetInChunks, writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSheetPicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
-import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+import { usePageStyles } from './BetalingsaftalePage.js';
+import { NoticeBar, ProgressField, today, type Notice } from '../components/NoticeBar.js';
 
 const t = strings.analyse;
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export function AnalysePage(): ReactElement {
   const styles = usePageStyles();
@@ -49,16 +46,8 @@ export function AnalysePage(): ReactElement {
       <div>
         <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>{t.run}</Button>
       </div>
-      {progress && (
-        <Field validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.value} />
-        </Field>
-      )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ProgressField progress={progress} />
+      <NoticeBar notice={notice} />
     </section>
   );
 }

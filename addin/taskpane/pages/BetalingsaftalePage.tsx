@@ -9,6 +9,7 @@ import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writePlanSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
 import { PlanPreview } from '../components/PlanPreview.js';
+import { NoticeBar, type Notice } from '../components/NoticeBar.js';
 import { emptyForm, formToPlanInput, outcomeOf, started, type FormField, type PlanForm } from '../planForm.js';
 import { strings } from '../strings.js';
 
@@ -20,7 +21,7 @@ export const usePageStyles = makeStyles({
   preview: { padding: '12px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
-export type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
+export type { Notice } from '../components/NoticeBar.js';
 
 export function BetalingsaftalePage(): ReactElement {
   const styles = usePageStyles();
@@ -59,11 +60,7 @@ export function BetalingsaftalePage(): ReactElement {
         <Button appearance="primary" disabled={!outcome.value || busy} onClick={() => outcome.value && insert(outcome.value)}>{t.insert}</Button>
         {busy && <Spinner size="tiny" label={t.inserting} />}
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
     </section>
   );
 }

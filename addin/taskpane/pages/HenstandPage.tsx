@@ -13,7 +13,8 @@ import { BalanceChart } from '../components/BalanceChart.js';
 import { danishDate, kr } from '../components/PlanPreview.js';
 import { emptyForm, emptyHenstandForm, formToHenstandInput, outcomeOf, started, type FormField, type HenstandForm, type PlanForm } from '../planForm.js';
 import { strings } from '../strings.js';
-import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+import { usePageStyles } from './BetalingsaftalePage.js';
+import { NoticeBar, type Notice } from '../components/NoticeBar.js';
 
 const t = strings.henstand;
 
@@ -140,11 +141,7 @@ export function HenstandPage(): ReactElement {
         <Button appearance="primary" disabled={!out || busy} onClick={() => out && insert(out)}>{t.insert}</Button>
         {busy && <Spinner size="tiny" label={strings.plan.inserting} />}
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * "Saldoopgørelse": the year's statements from a ledger sheet, read in chunks with progress;
  * results (per claim, errors, optionally letters) go to new sheets. The ledger is never touched.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
 import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
@@ -11,7 +11,8 @@ import { readSheetInChunks, writeStatementSheets } from '../../excel/workbook.js
 import { LedgerSheetPicker } from '../components/LedgerSheetPicker.js';
 import { kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
-import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+import { usePageStyles } from './BetalingsaftalePage.js';
+import { NoticeBar, ProgressField, type Notice } from '../components/NoticeBar.js';
 
 const t = strings.statements;
 
@@ -70,16 +71,8 @@ export function SaldoopgoerelsePage(): ReactElement {
       <div>
         <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>{t.run}</Button>
       </div>
-      {progress && (
-        <Field validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.value} />
-        </Field>
-      )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ProgressField progress={progress} />
+      <NoticeBar notice={notice} />
     </section>
   );
 }

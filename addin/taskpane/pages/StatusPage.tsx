@@ -3,30 +3,26 @@
  * Saldo says whether the agreement is kept: each installment's state, arrears, the breach date
  * and the rykker procedure's next steps. "Indsæt statusark" writes it to a new sheet.
  */
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement } from 'react';
+import { Badge, Button, Field, Input, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
 import { status as computeStatus, type StatusOutput } from '../../../core/commands/status.js';
 import { isSaldoError } from '../../../core/errors.js';
 import { CLAIM_TYPES, type ClaimType } from '../../../core/rules/claimTypes.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
-import { listSheets, readSelection, readSheetValues, writeStatusSheet } from '../../excel/workbook.js';
+import { readSelection, readSheetValues, writeStatusSheet } from '../../excel/workbook.js';
+import { SheetPicker } from '../components/LedgerSheetPicker.js';
 import { installmentsFromRange, paymentsFromRange } from '../../shared/excelArgs.js';
 import { danishDate, kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
-import { usePageStyles, type Notice } from './BetalingsaftalePage.js';
+import { usePageStyles } from './BetalingsaftalePage.js';
+import { NoticeBar, today, type Notice } from '../components/NoticeBar.js';
 
 const t = strings.status;
 const STATE_BADGE = { afsluttet: 'success', overholdt: 'success', misligholdt: 'danger' } as const;
 
-/** Today as YYYY-MM-DD in the user's own time zone (the add-in may read the clock; core may not). */
-const today = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export function StatusPage(): ReactElement {
   const styles = usePageStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState('');
   const [payments, setPayments] = useState<{ address: string; list: Array<{ date: string; amount: number }> } | null>(null);
   const [asOf, setAsOf] = useState(today);
@@ -35,19 +31,6 @@ export function StatusPage(): ReactElement {
   const [result, setResult] = useState<StatusOutput | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-
-  const refresh = async () => {
-    try {
-      const names = await listSheets();
-      setSheets(names);
-      setSheet((current) => (names.includes(current) ? current : (names.find((n) => /afdragsplan/i.test(n)) ?? names[0] ?? '')));
-    } catch (e) {
-      setNotice({ intent: 'error', text: t.readFailed((e as Error).message) });
-    }
-  };
-  useEffect(() => {
-    void refresh();
-  }, []);
 
   const readPayments = async () => {
     try {
@@ -88,16 +71,7 @@ export function StatusPage(): ReactElement {
     <section aria-labelledby="status-heading" className={styles.form}>
       <Title3 as="h2" id="status-heading">{t.heading}</Title3>
       <Text block size={200}>{t.intro}</Text>
-      <div className={styles.row}>
-        <Field label={t.sheet}>
-          <Select value={sheet} onChange={(_, d) => setSheet(d.value)}>
-            {sheets.map((n) => (
-              <option key={n} value={n}>{n}</option>
-            ))}
-          </Select>
-        </Field>
-        <Button onClick={refresh}>{t.refresh}</Button>
-      </div>
+      <SheetPicker value={sheet} onChange={setSheet} label={t.sheet} prefer={/afdragsplan/i} onError={(m) => setNotice({ intent: 'error', text: t.readFailed(m) })} />
       <Field label={t.payments}>
         <div className={styles.row}>
           <Button onClick={readPayments}>{t.readPayments}</Button>
@@ -148,11 +122,7 @@ export function StatusPage(): ReactElement {
           </div>
         </div>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
     </section>
   );
 }
