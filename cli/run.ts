@@ -8,10 +8,13 @@ import { BATCH_COMMANDS, commands, isCommandName, runBatch, type CommandName } f
 import type { PlanOutput } from '../core/commands/plan.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
-import { buildPlanWorkbook, type NamedPlan } from './xlsx/planWorkbook.js';
-import { buildHenstandWorkbook, buildStatusWorkbook } from './xlsx/resultWorkbooks.js';
+import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
-import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
+
+// The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
+const planWorkbooks = () => import('./xlsx/planWorkbook.js');
+const resultWorkbooks = () => import('./xlsx/resultWorkbooks.js');
+const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -88,10 +91,11 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
     let workbook;
     if (command === 'plan') {
       const plans: NamedPlan[] = (items as Array<PlanOutput | { error: { message: string } }>).map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
-      workbook = buildPlanWorkbook(plans);
-    } else if (command === 'henstand') workbook = buildHenstandWorkbook(items);
-    else if (command === 'status') workbook = buildStatusWorkbook(items);
+      workbook = (await planWorkbooks()).buildPlanWorkbook(plans);
+    } else if (command === 'henstand') workbook = (await resultWorkbooks()).buildHenstandWorkbook(items);
+    else if (command === 'status') workbook = (await resultWorkbooks()).buildStatusWorkbook(items);
     else {
+      const { statementsWorkbook, analyseWorkbook } = await ledgerWorkbooks();
       const bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
       await io.writeFile(out, bytes);
       return;
@@ -125,13 +129,13 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     if (name === 'statements') {
       const s = await statementsFromFile(path, rules, options);
       result = s;
-      if (values.letters) await io.writeFile(values.letters, await lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
-      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await statementsWorkbook(s));
+      if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
       result = a;
-      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await analyseWorkbook(a));
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).analyseWorkbook(a));
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -172,7 +176,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
 
     const rules = await loadRules(io, values.rules);
-    if ((name === 'statements' || name === 'analyse') && values.in !== '-' && !values.in.toLowerCase().endsWith('.json')) {
+    // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
+    // its own year/asOf (a file, or standard input) goes through the command map.
+    const ownParameters = values.in.toLowerCase().endsWith('.json') && (name === 'statements' ? values.year === undefined : values['as-of'] === undefined);
+    if ((name === 'statements' || name === 'analyse') && values.in !== '-' && !ownParameters) {
       await runLedgerFile(name, values, rules, io);
       return 0;
     }

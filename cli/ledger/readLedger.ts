@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { initParser, inferSchema } from 'udsv';
 import { objectsToRows } from '../../core/ledger/ledgerJson.js';
 import { SaldoError } from '../../core/errors.js';
@@ -97,10 +96,11 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
 /** The first sheet of an .xlsx ledger, streamed row by row. */
 export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
   const total = (await stat(path)).size;
+  const ExcelJS = (await import('exceljs')).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   for await (const sheet of reader) {
     for await (const r of sheet) {
-      const row = r as ExcelJS.Row;
+      const row = r as { values: unknown; number: number };
       const values = (row.values as unknown[]).slice(1).map((v) => cellValue(v));
       onRow(values, row.number);
       if (row.number % 10_000 === 0) onProgress?.(Math.min(total, Math.round((row.number / 1_000_000) * total)), total);

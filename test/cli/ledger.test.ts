@@ -180,3 +180,25 @@ describe('charts in the analysis workbook', () => {
     expect(wb.getWorksheet('Udvikling')!.getCell('B13').value).toBe(2449.5); // December's month-end balance for daginstitution
   });
 });
+
+describe('xlsx and JSON ledgers', () => {
+  it('reads the first sheet of an .xlsx ledger: numbers, dates and text cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Posteringer');
+    sheet.addRow(['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb']);
+    sheet.addRow(['D1', 'Søren Æbelø', 'F1', 'daginstitution', new Date(Date.UTC(2025, 8, 1)), new Date(Date.UTC(2025, 8, 1)), 'krav', 3450]);
+    sheet.addRow(['D1', 'Søren Æbelø', 'F1', 'daginstitution', '05-01-2026', null, 'betaling', -1000.5]);
+    sheet.addRow(['D2', 'X', 'G1', 'andet', 'i går', null, 'krav', 1]);
+    wb.addWorksheet('Noter').addRow(['ignoreres']);
+    const path = file(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
+    const out = JSON.parse((await run(['statements', '--in', path, '--year', '2026'])).stdout);
+    expect(out.debtors[0]).toMatchObject({ debtorId: 'D1', opening: 3450, closing: 2449.5 });
+    expect(out.errors).toEqual([{ row: 4, message: expect.stringMatching(/Bogføringsdatoen "i går"/) }]);
+    expect(out.source.format).toBe('xlsx');
+  });
+  it('reads a JSON ledger file', async () => {
+    const path = file(JSON.stringify([{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-01-05', kind: 'krav', amount: 100 }]), 'json');
+    const out = JSON.parse((await run(['statements', '--in', path, '--year', '2026'])).stdout);
+    expect(out.totals.closing).toBe(100);
+  });
+});
