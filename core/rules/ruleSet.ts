@@ -202,7 +202,7 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
       const f = `claimTypes.${type}`;
       if (!(CLAIM_TYPES as readonly string[]).includes(type)) throw ruleError(f, type, `ukendt fordringstype (kendte: ${CLAIM_TYPES.join(', ')}).`);
       if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt.');
-      onlyKeys(raw, [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'source', 'checked'], f);
+      onlyKeys(raw, [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'source', 'checked'], f);
       const p = provenance(raw, f);
       sources.push(`${type}: ${p.source}`);
       if (p.checked > checked) checked = p.checked;
@@ -212,6 +212,11 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
         if (v === undefined) continue;
         if (typeof v !== 'boolean') throw ruleError(`${f}.${flag}`, v, 'skal være true eller false.');
         next[flag] = v;
+      }
+      if (raw.feeLetters !== undefined) {
+        const v = raw.feeLetters;
+        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError(`${f}.feeLetters`, v, 'skal være et helt tal ≥ 0 eller null.');
+        next.feeLetters = v as number | null;
       }
       for (const key of ['limitationYears', 'priority'] as const) {
         const v = raw[key];

@@ -3,7 +3,8 @@
  * follows the previous one by the rule's interval and falls on a banking day; a letter carries
  * at most the fee the rules allow for the claims: gebyrloven's 250 kr. (no cap on the number)
  * when every claim has udpantningsret, otherwise renteloven § 9 b's 100 kr. for at most 3
- * letters, so Saldo never suggests more than the law allows.
+ * letters, so Saldo never suggests more than the law allows; a claim type may allow fewer
+ * (boligstøtte none, Udbetaling Danmark's claims one).
  */
 import { adjustToBankingDay, danishBankCalendar, type BankCalendar } from '../calendar/bankingDays.js';
 import { fromDayNumber, toDayNumber, type CalendarDate } from '../calendar/date.js';
@@ -35,6 +36,9 @@ export function rykkerSteps(start: CalendarDate, types: readonly ClaimType[], ru
   const feeRule = rykkerFeeRule(types, rules).value;
   const withMedhaeftere = types.some((t) => rules.claimTypes.value[t].medhaeftere);
   const minGap = Math.max(procedure.intervalDays, feeRule.minDaysBetween ?? 0);
+  // The strictest limit on fee-bearing letters among the claim types and the fee rule.
+  const limits = [feeRule.maxFeeCount, ...types.map((t) => rules.claimTypes.value[t].feeLetters)].filter((n): n is number => n !== null);
+  const maxFees = limits.length === 0 ? Infinity : Math.min(...limits);
   let day = adjustToBankingDay(toDayNumber(start), 'following', calendar);
   let letters = 0;
   const out: RykkerStep[] = [];
@@ -44,7 +48,7 @@ export function rykkerSteps(start: CalendarDate, types: readonly ClaimType[], ru
     let fee = 0;
     if (rule.letter) {
       letters += 1;
-      fee = feeRule.maxFeeCount === null || letters <= feeRule.maxFeeCount ? feeRule.maxPerRykker : 0;
+      fee = letters <= maxFees ? feeRule.maxPerRykker : 0;
     }
     out.push({ step: rule.id, action: rule.action, date: fromDayNumber(day), fee: ore(fee) });
   }

@@ -33,7 +33,7 @@ describe('describeRules', () => {
     expect(lines.every((l) => l.source.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(l.checked))).toBe(true);
     expect(lines.find((l) => l.rule === 'Rykkergebyr, krav med udpantningsret')?.value).toBe('højst 250,00 kr. pr. rykker, antal ikke begrænset');
     expect(lines.find((l) => l.rule.startsWith('Nettoindkomst 0–133.589'))?.value).toBe('4 % uden / 3 % med forsørgerpligt');
-    expect(lines.filter((l) => l.group === 'Fordringstyper').every((l) => l.status === 'unverified')).toBe(true);
+    expect(lines.filter((l) => l.group === 'Fordringstyper').every((l) => l.status === 'derived')).toBe(true);
     expect(lines.some((l) => l.status === 'derived')).toBe(true);
   });
 });

@@ -117,3 +117,14 @@ describe('status of installments given directly (a schedule already in the workb
     expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }], payments: [], asOf: '2026-03-10', installment: 500 }, defaultRules)).toThrow(/Ukendt felt "installment"/);
   });
 });
+
+describe('rykker fees by claim type', () => {
+  const steps = (type: string) => status({ ...agreement, claims: [{ type, principal: 4450 }], payments: [], asOf: '2026-03-10' }, defaultRules).nextSteps.map((s) => s.fee);
+  it('boligstøtte: no fee on rykkere (borger.dk); underholdsbidrag: one fee (lov om Udbetaling Danmark § 30)', () => {
+    expect(steps('boligstøtte')).toEqual([0, 0, 0, 0, 0]);
+    expect(steps('underholdsbidrag')).toEqual([250, 0, 0]);
+  });
+  it('kontanthjælp: no udpantningsret found at the source, so the civil cap of 100 kr. × 3', () => {
+    expect(steps('kontanthjælp')).toEqual([100, 100, 0]);
+  });
+});
