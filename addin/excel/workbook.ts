@@ -68,26 +68,50 @@ export async function writeLarge(
   }
 }
 
+/** Where a ledger is: a whole sheet (its used range) or an Excel table (header row included). */
+export type LedgerSource = { kind: 'sheet'; name: string } | { kind: 'table'; name: string };
+
 /**
- * Reads a sheet's used range in chunks of rows (each read stays far below Excel's 5 MB limit and
- * its 5-million-cell read cap), reporting progress. The ledger itself is never written to.
+ * Reads a range in chunks of rows (each read stays far below Excel's 5 MB request limit and its
+ * 5-million-cell read cap), reporting progress. The ledger itself is never written to.
  */
-export async function readSheetInChunks(name: string, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
-  return Excel.run(async (context) => {
-    const used = context.workbook.worksheets.getItem(name).getUsedRange();
-    used.load(['rowCount', 'columnCount', 'rowIndex', 'columnIndex']);
+async function readInChunks(context: Excel.RequestContext, range: Excel.Range, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+  range.load(['rowCount', 'columnCount', 'rowIndex', 'columnIndex']);
+  range.worksheet.load('name');
+  await context.sync();
+  const sheet = context.workbook.worksheets.getItem(range.worksheet.name);
+  const out: unknown[][] = [];
+  for (let start = 0; start < range.rowCount; start += chunkRows) {
+    const rows = Math.min(chunkRows, range.rowCount - start);
+    const part = sheet.getRange(blockAddress(range.rowIndex + 1 + start, range.columnIndex + 1, rows, range.columnCount));
+    part.load('values');
     await context.sync();
-    const sheet = context.workbook.worksheets.getItem(name);
-    const out: unknown[][] = [];
-    for (let start = 0; start < used.rowCount; start += chunkRows) {
-      const rows = Math.min(chunkRows, used.rowCount - start);
-      const part = sheet.getRange(blockAddress(used.rowIndex + 1 + start, used.columnIndex + 1, rows, used.columnCount));
-      part.load('values');
-      await context.sync();
-      for (const r of part.values) out.push(r);
-      onProgress?.(start + rows, used.rowCount);
-    }
-    return out;
+    for (const r of part.values) out.push(r);
+    onProgress?.(start + rows, range.rowCount);
+  }
+  return out;
+}
+
+/** A sheet's used range, read in chunks. */
+export async function readSheetInChunks(name: string, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+  return readLedgerInChunks({ kind: 'sheet', name }, onProgress, chunkRows);
+}
+
+/** A ledger sheet or table, read in chunks. */
+export async function readLedgerInChunks(source: LedgerSource, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+  return Excel.run(async (context) => {
+    const range = source.kind === 'sheet' ? context.workbook.worksheets.getItem(source.name).getUsedRange() : context.workbook.tables.getItem(source.name).getRange();
+    return readInChunks(context, range, onProgress, chunkRows);
+  });
+}
+
+/** The workbook's Excel tables (names), for picking a ledger. */
+export async function listTables(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const tables = context.workbook.tables;
+    tables.load('items/name');
+    await context.sync();
+    return tables.items.map((t) => t.name);
   });
 }
 

@@ -114,8 +114,10 @@ export const strings = {
     readFailed: (message: string) => `Kunne ikke læse fra projektmappen: ${message}`,
   },
   ledger: {
-    source: 'Ark med posteringslisten',
-    sourceHelp: 'Arket skal have en overskriftsrække med Debitor, Fordring, Bogføringsdato, Art og Beløb (gerne også Navn, CPR, Fordringstype, Forfaldsdato). Saldo læser arket og ændrer det aldrig.',
+    source: 'Posteringsliste',
+    table: 'Tabel:',
+    sheet: 'Ark:',
+    sourceHelp: 'Tabellen eller arket skal have en overskriftsrække med Debitor, Fordring, Bogføringsdato, Art og Beløb (gerne også Navn, CPR, Fordringstype, Forfaldsdato). Saldo læser den og ændrer den aldrig.',
     refresh: 'Opdater listen',
     reading: (done: number, total: number) => `Læser ${done.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} rækker …`,
     writing: 'Skriver resultaterne …',

@@ -189,3 +189,19 @@ describe('ledgers in the workbook', () => {
     expect(wb.sheet('Posteringer')!.grid()).toEqual([]); // the ledger sheet is untouched
   });
 });
+
+describe('a ledger in an Excel table', () => {
+  it('is read from the table’s range in chunks', async () => {
+    const { readLedgerInChunks, listTables } = await import('../../addin/excel/workbook.js');
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    wb.put('Ark1', 'C3', [['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'], ...Array.from({ length: 25 }, (_, i) => [`D${i}`, 'F', 46023, 'krav', i])]);
+    wb.put('Ark1', 'A1', [['noget andet']]);
+    wb.sheet('Ark1')!.tables.add('C3:G28', true);
+    expect(await listTables()).toEqual(['Table1']);
+    const rows = await readLedgerInChunks({ kind: 'table', name: 'Table1' }, undefined, 10);
+    expect(rows).toHaveLength(26);
+    expect(rows[0]).toEqual(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']);
+    expect(rows[25]).toEqual(['D24', 'F', 46023, 'krav', 24]);
+    expect(wb.readSizes).toEqual([50, 50, 30]);
+  });
+});

@@ -25,6 +25,8 @@ workbook.put('Ark1', 'E1', [
   [46055, 500],
   [46083, 300],
 ]);
+// The same ledger as an Excel table, for picking a table instead of a sheet.
+workbook.sheet('Posteringer')!.tables.add('A1:I5', true);
 workbook.selection = 'Ark1!A1:C3';
 
 const actions = new Map<string, (event: { completed(): void }) => unknown>();

@@ -234,7 +234,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
     await page.getByRole('heading', { name: 'Saldoopgørelser' }).waitFor();
-    await expect.poll(() => page.getByLabel('Ark med posteringslisten').inputValue()).toBe('Posteringer');
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
     await page.getByLabel('År', { exact: true }).fill('2026');
     await page.getByLabel('Afsender').fill('Eksempel Kommune');
     await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
@@ -243,6 +243,7 @@ describe('task pane in a browser', () => {
     await page.screenshot({ path: `${SHOTS}saldoopgoerelse.png`, fullPage: true });
     const all = await sheets(page);
     expect(all.map((x) => x.name)).toEqual(['Ark1', 'Posteringer', 'Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
+    expect(all[1]!.tables).toHaveLength(1);
     const table = all[2]!;
     // D1: primo 3.450, betaling −1.000,50, ultimo 2.449,50; CPR masked by default
     expect(table.grid[1]!.slice(0, 6)).toEqual(['D1', 'Søren Æbelø', '010190-xxxx', 'F1', 'daginstitution', 3450]);
@@ -257,7 +258,9 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     await page.getByRole('tab', { name: 'Analyse' }).click();
     await page.getByRole('heading', { name: 'Analyse af saldo' }).waitFor();
-    await expect.poll(() => page.getByLabel('Ark med posteringslisten').inputValue()).toBe('Posteringer');
+    // this time the ledger is picked as an Excel table
+    await expect.poll(async () => (await page.getByLabel('Posteringsliste').locator('option').allInnerTexts()).join('|')).toContain('Tabel: Table1');
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Tabel: Table1' });
     await page.getByLabel('Opgjort pr.').fill('2026-12-31');
     await page.getByRole('button', { name: 'Lav analyse' }).click();
     await page.getByText(/Analysen er skrevet i arket/).waitFor();

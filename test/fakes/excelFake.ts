@@ -79,6 +79,11 @@ export class FakeRange {
     return this;
   }
 
+  /** The sheet this range is on (Range.worksheet). */
+  get worksheet(): FakeSheet {
+    return this.sheet;
+  }
+
   get rowIndex(): number {
     return this.top - 1;
   }
@@ -311,6 +316,20 @@ export class FakeWorkbook {
       const s = this.sheet(name);
       if (!s) throw new Error(`ItemNotFound: ${name}`);
       return s;
+    },
+  };
+
+  readonly tables = {
+    items: [] as Array<{ name: string }>,
+    load: (_props?: string) => {
+      this.tables.items = this.sheets.flatMap((s) => s.tableList.map((t) => ({ name: t.name })));
+      return this.tables;
+    },
+    getItem: (name: string) => {
+      const sheet = this.sheets.find((s) => s.tableList.some((t) => t.name === name));
+      const table = sheet?.tableList.find((t) => t.name === name);
+      if (!sheet || !table) throw new Error(`ItemNotFound: table ${name}`);
+      return { name, getRange: () => sheet.getRange(table.address) };
     },
   };
 

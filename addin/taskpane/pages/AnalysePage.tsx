@@ -4,8 +4,8 @@ import { useState, type ReactElement } from 'react';
 import { parseDate, toDayNumber } from '../../../core/calendar/date.js';
 import { isSaldoError } from '../../../core/errors.js';
 import { analysisFromRows, analysisToJson } from '../../../core/ledger/ledgerJson.js';
-import { readSheetInChunks, writeAnalysisSheet } from '../../excel/workbook.js';
-import { LedgerSheetPicker } from '../components/LedgerSheetPicker.js';
+import { readLedgerInChunks, writeAnalysisSheet } from '../../excel/workbook.js';
+import { LedgerSourcePicker, ledgerSourceOf } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, today, type Notice } from '../components/NoticeBar.js';
@@ -23,7 +23,7 @@ export function AnalysePage(): ReactElement {
     setNotice(null);
     try {
       const day = toDayNumber(parseDate(asOf, 'Opgjort pr.'));
-      const rows = await readSheetInChunks(sheet, (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
+      const rows = await readLedgerInChunks(ledgerSourceOf(sheet), (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
       const a = analysisToJson(analysisFromRows(rows, day));
       setProgress({ label: strings.ledger.writing, value: 1 });
       const written = await writeAnalysisSheet(a);
@@ -39,7 +39,7 @@ export function AnalysePage(): ReactElement {
     <section aria-labelledby="analyse-heading" className={styles.form}>
       <Title3 as="h2" id="analyse-heading">{t.heading}</Title3>
       <Text block size={200}>{t.intro}</Text>
-      <LedgerSheetPicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
+      <LedgerSourcePicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
       <Field label={t.asOf}>
         <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
       </Field>

@@ -7,8 +7,8 @@ import { useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
 import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
-import { readSheetInChunks, writeStatementSheets } from '../../excel/workbook.js';
-import { LedgerSheetPicker } from '../components/LedgerSheetPicker.js';
+import { readLedgerInChunks, writeStatementSheets } from '../../excel/workbook.js';
+import { LedgerSourcePicker, ledgerSourceOf } from '../components/LedgerSheetPicker.js';
 import { kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -30,7 +30,7 @@ export function SaldoopgoerelsePage(): ReactElement {
   const run = async () => {
     setNotice(null);
     try {
-      const rows = await readSheetInChunks(sheet, (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
+      const rows = await readLedgerInChunks(ledgerSourceOf(sheet), (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
       const y = Number(year);
       const s = statementToJson(statementFromRows(rows, y, defaultRules), { maskCpr });
       setProgress({ label: strings.ledger.writing, value: 0 });
@@ -50,7 +50,7 @@ export function SaldoopgoerelsePage(): ReactElement {
     <section aria-labelledby="statements-heading" className={styles.form}>
       <Title3 as="h2" id="statements-heading">{t.heading}</Title3>
       <Text block size={200}>{t.intro}</Text>
-      <LedgerSheetPicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
+      <LedgerSourcePicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
       <div className={styles.row}>
         <Field label={t.year}>
           <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
