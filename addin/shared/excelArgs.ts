@@ -44,7 +44,8 @@ export function booleanArg(value: unknown, field: string, fallback: boolean): bo
 export function optionArg<T extends string>(value: unknown, field: string, options: Readonly<Record<string, T>>): T | undefined {
   if (isBlank(value)) return undefined;
   const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  const found = options[key];
+  // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+  const found = Object.hasOwn(options, key) ? options[key] : undefined;
   if (found === undefined) {
     throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: ${showValue(value)} er ikke en gyldig værdi. Brug en af: ${[...new Set(Object.keys(options))].join(', ')}.`);
   }
@@ -86,7 +87,10 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
   const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^[\d.,\s-]+$/.test(v));
   let columns: Array<ClaimColumn | undefined>;
   if (hasHeader) {
-    columns = first.map((h) => (typeof h === 'string' ? HEADER_WORDS[h.trim().toLowerCase()] : undefined));
+    columns = first.map((h) => {
+      const key = typeof h === 'string' ? h.trim().toLowerCase() : '';
+      return Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
+    });
     if (!columns.includes('principal')) {
       throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken mangler en kolonne "Hovedstol" (fandt ${first.map((h) => showValue(h)).join(', ')}).`);
     }

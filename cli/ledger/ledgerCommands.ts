@@ -10,6 +10,7 @@ import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/p
 import { createStatementBuilder } from '../../core/ledger/statement.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { readLedger } from './readLedger.js';
+import { SaldoError } from '../../core/errors.js';
 
 export interface LedgerOptions {
   year?: string;
@@ -48,7 +49,7 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
         columns = headerColumns(cells);
         return;
       }
-      if (cells.length === 1 && (cells[0] === '' || cells[0] === undefined)) return;
+      if (cells.every((c) => c === '' || c === null || c === undefined)) return;
       const p = parsePostingRow(cells, columns, row);
       if (isRowError(p)) sink.addError(p);
       else sink.add(p as never);
@@ -56,6 +57,7 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
     bar.update,
   );
   bar.finish();
+  if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
   return format;
 }
 
@@ -67,7 +69,7 @@ export async function statementsFromFile(path: string, rules: RuleSet, options: 
 }
 
 export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string } }> {
-  if (options.asOf === undefined) throw new (await import('../../core/errors.js')).SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
+  if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   const format = await stream(path, builder, 'Analyse', options);
   return { ...analysisToJson(builder.finish()), source: { file: path, format } };

@@ -29,7 +29,7 @@ export type BatchItem<C extends CommandName> = CommandOutput<C> | { error: { cod
 
 /**
  * Runs a command on each element; a bad element gets `{"error": …}` and the others still run.
- * Only Saldo's own errors become elements: anything else is a bug and is rethrown.
+ * Saldo's own errors become elements; so does an internal error (a bug), named as such.
  */
 export function runBatch<C extends CommandName>(name: C, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<C>> {
   const run = commands[name] as (input: unknown, rules: RuleSet) => CommandOutput<C>;
@@ -38,7 +38,8 @@ export function runBatch<C extends CommandName>(name: C, inputs: readonly unknow
       return run(input, rules);
     } catch (e) {
       if (isSaldoError(e)) return { error: errorToJson(e) };
-      throw e;
+      // A bug in Saldo must not take the other elements down with it: say so for this one.
+      return { error: { code: 'INTERN_FEJL' as SaldoErrorCode, field: '', message: `Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}. Meld fejlen til udviklerne sammen med inputtet.` } };
     }
   });
 }

@@ -68,9 +68,17 @@ export function parseHenstand(raw: unknown, interestDuringHenstand: unknown): He
     from,
     months,
     kind,
-    ...(kind === 'reduced' ? { installment: parseKroner(raw.installment, 'henstand.installment') } : {}),
+    ...(kind === 'reduced' ? { installment: reducedInstallment(raw.installment) } : {}),
     interestDuringHenstand: interestDuringHenstand !== false,
   };
+}
+
+function reducedInstallment(raw: unknown): Ore {
+  const amount = parseKroner(raw, 'henstand.installment');
+  if (amount === 0) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'henstand.installment', raw, 'henstand.installment: en nedsat ydelse på 0 kr. er en fuld henstand – brug "kind": "full".');
+  }
+  return amount;
 }
 
 export function henstandWindow(h: HenstandTerms): HenstandWindow {

@@ -75,7 +75,8 @@ export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; mi
   const columns: Partial<Record<LedgerField, number>> = {};
   header.forEach((h, i) => {
     const key = typeof h === 'string' ? h.replace(/^\uFEFF/, '').trim().toLowerCase() : '';
-    const field = HEADER_WORDS[key];
+    // Own keys only: a header such as "constructor" must not reach Object.prototype.
+    const field = Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
     if (field && columns[field] === undefined) columns[field] = i;
   });
   return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]) };
@@ -188,9 +189,12 @@ function dateValue(v: unknown): DayNumber | null | 'bad' {
 
 function amountValue(v: unknown): number | null {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return null;
-    const text = String(v);
-    return /e/i.test(text) ? null : parseAmountText(text);
+    // A number cell is kroner with a decimal point, never Danish text: 1.234 is 1,234 kr. and has
+    // too many decimals, not 1.234 kr.
+    if (!Number.isFinite(v) || Math.abs(v) > 1e11) return null;
+    const ore = Math.round(v * 100);
+    if (Math.abs(v * 100 - ore) > 1e-6 * Math.max(1, Math.abs(ore))) return null;
+    return ore === 0 ? 0 : ore;
   }
   return typeof v === 'string' ? parseAmountText(v) : null;
 }
@@ -208,12 +212,20 @@ const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig'
 export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, row: number): Posting | RowError {
   // Plain index reads, no closures: this runs once per ledger row.
   const c = columns;
+  // A CSV line with too few fields makes a tokenizer run on into the next line: a line break
+  // inside a key field is never data, so the row is refused (with the text, so nothing is lost).
+  for (const f of [c.debtorId, c.claimId, c.kind, c.amount, c.postingDate, c.dueDate]) {
+    const v = f === undefined ? undefined : cells[f];
+    if (typeof v === 'string' && /[\r\n]/.test(v)) {
+      return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${JSON.stringify(v).slice(0, 60)}); tjek denne og den følgende linje i filen.` };
+    }
+  }
   const debtorId = text(cells[c.debtorId!]);
   if (debtorId === '') return { row, message: 'Debitor mangler.' };
   const claimId = text(cells[c.claimId!]);
   if (claimId === '') return { row, message: 'Fordring mangler.' };
   const kindRaw = text(cells[c.kind!]);
-  const kind = KIND_WORDS[kindRaw] ?? KIND_WORDS[kindRaw.toLowerCase()];
+  const kind = Object.hasOwn(KIND_WORDS, kindRaw) ? KIND_WORDS[kindRaw] : Object.hasOwn(KIND_WORDS, kindRaw.toLowerCase()) ? KIND_WORDS[kindRaw.toLowerCase()] : undefined;
   if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art "${kindRaw}" (kendte: ${POSTING_KINDS.join(', ')}).` };
   const postingRaw = cells[c.postingDate!];
   const postingDay = dateValue(postingRaw);

@@ -97,13 +97,19 @@ function periodOf(p: Prepared, n: number): { nominal: DayNumber; months: number 
 
 /** Runs the schedule for one installment. `keepRows` false only counts (for the count search). */
 function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: number): Outcome {
-  const { terms, rules, order, dueDays, henstand } = p;
+  const { terms, rules, order, henstand } = p;
   const parts = rules.allocationOrder.value;
   const claims: ClaimBalance[] = terms.claims.map((c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
   const withFees = terms.interestBase === 'principalAndFees';
   let balance = claims.reduce((s, c) => s + c.fees + c.interest + c.principal, 0);
   const rows: ScheduleRow[] = [];
   let previous = p.startDay;
+  const periodsPerYear = 12 / p.step;
+  // balances[k] = what is owed after installment k (balances[0] before the first).
+  const balances: number[] = [balance];
+  let maxInterest = 0;
+  let lastHenstandRow = -Infinity;
+  const henstandWithin = (n: number) => n - lastHenstandRow <= periodsPerYear;
   for (let n = 1; n <= maxRows; n += 1) {
     const { nominal, months } = periodOf(p, n);
     let accrued = 0;
@@ -111,8 +117,8 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       const claim = claims[i] as ClaimBalance;
       const source = terms.claims[i]!;
       if (source.rate.kind === 'fixed' && source.rate.ppm === 0) continue;
-      // No interest before the claim falls due (renteloven § 2).
-      const from = Math.max(previous, dueDays[i] ?? previous);
+      // SPEC step 2: interest for the period since the previous nominal date (or startDate).
+      const from = previous;
       const base = withFees ? claim.principal + claim.fees : claim.principal;
       const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, henstand?.free);
       claim.interest += interest;
@@ -125,12 +131,16 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
     const payment = Math.min(reduced ? (henstand.installment ?? 0) : installment, owed);
     const covered = cover(payment, claims, order, parts);
     const after = owed - payment;
-    // A regular period that does not bring the balance down never will: the installment does not
-    // cover the interest. The first period and periods touching a henstand may be longer or
-    // lower than the others, so they are exempt.
-    if (after > 0 && after >= balance && n > 1 && !inHenstand) {
-      return { kind: 'neverPays', n, interest: accrued, balanceBefore: balance, balanceAfter: after };
+    // An agreement whose balance has not come down over a whole year of regular periods never
+    // will: the installments do not cover the interest. (A single long month may cost more than
+    // one installment while the year still pays down; periods touching a henstand are exempt.)
+    const yearAgo = balances[n - 1 - periodsPerYear];
+    if (after > 0 && n > periodsPerYear && yearAgo !== undefined && after >= yearAgo && !inHenstand && !henstandWithin(n)) {
+      return { kind: 'neverPays', n, interest: Math.max(accrued, maxInterest), balanceBefore: balance, balanceAfter: after };
     }
+    balances[n] = after;
+    maxInterest = Math.max(maxInterest, accrued);
+    if (inHenstand) lastHenstandRow = n;
     if (keepRows) {
       rows.push({
         n,

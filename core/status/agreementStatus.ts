@@ -80,12 +80,35 @@ export function agreementStatus(
     const due = toDayNumber(inst.dueDate);
     const deadline = due + graceDays;
     let state: InstallmentState;
-    if (paid === inst.amount) state = toDayNumber(coveredOn[i]!) <= deadline ? 'betalt' : 'for sent';
+    // Nothing due (a zero installment) is paid by definition.
+    if (inst.amount === 0) state = 'betalt';
+    else if (paid === inst.amount) state = toDayNumber(coveredOn[i]!) <= deadline ? 'betalt' : 'for sent';
     else if (due > asOfDay) state = 'ikke forfalden';
     else state = paid > 0 ? 'delvist' : 'ikke betalt';
     if (paid < inst.amount && deadline < asOfDay && breach === null) breach = deadline + 1;
     return { ...inst, paid: ore(paid), missing: ore(inst.amount - paid), state, coveredOn: coveredOn[i] ?? null };
   });
+
+  // The breach runs from the first day of the unbroken stretch, up to asOf, in which some
+  // installment was past its grace and not covered (an older late one covered meanwhile does
+  // not end it if the next was already overdue).
+  if (breach !== null) {
+    const spans = installments
+      .map((inst, i) => {
+        const start = toDayNumber(inst.dueDate) + graceDays + 1;
+        const end = covered[i] === inst.amount && coveredOn[i] ? toDayNumber(coveredOn[i]!) : asOfDay + 1;
+        return [start, end] as const;
+      })
+      .filter(([a, b]) => b > a && a <= asOfDay)
+      .sort((x, y) => x[0] - y[0]);
+    let start = -Infinity;
+    let end = -Infinity;
+    for (const [a, b] of spans) {
+      if (a > end) start = a;
+      end = Math.max(end, b);
+      if (a <= asOfDay && end > asOfDay) breach = start;
+    }
+  }
 
   const paidTotal = known.reduce((s, p) => s + p.amount, 0);
   const dueTotal = installments.filter((inst) => toDayNumber(inst.dueDate) <= asOfDay).reduce((s, inst) => s + inst.amount, 0);

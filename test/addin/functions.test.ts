@@ -161,3 +161,10 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
     expect(cell(() => debtorBalanceFn(bad, 'D1', '2026-12-31'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/række 5: Bogføringsdatoen "31-02-2026"/) });
   });
 });
+
+describe('option words from Object.prototype', () => {
+  it('"constructor" as a frequency is #VALUE!, not a crash or a function', () => {
+    expect(cell(() => schedule([[1000]], FEB_1_2026, 100, none, none, 'constructor'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/hyppighed: "constructor" er ikke en gyldig værdi/) });
+    expect(cell(() => schedule([['constructor', 'Hovedstol'], ['x', 1000]], FEB_1_2026, 100))).not.toHaveProperty('error');
+  });
+});

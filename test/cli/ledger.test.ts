@@ -202,3 +202,23 @@ describe('xlsx and JSON ledgers', () => {
     expect(out.totals.closing).toBe(100);
   });
 });
+
+describe('damaged CSV (review findings)', () => {
+  it('a line with too few fields is reported, not merged silently into a made-up posting', async () => {
+    const csv = ['debtorId;claimId;postingDate;kind;amount', '5', '6;F6;01-02-2026;krav;9', '7;F7;01-02-2026;krav;10'].join('\n');
+    const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+    expect(out.errors).toEqual([{ row: 2, message: expect.stringMatching(/for få felter.*"5\\n6"/) }]);
+    expect(out.debtors.map((d: { debtorId: string }) => d.debtorId)).toEqual(['7']);
+  });
+  it('number cells are kroner with a decimal point: 1.234 has too many decimals, it is not 1.234 kr.', async () => {
+    const input = { year: 2026, ledger: [{ debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 1.234 }, { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 12.5 }] };
+    const out = JSON.parse(spawnCli(['statements', '--in', '-'], JSON.stringify(input)).stdout);
+    expect(out.totals.closing).toBe(12.5);
+    expect(out.errors).toEqual([{ row: 2, message: expect.stringMatching(/Beløbet "1.234"/) }]);
+  });
+  it('an empty file is an error; separator-only lines are skipped', async () => {
+    expect((await run(['statements', '--in', file(''), '--year', '2026'])).stderr).toMatch(/er tom/);
+    const out = JSON.parse((await run(['statements', '--in', file([ROWS[0], ';;;;;;;;', ROWS[1]].join('\n')), '--year', '2026'])).stdout);
+    expect(out.errors).toEqual([]);
+  });
+});

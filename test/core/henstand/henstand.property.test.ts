@@ -71,9 +71,10 @@ describe('henstand never loses or invents money (property)', () => {
           expect(effect.extraInterest).toBe(0);
           expect(after.summary.total).toBe(before.summary.total);
         }
-        // With interest running, a full henstand never ends an agreement sooner. (Without interest
-        // it may: the interest-free months can save a whole installment.)
-        if (a.kind === 'full' && a.interestDuring) expect(after.summary.lastDueDate >= before.summary.lastDueDate).toBe(true);
+        // With interest running on the monthly method, a full henstand never ends an agreement
+        // sooner. (Without interest it may: the free months can save an installment; with daily
+        // interest the moved periods can fall on shorter months and save one too.)
+        if (a.kind === 'full' && a.interestDuring && a.method === 'monthly') expect(after.summary.lastDueDate >= before.summary.lastDueDate).toBe(true);
         // Interest off and a full henstand on the monthly method: the same interest exactly.
         if (!a.interestDuring && a.kind === 'full' && a.method === 'monthly') expect(effect.extraInterest).toBe(0);
       }),

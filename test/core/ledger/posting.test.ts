@@ -71,3 +71,12 @@ describe('a ledger row', () => {
     expect(row({ 1: -250.5, 6: 46024, 7: new Date(Date.UTC(2025, 11, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
   });
 });
+
+describe('words that name Object.prototype members are just unknown words', () => {
+  it('a kind "constructor" or a header "__proto__" is not taken from the prototype', () => {
+    const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'constructor', '__proto__']);
+    expect(Object.keys(columns).sort()).toEqual(['amount', 'claimId', 'debtorId', 'kind', 'postingDate']);
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'constructor', '1'], columns, 2)).toEqual({ row: 2, message: expect.stringMatching(/Ukendt art "constructor"/) });
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'toString', '1'], columns, 3)).toEqual({ row: 3, message: expect.stringMatching(/Ukendt art/) });
+  });
+});

@@ -107,11 +107,19 @@ describe('plan: worked examples', () => {
     expect(runPlan(input).rows[0]).toMatchObject({ fees: 200, interest: 10, principal: 90, balance: 910 });
   });
 
-  it('no interest runs before a claim falls due (renteloven § 2)', () => {
-    // Claim due 15 Feb; agreement from 1 Jan; first due date 1 Mar: interest only 15/2→1/3 = 14 days.
-    // 10.000 × 10 % × 14/365 = 38,356… → 38,36
+  it('interest runs from startDate whatever the claim\'s own due date (SPEC step 2)', () => {
+    // Claim due 15 Feb; agreement from 1 Jan; first due date 1 Mar: 59 days.
+    // 10.000 × 10 % × 59/365 = 161,643… → 161,64
     const row = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-03-01', installment: 20000, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-02-15' }] }).rows[0];
-    expect(row?.interest).toBe(38.36);
+    expect(row?.interest).toBe(161.64);
+  });
+
+  it('a long month that costs more than the installment is not "never paid" when the year pays down', () => {
+    // 365.000 kr. at 10 %: 100 kr. a day, 3.100 kr. in a 31-day month, 2.800 in February;
+    // 3.090 kr. a month pays the year's interest (~36.500) and more, so the debt is paid off.
+    const out = runPlan({ firstDueDate: '2026-02-01', installment: 3090, claims: [{ principal: 365000, annualInterestRate: 10 }] });
+    expect(out.rows.at(-1)!.balance).toBe(0);
+    expect(out.summary.count).toBeGreaterThan(400);
   });
 
   it('a rate table splits a period at the half-yearly change (renteloven § 5)', () => {
@@ -201,7 +209,7 @@ describe('plan: bad input gives Danish errors naming the field', () => {
     // 100.000 kr. at 12 %: about 1.000 kr. interest a month; 500 kr. never pays it.
     const e = errorOf({ firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: 100000, annualInterestRate: 12 }] });
     expect(e.code).toBe('BETALES_ALDRIG');
-    expect(e.message).toMatch(/^Ydelsen 500,00 kr\. dækker ikke periodens rente 9\d\d,\d\d kr\..*aldrig betalt/);
+    expect(e.message).toMatch(/^Ydelsen 500,00 kr\. dækker ikke periodens rente [\d.]+,\d\d kr\..*aldrig betalt/);
   });
   it('an installment exactly equal to the interest never pays either', () => {
     // monthly 12 %: 1 % of 10.000 = 100,00 kr. a month

@@ -128,3 +128,18 @@ describe('rykker fees by claim type', () => {
     expect(steps('kontanthjælp')).toEqual([100, 100, 0]);
   });
 });
+
+describe('the breach date of an unbroken breach', () => {
+  it('starts when the first overdue installment went uncovered, even if it was paid while the next was already overdue', () => {
+    // No. 1 (due 2/2) is paid only on 10/3, when no. 2 (due 2/3) is already overdue: the agreement
+    // has been in breach without a break since 3/2.
+    const out = status({ ...agreement, payments: [{ date: '2026-03-10', amount: 500 }], asOf: '2026-03-20' }, defaultRules);
+    expect(out.installments.slice(0, 2).map((i) => i.state)).toEqual(['for sent', 'ikke betalt']);
+    expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03' });
+  });
+  it('a breach that was cured before the next deadline does not count', () => {
+    // No. 1 paid late on 20/2, before no. 2 fell due (2/3); no. 2 unpaid on 20/3: breach from 3/3.
+    const out = status({ ...agreement, payments: [{ date: '2026-02-20', amount: 500 }], asOf: '2026-03-20' }, defaultRules);
+    expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-03-03' });
+  });
+});
