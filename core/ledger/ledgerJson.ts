@@ -5,7 +5,7 @@
 import { SaldoError, showValue } from '../errors.js';
 import { toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { createAnalysisBuilder, type Analysis } from './analyse.js';
+import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
 import { isRowError, mapColumns, parsePostingRow, type ColumnMap, type Posting, type RowError } from './posting.js';
 import { createStatementBuilder, maskCpr, type Movements, type Statement } from './statement.js';
 
@@ -52,6 +52,7 @@ export type StatementsOutput = ReturnType<typeof statementToJson>;
 export function analysisToJson(a: Analysis) {
   return {
     asOf: a.asOf,
+    agingBuckets: AGING_BUCKETS.map((b) => b.label),
     aging: a.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(kr), total: kr(r.total) })),
     development: a.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
     topDebtors: a.topDebtors.map((t) => ({ ...t, balance: kr(t.balance) })),
