@@ -89,6 +89,9 @@ export interface InterestFreeWindow {
   start: DayNumber;
   end: DayNumber;
   monthStarts: readonly DayNumber[];
+  /** For the monthly method: the free months this period gets (set by the schedule, which carries
+   * free months a period could not use on to the next). */
+  freeMonths?: number;
 }
 
 /** [from, to) without the window: at most two pieces. */
@@ -126,7 +129,7 @@ export function periodInterest(
       return ore(divideRounded(weightedSum(base, segs), 365_000_000, 'halfAwayFromZero'));
     }
     case 'monthly': {
-      const freeMonths = free ? free.monthStarts.filter((d) => d >= from && d < to).length : 0;
+      const freeMonths = free ? (free.freeMonths ?? free.monthStarts.filter((d) => d >= from && d < to).length) : 0;
       const months = Math.max(0, periodMonths - freeMonths);
       if (months === 0) return ore(0);
       // A rate change inside the period weighs each rate by its share of the period's days.

@@ -109,9 +109,19 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
   const balances: number[] = [balance];
   let maxInterest = 0;
   let lastHenstandRow = -Infinity;
+  let freeCarry = 0;
   const henstandWithin = (n: number) => n - lastHenstandRow <= periodsPerYear;
   for (let n = 1; n <= maxRows; n += 1) {
     const { nominal, months } = periodOf(p, n);
+    // Monthly method, no interest during the henstand: the free months starting in this period,
+    // plus any an earlier period was too short to use, up to this period's months.
+    let free = henstand?.free;
+    if (free && terms.interestMethod === 'monthly') {
+      const starting = free.monthStarts.filter((d) => d >= previous && d < nominal).length;
+      const used = Math.min(months, starting + freeCarry);
+      freeCarry = starting + freeCarry - used;
+      free = { ...free, freeMonths: used };
+    }
     let accrued = 0;
     for (let i = 0; i < claims.length; i += 1) {
       const claim = claims[i] as ClaimBalance;
@@ -120,7 +130,7 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       // SPEC step 2: interest for the period since the previous nominal date (or startDate).
       const from = previous;
       const base = withFees ? claim.principal + claim.fees : claim.principal;
-      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, henstand?.free);
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, free);
       claim.interest += interest;
       accrued += interest;
     }

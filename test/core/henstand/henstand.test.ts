@@ -127,3 +127,13 @@ describe('henstand on a single claim without an agreement', () => {
     expect(out.warnings).toEqual([]);
   });
 });
+
+describe('interest-free henstand on the monthly method (review finding)', () => {
+  it('two free months starting in one period are both given: the second carries to the next period', () => {
+    // Henstand from 28 Feb for 2 months: free months start 28 Feb and 28 Mar, both inside the
+    // period 28 Feb → 31 Mar. That period gets 1 free month, the next (31 Mar → 30 Apr) the other.
+    const out = run({ firstDueDate: '2026-01-31', installment: 1000, interestMethod: 'monthly', claims: [{ principal: 6000, annualInterestRate: 12 }], henstand: { from: '2026-02-28', months: 2, kind: 'reduced', installment: 100 }, interestDuringHenstand: false });
+    expect(out.after.rows.slice(2, 5).map((r) => [r.nominalDate, r.interest])).toEqual([['2026-03-31', 0], ['2026-04-30', 0], ['2026-05-31', expect.any(Number)]]);
+    expect(out.after.rows[4]!.interest).toBeGreaterThan(0);
+  });
+});
