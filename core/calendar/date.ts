@@ -124,4 +124,3 @@ export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toD
 /** ISO weekday: 1 = Monday … 7 = Sunday. 1970-01-01 was a Thursday. */
 export const isoWeekday = (n: DayNumber): number => ((((n + 3) % 7) + 7) % 7) + 1;
 
-export const compareDates = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -17,12 +17,6 @@ export function ore(value: number): Ore {
   return value as Ore;
 }
 
-export const ZERO = 0 as Ore;
-
-export const add = (a: Ore, b: Ore): Ore => (a + b) as Ore;
-export const subtract = (a: Ore, b: Ore): Ore => (a - b) as Ore;
-export const minOre = (a: Ore, b: Ore): Ore => (a < b ? a : b);
-export const sumOre = (values: readonly Ore[]): Ore => values.reduce<number>((s, v) => s + v, 0) as Ore;
 
 export interface ParseKronerOptions {
   /** Allow negative amounts (credits, corrections). Default false. */

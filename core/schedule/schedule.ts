@@ -56,7 +56,6 @@ interface Prepared {
   rules: RuleSet;
   calendar: BankCalendar;
   order: number[];
-  dueDays: DayNumber[];
   step: number;
   first: { year: number; month: number; day: number };
   startDay: DayNumber;
@@ -70,7 +69,6 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
     rules,
     calendar,
     order: coverageOrder(terms.claims.map((c) => ({ dueDate: c.dueDate, priority: types[c.type].priority }))),
-    dueDays: terms.claims.map((c) => toDayNumber(c.dueDate)),
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),

@@ -1,6 +1,10 @@
 /** The page's one message to the user (never swallowed): success, info, warning or error. */
 import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
+import { isSaldoError } from '../../../core/errors.js';
+import { readLedgerInChunks } from '../../excel/workbook.js';
+import { strings } from '../strings.js';
+import { ledgerSourceOf } from './LedgerSheetPicker.js';
 
 export type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
 
@@ -28,3 +32,26 @@ export const today = (): string => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
+
+/**
+ * Long work on a ledger: reads it in chunks with progress, runs the job, and shows its result or
+ * its error (never swallowed). The Saldoopgørelse and Analyse pages share it.
+ */
+export function useLedgerJob() {
+  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const report = (label: string, value: number) => setProgress({ label, value });
+  const read = (source: string) => readLedgerInChunks(ledgerSourceOf(source), (done, total) => report(strings.ledger.reading(done, total), done / total));
+  const run = async (job: () => Promise<Notice>) => {
+    setNotice(null);
+    try {
+      setNotice(await job());
+    } catch (e) {
+      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
+    } finally {
+      setProgress(null);
+    }
+  };
+  const fail = (message: string) => setNotice({ intent: 'error', text: strings.ledger.failed(message) });
+  return { progress, notice, report, read, run, fail };
+}

@@ -4,15 +4,15 @@
  */
 import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { isSaldoError } from '../../../core/errors.js';
+import { parseYear } from '../../../core/commands/ledger.js';
 import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
-import { readLedgerInChunks, writeStatementSheets } from '../../excel/workbook.js';
-import { LedgerSourcePicker, ledgerSourceOf } from '../components/LedgerSheetPicker.js';
+import { writeStatementSheets } from '../../excel/workbook.js';
+import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
-import { NoticeBar, ProgressField, type Notice } from '../components/NoticeBar.js';
+import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
 
 const t = strings.statements;
 
@@ -24,33 +24,25 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [letters, setLetters] = useState(true);
   const [kommune, setKommune] = useState('Kommunen');
   const [contact, setContact] = useState('Opkrævningen');
-  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { progress, notice, report, read, run: runJob, fail } = useLedgerJob();
 
-  const run = async () => {
-    setNotice(null);
-    try {
-      const rows = await readLedgerInChunks(ledgerSourceOf(sheet), (done, total) => setProgress({ label: strings.ledger.reading(done, total), value: done / total }));
-      const y = Number(year);
-      const s = statementToJson(statementFromRows(rows, y, defaultRules), { maskCpr });
-      setProgress({ label: strings.ledger.writing, value: 0 });
+  const run = () =>
+    runJob(async () => {
+      const y = parseYear(Number(year.trim() || NaN), t.year);
+      const s = statementToJson(statementFromRows(await read(sheet), y, defaultRules), { maskCpr });
+      report(strings.ledger.writing, 0);
       const sheets = await writeStatementSheets(s, {
         ...(letters ? { letters: { kommune, contact } } : {}),
-        onProgress: (done, total) => setProgress({ label: strings.ledger.writing, value: done / total }),
+        onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
-      setNotice({ intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))} ${strings.ledger.errors(s.errors.length)}` });
-    } catch (e) {
-      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
-    } finally {
-      setProgress(null);
-    }
-  };
+      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))} ${strings.ledger.errors(s.errors.length)}` };
+    });
 
   return (
     <section aria-labelledby="statements-heading" className={styles.form}>
       <Title3 as="h2" id="statements-heading">{t.heading}</Title3>
       <Text block size={200}>{t.intro}</Text>
-      <LedgerSourcePicker value={sheet} onChange={setSheet} onError={(m) => setNotice({ intent: 'error', text: strings.ledger.failed(m) })} />
+      <LedgerSourcePicker value={sheet} onChange={setSheet} onError={fail} />
       <div className={styles.row}>
         <Field label={t.year}>
           <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
