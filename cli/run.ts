@@ -9,7 +9,9 @@ import type { PlanOutput } from '../core/commands/plan.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import type { NamedPlan } from './xlsx/planWorkbook.js';
-import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
+import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
+import type { Statement } from '../core/ledger/statement.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
@@ -20,6 +22,8 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Writes text piece by piece to a file, or to stdout when `path` is undefined (large JSON); optional. */
+  writeChunks?(path: string | undefined, chunks: Iterable<string>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** True when a person watches stderr (a terminal): then long work shows progress. */
@@ -125,12 +129,22 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress };
   let result: { errors: unknown[] };
+  // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
+  let chunks: () => Iterable<string> = () => [JSON.stringify(result)];
   try {
     if (name === 'statements') {
-      const s = await statementsFromFile(path, rules, options);
-      result = s;
-      if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
-      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
+      const { statement: lazy, format } = await statementOfFile(path, rules, options);
+      const source = { file: path, format };
+      const workbooks = values.letters !== undefined || values.out?.toLowerCase().endsWith('.xlsx') === true;
+      // The debtors come one at a time; a workbook needs them all, and then the JSON reads the same list.
+      const statement = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : lazy;
+      result = statement;
+      chunks = () => statementJsonChunks(statement, { maskCpr: options.maskCpr === true }, { source });
+      if (workbooks) {
+        const s = { ...statementToJson(statement as Statement, { maskCpr: options.maskCpr === true }), source };
+        if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+        if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
+      }
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
@@ -142,8 +156,15 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     if (code === 'ENOENT') throw new UsageError(`Posteringsfilen "${path}" findes ikke.`);
     throw e;
   }
-  if (values.out === undefined) io.stdout(`${JSON.stringify(result)}\n`);
-  else if (!values.out.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, `${JSON.stringify(result)}\n`);
+  if (values.out === undefined || !values.out.toLowerCase().endsWith('.xlsx')) {
+    const text = (function* () {
+      yield* chunks();
+      yield '\n';
+    })();
+    if (io.writeChunks) await io.writeChunks(values.out, text);
+    else if (values.out === undefined) io.stdout([...text].join(''));
+    else await io.writeFile(values.out, [...text].join(''));
+  }
   if (result.errors.length > 0) io.stderr(`${result.errors.length} rækker kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 

@@ -7,10 +7,15 @@ import { parseYear } from '../../core/commands/ledger.js';
 import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
 import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
-import { createStatementBuilder } from '../../core/ledger/statement.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { readLedger } from './readLedger.js';
-import { SaldoError } from '../../core/errors.js';
+import { SaldoError, type SaldoErrorCode } from '../../core/errors.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createStatementBuilder, type LazyStatement, type StatementPart } from '../../core/ledger/statement.js';
+import { cutsAreRecordStarts, fileEncoding, readCsvLayout, rowNumbering, withFile, type CsvLayout, type PieceResult } from './csvPieces.js';
+import { foldPieces, newPieceCounter } from './pieceFold.js';
+import type { StatementWorkerData } from './statementWorker.js';
 
 export interface LedgerOptions {
   year?: string;
@@ -18,6 +23,12 @@ export interface LedgerOptions {
   maskCpr?: boolean;
   /** Where progress goes (stderr), or undefined for none. */
   progress?: (text: string) => void;
+  /** Threads for a CSV ledger (default: 2 for a file of more than one piece on a machine with 2 cores). */
+  threads?: number;
+  /** Piece size for a CSV ledger (default PIECE_BYTES; tests cut small files). */
+  pieceBytes?: number;
+  /** Tests only: leave every piece to the worker, so that its part is surely merged. */
+  workerTakesAll?: boolean;
 }
 
 function progressBar(write: ((text: string) => void) | undefined, label: string) {
@@ -61,11 +72,77 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
   return format;
 }
 
-export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string } }> {
+/** Threads for a large CSV ledger: this one and a worker, when the machine has a second core. */
+function threadsFor(layout: CsvLayout, options: LedgerOptions): number {
+  if (options.threads !== undefined) return options.threads;
+  return layout.pieces > 1 && availableParallelism() > 1 ? 2 : 1;
+}
+
+interface WorkerAnswer {
+  part?: StatementPart;
+  pieces?: PieceResult[];
+  failure?: { code?: string; field?: string; message: string };
+}
+
+/** Starts the statement worker (TypeScript, loaded through tsx like the CLI itself). */
+function startStatementWorker(data: StatementWorkerData): Promise<WorkerAnswer> {
+  const worker = new Worker(new URL('./statementWorker.mjs', import.meta.url), { workerData: data });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (answer: WorkerAnswer) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`Hjælpetråden stoppede uventet (kode ${code}).`)));
+  });
+}
+
+/**
+ * A CSV ledger's statement, folded in pieces by this thread and (for a large file) a worker; the
+ * worker's part is merged in. Returns null when a piece cut fell inside a quoted field (a line
+ * break in quotes): the caller then reads the file as one stream.
+ */
+async function statementFromCsvPieces(path: string, year: number, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string } | null> {
+  const layout = readCsvLayout(path, options.pieceBytes);
+  const columns = headerColumns(layout.header);
+  const builder = createStatementBuilder(year, rules);
+  const counter = newPieceCounter();
+  const bar = progressBar(options.progress, 'Saldoopgørelse');
+  const threads = threadsFor(layout, options);
+  const worker = threads > 1 ? startStatementWorker({ layout, columns, year, rules, counter }) : null;
+  // The worker's failure must not go unhandled while this thread works.
+  worker?.catch(() => undefined);
+  const pieces = worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces)));
+  if (worker) {
+    const answer = await worker;
+    if (answer.failure) throw new SaldoError((answer.failure.code ?? 'UGYLDIGT_INPUT') as SaldoErrorCode, answer.failure.field ?? 'ledger', path, answer.failure.message);
+    pieces.push(...answer.pieces!);
+    builder.merge(answer.part!);
+  }
+  bar.update?.(layout.pieces, layout.pieces);
+  bar.finish();
+  if (!cutsAreRecordStarts(layout, pieces)) return null;
+  const format = fileEncoding(layout, pieces);
+  const statement = builder.finishLazily();
+  const rowOf = rowNumbering(pieces);
+  return { statement: { ...statement, errors: statement.errors.map((e) => ({ row: rowOf(e.row), message: e.message })) }, format };
+}
+
+/** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */
+export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string }> {
   const year = parseYear(options.year === undefined ? undefined : Number(options.year), '--year');
+  if (!/\.(xlsx|json)$/i.test(path)) {
+    const pieces = await statementFromCsvPieces(path, year, rules, options);
+    if (pieces) return pieces;
+  }
   const builder = createStatementBuilder(year, rules);
   const format = await stream(path, builder, 'Saldoopgørelse', options);
-  return { ...statementToJson(builder.finish(), { maskCpr: options.maskCpr === true }), source: { file: path, format } };
+  return { statement: builder.finishLazily(), format };
+}
+
+export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string } }> {
+  const { statement, format } = await statementOfFile(path, rules, options);
+  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, format } };
 }
 
 export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string } }> {

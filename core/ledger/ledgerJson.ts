@@ -6,8 +6,8 @@ import { SaldoError, showValue } from '../errors.js';
 import { toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
-import { isRowError, mapColumns, parsePostingRow, type ColumnMap, type Posting, type RowError } from './posting.js';
-import { createStatementBuilder, maskCpr, type Movements, type Statement } from './statement.js';
+import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
+import { createStatementBuilder, maskCpr, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
 
 const kr = (o: number) => toKroner(o as Ore);
 function movementsKr(m: Movements): Record<string, number> {
@@ -48,6 +48,48 @@ export function statementToJson(s: Statement, options: StatementJsonOptions = {}
   };
 }
 export type StatementsOutput = ReturnType<typeof statementToJson>;
+
+const str = JSON.stringify;
+
+function movementsText(m: Movements): string {
+  let out = '';
+  for (const k of POSTING_KINDS) {
+    const v = m[k];
+    if (v !== undefined) out += `${out === '' ? '' : ','}"${k}":${v / 100}`;
+  }
+  return `{${out}}`;
+}
+
+function debtorText(d: DebtorStatement, cpr: string): string {
+  let claims = '';
+  for (const c of d.claims) {
+    if (claims !== '') claims += ',';
+    claims += `{"claimId":${str(c.claimId)},"claimType":${str(c.claimType)},"opening":${c.opening / 100},"movements":${movementsText(c.movements)},"closing":${c.closing / 100},"dueDate":${str(c.dueDate)},"ageDays":${c.ageDays},"limitationDate":${str(c.limitationDate)},"timeBarred":${c.timeBarred}}`;
+  }
+  return `{"debtorId":${str(d.debtorId)},"name":${str(d.name)},"cpr":${str(cpr)},"opening":${d.opening / 100},"movements":${movementsText(d.movements)},"closing":${d.closing / 100},"claims":[${claims}]}`;
+}
+
+/**
+ * The statement's JSON text in pieces of about `debtorsPerChunk` debtors: exactly the text of
+ * `JSON.stringify({...statementToJson(s, options), ...extra})`, written without building that
+ * object (a million-row ledger's statement is ~50 MB of JSON).
+ */
+export function* statementJsonChunks(s: Statement | LazyStatement, options: StatementJsonOptions = {}, extra: Record<string, unknown> = {}, debtorsPerChunk = 200): Generator<string> {
+  const mask = options.maskCpr === true;
+  let chunk = `{"year":${str(s.year)},"debtors":[`;
+  let i = 0;
+  for (const d of s.debtors) {
+    chunk += (i === 0 ? '' : ',') + debtorText(d, mask ? maskCpr(d.cpr) : d.cpr);
+    i += 1;
+    if (i % debtorsPerChunk === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  const { totals } = statementToJson({ ...s, debtors: [] }, options);
+  const rest = Object.entries(extra).map(([k, v]) => `,${str(k)}:${str(v)}`).join('');
+  yield `${chunk}],"totals":${str(totals)},"errors":${str(s.errors)}${rest}}`;
+}
 
 export function analysisToJson(a: Analysis) {
   return {

@@ -18,6 +18,8 @@ const KIND_INDEX: Readonly<Record<PostingKind, number>> = Object.fromEntries(POS
 interface ClaimAcc {
   claimId: string;
   claimType: string;
+  /** The row that gave the claim its type: the first posting of the claim wins. */
+  typeRow: number;
   opening: number;
   movements: number[];
   running: number;
@@ -30,6 +32,9 @@ interface DebtorAcc {
   debtorId: string;
   name: string;
   cpr: string;
+  /** Rows that gave the name and CPR: the first posting that has one wins, whatever the order of adding. */
+  nameRow: number;
+  cprRow: number;
   claims: Map<string, ClaimAcc>;
 }
 
@@ -73,6 +78,11 @@ export interface StatementTotals {
   rowsAfterYear: number;
 }
 
+/** A statement whose debtors come one at a time, in id order (from `finishLazily`). */
+export interface LazyStatement extends Omit<Statement, 'debtors'> {
+  debtors: Iterable<DebtorStatement>;
+}
+
 /** Amounts are øre inside core; `statementToJson` turns them into kroner. */
 export interface Statement {
   year: number;
@@ -105,10 +115,53 @@ export function limitationYears(claimType: string, acknowledged: boolean, rules:
   return (CLAIM_TYPES as readonly string[]).includes(claimType) ? rules.claimTypes.value[claimType as ClaimType].limitationYears : 3;
 }
 
+/**
+ * A builder's state as plain data, so that parts of a ledger folded apart (the CLI folds a large
+ * file on two threads) can be merged. Per claim, `numbers` holds CLAIM_NUMBERS values (opening,
+ * running balance, the movements by kind, due day or NaN, first day, acknowledged 0/1); a plain
+ * array, so whole øre stay small integers for V8 (a typed array of doubles would deoptimize the fold).
+ */
+export interface StatementPart {
+  rows: number;
+  rowsSum: number;
+  rowsAfterYear: number;
+  errors: RowError[];
+  debtorIds: string[];
+  names: string[];
+  nameRows: number[];
+  cprs: string[];
+  cprRows: number[];
+  claimDebtor: number[];
+  claimIds: string[];
+  claimTypes: string[];
+  typeRows: number[];
+  numbers: number[];
+}
+
+const OPENING = 0;
+const RUNNING = 1;
+const MOVEMENTS = 2;
+const DUE = MOVEMENTS + POSTING_KINDS.length;
+const FIRST_DAY = DUE + 1;
+const ACKNOWLEDGED = FIRST_DAY + 1;
+/** Numbers per claim in a `StatementPart`. */
+export const CLAIM_NUMBERS = ACKNOWLEDGED + 1;
+
 export interface StatementBuilder {
+  /** Adds a posting; `p.row` orders the postings (the first one that names a debtor names it). */
   add(p: Posting): void;
   addError(e: RowError): void;
+  /** This builder's state so far, for `merge` in another builder. */
+  part(): StatementPart;
+  /** Adds another builder's part: the same as having added its postings and errors here. */
+  merge(part: StatementPart): void;
   finish(): Statement;
+  /**
+   * The same statement with its debtors made one at a time as they are read (a million-row
+   * ledger's statement need not be held whole to be written). The reconciliation is done first:
+   * it throws before anything is produced.
+   */
+  finishLazily(): LazyStatement;
 }
 
 /** A streaming statement for `year`: add postings in any order, then finish. */
@@ -120,6 +173,26 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   let rows = 0;
   let rowsSum = 0;
   let rowsAfterYear = 0;
+  let lastDebtor: DebtorAcc | undefined;
+  let lastClaim: ClaimAcc | undefined;
+
+  /** The debtor's accumulator, made (with the given name and CPR, possibly '') on first sight. */
+  const debtorOf = (id: string, name: string, nameRow: number, cpr: string, cprRow: number): DebtorAcc => {
+    let d = debtors.get(id);
+    if (!d) {
+      d = { debtorId: id, name, cpr, nameRow: name === '' ? Infinity : nameRow, cprRow: cpr === '' ? Infinity : cprRow, claims: new Map() };
+      debtors.set(id, d);
+    }
+    return d;
+  };
+  const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, firstDay: DayNumber): ClaimAcc => {
+    let c = debtor.claims.get(id);
+    if (!c) {
+      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false };
+      debtor.claims.set(id, c);
+    }
+    return c;
+  };
 
   return {
     add(p) {
@@ -129,18 +202,25 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       }
       rows += 1;
       rowsSum += p.amount;
-      let debtor = debtors.get(p.debtorId);
-      if (!debtor) {
-        debtor = { debtorId: p.debtorId, name: p.debtorName, cpr: p.cpr, claims: new Map() };
-        debtors.set(p.debtorId, debtor);
-      } else {
-        if (debtor.name === '' && p.debtorName !== '') debtor.name = p.debtorName;
-        if (debtor.cpr === '' && p.cpr !== '') debtor.cpr = p.cpr;
+      // Ledgers come sorted by debtor and claim more often than not: the last ones are kept at hand.
+      const debtor = p.debtorId === lastDebtor?.debtorId ? lastDebtor : debtorOf(p.debtorId, p.debtorName, p.row, p.cpr, p.row);
+      if (debtor !== lastDebtor) {
+        lastDebtor = debtor;
+        lastClaim = undefined;
       }
-      let claim = debtor.claims.get(p.claimId);
-      if (!claim) {
-        claim = { claimId: p.claimId, claimType: p.claimType, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay: p.postingDay, acknowledged: false };
-        debtor.claims.set(p.claimId, claim);
+      if (p.debtorName !== '' && p.row < debtor.nameRow) {
+        debtor.name = p.debtorName;
+        debtor.nameRow = p.row;
+      }
+      if (p.cpr !== '' && p.row < debtor.cprRow) {
+        debtor.cpr = p.cpr;
+        debtor.cprRow = p.row;
+      }
+      const claim = p.claimId === lastClaim?.claimId ? lastClaim : claimOf(debtor, p.claimId, p.claimType, p.row, p.postingDay);
+      lastClaim = claim;
+      if (p.row < claim.typeRow) {
+        claim.claimType = p.claimType;
+        claim.typeRow = p.row;
       }
       if (p.postingDay < yearStart) claim.opening += p.amount;
       else claim.movements[KIND_INDEX[p.kind]]! += p.amount;
@@ -152,64 +232,141 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
     addError(e) {
       errors.push(e);
     },
-    finish() {
-      const out: DebtorStatement[] = [];
+    part() {
+      const out: StatementPart = { rows, rowsSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
+      const numbers = out.numbers;
+      for (const d of debtors.values()) {
+        const index = out.debtorIds.length;
+        out.debtorIds.push(d.debtorId);
+        out.names.push(d.name);
+        out.nameRows.push(d.nameRow);
+        out.cprs.push(d.cpr);
+        out.cprRows.push(d.cprRow);
+        for (const c of d.claims.values()) {
+          out.claimDebtor.push(index);
+          out.claimIds.push(c.claimId);
+          out.claimTypes.push(c.claimType);
+          out.typeRows.push(c.typeRow);
+          numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
+        }
+      }
+      return out;
+    },
+    merge(part) {
+      rows += part.rows;
+      rowsSum += part.rowsSum;
+      rowsAfterYear += part.rowsAfterYear;
+      for (const e of part.errors) errors.push(e);
+      const owners = part.debtorIds.map((id, i) => {
+        const d = debtorOf(id, part.names[i]!, part.nameRows[i]!, part.cprs[i]!, part.cprRows[i]!);
+        if (part.names[i] !== '' && part.nameRows[i]! < d.nameRow) {
+          d.name = part.names[i]!;
+          d.nameRow = part.nameRows[i]!;
+        }
+        if (part.cprs[i] !== '' && part.cprRows[i]! < d.cprRow) {
+          d.cpr = part.cprs[i]!;
+          d.cprRow = part.cprRows[i]!;
+        }
+        return d;
+      });
+      const n = part.numbers;
+      part.claimIds.forEach((id, i) => {
+        const at = i * CLAIM_NUMBERS;
+        const c = claimOf(owners[part.claimDebtor[i]!]!, id, part.claimTypes[i]!, part.typeRows[i]!, n[at + FIRST_DAY]!);
+        if (part.typeRows[i]! < c.typeRow) {
+          c.claimType = part.claimTypes[i]!;
+          c.typeRow = part.typeRows[i]!;
+        }
+        c.opening += n[at + OPENING]!;
+        c.running += n[at + RUNNING]!;
+        for (let k = 0; k < POSTING_KINDS.length; k += 1) c.movements[k]! += n[at + MOVEMENTS + k]!;
+        const due = n[at + DUE]!;
+        if (!Number.isNaN(due) && (c.dueDay === null || due < c.dueDay)) c.dueDay = due;
+        if (n[at + FIRST_DAY]! < c.firstDay) c.firstDay = n[at + FIRST_DAY]!;
+        if (n[at + ACKNOWLEDGED] === 1) c.acknowledged = true;
+      });
+      lastDebtor = undefined;
+      lastClaim = undefined;
+    },
+    finishLazily() {
+      // First the reconciliation, on the numbers alone: nothing is produced unless it holds.
       const totalMovements = emptyMovements();
       let totalOpening = 0;
       let totalClosing = 0;
       let claimCount = 0;
       let openClaims = 0;
-      const ids = [...debtors.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const ids = [...debtors.keys()].sort(byText);
       for (const id of ids) {
         const debtor = debtors.get(id)!;
         const debtorMovements = emptyMovements();
         let opening = 0;
         let closing = 0;
-        const claims: ClaimStatement[] = [];
-        for (const c of [...debtor.claims.values()].sort((a, b) => (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0))) {
+        for (const c of debtor.claims.values()) {
           const computed = c.opening + sum(c.movements);
           // The balance posted row by row must equal primo + the year's movements.
           if (computed !== c.running) throw reconcileError(`debitor ${id}, fordring ${c.claimId}`, c.running, computed);
-          const open = c.running > 0;
-          const from = c.dueDay ?? c.firstDay;
-          const years = limitationYears(c.claimType, c.acknowledged, rules);
-          const { year: fy, month: fm, day: fd } = partsOf(from);
-          const limitation = addMonthsToDay(fy, fm, fd, 12 * years);
-          claims.push({
-            claimId: c.claimId,
-            claimType: c.claimType,
-            opening: c.opening,
-            movements: movementsOf(c.movements),
-            closing: c.running,
-            dueDate: c.dueDay === null ? null : fromDayNumber(c.dueDay),
-            ageDays: open ? yearEnd - from : null,
-            limitationDate: open ? fromDayNumber(limitation) : null,
-            timeBarred: open && limitation <= yearEnd,
-          });
           claimCount += 1;
-          if (open) openClaims += 1;
+          if (c.running > 0) openClaims += 1;
           opening += c.opening;
           closing += c.running;
-          c.movements.forEach((v, i) => (debtorMovements[i]! += v));
+          for (let i = 0; i < debtorMovements.length; i += 1) debtorMovements[i]! += c.movements[i]!;
         }
         if (opening + sum(debtorMovements) !== closing) throw reconcileError(`debitor ${id}`, closing, opening + sum(debtorMovements));
         totalOpening += opening;
         totalClosing += closing;
-        debtorMovements.forEach((v, i) => (totalMovements[i]! += v));
-        out.push({ debtorId: id, name: debtor.name, cpr: debtor.cpr, opening, movements: movementsOf(debtorMovements), closing, claims });
+        for (let i = 0; i < totalMovements.length; i += 1) totalMovements[i]! += debtorMovements[i]!;
       }
       // The totals must equal the accepted rows' own sum, counted as they came in.
       if (totalClosing !== rowsSum) throw reconcileError('i alt mod bilagenes sum', rowsSum, totalClosing);
       if (totalOpening + sum(totalMovements) !== totalClosing) throw reconcileError('i alt', totalClosing, totalOpening + sum(totalMovements));
       return {
         year,
-        debtors: out,
-        totals: { debtors: out.length, claims: claimCount, openClaims, opening: totalOpening, movements: movementsOf(totalMovements), closing: totalClosing, rows, rowsSum, rowsAfterYear },
+        debtors: debtorStatements(ids),
+        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: totalOpening, movements: movementsOf(totalMovements), closing: totalClosing, rows, rowsSum, rowsAfterYear },
         errors: errors.sort((a, b) => a.row - b.row),
       };
     },
+    finish() {
+      const lazy = this.finishLazily();
+      return { ...lazy, debtors: [...lazy.debtors] };
+    },
   };
+
+  /** The debtors' statements in id order, made one at a time (after the reconciliation held). */
+  function* debtorStatements(ids: readonly string[]): Generator<DebtorStatement> {
+    for (const id of ids) {
+      const debtor = debtors.get(id)!;
+      const debtorMovements = emptyMovements();
+      let opening = 0;
+      let closing = 0;
+      const claims: ClaimStatement[] = [];
+      for (const c of [...debtor.claims.values()].sort((a, b) => byText(a.claimId, b.claimId))) {
+        const open = c.running > 0;
+        const from = c.dueDay ?? c.firstDay;
+        const years = limitationYears(c.claimType, c.acknowledged, rules);
+        const { year: fy, month: fm, day: fd } = partsOf(from);
+        const limitation = addMonthsToDay(fy, fm, fd, 12 * years);
+        claims.push({
+          claimId: c.claimId,
+          claimType: c.claimType,
+          opening: c.opening,
+          movements: movementsOf(c.movements),
+          closing: c.running,
+          dueDate: c.dueDay === null ? null : fromDayNumber(c.dueDay),
+          ageDays: open ? yearEnd - from : null,
+          limitationDate: open ? fromDayNumber(limitation) : null,
+          timeBarred: open && limitation <= yearEnd,
+        });
+        opening += c.opening;
+        closing += c.running;
+        for (let i = 0; i < debtorMovements.length; i += 1) debtorMovements[i]! += c.movements[i]!;
+      }
+      yield { debtorId: id, name: debtor.name, cpr: debtor.cpr, opening, movements: movementsOf(debtorMovements), closing, claims };
+    }
+  }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * CPR as ddmmyy-xxxx: the birth date stays, the last four digits are hidden. A CVR number

@@ -204,11 +204,25 @@ describe('xlsx and JSON ledgers', () => {
 });
 
 describe('damaged CSV (review findings)', () => {
-  it('a line with too few fields is reported, not merged silently into a made-up posting', async () => {
+  it('a line with too few fields is reported on its own and does not swallow the next line', async () => {
     const csv = ['debtorId;claimId;postingDate;kind;amount', '5', '6;F6;01-02-2026;krav;9', '7;F7;01-02-2026;krav;10'].join('\n');
     const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
-    expect(out.errors).toEqual([{ row: 2, message: expect.stringMatching(/for få felter.*"5\\n6"/) }]);
-    expect(out.debtors.map((d: { debtorId: string }) => d.debtorId)).toEqual(['7']);
+    expect(out.errors).toEqual([{ row: 2, message: 'Rækken har 1 felt, men overskriften har 5 – der mangler felter ("5").' }]);
+    expect(out.debtors.map((d: { debtorId: string }) => d.debtorId)).toEqual(['6', '7']);
+  });
+  it('a short last line is reported, also without a final line break (it used to vanish)', async () => {
+    for (const ending of ['', '\n']) {
+      const csv = `debtorId;claimId;postingDate;kind;amount\n7;F7;01-02-2026;krav;10\n8;F8${ending}`;
+      const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+      expect(out.errors).toEqual([{ row: 3, message: expect.stringMatching(/Rækken har 2 felter, men overskriften har 5/) }]);
+      expect(out.totals.closing).toBe(10);
+    }
+  });
+  it('with quotes in the file (uDSV), a short last line is reported too', async () => {
+    const csv = 'debtorId;debtorName;claimId;postingDate;kind;amount\n7;"A; B";F7;01-02-2026;krav;10\n8';
+    const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+    expect(out.errors).toEqual([{ row: 3, message: expect.stringMatching(/for få felter/) }]);
+    expect(out.debtors[0].name).toBe('A; B');
   });
   it('number cells are kroner with a decimal point: 1.234 has too many decimals, it is not 1.234 kr.', async () => {
     const input = { year: 2026, ledger: [{ debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 1.234 }, { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 12.5 }] };

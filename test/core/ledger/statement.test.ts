@@ -91,6 +91,43 @@ describe('reconciliation (property over random ledgers)', () => {
   });
 });
 
+describe('merging parts (the CLI folds a large ledger on two threads)', () => {
+  it('postings split between two builders and merged give the statement of one builder, whatever the split', () => {
+    const row = fc.record({
+      debtor: fc.integer({ min: 1, max: 8 }),
+      claim: fc.integer({ min: 1, max: 3 }),
+      day: fc.integer({ min: 0, max: 1800 }),
+      due: fc.option(fc.integer({ min: 0, max: 1800 })),
+      kind: fc.constantFrom('krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'),
+      ore: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      name: fc.constantFrom('', 'Anne', 'Bo'),
+      cpr: fc.constantFrom('', '010190-1234'),
+      type: fc.constantFrom('andet', 'daginstitution', 'ejendomsskat'),
+      acknowledged: fc.boolean(),
+      toSecond: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 120 }), (rows) => {
+        const one = createStatementBuilder(2026, defaultRules);
+        const first = createStatementBuilder(2026, defaultRules);
+        const second = createStatementBuilder(2026, defaultRules);
+        const start = dayNumberOf(2022, 1, 1);
+        rows.forEach((r, i) => {
+          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: r.name, cpr: r.cpr, claimId: `F${r.claim}`, claimType: r.type, postingDay: start + r.day, dueDay: r.due === null ? null : start + r.due, kind: r.kind, amount: r.ore, acknowledged: r.acknowledged } as const;
+          one.add(p);
+          (r.toSecond ? second : first).add(p);
+          if (r.ore === 0) (r.toSecond ? second : first).addError({ row: i + 2, message: 'nul' });
+          if (r.ore === 0) one.addError({ row: i + 2, message: 'nul' });
+        });
+        // The part goes through a structured clone, as it does between threads.
+        first.merge(structuredClone(second.part()));
+        expect(first.finish()).toEqual(one.finish());
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
 describe('analyses on a date', () => {
   const a = analysisToJson(analysisFromRows(LEDGER, dayNumberOf(2026, 12, 31)));
   it('ages open balances by claim type from the due date', () => {
