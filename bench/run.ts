@@ -125,6 +125,11 @@ const e0 = performance.now();
 const duck2 = await (await DuckDBInstance.create(':memory:')).connect();
 await duck2.runAndReadAll(`COPY (${aggregation} ORDER BY Debitor, Fordring) TO '${join(dir, 'duck.json')}' (FORMAT json)`);
 const duckEndToEndMs = performance.now() - e0;
+// DuckDB as a whole process too (Node start, loading DuckDB, query, JSON): Saldo's figure is a whole process.
+const p0 = performance.now();
+const duckProcess = spawnSync(process.execPath, ['bench/duckdbChild.mjs', `COPY (${aggregation} ORDER BY Debitor, Fordring) TO '${join(dir, 'duck2.json')}' (FORMAT json)`], { encoding: 'utf8' });
+const duckProcessMs = performance.now() - p0;
+if (duckProcess.status !== 0) throw new Error(`DuckDB child failed: ${duckProcess.stderr}`);
 const duckTotal = (await duck.runAndReadAll(`SELECT sum("Beløb")::DOUBLE FROM ${source} WHERE "Bogføringsdato" <= DATE '2026-12-31'`)).getRows()[0]![0] as number;
 
 // Two independent implementations must agree to the øre on the same file.
@@ -136,7 +141,9 @@ console.log('| measurement | time | peak memory | result |');
 console.log('|---|---|---|---|');
 console.log(`| Saldo \`statements\`, whole CLI process | ${fmt(saldoMs)} ms | ${fmt(child.maxRssMb)} MB | ${fmt(child.claims)} claims, ultimo ${fmt(child.closing, 2)} kr. |`);
 console.log(`| Saldo, read + fold + JSON in one process | ${fmt(child.ms)} ms | ${fmt(child.maxRssMb)} MB | |`);
-console.log(`| DuckDB, same aggregation, sorted, written as JSON (end to end) | ${fmt(duckEndToEndMs)} ms | (in the bench process) | |`);
+console.log(`| DuckDB, same aggregation, sorted, written as JSON, whole process | ${fmt(duckProcessMs)} ms | | |`);
+console.log(`| DuckDB, same aggregation, sorted, written as JSON, in the bench process | ${fmt(duckEndToEndMs)} ms | | |`);
 console.log(`| DuckDB, same aggregation, query into memory only | ${fmt(duckMs)} ms | (in the bench process) | ${fmt(duckRows)} claims, ultimo ${fmt(duckTotal, 2)} kr. |`);
-console.log(`| ratio Saldo CLI / DuckDB end to end | ${(saldoMs / duckEndToEndMs).toFixed(1)}× | | target ≤ 1.5× ${saldoMs / duckEndToEndMs <= 1.5 ? '✓' : '✗'} |`);
+console.log(`| ratio Saldo CLI / DuckDB, both whole processes | ${(saldoMs / duckProcessMs).toFixed(1)}× | | target ≤ 1.5× ${saldoMs / duckProcessMs <= 1.5 ? '✓' : '✗'} |`);
+console.log(`| ratio Saldo CLI / DuckDB in the bench process | ${(saldoMs / duckEndToEndMs).toFixed(1)}× | | |`);
 console.log(`| ratio Saldo CLI / DuckDB query only | ${(saldoMs / duckMs).toFixed(1)}× | | |`);

@@ -1,10 +1,16 @@
-/** Runs `statements` in this process and prints its wall time and peak memory (for npm run bench). */
-import { statementsFromFile } from '../cli/ledger/ledgerCommands.js';
+/** Runs `statements` in this process as the CLI does (JSON written piece by piece) and prints its wall time and peak memory (for npm run bench). */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { statementOfFile } from '../cli/ledger/ledgerCommands.js';
+import { statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 
-const [path = '', year = '2026'] = process.argv.slice(2);
+const [path = '', year = '2026', out = '/dev/null'] = process.argv.slice(2);
 const t0 = performance.now();
-const out = await statementsFromFile(path, defaultRules, { year });
-const json = JSON.stringify(out);
+const { statement, format } = await statementOfFile(path, defaultRules, { year });
+const fd = openSync(out, 'w');
+let bytes = 0;
+for (const chunk of statementJsonChunks(statement, {}, { source: { file: path, format } })) bytes += writeSync(fd, chunk);
+closeSync(fd);
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, debtors: out.totals.debtors, claims: out.totals.claims, rows: out.totals.rows, closing: out.totals.closing, bytes: json.length }));
+const { totals } = statement;
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, debtors: totals.debtors, claims: totals.claims, rows: totals.rows, closing: totals.closing / 100, bytes }));

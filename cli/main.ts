@@ -2,6 +2,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
+import { once } from 'node:events';
 import { runCli } from './run.js';
 
 const code = await runCli(process.argv.slice(2), {
@@ -10,11 +11,15 @@ const code = await runCli(process.argv.slice(2), {
   writeFile: (path, data) => writeFile(path, data),
   // Synchronous writes piece by piece: a large statement is never held as one string.
   writeChunks: async (path, chunks) => {
-    const fd = path === undefined ? 1 : openSync(path, 'w');
+    if (path === undefined) {
+      for (const chunk of chunks) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+      return;
+    }
+    const fd = openSync(path, 'w');
     try {
       for (const chunk of chunks) writeSync(fd, chunk);
     } finally {
-      if (path !== undefined) closeSync(fd);
+      closeSync(fd);
     }
   },
   stdout: (t) => process.stdout.write(t),
