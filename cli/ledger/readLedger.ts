@@ -89,7 +89,11 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
   const rest = decoder.decode();
   if (rest) feed(rest);
   if (parser === null && pending !== '') feed('\n');
-  (parser as Parser | null)?.end();
+  // A full line of separators at the end: a short last line runs into it and is reported,
+  // instead of being dropped by the tokenizer at the end of the text.
+  const last = parser as Parser | null;
+  if (last) feed(`${last.schema.row}${last.schema.col.repeat(last.schema.cols.length - 1)}${last.schema.row}`);
+  last?.end();
   return encoding;
 }
 

@@ -218,6 +218,12 @@ describe('damaged CSV (review findings)', () => {
       expect(out.totals.closing).toBe(10);
     }
   });
+  it('analyse reports a short last line as well', async () => {
+    const csv = 'debtorId;claimId;postingDate;dueDate;kind;amount\n7;F7;01-02-2026;01-02-2026;krav;10\n8;F8';
+    const out = JSON.parse((await run(['analyse', '--in', file(csv), '--as-of', '2026-12-31'])).stdout);
+    expect(out.errors).toEqual([{ row: 3, message: expect.stringMatching(/for få felter/) }]);
+    expect(out.summary.balance).toBe(10);
+  });
   it('with quotes in the file (uDSV), a short last line is reported too', async () => {
     const csv = 'debtorId;debtorName;claimId;postingDate;kind;amount\n7;"A; B";F7;01-02-2026;krav;10\n8';
     const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
