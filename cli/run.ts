@@ -11,7 +11,6 @@ import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/rul
 import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
-import type { Statement } from '../core/ledger/statement.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
@@ -137,11 +136,12 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       const source = { file: path, format };
       const workbooks = values.letters !== undefined || values.out?.toLowerCase().endsWith('.xlsx') === true;
       // The debtors come one at a time; a workbook needs them all, and then the JSON reads the same list.
-      const statement = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : lazy;
+      const full = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : undefined;
+      const statement = full ?? lazy;
       result = statement;
       chunks = () => statementJsonChunks(statement, { maskCpr: options.maskCpr === true }, { source });
-      if (workbooks) {
-        const s = { ...statementToJson(statement as Statement, { maskCpr: options.maskCpr === true }), source };
+      if (full) {
+        const s = { ...statementToJson(full, { maskCpr: options.maskCpr === true }), source };
         if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }

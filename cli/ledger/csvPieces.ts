@@ -12,7 +12,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { inferSchema, initParser } from 'udsv';
 import { SaldoError } from '../../core/errors.js';
-import { detectDelimiter } from './readLedger.js';
+import { detectDelimiter, separatorLine } from './readLedger.js';
 
 export type PieceEncoding = 'ascii' | 'utf-8' | 'windows-1252';
 
@@ -40,7 +40,6 @@ export interface PieceResult {
   rows: number;
   quotes: number;
   encoding: PieceEncoding;
-  bytes: number;
 }
 
 const NEWLINE = 10;
@@ -66,8 +65,7 @@ function decode(bytes: Buffer): { text: string; encoding: PieceEncoding } {
 
 /** Reads the header line and plans the pieces. Throws a Danish error for an empty file. */
 export function readCsvLayout(path: string, pieceBytes = PIECE_BYTES): CsvLayout {
-  const fd = openSync(path, 'r');
-  try {
+  return withFile(path, (fd) => {
     const size = fstatSync(fd).size;
     const probe = Buffer.allocUnsafe(Math.min(size, 1 << 20));
     const got = readSync(fd, probe, 0, probe.length, 0);
@@ -94,9 +92,7 @@ export function readCsvLayout(path: string, pieceBytes = PIECE_BYTES): CsvLayout
       pieceBytes,
       pieces: Math.max(1, Math.ceil(data / pieceBytes)),
     };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Index of the first newline at or after `at` (absolute), reading ahead as far as needed; or `size`. */
@@ -156,7 +152,7 @@ export function parsePiece(fd: number, layout: CsvLayout, index: number, onRow: 
   const { schema } = layout;
   const splittable = quotes === 0 && schema.col.length === 1 && (schema.row === '\n' || schema.row === '\r\n');
   const rows = splittable ? splitLines(bytes, encoding, schema.cols.length, schema.col.charCodeAt(0), onRow, onBadRow) : tokenize(bytes, encoding, schema, quotes > 0, onRow);
-  return { index, rows, quotes, encoding, bytes: bytes.length };
+  return { index, rows, quotes, encoding };
 }
 
 function textOf(bytes: Buffer, encoding: PieceEncoding, start: number, end: number): string {
@@ -165,20 +161,19 @@ function textOf(bytes: Buffer, encoding: PieceEncoding, start: number, end: numb
   return windows1252.decode(bytes.subarray(start, end));
 }
 
-/** uDSV on the whole piece. A full line of separators after it makes a short last line run into it (and be reported) instead of being dropped. */
+/** uDSV on the whole piece, with `separatorLine` after it (a short last line is reported, not dropped). */
 function tokenize(bytes: Buffer, encoding: PieceEncoding, schema: Schema, quoted: boolean, onRow: PieceRowHandler): number {
-  const sentinel = `${schema.row}${schema.col.repeat(schema.cols.length - 1)}${schema.row}`;
   // `skip` (header rows, an untyped field of uDSV's schema) is 0: a piece has no header.
   const parser = initParser(Object.assign({}, schema, { skip: 0, encl: quoted ? '"' : '' }));
   let rows = 0;
   let lastEmpty = false;
-  parser.stringArrs(textOf(bytes, encoding, 0, bytes.length) + sentinel, (cells: string[]) => {
+  parser.stringArrs(textOf(bytes, encoding, 0, bytes.length) + separatorLine(schema), (cells: string[]) => {
     rows += 1;
     lastEmpty = isEmptyRecord(cells);
     if (!lastEmpty) onRow(cells, rows);
     return true;
   });
-  // The sentinel is the last record, unless a short last line ran into it.
+  // The separator line is the last record, unless a short last line ran into it.
   return lastEmpty ? rows - 1 : rows;
 }
 

@@ -25,6 +25,15 @@ export function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
 
 type Parser = ReturnType<typeof initParser>;
 
+/**
+ * A full line of separators, put after the text given to uDSV: a short last line runs into it
+ * and is reported, instead of being dropped by the tokenizer at the end of the text. It is
+ * itself an empty record, which the readers skip.
+ */
+export function separatorLine(schema: { row: string; col: string; cols: readonly unknown[] }): string {
+  return `${schema.row}${schema.col.repeat(schema.cols.length - 1)}${schema.row}`;
+}
+
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
@@ -89,10 +98,8 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
   const rest = decoder.decode();
   if (rest) feed(rest);
   if (parser === null && pending !== '') feed('\n');
-  // A full line of separators at the end: a short last line runs into it and is reported,
-  // instead of being dropped by the tokenizer at the end of the text.
   const last = parser as Parser | null;
-  if (last) feed(`${last.schema.row}${last.schema.col.repeat(last.schema.cols.length - 1)}${last.schema.row}`);
+  if (last) feed(separatorLine(last.schema));
   last?.end();
   return encoding;
 }

@@ -72,7 +72,7 @@ describe('a CSV ledger read in pieces on two threads', () => {
     await expect(read(file(mixed), 256, 2)).rejects.toThrow(/blander tegnsæt/);
   });
   it('rowNumbering turns piece keys into file rows', () => {
-    const of = rowNumbering([{ index: 1, rows: 5, quotes: 0, encoding: 'ascii', bytes: 0 }, { index: 0, rows: 3, quotes: 0, encoding: 'ascii', bytes: 0 }]);
+    const of = rowNumbering([{ index: 1, rows: 5, quotes: 0, encoding: 'ascii' }, { index: 0, rows: 3, quotes: 0, encoding: 'ascii' }]);
     expect(of(0 * 2 ** 32 + 1)).toBe(2); // first data row of piece 0
     expect(of(1 * 2 ** 32 + 1)).toBe(5); // header + 3 rows of piece 0, then this one
   });
