@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', 'addin/build/*.js'],
+    files: ['*.js', 'addin/build/*.js', 'cli/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {

@@ -55,7 +55,7 @@ const dir = mkdtempSync(join(tmpdir(), 'saldo-bench-'));
 const file = join(dir, 'batch.json');
 writeFileSync(file, JSON.stringify(inputs));
 const t0 = performance.now();
-const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'plan', '--in', file, '--out', join(dir, 'out.json')], { encoding: 'utf8' });
+const cli = spawnSync(process.execPath, ['cli/saldo.mjs', 'plan', '--in', file, '--out', join(dir, 'out.json')], { encoding: 'utf8' });
 const cliMs = performance.now() - t0;
 if (cli.status !== 0) throw new Error(`saldo plan failed: ${cli.stderr}`);
 
@@ -80,7 +80,7 @@ const ledgerMb = (await import('node:fs')).statSync(ledger).size / 1e6;
 
 // Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, JSON out).
 const s0 = performance.now();
-const saldo = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, 'statements.json'), '--quiet'], { encoding: 'utf8' });
+const saldo = spawnSync(process.execPath, ['cli/saldo.mjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, 'statements.json'), '--quiet'], { encoding: 'utf8' });
 const saldoMs = performance.now() - s0;
 if (saldo.status !== 0) throw new Error(`saldo statements failed: ${saldo.stderr}`);
 // The same work in a child that reports its peak memory.

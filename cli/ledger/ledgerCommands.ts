@@ -84,7 +84,7 @@ interface WorkerAnswer {
   failure?: { code?: string; field?: string; message: string };
 }
 
-/** Starts the statement worker (TypeScript, loaded through tsx like the CLI itself). */
+/** Starts the statement worker: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
 function startStatementWorker(data: StatementWorkerData): Promise<WorkerAnswer> {
   const worker = new Worker(new URL('./statementWorker.mjs', import.meta.url), { workerData: data });
   return new Promise((resolve, reject) => {

@@ -31,8 +31,8 @@ export async function cli(argv: string[], files: Record<string, string> = {}, st
   return { code, stdout, stderr, files: written };
 }
 
-/** Runs the real CLI in a child process (as `npm run saldo` does). */
+/** Runs the real CLI in a child process, as `npm run saldo` does (the bundled CLI, rebuilt when a source changed). */
 export function spawnCli(args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['cli/saldo.mjs', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,0 +1,34 @@
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, spawnCli } from './helpers.js';
+
+const current = join(ROOT, 'node_modules', '.cache', 'saldo-cli', 'current.json');
+const bundle = () => JSON.parse(readFileSync(current, 'utf8')) as { dir: string; inputs: Record<string, number> };
+
+describe('the CLI launcher (cli/saldo.mjs)', () => {
+  it('runs the bundle, built from the sources the CLI imports', () => {
+    expect(spawnCli(['--help']).status).toBe(0);
+    const inputs = Object.keys(bundle().inputs);
+    // The core the CLI runs is in the bundle, and nothing from node_modules is.
+    expect(inputs).toContain('cli/main.ts');
+    expect(inputs).toContain('core/ledger/statement.ts');
+    expect(inputs).toContain('cli/ledger/statementWorker.ts');
+    expect(inputs.filter((f) => f.includes('node_modules'))).toEqual([]);
+  });
+
+  it('rebuilds when a source changes, so a stale bundle is never run', () => {
+    spawnCli(['--help']);
+    const before = bundle().dir;
+    const file = join(ROOT, 'core', 'errors.ts');
+    const { atime, mtime } = statSync(file);
+    try {
+      utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+      expect(spawnCli(['--help']).status).toBe(0);
+      expect(bundle().dir).not.toBe(before);
+      expect(bundle().inputs['core/errors.ts']).toBe(statSync(file).mtimeMs);
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
+  });
+});
