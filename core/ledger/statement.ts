@@ -94,9 +94,7 @@ export interface Statement {
 const emptyMovements = (): number[] => POSTING_KINDS.map(() => 0);
 const movementsOf = (m: readonly number[]): Movements => {
   const out: Movements = {};
-  POSTING_KINDS.forEach((k, i) => {
-    if (m[i] !== 0) out[k] = m[i]!;
-  });
+  for (let i = 0; i < POSTING_KINDS.length; i += 1) if (m[i] !== 0) out[POSTING_KINDS[i]!] = m[i]!;
   return out;
 };
 const sum = (m: readonly number[]) => m.reduce((s, v) => s + v, 0);
@@ -340,7 +338,9 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       let opening = 0;
       let closing = 0;
       const claims: ClaimStatement[] = [];
-      for (const c of [...debtor.claims.values()].sort((a, b) => byText(a.claimId, b.claimId))) {
+      const ordered = [...debtor.claims.values()];
+      if (ordered.length > 1) ordered.sort((a, b) => byText(a.claimId, b.claimId));
+      for (const c of ordered) {
         const open = c.running > 0;
         const from = c.dueDay ?? c.firstDay;
         const years = limitationYears(c.claimType, c.acknowledged, rules);
