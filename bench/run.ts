@@ -128,13 +128,14 @@ const perClaim = `SELECT Debitor, Fordring, any_value(Navn) AS navn, any_value(C
   FROM ${source} WHERE "Bogføringsdato" <= DATE '2026-12-31' GROUP BY Debitor, Fordring`;
 // The statement Saldo writes: per debtor (sorted) the totals and the claims (sorted), each open
 // claim with its age and forældelse on 31 December (every claim type in the bench ledger has 3 years).
+// list_sort orders the claims by id (the struct's first field): twice as fast here as list(… ORDER BY).
 const statementSql = `WITH c AS (SELECT *, ultimo > 0 AS åben, coalesce(forfald, først) + INTERVAL 3 YEAR AS forældelse FROM (${perClaim}))
   SELECT Debitor AS debtorId, any_value(navn) AS name, any_value(cpr) AS cpr, sum(primo) AS opening,
     ${kinds.map((k) => `sum(${k}) AS ${k}`).join(', ')}, sum(ultimo) AS closing,
-    list({claimId: Fordring, claimType: type, opening: primo, ${kinds.map((k) => `${k}: ${k}`).join(', ')}, closing: ultimo, dueDate: forfald,
+    list_sort(list({claimId: Fordring, claimType: type, opening: primo, ${kinds.map((k) => `${k}: ${k}`).join(', ')}, closing: ultimo, dueDate: forfald,
       ageDays: CASE WHEN åben THEN DATE '2026-12-31' - coalesce(forfald, først) END,
       limitationDate: CASE WHEN åben THEN CAST(forældelse AS DATE) END,
-      timeBarred: åben AND forældelse <= DATE '2026-12-31'} ORDER BY Fordring) AS claims
+      timeBarred: åben AND forældelse <= DATE '2026-12-31'})) AS claims
   FROM c GROUP BY Debitor ORDER BY Debitor`;
 const duckStatementJson = join(dir, 'duck-statement.json');
 const duckStatement = medianProcessMs(['bench/duckdbChild.mjs', `COPY (${statementSql}) TO '${duckStatementJson}' (FORMAT json)`]);
