@@ -4,6 +4,7 @@
  */
 import { errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { followup } from './followup.js';
 import { henstand } from './henstand.js';
 import { analyse, statements } from './ledger.js';
 import { plan } from './plan.js';
@@ -13,6 +14,7 @@ export const commands = {
   plan,
   henstand,
   status,
+  followup,
   statements,
   analyse,
 } satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;

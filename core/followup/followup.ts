@@ -1,0 +1,308 @@
+/**
+ * Quarterly follow-up on goals (Skatteministeriet's "Skabelon for opfølgning og afrapportering":
+ * Nr | Mål | Resultatkrav | 1.–4. kvt. | Status sidst | År til dato | Årsag/konsekvens | Handling).
+ * Period values evaluate a goal's measure on that period's counts; the year-to-date value follows
+ * the goal's rule: by default the measure on the summed counts (a ratio of sums, never the mean
+ * of quarterly ratios), or the mean of the period values (the inddrivelsesprocent: monthly
+ * afgang / tilgang × 100, the year the mean of the months, research/domain-law.md § 7), or their
+ * plain sum. A count goal with an annual target is judged pro rata to the elapsed periods.
+ */
+import { SaldoError, showValue } from '../errors.js';
+import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
+import { compileMeasure, type Measure } from './measure.js';
+import { parsePeriodData, sumCounts, type Granularity, type PeriodData } from './periods.js';
+
+export type Direction = 'atLeast' | 'atMost';
+export type Aggregate = 'ratioOfSums' | 'meanOfPeriods' | 'sum';
+export type GoalKind = 'ratio' | 'count' | 'milestone';
+export type Unit = 'percent' | 'number' | 'kr';
+export type Status = 'grøn' | 'gul' | 'rød';
+
+export interface Goal {
+  id: string;
+  name: string;
+  requirement: string;
+  kind: GoalKind;
+  measure: Measure | null;
+  target: number | null;
+  direction: Direction;
+  amberMargin: number;
+  unit: Unit;
+  aggregate: Aggregate;
+  /** Milestones: the quarter it is due (1–4), the quarter it was done (or null), a status set by hand. */
+  due: number | null;
+  done: number | null;
+  manualStatus: Status | null;
+  cause: string | null;
+  action: string | null;
+}
+
+export interface FollowupRow {
+  id: string;
+  name: string;
+  requirement: string;
+  kind: GoalKind;
+  unit: Unit;
+  target: number | null;
+  direction: Direction;
+  amberMargin: number;
+  aggregate: Aggregate;
+  /** The four quarters' values; null where there is no data (or a zero denominator). */
+  quarters: Array<number | null>;
+  /** The twelve months' values when the data is monthly. */
+  months: Array<number | null> | null;
+  ytd: number | null;
+  /** Count goals: the target pro rata to the elapsed periods. */
+  expected: number | null;
+  /** Year-end forecast: the ratio to date, or a sum extrapolated from the elapsed periods. */
+  forecast: number | null;
+  status: Status | null;
+  /** Why the status is what it is, in Danish. */
+  statusNote: string;
+  due: number | null;
+  done: number | null;
+  cause: string;
+  action: string;
+}
+
+export interface Followup {
+  year: number;
+  granularity: Granularity;
+  /** Periods reported (up to the last one with data, or `period`). */
+  elapsed: number;
+  periodsInYear: number;
+  rows: FollowupRow[];
+  /** Text from the previous follow-up whose goal is gone: shown, never dropped. */
+  unmatchedPrevious: Array<{ id: string; cause: string; action: string }>;
+  warnings: string[];
+}
+
+const invalid = (field: string, value: unknown, message: string) => new SaldoError('UGYLDIGT_INPUT', field, value, message);
+
+function oneOf<T extends string>(raw: unknown, allowed: readonly T[], field: string, fallback: T): T {
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) throw invalid(field, raw, `${field} skal være ${allowed.map((a) => `"${a}"`).join(' eller ')} (fik ${showValue(raw)}).`);
+  return raw as T;
+}
+
+function text(raw: unknown, field: string, required: boolean): string | null {
+  if (raw === undefined || raw === null) {
+    if (required) throw new SaldoError('MANGLER', field, raw, `${field} mangler.`);
+    return null;
+  }
+  if (typeof raw !== 'string') throw invalid(field, raw, `${field} skal være tekst (fik ${showValue(raw)}).`);
+  if (raw.length > 10_000) throw invalid(field, raw, `${field} er for lang (højst 10.000 tegn).`);
+  return raw;
+}
+
+function finite(raw: unknown, field: string, min = -1e12): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min || raw > 1e12) throw invalid(field, raw, `${field} skal være et tal${min === 0 ? ' ≥ 0' : ''} (fik ${showValue(raw)}).`);
+  return raw;
+}
+
+function quarterOf(raw: unknown, field: string): number | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  const m = typeof raw === 'string' ? /^Q([1-4])$/.exec(raw) : null;
+  if (!m) throw invalid(field, raw, `${field} skal være et kvartal "Q1"–"Q4" (fik ${showValue(raw)}).`);
+  return Number(m[1]);
+}
+
+const GOAL_KEYS = ['id', 'name', 'requirement', 'kind', 'measure', 'target', 'direction', 'amberMargin', 'unit', 'aggregate', 'due', 'done', 'status', 'cause', 'action'];
+
+export function parseGoal(raw: unknown, index: number, data: PeriodData): Goal {
+  const field = `goals[${index}]`;
+  if (!isJsonObject(raw)) throw invalid(field, raw, `${field}: et mål skal være et objekt med id, name, measure og target (fik ${showValue(raw)}).`);
+  rejectUnknownKeys(raw, GOAL_KEYS, field);
+  const id = raw.id === undefined ? '' : typeof raw.id === 'number' ? String(raw.id) : text(raw.id, `${field}.id`, true)!;
+  if (id.trim() === '') throw new SaldoError('MANGLER', `${field}.id`, raw.id, `${field}.id mangler: giv målet et nummer, f.eks. "2.1".`);
+  const kind = oneOf(raw.kind, ['ratio', 'count', 'milestone'] as const, `${field}.kind`, 'ratio');
+  const name = text(raw.name, `${field}.name`, true)!;
+  const milestone = kind === 'milestone';
+  const measureText = text(raw.measure, `${field}.measure`, !milestone);
+  const measure = measureText === null ? null : compileMeasure(measureText, id, `${field}.measure`, data.names);
+  const target = raw.target === undefined || raw.target === null ? null : finite(raw.target, `${field}.target`);
+  if (target === null && !milestone) throw new SaldoError('MANGLER', `${field}.target`, undefined, `Mål ${id}: target mangler (målværdien, f.eks. 0.15 for 15 %).`);
+  const due = quarterOf(raw.due, `${field}.due`);
+  if (milestone && due === null) throw new SaldoError('MANGLER', `${field}.due`, undefined, `Mål ${id}: en milepæl skal have due, kvartalet den skal være nået i ("Q4").`);
+  return {
+    id,
+    name,
+    requirement: text(raw.requirement, `${field}.requirement`, false) ?? '',
+    kind,
+    measure,
+    target,
+    direction: oneOf(raw.direction, ['atLeast', 'atMost'] as const, `${field}.direction`, 'atLeast'),
+    amberMargin: raw.amberMargin === undefined ? 0 : finite(raw.amberMargin, `${field}.amberMargin`, 0),
+    unit: oneOf(raw.unit, ['percent', 'number', 'kr'] as const, `${field}.unit`, 'number'),
+    aggregate: oneOf(raw.aggregate, ['ratioOfSums', 'meanOfPeriods', 'sum'] as const, `${field}.aggregate`, kind === 'count' ? 'sum' : 'ratioOfSums'),
+    due,
+    done: quarterOf(raw.done, `${field}.done`),
+    manualStatus: oneOf(raw.status, ['grøn', 'gul', 'rød'] as const, `${field}.status`, null as unknown as Status) ?? null,
+    cause: text(raw.cause, `${field}.cause`, false),
+    action: text(raw.action, `${field}.action`, false),
+  };
+}
+
+/**
+ * rød/gul/grøn: the target met is grøn, within `margin` of it gul, else rød; `atMost` mirrors.
+ * A hair of tolerance keeps 0.15 − 0.02 from deciding an edge by the last bit of a double.
+ * @example goalStatus(0.13, 0.15, 0.02, 'atLeast') // 'gul'
+ */
+export function goalStatus(value: number, target: number, margin: number, direction: Direction): Status {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(target));
+  const shortfall = direction === 'atLeast' ? target - value : value - target;
+  if (shortfall <= tolerance) return 'grøn';
+  if (shortfall <= margin + tolerance) return 'gul';
+  return 'rød';
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+const sumOf = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0));
+const present = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null);
+
+/** The counts of the given periods that have every name the measure uses. */
+function usable(measure: Measure, periods: PeriodData['periods']): Array<ReadonlyMap<string, number>> {
+  return periods.filter((p): p is ReadonlyMap<string, number> => p !== undefined && measure.names.every((n) => p.has(n)));
+}
+
+/** A measure goal's values: per period, per quarter, and year to date by its rule. */
+function measureValues(goal: Goal, measure: Measure, data: PeriodData, elapsed: number) {
+  const periods = data.periods.slice(0, elapsed);
+  const periodValues = data.periods.map((p, i) => (i < elapsed && p !== undefined ? measure.evaluate(p) : null));
+  const combine = (indexes: number[]): number | null => {
+    const values = present(indexes.map((i) => periodValues[i] ?? null));
+    if (goal.aggregate === 'meanOfPeriods') return mean(values);
+    if (goal.aggregate === 'sum') return sumOf(values);
+    const counts = usable(measure, indexes.map((i) => periods[i]));
+    return counts.length === 0 ? null : measure.evaluate(sumCounts(counts));
+  };
+  const perQuarter = data.granularity === 'month' ? 3 : 1;
+  const quarters = [0, 1, 2, 3].map((q) => combine([0, 1, 2].slice(0, perQuarter).map((m) => q * perQuarter + m).filter((i) => i < elapsed)));
+  const ytd = combine(periods.map((_, i) => i));
+  return { quarters, months: data.granularity === 'month' ? periodValues : null, ytd };
+}
+
+const shown = (v: number, unit: Unit) => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
+
+function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
+  const { quarters, months, ytd } = measureValues(goal, goal.measure!, data, elapsed);
+  const target = goal.target!;
+  const share = elapsed / periodsInYear;
+  const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
+  const expected = goal.kind === 'count' ? target * share : null;
+  const forecast = ytd === null || elapsed === 0 ? null : perYear ? ytd / share : ytd;
+  let status: Status | null = null;
+  let statusNote = 'ingen data';
+  if (ytd !== null) {
+    const against = expected ?? target;
+    status = goalStatus(ytd, against, goal.kind === 'count' ? goal.amberMargin * share : goal.amberMargin, goal.direction);
+    statusNote =
+      goal.kind === 'count'
+        ? `${shown(ytd, goal.unit)} år til dato mod ${shown(against, goal.unit)} forventet efter ${elapsed} af ${periodsInYear} perioder (årsmål ${shown(target, goal.unit)})`
+        : `${shown(ytd, goal.unit)} år til dato mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
+  }
+  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote });
+}
+
+function judgeMilestone(goal: Goal, nowQuarter: number): FollowupRow {
+  const due = goal.due!;
+  let status: Status;
+  let statusNote: string;
+  if (goal.done !== null) {
+    status = goal.done <= due ? 'grøn' : 'gul';
+    statusNote = goal.done <= due ? `nået i ${goal.done}. kvartal` : `nået i ${goal.done}. kvartal, efter fristen (${due}. kvartal)`;
+  } else if (nowQuarter >= due) {
+    status = 'rød';
+    statusNote = `ikke nået; fristen var ${due}. kvartal`;
+  } else {
+    status = goal.manualStatus ?? 'grøn';
+    statusNote = goal.manualStatus ? `ikke nået endnu (frist ${due}. kvartal); status sat i hånden` : `ikke nået endnu; frist ${due}. kvartal`;
+  }
+  return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote });
+}
+
+function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote'>): FollowupRow {
+  return {
+    id: goal.id,
+    name: goal.name,
+    requirement: goal.requirement,
+    kind: goal.kind,
+    unit: goal.unit,
+    target: goal.target,
+    direction: goal.direction,
+    amberMargin: goal.amberMargin,
+    aggregate: goal.aggregate,
+    ...values,
+    due: goal.due,
+    done: goal.done,
+    cause: goal.cause ?? '',
+    action: goal.action ?? '',
+  };
+}
+
+export interface PreviousText {
+  id: string;
+  cause: string;
+  action: string;
+}
+
+export function parsePrevious(raw: unknown): PreviousText[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw invalid('previous', raw, 'previous skal være den forrige opfølgnings rækker: [{"id": "2.1", "cause": "…", "action": "…"}].');
+  return raw.map((r: unknown, i) => {
+    const f = `previous[${i}]`;
+    if (!isJsonObject(r)) throw invalid(f, r, `${f} skal være {"id", "cause", "action"} (fik ${showValue(r)}).`);
+    const id = typeof r.id === 'number' ? String(r.id) : text(r.id, `${f}.id`, true)!;
+    // The rest of a previous output row (values, status …) is allowed and ignored: only the text carries over.
+    return { id, cause: text(r.cause, `${f}.cause`, false) ?? '', action: text(r.action, `${f}.action`, false) ?? '' };
+  });
+}
+
+export interface FollowupInput {
+  year: number;
+  goals: unknown[];
+  data: unknown;
+  previous?: unknown;
+  /** The period reported ("Q2", "M05"); default: the last period with data. */
+  period?: unknown;
+}
+
+/** The follow-up table for the year so far; goals' cause/action typed now win over the previous follow-up's. */
+export function followup(input: FollowupInput): Followup {
+  const data = parsePeriodData(input.data);
+  if (!Array.isArray(input.goals) || input.goals.length === 0) throw new SaldoError('MANGLER', 'goals', input.goals, 'goals: angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
+  if (input.goals.length > 1000) throw invalid('goals', input.goals.length, 'goals: højst 1.000 mål.');
+  const goals = input.goals.map((g, i) => parseGoal(g, i, data));
+  const seen = new Set<string>();
+  for (const g of goals) {
+    if (seen.has(g.id)) throw invalid('goals', g.id, `Mål ${g.id} står to gange: hvert mål skal have sit eget nummer.`);
+    seen.add(g.id);
+  }
+  const periodsInYear = data.granularity === 'month' ? 12 : 4;
+  const elapsed = periodOf(input.period, data) ?? data.elapsed;
+  const nowQuarter = data.granularity === 'month' ? Math.ceil(elapsed / 3) : elapsed;
+  const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, nowQuarter) : judgeMeasure(g, data, elapsed, periodsInYear)));
+
+  // Carry the typed text over from the previous follow-up: people's words are never lost.
+  const previous = parsePrevious(input.previous);
+  const byId = new Map(previous.map((p) => [p.id, p]));
+  for (const r of rows) {
+    const p = byId.get(r.id);
+    if (!p) continue;
+    const goal = goals.find((g) => g.id === r.id)!;
+    if (goal.cause === null) r.cause = p.cause;
+    if (goal.action === null) r.action = p.action;
+  }
+  const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== ''));
+  const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
+  if (elapsed === 0) warnings.push('Der er ingen data for nogen periode endnu.');
+  return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, warnings };
+}
+
+function periodOf(raw: unknown, data: PeriodData): number | null {
+  if (raw === undefined || raw === null) return null;
+  const pattern = data.granularity === 'month' ? /^M(0[1-9]|1[0-2])$/ : /^Q([1-4])$/;
+  const m = typeof raw === 'string' ? pattern.exec(raw) : null;
+  if (!m) throw invalid('period', raw, `period skal være ${data.granularity === 'month' ? 'en måned "M01"–"M12"' : 'et kvartal "Q1"–"Q4"'} som data (fik ${showValue(raw)}).`);
+  return Number(m[1]);
+}

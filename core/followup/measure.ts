@@ -1,0 +1,123 @@
+/**
+ * A goal's measure: a math expression over named counts ("pristjek / selvanmeldte"), parsed
+ * and evaluated with mathjs in a locked-down instance. Following mathjs's security guidance
+ * (mathjs.org/docs/expressions/security.html) the instance holds only arithmetic and min, max,
+ * abs, round — no evaluate, simplify or derivative at all — and `import`, `createUnit` and `parse`
+ * are replaced by functions that throw. On top of that,
+ * the parsed tree is checked before it is compiled: only numbers, names from the data, + − × ÷ ^,
+ * parentheses and those four functions pass. No assignment, function definition, property access
+ * (`a.constructor`), indexing, objects, arrays, ranges, conditions or units get through.
+ */
+import {
+  absDependencies,
+  addDependencies,
+  create,
+  divideDependencies,
+  maxDependencies,
+  minDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  powDependencies,
+  roundDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  type FactoryFunctionMap,
+  type MathNode,
+} from 'mathjs';
+import { SaldoError } from '../errors.js';
+
+// Only these factories (and what they need): the rest of mathjs is not in the instance, nor in the bundle.
+const factories: FactoryFunctionMap = Object.assign({}, parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, unaryMinusDependencies, unaryPlusDependencies, powDependencies, minDependencies, maxDependencies, absDependencies, roundDependencies);
+const math = create(
+  factories,
+  // Plain doubles; `predictable`: (−8)^(1/3) is NaN, not a complex number.
+  { number: 'number', predictable: true },
+);
+const parse = math.parse;
+const disabled = (name: string) => () => {
+  throw new Error(`${name} er slået fra i Saldos målberegning.`);
+};
+// Our parser is held above; inside expressions these names only throw.
+math.import({ import: disabled('import'), createUnit: disabled('createUnit'), parse: disabled('parse') }, { override: true });
+
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'unaryPlus', 'pow']);
+const FUNCTIONS = new Set(['min', 'max', 'abs', 'round']);
+/** Longer than any sensible measure; also bounds the parser's recursion. */
+const MAX_LENGTH = 500;
+
+export interface Measure {
+  /** The expression as written. */
+  text: string;
+  /** The data names it uses, in order of first use. */
+  names: string[];
+  /** The value on one period's (or the summed) counts; null when it divides by zero ("ingen data"). */
+  evaluate(counts: ReadonlyMap<string, number>): number | null;
+}
+
+/**
+ * Parses and checks a measure for goal `goalId`; `known` are the names the data has. Every
+ * problem is a Danish error that names the goal.
+ * @example compileMeasure('pristjek / selvanmeldte', '2.1', 'goals[0].measure', new Set(['pristjek', 'selvanmeldte'])).evaluate(new Map([['pristjek', 3], ['selvanmeldte', 20]])) // 0.15
+ */
+export function compileMeasure(text: string, goalId: string, field: string, known: ReadonlySet<string>): Measure {
+  const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', field, text, `Mål ${goalId}: målingen "${text.length > 80 ? `${text.slice(0, 77)}...` : text}" ${why}`);
+  if (text.trim() === '') throw fail('er tom: skriv en beregning som "pristjek / selvanmeldte".');
+  if (text.length > MAX_LENGTH) throw fail(`er for lang (højst ${MAX_LENGTH} tegn).`);
+  let tree: MathNode;
+  try {
+    tree = parse(text);
+  } catch (e) {
+    throw fail(`kan ikke læses: ${(e as Error).message}.`);
+  }
+  const names: string[] = [];
+  const check = (node: MathNode, depth: number): void => {
+    if (depth > 100) throw fail('er for dybt indlejret.');
+    switch (node.type) {
+      case 'ConstantNode': {
+        if (typeof (node as unknown as { value: unknown }).value !== 'number') throw fail('må kun indeholde tal, navne, + − * / ^, parenteser og min, max, abs, round.');
+        return;
+      }
+      case 'SymbolNode': {
+        const name = (node as unknown as { name: string }).name;
+        if (!known.has(name)) throw fail(`bruger det ukendte navn "${name}". Kendte navne i data: ${[...known].join(', ') || '(ingen)'}.`);
+        if (!names.includes(name)) names.push(name);
+        return;
+      }
+      case 'ParenthesisNode':
+        return check((node as unknown as { content: MathNode }).content, depth + 1);
+      case 'OperatorNode': {
+        const op = node as unknown as { fn: string; op: string; args: MathNode[] };
+        if (!OPERATORS.has(op.fn)) throw fail(`bruger "${op.op}", som ikke er tilladt (kun + − * / ^).`);
+        for (const arg of op.args) check(arg, depth + 1);
+        return;
+      }
+      case 'FunctionNode': {
+        const f = node as unknown as { fn: MathNode; args: MathNode[] };
+        const name = f.fn.type === 'SymbolNode' ? (f.fn as unknown as { name: string }).name : '';
+        if (!FUNCTIONS.has(name)) throw fail(`kalder ${name === '' ? 'en funktion' : `funktionen "${name}"`}, som ikke er tilladt (kun min, max, abs, round).`);
+        for (const arg of f.args) check(arg, depth + 1);
+        return;
+      }
+      default:
+        throw fail('må kun indeholde tal, navne, + − * / ^, parenteser og min, max, abs, round (ingen tildeling, funktionsdefinition, egenskaber, lister eller enheder).');
+    }
+  };
+  check(tree, 0);
+  const code = tree.compile();
+  return {
+    text,
+    names,
+    evaluate(counts) {
+      // A Map scope: names never reach an object's prototype.
+      const scope = new Map<string, number>();
+      for (const name of names) {
+        const v = counts.get(name);
+        if (v === undefined) return null;
+        scope.set(name, v);
+      }
+      const value: unknown = code.evaluate(scope);
+      return typeof value === 'number' && Number.isFinite(value) ? value : null;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The periods of a follow-up: quarters (`Q1`–`Q4`) or months (`M01`–`M12`) of one year, each
+ * with named counts. With months, a quarter's counts are the sums of its months (SPEC followup).
+ */
+import { SaldoError, showValue } from '../errors.js';
+
+export type Granularity = 'quarter' | 'month';
+
+export interface PeriodData {
+  granularity: Granularity;
+  /** Counts per period index (0-based: quarter 0–3 or month 0–11); undefined where no data. */
+  periods: Array<ReadonlyMap<string, number> | undefined>;
+  /** Every name that occurs in some period. */
+  names: Set<string>;
+  /** Periods up to and including the last one with data (0 when none). */
+  elapsed: number;
+}
+
+const QUARTER = /^Q([1-4])$/;
+const MONTH = /^M(0[1-9]|1[0-2])$/;
+/** Largest count we accept: beyond it doubles lose whole units. */
+const MAX_COUNT = 1e12;
+
+const invalid = (field: string, value: unknown, message: string) => new SaldoError('UGYLDIGT_INPUT', field, value, message);
+
+/** `{"Q1": {"pristjek": 2800, …}, …}` or the same with `M01`…`M12`, checked. */
+export function parsePeriodData(raw: unknown): PeriodData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw invalid('data', raw, `data skal være et objekt med perioder: {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}, …} eller måneder "M01"…"M12" (fik ${showValue(raw)}).`);
+  }
+  const keys = Object.keys(raw);
+  const quarters = keys.filter((k) => QUARTER.test(k));
+  const months = keys.filter((k) => MONTH.test(k));
+  const other = keys.filter((k) => !QUARTER.test(k) && !MONTH.test(k));
+  if (other.length > 0) throw invalid(`data.${other[0]}`, other[0], `data: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
+  if (quarters.length > 0 && months.length > 0) throw invalid('data', keys, 'data: brug enten kvartaler (Q1–Q4) eller måneder (M01–M12), ikke begge.');
+  const granularity: Granularity = months.length > 0 ? 'month' : 'quarter';
+  const periods: PeriodData['periods'] = Array.from({ length: granularity === 'month' ? 12 : 4 }, () => undefined);
+  const names = new Set<string>();
+  for (const key of keys) {
+    const index = Number(key.slice(1)) - 1;
+    const counts = (raw as Record<string, unknown>)[key];
+    if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
+      throw invalid(`data.${key}`, counts, `data.${key} skal være et objekt med tal: {"pristjek": 2800} (fik ${showValue(counts)}).`);
+    }
+    const map = new Map<string, number>();
+    for (const [name, v] of Object.entries(counts)) {
+      if (v === null || v === undefined || v === '') continue; // an empty cell: no count this period
+      if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_COUNT) {
+        throw invalid(`data.${key}.${name}`, v, `data.${key}.${name} skal være et tal (fik ${showValue(v)}).`);
+      }
+      map.set(name, v);
+      names.add(name);
+    }
+    periods[index] = map;
+  }
+  let elapsed = periods.length;
+  while (elapsed > 0 && (periods[elapsed - 1]?.size ?? 0) === 0) elapsed -= 1;
+  return { granularity, periods, names, elapsed };
+}
+
+/** Name by name sums of several periods' counts. */
+export function sumCounts(list: ReadonlyArray<ReadonlyMap<string, number>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const counts of list) for (const [name, v] of counts) out.set(name, (out.get(name) ?? 0) + v);
+  return out;
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { followup as followupCommand } from '../../../core/commands/followup.js';
+import { isSaldoError } from '../../../core/errors.js';
+import { followup, goalStatus } from '../../../core/followup/followup.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
+
+const kontroltryk = { id: '2.1', name: 'Pristjek af brugte selvanmeldte importerede køretøjer', requirement: 'Pristjek af 15 pct.', measure: 'pristjek / selvanmeldte', target: 0.15, direction: 'atLeast', amberMargin: 0.02, unit: 'percent' };
+const spec = { Q1: { pristjek: 2800, selvanmeldte: 20000 }, Q2: { pristjek: 3100, selvanmeldte: 21000 } };
+
+const message = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (isSaldoError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('no error');
+};
+
+describe('year to date: a ratio of sums by default (SPEC followup example)', () => {
+  it('kontroltryk after Q2: 5,900 / 41,000 = 14.39 %, not the mean of the quarters 14.38 %', () => {
+    const f = followup({ year: 2025, goals: [kontroltryk], data: spec });
+    const r = f.rows[0]!;
+    expect(r.quarters).toEqual([2800 / 20000, 3100 / 21000, null, null]); // 14.0 %, 14.76 %
+    // Ratio of sums: (2,800 + 3,100) / (20,000 + 21,000) = 0.143902…
+    expect(r.ytd).toBeCloseTo(5900 / 41000, 12);
+    // The mean of the quarterly ratios would be (0.14 + 0.147619…) / 2 = 0.143810 — a different number.
+    expect(Math.abs(r.ytd! - (0.14 + 3100 / 21000) / 2)).toBeGreaterThan(5e-5);
+    // 15 % − 14.39 % = 0.61 points short, within the 2-point amber margin.
+    expect(r.status).toBe('gul');
+    expect(r.forecast).toBeCloseTo(5900 / 41000, 12);
+    expect(f.elapsed).toBe(2);
+  });
+
+  it('is the same through the command map', () => {
+    expect(followupCommand({ year: 2025, goals: [kontroltryk], data: spec }, defaultRules).rows[0]!.ytd).toBeCloseTo(0.143902, 6);
+  });
+
+  it('kundetilfredshed weighted by answers: 4,580 points / 1,100 answers = 4.16 (grøn), where the mean of quarters is 4.0', () => {
+    const goal = { id: '1.2', name: 'Kundetilfredshed', measure: 'point / svar', target: 4, amberMargin: 0.2 };
+    const r = followup({ year: 2025, goals: [goal], data: { Q1: { point: 4200, svar: 1000 }, Q2: { point: 380, svar: 100 } } }).rows[0]!;
+    expect(r.quarters.slice(0, 2)).toEqual([4.2, 3.8]);
+    expect(r.ytd).toBeCloseTo(4580 / 1100, 12);
+    expect(r.status).toBe('grøn');
+  });
+});
+
+describe('mean of periods (the inddrivelsesprocent: monthly afgang / tilgang × 100, the year the mean of the months)', () => {
+  const goal = { id: 'I', name: 'Inddrivelsesprocent', measure: 'afgang / tilgang * 100', target: 110, amberMargin: 10, aggregate: 'meanOfPeriods' };
+  const months = { M01: { afgang: 90, tilgang: 100 }, M02: { afgang: 120, tilgang: 100 }, M03: { afgang: 150, tilgang: 200 }, M04: { afgang: 55, tilgang: 50 } };
+
+  it('months 90, 120, 75 and 110: Q1 = 95, year to date 98.75 (the ratio of sums would be 415 / 450 = 92.2)', () => {
+    const r = followup({ year: 2025, goals: [goal], data: months }).rows[0]!;
+    [90, 120, 75, 110].forEach((v, i) => expect(r.months![i]).toBeCloseTo(v, 10));
+    expect(r.months![4]).toBeNull();
+    expect(r.quarters[0]).toBeCloseTo(95, 12); // (90 + 120 + 75) / 3
+    expect(r.quarters[1]).toBeCloseTo(110, 12);
+    expect(r.ytd).toBeCloseTo((90 + 120 + 75 + 110) / 4, 12);
+    // 110 − 98.75 = 11.25 short: beyond the 10-point margin.
+    expect(r.status).toBe('rød');
+    const ratio = followup({ year: 2025, goals: [{ ...goal, aggregate: undefined }], data: months }).rows[0]!;
+    expect(ratio.ytd).toBeCloseTo((415 / 450) * 100, 12);
+  });
+
+  it('with months, a ratio goal\'s quarter is the measure on the summed months', () => {
+    const r = followup({ year: 2025, goals: [{ ...kontroltryk }], data: { M01: { pristjek: 100, selvanmeldte: 1000 }, M02: { pristjek: 300, selvanmeldte: 1000 } } }).rows[0]!;
+    expect(r.quarters[0]).toBeCloseTo(400 / 2000, 12);
+    expect(r.quarters[1]).toBeNull();
+  });
+});
+
+describe('status rød/gul/grøn at the edges of the margin', () => {
+  it('atLeast 15 % with a 2-point margin: 15 grøn, 14.99 gul, 13 gul (edge), 12.99 rød', () => {
+    expect(goalStatus(0.15, 0.15, 0.02, 'atLeast')).toBe('grøn');
+    expect(goalStatus(0.1499, 0.15, 0.02, 'atLeast')).toBe('gul');
+    expect(goalStatus(0.13, 0.15, 0.02, 'atLeast')).toBe('gul');
+    expect(goalStatus(0.1299, 0.15, 0.02, 'atLeast')).toBe('rød');
+    expect(goalStatus(0.5, 0.15, 0.02, 'atLeast')).toBe('grøn');
+  });
+
+  it('atMost 1 % errors with a half-point margin mirrors it: 1 grøn, 1.5 gul (edge), 1.51 rød, 0 grøn', () => {
+    expect(goalStatus(0.01, 0.01, 0.005, 'atMost')).toBe('grøn');
+    expect(goalStatus(0.015, 0.01, 0.005, 'atMost')).toBe('gul');
+    expect(goalStatus(0.0151, 0.01, 0.005, 'atMost')).toBe('rød');
+    expect(goalStatus(0, 0.01, 0.005, 'atMost')).toBe('grøn');
+  });
+
+  it('without a margin there is no gul', () => {
+    expect(goalStatus(0.699, 0.7, 0, 'atLeast')).toBe('rød');
+    expect(goalStatus(0.7, 0.7, 0, 'atLeast')).toBe('grøn');
+  });
+
+  it('an atMost goal through the table: fejlrate 12 / 1,000 = 1.2 % against at most 1 % ± 0.5 → gul', () => {
+    const r = followup({ year: 2025, goals: [{ id: '4.1', name: 'Fejl', measure: 'fejl / stikprøver', target: 0.01, direction: 'atMost', amberMargin: 0.005, unit: 'percent' }], data: { Q1: { fejl: 12, stikprøver: 1000 } } }).rows[0]!;
+    expect(r.ytd).toBeCloseTo(0.012, 12);
+    expect(r.status).toBe('gul');
+  });
+});
+
+describe('zero denominators give "ingen data", not a number', () => {
+  it('a quarter without selvanmeldte is null; the year to date uses the sums', () => {
+    const r = followup({ year: 2025, goals: [kontroltryk], data: { Q1: { pristjek: 0, selvanmeldte: 0 }, Q2: { pristjek: 3000, selvanmeldte: 20000 } } }).rows[0]!;
+    expect(r.quarters).toEqual([null, 0.15, null, null]);
+    expect(r.ytd).toBe(0.15);
+    expect(r.status).toBe('grøn');
+  });
+
+  it('all zero: no year to date and no status, said in Danish', () => {
+    const r = followup({ year: 2025, goals: [kontroltryk], data: { Q1: { pristjek: 0, selvanmeldte: 0 } } }).rows[0]!;
+    expect(r.ytd).toBeNull();
+    expect(r.status).toBeNull();
+    expect(r.statusNote).toBe('ingen data');
+  });
+});
+
+describe('count goals are judged pro rata to the elapsed periods', () => {
+  it('12,000 pristjek a year, 5,900 after two quarters: expected 6,000, 100 short within the pro-rata margin 300 → gul; forecast 11,800', () => {
+    const goal = { id: '2.1b', name: 'Antal pristjek', kind: 'count', measure: 'pristjek', target: 12000, amberMargin: 600 };
+    const r = followup({ year: 2025, goals: [goal], data: spec }).rows[0]!;
+    expect(r.quarters.slice(0, 2)).toEqual([2800, 3100]);
+    expect(r.ytd).toBe(5900);
+    expect(r.expected).toBe(6000); // 12,000 × 2/4
+    expect(r.status).toBe('gul'); // margin 600 × 2/4 = 300 ≥ 100
+    expect(r.forecast).toBe(11800); // 5,900 / (2/4)
+    const behind = followup({ year: 2025, goals: [goal], data: { Q1: { pristjek: 2600 }, Q2: { pristjek: 3000 } } }).rows[0]!;
+    expect(behind.status).toBe('rød'); // 400 short of 6,000 > 300
+  });
+});
+
+describe('milestones are entered by hand', () => {
+  const base = { id: '3.2', name: 'Procesunderstøttelse', kind: 'milestone' };
+  it('done by the due quarter is grøn, late gul, missed rød, not due yet grøn or as set by hand', () => {
+    const run = (goal: object) => followup({ year: 2025, goals: [goal], data: spec }).rows[0]!; // Q2 reported
+    expect(run({ ...base, due: 'Q4', done: 'Q2' }).status).toBe('grøn');
+    expect(run({ ...base, due: 'Q1', done: 'Q2' }).status).toBe('gul');
+    expect(run({ ...base, due: 'Q2' }).status).toBe('rød');
+    expect(run({ ...base, due: 'Q4' }).status).toBe('grøn');
+    expect(run({ ...base, due: 'Q4', status: 'gul' }).status).toBe('gul');
+  });
+});
+
+describe('the typed text is carried over from the previous follow-up', () => {
+  const previous = [
+    { id: '2.1', cause: 'Færre medarbejdere i Q1.', action: 'Ekstra pristjek i Q3.' },
+    { id: '9.9', cause: 'Målet er lukket.', action: '' },
+    { id: '1.2', cause: '', action: '' },
+  ];
+  it('copies cause and action by goal number, lets this quarter\'s text win, and shows text whose goal is gone', () => {
+    const f = followup({ year: 2025, goals: [kontroltryk, { id: '2.2', name: 'Træfprocent', measure: 'fund / risiko', target: 0.7, action: 'Ny model.' }], data: { ...spec, Q1: { ...spec.Q1, fund: 70, risiko: 100 } }, previous });
+    expect(f.rows[0]).toMatchObject({ cause: 'Færre medarbejdere i Q1.', action: 'Ekstra pristjek i Q3.' });
+    expect(f.rows[1]).toMatchObject({ cause: '', action: 'Ny model.' });
+    expect(f.unmatchedPrevious).toEqual([{ id: '9.9', cause: 'Målet er lukket.', action: '' }]);
+    expect(f.warnings[0]).toMatch(/Mål 9\.9 fra sidste opfølgning findes ikke længere/);
+  });
+
+  it('takes a whole previous output row (values and status are ignored)', () => {
+    const last = followup({ year: 2025, goals: [{ ...kontroltryk, cause: 'Sygdom.', action: 'Vikar.' }], data: { Q1: spec.Q1 } });
+    const next = followup({ year: 2025, goals: [kontroltryk], data: spec, previous: last.rows });
+    expect(next.rows[0]).toMatchObject({ cause: 'Sygdom.', action: 'Vikar.' });
+  });
+});
+
+describe('Danish errors that point at the goal', () => {
+  it.each([
+    [{ year: 2025, goals: [{ ...kontroltryk, measure: 'pristjek / anmeldte' }], data: spec }, /Mål 2\.1: målingen .* ukendte navn "anmeldte"/],
+    [{ year: 2025, goals: [{ ...kontroltryk, measure: 'pristjek /' }], data: spec }, /Mål 2\.1: målingen .* kan ikke læses/],
+    [{ year: 2025, goals: [{ ...kontroltryk, target: undefined }], data: spec }, /Mål 2\.1: target mangler/],
+    [{ year: 2025, goals: [{ ...kontroltryk, direction: 'over' }], data: spec }, /goals\[0\]\.direction skal være "atLeast" eller "atMost"/],
+    [{ year: 2025, goals: [kontroltryk, kontroltryk], data: spec }, /Mål 2\.1 står to gange/],
+    [{ year: 2025, goals: [kontroltryk], data: { Q5: {} } }, /"Q5" er ikke en periode/],
+    [{ year: 2025, goals: [kontroltryk], data: { Q1: spec.Q1, M02: spec.Q2 } }, /enten kvartaler .* eller måneder/],
+    [{ year: 2025, goals: [kontroltryk], data: { Q1: { pristjek: '2800', selvanmeldte: 1 } } }, /data\.Q1\.pristjek skal være et tal/],
+    [{ year: 2025, goals: [], data: spec }, /angiv mindst ét mål/],
+    [{ year: 2025, goals: [{ id: '3.1', name: 'M', kind: 'milestone' }], data: spec }, /en milepæl skal have due/],
+  ])('%#', (input, expected) => {
+    expect(message(() => followupCommand(input, defaultRules))).toMatch(expected);
+  });
+});

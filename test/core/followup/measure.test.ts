@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { compileMeasure } from '../../../core/followup/measure.js';
+import { isSaldoError } from '../../../core/errors.js';
+
+const known = new Set(['pristjek', 'selvanmeldte', 'fund', 'risiko', 'afgang', 'tilgang']);
+const counts = new Map([
+  ['pristjek', 3000],
+  ['selvanmeldte', 20000],
+  ['fund', 700],
+  ['risiko', 1000],
+  ['afgang', 110],
+  ['tilgang', 100],
+]);
+const value = (text: string) => compileMeasure(text, '2.1', 'goals[0].measure', known).evaluate(counts);
+const failure = (text: string): string => {
+  try {
+    compileMeasure(text, '2.1', 'goals[0].measure', known);
+  } catch (e) {
+    if (isSaldoError(e)) return e.message;
+    throw new Error(`not a SaldoError: ${String(e)}`);
+  }
+  throw new Error(`accepted: ${text}`);
+};
+
+describe('a measure over named counts', () => {
+  it('computes ratios, percentages and the allowed functions (by hand)', () => {
+    expect(value('pristjek / selvanmeldte')).toBe(0.15); // 3000 / 20000
+    expect(value('fund / risiko')).toBe(0.7);
+    expect(value('afgang / tilgang * 100')).toBeCloseTo(110, 12);
+    expect(value('max(fund, risiko) - min(fund, risiko) + abs(-1) + round(2.4)')).toBe(303); // 1000 − 700 + 1 + 2
+    expect(value('2 ^ 10')).toBe(1024);
+  });
+
+  it('gives "ingen data" (null) when it divides by zero or lacks a count in the period', () => {
+    const m = compileMeasure('fund / risiko', '2.2', 'm', known);
+    expect(m.evaluate(new Map([['fund', 0], ['risiko', 0]]))).toBeNull();
+    expect(m.evaluate(new Map([['fund', 5], ['risiko', 0]]))).toBeNull();
+    expect(m.evaluate(new Map([['fund', 5]]))).toBeNull();
+    expect(compileMeasure('(0 - 1) ^ 0.5', '2.2', 'm', known).evaluate(new Map())).toBeNull(); // no complex numbers
+  });
+
+  it('names the goal and the unknown name, and lists the known ones', () => {
+    expect(failure('pristjek / anmeldte')).toMatch(/^Mål 2\.1: målingen "pristjek \/ anmeldte" bruger det ukendte navn "anmeldte"\. Kendte navne i data: pristjek, selvanmeldte/);
+  });
+
+  it('reports syntax errors in Danish, pointing at the goal', () => {
+    expect(failure('pristjek / ')).toMatch(/^Mål 2\.1: målingen .* kan ikke læses/);
+    expect(failure('')).toMatch(/er tom/);
+    expect(failure('(((pristjek')).toMatch(/kan ikke læses/);
+  });
+
+  // mathjs's security page and published escapes: each must be refused before anything runs.
+  const attacks = [
+    'import({}, {override: true})',
+    'createUnit("foo")',
+    'evaluate("1 + 1")',
+    'parse("1 + 1")',
+    'simplify("x + x")',
+    'derivative("x^2", "x")',
+    'compile("1").evaluate()',
+    'cos.constructor("return process")()',
+    'pristjek.constructor',
+    'pristjek["constructor"]',
+    '[].map.constructor("return this")()',
+    'f(x) = x',
+    'pristjek = 1',
+    'a = 1; a',
+    '{a: 1}',
+    '[1, 2]',
+    '1:3',
+    'pristjek > 1 ? 1 : 0',
+    'pristjek > 1',
+    '5 cm',
+    'unit("5 cm")',
+    'pi',
+    'e',
+    'config({number: "BigNumber"})',
+    'typed("x", {"": "process"})',
+    'chain(1)',
+    'help(1)',
+    'reviver',
+    '"text"',
+    'true',
+    'null',
+    'pristjek!',
+    'Object',
+    '__proto__',
+    'toString()',
+    '('.repeat(200) + '1' + ')'.repeat(200),
+    'pristjek + '.repeat(60) + '1',
+  ];
+  it.each(attacks)('refuses %s with a Danish error', (text) => {
+    expect(failure(text)).toMatch(/^Mål 2\.1: målingen /);
+  });
+});
