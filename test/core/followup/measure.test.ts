@@ -17,7 +17,7 @@ const failure = (text: string): string => {
     compileMeasure(text, '2.1', 'goals[0].measure', known);
   } catch (e) {
     if (isSaldoError(e)) return e.message;
-    throw new Error(`not a SaldoError: ${String(e)}`);
+    throw new Error(`not a SaldoError: ${String(e)}`, { cause: e });
   }
   throw new Error(`accepted: ${text}`);
 };
