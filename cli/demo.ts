@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: computes the bundled example agreements and writes out/betalingsaftaler.xlsx
- * (and .json), then prints where and a short summary. Runs through the same command map as the CLI.
+ * (and .json), the statements and analyses of the example ledger, and the follow-ups of the
+ * example goals; then prints where and a short summary. Runs through the same command map as the CLI.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { defaultRules } from '../core/rules/ruleSet.js';
 import { buildPlanWorkbook } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
 import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
+import { followup } from '../core/commands/followup.js';
+import { followupWorkbook } from './xlsx/followupWorkbook.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
@@ -51,4 +54,12 @@ console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} �
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
 console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
+
+// Quarterly follow-up in the ministry's template: Motorstyrelsen-style goals and a collection campaign.
+console.log('\nSaldo – opfølgning på mål');
+for (const [file, out] of [['motorstyrelsen-2025.json', 'opfoelgning-motorstyrelsen.xlsx'], ['ekstraordinaer-indsats.json', 'opfoelgning-indsats.xlsx']] as const) {
+  const f = followup(JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
+  await writeFile(join(OUT, out), await followupWorkbook(f));
+  console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${r.status ?? 'ingen data'}`).join(', ')}  → ${join(OUT, out)}`);
+}
 if (results.some((r) => 'error' in r)) process.exitCode = 1;

@@ -7,6 +7,7 @@ import { runCli } from './run.js';
 
 const code = await runCli(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
   readStdin: () => text(process.stdin),
   writeFile: (path, data) => writeFile(path, data),
   // Synchronous writes piece by piece: a large statement is never held as one string.

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BATCH_COMMANDS, commands, isCommandName, runBatch, type CommandName } from '../core/commands/index.js';
+import type { FollowupOutput } from '../core/commands/followup.js';
 import type { PlanOutput } from '../core/commands/plan.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
@@ -16,10 +17,13 @@ import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
 const resultWorkbooks = () => import('./xlsx/resultWorkbooks.js');
 const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
+const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** A binary file (a workbook); optional. */
+  readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Writes text piece by piece to a file, or to stdout when `path` is undefined (large JSON); optional. */
   writeChunks?(path: string | undefined, chunks: Iterable<string>): Promise<void>;
@@ -37,6 +41,7 @@ Kommandoer:
   status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
+  followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
 
 Valg:
   --in FIL      input som JSON (et objekt, eller en liste for flere aftaler); "-" læser fra standard input
@@ -46,6 +51,7 @@ Valg:
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
   --mask-cpr    vis CPR som ddmmåå-xxxx (statements)
   --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements)
+  --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -97,7 +103,10 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
       workbook = (await planWorkbooks()).buildPlanWorkbook(plans);
     } else if (command === 'henstand') workbook = (await resultWorkbooks()).buildHenstandWorkbook(items);
     else if (command === 'status') workbook = (await resultWorkbooks()).buildStatusWorkbook(items);
-    else {
+    else if (command === 'followup') {
+      await io.writeFile(out, await (await followupWorkbooks()).followupWorkbook(result as FollowupOutput));
+      return;
+    } else {
       const { statementsWorkbook, analyseWorkbook } = await ledgerWorkbooks();
       const bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
       await io.writeFile(out, bytes);
@@ -120,6 +129,32 @@ interface LedgerValues {
   kommune?: string;
   contact?: string;
   quiet?: boolean;
+}
+
+/** The followup input with `previous` taken from last quarter's workbook (.xlsx) or JSON output. */
+async function withPrevious(io: CliIo, input: unknown, path: string): Promise<unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  if ((input as { previous?: unknown }).previous !== undefined) throw new UsageError('Inputtet har allerede "previous": brug enten det eller --previous.');
+  let previous: unknown;
+  if (path.toLowerCase().endsWith('.xlsx')) {
+    if (!io.readBytes) throw new UsageError('--previous med .xlsx kræver adgang til filen.');
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readBytes(path);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new UsageError(code === 'ENOENT' ? `Den forrige opfølgning "${path}" findes ikke.` : `Den forrige opfølgning "${path}" kan ikke læses (${code ?? 'ukendt fejl'}).`);
+    }
+    try {
+      previous = await (await followupWorkbooks()).previousTextFromWorkbook(bytes);
+    } catch {
+      throw new UsageError(`Den forrige opfølgning "${path}" er ikke en læsbar .xlsx-fil.`);
+    }
+  } else {
+    const json = await readJson(io, path, 'Den forrige opfølgning');
+    previous = typeof json === 'object' && json !== null && 'rows' in json ? (json as { rows: unknown }).rows : json;
+  }
+  return { ...input, previous };
 }
 
 /** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
@@ -179,7 +214,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         options: {
           in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' },
           year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, letters: { type: 'string' },
-          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' },
+          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' },
         },
       });
     } catch (e) {
@@ -205,11 +240,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
-    const input = await readJson(io, values.in, 'Inputfilen');
+    if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
+    const raw = await readJson(io, values.in, 'Inputfilen');
+    const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);
     const batch = Array.isArray(input);
     if (batch && !BATCH_COMMANDS.includes(name)) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
     const result = batch ? runBatch(name, input, rules) : commands[name](input, rules);
     await writeOutput(io, name, values.out, result, batch);
+    if (name === 'followup') for (const w of (result as FollowupOutput).warnings) io.stderr(`${w}\n`);
     if (batch) {
       const failed = (result as unknown[]).filter((r) => typeof r === 'object' && r !== null && 'error' in r).length;
       if (failed > 0) io.stderr(`${failed} af ${input.length} elementer kunne ikke beregnes; se "error" i svaret.\n`);

@@ -12,7 +12,7 @@ export interface Run {
 }
 
 /** Runs the CLI in-process with files held in memory. */
-export async function cli(argv: string[], files: Record<string, string> = {}, stdin = ''): Promise<Run> {
+export async function cli(argv: string[], files: Record<string, string | Uint8Array> = {}, stdin = ''): Promise<Run> {
   const written = new Map<string, string | Uint8Array>();
   let stdout = '';
   let stderr = '';
@@ -20,7 +20,12 @@ export async function cli(argv: string[], files: Record<string, string> = {}, st
     readFile: async (path) => {
       const f = files[path];
       if (f === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return f;
+      return typeof f === 'string' ? f : new TextDecoder().decode(f);
+    },
+    readBytes: async (path) => {
+      const f = files[path];
+      if (f === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     readStdin: async () => stdin,
     writeFile: async (path, data) => void written.set(path, data),

@@ -1,0 +1,56 @@
+/**
+ * The follow-up as Skatteministeriet's template table ("Skabelon for opfølgning og
+ * afrapportering"), shared by the CLI workbook and the add-in sheet: the template's columns first,
+ * then Saldo's own (target, forecast, why the status).
+ */
+import type { Followup, FollowupRow, Unit } from '../followup/followup.js';
+import { NUMBER_FORMATS } from './planTable.js';
+
+export const FOLLOWUP_HEADERS = ['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring'] as const;
+export const FOLLOWUP_WIDTHS = [7, 34, 40, 11, 11, 11, 11, 12, 12, 40, 40, 12, 14, 60] as const;
+/** 1-based columns of the template's parts (for formats, status colours and reading text back). */
+export const FOLLOWUP_COLUMN = { id: 1, quarters: 4, status: 8, ytd: 9, cause: 10, action: 11, target: 12, forecast: 13 } as const;
+
+/** Fills for the status words (Excel's own good/neutral/bad palette), hex RGB. */
+export const STATUS_FILLS = { grøn: 'C6EFCE', gul: 'FFEB9C', rød: 'FFC7CE' } as const;
+
+/** The number format of a goal's values. */
+export function unitFormat(unit: Unit): string {
+  if (unit === 'percent') return '0.0 %';
+  if (unit === 'kr') return NUMBER_FORMATS.kroner;
+  return '#,##0.##';
+}
+
+export type FollowupCell = string | number | null;
+
+/** One template row per goal (no header). Milestones show their due and done quarter as text. */
+export function followupRow(r: FollowupRow): FollowupCell[] {
+  const quarters: FollowupCell[] = r.kind === 'milestone' ? [1, 2, 3, 4].map((q) => (r.done === q ? 'nået' : r.due === q ? 'frist' : null)) : r.quarters;
+  return [r.id, r.name, r.requirement, ...quarters, r.status ?? 'ingen data', r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
+}
+
+export function followupRows(f: Followup): FollowupCell[][] {
+  return f.rows.map(followupRow);
+}
+
+/** The heading above the table: year and how far it has come. */
+export function followupTitle(f: Followup): string {
+  const part = f.granularity === 'month' ? `${f.elapsed} af 12 måneder` : `${f.elapsed} af 4 kvartaler`;
+  return `Opfølgning på mål ${f.year} — år til dato efter ${part}`;
+}
+
+/**
+ * The cause/action text of a follow-up sheet read back (the previous quarter's), found by the
+ * template's header row: `Nr.`, `Årsag/konsekvens`, `Handling`. Rows without a number are skipped.
+ */
+export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ id: string; cause: string; action: string }> {
+  const at = rows.findIndex((r) => r.some((c) => c === 'Nr.') && r.some((c) => c === 'Årsag/konsekvens') && r.some((c) => c === 'Handling'));
+  if (at < 0) return [];
+  const head = rows[at]!;
+  const [id, cause, action] = ['Nr.', 'Årsag/konsekvens', 'Handling'].map((h) => head.indexOf(h));
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return rows
+    .slice(at + 1)
+    .filter((r) => cell(r[id!]).trim() !== '')
+    .map((r) => ({ id: cell(r[id!]).trim(), cause: cell(r[cause!]), action: cell(r[action!]) }));
+}

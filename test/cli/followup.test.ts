@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { FollowupOutput } from '../../core/commands/followup.js';
+import { cli, ROOT, spawnCli } from './helpers.js';
+
+const example = readFileSync(join(ROOT, 'examples', 'opfoelgning', 'motorstyrelsen-2025.json'), 'utf8');
+const campaign = readFileSync(join(ROOT, 'examples', 'opfoelgning', 'ekstraordinaer-indsats.json'), 'utf8');
+
+async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.getWorksheet(name)!;
+}
+
+describe('saldo followup', () => {
+  it('answers the bundled Motorstyrelsen example with statuses worked by hand', async () => {
+    const r = await cli(['followup', '--in', 'm.json'], { 'm.json': example });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as FollowupOutput;
+    const byId = Object.fromEntries(out.rows.map((row) => [row.id, row]));
+    // 2.1: (2,750 + 3,120 + 2,940) / (19,800 + 20,900 + 18,700) = 8,810 / 59,400 = 14.83 % → gul (within 2 points of 15 %).
+    expect(byId['2.1']!.ytd).toBeCloseTo(8810 / 59400, 12);
+    expect(byId['2.1']!.status).toBe('gul');
+    // 2.1a: 8,810 pristjek against 12,000 × 3/4 = 9,000 expected; 190 short, margin 600 × 3/4 = 450 → gul.
+    expect(byId['2.1a']).toMatchObject({ ytd: 8810, expected: 9000, status: 'gul' });
+    // 2.2: 4,790 / 6,840 = 70.03 % → grøn; last quarter's text is carried over.
+    expect(byId['2.2']!.status).toBe('grøn');
+    expect(byId['2.2']!.cause).toMatch(/Modellen til risikobaseret udvælgelse/);
+    // 2.3: 1,943 / 1,961 = 99.08 % → grøn. 3.2: due Q4, not done, Q3 reported → grøn.
+    expect(byId['2.3']!.status).toBe('grøn');
+    expect(byId['3.2']!.status).toBe('grøn');
+  });
+
+  it('follows the campaign month by month; the inddrivelsesprocent is the mean of the months', async () => {
+    const out = JSON.parse((await cli(['followup', '--in', 'c.json'], { 'c.json': campaign })).stdout) as FollowupOutput;
+    expect(out).toMatchObject({ granularity: 'month', elapsed: 4 });
+    const procent = out.rows.find((row) => row.id === '5')!;
+    // Months 95, 118/104·100 = 113.46, 121/97·100 = 124.74, 109/101·100 = 107.92: mean 110.28 → grøn.
+    expect(procent.ytd).toBeCloseTo((95 + 11800 / 104 + 12100 / 97 + 10900 / 101) / 4, 10);
+    expect(procent.status).toBe('grøn');
+    // Count goal after 4 of 12 months: 184 aftaler against 600 × 4/12 = 200 expected; 16 short, margin 60 × 4/12 = 20 → gul.
+    expect(out.rows.find((row) => row.id === '2')).toMatchObject({ ytd: 184, expected: 200, status: 'gul' });
+  });
+
+  it('writes the template with conditional status colours, a chart per measured goal, and text as text', async () => {
+    const input = JSON.parse(example) as { goals: Array<{ name: string }> };
+    input.goals[0]!.name = '=HYPERLINK("http://x.invalid","klik")';
+    const r = await cli(['followup', '--in', 'm.json', '--out', 'o.xlsx'], { 'm.json': JSON.stringify(input) });
+    expect(r.code).toBe(0);
+    const bytes = r.files.get('o.xlsx') as Uint8Array;
+    const sheet = await sheetOf(bytes, 'Opfølgning');
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring']);
+    expect(sheet.getCell('B4').value).toBe('=HYPERLINK("http://x.invalid","klik")'); // a string, not a formula
+    expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('H5').value).toBe('gul');
+    expect(sheet.getCell('E5').numFmt).toBe('0.0 %');
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // Status colours are rules on the status column, not static fills: a status typed by hand is coloured too.
+    expect(xml).toMatch(/<conditionalFormatting sqref="H4:H9">/);
+    expect((xml.match(/<cfRule type="cellIs"[^>]*operator="equal"/g) ?? []).length).toBe(3);
+    expect(xml).toContain('<formula>&quot;rød&quot;</formula>');
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(5); // 6 goals, one milestone
+  });
+
+  it('carries the text typed into last quarter\'s workbook over to the next (--previous)', async () => {
+    const q2 = JSON.parse(example) as { data: Record<string, unknown>; previous?: unknown };
+    delete q2.data.Q3;
+    delete q2.previous;
+    const first = await cli(['followup', '--in', 'q2.json', '--out', 'q2.xlsx'], { 'q2.json': JSON.stringify(q2) });
+    // A controller types cause and action into the Q2 workbook.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(first.files.get('q2.xlsx') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Opfølgning')!;
+    sheet.getCell('J5').value = 'Færre selvanmeldte end ventet.';
+    sheet.getCell('K5').value = 'Flere pristjek i Q3.';
+    const typed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const q3 = { ...q2, data: JSON.parse(example).data };
+    const next = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify(q3), 'q2.xlsx': typed });
+    expect(next.code).toBe(0);
+    const row = (JSON.parse(next.stdout) as FollowupOutput).rows.find((r) => r.id === '2.1')!;
+    expect(row).toMatchObject({ cause: 'Færre selvanmeldte end ventet.', action: 'Flere pristjek i Q3.' });
+  });
+
+  it('says in Danish when --previous is missing, or given twice', async () => {
+    const missing = await cli(['followup', '--in', 'q.json', '--previous', 'nope.xlsx'], { 'q.json': JSON.stringify({ ...JSON.parse(example), previous: undefined }) });
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/Den forrige opfølgning "nope.xlsx" findes ikke/);
+    const twice = await cli(['followup', '--in', 'q.json', '--previous', 'p.json'], { 'q.json': example, 'p.json': '[]' });
+    expect(twice.stderr).toMatch(/brug enten det eller --previous/);
+  });
+
+  it('a measure with an unknown name ends as exit 2 with the goal named (child process)', () => {
+    const input = JSON.parse(example) as { goals: Array<{ measure?: string }> };
+    input.goals[1]!.measure = 'pristjek / anmeldte';
+    const r = spawnCli(['followup', '--in', '-'], JSON.stringify(input));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Mål 2\.1: målingen "pristjek \/ anmeldte" bruger det ukendte navn "anmeldte"/);
+  });
+});
