@@ -6,6 +6,8 @@
 import { isSaldoError } from '../../core/errors.js';
 
 export function toCellError(e: unknown): CustomFunctions.Error {
+  // Already a cell error ("ingen data" as #N/A): as it is.
+  if (e instanceof CustomFunctions.Error) return e;
   if (isSaldoError(e)) {
     const code = e.code === 'FOR_MANGE_RÆKKER' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, e.message);

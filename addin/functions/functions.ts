@@ -21,6 +21,8 @@ import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstand
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
 import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
+import { goalStatus, yearToDate } from '../../core/followup/followup.js';
+import { compileMeasure } from '../../core/followup/measure.js';
 
 /**
  * A payment-agreement schedule (afdragsplan) as a table: a header row, then one row per installment with its due dates, payment, fees, interest, principal and remaining balance.
@@ -257,5 +259,76 @@ export function debtorStatementFn(ledger: any[][], debtorId: any, year: number):
       ...d.claims.map((c) => [c.claimId, c.claimType, kr(c.opening), ...POSTING_KINDS.map((k) => kr(c.movements[k])), kr(c.closing)]),
       ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing)],
     ];
+  });
+}
+
+/** A range's cells in order (a row or a column), blanks as null. */
+function periodCells(range: any, field: string): Array<number | null> {
+  const cells = (Array.isArray(range) ? range.flat() : [range]) as unknown[];
+  if (cells.length === 0 || cells.length > 12) throw new SaldoError('UGYLDIGT_INPUT', field, cells.length, `${field}: angiv 1–4 kvartaler eller 1–12 måneder (fik ${cells.length} celler).`);
+  return cells.map((c) => (isBlank(c) ? null : numberArg(c, field)));
+}
+
+const AGGREGATE_WORDS = { 'sum af tal': 'ratioOfSums', forholdstal: 'ratioOfSums', ratioofsums: 'ratioOfSums', gennemsnit: 'meanOfPeriods', meanofperiods: 'meanOfPeriods', sum: 'sum' } as const;
+const DIRECTION_WORDS = { mindst: 'atLeast', højst: 'atMost', atleast: 'atLeast', atmost: 'atMost' } as const;
+
+/** "ingen data" is #N/A with that text (Excel shows a message only on #VALUE! and #N/A). */
+function orNoData(value: number | null): number {
+  if (value === null) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'ingen data');
+  return value;
+}
+
+/**
+ * Year to date from quarter (or month) figures: by default the ratio of the summed numerators to the summed denominators, not the mean of the period ratios.
+ * @customfunction YEARTODATE YEARTODATE
+ * @param numerators The periods' numerators (or the values), a row or column of 1–4 quarters or 1–12 months; blank = no data.
+ * @param [denominators] The periods' denominators, same size. Leave out for plain values.
+ * @param [rule] "sum af tal" (ratio of sums, the default), "gennemsnit" (mean of the period values) or "sum".
+ * @returns The year-to-date figure, or #N/A "ingen data".
+ */
+export function yearToDateFn(numerators: any, denominators?: any, rule?: string): number {
+  return guarded(() => {
+    const t = periodCells(numerators, 'tællere');
+    const n = isBlank(denominators) ? null : periodCells(denominators, 'nævnere');
+    if (n && n.length !== t.length) throw new SaldoError('UGYLDIGT_INPUT', 'nævnere', n.length, `nævnere: samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
+    const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
+    return orNoData(yearToDate(t, n, aggregate));
+  });
+}
+
+/**
+ * The goal status rød/gul/grøn: grøn when the target is met, gul within the margin of it, rød otherwise.
+ * @customfunction GOALSTATUS GOALSTATUS
+ * @param value The result (e.g. the year to date).
+ * @param target The target (e.g. 15 % or 0,15).
+ * @param [margin] How far from the target is still gul (default 0).
+ * @param [direction] "mindst" (at least the target, the default) or "højst" (at most).
+ * @returns "grøn", "gul" or "rød".
+ */
+export function goalStatusFn(value: any, target: any, margin?: any, direction?: string): string {
+  return guarded(() => {
+    const m = optionalNumber(margin, 'margin') ?? 0;
+    if (m < 0) throw new SaldoError('UGYLDIGT_INPUT', 'margin', m, 'margin: skal være 0 eller mere.');
+    return goalStatus(numberArg(value, 'værdi'), numberArg(target, 'mål'), m, optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast');
+  });
+}
+
+/**
+ * A goal's measure evaluated on named counts, e.g. "pristjek / selvanmeldte" with the names in one row and the counts in the next.
+ * @customfunction MEASURE MEASURE
+ * @param expression The measure: numbers, names, + - * / ^, parentheses, min, max, abs, round.
+ * @param names The names (a row or column).
+ * @param values The counts, in the same order.
+ * @returns The value, or #N/A "ingen data" when it divides by zero.
+ */
+export function measureFn(expression: any, names: any, values: any): number {
+  return guarded(() => {
+    const keys = (Array.isArray(names) ? names.flat() : [names]).map((k: unknown) => String(k ?? '').trim());
+    const counts = (Array.isArray(values) ? values.flat() : [values]) as unknown[];
+    if (keys.length !== counts.length) throw new SaldoError('UGYLDIGT_INPUT', 'værdier', counts.length, `værdier: lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
+    const scope = new Map<string, number>();
+    keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
+    const measure = compileMeasure(typeof expression === 'string' ? expression : String(expression ?? ''), '', 'måling', new Set(keys.filter((k) => k !== '')));
+    return orNoData(measure.evaluate(scope));
   });
 }

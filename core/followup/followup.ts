@@ -182,6 +182,25 @@ function measureValues(goal: Goal, measure: Measure, data: PeriodData, elapsed: 
   return { quarters, months: data.granularity === 'month' ? periodValues : null, ytd };
 }
 
+/**
+ * The year to date of period figures by `aggregate`, as a goal "numerator / denominator" (or
+ * just "numerator") computes it: ratioOfSums sums both before dividing. A period with a blank
+ * numerator or denominator counts as no data; null when nothing is left or it divides by zero.
+ * Up to 4 periods are quarters, up to 12 months.
+ * @example yearToDate([2800, 3100], [20000, 21000], 'ratioOfSums') // 5900 / 41000
+ */
+export function yearToDate(numerators: ReadonlyArray<number | null>, denominators: ReadonlyArray<number | null> | null, aggregate: Aggregate): number | null {
+  const size = numerators.length <= 4 ? 4 : 12;
+  const periods: PeriodData['periods'] = Array.from({ length: size }, (_, i) => {
+    const t = numerators[i] ?? null;
+    const n = denominators ? (denominators[i] ?? null) : 1;
+    return t === null || n === null ? undefined : new Map([['t', t], ['n', n]]);
+  });
+  const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
+  const measure = compileMeasure(denominators ? 't / n' : 't', 'år til dato', 'tællere', data.names);
+  return measureValues({ aggregate } as Goal, measure, data, numerators.length).ytd;
+}
+
 const shown = (v: number, unit: Unit) => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
 function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {

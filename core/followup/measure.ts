@@ -56,12 +56,13 @@ export interface Measure {
 }
 
 /**
- * Parses and checks a measure for goal `goalId`; `known` are the names the data has. Every
- * problem is a Danish error that names the goal.
+ * Parses and checks a measure for goal `goalId` ('' for none); `known` are the names the data
+ * has. Every problem is a Danish error that names the goal.
  * @example compileMeasure('pristjek / selvanmeldte', '2.1', 'goals[0].measure', new Set(['pristjek', 'selvanmeldte'])).evaluate(new Map([['pristjek', 3], ['selvanmeldte', 20]])) // 0.15
  */
 export function compileMeasure(text: string, goalId: string, field: string, known: ReadonlySet<string>): Measure {
-  const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', field, text, `Mål ${goalId}: målingen "${text.length > 80 ? `${text.slice(0, 77)}...` : text}" ${why}`);
+  const shownText = `"${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;
+  const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', field, text, goalId === '' ? `Målingen ${shownText} ${why}` : `Mål ${goalId}: målingen ${shownText} ${why}`);
   if (text.trim() === '') throw fail('er tom: skriv en beregning som "pristjek / selvanmeldte".');
   if (text.length > MAX_LENGTH) throw fail(`er for lang (højst ${MAX_LENGTH} tegn).`);
   let tree: MathNode;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementStatus, bankingDays, debtorBalanceFn, debtorStatementFn, henstandEffect, henstandSchedule, installment, isBankingDayFn, nextBankingDay, paymentCapacity, schedule } from '../../addin/functions/functions.js';
+import { agreementStatus, bankingDays, debtorBalanceFn, debtorStatementFn, goalStatusFn, henstandEffect, henstandSchedule, installment, isBankingDayFn, measureFn, nextBankingDay, paymentCapacity, schedule, yearToDateFn } from '../../addin/functions/functions.js';
 
 /** What Excel would show: the value, or the error code and its message. */
 function cell<T>(f: () => T): T | { error: string; message: string } {
@@ -166,5 +166,40 @@ describe('option words from Object.prototype', () => {
   it('"constructor" as a frequency is #VALUE!, not a crash or a function', () => {
     expect(cell(() => schedule([[1000]], FEB_1_2026, 100, none, none, 'constructor'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/hyppighed: "constructor" er ikke en gyldig værdi/) });
     expect(cell(() => schedule([['constructor', 'Hovedstol'], ['x', 1000]], FEB_1_2026, 100))).not.toHaveProperty('error');
+  });
+});
+
+describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
+  it('ÅRTILDATO: ratio of sums by default — 5.900 / 41.000 = 14,39 %, where "gennemsnit" gives the mean of the quarters 14,38 %', () => {
+    expect(yearToDateFn([[2800, 3100, null, null]], [[20000, 21000, null, null]])).toBeCloseTo(5900 / 41000, 12);
+    expect(yearToDateFn([[2800], [3100]], [[20000], [21000]], 'gennemsnit')).toBeCloseTo((0.14 + 3100 / 21000) / 2, 12);
+    expect(yearToDateFn([[2800, 3100]])).toBe(5900); // no denominators: the sum
+    expect(yearToDateFn([[90, 120, 75]], none, 'gennemsnit')).toBe(95); // mean of months
+  });
+
+  it('ÅRTILDATO: zero denominators are #N/A "ingen data"; mismatched ranges and bad rules #VALUE!', () => {
+    expect(cell(() => yearToDateFn([[0, 0]], [[0, 0]]))).toEqual({ error: '#N/A', message: 'ingen data' });
+    expect(cell(() => yearToDateFn([[1, 2]], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/samme antal perioder/) });
+    expect(cell(() => yearToDateFn([[1, 2]], [[1, 1]], 'median'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/regel: "median" er ikke en gyldig værdi/) });
+    expect(cell(() => yearToDateFn([Array.from({ length: 13 }, () => 1)]))).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('MÅLSTATUS at the edges: 13 % against at least 15 % ± 2 is gul, 12,99 % rød; "højst" mirrors', () => {
+    expect(goalStatusFn(0.13, 0.15, 0.02)).toBe('gul');
+    expect(goalStatusFn(0.1299, 0.15, 0.02, 'mindst')).toBe('rød');
+    expect(goalStatusFn(0.15, 0.15)).toBe('grøn');
+    expect(goalStatusFn(0.015, 0.01, 0.005, 'højst')).toBe('gul');
+    expect(goalStatusFn('0,5', '0,4', none, 'højst')).toBe('rød');
+    expect(cell(() => goalStatusFn(1, 1, -1))).toMatchObject({ error: '#VALUE!' });
+    expect(cell(() => goalStatusFn(1, 1, 0, 'over'))).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', () => {
+    expect(measureFn('pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]])).toBe(0.15);
+    expect(cell(() => measureFn('a / b', [['a', 'b']], [[1, 0]]))).toEqual({ error: '#N/A', message: 'ingen data' });
+    expect(cell(() => measureFn('a / c', [['a', 'b']], [[1, 2]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^Målingen "a \/ c" bruger det ukendte navn "c"/) });
+    expect(cell(() => measureFn('a.constructor', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
+    expect(cell(() => measureFn('import({})', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
+    expect(cell(() => measureFn('a', [['a', 'b']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/lige så mange som navnene/) });
   });
 });

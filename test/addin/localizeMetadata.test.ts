@@ -33,6 +33,6 @@ describe('functions-da.json is made from functions.json and the Danish texts', (
       expect(name).not.toMatch(/[._]$/);
       expect(name).not.toMatch(/^[A-Z]{1,3}\d+$/);
     }
-    expect(Object.keys(shipped).sort()).toEqual(['AGREEMENTSTATUS', 'BANKINGDAYS', 'DEBTORBALANCE', 'DEBTORSTATEMENT', 'HENSTANDEFFECT', 'HENSTANDSCHEDULE', 'INSTALLMENT', 'ISBANKINGDAY', 'NEXTBANKINGDAY', 'PAYMENTCAPACITY', 'SCHEDULE']);
+    expect(Object.keys(shipped).sort()).toEqual(['AGREEMENTSTATUS', 'BANKINGDAYS', 'DEBTORBALANCE', 'DEBTORSTATEMENT', 'GOALSTATUS', 'HENSTANDEFFECT', 'HENSTANDSCHEDULE', 'INSTALLMENT', 'ISBANKINGDAY', 'MEASURE', 'NEXTBANKINGDAY', 'PAYMENTCAPACITY', 'SCHEDULE', 'YEARTODATE']);
   });
 });
