@@ -137,7 +137,7 @@ export function parseGoal(raw: unknown, index: number, data: PeriodData): Goal {
     aggregate: oneOf(raw.aggregate, ['ratioOfSums', 'meanOfPeriods', 'sum'] as const, `${field}.aggregate`, kind === 'count' ? 'sum' : 'ratioOfSums'),
     due,
     done: quarterOf(raw.done, `${field}.done`),
-    manualStatus: oneOf(raw.status, ['grøn', 'gul', 'rød'] as const, `${field}.status`, null as unknown as Status) ?? null,
+    manualStatus: raw.status === undefined || raw.status === null ? null : oneOf(raw.status, ['grøn', 'gul', 'rød'] as const, `${field}.status`, 'grøn'),
     cause: text(raw.cause, `${field}.cause`, false),
     action: text(raw.action, `${field}.action`, false),
   };
@@ -166,13 +166,13 @@ function usable(measure: Measure, periods: PeriodData['periods']): Array<Readonl
 }
 
 /** A measure goal's values: per period, per quarter, and year to date by its rule. */
-function measureValues(goal: Goal, measure: Measure, data: PeriodData, elapsed: number) {
+function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData, elapsed: number) {
   const periods = data.periods.slice(0, elapsed);
   const periodValues = data.periods.map((p, i) => (i < elapsed && p !== undefined ? measure.evaluate(p) : null));
   const combine = (indexes: number[]): number | null => {
     const values = present(indexes.map((i) => periodValues[i] ?? null));
-    if (goal.aggregate === 'meanOfPeriods') return mean(values);
-    if (goal.aggregate === 'sum') return sumOf(values);
+    if (aggregate === 'meanOfPeriods') return mean(values);
+    if (aggregate === 'sum') return sumOf(values);
     const counts = usable(measure, indexes.map((i) => periods[i]));
     return counts.length === 0 ? null : measure.evaluate(sumCounts(counts));
   };
@@ -198,13 +198,13 @@ export function yearToDate(numerators: ReadonlyArray<number | null>, denominator
   });
   const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
   const measure = compileMeasure(denominators ? 't / n' : 't', 'år til dato', 'tællere', data.names);
-  return measureValues({ aggregate } as Goal, measure, data, numerators.length).ytd;
+  return measureValues(aggregate, measure, data, numerators.length).ytd;
 }
 
 const shown = (v: number, unit: Unit) => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
 function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
-  const { quarters, months, ytd } = measureValues(goal, goal.measure!, data, elapsed);
+  const { quarters, months, ytd } = measureValues(goal.aggregate, goal.measure!, data, elapsed);
   const target = goal.target!;
   const share = elapsed / periodsInYear;
   const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
