@@ -10,7 +10,7 @@
 import { SaldoError, showValue } from '../errors.js';
 import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
 import { compileMeasure, type Measure } from './measure.js';
-import { parsePeriodData, sumCounts, type Granularity, type PeriodData } from './periods.js';
+import { parsePeriodData, periodNumber, sumCounts, type Granularity, type PeriodData } from './periods.js';
 
 export type Direction = 'atLeast' | 'atMost';
 export type Aggregate = 'ratioOfSums' | 'meanOfPeriods' | 'sum';
@@ -102,9 +102,9 @@ function finite(raw: unknown, field: string, min = -1e12): number {
 
 function quarterOf(raw: unknown, field: string): number | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  const m = typeof raw === 'string' ? /^Q([1-4])$/.exec(raw) : null;
-  if (!m) throw invalid(field, raw, `${field} skal være et kvartal "Q1"–"Q4" (fik ${showValue(raw)}).`);
-  return Number(m[1]);
+  const q = periodNumber(raw, 'quarter');
+  if (q === null) throw invalid(field, raw, `${field} skal være et kvartal "Q1"–"Q4" (fik ${showValue(raw)}).`);
+  return q;
 }
 
 const GOAL_KEYS = ['id', 'name', 'requirement', 'kind', 'measure', 'target', 'direction', 'amberMargin', 'unit', 'aggregate', 'due', 'done', 'status', 'cause', 'action'];
@@ -305,13 +305,13 @@ export function followup(input: FollowupInput): Followup {
   // Carry the typed text over from the previous follow-up: people's words are never lost.
   const previous = parsePrevious(input.previous);
   const byId = new Map(previous.map((p) => [p.id, p]));
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     const p = byId.get(r.id);
-    if (!p) continue;
-    const goal = goals.find((g) => g.id === r.id)!;
-    if (goal.cause === null) r.cause = p.cause;
-    if (goal.action === null) r.action = p.action;
-  }
+    if (!p) return;
+    // rows are made from goals in order: goal i is row i.
+    if (goals[i]!.cause === null) r.cause = p.cause;
+    if (goals[i]!.action === null) r.action = p.action;
+  });
   const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== ''));
   const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
   if (elapsed === 0) warnings.push('Der er ingen data for nogen periode endnu.');
@@ -320,8 +320,7 @@ export function followup(input: FollowupInput): Followup {
 
 function periodOf(raw: unknown, data: PeriodData): number | null {
   if (raw === undefined || raw === null) return null;
-  const pattern = data.granularity === 'month' ? /^M(0[1-9]|1[0-2])$/ : /^Q([1-4])$/;
-  const m = typeof raw === 'string' ? pattern.exec(raw) : null;
-  if (!m) throw invalid('period', raw, `period skal være ${data.granularity === 'month' ? 'en måned "M01"–"M12"' : 'et kvartal "Q1"–"Q4"'} som data (fik ${showValue(raw)}).`);
-  return Number(m[1]);
+  const n = periodNumber(raw, data.granularity);
+  if (n === null) throw invalid('period', raw, `period skal være ${data.granularity === 'month' ? 'en måned "M01"–"M12"' : 'et kvartal "Q1"–"Q4"'} som data (fik ${showValue(raw)}).`);
+  return n;
 }

@@ -16,8 +16,13 @@ export interface PeriodData {
   elapsed: number;
 }
 
-const QUARTER = /^Q([1-4])$/;
-const MONTH = /^M(0[1-9]|1[0-2])$/;
+const PATTERNS: Readonly<Record<Granularity, RegExp>> = { quarter: /^Q([1-4])$/, month: /^M(0[1-9]|1[0-2])$/ };
+
+/** The 1-based number of a period key ("Q3" → 3, "M05" → 5), or null when it is not one of `granularity`. */
+export function periodNumber(key: unknown, granularity: Granularity): number | null {
+  const m = typeof key === 'string' ? PATTERNS[granularity].exec(key) : null;
+  return m ? Number(m[1]) : null;
+}
 /** Largest count we accept: beyond it doubles lose whole units. */
 const MAX_COUNT = 1e12;
 
@@ -29,16 +34,16 @@ export function parsePeriodData(raw: unknown): PeriodData {
     throw invalid('data', raw, `data skal være et objekt med perioder: {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}, …} eller måneder "M01"…"M12" (fik ${showValue(raw)}).`);
   }
   const keys = Object.keys(raw);
-  const quarters = keys.filter((k) => QUARTER.test(k));
-  const months = keys.filter((k) => MONTH.test(k));
-  const other = keys.filter((k) => !QUARTER.test(k) && !MONTH.test(k));
+  const quarters = keys.filter((k) => periodNumber(k, 'quarter') !== null);
+  const months = keys.filter((k) => periodNumber(k, 'month') !== null);
+  const other = keys.filter((k) => periodNumber(k, 'quarter') === null && periodNumber(k, 'month') === null);
   if (other.length > 0) throw invalid(`data.${other[0]}`, other[0], `data: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
   if (quarters.length > 0 && months.length > 0) throw invalid('data', keys, 'data: brug enten kvartaler (Q1–Q4) eller måneder (M01–M12), ikke begge.');
   const granularity: Granularity = months.length > 0 ? 'month' : 'quarter';
   const periods: PeriodData['periods'] = Array.from({ length: granularity === 'month' ? 12 : 4 }, () => undefined);
   const names = new Set<string>();
   for (const key of keys) {
-    const index = Number(key.slice(1)) - 1;
+    const index = periodNumber(key, granularity)! - 1;
     const counts = (raw as Record<string, unknown>)[key];
     if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
       throw invalid(`data.${key}`, counts, `data.${key} skal være et objekt med tal: {"pristjek": 2800} (fik ${showValue(counts)}).`);
