@@ -19,6 +19,7 @@ Office.onReady(() => {
   Office.actions.associate('openBetalingsaftale', opener('betalingsaftale'));
   Office.actions.associate('openHenstand', opener('henstand'));
   Office.actions.associate('openStatus', opener('status'));
+  Office.actions.associate('openOpfoelgning', opener('opfoelgning'));
   Office.actions.associate('openSaldoopgoerelse', opener('saldoopgoerelse'));
   Office.actions.associate('openAnalyse', opener('analyse'));
   Office.actions.associate('openRegler', opener('regler'));

@@ -13,6 +13,8 @@ import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
+import type { Followup } from '../../core/followup/followup.js';
+import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, STATUS_FILLS, unitFormat } from '../../core/report/followupTable.js';
 
 /** Excel on the web refuses requests over 5 MB; stay well under it (values ≈ 20 bytes a cell). */
 export const MAX_CELLS_PER_WRITE = 100_000;
@@ -363,5 +365,124 @@ export async function writeAnalysisSheet(a: AnalyseOutput): Promise<string> {
     sheet.activate();
     await context.sync();
     return sheetName;
+  });
+}
+
+/** Excel's column width is in points; a character of the default font is about 6 points wide. */
+const POINTS_PER_CHAR = 6;
+
+export interface FollowupSheets {
+  sheetName: string;
+  chartSheetName: string | null;
+}
+
+/** The follow-up's period in a sheet name: "2025 Q3", "2016 M04", or just the year before any data. */
+export function followupPeriodLabel(f: Followup): string {
+  if (f.elapsed === 0) return String(f.year);
+  return f.granularity === 'month' ? `${f.year} M${String(f.elapsed).padStart(2, '0')}` : `${f.year} Q${f.elapsed}`;
+}
+
+/**
+ * A follow-up on new sheets: the ministry's template with its title, number formats per goal, the
+ * status column coloured by conditional formatting (a status typed over by hand is coloured too),
+ * last follow-up's text that lost its goal and the warnings below the table; and on a second new
+ * sheet one line chart per measured goal, its periods against the target.
+ */
+export async function writeFollowupSheets(f: Followup, note: string): Promise<FollowupSheets> {
+  return Excel.run(async (context) => {
+    const label = followupPeriodLabel(f);
+    const { sheet, sheetName } = await newSheet(context, `Opfølgning ${label}`);
+    const title = sheet.getRange('A1:A2');
+    title.numberFormat = [['@'], ['@']];
+    title.values = [[followupTitle(f)], [asTextCell(note)]];
+    sheet.getRange('A1').format.font.bold = true;
+    sheet.getRange('A1').format.font.size = 14;
+
+    const header = 3;
+    const width = FOLLOWUP_HEADERS.length;
+    const rows = followupRows(f).map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : (v ?? ''))));
+    const valueColumns = new Set<number>([0, 1, 2, 3].map((q) => FOLLOWUP_COLUMN.quarters + q).concat([FOLLOWUP_COLUMN.ytd, FOLLOWUP_COLUMN.target, FOLLOWUP_COLUMN.forecast]));
+    const formats = f.rows.map((r, i) => rows[i]!.map((v, c) => (valueColumns.has(c + 1) && typeof v === 'number' ? unitFormat(r.unit) : '@')));
+    writeChunked(sheet, header, 1, [[...FOLLOWUP_HEADERS], ...rows], [FOLLOWUP_HEADERS.map(() => '@'), ...formats]);
+    const table = sheet.getRange(blockAddress(header, 1, rows.length + 1, width));
+    table.format.wrapText = true;
+    table.format.verticalAlignment = 'Top';
+    sheet.getRange(blockAddress(header, 1, 1, width)).format.font.bold = true;
+    FOLLOWUP_WIDTHS.forEach((w, i) => (sheet.getRange(blockAddress(header, i + 1, 1, 1)).format.columnWidth = w * POINTS_PER_CHAR));
+    if (rows.length > 0) {
+      const status = sheet.getRange(blockAddress(header + 1, FOLLOWUP_COLUMN.status, rows.length, 1));
+      for (const [word, rgb] of Object.entries(STATUS_FILLS)) {
+        const rule = status.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+        rule.cellValue.format.fill.color = `#${rgb}`;
+        rule.cellValue.rule = { formula1: `="${word}"`, operator: 'EqualTo' };
+      }
+    }
+    sheet.freezePanes.freezeRows(header);
+
+    // Nothing typed is dropped: text whose goal is gone, and the warnings, go below the table.
+    const below = header + rows.length + 2;
+    const notes: string[][] = [
+      ...(f.unmatchedPrevious.length > 0 ? [['Tidligere tekst uden mål', '', ''], ['Nr.', 'Årsag/konsekvens', 'Handling'], ...f.unmatchedPrevious.map((p) => [p.id, p.cause, p.action])] : []),
+      ...(f.warnings.length > 0 ? [['Bemærkninger', '', ''], ...f.warnings.map((w) => [w, '', ''])] : []),
+    ];
+    if (notes.length > 0) {
+      writeChunked(sheet, below, 1, notes.map((r) => r.map(asTextCell)), notes.map(() => ['@', '@', '@']));
+    }
+
+    const measured = f.rows.filter((r) => r.kind !== 'milestone');
+    let chartSheetName: string | null = null;
+    if (measured.length > 0) {
+      const charts = context.workbook.worksheets.add(uniqueSheetName(`Diagrammer ${label}`, [...(await sheetNames(context)), sheetName]));
+      measured.forEach((r, i) => {
+        // Per goal a block: the quarters, its values and its target (a count goal's target per quarter).
+        const top = 1 + i * 16;
+        const target = r.kind === 'count' ? r.target! / 4 : r.target!;
+        const block = [['', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'], [r.kind === 'count' ? 'Pr. kvartal' : 'Resultat', ...r.quarters.map((q) => q ?? '')], ['Mål', target, target, target, target]];
+        const format = unitFormat(r.unit);
+        writeChunked(charts, top, 1, block, [['@', '@', '@', '@', '@'], ['@', format, format, format, format], ['@', format, format, format, format]]);
+        const chart = charts.charts.add(Excel.ChartType.line, charts.getRange(blockAddress(top, 1, 3, 5)), Excel.ChartSeriesBy.rows);
+        chart.title.text = `${r.id} ${r.name}`.slice(0, 120);
+        chart.setPosition(`G${top}`, `N${top + 14}`);
+      });
+      charts.load('name');
+      await context.sync();
+      chartSheetName = charts.name;
+    }
+    sheet.activate();
+    await context.sync();
+    return { sheetName, chartSheetName };
+  });
+}
+
+/**
+ * A bundled template on new sheets, each as an Excel table named after the sheet: the goals
+ * and the counts to fill in. Returns the table names (for the pickers).
+ */
+export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; rows: Array<Array<string | number>>; formats?: string[][] }>): Promise<string[]> {
+  return Excel.run(async (context) => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    const taken = context.workbook.tables;
+    taken.load('items/name');
+    const names = await sheetNames(context);
+    const tableNames = taken.items.map((t) => t.name);
+    const written: string[] = [];
+    for (const t of tables) {
+      const sheetName = uniqueSheetName(t.name, names);
+      names.push(sheetName);
+      const sheet = context.workbook.worksheets.add(sheetName);
+      const width = t.rows[0]!.length;
+      // Text as text; blank cells stay General so the numbers people type there are numbers.
+      const formats = t.formats ?? t.rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
+      writeChunked(sheet, 1, 1, t.rows.map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v))), formats);
+      const table = sheet.tables.add(blockAddress(1, 1, t.rows.length, width), true);
+      const tableName = uniqueSheetName(sheetName.replace(/[^\p{L}\p{N}_]/gu, '_'), tableNames).replace(/[^\p{L}\p{N}_]/gu, '_');
+      tableNames.push(tableName);
+      table.name = tableName;
+      table.style = 'TableStyleLight9';
+      sheet.getRange(blockAddress(1, 1, t.rows.length, width)).format.autofitColumns();
+      written.push(tableName);
+    }
+    await context.sync();
+    return written;
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The task pane shell: a header and one tab per job. Later pages (Henstand, Status, Opfølgning,
- * Saldoopgørelse, Analyse) slot into PAGES; until they exist their tabs are shown disabled.
+ * The task pane shell: a header and one tab per job. A page without `render` in PAGES is shown
+ * as a disabled tab ("kommer i en senere version").
  */
 import { makeStyles, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluentui/react-components';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -8,6 +8,7 @@ import { NAVIGATE_EVENT, type PageId } from '../shared/navigation.js';
 import { BetalingsaftalePage } from './pages/BetalingsaftalePage.js';
 import { AnalysePage } from './pages/AnalysePage.js';
 import { HenstandPage } from './pages/HenstandPage.js';
+import { OpfoelgningPage } from './pages/OpfoelgningPage.js';
 import { SaldoopgoerelsePage } from './pages/SaldoopgoerelsePage.js';
 import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
@@ -22,7 +23,7 @@ const PAGES: readonly Page[] = [
   { id: 'betalingsaftale', render: () => <BetalingsaftalePage /> },
   { id: 'henstand', render: () => <HenstandPage /> },
   { id: 'status', render: () => <StatusPage /> },
-  { id: 'opfoelgning' },
+  { id: 'opfoelgning', render: () => <OpfoelgningPage /> },
   { id: 'saldoopgoerelse', render: () => <SaldoopgoerelsePage /> },
   { id: 'analyse', render: () => <AnalysePage /> },
   { id: 'regler', render: () => <ReglerPage /> },

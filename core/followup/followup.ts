@@ -201,7 +201,8 @@ export function yearToDate(numerators: ReadonlyArray<number | null>, denominator
   return measureValues(aggregate, measure, data, numerators.length).ytd;
 }
 
-const shown = (v: number, unit: Unit) => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
+/** A goal's value for people: "14,4 %", "4,16", "12.000". */
+export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
 function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
   const { quarters, months, ytd } = measureValues(goal.aggregate, goal.measure!, data, elapsed);

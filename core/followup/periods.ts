@@ -10,7 +10,7 @@ export interface PeriodData {
   granularity: Granularity;
   /** Counts per period index (0-based: quarter 0–3 or month 0–11); undefined where no data. */
   periods: Array<ReadonlyMap<string, number> | undefined>;
-  /** Every name that occurs in some period. */
+  /** Every name that occurs in some period (with a count or blank). */
   names: Set<string>;
   /** Periods up to and including the last one with data (0 when none). */
   elapsed: number;
@@ -50,12 +50,12 @@ export function parsePeriodData(raw: unknown): PeriodData {
     }
     const map = new Map<string, number>();
     for (const [name, v] of Object.entries(counts)) {
+      names.add(name); // declared even when blank, so a measure may use it before its first count
       if (v === null || v === undefined || v === '') continue; // an empty cell: no count this period
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_COUNT) {
         throw invalid(`data.${key}.${name}`, v, `data.${key}.${name} skal være et tal (fik ${showValue(v)}).`);
       }
       map.set(name, v);
-      names.add(name);
     }
     periods[index] = map;
   }

@@ -276,12 +276,12 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(tab(), 'Label').attrs.resid!).attrs.DefaultValue).toBe('Saldo');
     const group = path(tab(), 'Group');
     expect(group.attrs.id).toBe('Saldo.Group.Agreements');
-    expect(names(group)).toEqual(['Label', 'Icon', ...Array(6).fill('Control')]);
+    expect(names(group)).toEqual(['Label', 'Icon', ...Array(7).fill('Control')]);
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Betalingsaftale, Henstand, Status, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
-    expect(buttons().map((b) => b.attrs.id)).toEqual(['Saldo.Button.Betalingsaftale', 'Saldo.Button.Henstand', 'Saldo.Button.Status', 'Saldo.Button.Saldoopgoerelse', 'Saldo.Button.Analyse', 'Saldo.Button.Regler']);
+  it('has the buttons Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
+    expect(buttons().map((b) => b.attrs.id)).toEqual(['Saldo.Button.Betalingsaftale', 'Saldo.Button.Henstand', 'Saldo.Button.Status', 'Saldo.Button.Opfoelgning', 'Saldo.Button.Saldoopgoerelse', 'Saldo.Button.Analyse', 'Saldo.Button.Regler']);
     for (const button of buttons()) {
       expect(names(button), button.attrs.id).toEqual(['Label', 'Supertip', 'Icon', 'Action']);
       expect(names(path(button, 'Supertip')), button.attrs.id).toEqual(['Title', 'Description']);
@@ -293,14 +293,14 @@ describe('the Saldo ribbon tab', () => {
       const r = resource(path(b, 'Label').attrs.resid!);
       return locale ? r.children.find((o) => o.attrs.Locale === locale)?.attrs.Value : r.attrs.DefaultValue;
     };
-    expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([['Payment agreement', 'Betalingsaftale'], ['Deferral', 'Henstand'], ['Agreement status', 'Status'], ['Balance statements', 'Saldoopgørelse'], ['Analysis', 'Analyse'], ['Rules', 'Regler']]);
+    expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([['Payment agreement', 'Betalingsaftale'], ['Deferral', 'Henstand'], ['Agreement status', 'Status'], ['Follow-up', 'Opfølgning'], ['Balance statements', 'Saldoopgørelse'], ['Analysis', 'Analyse'], ['Rules', 'Regler']]);
   });
 
-  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
+  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
     const actions = all(host()).filter((e) => e.name === 'Action');
-    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(6).fill('ExecuteFunction'));
-    expect(actions.map((a) => names(a))).toEqual(Array(6).fill(['FunctionName']));
-    expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual(['openBetalingsaftale', 'openHenstand', 'openStatus', 'openSaldoopgoerelse', 'openAnalyse', 'openRegler']);
+    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(7).fill('ExecuteFunction'));
+    expect(actions.map((a) => names(a))).toEqual(Array(7).fill(['FunctionName']));
+    expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual(['openBetalingsaftale', 'openHenstand', 'openStatus', 'openOpfoelgning', 'openSaldoopgoerelse', 'openAnalyse', 'openRegler']);
   });
 });
 

@@ -29,6 +29,8 @@ interface SheetDump {
   charts: Array<{ type: string; source: string; xAxis?: string; title: string; series: string[] }>;
   formats: Record<string, string>;
   fills: Record<string, string>;
+  conditional: Array<{ address: string; fill: string; rule: { formula1: string; operator: string } | null }>;
+  frozenRows: number;
 }
 
 async function fillAgreement(page: Page, type?: string): Promise<void> {
@@ -142,7 +144,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
     const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
-    expect(actions).toEqual(['openAnalyse', 'openBetalingsaftale', 'openHenstand', 'openRegler', 'openSaldoopgoerelse', 'openStatus']);
+    expect(actions).toEqual(['openAnalyse', 'openBetalingsaftale', 'openHenstand', 'openOpfoelgning', 'openRegler', 'openSaldoopgoerelse', 'openStatus']);
     const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
     expect(completed).toBe(true);
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
@@ -268,6 +270,69 @@ describe('task pane in a browser', () => {
     expect(sheet.grid[1]!.slice(0, 2)).toEqual(['Samlet saldo', 3649.5]);
     expect(sheet.charts.map((c) => c.type)).toEqual(['ColumnStacked', 'Line']);
     await page.screenshot({ path: `${SHOTS}analyse.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('Opfølgning: a template, the Q2 follow-up, text typed into it, and Q3 built with the text carried over', async () => {
+    const page = await openTaskpane();
+    const put = (sheet: string, at: string, values: unknown[][]) =>
+      page.evaluate(([s, a, v]) => (window as unknown as { __saldo: { workbook: { put(s: string, a: string, v: unknown[][]): void } } }).__saldo.workbook.put(s as string, a as string, v as unknown[][]), [sheet, at, values] as const);
+    await page.getByRole('tab', { name: 'Opfølgning' }).click();
+    await page.getByRole('heading', { name: 'Opfølgning på mål' }).waitFor();
+
+    // a goals sheet that is not one: a Danish error that says what is missing
+    await expect.poll(() => page.getByLabel('Måltabel').locator('option').count()).toBeGreaterThan(0);
+    await page.getByLabel('Måltabel').selectOption({ label: 'Ark: Ark1' });
+    await page.getByLabel('Taltabel').selectOption({ label: 'Ark: Ark1' });
+    await page.getByRole('button', { name: 'Byg opfølgning' }).click();
+    await page.getByText(/Måltabellen mangler overskrifterne "Nr\." og "Mål"/).waitFor();
+
+    // the bundled template with its invented counts: goals and counts as tables on new sheets
+    await page.getByLabel('Skabelon', { exact: true }).selectOption({ label: 'Motorstyrelsens mål (kvartaler)' });
+    await page.getByLabel('Med opdigtede eksempeltal').check();
+    await page.getByRole('button', { name: 'Opret skabelonark' }).click();
+    await page.getByText(/Tabellerne “Mål” \(mål\) og “Tal” \(tal\) er oprettet/).waitFor();
+    await expect.poll(() => page.getByLabel('Måltabel').inputValue()).toBe('table:Mål');
+    expect(await page.getByLabel('Taltabel').inputValue()).toBe('table:Tal');
+    expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe('2025');
+    expect(await page.getByLabel(/Forrige opfølgning/).inputValue()).toBe('');
+
+    // Q2: the third quarter's counts (column D of Tal) not typed in yet
+    const q3 = [[8105], [1990], [2940], [18700], [1590], [2300], [648], [651]];
+    await put('Tal', 'D2', q3.map(() => ['']));
+    await page.getByRole('button', { name: 'Byg opfølgning' }).click();
+    await page.getByText(/Opfølgningen er skrevet i det nye ark “Opfølgning 2025 Q2” og diagrammerne i “Diagrammer 2025 Q2”/).waitFor();
+    const result = page.getByTestId('followup-result');
+    // 2.1 after Q2: (2,750 + 3,120) / (19,800 + 20,900) = 5,870 / 40,700 = 14.4 %, gul (within 2 points of 15 %)
+    await expect.poll(() => result.innerText()).toMatch(/2\.1\s+Pristjek af brugte selvanmeldte importerede køretøjer\s+14,4 %\s+gul/);
+    await page.screenshot({ path: `${SHOTS}opfoelgning.png`, fullPage: true });
+
+    // the controller writes why and what next for 2.1 in the Q2 sheet (row 5, columns J and K)
+    await put('Opfølgning 2025 Q2', 'J5', [['Færre medarbejdere i Q2', 'Ekstra kontrolhold fra august']]);
+    const q2Before = (await sheets(page)).find((x) => x.name === 'Opfølgning 2025 Q2')!.grid;
+
+    // Q3: the counts come in; the previous follow-up is picked by itself (the newest)
+    await put('Tal', 'D2', q3);
+    await expect.poll(() => page.getByLabel(/Forrige opfølgning/).inputValue()).toBe('Opfølgning 2025 Q2');
+    await page.getByRole('button', { name: 'Byg opfølgning' }).click();
+    await page.getByText(/“Opfølgning 2025 Q3”/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toMatch(/Årsag og handling for 1 mål er ført videre fra “Opfølgning 2025 Q2”/);
+    // 2.1 for the year so far: 8,810 / 59,400 = 14.8 %
+    await expect.poll(() => result.innerText()).toMatch(/2\.1\s+Pristjek af brugte selvanmeldte importerede køretøjer\s+14,8 %\s+gul/);
+    await page.screenshot({ path: `${SHOTS}opfoelgning-q3.png`, fullPage: true });
+
+    const all = await sheets(page);
+    expect(all.map((x) => x.name)).toEqual(['Ark1', 'Posteringer', 'Mål', 'Tal', 'Opfølgning 2025 Q2', 'Diagrammer 2025 Q2', 'Opfølgning 2025 Q3', 'Diagrammer 2025 Q3']);
+    const q3Sheet = all[6]!;
+    expect(q3Sheet.grid[2]!.slice(0, 11)).toEqual(['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling']);
+    expect(q3Sheet.grid[4]!.slice(9, 11)).toEqual(['Færre medarbejdere i Q2', 'Ekstra kontrolhold fra august']);
+    expect(q3Sheet.conditional.map((c) => [c.address, c.fill, c.rule?.formula1])).toEqual([['H4:H9', '#C6EFCE', '="grøn"'], ['H4:H9', '#FFEB9C', '="gul"'], ['H4:H9', '#FFC7CE', '="rød"']]);
+    expect(q3Sheet.frozenRows).toBe(3);
+    expect(all[7]!.charts).toHaveLength(5);
+    expect(all[7]!.charts[1]).toMatchObject({ type: 'Line', title: '2.1 Pristjek af brugte selvanmeldte importerede køretøjer' });
+    // last quarter's sheet is exactly as the controller left it; nothing became a formula
+    expect(all[4]!.grid).toEqual(q2Before);
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
     await page.close();
   });
 

@@ -36,9 +36,16 @@ const colLetter = (n: number): string => {
   return s;
 };
 
+export interface FakeConditionalFormat {
+  address: string;
+  type: string;
+  fill: string;
+  rule: { formula1: string; operator: string } | null;
+}
+
 export class FakeRange {
   private loaded = new Set<string>();
-  readonly format: { font: { bold: boolean }; fill: { color: string }; autofitColumns(): void };
+  readonly format: { font: { bold: boolean; size: number }; fill: { color: string }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitColumns(): void };
   constructor(
     readonly sheet: FakeSheet,
     readonly top: number,
@@ -55,6 +62,7 @@ export class FakeRange {
         get bold() {
           return false;
         },
+        size: 11,
       },
       fill: {
         set color(v: string) {
@@ -64,7 +72,32 @@ export class FakeRange {
           return '';
         },
       },
+      wrapText: false,
+      verticalAlignment: 'Bottom',
+      set columnWidth(points: number) {
+        for (let j = 0; j < columnCount; j += 1) sheet.columnWidths[left + j] = points;
+      },
+      get columnWidth() {
+        return sheet.columnWidths[left] ?? 48;
+      },
       autofitColumns: () => undefined,
+    };
+  }
+
+  /** Range.conditionalFormats: cell-value rules, recorded on the sheet. */
+  get conditionalFormats() {
+    return {
+      add: (type: string) => {
+        const cf: FakeConditionalFormat = { address: rangeText(this), type, fill: '', rule: null };
+        this.sheet.conditionalList.push(cf);
+        return {
+          cellValue: {
+            format: { fill: { set color(v: string) { cf.fill = v; }, get color() { return cf.fill; } } },
+            set rule(r: { formula1: string; operator: string }) { cf.rule = r; },
+            get rule() { return cf.rule!; },
+          },
+        };
+      },
     };
   }
 
@@ -155,7 +188,7 @@ export interface FakeChart {
   position?: string;
   seriesList: FakeSeries[];
   series: { getItemAt(i: number): FakeSeries; add(name: string): FakeSeries };
-  setPosition(start: string): void;
+  setPosition(start: string, end?: string): void;
 }
 
 const rangeText = (r: FakeRange) => `${colLetter(r.left)}${r.top}:${colLetter(r.left + r.columnCount - 1)}${r.top + r.rowCount - 1}`;
@@ -178,6 +211,11 @@ export class FakeSheet {
   readonly pageBreaks: string[] = [];
   readonly horizontalPageBreaks = { add: (at: string) => void this.pageBreaks.push(at) };
   readonly pageLayout = { orientation: 'Portrait' };
+  readonly conditionalList: FakeConditionalFormat[] = [];
+  /** Column widths in points by 1-based column. */
+  readonly columnWidths: Record<number, number> = {};
+  frozenRows = 0;
+  readonly freezePanes = { freezeRows: (n: number) => void (this.frozenRows = n) };
 
   constructor(
     readonly workbook: FakeWorkbook,
@@ -235,7 +273,7 @@ export class FakeSheet {
             return s;
           },
         },
-        setPosition: (start: string) => void (chart.position = start),
+        setPosition: (start: string, end?: string) => void (chart.position = end ? `${start}:${end}` : start),
       };
       this.chartList.push(chart);
       return chart;
@@ -361,6 +399,7 @@ export function fakeExcel(workbook: FakeWorkbook) {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),
     ChartType: { line: 'Line', xyscatterLines: 'XYScatterLines', columnStacked: 'ColumnStacked' },
     PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+    ConditionalFormatType: { cellValue: 'CellValue' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
   };
 }

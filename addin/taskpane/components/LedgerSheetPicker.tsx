@@ -20,10 +20,12 @@ interface PickerProps {
   /** The option to pick first when the current one is gone. */
   prefer: RegExp;
   load: () => Promise<Option[]>;
+  /** Changing it reloads the list (after Saldo itself added a sheet or table). */
+  reloadKey?: number;
 }
 
 /** A select filled from the workbook once when shown, and again on "Opdater listen". */
-function WorkbookPicker({ value, onChange, onError, label, help, prefer, load }: PickerProps): ReactElement {
+function WorkbookPicker({ value, onChange, onError, label, help, prefer, load, reloadKey = 0 }: PickerProps): ReactElement {
   const [options, setOptions] = useState<Option[]>([]);
   const refresh = async () => {
     try {
@@ -36,8 +38,8 @@ function WorkbookPicker({ value, onChange, onError, label, help, prefer, load }:
   };
   useEffect(() => {
     void refresh();
-    // once, when the page opens
-  }, []);
+    // when the page opens, and when the page says the workbook changed
+  }, [reloadKey]);
   return (
     <>
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
@@ -73,11 +75,34 @@ export function ledgerSourceOf(value: string): LedgerSource {
   return value.startsWith('table:') ? { kind: 'table', name: value.slice(6) } : { kind: 'sheet', name: value.replace(/^sheet:/, '') };
 }
 
+async function tablesAndSheets(): Promise<Option[]> {
+  const [sheets, tables] = await Promise.all([listSheets(), listTables()]);
+  return [...tables.map((n) => ({ value: `table:${n}`, label: `${t.table} ${n}` })), ...sheets.map((n) => ({ value: `sheet:${n}`, label: `${t.sheet} ${n}` }))];
+}
+
+export interface SourcePickerProps {
+  value: string;
+  onChange: (v: string) => void;
+  onError: (m: string) => void;
+  reloadKey?: number;
+}
+
+/** An Excel table or a whole sheet ("table:Name" / "sheet:Name"). */
+export function TableOrSheetPicker(props: SourcePickerProps & { label: string; help?: string; prefer: RegExp }): ReactElement {
+  return <WorkbookPicker {...props} load={tablesAndSheets} />;
+}
+
 /** The ledger: an Excel table or a whole sheet, with the help text about its columns. */
-export function LedgerSourcePicker(props: { value: string; onChange: (v: string) => void; onError: (m: string) => void }): ReactElement {
+export function LedgerSourcePicker(props: SourcePickerProps): ReactElement {
+  return <TableOrSheetPicker {...props} label={t.source} help={t.sourceHelp} prefer={/poster|ledger|restance/i} />;
+}
+
+/** Picks a sheet, or none: `first` sheets matching it come first, newest first, and are preferred. */
+export function OptionalSheetPicker({ none, first, ...props }: SheetPickerProps & { none: string; first: RegExp; help?: string; reloadKey?: number }): ReactElement {
   const load = async () => {
-    const [sheets, tables] = await Promise.all([listSheets(), listTables()]);
-    return [...tables.map((n) => ({ value: `table:${n}`, label: `${t.table} ${n}` })), ...sheets.map((n) => ({ value: `sheet:${n}`, label: `${t.sheet} ${n}` }))];
+    const sheets = await listSheets();
+    const matching = sheets.filter((n) => first.test(n)).reverse();
+    return [...matching, '', ...sheets.filter((n) => !first.test(n))].map((n) => ({ value: n, label: n === '' ? none : n }));
   };
-  return <WorkbookPicker {...props} label={t.source} help={t.sourceHelp} prefer={/poster|ledger|restance/i} load={load} />;
+  return <WorkbookPicker {...props} prefer={first} load={load} />;
 }

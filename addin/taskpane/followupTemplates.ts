@@ -1,0 +1,20 @@
+/**
+ * The bundled follow-up templates: the example goals of `examples/opfoelgning/` (Motorstyrelsen's
+ * 2025 goals by quarter, a kommune's collection campaign by month), written into the workbook as
+ * a goals table and a counts table. Their counts are invented and only written when asked for.
+ */
+import motorstyrelsen from '../../examples/opfoelgning/motorstyrelsen-2025.json';
+import indsats from '../../examples/opfoelgning/ekstraordinaer-indsats.json';
+
+export interface FollowupTemplate {
+  id: string;
+  label: string;
+  year: number;
+  goals: Array<Record<string, unknown>>;
+  data: Record<string, Record<string, number>>;
+}
+
+export const FOLLOWUP_TEMPLATES: readonly FollowupTemplate[] = [
+  { id: 'motorstyrelsen', label: 'Motorstyrelsens mål (kvartaler)', ...motorstyrelsen },
+  { id: 'indsats', label: 'Ekstraordinær indsats i en kommune (måneder)', ...indsats },
+];

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readSheetValues, writeFollowupSheets, writeTemplateTables } from '../../addin/excel/workbook.js';
+import { followup } from '../../core/followup/followup.js';
+import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../core/followup/tables.js';
+import { previousTextFromRows } from '../../core/report/followupTable.js';
+import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as { year: number; goals: Array<Record<string, unknown>>; data: Record<string, Record<string, number>> };
+
+function withWorkbook(wb: FakeWorkbook) {
+  vi.stubGlobal('Excel', fakeExcel(wb));
+  return wb;
+}
+afterEach(() => vi.unstubAllGlobals());
+
+describe('writeFollowupSheets', () => {
+  it('writes the template table with formats, status colours as conditional formats, and a chart per measured goal, on new sheets', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    wb.put('Ark1', 'A1', [['Egne noter']]);
+    const f = followup({ year: 2025, goals: example.goals, data: example.data });
+    const written = await writeFollowupSheets(f, 'Lavet af Saldo');
+    expect(written).toEqual({ sheetName: 'Opfølgning 2025 Q3', chartSheetName: 'Diagrammer 2025 Q3' });
+
+    const sheet = wb.sheet('Opfølgning 2025 Q3')!;
+    const grid = sheet.grid();
+    expect(grid[0]![0]).toBe('Opfølgning på mål 2025 — år til dato efter 3 af 4 kvartaler');
+    expect(grid[1]![0]).toBe('Lavet af Saldo');
+    expect(grid[2]).toEqual(['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring']);
+    // 2.1 kontroltryk: Q1 2,750 / 19,800; year to date (2,750 + 3,120 + 2,940) / (19,800 + 20,900 + 18,700) = 8,810 / 59,400 = 14.83 %
+    const kontroltryk = grid[4]!;
+    expect(kontroltryk.slice(0, 2)).toEqual(['2.1', 'Pristjek af brugte selvanmeldte importerede køretøjer']);
+    expect(kontroltryk[3]).toBeCloseTo(2750 / 19800, 12);
+    expect(kontroltryk[6]).toBe(''); // no 4th quarter yet
+    expect(kontroltryk[8]).toBeCloseTo(8810 / 59400, 12);
+    expect(kontroltryk[7]).toBe('gul'); // 0.17 points short of 15 %, within the 2-point margin
+    expect(sheet.cell(5, 4).numberFormat).toBe('0.0 %');
+    expect(sheet.cell(5, 9).numberFormat).toBe('0.0 %');
+    expect(sheet.cell(5, 2).numberFormat).toBe('@');
+    // the milestone (3.2, due Q4) shows "frist" in the 4th quarter, as text
+    expect(grid[8]!.slice(0, 8)).toEqual(['3.2', 'Procesunderstøttelse af ekspeditionsområdet', expect.any(String), '', '', '', 'frist', 'grøn']);
+
+    // status colours: three cell-value rules on the status column, no static fills
+    expect(sheet.conditionalList).toEqual([
+      { address: 'H4:H9', type: 'CellValue', fill: '#C6EFCE', rule: { formula1: '="grøn"', operator: 'EqualTo' } },
+      { address: 'H4:H9', type: 'CellValue', fill: '#FFEB9C', rule: { formula1: '="gul"', operator: 'EqualTo' } },
+      { address: 'H4:H9', type: 'CellValue', fill: '#FFC7CE', rule: { formula1: '="rød"', operator: 'EqualTo' } },
+    ]);
+    expect([...sheet.cells.values()].some((c) => c.fill)).toBe(false);
+    expect(sheet.frozenRows).toBe(3);
+    expect(sheet.columnWidths[10]).toBe(40 * 6);
+    expect(sheet.activated).toBe(true);
+
+    // charts: 5 measured goals (the milestone has none), each its quarters against its target
+    const charts = wb.sheet('Diagrammer 2025 Q3')!;
+    expect(charts.chartList).toHaveLength(5);
+    expect(charts.chartList[1]).toMatchObject({ type: 'Line', source: 'A17:E19', seriesBy: 'Rows', title: { text: '2.1 Pristjek af brugte selvanmeldte importerede køretøjer' }, position: 'G17:N31' });
+    expect(charts.grid()[18]).toEqual(['Mål', 0.15, 0.15, 0.15, 0.15]);
+    // a count goal's target line is a quarter of the year's: 12,000 / 4
+    expect(charts.grid()[34]).toEqual(['Mål', 3000, 3000, 3000, 3000]);
+    expect(wb.sheet('Ark1')!.grid()).toEqual([['Egne noter']]);
+  });
+
+  it('writes text that looks like a formula as text, and keeps text whose goal is gone below the table', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    const goals = [{ id: '1', name: '=HYPERLINK("http://evil.example")', measure: 'a', target: 1, cause: '+cmd|calc', action: '@SUM(A1)' }];
+    const previous = [{ id: '9', cause: '-gammel årsag', action: 'gammel handling' }];
+    const f = followup({ year: 2025, goals, data: { Q1: { a: 2 } }, previous });
+    await writeFollowupSheets(f, '=note');
+    const sheet = wb.sheet('Opfølgning 2025 Q1')!;
+    expect([...sheet.cells.values()].filter((c) => c.formula)).toEqual([]);
+    const grid = sheet.grid();
+    expect(grid[1]![0]).toBe('=note');
+    expect(grid[3]!.slice(0, 2)).toEqual(['1', '=HYPERLINK("http://evil.example")']);
+    expect(grid[3]!.slice(9, 11)).toEqual(['+cmd|calc', '@SUM(A1)']);
+    expect(grid[5]![0]).toBe('Tidligere tekst uden mål');
+    expect(grid[7]!.slice(0, 3)).toEqual(['9', '-gammel årsag', 'gammel handling']);
+    expect(grid[8]![0]).toBe('Bemærkninger');
+    expect(grid[9]![0]).toMatch(/Mål 9 fra sidste opfølgning findes ikke længere/);
+  });
+
+  it('never reuses a sheet name', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Opfølgning 2025 Q1']));
+    const f = followup({ year: 2025, goals: [{ id: '1', name: 'A', measure: 'a', target: 1 }], data: { Q1: { a: 2 } } });
+    expect(await writeFollowupSheets(f, '')).toEqual({ sheetName: 'Opfølgning 2025 Q1 2', chartSheetName: 'Diagrammer 2025 Q1' });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Opfølgning 2025 Q1', 'Opfølgning 2025 Q1 2', 'Diagrammer 2025 Q1']);
+  });
+
+  it('next quarter: text typed into the Q2 sheet is in the Q3 sheet, and the Q2 sheet is left as it was', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    const goals = goalsToTable(example.goals);
+    const q2 = countsToTable({ Q1: example.data.Q1!, Q2: example.data.Q2! }, true);
+    await writeFollowupSheets(followupFromTables({ year: 2025, goals, counts: q2 }), '');
+    // the controller types a cause and an action for 2.1 (row 5) in the Q2 sheet
+    wb.put('Opfølgning 2025 Q2', 'J5', [['Færre medarbejdere i Q2', 'Ekstra hold i Q3']]);
+    const before = wb.sheet('Opfølgning 2025 Q2')!.grid();
+
+    const previous = previousTextFromRows(await readSheetValues('Opfølgning 2025 Q2'));
+    await writeFollowupSheets(followupFromTables({ year: 2025, goals, counts: countsToTable(example.data, true), previous }), '');
+    const q3 = wb.sheet('Opfølgning 2025 Q3')!.grid();
+    expect(q3[4]!.slice(0, 1)).toEqual(['2.1']);
+    expect(q3[4]!.slice(9, 11)).toEqual(['Færre medarbejdere i Q2', 'Ekstra hold i Q3']);
+    expect(wb.sheet('Opfølgning 2025 Q2')!.grid()).toEqual(before);
+  });
+});
+
+describe('writeTemplateTables', () => {
+  it('writes the goals and counts as Excel tables on new sheets, with new names when taken, percent targets as percent', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Mål']));
+    const names = await writeTemplateTables([
+      { name: 'Mål', rows: goalsToTable(example.goals), formats: goalTableFormats(example.goals) },
+      { name: 'Tal', rows: countsToTable(example.data, false) },
+    ]);
+    expect(names).toEqual(['Mål_2', 'Tal']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Mål', 'Mål 2', 'Tal']);
+    const goals = wb.sheet('Mål 2')!;
+    expect(goals.tableList).toEqual([expect.objectContaining({ name: 'Mål_2', address: 'A1:M7', hasHeaders: true })]);
+    expect(goals.grid()[2]!.slice(0, 2)).toEqual(['2.1', 'Pristjek af brugte selvanmeldte importerede køretøjer']);
+    expect(goals.cell(3, 6)).toMatchObject({ value: 0.15, numberFormat: '0.0 %' });
+    expect(goals.cell(3, 1).numberFormat).toBe('@'); // "2.1" must not become 2 January
+    const counts = wb.sheet('Tal')!;
+    expect(counts.grid()[0]).toEqual(['Navn', 'Q1', 'Q2', 'Q3', 'Q4']);
+    expect(counts.grid()[1]).toEqual(['point', null, null, null, null].map((v) => (v === null ? '' : v)));
+    expect(counts.cell(2, 2).numberFormat).toBe('General');
+  });
+});
