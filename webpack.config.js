@@ -60,7 +60,8 @@ export default async (env, options) => {
       functions: './addin/functions/functions.ts',
       commands: './addin/commands/commands.ts',
     },
-    output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
+    // Pages loaded on first use (Opfølgning) are chunks named by content, so a new version is never served from cache.
+    output: { path: path.join(root, 'dist'), filename: '[name].js', chunkFilename: 'chunk-[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // Core and the add-in import with .js suffixes (ES modules); the files are .ts.

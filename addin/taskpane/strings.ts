@@ -12,6 +12,7 @@ export const strings = {
     regler: 'Regler',
   },
   comingLater: 'Kommer i en senere version',
+  loading: 'Henter siden …',
   pagesLabel: 'Saldos sider',
   internalError: (message: string) => `Intern fejl i Saldo: ${message}`,
   plan: {

@@ -1,5 +1,5 @@
 /** What `npm run build` leaves in dist/, and the size budgets (issue 3): checked on the real build. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +31,12 @@ describe('the production build', () => {
   });
 
   it('stays within the budgets: task pane ≤ 400 KB gzipped, custom functions ≤ 250 KB gzipped', () => {
-    const taskpane = gz('taskpane.js') + gz('commands.js');
+    // The task pane is every script but the functions: its entry, the commands and the chunks it loads later.
+    const chunks = readdirSync(DIST).filter((f) => f.endsWith('.js') && !['taskpane.js', 'commands.js', 'functions.js'].includes(f));
+    const initial = gz('taskpane.js') + gz('commands.js');
+    const taskpane = initial + chunks.reduce((sum, f) => sum + gz(f), 0);
     const functions = gz('functions.js');
-    console.log(`bundle sizes (gzipped): task pane ${(taskpane / 1024).toFixed(1)} KB, functions ${(functions / 1024).toFixed(1)} KB`);
+    console.log(`bundle sizes (gzipped): task pane ${(taskpane / 1024).toFixed(1)} KB (${(initial / 1024).toFixed(1)} KB at start, ${chunks.length} chunks loaded later), functions ${(functions / 1024).toFixed(1)} KB`);
     expect(taskpane).toBeLessThanOrEqual(400 * 1024);
     expect(functions).toBeLessThanOrEqual(250 * 1024);
   });
