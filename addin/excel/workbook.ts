@@ -409,6 +409,7 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
     table.format.verticalAlignment = 'Top';
     sheet.getRange(blockAddress(header, 1, 1, width)).format.font.bold = true;
     FOLLOWUP_WIDTHS.forEach((w, i) => (sheet.getRange(blockAddress(header, i + 1, 1, 1)).format.columnWidth = w * POINTS_PER_CHAR));
+    table.format.autofitRows();
     if (rows.length > 0) {
       const status = sheet.getRange(blockAddress(header + 1, FOLLOWUP_COLUMN.status, rows.length, 1));
       for (const [word, rgb] of Object.entries(STATUS_FILLS)) {
@@ -418,6 +419,9 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
       }
     }
     sheet.freezePanes.freezeRows(header);
+    // Printed for management: landscape, the template's columns on one page wide.
+    sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
 
     // Nothing typed is dropped: text whose goal is gone, and the warnings, go below the table.
     const below = header + rows.length + 2;

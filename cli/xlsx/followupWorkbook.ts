@@ -18,10 +18,23 @@ const HEADER_ROW = 3;
 
 const fill = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${rgb}` }, fgColor: { argb: `FF${rgb}` } });
 
+/**
+ * A row tall enough for its wrapped text (15 points a line, lines estimated from the column
+ * widths): a file carries no autofit, and LibreOffice otherwise draws the lines over each other.
+ */
+function wrappedHeight(cells: ReadonlyArray<unknown>): number {
+  const lines = cells.map((v, i) => (typeof v === 'string' ? v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / FOLLOWUP_WIDTHS[i]!)), 0) : 1));
+  return 15 * Math.max(1, ...lines);
+}
+
 export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Saldo';
-  const sheet = wb.addWorksheet(FOLLOWUP_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  // Printed for management: landscape A4, the template's columns on one page wide.
+  const sheet = wb.addWorksheet(FOLLOWUP_SHEET, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.getCell(1, 1).value = followupTitle(f);
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   FOLLOWUP_WIDTHS.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -29,10 +42,12 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
   head.values = [...FOLLOWUP_HEADERS];
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
+  head.height = 30; // "Prognose for året" takes two lines
   followupRows(f).forEach((cells, i) => {
     const row = sheet.getRow(HEADER_ROW + 1 + i);
     row.values = cells;
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = wrappedHeight(cells);
     const format = unitFormat(f.rows[i]!.unit);
     for (const c of [0, 1, 2, 3].map((q) => FOLLOWUP_COLUMN.quarters + q).concat([FOLLOWUP_COLUMN.ytd, FOLLOWUP_COLUMN.target, FOLLOWUP_COLUMN.forecast])) row.getCell(c).numFmt = format;
   });
@@ -60,7 +75,7 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
   const measured = f.rows.filter((r) => r.kind !== 'milestone');
   const charts: ChartSpec[] = [];
   if (measured.length > 0) {
-    const data = wb.addWorksheet(CHART_SHEET);
+    const data = wb.addWorksheet(CHART_SHEET, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     data.columns = [{ width: 30 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
     data.addRow(['', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.']).font = { bold: true };
     measured.forEach((r, i) => {

@@ -48,6 +48,7 @@ describe('writeFollowupSheets', () => {
     ]);
     expect([...sheet.cells.values()].some((c) => c.fill)).toBe(false);
     expect(sheet.frozenRows).toBe(3);
+    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1 } });
     expect(sheet.columnWidths[10]).toBe(40 * 6);
     expect(sheet.activated).toBe(true);
 

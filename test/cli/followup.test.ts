@@ -64,6 +64,11 @@ describe('saldo followup', () => {
     expect((xml.match(/<cfRule type="cellIs"[^>]*operator="equal"/g) ?? []).length).toBe(3);
     expect(xml).toContain('<formula>&quot;rød&quot;</formula>');
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(5); // 6 goals, one milestone
+    // A quarter without data is a gap in the line, not a drop to 0 (the file format's default is "zero";
+    // LibreOffice drew the 4th quarter at 0 before this was set).
+    expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain('<c:dispBlanksAs val="gap"/>');
+    // Printed landscape, one page wide.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('carries the text typed into last quarter\'s workbook over to the next (--previous)', async () => {

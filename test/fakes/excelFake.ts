@@ -45,7 +45,7 @@ export interface FakeConditionalFormat {
 
 export class FakeRange {
   private loaded = new Set<string>();
-  readonly format: { font: { bold: boolean; size: number }; fill: { color: string }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitColumns(): void };
+  readonly format: { font: { bold: boolean; size: number }; fill: { color: string }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitColumns(): void; autofitRows(): void };
   constructor(
     readonly sheet: FakeSheet,
     readonly top: number,
@@ -81,6 +81,7 @@ export class FakeRange {
         return sheet.columnWidths[left] ?? 48;
       },
       autofitColumns: () => undefined,
+      autofitRows: () => undefined,
     };
   }
 
@@ -210,7 +211,7 @@ export class FakeSheet {
   activated = false;
   readonly pageBreaks: string[] = [];
   readonly horizontalPageBreaks = { add: (at: string) => void this.pageBreaks.push(at) };
-  readonly pageLayout = { orientation: 'Portrait' };
+  readonly pageLayout: { orientation: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } = { orientation: 'Portrait' };
   readonly conditionalList: FakeConditionalFormat[] = [];
   /** Column widths in points by 1-based column. */
   readonly columnWidths: Record<number, number> = {};
