@@ -14,7 +14,7 @@ import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRo
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
 import type { Followup } from '../../core/followup/followup.js';
-import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, STATUS_FILLS, unitFormat } from '../../core/report/followupTable.js';
+import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
 
 /** Excel on the web refuses requests over 5 MB; stay well under it (values ≈ 20 bytes a cell). */
 export const MAX_CELLS_PER_WRITE = 100_000;
@@ -101,9 +101,18 @@ export async function readSheetInChunks(name: string, onProgress?: (done: number
 
 /** A ledger sheet or table, read in chunks. */
 export async function readLedgerInChunks(source: LedgerSource, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+  return (await readSourceAt(source, onProgress, chunkRows)).values;
+}
+
+/**
+ * A sheet's used range or a table, read in chunks, with where it begins on its sheet (1-based):
+ * a used range starts at the first used cell, not always A1, and messages name sheet rows.
+ */
+export async function readSourceAt(source: LedgerSource, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<{ values: unknown[][]; row: number; column: number }> {
   return Excel.run(async (context) => {
     const range = source.kind === 'sheet' ? context.workbook.worksheets.getItem(source.name).getUsedRange() : context.workbook.tables.getItem(source.name).getRange();
-    return readInChunks(context, range, onProgress, chunkRows);
+    const values = await readInChunks(context, range, onProgress, chunkRows);
+    return { values, row: range.rowIndex + 1, column: range.columnIndex + 1 };
   });
 }
 
@@ -425,8 +434,10 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
 
     // Nothing typed is dropped: text whose goal is gone, and the warnings, go below the table.
     const below = header + rows.length + 2;
+    // The unmatched block keeps the template's headers and ends at an empty row: the next
+    // follow-up reads it back like the table (previousTextFromRows).
     const notes: string[][] = [
-      ...(f.unmatchedPrevious.length > 0 ? [['Tidligere tekst uden mål', '', ''], ['Nr.', 'Årsag/konsekvens', 'Handling'], ...f.unmatchedPrevious.map((p) => [p.id, p.cause, p.action])] : []),
+      ...(f.unmatchedPrevious.length > 0 ? [[UNMATCHED_TITLE, '', ''], ['Nr.', 'Årsag/konsekvens', 'Handling'], ...f.unmatchedPrevious.map((p) => [p.id, p.cause, p.action]), ['', '', '']] : []),
       ...(f.warnings.length > 0 ? [['Bemærkninger', '', ''], ...f.warnings.map((w) => [w, '', ''])] : []),
     ];
     if (notes.length > 0) {
@@ -458,6 +469,16 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
   });
 }
 
+/** An Excel table name from a sheet name: letters, digits and _ only, and free (compared without case). */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  const base = wanted.replace(/[^\p{L}\p{N}_]/gu, '_').replace(/^(?=\d)/, '_');
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? base : `${base}_${n}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
 /**
  * A bundled template on new sheets, each as an Excel table named after the sheet: the goals
  * and the counts to fill in. Returns the table names (for the pickers).
@@ -465,10 +486,13 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
 export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; rows: Array<Array<string | number>>; formats?: string[][] }>): Promise<string[]> {
   return Excel.run(async (context) => {
     context.workbook.application.suspendApiCalculationUntilNextSync();
+    // A table's name must differ from every table's and every defined name's.
     const taken = context.workbook.tables;
     taken.load('items/name');
+    const defined = context.workbook.names;
+    defined.load('items/name');
     const names = await sheetNames(context);
-    const tableNames = taken.items.map((t) => t.name);
+    const tableNames = [...taken.items.map((t) => t.name), ...defined.items.map((n) => n.name)];
     const written: string[] = [];
     for (const t of tables) {
       const sheetName = uniqueSheetName(t.name, names);
@@ -479,7 +503,7 @@ export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; 
       const formats = t.formats ?? t.rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
       writeChunked(sheet, 1, 1, t.rows.map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v))), formats);
       const table = sheet.tables.add(blockAddress(1, 1, t.rows.length, width), true);
-      const tableName = uniqueSheetName(sheetName.replace(/[^\p{L}\p{N}_]/gu, '_'), tableNames).replace(/[^\p{L}\p{N}_]/gu, '_');
+      const tableName = uniqueTableName(sheetName, tableNames);
       tableNames.push(tableName);
       table.name = tableName;
       table.style = 'TableStyleLight9';

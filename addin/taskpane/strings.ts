@@ -158,6 +158,8 @@ export const strings = {
     previous: 'Forrige opfølgning (årsag og handling føres videre)',
     noPrevious: 'Ingen (første opfølgning)',
     year: 'År',
+    period: 'Til og med',
+    periodAuto: 'Seneste periode med tal',
     build: 'Byg opfølgning',
     note: (goals: string, counts: string) => `Lavet af Saldo ud fra ${goals} og ${counts}. Skriv årsag/konsekvens og handling direkte i arket; næste opfølgning fører teksten videre.`,
     built: (sheet: string, charts: string | null) => `Opfølgningen er skrevet i det nye ark “${sheet}”${charts ? ` og diagrammerne i “${charts}”` : ''}.`,

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Followup } from '../../core/followup/followup.js';
-import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, previousTextFromRows, STATUS_FILLS, unitFormat } from '../../core/report/followupTable.js';
+import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, previousTextFromRows, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
 import { columnLetter } from '../../core/report/a1.js';
 import { addCharts, type ChartSpec } from './charts.js';
 
@@ -64,7 +64,7 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
     })),
   });
   if (f.unmatchedPrevious.length > 0 || f.warnings.length > 0) {
-    const notes = wb.addWorksheet('Tidligere tekst uden mål');
+    const notes = wb.addWorksheet(UNMATCHED_TITLE);
     notes.columns = [{ header: 'Nr.', width: 8 }, { header: 'Årsag/konsekvens', width: 60 }, { header: 'Handling', width: 60 }];
     notes.getRow(1).font = { bold: true };
     for (const p of f.unmatchedPrevious) notes.addRow([p.id, p.cause, p.action]);
@@ -99,16 +99,21 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
   return charts.length > 0 ? addCharts(bytes, charts) : bytes;
 }
 
-/** The cause/action text typed into a follow-up workbook (its "Opfølgning" sheet, or the first sheet). */
+/**
+ * The cause/action text typed into a follow-up workbook: its "Opfølgning" sheet (or the first
+ * sheet), then the "Tidligere tekst uden mål" sheet, so text whose goal was dropped carries on.
+ */
 export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<Array<{ id: string; cause: string; action: string }>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet(FOLLOWUP_SHEET) ?? wb.worksheets[0];
-  if (!sheet) return [];
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as unknown[]).slice(1).map((v) => (v !== null && typeof v === 'object' && 'richText' in v ? (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('') : v));
-    rows.push(values);
-  });
+  for (const sheet of [wb.getWorksheet(FOLLOWUP_SHEET) ?? wb.worksheets[0], wb.getWorksheet(UNMATCHED_TITLE)]) {
+    if (!sheet) continue;
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (v !== null && typeof v === 'object' && 'richText' in v ? (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('') : v));
+      rows.push(values);
+    });
+    rows.push([]); // the sheets' blocks never run into each other
+  }
   return previousTextFromRows(rows);
 }

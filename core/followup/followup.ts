@@ -74,6 +74,8 @@ export interface Followup {
   rows: FollowupRow[];
   /** Text from the previous follow-up whose goal is gone: shown, never dropped. */
   unmatchedPrevious: Array<{ id: string; cause: string; action: string }>;
+  /** Goals whose cause or action came from the previous follow-up. */
+  carriedOver: string[];
   warnings: string[];
 }
 
@@ -306,17 +308,40 @@ export function followup(input: FollowupInput): Followup {
   // Carry the typed text over from the previous follow-up: people's words are never lost.
   const previous = parsePrevious(input.previous);
   const byId = new Map(previous.map((p) => [p.id, p]));
+  const carriedOver: string[] = [];
   rows.forEach((r, i) => {
     const p = byId.get(r.id);
     if (!p) return;
     // rows are made from goals in order: goal i is row i.
-    if (goals[i]!.cause === null) r.cause = p.cause;
-    if (goals[i]!.action === null) r.action = p.action;
+    const cause = goals[i]!.cause === null && p.cause !== '';
+    const action = goals[i]!.action === null && p.action !== '';
+    if (cause) r.cause = p.cause;
+    if (action) r.action = p.action;
+    if (cause || action) carriedOver.push(r.id);
   });
   const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== ''));
   const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
   if (elapsed === 0) warnings.push('Der er ingen data for nogen periode endnu.');
-  return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, warnings };
+  else if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
+  return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, carriedOver, warnings };
+}
+
+/**
+ * Periods at the end that hold only zeros are often not reported yet (a formula shows 0): they
+ * count, so say so — the count goals would be judged against a longer part of the year.
+ */
+function zeroPeriodWarning(data: PeriodData): string[] {
+  const zeros: number[] = [];
+  for (let i = data.elapsed - 1; i >= 0; i -= 1) {
+    const p = data.periods[i];
+    if (!p || p.size === 0 || [...p.values()].some((v) => v !== 0)) break;
+    zeros.unshift(i + 1);
+  }
+  if (zeros.length === 0) return [];
+  const name = (n: number) => (data.granularity === 'month' ? `M${String(n).padStart(2, '0')}` : `Q${n}`);
+  const last = data.elapsed - zeros.length;
+  const instead = last > 0 ? `vælg til og med ${name(last)}` : 'vælg en tidligere periode';
+  return [`${zeros.map(name).join(', ')} har kun tallet 0 og tæller med som indberettet. Er tallene ikke kommet endnu, så ${instead} (period).`];
 }
 
 function periodOf(raw: unknown, data: PeriodData): number | null {

@@ -95,16 +95,26 @@ function textCell(v: Cell): string {
 
 export interface GoalsFromTable {
   goals: Array<Record<string, unknown>>;
-  /** The table row of each goal (1-based, as counted in the rows read). */
+  /** The sheet row of each goal. */
   rowNumbers: number[];
   warnings: string[];
 }
+
+/** Where the rows read begin on the sheet (1-based): a used range or a table need not start at A1. */
+export interface Origin {
+  row: number;
+  column: number;
+}
+const A1: Origin = { row: 1, column: 1 };
+
+const letter = (n: number): string => (n <= 0 ? '' : letter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const comma = (n: number): string => String(n).replace('.', ',');
 
 /**
  * The goals of a goals table, as `followup`'s JSON goals. Empty rows are skipped; an unknown
  * column is a warning (a misspelt "Retning" must not silently become the default direction).
  */
-export function goalsFromTable(rows: Rows): GoalsFromTable {
+export function goalsFromTable(rows: Rows, origin: Origin = A1): GoalsFromTable {
   const at = headerRow(rows, (r) => r.some((c) => columnOf(c)?.key === 'id') && r.some((c) => columnOf(c)?.key === 'name'));
   if (at < 0) {
     throw new SaldoError('MANGLER', GOALS, null, `${GOALS} mangler overskrifterne "Nr." og "Mål" (øverst, eller under en titel). Opret en skabelon for at se, hvordan den ser ud.`);
@@ -121,66 +131,77 @@ export function goalsFromTable(rows: Rows): GoalsFromTable {
   });
   const goals: Array<Record<string, unknown>> = [];
   const rowNumbers: number[] = [];
+  const rowOfId = new Map<string, number>();
   for (let r = at + 1; r < rows.length; r += 1) {
     const row = rows[r]!;
     if (row.every(blank)) continue;
+    const sheetRow = origin.row + r;
     const goal: Record<string, unknown> = {};
     columns.forEach((c, i) => {
       const v = row[i];
       if (!c || blank(v)) return;
-      const where = `${GOALS}, række ${r + 1}, kolonnen "${c.header}"`;
+      const where = `${GOALS}, række ${sheetRow}, kolonnen "${c.header}"`;
       if (typeof v === 'boolean') throw invalid(where, v, `${where}: ${showValue(v)} forstås ikke.`);
       goal[c.key] = c.number ? numberCell(v, where) : c.words ? wordCell(c, v, where) : c.key === 'due' || c.key === 'done' ? quarterCell(v, where) : textCell(v);
+      // Danish Excel turns "2.1" typed in a General cell into 2 January: the number is then a date.
+      if (c.key === 'id' && typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_2000 && v < SERIAL_2100) {
+        warnings.push(`${where}: nummeret ${v} ligner en dato, som Excel har lavet af det, der blev skrevet (f.eks. 2.1 → 2. januar). Formatér kolonnen som tekst og skriv nummeret igen.`);
+      }
     });
-    if (goal.id === undefined) throw new SaldoError('MANGLER', GOALS, null, `${GOALS}, række ${r + 1}: "Nr." mangler. Giv målet et nummer, f.eks. 2.1.`);
+    if (goal.id === undefined) throw new SaldoError('MANGLER', GOALS, null, `${GOALS}, række ${sheetRow}: "Nr." mangler. Giv målet et nummer, f.eks. 2.1.`);
+    const id = goal.id as string;
+    if (rowOfId.has(id)) throw invalid(GOALS, id, `${GOALS}, række ${sheetRow}: nummeret ${id} står også i række ${rowOfId.get(id)}. Hvert mål skal have sit eget nummer.`);
+    rowOfId.set(id, sheetRow);
     // A row with a deadline and no measure is a milestone even when Type is left empty.
     if (goal.kind === undefined && goal.measure === undefined && goal.due !== undefined) goal.kind = 'milestone';
-    if (goal.unit === 'percent' && typeof goal.target === 'number' && Math.abs(goal.target) > 2) {
-      warnings.push(`${GOALS}, række ${r + 1}: målværdien ${String(goal.target).replace('.', ',')} læses som ${(goal.target * 100).toLocaleString('da-DK')} %. Mente du ${String(goal.target).replace('.', ',')} %? Skriv "${String(goal.target).replace('.', ',')} %" eller ${String(goal.target / 100).replace('.', ',')}.`);
-    }
+    if (goal.unit === 'percent') warnings.push(...percentWarnings(goal, sheetRow));
     goals.push(goal);
-    rowNumbers.push(r + 1);
+    rowNumbers.push(sheetRow);
   }
   return { goals, rowNumbers, warnings };
 }
 
+/** A percent goal's target above 200 % or margin above 100 points was most likely typed as whole percents. */
+function percentWarnings(goal: Record<string, unknown>, sheetRow: number): string[] {
+  const out: string[] = [];
+  const check = (key: string, what: string, limit: number) => {
+    const v = goal[key];
+    if (typeof v !== 'number' || Math.abs(v) <= limit) return;
+    out.push(`${GOALS}, række ${sheetRow}: ${what} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv "${comma(v)} %" eller ${comma(v / 100)}.`);
+  };
+  check('target', 'målværdien', 2);
+  check('amberMargin', 'den gule margin', 1);
+  return out;
+}
+
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** Other abbreviations in use ("febr.", "sept."). */
+const MONTH_OTHER: Readonly<Record<string, number>> = { febr: 2, mrts: 3, sept: 9 };
 /** Excel date serials of the years 2000–2099: a month header typed as "jan-25" becomes one. */
 const SERIAL_2000 = 36526;
 const SERIAL_2100 = 73051;
 
 /**
- * A period header: "Q1"–"Q4", "K1", "1. kvt.", "1. kvartal"; "M01"–"M12", Danish month names
- * ("januar", "jan.") or a date (Excel turns "jan-25" into one) → "Q1" … or "M01" …; else null.
+ * A period header: "Q1"–"Q4", "K1", "1. kvt.", "1. kvartal", "kvartal 1"; "M01"–"M12", Danish
+ * month names ("januar", "jan.", "febr.") or a date (Excel turns "jan-25" into one) → "Q1" … or
+ * "M01" …; a year before or after is allowed ("Q1 2025", "januar 2025"); else null.
  */
 export function periodKey(v: Cell): string | null {
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v < SERIAL_2000 || v >= SERIAL_2100) return null;
     return `M${excelSerialToDate(v).slice(5, 7)}`;
   }
-  const t = norm(v);
-  const q = /^(?:q|k)([1-4])$/.exec(t) ?? /^([1-4])\.? ?(?:kvt|kvartal)$/.exec(t) ?? /^kvt\.? ?([1-4])$/.exec(t);
+  const t = norm(v).replace(/^(?:19|20)\d\d\s*[-/ ]?\s*|\s*[-/ ]?\s*(?:19|20)\d\d$/g, '').replace(/\.$/, '');
+  const q = /^(?:q|k)([1-4])$/.exec(t) ?? /^([1-4])\.? ?(?:kvt|kvartal)$/.exec(t) ?? /^(?:kvt\.?|kvartal) ?([1-4])$/.exec(t);
   if (q) return `Q${q[1]}`;
   const m = /^m(0?[1-9]|1[0-2])$/.exec(t);
   if (m) return `M${m[1]!.padStart(2, '0')}`;
-  const name = MONTHS.indexOf(t) >= 0 ? MONTHS.indexOf(t) : MONTH_SHORT.indexOf(t);
-  return name >= 0 ? `M${String(name + 1).padStart(2, '0')}` : null;
+  const index = MONTHS.indexOf(t) >= 0 ? MONTHS.indexOf(t) : MONTH_SHORT.indexOf(t) >= 0 ? MONTH_SHORT.indexOf(t) : (MONTH_OTHER[t] ?? 0) - 1;
+  return index >= 0 ? `M${String(index + 1).padStart(2, '0')}` : null;
 }
 
 const firstOfMonth = (v: Cell): boolean => typeof v === 'number' && periodKey(v) !== null && excelSerialToDate(v).endsWith('-01');
-
-/**
- * A header row of periods across: a period's name after the row's first cell (a period in the
- * first cell labels a row of the other layout), or only dates that are each the 1st of a month
- * (not counts that happen to be date-sized).
- */
-function isPeriodHeader(row: ReadonlyArray<Cell>): boolean {
-  const first = row.findIndex((c) => !blank(c));
-  if (row.some((c, i) => i > first && typeof c === 'string' && periodKey(c) !== null)) return true;
-  const numbers = row.filter((c) => typeof c === 'number');
-  return numbers.length >= 2 && numbers.every(firstOfMonth);
-}
 
 /** Names a measure can use: letters (æøå too), digits and _, not starting with a digit (mathjs's names). */
 const COUNT_NAME = /^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF]*$/;
@@ -198,21 +219,56 @@ export interface CountsFromTable {
   /** `followup`'s data: {"Q1": {"pristjek": 2800, …}, …}; blank cells are null (the name is still known). */
   data: Record<string, Record<string, number | null>>;
   names: string[];
+  warnings: string[];
+}
+
+/** Headers of the name column, and of columns that describe and are rightly left out. */
+const NAME_HEADERS = ['navn', 'tal', 'optælling', 'nøgletal', 'name'];
+const NOTE_HEADERS = ['beskrivelse', 'forklaring', 'kilde', 'note', 'noter', 'bemærkning', 'bemærkninger', 'kommentar', 'enhed'];
+/** Headers of a column of periods going down. */
+const PERIOD_HEADERS = ['måned', 'kvartal', 'periode', 'dato'];
+
+/** The period cells of the first rows: where they are decides the layout. */
+function periodCells(rows: Rows): Array<{ r: number; c: number }> {
+  const cells: Array<{ r: number; c: number }> = [];
+  rows.slice(0, 40).forEach((row, r) => row.forEach((v, c) => typeof v === 'string' && periodKey(v) !== null && cells.push({ r, c })));
+  // months typed as dates down a column headed "Måned" (or Periode, Dato)
+  rows.slice(0, 20).forEach((row, r) =>
+    row.forEach((h, c) => {
+      if (!PERIOD_HEADERS.includes(norm(h))) return;
+      for (let i = r + 1; i < Math.min(rows.length, r + 40); i += 1) if (firstOfMonth(rows[i]![c])) cells.push({ r: i, c });
+    }),
+  );
+  return cells;
 }
 
 /**
  * The counts of a counts table. Either a row per count ("Navn | Q1 | Q2 | …" or months), or a
- * row per period ("Måned | opkald | aftaler | …" with "januar" … or "M01" … down the first column).
+ * row per period ("Måned | opkald | aftaler | …" with "januar" … or "M01" … down a column). The
+ * layout is where the period names line up: across one row, or down one column.
  */
-export function countsFromTable(rows: Rows): CountsFromTable {
-  const wide = headerRow(rows, isPeriodHeader);
-  if (wide >= 0) return countsByRow(rows, wide);
-  for (let r = 0; r < rows.length; r += 1) {
-    const col = rows[r]!.findIndex((c) => typeof c === 'string' && periodKey(c) !== null);
-    if (col >= 0 && r > 0) return countsByColumn(rows, r - 1, col);
-    if (col >= 0) break;
+export function countsFromTable(rows: Rows, origin: Origin = A1): CountsFromTable {
+  const cells = periodCells(rows);
+  const most = (key: 'r' | 'c') => {
+    const count = new Map<number, number>();
+    for (const x of cells) count.set(x[key], (count.get(x[key]) ?? 0) + 1);
+    return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [-1, 0];
+  };
+  const [row, across] = most('r');
+  const [col, down] = most('c');
+  const dateHeader = headerRow(rows, (r) => r.filter((c) => typeof c === 'number').length >= 2 && r.filter((c) => typeof c === 'number').every(firstOfMonth));
+  if (cells.length === 0 && dateHeader >= 0) return countsByRow(rows, dateHeader, origin);
+  if (cells.length === 0) {
+    throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} har ingen perioder: giv kolonnerne overskrifterne Q1–Q4 (eller 1. kvt. …) eller januar–december (M01–M12) med et navn pr. række, f.eks. "pristjek" – eller skriv perioderne ned ad en kolonne med tallenes navne som overskrifter.`);
   }
-  throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} har ingen perioder: giv kolonnerne overskrifterne Q1–Q4 (eller 1. kvt. …) eller januar–december (M01–M12), med et navn pr. række, f.eks. "pristjek".`);
+  // Across a row wins a tie when that row is the table's first: a lone "Q1" heads a column.
+  const firstRow = rows.findIndex((r) => !r.every(blank));
+  if (across > down || (across === down && row === firstRow)) return countsByRow(rows, row, origin);
+  const top = cells.filter((x) => x.c === col).reduce((m, x) => Math.min(m, x.r), Infinity);
+  let header = top - 1;
+  while (header >= 0 && rows[header]!.every(blank)) header -= 1;
+  if (header < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: over perioderne i kolonne ${letter(origin.column + col)} mangler en række med tallenes navne (f.eks. opkald, aftaler).`);
+  return countsByColumn(rows, header, col, origin);
 }
 
 function addCount(data: CountsFromTable['data'], period: string, name: string, v: Cell, where: string): void {
@@ -220,46 +276,52 @@ function addCount(data: CountsFromTable['data'], period: string, name: string, v
   counts[name] = blank(v) ? null : numberCell(v, where);
 }
 
-function countsByRow(rows: Rows, at: number): CountsFromTable {
+function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
   const head = rows[at]!;
-  const periods = head.map(periodKey);
+  const periods = head.map((h) => (typeof h === 'number' && !firstOfMonth(h) ? null : periodKey(h)));
   checkPeriods(periods, head);
-  const nameCol = head.findIndex((h, i) => periods[i] === null && ['navn', 'tal', 'optælling', 'nøgletal', 'name'].includes(norm(h)));
+  const nameCol = head.findIndex((h, i) => periods[i] === null && NAME_HEADERS.includes(norm(h)));
   const col = nameCol >= 0 ? nameCol : periods.findIndex((p) => p === null);
   if (col < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} mangler en kolonne med navnene (f.eks. "Navn" med pristjek, selvanmeldte …).`);
+  const warnings = head.flatMap((h, i) => (i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h)) ? [] : [`${COUNTS}: kolonnen ${showValue(h)} (${letter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`]));
   const data: CountsFromTable['data'] = Object.fromEntries(periods.filter((p): p is string => p !== null).map((p) => [p, {}]));
   const names: string[] = [];
   for (let r = at + 1; r < rows.length; r += 1) {
     const row = rows[r]!;
     const values = periods.map((p, i) => (p === null ? undefined : row[i]));
     if (blank(row[col]) && values.every((v) => v === undefined || blank(v))) continue;
-    const name = countName(row[col], `${COUNTS}, række ${r + 1}`);
-    if (names.includes(name)) throw invalid(COUNTS, name, `${COUNTS}, række ${r + 1}: navnet "${name}" står allerede i en anden række.`);
+    const where = `${COUNTS}, række ${origin.row + r}`;
+    const name = countName(row[col], where);
+    if (names.includes(name)) throw invalid(COUNTS, name, `${where}: navnet "${name}" står allerede i en anden række.`);
     names.push(name);
-    periods.forEach((p, i) => p !== null && addCount(data, p, name, row[i], `${COUNTS}, række ${r + 1}, ${String(head[i]).trim()}`));
+    periods.forEach((p, i) => p !== null && addCount(data, p, name, row[i], `${where}, ${p} (${letter(origin.column + i)})`));
   }
-  return { data, names };
+  if (names.length === 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} har ingen rækker med tal under overskrifterne.`);
+  return { data, names, warnings };
 }
 
-function countsByColumn(rows: Rows, at: number, periodCol: number): CountsFromTable {
+function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origin): CountsFromTable {
   const head = rows[at]!;
-  const cols = head.map((h, i) => (i === periodCol || blank(h) ? null : countName(h, `${COUNTS}, overskriften i kolonne ${i + 1}`)));
+  // Columns that describe (Beskrivelse, År …) are left out, like those without a header.
+  const cols = head.map((h, i) => (i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${letter(origin.column + i)}${origin.row + at}`)));
   const named = cols.filter((n): n is string => n !== null);
   const twice = named.find((n, i) => named.indexOf(n) !== i);
   if (twice) throw invalid(COUNTS, twice, `${COUNTS}: navnet "${twice}" står i to kolonner.`);
+  if (named.length === 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: rækken over perioderne (række ${origin.row + at}) skal have tallenes navne som overskrifter.`);
   const data: CountsFromTable['data'] = {};
   const periods: Array<string | null> = [];
   for (let r = at + 1; r < rows.length; r += 1) {
     const row = rows[r]!;
     if (row.every(blank)) continue;
+    const where = `${COUNTS}, række ${origin.row + r}`;
     const period = periodKey(row[periodCol]);
-    if (period === null) throw invalid(COUNTS, row[periodCol], `${COUNTS}, række ${r + 1}: ${showValue(row[periodCol])} er ikke en periode (Q1–Q4, 1. kvt. …, januar–december eller M01–M12).`);
+    if (period === null) throw invalid(COUNTS, row[periodCol], `${where}: ${showValue(row[periodCol])} er ikke en periode (Q1–Q4, 1. kvt. …, januar–december eller M01–M12).`);
     periods.push(period);
     data[period] = {};
-    cols.forEach((name, i) => name !== null && addCount(data, period, name, row[i], `${COUNTS}, række ${r + 1}, ${name}`));
+    cols.forEach((name, i) => name !== null && addCount(data, period, name, row[i], `${where}, ${name}`));
   }
   checkPeriods(periods, periods);
-  return { data, names: named };
+  return { data, names: named, warnings: [] };
 }
 
 function checkPeriods(periods: ReadonlyArray<string | null>, shown: ReadonlyArray<Cell>): void {
@@ -275,19 +337,27 @@ export interface FollowupTablesInput {
   year: number;
   goals: Rows;
   counts: Rows;
+  /** Where each table's rows begin on its sheet (for row numbers in messages); default A1. */
+  goalsAt?: Origin;
+  countsAt?: Origin;
   previous?: PreviousText[];
+  /** The last period reported ("Q2", "M05"); default: the last period with counts. */
+  period?: string;
 }
+
+/** JSON keys in core's messages, as the goals table's headers. */
+const KEY_WORDS = new RegExp(`\\b(${GOAL_COLUMNS.map((c) => c.key).join('|')})\\b`, 'g');
 
 /**
  * The follow-up of a goals table and a counts table (and last follow-up's text). Errors that
  * core reports on a JSON path (`goals[2].target`) are told by table row and column instead.
  */
 export function followupFromTables(input: FollowupTablesInput): Followup {
-  const goals = goalsFromTable(input.goals);
-  const counts = countsFromTable(input.counts);
+  const goals = goalsFromTable(input.goals, input.goalsAt);
+  const counts = countsFromTable(input.counts, input.countsAt);
   let result: Followup;
   try {
-    result = followup({ year: input.year, goals: goals.goals, data: counts.data, previous: input.previous ?? [] });
+    result = followup({ year: input.year, goals: goals.goals, data: counts.data, previous: input.previous ?? [], period: input.period });
   } catch (e) {
     if (!(e instanceof SaldoError)) throw e;
     const place = (i: string, key?: string) => {
@@ -298,11 +368,14 @@ export function followupFromTables(input: FollowupTablesInput): Followup {
     const at = path.exec(e.field);
     if (!at) throw e;
     const where = place(at[1]!, at[2]);
-    // "goals[2].name mangler." → "Måltabellen, række 4, kolonnen "Mål" mangler."; a message without the path gets the place in front.
-    const message = path.test(e.message) ? e.message.replace(new RegExp(path.source, 'g'), (_, i: string, key?: string) => place(i, key)) : `${where}: ${e.message}`;
+    // "goals[2].name mangler." → "Måltabellen, række 4, kolonnen "Mål" mangler."; a message without
+    // the path gets the place in front, and JSON keys in it ("target mangler") become the headers.
+    const message = path.test(e.message)
+      ? e.message.replace(new RegExp(path.source, 'g'), (_, i: string, key?: string) => place(i, key))
+      : `${where}: ${e.message.replace(KEY_WORDS, (key: string) => `"${GOAL_COLUMNS.find((c) => c.key === key)!.header}"`)}`;
     throw new SaldoError(e.code, where, e.value, message);
   }
-  return { ...result, warnings: [...goals.warnings, ...result.warnings] };
+  return { ...result, warnings: [...goals.warnings, ...counts.warnings, ...result.warnings] };
 }
 
 /** Goals as a goals table (header + rows), in Danish words: the inverse of `goalsFromTable`. */

@@ -39,18 +39,36 @@ export function followupTitle(f: Followup): string {
   return `Opfølgning på mål ${f.year} — år til dato efter ${part}`;
 }
 
+/** The header of the unmatched-text block below the table (and of its sheet in the CLI workbook). */
+export const UNMATCHED_TITLE = 'Tidligere tekst uden mål';
+
+const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const isBlankRow = (r: ReadonlyArray<unknown>) => r.every((c) => cellText(c).trim() === '');
+
 /**
- * The cause/action text of a follow-up sheet read back (the previous quarter's), found by the
- * template's header row: `Nr.`, `Årsag/konsekvens`, `Handling`. Rows without a number are skipped.
+ * The cause/action text of a follow-up sheet read back (the previous quarter's). Every block with
+ * the header `Nr. | … | Årsag/konsekvens | … | Handling` counts — the template table and the
+ * "Tidligere tekst uden mål" block below it — each read down to its first empty row, so text kept
+ * for a goal that was dropped survives another quarter and comes back if the goal does. For a
+ * number found twice, the first non-empty cause and action win. Rows without a number are skipped.
  */
 export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ id: string; cause: string; action: string }> {
-  const at = rows.findIndex((r) => r.some((c) => c === 'Nr.') && r.some((c) => c === 'Årsag/konsekvens') && r.some((c) => c === 'Handling'));
-  if (at < 0) return [];
-  const head = rows[at]!;
-  const [id, cause, action] = ['Nr.', 'Årsag/konsekvens', 'Handling'].map((h) => head.indexOf(h));
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return rows
-    .slice(at + 1)
-    .filter((r) => cell(r[id!]).trim() !== '')
-    .map((r) => ({ id: cell(r[id!]).trim(), cause: cell(r[cause!]), action: cell(r[action!]) }));
+  const byId = new Map<string, { id: string; cause: string; action: string }>();
+  for (let at = 0; at < rows.length; at += 1) {
+    const head = rows[at]!;
+    const [id, cause, action] = ['Nr.', 'Årsag/konsekvens', 'Handling'].map((h) => head.indexOf(h)) as [number, number, number];
+    if (id < 0 || cause < 0 || action < 0) continue;
+    let r = at + 1;
+    for (; r < rows.length && !isBlankRow(rows[r]!); r += 1) {
+      const row = rows[r]!;
+      const key = cellText(row[id]).trim();
+      if (key === '') continue;
+      const seen = byId.get(key);
+      const text = { id: key, cause: cellText(row[cause]), action: cellText(row[action]) };
+      if (!seen) byId.set(key, text);
+      else byId.set(key, { id: key, cause: seen.cause || text.cause, action: seen.action || text.action });
+    }
+    at = r;
+  }
+  return [...byId.values()];
 }

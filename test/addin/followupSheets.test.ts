@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readSheetValues, writeFollowupSheets, writeTemplateTables } from '../../addin/excel/workbook.js';
+import { readSheetValues, readSourceAt, uniqueTableName, writeFollowupSheets, writeTemplateTables } from '../../addin/excel/workbook.js';
 import { followup } from '../../core/followup/followup.js';
 import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../core/followup/tables.js';
 import { previousTextFromRows } from '../../core/report/followupTable.js';
@@ -76,8 +76,9 @@ describe('writeFollowupSheets', () => {
     expect(grid[3]!.slice(9, 11)).toEqual(['+cmd|calc', '@SUM(A1)']);
     expect(grid[5]![0]).toBe('Tidligere tekst uden mål');
     expect(grid[7]!.slice(0, 3)).toEqual(['9', '-gammel årsag', 'gammel handling']);
-    expect(grid[8]![0]).toBe('Bemærkninger');
-    expect(grid[9]![0]).toMatch(/Mål 9 fra sidste opfølgning findes ikke længere/);
+    expect(grid[8]!.slice(0, 3)).toEqual(['', '', '']); // an empty row ends the block
+    expect(grid[9]![0]).toBe('Bemærkninger');
+    expect(grid[10]![0]).toMatch(/Mål 9 fra sidste opfølgning findes ikke længere/);
   });
 
   it('never reuses a sheet name', async () => {
@@ -105,6 +106,29 @@ describe('writeFollowupSheets', () => {
   });
 });
 
+describe('text of a dropped goal, over two more quarters', () => {
+  it('stays below the table while the goal is gone, and returns to the goal when it comes back', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    const goal = (id: string) => ({ id, name: `Mål ${id}`, measure: 'a', target: 1 });
+    const build = async (ids: string[], data: Record<string, Record<string, number>>, previousSheet?: string) => {
+      const previous = previousSheet ? previousTextFromRows(await readSheetValues(previousSheet)) : [];
+      return writeFollowupSheets(followup({ year: 2025, goals: ids.map(goal), data, previous }), '');
+    };
+    await build(['1', '9'], { Q1: { a: 1 } });
+    wb.put('Opfølgning 2025 Q1', 'J5', [['Årsag for 9', 'Handling for 9']]); // goal 9 is row 5
+    // Q2: goal 9 dropped, its text below the table
+    await build(['1'], { Q1: { a: 1 }, Q2: { a: 1 } }, 'Opfølgning 2025 Q1');
+    expect(wb.sheet('Opfølgning 2025 Q2')!.grid().slice(5, 8).map((r) => r.slice(0, 3))).toEqual([['Tidligere tekst uden mål', '', ''], ['Nr.', 'Årsag/konsekvens', 'Handling'], ['9', 'Årsag for 9', 'Handling for 9']]);
+    // Q3: still gone — still kept (not lost in the second quarter)
+    const q3 = await build(['1'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 } }, 'Opfølgning 2025 Q2');
+    expect(wb.sheet(q3.sheetName)!.grid()[7]!.slice(0, 3)).toEqual(['9', 'Årsag for 9', 'Handling for 9']);
+    // Q4: the goal is back, and so is its text
+    const q4 = await build(['1', '9'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 }, Q4: { a: 1 } }, q3.sheetName);
+    expect(wb.sheet(q4.sheetName)!.grid()[4]!.slice(9, 11)).toEqual(['Årsag for 9', 'Handling for 9']);
+    expect(previousTextFromRows(await readSheetValues(q4.sheetName))).toEqual([{ id: '1', cause: '', action: '' }, { id: '9', cause: 'Årsag for 9', action: 'Handling for 9' }]);
+  });
+});
+
 describe('writeTemplateTables', () => {
   it('writes the goals and counts as Excel tables on new sheets, with new names when taken, percent targets as percent', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Mål']));
@@ -123,5 +147,27 @@ describe('writeTemplateTables', () => {
     expect(counts.grid()[0]).toEqual(['Navn', 'Q1', 'Q2', 'Q3', 'Q4']);
     expect(counts.grid()[1]).toEqual(['point', null, null, null, null].map((v) => (v === null ? '' : v)));
     expect(counts.cell(2, 2).numberFormat).toBe('General');
+  });
+});
+
+describe('table names and where a table begins', () => {
+  it('makes a free Excel table name from a sheet name: cleaned first, then compared without case', () => {
+    expect(uniqueTableName('Mål 2', ['Mål', 'mål_2'])).toBe('Mål_2_2');
+    expect(uniqueTableName('2025 tal', [])).toBe('_2025_tal');
+    expect(uniqueTableName('Tal', ['Tal', 'Tal_2'])).toBe('Tal_3');
+  });
+
+  it('writes no table whose name a defined name already has', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    wb.names.items.push({ name: 'Tal' });
+    expect(await writeTemplateTables([{ name: 'Tal', rows: [['Navn', 'Q1']] }])).toEqual(['Tal_2']);
+  });
+
+  it('reads a sheet whose data begins at B3 with that origin, so messages name the sheet\'s rows', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Mål']));
+    wb.put('Mål', 'B3', [['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']]);
+    const read = await readSourceAt({ kind: 'sheet', name: 'Mål' });
+    expect(read).toEqual({ values: [['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']], row: 3, column: 2 });
+    expect(() => followupFromTables({ year: 2025, goals: read.values, goalsAt: read, counts: [['Navn', 'Q1'], ['a', 1]] })).toThrow(/^Måltabellen, række 4, kolonnen "Retning"/);
   });
 });

@@ -297,9 +297,10 @@ describe('task pane in a browser', () => {
     expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe('2025');
     expect(await page.getByLabel(/Forrige opfølgning/).inputValue()).toBe('');
 
-    // Q2: the third quarter's counts (column D of Tal) not typed in yet
+    // Q2: the third quarter's counts (column D of Tal) show 0 until they come in, so "til og med 2. kvartal"
     const q3 = [[8105], [1990], [2940], [18700], [1590], [2300], [648], [651]];
-    await put('Tal', 'D2', q3.map(() => ['']));
+    await put('Tal', 'D2', q3.map(() => [0]));
+    await page.getByLabel('Til og med').selectOption({ label: '2. kvartal' });
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByText(/Opfølgningen er skrevet i det nye ark “Opfølgning 2025 Q2” og diagrammerne i “Diagrammer 2025 Q2”/).waitFor();
     const result = page.getByTestId('followup-result');
@@ -313,6 +314,7 @@ describe('task pane in a browser', () => {
 
     // Q3: the counts come in; the previous follow-up is picked by itself (the newest)
     await put('Tal', 'D2', q3);
+    await page.getByLabel('Til og med').selectOption({ label: 'Seneste periode med tal' });
     await expect.poll(() => page.getByLabel(/Forrige opfølgning/).inputValue()).toBe('Opfølgning 2025 Q2');
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByText(/“Opfølgning 2025 Q3”/).waitFor();

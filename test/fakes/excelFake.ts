@@ -281,16 +281,22 @@ export class FakeSheet {
     },
   };
 
+  /** From the first used cell to the last, as Excel's (not always from A1). */
   getUsedRange(): FakeRange {
+    let top = Infinity;
+    let left = Infinity;
     let rows = 1;
     let cols = 1;
     for (const [key, c] of this.cells) {
       if (c.value === null && c.formula === undefined) continue;
       const [r, col] = key.split(',').map(Number) as [number, number];
+      top = Math.min(top, r);
+      left = Math.min(left, col);
       rows = Math.max(rows, r);
       cols = Math.max(cols, col);
     }
-    return new FakeRange(this, 1, 1, rows, cols);
+    if (top === Infinity) return new FakeRange(this, 1, 1, 1, 1);
+    return new FakeRange(this, top, left, rows - top + 1, cols - left + 1);
   }
 
   activate(): void {
@@ -370,6 +376,12 @@ export class FakeWorkbook {
       if (!sheet || !table) throw new Error(`ItemNotFound: table ${name}`);
       return { name, getRange: () => sheet.getRange(table.address) };
     },
+  };
+
+  /** Defined names (none unless a test adds some). */
+  readonly names = {
+    items: [] as Array<{ name: string }>,
+    load: (_props?: string) => this.names,
   };
 
   readonly application = {

@@ -10,7 +10,7 @@ import { parseYear } from '../../../core/commands/ledger.js';
 import { shown, type Followup, type Status } from '../../../core/followup/followup.js';
 import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../../core/followup/tables.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
-import { readSheetValues, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
+import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
 import { FOLLOWUP_TEMPLATES } from '../followupTemplates.js';
@@ -19,6 +19,13 @@ import { usePageStyles } from './BetalingsaftalePage.js';
 
 const t = strings.followup;
 const BADGE: Record<Status, 'success' | 'warning' | 'danger'> = { grøn: 'success', gul: 'warning', rød: 'danger' };
+const MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+/** "Til og med": the last period with counts, or a chosen quarter or month (a zero that means "not yet"). */
+const PERIODS: ReadonlyArray<readonly [string, string]> = [
+  ['', strings.followup.periodAuto],
+  ...[1, 2, 3, 4].map((q) => [`Q${q}`, `${q}. kvartal`] as const),
+  ...MONTH_NAMES.map((m, i) => [`M${String(i + 1).padStart(2, '0')}`, m] as const),
+];
 /** Not an option of the previous-sheet picker, so it picks the newest follow-up sheet when it loads. */
 const NEWEST = '\u0000';
 
@@ -28,11 +35,12 @@ export function OpfoelgningPage(): ReactElement {
   const [counts, setCounts] = useState('');
   const [previous, setPrevious] = useState(NEWEST);
   const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [period, setPeriod] = useState('');
   const [templateId, setTemplateId] = useState(FOLLOWUP_TEMPLATES[0]!.id);
   const [withCounts, setWithCounts] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const [result, setResult] = useState<Followup | null>(null);
-  const { progress, notice, report, read, run: runJob, fail } = useLedgerJob();
+  const { progress, notice, report, run: runJob, fail } = useLedgerJob();
 
   const createTemplate = () =>
     runJob(async () => {
@@ -51,11 +59,20 @@ export function OpfoelgningPage(): ReactElement {
   const build = () =>
     runJob(async () => {
       const y = parseYear(Number(year.trim() || NaN), t.year);
-      const goalRows = await read(goals);
-      const countRows = await read(counts);
+      const progress = (done: number, total: number) => report(strings.ledger.reading(done, total), done / total);
+      const goalTable = await readSourceAt(ledgerSourceOf(goals), progress);
+      const countTable = await readSourceAt(ledgerSourceOf(counts), progress);
       const previousSheet = previous === NEWEST ? '' : previous;
       const carried = previousSheet ? previousTextFromRows(await readSheetValues(previousSheet)) : [];
-      const f = followupFromTables({ year: y, goals: goalRows, counts: countRows, previous: carried });
+      const f = followupFromTables({
+        year: y,
+        goals: goalTable.values,
+        goalsAt: goalTable,
+        counts: countTable.values,
+        countsAt: countTable,
+        previous: carried,
+        ...(period ? { period } : {}),
+      });
       report(strings.ledger.writing, 1);
       const written = await writeFollowupSheets(f, t.note(ledgerSourceOf(goals).name, ledgerSourceOf(counts).name));
       setResult(f);
@@ -63,7 +80,7 @@ export function OpfoelgningPage(): ReactElement {
       setPrevious(NEWEST);
       setReloadKey((k) => k + 1);
       const tally = (s: Status | null) => f.rows.filter((r) => r.status === s).length;
-      const kept = f.rows.filter((r) => carried.some((p) => p.id === r.id && (p.cause !== '' || p.action !== ''))).length;
+      const kept = f.carriedOver.length;
       const text = [t.built(written.sheetName, written.chartSheetName), t.tally(tally('grøn'), tally('gul'), tally('rød'), tally(null)), kept > 0 ? t.carried(kept, previousSheet) : '', ...f.warnings].filter((x) => x !== '').join(' ');
       return { intent: f.warnings.length > 0 ? 'warning' : 'success', text };
     });
@@ -89,9 +106,18 @@ export function OpfoelgningPage(): ReactElement {
       <TableOrSheetPicker value={goals} onChange={setGoals} onError={fail} label={t.goals} help={t.goalsHelp} prefer={/^(table|sheet):Mål/i} reloadKey={reloadKey} />
       <TableOrSheetPicker value={counts} onChange={setCounts} onError={fail} label={t.counts} help={t.countsHelp} prefer={/^(table|sheet):Tal/i} reloadKey={reloadKey} />
       <OptionalSheetPicker value={previous} onChange={setPrevious} onError={fail} label={t.previous} none={t.noPrevious} first={/^Opfølgning /} reloadKey={reloadKey} />
-      <Field label={t.year}>
-        <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
-      </Field>
+      <div className={styles.row}>
+        <Field label={t.year}>
+          <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
+        </Field>
+        <Field label={t.period}>
+          <Select value={period} onChange={(_, d) => setPeriod(d.value)}>
+            {PERIODS.map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </Select>
+        </Field>
+      </div>
       <div>
         <Button appearance="primary" disabled={!goals || !counts || progress !== null} onClick={build}>{t.build}</Button>
       </div>

@@ -176,3 +176,35 @@ describe('Danish errors that point at the goal', () => {
     expect(message(() => followupCommand(input, defaultRules))).toMatch(expected);
   });
 });
+
+describe('periods that hold only zeros at the end (a formula showing 0 for a quarter not reported yet)', () => {
+  const count = { id: '2.1a', name: 'Antal pristjek', kind: 'count', measure: 'pristjek', target: 12000, amberMargin: 600 };
+  const data = { Q1: { pristjek: 2750 }, Q2: { pristjek: 3120 }, Q3: { pristjek: 0 }, Q4: { pristjek: 0 } };
+
+  it('count as reported, and the warning says so and what to choose instead', () => {
+    const f = followup({ year: 2025, goals: [count], data });
+    // 5,870 against the whole year's 12,000: rød — which is why the user must be told
+    expect(f.elapsed).toBe(4);
+    expect(f.rows[0]!.status).toBe('rød');
+    expect(f.warnings).toEqual(['Q3, Q4 har kun tallet 0 og tæller med som indberettet. Er tallene ikke kommet endnu, så vælg til og med Q2 (period).']);
+  });
+
+  it('with period Q2 the follow-up stops there, without the warning', () => {
+    const f = followup({ year: 2025, goals: [count], data, period: 'Q2' });
+    // 5,870 against 12,000 × 2/4 = 6,000, margin 600 × 2/4 = 300: 130 short → gul
+    expect(f.rows[0]).toMatchObject({ ytd: 5870, expected: 6000, status: 'gul' });
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('a zero among other numbers is data, not a warning', () => {
+    expect(followup({ year: 2025, goals: [count], data: { Q1: { pristjek: 0, b: 3 } } }).warnings).toEqual([]);
+  });
+});
+
+describe('carriedOver', () => {
+  it('lists the goals whose text came from the previous follow-up, not those whose own text won', () => {
+    const goals = [{ id: '1', name: 'A', measure: 'a', target: 1, cause: 'egen', action: 'egen' }, { id: '2', name: 'B', measure: 'a', target: 1 }, { id: '3', name: 'C', measure: 'a', target: 1 }];
+    const previous = [{ id: '1', cause: 'gammel', action: 'gammel' }, { id: '2', cause: '', action: 'gammel' }, { id: '3', cause: '', action: '' }];
+    expect(followup({ year: 2025, goals, data: { Q1: { a: 1 } }, previous }).carriedOver).toEqual(['2']);
+  });
+});

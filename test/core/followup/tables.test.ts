@@ -46,6 +46,16 @@ describe('goals table', () => {
     expect(warnings).toEqual([expect.stringMatching(/kolonnen "Retnig" bruges ikke/), expect.stringMatching(/kolonnen "Noter" bruges ikke/)]);
   });
 
+  it('warns when a percent goal\'s margin looks typed as whole points (2 read as 200 %)', () => {
+    const { warnings } = goalsFromTable([['Nr.', 'Mål', 'Målværdi', 'Gul margin', 'Enhed'], ['2.1', 'Pristjek', 0.15, 2, 'procent']]);
+    expect(warnings).toEqual([expect.stringMatching(/række 2: den gule margin 2 læses som 200 %\. Mente du 2 %\?/)]);
+  });
+
+  it('warns when a number in Nr. is a date Excel made of "2.1", and refuses a number twice with both rows', () => {
+    expect(goalsFromTable([['Nr.', 'Mål'], [46024, 'A']]).warnings).toEqual([expect.stringMatching(/nummeret 46024 ligner en dato/)]);
+    expect(message(() => goalsFromTable([['Nr.', 'Mål'], ['1', 'A'], ['2', 'B'], [1, 'C']]))).toBe('Måltabellen, række 4: nummeret 1 står også i række 2. Hvert mål skal have sit eget nummer.');
+  });
+
   it('warns when a percent target looks typed as a whole number (15 read as 1.500 %)', () => {
     const { goals, warnings } = goalsFromTable([['Nr.', 'Mål', 'Målværdi', 'Enhed'], ['2.1', 'Pristjek', 15, 'procent']]);
     expect(goals[0]!.target).toBe(15);
@@ -87,6 +97,7 @@ describe('counts table', () => {
         Q4: { pristjek: null, selvanmeldte: null, stikprøver: null },
       },
       names: ['pristjek', 'selvanmeldte', 'stikprøver'],
+      warnings: [],
     });
   });
 
@@ -97,7 +108,7 @@ describe('counts table', () => {
       ['feb', 160, 52],
       ['M03', 150, ''],
     ];
-    expect(countsFromTable(rows)).toEqual({ data: { M01: { opkald: 120, aftaler: 41 }, M02: { opkald: 160, aftaler: 52 }, M03: { opkald: 150, aftaler: null } }, names: ['opkald', 'aftaler'] });
+    expect(countsFromTable(rows)).toEqual({ data: { M01: { opkald: 120, aftaler: 41 }, M02: { opkald: 160, aftaler: 52 }, M03: { opkald: 150, aftaler: null } }, names: ['opkald', 'aftaler'], warnings: [] });
   });
 
   it('reads month headers that Excel turned into dates ("jan-25" is 1 January 2025 = 45658)', () => {
@@ -109,6 +120,39 @@ describe('counts table', () => {
 
   it('knows the period headers people write', () => {
     expect(['Q1', 'k2', '3. kvt.', '4 kvartal', 'Kvt. 2', 'M1', 'm12', 'Marts', 'okt', 'december', 'Q5', 'M13', 'maj.', 'x', 5].map(periodKey)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q2', 'M01', 'M12', 'M03', 'M10', 'M12', null, null, 'M05', null, null]);
+    // the other abbreviations in use, "kvartal 2", and a year before or after
+    expect(['febr.', 'sept.', 'kvartal 2', 'Q1 2025', '2. kvartal 2025', 'januar 2025', 'jan. 2025', '2025-Q3', '2025'].map(periodKey)).toEqual(['M02', 'M09', 'Q2', 'Q1', 'Q2', 'M01', 'M01', 'Q3', null]);
+  });
+
+  it('reads every month of a header with the usual abbreviations (febr., sept.) — none silently dropped', () => {
+    const header = ['Navn', 'jan.', 'febr.', 'marts', 'april', 'maj', 'juni', 'juli', 'aug.', 'sept.', 'okt.'];
+    const { data, warnings } = countsFromTable([header, ['afgang', 10, 10, 10, 10, 10, 10, 10, 10, 1000, 10]]);
+    expect(Object.keys(data)).toEqual(['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10']);
+    expect(data.M09).toEqual({ afgang: 1000 });
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns about a column that is neither a period nor the names (but not about a description)', () => {
+    const { warnings } = countsFromTable([['Navn', 'Beskrivelse', 'Q1', 'sommer'], ['a', 'x', 1, 2]]);
+    expect(warnings).toEqual(['Taltabellen: kolonnen "sommer" (D) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.']);
+  });
+
+  it('finds the layout by where the periods line up, also with a year column, dates, or a lone period', () => {
+    // a row per month with a year in front: the months go down column B
+    expect(countsFromTable([['År', 'Måned', 'opkald'], [2025, 'januar', 120], [2025, 'februar', 160]]).data).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
+    // months typed as dates (1 January and 1 February 2025) down a column headed Måned
+    expect(countsFromTable([['Måned', 'opkald'], [45658, 120], [45689, 160]]).data).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
+    // a blank corner and only one quarter
+    expect(countsFromTable([['', 'Q1'], ['a', 1]]).data).toEqual({ Q1: { a: 1 } });
+    // a blank row between the header and the numbers
+    expect(countsFromTable([['Navn', 'Q1'], ['', ''], ['a', 1]]).data).toEqual({ Q1: { a: 1 } });
+    expect(message(() => countsFromTable([['Navn', 'Q1']]))).toBe('Taltabellen har ingen rækker med tal under overskrifterne.');
+  });
+
+  it('tells rows and columns as on the sheet when the table does not start at A1', () => {
+    expect(message(() => countsFromTable([['Navn', 'Q1', 'Q2'], ['a', 1, 'x']], { row: 5, column: 3 }))).toMatch(/^Taltabellen, række 6, Q2 \(E\): "x" er ikke et tal/);
+    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']], { row: 10, column: 1 }))).toMatch(/^Måltabellen, række 11, kolonnen "Retning"/);
+    expect(goalsFromTable([['Nr.', 'Mål'], ['1', 'A']], { row: 4, column: 2 }).rowNumbers).toEqual([5]);
   });
 
   it('refuses names a measure cannot use, doubled names and periods, mixed periods and text that is not a number', () => {
@@ -117,7 +161,7 @@ describe('counts table', () => {
     expect(message(() => countsFromTable([['Navn', 'Q1'], ['a', 1], ['a', 2]]))).toMatch(/række 3: navnet "a" står allerede/);
     expect(message(() => countsFromTable([['Navn', 'Q1', '1. kvt.'], ['a', 1, 2]]))).toMatch(/perioden Q1 står to gange/);
     expect(message(() => countsFromTable([['Navn', 'Q1', 'januar'], ['a', 1, 2]]))).toMatch(/enten kvartaler eller måneder/);
-    expect(message(() => countsFromTable([['Navn', 'Q1'], ['a', 'mange']]))).toMatch(/^Taltabellen, række 2, Q1: "mange" er ikke et tal/);
+    expect(message(() => countsFromTable([['Navn', 'Q1'], ['a', 'mange']]))).toBe('Taltabellen, række 2, Q1 (B): "mange" er ikke et tal. Skriv f.eks. 0,15, 15 % eller 12.000.');
     expect(message(() => countsFromTable([['Måned', 'a'], ['januar', 1], ['sommer', 2]]))).toMatch(/række 3: "sommer" er ikke en periode/);
   });
 });
@@ -143,9 +187,9 @@ describe('a follow-up from the two tables', () => {
 
   it('tells core errors by table row and column', () => {
     const counts = [['Navn', 'Q1'], ['a', 1], ['b', 2]];
-    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling'], ['1', 'A', 'a / b']], counts }))).toMatch(/^Måltabellen, række 2, kolonnen "Målværdi": Mål 1: target mangler/);
+    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling'], ['1', 'A', 'a / b']], counts }))).toBe('Måltabellen, række 2, kolonnen "Målværdi": Mål 1: "Målværdi" mangler (målværdien, f.eks. 0.15 for 15 %).');
     expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling', 'Målværdi'], ['1', 'A', 'a / c', 1]], counts }))).toMatch(/Måltabellen, række 2, kolonnen "Måling".*"c"/);
-    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling', 'Målværdi'], ['1', 'A', 'a', 1], ['1', 'B', 'b', 1]], counts }))).toMatch(/Mål 1 står to gange/);
+    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Type', 'Frist'], ['1', 'A', 'milepæl', '']], counts }))).toBe('Måltabellen, række 2, kolonnen "Frist": Mål 1: en milepæl skal have "Frist", kvartalet den skal være nået i ("Q4").');
   });
 
   it('carries last follow-up\'s text, and the goals table\'s own text wins', () => {
