@@ -12,6 +12,7 @@ import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/rul
 import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
+import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
@@ -71,12 +72,14 @@ async function readJson(io: CliIo, path: string, what: string): Promise<unknown>
     throw new UsageError(code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" kan ikke læses (${code ?? 'ukendt fejl'}).`);
   }
   if (text.trim() === '') throw new UsageError(`${what} er tom: forventede JSON.`);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(body);
   } catch (e) {
-    throw new UsageError(`${what} er ikke gyldig JSON: ${(e as Error).message}`);
+    throw new UsageError(`${what} er ikke gyldig JSON${jsonErrorPlace(body, (e as Error).message)}. ${JSON_HINT}`);
   }
 }
+
 
 async function loadRules(io: CliIo, path: string | undefined): Promise<RuleSet> {
   if (path === undefined) return defaultRules;

@@ -12,7 +12,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { inferSchema, initParser } from 'udsv';
 import { SaldoError } from '../../core/errors.js';
-import { detectDelimiter, separatorLine } from './readLedger.js';
+import { detectDelimiter, headerSchema, separatorLine } from './readLedger.js';
 
 export type PieceEncoding = 'ascii' | 'utf-8' | 'windows-1252';
 
@@ -79,7 +79,7 @@ export function readCsvLayout(path: string, pieceBytes = PIECE_BYTES): CsvLayout
     const { text, encoding } = decode(head.subarray(bom, headerEnd));
     const line = text.replace(/\r?\n$/, '');
     if (line.trim() === '') throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-    const schema = inferSchema(`${line}${text.endsWith('\r\n') ? '\r\n' : '\n'}`, { col: detectDelimiter(line), encl: '"' });
+    const schema = headerSchema(`${line}${text.endsWith('\r\n') ? '\r\n' : '\n'}`, detectDelimiter(line), path);
     const data = size - headerEnd;
     return {
       path,

@@ -3,7 +3,7 @@
  * progress bar on stderr when a person is watching (a terminal, and not --quiet).
  */
 import { toDayNumber, parseDate } from '../../core/calendar/date.js';
-import { parseYear } from '../../core/commands/ledger.js';
+import { parseYearText } from '../../core/commands/ledger.js';
 import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
 import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
@@ -130,7 +130,7 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
 
 /** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */
 export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string }> {
-  const year = parseYear(options.year === undefined ? undefined : Number(options.year), '--year');
+  const year = parseYearText(options.year, '--year');
   if (!/\.(xlsx|json)$/i.test(path)) {
     const pieces = await statementFromCsvPieces(path, year, rules, options);
     if (pieces) return pieces;

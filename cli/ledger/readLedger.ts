@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { initParser, inferSchema } from 'udsv';
 import { objectsToRows } from '../../core/ledger/ledgerJson.js';
 import { SaldoError } from '../../core/errors.js';
+import { JSON_HINT, jsonErrorPlace } from '../jsonText.js';
 
 export type RowHandler = (cells: readonly unknown[], row: number) => void;
 export type ProgressHandler = (done: number, total: number) => void;
@@ -64,7 +65,7 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
       pending += text;
       const eol = pending.search(/\r?\n/);
       if (eol < 0) return;
-      const schema = inferSchema(pending, { col: detectDelimiter(pending.slice(0, eol)), encl: '"' });
+      const schema = headerSchema(pending, detectDelimiter(pending.slice(0, eol)), path);
       parser = initParser(schema);
       onRow(schema.cols.map((c) => c.name), 1);
       text = pending;
@@ -137,10 +138,11 @@ function cellValue(v: unknown): unknown {
 export async function readJsonLedger(path: string, onRow: RowHandler): Promise<void> {
   const text = await readFile(path, 'utf8');
   let data: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(body);
   } catch (e) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen er ikke gyldig JSON: ${(e as Error).message}`);
+    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen er ikke gyldig JSON${jsonErrorPlace(body, (e as Error).message)}. ${JSON_HINT}`);
   }
   const list = Array.isArray(data) ? data : (data as { ledger?: unknown })?.ledger;
   if (!Array.isArray(list)) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, 'Posteringsfilen skal være en JSON-liste af posteringer (eller {"ledger": [...]}).');
@@ -159,4 +161,23 @@ export async function readLedger(path: string, onRow: RowHandler, onProgress?: P
     return 'json';
   }
   return readCsvLedger(path, onRow, onProgress);
+}
+
+/**
+ * The CSV parser's schema from the header line. A header with a quote that never closes made the
+ * parser itself fail (a crash, found by the fuzz suite): it is a Danish error about the file.
+ */
+export function headerSchema(text: string, delimiter: string, path: string): ReturnType<typeof inferSchema> {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const quotes = (header.match(/"/g) ?? []).length;
+  const fail = () => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Overskriftsrækken i posteringsfilen "${path}" kan ikke læses: et anførselstegn (") åbnes uden at blive lukket, eller rækken er ikke en CSV-overskrift.`);
+  if (quotes % 2 === 1) throw fail();
+  try {
+    const schema = inferSchema(text, { col: delimiter, encl: '"' });
+    if (!schema?.cols?.length) throw fail();
+    return schema;
+  } catch (e) {
+    if (e instanceof SaldoError) throw e;
+    throw fail();
+  }
 }

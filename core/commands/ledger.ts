@@ -15,6 +15,12 @@ export function parseYear(raw: unknown, field = 'year'): number {
   return raw;
 }
 
+/** A year typed as text (a CLI option, a task pane field): the message shows what was typed, never NaN. */
+export function parseYearText(text: string | undefined, field: string): number {
+  const t = text?.trim();
+  return parseYear(t === undefined ? undefined : /^\d+$/.test(t) ? Number(t) : t, field);
+}
+
 function ledgerRows(input: Record<string, unknown>): unknown[][] {
   const ledger = input.ledger;
   if (!Array.isArray(ledger)) throw new SaldoError('MANGLER', 'ledger', ledger, 'ledger: angiv posteringerne som en liste af objekter.');

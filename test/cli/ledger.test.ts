@@ -41,6 +41,20 @@ const expectSøren = (out: { debtors: Array<{ name: string; closing: number }> }
 };
 
 describe('saldo statements on Danish CSV variants', () => {
+  it('a header with a quote that never closes is a Danish error, not a crash (found by the fuzz suite)', async () => {
+    for (const content of ['"Fm(WRw,', '"Debitor;Beløb\nD1;5\n']) {
+      const r = await run(['statements', '--in', file(content), '--year', '2026']);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/Overskriftsrækken i posteringsfilen .* kan ikke læses: et anførselstegn \("\) åbnes uden at blive lukket/);
+    }
+  });
+
+  it('a JSON ledger that is not JSON says where, in Danish', async () => {
+    const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Posteringsfilen er ikke gyldig JSON ved linje 1, tegn \d+\. Tjek kommaer/);
+  });
+
   it('UTF-8 without BOM, LF', async () => {
     expectSøren(JSON.parse((await run(['statements', '--in', file(ROWS.join('\n')), '--year', '2026'])).stdout));
   });

@@ -6,7 +6,7 @@
  */
 import { Badge, Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { parseYear } from '../../../core/commands/ledger.js';
+import { parseYearText } from '../../../core/commands/ledger.js';
 import { shown, type Followup, type Status } from '../../../core/followup/followup.js';
 import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../../core/followup/tables.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
@@ -58,7 +58,7 @@ export function OpfoelgningPage(): ReactElement {
 
   const build = () =>
     runJob(async () => {
-      const y = parseYear(Number(year.trim() || NaN), t.year);
+      const y = parseYearText(year, t.year);
       const progress = (done: number, total: number) => report(strings.ledger.reading(done, total), done / total);
       const goalTable = await readSourceAt(ledgerSourceOf(goals), progress);
       const countTable = await readSourceAt(ledgerSourceOf(counts), progress);

@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { parseYear } from '../../../core/commands/ledger.js';
+import { parseYearText } from '../../../core/commands/ledger.js';
 import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
@@ -28,7 +28,7 @@ export function SaldoopgoerelsePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const y = parseYear(Number(year.trim() || NaN), t.year);
+      const y = parseYearText(year, t.year);
       const s = statementToJson(statementFromRows(await read(sheet), y, defaultRules), { maskCpr });
       report(strings.ledger.writing, 0);
       const sheets = await writeStatementSheets(s, {

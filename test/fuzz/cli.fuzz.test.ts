@@ -1,0 +1,249 @@
+/**
+ * Bad input to every command (issue 7): ≥ 1,000 malformed inputs per command per run, each made
+ * malformed by construction — a typed field replaced by a value of the wrong kind, a required
+ * field removed, text that is not JSON, nesting thousands deep, a wrong top-level type. Each must
+ * end as exit 2 with a Danish message: never exit 1 (a bug), a stack trace, a hang or output on
+ * stdout. A list is a batch: exit 0 with a Danish error in every element. Ledger files get rows
+ * broken one field at a time: those rows, and only those, are listed, and the sums are the sums of
+ * the good rows — no wrong number. The seed is printed; SALDO_FUZZ_SEED repeats a run.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../cli/helpers.js';
+import { fuzzParameters, messageProblem } from './fuzz.js';
+
+const example = (path: string) => JSON.parse(readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+
+const plan = example('betalingsaftaler/1-daginstitution.json');
+const BASE: Record<string, Record<string, unknown>> = {
+  plan,
+  henstand: { ...plan, henstand: { from: '2027-01-01', months: 2, kind: 'full' } },
+  status: { ...plan, payments: [{ date: '2026-12-01', amount: 1000 }], asOf: '2027-02-15', graceDays: 3 },
+  followup: (({ previous: _, ...rest }) => rest)(example('opfoelgning/motorstyrelsen-2025.json')),
+};
+
+type Kind = 'amount' | 'date' | 'int' | 'enum' | 'bool' | 'number' | 'expression' | 'year' | 'list' | 'object' | 'rate';
+
+// Values that are wrong for a field of each kind, whatever the field (JSON has no NaN or Infinity: "NaN" stands in;
+// 1e400, which JSON.parse reads as Infinity, is put in as text below).
+const notNumber = fc.constantFrom<unknown>('abc', 'NaN', 'Infinity', true, {}, [], [1], '12,5,3', '1.2.3', ' ');
+const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
+  amount: fc.oneof(notNumber, fc.constantFrom<unknown>(-1, -0.01, 1e16, 1.005, 0.001), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.001), fc.integer({ min: -(10 ** 9), max: -1 })),
+  rate: fc.oneof(notNumber, fc.constantFrom<unknown>(-5, 1e9)),
+  date: fc.oneof(fc.constantFrom<unknown>('2026-02-30', '2026-13-01', '2025-02-29', '0000-00-00', 'i morgen', '', 20260101, true, {}, [], '2026-00-10', '99999-01-01'), fc.string({ maxLength: 12 }).filter((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t))),
+  int: fc.oneof(notNumber, fc.constantFrom<unknown>(-3, 1.5, 1e9)),
+  enum: fc.oneof(fc.constantFrom<unknown>('ugentlig', '', 7, {}, [], true, 'monthly!'), fc.string({ minLength: 1, maxLength: 10 }).map((t) => `x${t}`)),
+  bool: fc.constantFrom<unknown>('måske', 5, {}, [], 'x', 0.5),
+  number: fc.oneof(fc.constantFrom<unknown>('høj', true, {}, [], 1e13, -1e13, 'Infinity')),
+  expression: fc.constantFrom<unknown>('pristjek +', 'constructor', 'import("fs")', 'a = 1', 'f(x) = x', '', 5, {}, 'pristjek.constructor', 'ukendt / selvanmeldte', 'evaluate("1")', '[1,2]', '"tekst"', 'selvanmeldte ? 1 : 2'),
+  year: fc.constantFrom<unknown>('x', 2026.5, -1, 1e9, true, {}, '2O25'),
+  list: fc.constantFrom<unknown>({}, 'x', 5, true, null),
+  object: fc.constantFrom<unknown>([], 'x', 5, true),
+};
+
+/** Per command: a typed field (path into the base input) and its kind; `required` ones may also be removed. */
+const FIELDS: Record<string, Array<{ path: Array<string | number>; kind: Kind; required?: boolean }>> = {
+  plan: [
+    { path: ['installment'], kind: 'amount', required: true },
+    { path: ['firstDueDate'], kind: 'date', required: true },
+    { path: ['startDate'], kind: 'date' },
+    { path: ['frequency'], kind: 'enum' },
+    { path: ['bankingDays'], kind: 'enum' },
+    { path: ['claims'], kind: 'list', required: true },
+    { path: ['claims', 0, 'principal'], kind: 'amount', required: true },
+    { path: ['claims', 0, 'fees'], kind: 'amount' },
+    { path: ['claims', 0, 'dueDate'], kind: 'date' },
+    { path: ['claims', 1, 'type'], kind: 'enum' },
+    { path: ['claims', 1, 'annualInterestRate'], kind: 'rate' },
+  ],
+  followup: [
+    { path: ['year'], kind: 'year', required: true },
+    { path: ['goals'], kind: 'list', required: true },
+    { path: ['data'], kind: 'object', required: true },
+    { path: ['goals', 1, 'target'], kind: 'number', required: true },
+    { path: ['goals', 1, 'measure'], kind: 'expression', required: true },
+    { path: ['goals', 1, 'direction'], kind: 'enum' },
+    { path: ['goals', 1, 'unit'], kind: 'enum' },
+    { path: ['goals', 1, 'amberMargin'], kind: 'number' },
+    { path: ['goals', 2, 'kind'], kind: 'enum' },
+    { path: ['goals', 5, 'due'], kind: 'enum', required: true },
+    { path: ['data', 'Q1'], kind: 'object' },
+    { path: ['data', 'Q1', 'pristjek'], kind: 'number' },
+  ],
+};
+FIELDS.henstand = [...FIELDS.plan!, { path: ['henstand'], kind: 'object', required: true }, { path: ['henstand', 'from'], kind: 'date', required: true }, { path: ['henstand', 'months'], kind: 'int', required: true }, { path: ['henstand', 'kind'], kind: 'enum' }, { path: ['interestDuringHenstand'], kind: 'bool' }];
+FIELDS.status = [...FIELDS.plan!, { path: ['payments'], kind: 'list' }, { path: ['payments', 0, 'date'], kind: 'date', required: true }, { path: ['payments', 0, 'amount'], kind: 'amount', required: true }, { path: ['asOf'], kind: 'date', required: true }, { path: ['graceDays'], kind: 'int' }];
+
+/** The input with the value at `path` replaced (or removed when `value` is REMOVE). */
+const REMOVE = Symbol('remove');
+function mutate(input: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown {
+  const copy = structuredClone(input) as Record<string | number, unknown>;
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (value === REMOVE) delete at[last];
+  else at[last] = value;
+  return copy;
+}
+
+/** JSON text that is malformed as JSON, or JSON of the wrong shape for every command. */
+const notJson = fc.oneof(
+  fc.string({ maxLength: 40 }).filter((t) => { try { JSON.parse(t); return false; } catch { return true; } }),
+  fc.constantFrom('{"installment": 1000,}', '{', '[1, 2', "{'a': 1}", '\u0000', '{"a": NaN}', '// kommentar', '<xml/>', '\ufeff{'),
+);
+const wrongTop = fc.oneof(fc.constantFrom('null', 'true', '42', '"tekst"', '1e400', '-0'), fc.integer().map(String));
+const deep = fc.integer({ min: 500, max: 20_000 }).chain((depth) => fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `{"claims": ${'['.repeat(depth)}${']'.repeat(depth)}}`));
+
+const commandInput = (name: string) => {
+  const fields = FIELDS[name]!;
+  const replaced = fc.integer({ min: 0, max: fields.length - 1 }).chain((i) => BAD[fields[i]!.kind].map((v) => JSON.stringify(mutate(BASE[name], fields[i]!.path, v))));
+  const required = fields.filter((f) => f.required);
+  const removed = fc.integer({ min: 0, max: required.length - 1 }).map((i) => JSON.stringify(mutate(BASE[name], required[i]!.path, REMOVE)));
+  const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in BASE[name]!) && k !== '__proto__').map((k) => JSON.stringify({ ...BASE[name], [k]: 1 }));
+  // JSON.parse reads 1e400 as Infinity: a number field given it as text
+  const numeric = fields.filter((f) => ['amount', 'number', 'int', 'rate'].includes(f.kind));
+  const infinite = fc.integer({ min: 0, max: numeric.length - 1 }).map((i) => JSON.stringify(mutate(BASE[name], numeric[i]!.path, 'INFINITY')).replace('"INFINITY"', '1e400'));
+  return fc.oneof({ arbitrary: replaced, weight: 6 }, { arbitrary: infinite, weight: 1 }, { arbitrary: removed, weight: 2 }, { arbitrary: unknownKey, weight: 1 }, { arbitrary: notJson, weight: 2 }, { arbitrary: wrongTop, weight: 1 }, { arbitrary: deep, weight: 1 });
+};
+
+function expectRefused(r: { code: number; stdout: string; stderr: string }, input: string): void {
+  const context = `input: ${input.slice(0, 200)}`;
+  expect(r.code, `${context}\nstderr: ${r.stderr.slice(0, 300)}`).toBe(2);
+  expect(r.stdout, context).toBe('');
+  expect(messageProblem(r.stderr), context).toBeNull();
+}
+
+const isList = (text: string): boolean => {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+};
+
+/** A list is a batch: exit 0, one element out per element in, each a Danish error. */
+function expectBatchOfErrors(r: { code: number; stdout: string; stderr: string }, input: string): void {
+  expect(r.code, `input: ${input.slice(0, 200)}\nstderr: ${r.stderr.slice(0, 300)}`).toBe(0);
+  const out = JSON.parse(r.stdout) as Array<{ error?: { message: string } }>;
+  expect(out).toHaveLength((JSON.parse(input) as unknown[]).length);
+  for (const o of out) expect(messageProblem(o.error?.message), JSON.stringify(o).slice(0, 200)).toBeNull();
+}
+
+describe('every JSON command refuses malformed input with exit 2 and a Danish message', () => {
+  for (const name of ['plan', 'henstand', 'status', 'followup']) {
+    it(`${name}: ≥ 1,000 malformed inputs`, async () => {
+      // the base input itself is fine (so each refusal is the mutation's doing)
+      expect((await cli([name, '--in', 'in.json'], { 'in.json': JSON.stringify(BASE[name]) })).code).toBe(0);
+      await fc.assert(
+        fc.asyncProperty(commandInput(name), async (text) => {
+          const r = await cli([name, '--in', 'in.json'], { 'in.json': text });
+          if (name !== 'followup' && isList(text)) expectBatchOfErrors(r, text);
+          else expectRefused(r, text);
+        }),
+        fuzzParameters(),
+      );
+    }, 120_000);
+  }
+
+  it('a batch of malformed elements: exit 0, and every element carries a Danish error', async () => {
+    const element = fc.integer({ min: 0, max: FIELDS.plan!.length - 1 }).chain((i) => BAD[FIELDS.plan![i]!.kind].map((v) => mutate(plan, FIELDS.plan![i]!.path, v)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(element, { minLength: 1, maxLength: 5 }), async (items) => {
+        const text = JSON.stringify(items);
+        expectBatchOfErrors(await cli(['plan', '--in', 'in.json'], { 'in.json': text }), text);
+      }),
+      fuzzParameters(),
+    );
+  }, 120_000);
+
+  it('bad options: unknown ones, a missing --in, a bad --year or --as-of, a rule file that is not one', async () => {
+    const argv = fc.oneof(
+      fc.constantFrom(['plan'], ['plan', '--in'], ['nope', '--in', 'in.json'], ['plan', '--in', 'in.json', 'extra'], ['plan', '--in', 'in.json', '--bogus'], ['followup', '--in', 'in.json', '--previous', 'x.xlsx']),
+      fc.constantFrom('x', '2026.5', '-1', '', '1e9', '20266').map((y) => ['statements', '--in', 'l.csv', '--year', y]),
+      fc.constantFrom('2026-02-30', 'i dag', '', '31-12-2026x').map((d) => ['analyse', '--in', 'l.csv', '--as-of', d]),
+      fc.constantFrom('{"fees": 5}', '[]', 'ikke json', '{"rates": {"x": "y"}}').map((rules) => ['plan', '--in', 'in.json', '--rules', `rules:${rules}`]),
+    );
+    await fc.assert(
+      fc.asyncProperty(argv, async (args) => {
+        const files: Record<string, string> = { 'in.json': JSON.stringify(plan), 'l.csv': 'Debitor;Fordring;Bogføringsdato;Art;Beløb\nD1;F1;01-02-2026;krav;100\n' };
+        const a = args.map((x) => (x.startsWith('rules:') ? ((files['r.json'] = x.slice(6)), 'r.json') : x));
+        expectRefused(await cli(a, files), a.join(' '));
+      }),
+      fuzzParameters(200),
+    );
+  }, 60_000);
+});
+
+// Ledgers are read from disk (streamed), so these go through temporary files.
+const dir = mkdtempSync(join(tmpdir(), 'saldo-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface LedgerRow {
+  Debitor: string;
+  Fordring: string;
+  Bogføringsdato: string;
+  Art: string;
+  Beløb: string;
+}
+const goodRow = fc.record({
+  Debitor: fc.constantFrom('D1', 'D2', 'D3'),
+  Fordring: fc.constantFrom('F1', 'F2'),
+  Bogføringsdato: fc.integer({ min: 1, max: 28 }).chain((d) => fc.integer({ min: 1, max: 12 }).map((m) => `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-2026`)),
+  Art: fc.constantFrom('krav', 'gebyr', 'betaling'),
+  ore: fc.integer({ min: 1, max: 10_000_000 }),
+}).map(({ ore, ...r }) => ({ ...r, Beløb: `${r.Art === 'betaling' ? '-' : ''}${(ore / 100).toFixed(2).replace('.', ',')}` }));
+/** One field broken so the row cannot be read, whatever the rest. */
+const breakRow = fc.oneof(
+  fc.constantFrom<Partial<LedgerRow>>({ Debitor: '' }, { Fordring: '' }, { Art: '' }, { Art: 'ukendt' }, { Bogføringsdato: '' }, { Bogføringsdato: '31-02-2026' }, { Bogføringsdato: '2026-13-01' }, { Beløb: '' }, { Beløb: 'abc' }, { Beløb: '1,234' }, { Beløb: '12,5,3' }, { Beløb: 'NaN' }),
+  fc.string({ minLength: 1, maxLength: 8 }).filter((t) => !/\d/.test(t) && !/[;"\n\r]/.test(t) && t.trim() !== '').map((t) => ({ Beløb: t })),
+);
+const HEADER = ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'] as const;
+const ore = (kroner: string) => Math.round(Number(kroner.replace(/\./g, '').replace(',', '.')) * 100);
+
+describe('ledgers with broken rows: those rows listed, the good rows summed, no wrong number', () => {
+  for (const command of ['statements', 'analyse'] as const) {
+    it(`${command}: ≥ 1,000 ledgers`, async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(goodRow, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), breakRow), { minLength: 1, maxLength: 4 }), async (good, broken) => {
+          const rows: Array<{ row: LedgerRow; ok: boolean }> = good.map((row) => ({ row, ok: true }));
+          for (const [at, change] of broken) {
+            const base = good[at % good.length]!;
+            rows.splice(at % (rows.length + 1), 0, { row: { ...base, ...change }, ok: false });
+          }
+          const path = join(dir, `l${run++}.csv`);
+          writeFileSync(path, `${HEADER.join(';')}\n${rows.map(({ row }) => HEADER.map((h) => row[h]).join(';')).join('\n')}\n`);
+          const args = command === 'statements' ? ['statements', '--in', path, '--year', '2026'] : ['analyse', '--in', path, '--as-of', '2026-12-31'];
+          const r = await cli(args);
+          expect(r.code, r.stderr).toBe(0);
+          const out = JSON.parse(r.stdout) as { errors: Array<{ row: number; message: string }>; totals?: { closing: number }; summary?: { balance: number } };
+          // the header is row 1: data row i (0-based) is row i + 2
+          expect(out.errors.map((e) => e.row)).toEqual(rows.flatMap((x, i) => (x.ok ? [] : [i + 2])));
+          for (const e of out.errors) expect(messageProblem(e.message)).toBeNull();
+          const sum = rows.filter((x) => x.ok).reduce((s, x) => s + ore(x.row.Beløb), 0);
+          if (command === 'statements') expect(Math.round(out.totals!.closing * 100)).toBe(sum);
+        }),
+        fuzzParameters(),
+      );
+    }, 180_000);
+  }
+
+  it('ledger files that are not ledgers: exit 2 with a Danish message', async () => {
+    const content = fc.oneof(
+      fc.string({ maxLength: 60 }).filter((t) => !/debitor/i.test(t)),
+      fc.constantFrom('', '\ufeff', 'Debitor;Beløb\nD1;5\n', 'a,b,c\n1,2,3\n', '[1, 2', '{"rows": 5}', '[{"Debitor": "D1"}'),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(content, fc.constantFrom('csv', 'json'), async (text, ext) => {
+        const path = join(dir, `bad${run++}.${ext}`);
+        writeFileSync(path, text);
+        expectRefused(await cli(['statements', '--in', path, '--year', '2026']), `${ext}: ${text}`);
+      }),
+      fuzzParameters(300),
+    );
+  }, 60_000);
+});

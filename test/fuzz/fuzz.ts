@@ -1,0 +1,32 @@
+/**
+ * Shared by the fuzz suites: the seed (logged, and taken from SALDO_FUZZ_SEED to repeat a run),
+ * the number of inputs per command or function, and what a message to a person must look like.
+ */
+import fc from 'fast-check';
+
+export const SEED = process.env.SALDO_FUZZ_SEED ? Number(process.env.SALDO_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+/** ≥ 1,000 malformed inputs per command and per function (issue 7). */
+export const RUNS = 1000;
+
+let logged = false;
+/** fast-check's parameters with the run's seed; the seed is printed once so a failure can be repeated. */
+export function fuzzParameters(numRuns = RUNS): fc.Parameters<unknown> {
+  if (!logged) {
+    console.log(`fuzz seed ${SEED}: repeat with SALDO_FUZZ_SEED=${SEED} npx vitest run test/fuzz`);
+    logged = true;
+  }
+  return { seed: SEED, numRuns, endOnFailure: true };
+}
+
+/** Signs of a crash leaking to a person: a stack frame, a JavaScript error name, undefined/NaN. */
+const INTERNALS = /\n\s+at |\bat [\w.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not iterable|Maximum call stack|(?<!")\bundefined\b|(?<!")\bNaN\b|\[object Object\]|Intern fejl/;
+/** Danish: æ/ø/å or a common Danish word (every message Saldo writes has one). */
+const DANISH = /[æøåÆØÅ]|\b(skal|er|ikke|mangler|findes|eller|angiv|brug|fik|tal|dato|højst|mindst|kun|ugyldig|kendte|ukendt|felt|tilladte|med|og|af|til|på|som|ved|brug|uventet)\b/i;
+
+/** Why `message` is not a proper Danish message for a person, or null when it is. */
+export function messageProblem(message: unknown): string | null {
+  if (typeof message !== 'string' || message.trim() === '') return `no message: ${String(message)}`;
+  if (INTERNALS.test(message)) return `internals in the message: ${message.slice(0, 300)}`;
+  if (!DANISH.test(message)) return `not Danish: ${message.slice(0, 300)}`;
+  return null;
+}
