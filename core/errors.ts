@@ -40,6 +40,9 @@ export function errorToJson(e: SaldoError): { code: SaldoErrorCode; field: strin
 export function showValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = `"${value}"`;
+  // NaN and ±Infinity come from programs, not people: said in words, not as JavaScript's names.
+  else if (typeof value === 'number' && Number.isNaN(value)) text = 'et ugyldigt tal';
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = value > 0 ? 'uendeligt' : 'minus uendeligt';
   else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
   else if (value === undefined) text = 'ingenting';
   else {

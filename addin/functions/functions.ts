@@ -8,7 +8,7 @@ import { addBankingDays, bankingDaysBetween, isBankingDay } from '../../core/cal
 import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
 import { monthlyBetalingsevne } from '../../core/betalingsevne/betalingsevne.js';
 import { commands } from '../../core/commands/index.js';
-import { SaldoError } from '../../core/errors.js';
+import { SaldoError, showValue } from '../../core/errors.js';
 import { ore, parseKroner, toKroner } from '../../core/money/ore.js';
 import { toDayNumber } from '../../core/calendar/date.js';
 import { debtorBalance, debtorStatement } from '../../core/ledger/ledgerJson.js';
@@ -19,7 +19,7 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import type { HenstandOutput } from '../../core/commands/henstand.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
-import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange } from '../shared/excelArgs.js';
+import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 import { goalStatus, yearToDate } from '../../core/followup/followup.js';
 import { compileMeasure } from '../../core/followup/measure.js';
@@ -99,7 +99,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
 export function paymentCapacity(netIncome: number, year: number, supportsChildren?: boolean): number {
   return guarded(() => {
     const y = numberArg(year, 'år');
-    if (!Number.isInteger(y)) throw new SaldoError('UGYLDIGT_INPUT', 'år', year, `år: skal være et årstal, ikke ${y}.`);
+    if (!Number.isInteger(y)) throw new SaldoError('UGYLDIGT_INPUT', 'år', year, `år: skal være et årstal, ikke ${showValue(y)}.`);
     const income = parseKroner(numberArg(netIncome, 'nettoindkomst'), 'nettoindkomst');
     return toKroner(monthlyBetalingsevne(income, booleanArg(supportsChildren, 'forsørgerpligt', false), y, defaultRules).monthly);
   });
@@ -237,7 +237,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
 export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
   return guarded(() => {
     const day = toDayNumber(dateArg(date, 'dato'));
-    return toKroner(ore(debtorBalance(ledger, String(debtorId ?? ''), day)));
+    return toKroner(ore(debtorBalance(rangeArg(ledger, 'posteringer'), String(debtorId ?? ''), day)));
   });
 }
 
@@ -252,7 +252,7 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
 export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
   return guarded(() => {
     const y = numberArg(year, 'år');
-    const d = debtorStatement(ledger, String(debtorId ?? ''), parseYear(y, 'år'), defaultRules);
+    const d = debtorStatement(rangeArg(ledger, 'posteringer'), String(debtorId ?? ''), parseYear(y, 'år'), defaultRules);
     const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
     return [
       ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo'],
@@ -323,12 +323,16 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
  */
 export function measureFn(expression: any, names: any, values: any): number {
   return guarded(() => {
-    const keys = (Array.isArray(names) ? names.flat() : [names]).map((k: unknown) => String(k ?? '').trim());
+    if (typeof expression !== 'string') throw new SaldoError('UGYLDIGT_INPUT', 'måling', expression, 'måling: skriv beregningen som tekst, f.eks. "pristjek / selvanmeldte".');
+    const cells = (Array.isArray(names) ? names.flat() : [names]) as unknown[];
+    const notText = cells.find((k) => !isBlank(k) && typeof k !== 'string');
+    if (notText !== undefined) throw new SaldoError('UGYLDIGT_INPUT', 'navne', notText, `navne: skal være tekst som "pristjek", ikke ${showValue(notText)}.`);
+    const keys = cells.map((k) => String(k ?? '').trim());
     const counts = (Array.isArray(values) ? values.flat() : [values]) as unknown[];
     if (keys.length !== counts.length) throw new SaldoError('UGYLDIGT_INPUT', 'værdier', counts.length, `værdier: lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();
     keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
-    const measure = compileMeasure(typeof expression === 'string' ? expression : String(expression ?? ''), '', 'måling', new Set(keys.filter((k) => k !== '')));
+    const measure = compileMeasure(expression, '', 'måling', new Set(keys.filter((k) => k !== '')));
     return orNoData(measure.evaluate(scope));
   });
 }

@@ -22,7 +22,11 @@ export const optionalDate = (value: unknown, field: string): CalendarDate | unde
 
 /** A number from a number cell or Danish number text ("1.234,56"). */
 export function numberArg(value: unknown, field: string): number {
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') {
+    // Excel never sends NaN or ±Infinity; a program might, and no figure may come of it.
+    if (!Number.isFinite(value)) throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke ${showValue(value)}.`);
+    return value;
+  }
   if (typeof value === 'string') return parseDanishNumber(value, field);
   if (typeof value === 'boolean') throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke SAND/FALSK.`);
   throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke ${showValue(value)}.`);
@@ -179,4 +183,11 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     return [{ date: dateArg(row[date], `${where}, dato`), amount: numberArg(row[amount], `${where}, beløb`) }];
   });
+}
+
+/** A range argument as rows: Excel passes a range as rows of cells, a single value as itself. */
+export function rangeArg(value: unknown, field: string): unknown[][] {
+  if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as unknown[][];
+  if (value === null || value === undefined || typeof value === 'object') throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: angiv et område i regnearket.`);
+  return [[value]];
 }

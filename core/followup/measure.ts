@@ -69,7 +69,9 @@ export function compileMeasure(text: string, goalId: string, field: string, know
   try {
     tree = parse(text);
   } catch (e) {
-    throw fail(`kan ikke læses: ${(e as Error).message}.`);
+    // mathjs says what went wrong in English, "… (char 6)": only the place is passed on.
+    const at = /\(char (\d+)\)/.exec((e as Error).message);
+    throw fail(`kan ikke læses${at ? ` (ved tegn ${at[1]})` : ''}: tjek regnetegn, parenteser og navne.`);
   }
   const names: string[] = [];
   const check = (node: MathNode, depth: number): void => {

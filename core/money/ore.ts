@@ -39,7 +39,7 @@ export function parseKroner(value: unknown, field: string, options: ParseKronerO
     throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et tal i kroner, men er ${what} (${showValue(value)}).`);
   }
   if (!Number.isFinite(value)) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et endeligt tal i kroner, ikke ${String(value)}.`);
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et endeligt tal i kroner, ikke ${showValue(value)}.`);
   }
   if (Math.abs(value) > MAX_KRONER) {
     throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet ${String(value)} kr. er over grænsen på 10 mia. kr. – er det tastet forkert?`);

@@ -192,6 +192,9 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     expect(goalStatusFn('0,5', '0,4', none, 'højst')).toBe('rød');
     expect(cell(() => goalStatusFn(1, 1, -1))).toMatchObject({ error: '#VALUE!' });
     expect(cell(() => goalStatusFn(1, 1, 0, 'over'))).toMatchObject({ error: '#VALUE!' });
+    // NaN is no result: it gave "rød" before the fuzz suite found it
+    expect(cell(() => goalStatusFn(NaN, 0.15, 0.02))).toEqual({ error: '#VALUE!', message: 'værdi: forventede et tal, ikke et ugyldigt tal.' });
+    expect(cell(() => goalStatusFn(0.1, Infinity))).toMatchObject({ error: '#VALUE!', message: 'mål: forventede et tal, ikke uendeligt.' });
   });
 
   it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', () => {
@@ -201,5 +204,9 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     expect(cell(() => measureFn('a.constructor', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
     expect(cell(() => measureFn('import({})', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
     expect(cell(() => measureFn('a', [['a', 'b']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/lige så mange som navnene/) });
+    // mathjs's English syntax error becomes the place in Danish; the expression must be text, the names too
+    expect(cell(() => measureFn('a +* b', [['a', 'b']], [[1, 2]]))).toEqual({ error: '#VALUE!', message: 'Målingen "a +* b" kan ikke læses (ved tegn 4): tjek regnetegn, parenteser og navne.' });
+    expect(cell(() => measureFn([['a']], [['a']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^måling: skriv beregningen som tekst/) });
+    expect(cell(() => measureFn('a', [[1]], [[1]]))).toMatchObject({ error: '#VALUE!', message: 'navne: skal være tekst som "pristjek", ikke 1.' });
   });
 });

@@ -21,7 +21,7 @@ export function fuzzParameters(numRuns = RUNS): fc.Parameters<unknown> {
 /** Signs of a crash leaking to a person: a stack frame, a JavaScript error name, undefined/NaN. */
 const INTERNALS = /\n\s+at |\bat [\w.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not iterable|Maximum call stack|(?<!")\bundefined\b|(?<!")\bNaN\b|\[object Object\]|Intern fejl/;
 /** Danish: æ/ø/å or a common Danish word (every message Saldo writes has one). */
-const DANISH = /[æøåÆØÅ]|\b(skal|er|ikke|mangler|findes|eller|angiv|brug|fik|tal|dato|højst|mindst|kun|ugyldig|kendte|ukendt|felt|tilladte|med|og|af|til|på|som|ved|brug|uventet)\b/i;
+const DANISH = /[æøåÆØÅ]|\b(skal|er|ikke|mangler|findes|eller|angiv|brug|fik|tal|dato|højst|mindst|kun|ugyldig|kendte|ukendt|felt|tilladte|med|og|af|til|på|som|ved|brug|uventet|ingen|data)\b/i;
 
 /** Why `message` is not a proper Danish message for a person, or null when it is. */
 export function messageProblem(message: unknown): string | null {

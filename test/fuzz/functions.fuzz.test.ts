@@ -1,0 +1,127 @@
+/**
+ * Bad arguments to every custom function (issue 7): ≥ 1,000 calls per function per run. One
+ * argument of a working call is replaced by a value of the wrong kind (text for a number, an
+ * impossible date, a negative or huge amount, NaN, a malformed range …): the call must end in a
+ * cell error (#VALUE!, #NUM! or #N/A) with a Danish message — never an uncaught exception, a
+ * stack trace or a number. Then all arguments at once are Excel-shaped garbage: an error as
+ * above, or a well-formed value (finite numbers, text, booleans; ranges of them). Seed logged.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as F from '../../addin/functions/functions.js';
+import { fuzzParameters, messageProblem } from './fuzz.js';
+
+const FEB_1_2026 = 46054;
+const claims = [[4200, 250, 45931]];
+const plan = F.schedule(claims, FEB_1_2026, 500, null as never, null as never, null as never, null as never, null as never);
+const ledger = [
+  ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
+  ['D1', 'F1', 46054, 'krav', 3450],
+  ['D1', 'F1', 46083, 'betaling', -1000.5],
+];
+
+type Kind = 'amount' | 'count' | 'rate' | 'date' | 'option' | 'bool' | 'claims' | 'payments' | 'schedule' | 'ledger' | 'year' | 'periods' | 'value' | 'expression' | 'names' | 'values' | 'days';
+
+const notANumber = fc.constantFrom<unknown>('abc', 'tolv', NaN, Infinity, -Infinity, [[1, 2]], {}, 'NaN');
+const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
+  amount: fc.oneof(notANumber, fc.constantFrom<unknown>(-1, -0.01, 1e16, 12.345, 0.001), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.005)),
+  count: fc.oneof(notANumber, fc.constantFrom<unknown>(-3, 1.5, 1e7, 0)),
+  rate: fc.oneof(notANumber, fc.constantFrom<unknown>(-0.5, 1e9)),
+  date: fc.oneof(fc.constantFrom<unknown>('i morgen', '2026-02-30', '2026-13-01', -5, 3e6, true, NaN, Infinity, '31-02-2026', 60, [[1, 2]])),
+  days: fc.oneof(notANumber, fc.constantFrom<unknown>(1.5, 1e9)),
+  option: fc.constantFrom<unknown>('ugentlig', 'x', 5, true, 'dagligt!'),
+  bool: fc.constantFrom<unknown>('måske', 'x', 'jaa', [[1, 2]]),
+  claims: fc.constantFrom<unknown>([['abc']], [[-100]], [[4200, 'x', 45931]], [[1e16]], [['Hovedstol'], ['tekst']], [[4200, 250, '2026-02-30']], [[NaN]], [['Hovedstol', 'Gebyrer'], [null, null]]),
+  payments: fc.constantFrom<unknown>([['Dato', 'Beløb'], ['x', 500]], [['Dato', 'Beløb'], [46055, 'mange']], [['Dato', 'Beløb'], [46055, -500]], [['Dato', 'Beløb'], ['2026-02-30', 500]], [['Dato', 'Beløb'], [46055, 12.345]]),
+  schedule: fc.constantFrom<unknown>([['x']], [['Forfaldsdato', 'Ydelse'], ['x', 500]], [['Forfaldsdato', 'Ydelse'], [46055, 'mange']], [['Nr.', 'Beløb'], [1, 2]], [['Forfaldsdato', 'Ydelse'], [46055, -5]]),
+  ledger: fc.constantFrom<unknown>([['x']], [['Debitor'], ['D1']], [['Debitor', 'Fordring', 'Bogføringsdato', 'Art'], ['D1', 'F1', 46054, 'krav']], [[1, 2, 3]]),
+  year: fc.oneof(notANumber, fc.constantFrom<unknown>(2026.5, -1, 1800, 1e6)),
+  periods: fc.constantFrom<unknown>([['x', 'y']], [[1, 2, 3, 4, 5]], [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]], [[NaN, 1]], [[Infinity]], [[1, 2], [3, 4]], 'tekst', true),
+  value: fc.constantFrom<unknown>('høj', NaN, Infinity, [[1, 2]], true, 'x%'),
+  expression: fc.constantFrom<unknown>('a +', 'constructor', 'import("fs")', 'c', '', 'a = 1', 'f(x) = 1', 'a.constructor', '[1,2]', 'evaluate("1")', true),
+  names: fc.constantFrom<unknown>([['a', 'a']], [[1, 2]], [['a b', 'c']], [['a']], [['constructor', 'b']]),
+  values: fc.constantFrom<unknown>([['x', 'y']], [[1]], [[NaN, 2]], [[1, 2, 3]], [[Infinity, 1]]),
+};
+
+interface Fn {
+  name: string;
+  call: (...args: never[]) => unknown;
+  args: unknown[];
+  kinds: Array<Kind | null>;
+}
+
+const FUNCTIONS: Fn[] = [
+  { name: 'SCHEDULE', call: F.schedule, args: [claims, FEB_1_2026, 500, null, null, null, null, null], kinds: ['claims', 'date', 'amount', null, 'rate', 'option', 'date', 'option'] },
+  { name: 'INSTALLMENT', call: F.installment, args: [100000, 24, 0.08, null, null], kinds: ['amount', 'count', 'rate', 'amount', 'option'] },
+  { name: 'PAYMENTCAPACITY', call: F.paymentCapacity, args: [150000, 2024, false], kinds: ['amount', 'year', 'bool'] },
+  { name: 'NEXTBANKINGDAY', call: F.nextBankingDay, args: [FEB_1_2026, 3], kinds: ['date', 'days'] },
+  { name: 'ISBANKINGDAY', call: F.isBankingDayFn, args: [FEB_1_2026], kinds: ['date'] },
+  { name: 'BANKINGDAYS', call: F.bankingDays, args: [FEB_1_2026, 46100], kinds: ['date', 'date'] },
+  { name: 'HENSTANDEFFECT', call: F.henstandEffect, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
+  { name: 'HENSTANDSCHEDULE', call: F.henstandSchedule, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
+  { name: 'AGREEMENTSTATUS', call: F.agreementStatus, args: [plan, [['Dato', 'Beløb'], [46055, 500]], 46100, 0], kinds: ['schedule', 'payments', 'date', 'days'] },
+  { name: 'DEBTORBALANCE', call: F.debtorBalanceFn, args: [ledger, 'D1', 46100], kinds: ['ledger', null, 'date'] },
+  { name: 'DEBTORSTATEMENT', call: F.debtorStatementFn, args: [ledger, 'D1', 2026], kinds: ['ledger', null, 'year'] },
+  { name: 'YEARTODATE', call: F.yearToDateFn, args: [[[2800, 3100]], [[20000, 21000]], null], kinds: ['periods', 'periods', 'option'] },
+  { name: 'GOALSTATUS', call: F.goalStatusFn, args: [0.14, 0.15, 0.02, null], kinds: ['value', 'value', 'value', 'option'] },
+  { name: 'MEASURE', call: F.measureFn, args: ['a / b', [['a', 'b']], [[1, 2]]], kinds: ['expression', 'names', 'values'] },
+];
+
+const CELL_ERRORS = ['#VALUE!', '#NUM!', '#N/A'];
+
+function outcome(f: Fn, args: unknown[]): { value: unknown } | { code: string; message: string } {
+  try {
+    return { value: (f.call as (...a: unknown[]) => unknown)(...args) };
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code === undefined) throw new Error(`${f.name}(${JSON.stringify(args).slice(0, 200)}) threw a non-cell error: ${String(e)}`);
+    return { code: err.code, message: err.message ?? '' };
+  }
+}
+
+/** A value Excel can show: a finite number, text or a boolean, or a 2D range of them (blank = ""). */
+const wellFormed = (v: unknown): boolean => {
+  const scalar = (x: unknown) => (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string' || typeof x === 'boolean';
+  return scalar(v) || (Array.isArray(v) && v.length > 0 && v.every((row) => Array.isArray(row) && row.every(scalar)));
+};
+
+/** Excel-shaped garbage: what a cell or a range can hold, and what JavaScript could be handed. */
+const cellValue = fc.oneof(fc.double(), fc.integer(), fc.string({ maxLength: 10 }), fc.boolean(), fc.constant(null), fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, '', '2026-02-30', '=1+1'));
+const rangeValue = fc.array(fc.array(cellValue, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }).map((rows) => rows.map((r) => r.concat(Array(4 - r.length).fill(null)).slice(0, Math.max(...rows.map((x) => x.length)))));
+const anyArgument = fc.oneof(cellValue, rangeValue);
+
+describe('every custom function answers bad arguments with a cell error and a Danish message', () => {
+  for (const f of FUNCTIONS) {
+    it(`${f.name}: ≥ 1,000 calls with one argument made wrong`, () => {
+      // the base call works (so each error is the bad argument's doing)
+      expect(wellFormed((outcome(f, f.args) as { value: unknown }).value), `${f.name} base call`).toBe(true);
+      const slots = f.kinds.flatMap((k, i) => (k === null ? [] : [i]));
+      const call = fc.integer({ min: 0, max: slots.length - 1 }).chain((s) => BAD[f.kinds[slots[s]!]!].map((bad) => ({ at: slots[s]!, bad })));
+      fc.assert(
+        fc.property(call, ({ at, bad }) => {
+          const args = f.args.map((a, i) => (i === at ? bad : a));
+          const r = outcome(f, args);
+          const context = `${f.name} argument ${at + 1} = ${JSON.stringify(bad) ?? String(bad)}`;
+          expect('code' in r ? r.code : `a value: ${JSON.stringify((r as { value: unknown }).value)?.slice(0, 120)}`, context).toSatisfy((c: string) => CELL_ERRORS.includes(c));
+          expect(messageProblem((r as { message: string }).message), context).toBeNull();
+        }),
+        fuzzParameters(),
+      );
+    });
+
+    it(`${f.name}: ≥ 1,000 calls with every argument garbage`, () => {
+      fc.assert(
+        fc.property(fc.array(anyArgument, { minLength: f.args.length, maxLength: f.args.length }), (args) => {
+          const r = outcome(f, args);
+          if ('code' in r) {
+            expect(CELL_ERRORS).toContain(r.code);
+            expect(messageProblem(r.message), `${f.name}${JSON.stringify(args).slice(0, 200)}`).toBeNull();
+          } else {
+            expect(wellFormed(r.value), `${f.name}${JSON.stringify(args).slice(0, 200)} → ${JSON.stringify(r.value)?.slice(0, 200)}`).toBe(true);
+          }
+        }),
+        fuzzParameters(),
+      );
+    });
+  }
+});
