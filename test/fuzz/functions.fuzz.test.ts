@@ -74,7 +74,7 @@ function outcome(f: Fn, args: unknown[]): { value: unknown } | { code: string; m
     return { value: (f.call as (...a: unknown[]) => unknown)(...args) };
   } catch (e) {
     const err = e as { code?: string; message?: string };
-    if (err.code === undefined) throw new Error(`${f.name}(${JSON.stringify(args).slice(0, 200)}) threw a non-cell error: ${String(e)}`);
+    if (err.code === undefined) throw new Error(`${f.name}(${JSON.stringify(args).slice(0, 200)}) threw a non-cell error: ${String(e)}`, { cause: e });
     return { code: err.code, message: err.message ?? '' };
   }
 }
