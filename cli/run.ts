@@ -57,7 +57,7 @@ Valg:
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
 
-Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/daginstitution.json
+Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/1-daginstitution.json
 `;
 
 /** A user error: printed as it is, exit 2. */

@@ -123,6 +123,8 @@ export const strings = {
     reading: (done: number, total: number) => `Læser ${done.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} rækker …`,
     writing: 'Skriver resultaterne …',
     errors: (n: number) => (n === 0 ? 'Alle rækker blev læst.' : n === 1 ? '1 række kunne ikke læses og er udeladt af summerne; den står på arket med fejl.' : `${n} rækker kunne ikke læses og er udeladt af summerne; de står på arket med fejl.`),
+    /** For the analysis, which writes no sheet of errors: the rows are named in the message. */
+    errorsListed: (rows: number[]) => (rows.length === 0 ? 'Alle rækker blev læst.' : `${rows.length === 1 ? '1 række' : `${rows.length} rækker`} kunne ikke læses og er udeladt: ${rows.slice(0, 10).map((r) => `række ${r}`).join(', ')}${rows.length > 10 ? ' …' : ''}. Kør en saldoopgørelse for at se hvorfor.`),
     failed: (message: string) => `Det lykkedes ikke: ${message}`,
   },
   statements: {

@@ -23,7 +23,7 @@ export function AnalysePage(): ReactElement {
       const a = analysisToJson(analysisFromRows(await read(sheet), day));
       report(strings.ledger.writing, 1);
       const written = await writeAnalysisSheet(a);
-      return { intent: a.errors.length > 0 ? 'warning' : 'success', text: `${t.done(written)} ${strings.ledger.errors(a.errors.length)}` };
+      return { intent: a.errors.length > 0 ? 'warning' : 'success', text: `${t.done(written)} ${strings.ledger.errorsListed(a.errors.map((e) => e.row))}` };
     });
 
   return (

@@ -24,7 +24,9 @@ const scenario = fc.record({
   claimType: fc.constantFrom(...CLAIM_TYPES),
 });
 
-function build(s: fc.RecordValue<typeof scenario extends fc.Arbitrary<infer T> ? T : never>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function build(s: Scenario) {
   const first = fromDayNumber(FIRST + s.firstDue);
   const installments = s.amounts.map((a, i) => ({ n: i + 1, dueDate: addMonths(first, i), amount: ore(a) }));
   const payments = s.payments.map((p) => ({ date: fromDayNumber(FIRST + p.day), amount: ore(p.amount) }));
