@@ -234,7 +234,9 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   // inside a key field is never data, so the row is refused (with the text, so nothing is lost).
   const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate);
   if (broken !== undefined) {
-    return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${JSON.stringify(broken).slice(0, 60)}); tjek denne og den følgende linje i filen.` };
+    // The text is shown so the row can be found, but a CPR number that ran in from the next line is masked.
+    const shown = JSON.stringify(broken).slice(0, 60).replace(/\b(\d{6})-?\d{4}\b/g, '$1-xxxx');
+    return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shown}); tjek denne og den følgende linje i filen.` };
   }
   const debtorId = text(cells[c.debtorId!]);
   if (debtorId === '') return { row, message: 'Debitor mangler.' };

@@ -52,6 +52,12 @@ describe('a ledger row', () => {
     for (const [i, v] of Object.entries(patch)) cells[Number(i)] = v;
     return parsePostingRow(cells, columns, 7);
   };
+  it('a key field run into the next line is shown to find the row, with a CPR number in it masked', () => {
+    const r = row({ 4: 'F1\nD2;0102031234;Anna' }) as { message: string };
+    expect(r.message).toMatch(/^Rækken har for få felter eller et linjeskift i et felt \("F1\\nD2;010203-xxxx;Anna"\)/);
+    expect(r.message).not.toMatch(/0102031234/);
+  });
+
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
     expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
   });
