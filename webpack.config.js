@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 import { localizeMetadata } from './addin/build/localizeMetadata.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -41,9 +42,15 @@ function baseUrl(production) {
   return url;
 }
 
+/** The release, from package.json: shown in the task pane and kept equal to the manifest's <Version>. */
+export const VERSION = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
 export default async (env, options) => {
   const production = options.mode === 'production';
   const base = baseUrl(production);
+  if (production && !process.env.SALDO_BASE_URL && !env.WEBPACK_SERVE) {
+    console.warn(`Saldo ${VERSION}: production build for ${DEV_ORIGIN} (testing). For a real host: SALDO_BASE_URL=https://…/ npm run build`);
+  }
   const devServer = env.WEBPACK_SERVE
     ? {
         server: { type: 'https', options: await (await import('office-addin-dev-certs')).getHttpsServerOptions() },
@@ -78,6 +85,7 @@ export default async (env, options) => {
     },
     performance: { hints: false }, // budgets are checked by test/addin/budgets.test.ts
     plugins: [
+      new webpack.DefinePlugin({ SALDO_VERSION: JSON.stringify(VERSION) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions/functions.ts' }),
       new DanishFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { plan } from '../core/commands/plan.js';
@@ -61,16 +61,15 @@ if (cli.status !== 0) throw new Error(`saldo plan failed: ${cli.stderr}`);
 
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const rowsPer = core.value / N;
-const line = (what: string, n: number, ms: number, target = '') => `| ${what} | ${fmt(n)} | ${fmt(ms)} ms | ${fmt((n / ms) * 1000)} | ${target} |`;
-console.log(`Saldo bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}`);
-console.log(`Workload: ${fmt(N)} monthly agreements, 2 claims each, daily interest 0–12 %, ${fmt(rowsPer, 1)} payments on average\n`);
-console.log('| measurement | schedules | time | schedules/s | target |');
-console.log('|---|---|---|---|---|');
-console.log(line('core: computeSchedule (parsed terms)', N, core.ms, core.ms < 1000 ? '< 1 s ✓' : '< 1 s ✗'));
-console.log(line('core: plan command (JSON in → JSON out)', N, command.ms));
-console.log(line('core: plan, count mode (count 120, search)', countInputs.length, countMode.ms));
-console.log(line('CLI: saldo plan batch, whole process', N, cliMs));
-console.log(`\nPeak resident memory of the bench process: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+// One table for everything, printed at the end: | measurement | work | time | rate | peak memory | target |
+const table: string[] = [];
+const row = (what: string, work: string, ms: string, rate: string, memory = '', target = '') => table.push(`| ${what} | ${work} | ${ms} | ${rate} | ${memory} | ${target} |`);
+const schedules = (what: string, n: number, ms: number, memory = '', target = '') => row(what, `${fmt(n)} schedules`, `${fmt(ms)} ms`, `${fmt((n / ms) * 1000)} schedules/s`, memory, target);
+schedules('core: computeSchedule (parsed terms)', N, core.ms, '', core.ms < 1000 ? '< 1 s ✓' : '< 1 s ✗');
+schedules('core: plan command (JSON in → JSON out)', N, command.ms);
+schedules('core: plan, count mode (count 120, search)', countInputs.length, countMode.ms);
+schedules('CLI: saldo plan batch, whole process', N, cliMs);
+row('bench process after the schedules (peak resident)', '', '', '', `${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
 
 // ---- statements on a million-row ledger against DuckDB (issue 5) ----
 const LEDGER_ROWS = Number(process.env.SALDO_BENCH_LEDGER_ROWS ?? 1_000_000);
@@ -155,13 +154,18 @@ if (duckDebtors !== child.debtors || Math.round(duckClosing * 100) !== Math.roun
 }
 const ratio = saldo.ms / duckStatement.ms;
 const runs = (r: { all: number[] }) => r.all.map((x) => fmt(x)).join(' / ');
-console.log(`\nStatements: ${fmt(LEDGER_ROWS)} postings (${fmt(ledgerMb, 0)} MB CSV), year 2026; whole processes: median of 3 runs (the runs in brackets)\n`);
-console.log('| measurement | time | peak memory | result |');
-console.log('|---|---|---|---|');
-console.log(`| Saldo \`statements\`, whole CLI process | ${fmt(saldo.ms)} ms (${runs(saldo)}) | ${fmt(child.maxRssMb)} MB | ${fmt(child.debtors)} debtors, ${fmt(child.claims)} claims, ${fmt(child.timeBarred)} forældet, ultimo ${fmt(child.closing, 2)} kr. |`);
-console.log(`| DuckDB 1.5, the same statement (debtors, claims, age, forældelse), JSON to a file, whole process | ${fmt(duckStatement.ms)} ms (${runs(duckStatement)}) | | the same figures |`);
-console.log(`| DuckDB 1.5, per-claim sums only, JSON to a file, whole process | ${fmt(duckFlat.ms)} ms (${runs(duckFlat)}) | | |`);
-console.log(`| DuckDB 1.5, per-claim sums only, in the bench process (DuckDB loaded) | ${fmt(duckFlatLoadedMs)} ms | | |`);
-console.log(`| ratio Saldo / DuckDB, the same statement, whole processes | ${ratio.toFixed(2)}× | | target ≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'} |`);
-console.log(`| ratio Saldo / DuckDB per-claim sums only, whole processes | ${(saldo.ms / duckFlat.ms).toFixed(2)}× | | |`);
-console.log(`| ratio Saldo / DuckDB per-claim sums only, in the bench process | ${(saldo.ms / duckFlatLoadedMs).toFixed(2)}× | | |`);
+const perSecond = (ms: number) => `${fmt((LEDGER_ROWS / ms) * 1000)} rows/s`;
+const postings = `${fmt(LEDGER_ROWS)} postings`;
+row('Saldo `statements`, whole CLI process (median of 3)', postings, `${fmt(saldo.ms)} ms (${runs(saldo)})`, perSecond(saldo.ms), `${fmt(child.maxRssMb)} MB`, `${fmt(child.debtors)} debtors, ${fmt(child.claims)} claims, ultimo ${fmt(child.closing, 2)} kr.`);
+row('DuckDB 1.5, the same statement, whole process (median of 3)', postings, `${fmt(duckStatement.ms)} ms (${runs(duckStatement)})`, perSecond(duckStatement.ms), '', 'the same figures ✓');
+row('DuckDB 1.5, per-claim sums only, whole process', postings, `${fmt(duckFlat.ms)} ms (${runs(duckFlat)})`, perSecond(duckFlat.ms));
+row('DuckDB 1.5, per-claim sums only, in the bench process', postings, `${fmt(duckFlatLoadedMs)} ms`, perSecond(duckFlatLoadedMs));
+row('ratio Saldo / DuckDB, the same statement', '', `${ratio.toFixed(2)}×`, '', '', `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`);
+row('ratio Saldo / DuckDB, per-claim sums only (whole processes)', '', `${(saldo.ms / duckFlat.ms).toFixed(2)}×`, '');
+
+console.log(`Saldo bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB`);
+console.log(`Schedules: ${fmt(N)} monthly agreements, 2 claims each, daily interest 0–12 %, ${fmt(rowsPer, 1)} payments on average.`);
+console.log(`Statements: ${fmt(LEDGER_ROWS)} postings (${fmt(ledgerMb, 0)} MB CSV), ${fmt(child.debtors)} debtors, year 2026; whole processes include Node's start.\n`);
+console.log('| measurement | work | time | rate | peak memory | target / result |');
+console.log('|---|---|---|---|---|---|');
+for (const line of table) console.log(line);

@@ -13,6 +13,7 @@ import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
+import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
@@ -56,6 +57,7 @@ Valg:
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
+  --version     vis Saldos version
 
 Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/1-daginstitution.json
 `;
@@ -215,7 +217,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         args: [...argv],
         allowPositionals: true,
         options: {
-          in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+          in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
           year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, letters: { type: 'string' },
           kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' },
         },
@@ -226,6 +228,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`saldo ${packageJson.version}\n`);
       return 0;
     }
     const [name, ...rest] = positionals;

@@ -13,6 +13,9 @@ import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
 import { strings } from './strings.js';
 
+/** The release, put in by the build (webpack's DefinePlugin) from package.json. */
+declare const SALDO_VERSION: string;
+
 // Loaded when first opened: the follow-up brings mathjs (≈ 100 KB gzipped) that no other page needs.
 const OpfoelgningPage = lazy(async () => ({ default: (await import('./pages/OpfoelgningPage.js')).OpfoelgningPage }));
 
@@ -63,7 +66,7 @@ export function App(): ReactElement {
     <div className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">{strings.appTitle}</Title3>
-        <Text block size={200}>{strings.appSubtitle}</Text>
+        <Text block size={200}>{strings.appSubtitle} {strings.version(SALDO_VERSION)}</Text>
       </header>
       <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
         {PAGES.map((p) =>

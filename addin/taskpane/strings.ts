@@ -2,6 +2,7 @@
 export const strings = {
   appTitle: 'Saldo',
   appSubtitle: 'Beregnet lokalt – ingen data forlader maskinen.',
+  version: (v: string) => `Version ${v}.`,
   pages: {
     betalingsaftale: 'Betalingsaftale',
     henstand: 'Henstand',

@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, spawnCli } from './helpers.js';
 
 const agreement = { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] };
 const json = (v: unknown) => JSON.stringify(v);
+
+describe('saldo --version', () => {
+  it('prints the release from package.json', async () => {
+    const release = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `saldo ${release}\n` });
+  });
+});
 
 describe('saldo plan (contract)', () => {
   it('reads one agreement and writes its schedule as JSON to stdout, exit 0', async () => {

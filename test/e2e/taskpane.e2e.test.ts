@@ -15,6 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = `${ROOT}dist/`;
 const SHOTS = `${ROOT}out/screenshots/`;
 const CHROMIUM = process.env.SALDO_CHROMIUM ?? '/usr/bin/chromium';
+const RELEASE = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
@@ -74,6 +75,8 @@ async function openTaskpane(): Promise<Page> {
   await page.goto(`${server.url}taskpane.html`);
   await page.getByRole('heading', { name: 'Ny betalingsaftale' }).waitFor();
   expect(errors).toEqual([]);
+  // the build's release, from package.json
+  expect(await page.getByText(`Version ${RELEASE}.`).isVisible()).toBe(true);
   return page;
 }
 
