@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, spawnCli } from './helpers.js';
@@ -69,5 +70,22 @@ describe('saldo status', () => {
     const r = spawnCli(['status', '--in', '-'], json({ ...input, graceDays: 'tre' }));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/graceDays/);
+  });
+});
+
+describe('the README\'s henstand and status examples (examples/henstand, examples/status)', () => {
+  it('henstand: 3 months without payments from 1 May move the end from 1 Oct 2026 to Monday 4 Jan 2027, no extra cost, a policy warning', async () => {
+    const r = await cli(['henstand', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/henstand/aftale-med-henstand.json', import.meta.url), 'utf8') });
+    const out = JSON.parse(r.stdout) as { effect: unknown; warnings: Array<{ code: string }> };
+    // 4.450 kr. at 500 a month from 1 Feb: 9 payments, the last on 1 Oct; 3 months later is 1 Jan 2027 (a holiday) → Monday 4 Jan
+    expect(out.effect).toEqual({ lastDueDateBefore: '2026-10-01', lastDueDateAfter: '2027-01-04', extraPayments: 0, extraInterest: 0, extraTotal: 0 });
+    expect(out.warnings.map((w) => w.code)).toEqual(['HENSTAND_MOD_POLITIK']);
+  });
+
+  it('status: 1.200 paid of 2.000 due by 10 May is 800 in arrears; no. 3 (1 Apr) is 300 short past 3 days\' grace: misligholdt from 5 Apr', async () => {
+    const r = await cli(['status', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/status/aftale-med-indbetalinger.json', import.meta.url), 'utf8') });
+    const out = JSON.parse(r.stdout) as { state: string; arrears: number; breachDate: string; paidTotal: number; installments: Array<{ paid: number; missing: number; state: string }> };
+    expect(out).toMatchObject({ state: 'misligholdt', arrears: 800, breachDate: '2026-04-05', paidTotal: 1200 });
+    expect(out.installments[2]).toMatchObject({ paid: 200, missing: 300, state: 'delvist' });
   });
 });
