@@ -203,6 +203,9 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
       if (!(CLAIM_TYPES as readonly string[]).includes(type)) throw ruleError(f, type, `ukendt fordringstype (kendte: ${CLAIM_TYPES.join(', ')}).`);
       if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt.');
       onlyKeys(raw, [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'source', 'checked'], f);
+      // A source for nothing is a mistake (a misspelt flag is refused above; a missing one lands here).
+      const settings = [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters'];
+      if (!settings.some((k) => raw[k] !== undefined)) throw ruleError(f, raw, `angiver ingen regel: skriv mindst én af ${settings.join(', ')}.`);
       const p = provenance(raw, f);
       sources.push(`${type}: ${p.source}`);
       if (p.checked > checked) checked = p.checked;

@@ -177,6 +177,48 @@ describe('every JSON command refuses malformed input with exit 2 and a Danish me
   }, 60_000);
 });
 
+describe('a rule file that is not one: exit 2 with a Danish message naming the field', () => {
+  // The README's example rule file: valid as it stands.
+  const RULES = {
+    betalingsevne: { '2026': { source: 'SKM2025.xxx.GÆLDST', checked: '2026-01-05', rows: [{ from: 0, to: 140000, withoutChildren: 4, withChildren: 3 }, { from: 140001, to: null, withoutChildren: 60, withChildren: 60 }] } },
+    rateTables: { morarente: { source: 'Nationalbanken, udlånsrente 1.1.2025', checked: '2026-01-05', validThrough: '2025-06-30', rows: [{ from: '2025-01-01', annualRate: 10.75 }] } },
+    claimTypes: { renovation: { udpantningsret: true, source: 'Kommunens jurist, notat', checked: '2026-11-01' } },
+    allocationOrder: ['fees', 'interest', 'principal'],
+    rykkerProcedure: { intervalDays: 14, source: 'Kommunens opkrævningspolitik 2026', checked: '2026-11-01' },
+  };
+  const RULE_FIELDS: Array<{ path: Array<string | number>; kind: Kind | 'text'; required?: boolean }> = [
+    { path: ['betalingsevne', '2026', 'source'], kind: 'text', required: true },
+    { path: ['betalingsevne', '2026', 'checked'], kind: 'date', required: true },
+    { path: ['betalingsevne', '2026', 'rows'], kind: 'list', required: true },
+    { path: ['betalingsevne', '2026', 'rows', 0, 'from'], kind: 'amount', required: true },
+    { path: ['betalingsevne', '2026', 'rows', 0, 'withoutChildren'], kind: 'int', required: true },
+    { path: ['rateTables', 'morarente', 'checked'], kind: 'date', required: true },
+    { path: ['rateTables', 'morarente', 'rows', 0, 'from'], kind: 'date', required: true },
+    { path: ['rateTables', 'morarente', 'rows', 0, 'annualRate'], kind: 'rate', required: true },
+    { path: ['claimTypes', 'renovation', 'udpantningsret'], kind: 'bool', required: true },
+    { path: ['claimTypes', 'renovation', 'source'], kind: 'text', required: true },
+    { path: ['allocationOrder'], kind: 'list' },
+    { path: ['rykkerProcedure', 'intervalDays'], kind: 'int' },
+  ];
+  const badText = fc.constantFrom<unknown>('', 5, {}, [], true, null);
+
+  it('≥ 1,000 broken rule files', async () => {
+    expect((await cli(['plan', '--in', 'in.json', '--rules', 'r.json'], { 'in.json': JSON.stringify(plan), 'r.json': JSON.stringify(RULES) })).code).toBe(0);
+    const broken = fc.oneof(
+      fc.integer({ min: 0, max: RULE_FIELDS.length - 1 }).chain((i) => (RULE_FIELDS[i]!.kind === 'text' ? badText : BAD[RULE_FIELDS[i]!.kind as Kind]).map((v) => JSON.stringify(mutate(RULES, RULE_FIELDS[i]!.path, v)))),
+      fc.integer({ min: 0, max: RULE_FIELDS.filter((f) => f.required).length - 1 }).map((i) => JSON.stringify(mutate(RULES, RULE_FIELDS.filter((f) => f.required)[i]!.path, REMOVE))),
+      notJson,
+      deep,
+    );
+    await fc.assert(
+      fc.asyncProperty(broken, async (text) => {
+        expectRefused(await cli(['plan', '--in', 'in.json', '--rules', 'r.json'], { 'in.json': JSON.stringify(plan), 'r.json': text }), `rules: ${text}`);
+      }),
+      fuzzParameters(),
+    );
+  }, 120_000);
+});
+
 // Ledgers are read from disk (streamed), so these go through temporary files.
 const dir = mkdtempSync(join(tmpdir(), 'saldo-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

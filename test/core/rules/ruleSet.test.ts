@@ -83,6 +83,10 @@ describe('a rule file overrides the defaults', () => {
     expect(rules.claimTypes.value.renovation.udpantningsret).toBe(false);
     expect(rules.claimTypes.source).toMatch(/renovation: Kommunens jurist/);
   });
+
+  it('a claim type entry that sets nothing is refused, not silently ignored (found by the fuzz suite)', () => {
+    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { source: 'Notat', checked: '2026-11-01' } } })).toThrow(/^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af udpantningsret/);
+  });
 });
 
 describe('the rykker procedure from a rule file', () => {
