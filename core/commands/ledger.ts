@@ -30,6 +30,8 @@ function ledgerRows(input: Record<string, unknown>): unknown[][] {
 export function statements(input: unknown, rules: RuleSet): StatementsOutput {
   if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', '(input)', input, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
   rejectUnknownKeys(input, ['year', 'ledger', 'maskCpr'], '');
+  // "maskCpr": "ja" must not quietly leave CPR numbers unmasked.
+  if (input.maskCpr !== undefined && typeof input.maskCpr !== 'boolean') throw new SaldoError('UGYLDIGT_INPUT', 'maskCpr', input.maskCpr, `maskCpr skal være true eller false (fik ${showValue(input.maskCpr)}).`);
   return statementToJson(statementFromRows(ledgerRows(input), parseYear(input.year), rules), { maskCpr: input.maskCpr === true });
 }
 

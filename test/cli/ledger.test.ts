@@ -49,6 +49,13 @@ describe('saldo statements on Danish CSV variants', () => {
     }
   });
 
+  it('"maskCpr" that is not true or false is refused: "ja" must not leave CPR numbers unmasked (found by the fuzz suite)', () => {
+    const r = spawnCli(['statements', '--in', '-'], JSON.stringify({ year: 2026, maskCpr: 'ja', ledger: [{ debtorId: 'D1', cpr: '010203-1234', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] }));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^maskCpr skal være true eller false \(fik "ja"\)/);
+  });
+
   it('a JSON ledger that is not JSON says where, in Danish', async () => {
     const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);
     expect(r.code).toBe(2);
