@@ -249,6 +249,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
+    // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
+    // (--mask-cpr ignored would print CPR numbers), so it is refused.
+    const ledgerOptions = (['year', 'as-of', 'mask-cpr'] as const).filter((o) => values[o] !== undefined);
+    if ((name === 'statements' || name === 'analyse') && ledgerOptions.length > 0) {
+      throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
+    }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
     const raw = await readJson(io, values.in, 'Inputfilen');
     const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);

@@ -99,6 +99,14 @@ export function compileMeasure(text: string, goalId: string, field: string, know
         const f = node as unknown as { fn: MathNode; args: MathNode[] };
         const name = f.fn.type === 'SymbolNode' ? (f.fn as unknown as { name: string }).name : '';
         if (!FUNCTIONS.has(name)) throw fail(`kalder ${name === '' ? 'en funktion' : `funktionen "${name}"`}, som ikke er tilladt (kun min, max, abs, round).`);
+        // The right number of arguments (mathjs would throw in English at evaluation otherwise).
+        if (name === 'abs' && f.args.length !== 1) throw fail('bruger abs med andet end ét tal: abs(x).');
+        if ((name === 'min' || name === 'max') && f.args.length === 0) throw fail(`bruger ${name} uden tal: ${name}(a, b).`);
+        if (name === 'round') {
+          const digits = f.args[1] as unknown as { type: string; value: unknown } | undefined;
+          const okDigits = digits === undefined || (digits.type === 'ConstantNode' && typeof digits.value === 'number' && Number.isInteger(digits.value) && digits.value >= 0 && digits.value <= 15);
+          if (f.args.length < 1 || f.args.length > 2 || !okDigits) throw fail('bruger round forkert: round(x) eller round(x, d) med d et helt tal fra 0 til 15.');
+        }
         for (const arg of f.args) check(arg, depth + 1);
         return;
       }
@@ -119,7 +127,13 @@ export function compileMeasure(text: string, goalId: string, field: string, know
         if (v === undefined) return null;
         scope.set(name, v);
       }
-      const value: unknown = code.evaluate(scope);
+      let value: unknown;
+      try {
+        value = code.evaluate(scope);
+      } catch {
+        // Whatever mathjs still refuses at run time is no figure: "ingen data", never an English crash.
+        return null;
+      }
       return typeof value === 'number' && Number.isFinite(value) ? value : null;
     },
   };

@@ -235,7 +235,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate);
   if (broken !== undefined) {
     // The text is shown so the row can be found, but a CPR number that ran in from the next line is masked.
-    const shown = JSON.stringify(broken).slice(0, 60).replace(/\b(\d{6})-?\d{4}\b/g, '$1-xxxx');
+    const shown = JSON.stringify(broken).slice(0, 60).replace(/(?<!\d)(\d{6})-?\d{4}(?!\d)/g, '$1-xxxx');
     return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shown}); tjek denne og den følgende linje i filen.` };
   }
   const debtorId = text(cells[c.debtorId!]);

@@ -56,6 +56,16 @@ describe('saldo statements on Danish CSV variants', () => {
     expect(r.stderr).toMatch(/^maskCpr skal være true eller false \(fik "ja"\)/);
   });
 
+  it('--mask-cpr (or --year) with JSON from standard input is refused, not ignored: CPR numbers are never printed by mistake (found by review)', () => {
+    const input = JSON.stringify({ year: 2026, ledger: [{ debtorId: 'D1', cpr: '0102031234', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] });
+    for (const option of [['--mask-cpr'], ['--year', '2025']]) {
+      const r = spawnCli(['statements', '--in', '-', ...option], input);
+      expect(r.status).toBe(2);
+      expect(r.stdout).not.toMatch(/0102031234/);
+      expect(r.stderr).toMatch(/bruges med en posteringsfil/);
+    }
+  });
+
   it('a JSON ledger that is not JSON says where, in Danish', async () => {
     const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);
     expect(r.code).toBe(2);

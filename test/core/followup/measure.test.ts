@@ -93,3 +93,14 @@ describe('a measure over named counts', () => {
     expect(failure(text)).toMatch(/^Mål 2\.1: målingen /);
   });
 });
+
+describe('functions with the wrong arguments (found by review): a Danish error, never an English crash', () => {
+  const known = new Set(['a', 'b']);
+  it.each(['round(a, 400)', 'round(a, b)', 'round(a, 1.5)', 'round()', 'min()', 'max()', 'abs(a, 2)', 'abs()'])('%s', (text) => {
+    expect(() => compileMeasure(text, '1', 'm', known)).toThrow(/^Mål 1: målingen .* bruger (round forkert|min uden tal|max uden tal|abs med andet end ét tal)/);
+  });
+  it('round(a, 2) and min(a, b) still work', () => {
+    expect(compileMeasure('round(a / b, 2)', '1', 'm', known).evaluate(new Map([['a', 1], ['b', 3]]))).toBe(0.33);
+    expect(compileMeasure('min(a, b)', '1', 'm', known).evaluate(new Map([['a', 1], ['b', 3]]))).toBe(1);
+  });
+});

@@ -56,6 +56,10 @@ describe('a ledger row', () => {
     const r = row({ 4: 'F1\nD2;0102031234;Anna' }) as { message: string };
     expect(r.message).toMatch(/^Rækken har for få felter eller et linjeskift i et felt \("F1\\nD2;010203-xxxx;Anna"\)/);
     expect(r.message).not.toMatch(/0102031234/);
+    // a CPR right after the line break (JSON shows it as \n, no word boundary before the digits)
+    const first = row({ 4: 'F1\n0506071234;D2' }) as { message: string };
+    expect(first.message).toMatch(/\\n050607-xxxx;D2/);
+    expect(first.message).not.toMatch(/0506071234/);
   });
 
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
