@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../cli/run.js';
-import { spawnCli } from './helpers.js';
+import { ROOT, spawnCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'saldo-ledger-'));
 let n = 0;
@@ -65,6 +65,19 @@ describe('saldo statements on Danish CSV variants', () => {
       expect(r.stderr).toMatch(/bruges med en posteringsfil/);
     }
   });
+
+  it('a reader that stops early (| head) is a normal end, exit 0, not "Intern fejl: write EPIPE" (found by review)', async () => {
+    const { spawn } = await import('node:child_process');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `D${i};F${i};01-02-2026;krav;100`).join('\n');
+    const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows}\n`);
+    const child = spawn(process.execPath, ['cli/saldo.mjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/Intern fejl/);
+    expect(code).toBe(0);
+  }, 30_000);
 
   it('a JSON ledger that is not JSON says where, in Danish', async () => {
     const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);
