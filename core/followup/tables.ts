@@ -7,6 +7,7 @@
  * writes a goals list and its counts as such tables (the task pane's bundled templates).
  */
 import { excelSerialToDate } from '../calendar/excelSerial.js';
+import { columnLetter } from '../report/a1.js';
 import { SaldoError, showValue } from '../errors.js';
 import { parseDanishNumber } from '../money/danishNumber.js';
 import { followup, type Followup, type PreviousText } from './followup.js';
@@ -107,7 +108,6 @@ export interface Origin {
 }
 const A1: Origin = { row: 1, column: 1 };
 
-const letter = (n: number): string => (n <= 0 ? '' : letter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 const comma = (n: number): string => String(n).replace('.', ',');
 
 /**
@@ -174,7 +174,8 @@ function percentWarnings(goal: Record<string, unknown>, sheetRow: number): strin
   return out;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+/** The Danish month names, January first (period headers, and the page's period list). */
+export const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 /** Other abbreviations in use ("febr.", "sept."). */
 const MONTH_OTHER: Readonly<Record<string, number>> = { febr: 2, mrts: 3, sept: 9 };
@@ -267,7 +268,7 @@ export function countsFromTable(rows: Rows, origin: Origin = A1): CountsFromTabl
   const top = cells.filter((x) => x.c === col).reduce((m, x) => Math.min(m, x.r), Infinity);
   let header = top - 1;
   while (header >= 0 && rows[header]!.every(blank)) header -= 1;
-  if (header < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: over perioderne i kolonne ${letter(origin.column + col)} mangler en række med tallenes navne (f.eks. opkald, aftaler).`);
+  if (header < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: over perioderne i kolonne ${columnLetter(origin.column + col)} mangler en række med tallenes navne (f.eks. opkald, aftaler).`);
   return countsByColumn(rows, header, col, origin);
 }
 
@@ -283,7 +284,7 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
   const nameCol = head.findIndex((h, i) => periods[i] === null && NAME_HEADERS.includes(norm(h)));
   const col = nameCol >= 0 ? nameCol : periods.findIndex((p) => p === null);
   if (col < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} mangler en kolonne med navnene (f.eks. "Navn" med pristjek, selvanmeldte …).`);
-  const warnings = head.flatMap((h, i) => (i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h)) ? [] : [`${COUNTS}: kolonnen ${showValue(h)} (${letter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`]));
+  const warnings = head.flatMap((h, i) => (i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h)) ? [] : [`${COUNTS}: kolonnen ${showValue(h)} (${columnLetter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`]));
   const data: CountsFromTable['data'] = Object.fromEntries(periods.filter((p): p is string => p !== null).map((p) => [p, {}]));
   const names: string[] = [];
   for (let r = at + 1; r < rows.length; r += 1) {
@@ -294,7 +295,7 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
     const name = countName(row[col], where);
     if (names.includes(name)) throw invalid(COUNTS, name, `${where}: navnet "${name}" står allerede i en anden række.`);
     names.push(name);
-    periods.forEach((p, i) => p !== null && addCount(data, p, name, row[i], `${where}, ${p} (${letter(origin.column + i)})`));
+    periods.forEach((p, i) => p !== null && addCount(data, p, name, row[i], `${where}, ${p} (${columnLetter(origin.column + i)})`));
   }
   if (names.length === 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} har ingen rækker med tal under overskrifterne.`);
   return { data, names, warnings };
@@ -303,7 +304,7 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
 function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origin): CountsFromTable {
   const head = rows[at]!;
   // Columns that describe (Beskrivelse, År …) are left out, like those without a header.
-  const cols = head.map((h, i) => (i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${letter(origin.column + i)}${origin.row + at}`)));
+  const cols = head.map((h, i) => (i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${columnLetter(origin.column + i)}${origin.row + at}`)));
   const named = cols.filter((n): n is string => n !== null);
   const twice = named.find((n, i) => named.indexOf(n) !== i);
   if (twice) throw invalid(COUNTS, twice, `${COUNTS}: navnet "${twice}" står i to kolonner.`);

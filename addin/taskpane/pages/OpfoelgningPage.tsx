@@ -8,7 +8,7 @@ import { Badge, Button, Checkbox, Field, Input, Select, Table, TableBody, TableC
 import { useState, type ReactElement } from 'react';
 import { parseYearText } from '../../../core/commands/ledger.js';
 import { shown, type Followup, type Status } from '../../../core/followup/followup.js';
-import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../../core/followup/tables.js';
+import { countsToTable, followupFromTables, goalsToTable, goalTableFormats, MONTHS } from '../../../core/followup/tables.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
 import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
@@ -19,12 +19,11 @@ import { usePageStyles } from './BetalingsaftalePage.js';
 
 const t = strings.followup;
 const BADGE: Record<Status, 'success' | 'warning' | 'danger'> = { grøn: 'success', gul: 'warning', rød: 'danger' };
-const MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 /** "Til og med": the last period with counts, or a chosen quarter or month (a zero that means "not yet"). */
 const PERIODS: ReadonlyArray<readonly [string, string]> = [
   ['', strings.followup.periodAuto],
   ...[1, 2, 3, 4].map((q) => [`Q${q}`, `${q}. kvartal`] as const),
-  ...MONTH_NAMES.map((m, i) => [`M${String(i + 1).padStart(2, '0')}`, m] as const),
+  ...MONTHS.map((m, i) => [`M${String(i + 1).padStart(2, '0')}`, m] as const),
 ];
 /** Not an option of the previous-sheet picker, so it picks the newest follow-up sheet when it loads. */
 const NEWEST = '\u0000';
