@@ -205,7 +205,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     else if (values.out === undefined) io.stdout([...text].join(''));
     else await io.writeFile(values.out, [...text].join(''));
   }
-  if (result.errors.length > 0) io.stderr(`${result.errors.length} rækker kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
+  if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */

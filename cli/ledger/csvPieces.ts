@@ -13,6 +13,8 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { inferSchema, initParser } from 'udsv';
 import { SaldoError } from '../../core/errors.js';
 import { detectDelimiter, headerSchema, separatorLine } from './readLedger.js';
+import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
+import { shownCellText } from '../../core/ledger/posting.js';
 
 export type PieceEncoding = 'ascii' | 'utf-8' | 'windows-1252';
 
@@ -151,7 +153,7 @@ export function parsePiece(fd: number, layout: CsvLayout, index: number, onRow: 
   const encoding: PieceEncoding = isAscii(bytes) ? 'ascii' : isUtf8(bytes) ? 'utf-8' : 'windows-1252';
   const { schema } = layout;
   const splittable = quotes === 0 && schema.col.length === 1 && (schema.row === '\n' || schema.row === '\r\n');
-  const rows = splittable ? splitLines(bytes, encoding, schema.cols.length, schema.col.charCodeAt(0), onRow, onBadRow) : tokenize(bytes, encoding, schema, quotes > 0, onRow);
+  const rows = splittable ? splitLines(bytes, encoding, schema.cols.length, schema.col.charCodeAt(0), onRow, onBadRow) : tokenize(bytes, encoding, schema, quotes > 0, onRow, onBadRow);
   return { index, rows, quotes, encoding };
 }
 
@@ -161,20 +163,43 @@ function textOf(bytes: Buffer, encoding: PieceEncoding, start: number, end: numb
   return windows1252.decode(bytes.subarray(start, end));
 }
 
-/** uDSV on the whole piece, with `separatorLine` after it (a short last line is reported, not dropped). */
-function tokenize(bytes: Buffer, encoding: PieceEncoding, schema: Schema, quoted: boolean, onRow: PieceRowHandler): number {
+/**
+ * uDSV on the piece. A piece with quotes goes through the quote gate first: a record with broken
+ * quoting, or lines run together by quotes, goes to `onBadRow` instead of swallowing rows. (A
+ * quote open at the piece's end makes the file's count of `"` odd at a cut or at the end; the
+ * caller then reads the file as one stream.) Each block gets `separatorLine` after it, so a
+ * short last line is reported, not dropped.
+ */
+function tokenize(bytes: Buffer, encoding: PieceEncoding, schema: Schema, quoted: boolean, onRow: PieceRowHandler, onBadRow: PieceBadRowHandler): number {
   // `skip` (header rows, an untyped field of uDSV's schema) is 0: a piece has no header.
   const parser = initParser(Object.assign({}, schema, { skip: 0, encl: quoted ? '"' : '' }));
   let rows = 0;
-  let lastEmpty = false;
-  parser.stringArrs(textOf(bytes, encoding, 0, bytes.length) + separatorLine(schema), (cells: string[]) => {
+  const parseBlock = (text: string) => {
+    let lastEmpty = false;
+    parser.stringArrs(text + separatorLine(schema), (cells: string[]) => {
+      rows += 1;
+      lastEmpty = isEmptyRecord(cells);
+      if (lastEmpty) return true;
+      const problem = quoted ? runTogetherProblem(cells, schema.col) : undefined;
+      if (problem !== undefined) onBadRow(rows, problem);
+      else onRow(cells, rows);
+      return true;
+    });
+    // The separator line is the last record, unless a short last line ran into it.
+    if (lastEmpty) rows -= 1;
+  };
+  const text = textOf(bytes, encoding, 0, bytes.length);
+  if (!quoted) {
+    parseBlock(text);
+    return rows;
+  }
+  const gate = createQuoteGate(schema.col, parseBlock, (record, problem) => {
     rows += 1;
-    lastEmpty = isEmptyRecord(cells);
-    if (!lastEmpty) onRow(cells, rows);
-    return true;
+    onBadRow(rows, quoteProblemMessage(record, problem));
   });
-  // The separator line is the last record, unless a short last line ran into it.
-  return lastEmpty ? rows - 1 : rows;
+  gate.push(text);
+  gate.finish();
+  return rows;
 }
 
 /**
@@ -238,7 +263,7 @@ function splitLines(bytes: Buffer, encoding: PieceEncoding, fieldCount: number, 
     }
     if (empty) continue;
     if (fields < fieldCount) {
-      onBadRow(rows, `Rækken har ${fields} ${fields === 1 ? 'felt' : 'felter'}, men overskriften har ${fieldCount} – der mangler felter (${JSON.stringify(textOf(bytes, encoding, lineStart, end)).slice(0, 60)}).`);
+      onBadRow(rows, `Rækken har ${fields} ${fields === 1 ? 'felt' : 'felter'}, men overskriften har ${fieldCount} – der mangler felter (${shownCellText(textOf(bytes, encoding, lineStart, end))}).`);
       continue;
     }
     onRow(cells, rows);
@@ -273,7 +298,10 @@ export function fileEncoding(layout: CsvLayout, pieces: readonly PieceResult[]):
   return 'utf-8';
 }
 
-/** True when no cut fell inside a quoted field: an even number of `"` before every cut. */
+/**
+ * True when no cut fell inside a quoted field and no quote is left open at the end: an even
+ * number of `"` before every cut and in all. (An open quote at the end swallowed the lines after it.)
+ */
 export function cutsAreRecordStarts(layout: CsvLayout, pieces: readonly PieceResult[]): boolean {
   let quotes = layout.headerQuotes;
   const ordered = [...pieces].sort((a, b) => a.index - b.index);
@@ -281,7 +309,7 @@ export function cutsAreRecordStarts(layout: CsvLayout, pieces: readonly PieceRes
     if (quotes % 2 !== 0) return false;
     quotes += p.quotes;
   }
-  return true;
+  return quotes % 2 === 0;
 }
 
 /** Pieces number their rows apart; this orders them all (piece, then row) before the counts are known. */

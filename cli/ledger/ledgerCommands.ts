@@ -66,6 +66,7 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
       else sink.add(p as never);
     },
     bar.update,
+    (row, message) => sink.addError({ row, message }),
   );
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);

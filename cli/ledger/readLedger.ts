@@ -8,10 +8,13 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { initParser, inferSchema } from 'udsv';
 import { objectsToRows } from '../../core/ledger/ledgerJson.js';
+import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
 import { SaldoError } from '../../core/errors.js';
 import { JSON_HINT, jsonErrorPlace } from '../jsonText.js';
 
 export type RowHandler = (cells: readonly unknown[], row: number) => void;
+/** A row the reader itself could not make records of, with a Danish reason. */
+export type BadRowHandler = (row: number, message: string) => void;
 export type ProgressHandler = (done: number, total: number) => void;
 
 export type Encoding = 'utf-8' | 'windows-1252';
@@ -42,13 +45,15 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * a byte sequence is not UTF-8: then the file is Windows-1252, what Danish Windows systems
  * export. As long as everything before was plain ASCII, the two read the same, so the switch
  * loses nothing; a file that mixes UTF-8 æøå with Windows-1252 is refused. Returns the encoding.
+ * A line whose quote never closes, and lines run together by a stray quote, go to `onBadRow`.
  */
-export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<Encoding> {
+export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler): Promise<Encoding> {
   const total = (await stat(path)).size;
   let encoding: Encoding = 'utf-8';
   let decoder = new TextDecoder('utf-8', { fatal: true });
   let asciiSoFar = true;
   let parser: Parser | null = null;
+  let schema: ReturnType<typeof inferSchema> | null = null;
   let pending = '';
   let row = 1;
   let done = 0;
@@ -57,7 +62,27 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
   let tail: Buffer = Buffer.alloc(0);
   const onData = (cells: string[]) => {
     row += 1;
-    onRow(cells, row);
+    // Only a quoted field can hold a line break: until a quote is seen, no row needs the check.
+    const problem = quotesSeen ? runTogetherProblem(cells, schema!.col) : undefined;
+    if (problem !== undefined) onBadRow?.(row, problem);
+    else onRow(cells, row);
+  };
+  // uDSV's end() may only follow a chunk().
+  let fed = false;
+  let quotesSeen = false;
+  const tokenize = (text: string) => {
+    fed = true;
+    if (!quotesSeen && text.indexOf('"') >= 0) quotesSeen = true;
+    parser!.chunk<string[]>(text, parser!.stringArrs as never, onData);
+  };
+  let gate: ReturnType<typeof createQuoteGate> | null = null;
+  const onBroken = (record: string, problem: Parameters<typeof quoteProblemMessage>[1]) => {
+    // Everything before the record is through the tokenizer; a fresh one (no header) goes on after it.
+    if (fed) parser!.end();
+    parser = initParser(Object.assign({}, schema!, { skip: 0 }));
+    fed = false;
+    row += 1;
+    onBadRow?.(row, quoteProblemMessage(record, problem));
   };
   const feed = (input: string) => {
     let text = input;
@@ -65,13 +90,17 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
       pending += text;
       const eol = pending.search(/\r?\n/);
       if (eol < 0) return;
-      const schema = headerSchema(pending, detectDelimiter(pending.slice(0, eol)), path);
+      schema = headerSchema(pending, detectDelimiter(pending.slice(0, eol)), path);
       parser = initParser(schema);
       onRow(schema.cols.map((c) => c.name), 1);
-      text = pending;
+      // The header (its quotes checked by headerSchema) goes straight to the tokenizer, which skips it.
+      const headerEnd = pending.indexOf('\n', eol) + 1;
+      tokenize(pending.slice(0, headerEnd));
+      gate = createQuoteGate(schema.col, tokenize, onBroken);
+      text = pending.slice(headerEnd);
       pending = '';
     }
-    parser.chunk<string[]>(text, parser.stringArrs as never, onData);
+    gate!.push(text);
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
@@ -99,9 +128,12 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
   const rest = decoder.decode();
   if (rest) feed(rest);
   if (parser === null && pending !== '') feed('\n');
+  (gate as ReturnType<typeof createQuoteGate> | null)?.finish();
   const last = parser as Parser | null;
-  if (last) feed(separatorLine(last.schema));
-  last?.end();
+  if (last) {
+    tokenize(separatorLine(last.schema));
+    last.end();
+  }
   return encoding;
 }
 
@@ -150,7 +182,7 @@ export async function readJsonLedger(path: string, onRow: RowHandler): Promise<v
 }
 
 /** Reads a ledger by its file type. */
-export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<string> {
+export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler): Promise<string> {
   const lower = path.toLowerCase();
   if (lower.endsWith('.xlsx')) {
     await readXlsxLedger(path, onRow, onProgress);
@@ -160,7 +192,7 @@ export async function readLedger(path: string, onRow: RowHandler, onProgress?: P
     await readJsonLedger(path, onRow);
     return 'json';
   }
-  return readCsvLedger(path, onRow, onProgress);
+  return readCsvLedger(path, onRow, onProgress, onBadRow);
 }
 
 /**

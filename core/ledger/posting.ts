@@ -216,6 +216,16 @@ function text(v: unknown): string {
 }
 
 /** The cell's text if it holds a line break (never data in a key field), else undefined. */
+/**
+ * A cell's text as shown in a row's error message: quoted, cut after 56 characters, and a CPR
+ * number in it masked first (it may have run in from another line; a cut must not leave half of
+ * one unmasked).
+ */
+export function shownCellText(text: string): string {
+  const masked = text.replace(/(?<!\d)(\d{6})-?\d{4}(?!\d)/g, '$1-xxxx');
+  return JSON.stringify(masked.length > 56 ? `${masked.slice(0, 56)}…` : masked);
+}
+
 function lineBreakIn(cells: readonly unknown[], column: number | undefined): string | undefined {
   const v = column === undefined ? undefined : cells[column];
   return typeof v === 'string' && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) ? v : undefined;
@@ -232,11 +242,9 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const c = columns;
   // A CSV line with too few fields makes a tokenizer run on into the next line: a line break
   // inside a key field is never data, so the row is refused (with the text, so nothing is lost).
-  const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate);
+  const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate) ?? lineBreakIn(cells, c.cpr) ?? lineBreakIn(cells, c.claimType) ?? lineBreakIn(cells, c.acknowledged);
   if (broken !== undefined) {
-    // The text is shown so the row can be found, but a CPR number that ran in from the next line is masked.
-    const shown = JSON.stringify(broken).slice(0, 60).replace(/(?<!\d)(\d{6})-?\d{4}(?!\d)/g, '$1-xxxx');
-    return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shown}); tjek denne og den følgende linje i filen.` };
+    return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
   }
   const debtorId = text(cells[c.debtorId!]);
   if (debtorId === '') return { row, message: 'Debitor mangler.' };

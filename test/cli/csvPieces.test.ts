@@ -61,6 +61,27 @@ describe('a CSV ledger read in pieces on two threads', () => {
     expect(JSON.parse(cut.json).debtors).toHaveLength(60);
     expect(JSON.parse(cut.json).debtors[0].name).toBe('Navn 0\nanden linje');
   });
+  it('a quote that never closes, deep in a file cut in pieces, is listed and the rows after it counted (found by review)', async () => {
+    const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
+    const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 200 ? `D${i};"F;01-01-2026;krav;1,00` : `D${i};F;01-01-2026;krav;1,00`))];
+    const path = file(lines.join('\n'));
+    for (const [bytes, threads] of [[1 << 30, 1], [200, 1], [200, 2]] as const) {
+      const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: bytes, threads });
+      // data row 200 (0-based) is file row 202; the other 299 rows of 1,00 kr. are summed
+      expect(statement.errors).toEqual([{ row: 202, message: expect.stringMatching(/bliver aldrig lukket/) }]);
+      expect(statement.totals.closing).toBe(29_900);
+    }
+  });
+  it('two quotes in the middle of fields in different pieces: each line listed on its own, whatever the cuts', async () => {
+    const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
+    const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 50 || i === 250 ? `D${i};F"${i};01-01-2026;krav;1,00` : `D${i};F;01-01-2026;krav;1,00`))];
+    const path = file(lines.join('\n'));
+    for (const [bytes, threads] of [[1 << 30, 1], [200, 2]] as const) {
+      const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: bytes, threads });
+      expect(statement.errors.map((e) => e.row)).toEqual([52, 252]);
+      expect(statement.totals.closing).toBe(29_800);
+    }
+  });
   it('Windows-1252 in a later piece makes the file Windows-1252; mixed with UTF-8 æøå it is refused', async () => {
     const header = 'Debitor;Navn;Fordring;Bogføringsdato;Art;Beløb';
     const ascii = Array.from({ length: 200 }, (_, i) => `D${i};Jens;F;01-01-2026;krav;1,00`);

@@ -274,6 +274,35 @@ describe('damaged CSV (review findings)', () => {
     expect(out.errors).toEqual([{ row: 3, message: expect.stringMatching(/for få felter/) }]);
     expect(out.debtors[0].name).toBe('A; B');
   });
+  // Found by review: uDSV reads quotes leniently, and a broken quote swallowed the rows after it
+  // with exit 0 and no error. Each case: the good rows' sum by hand, the broken row listed.
+  const H = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
+  const quoteCases: Array<[string, string[], number, RegExp]> = [
+    // D1 100 + D4 400 = 500; the line with the open quote is row 3.
+    ['a quote that never closes', [H, 'D1;F1;01-02-2026;krav;100', 'D3;"F3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400'], 500, /bliver aldrig lukket/],
+    ['a quote in the middle of a field', [H, 'D1;F1;01-02-2026;krav;100', 'D3;F"3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400'], 500, /midt i et felt/],
+    // D3's quote closes two lines down: rows 3–5 of the file are one record, refused; D1 100 + D6 600 = 700.
+    ['a quote closed lines further down', [H, 'D1;F1;01-02-2026;krav;100', 'D3;"F3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400', 'D5;F5";01-02-2026;krav;500', 'D6;F6;01-02-2026;krav;600'], 700, /både linjeskift og ";"/],
+  ];
+  for (const [what, lines, sum, message] of quoteCases) {
+    it(`${what}: the row is listed as an error and no good row is lost (statements and analyse)`, async () => {
+      const path = file(`${lines.join('\n')}\n`);
+      const s = JSON.parse((await run(['statements', '--in', path, '--year', '2026'])).stdout);
+      expect(s.errors).toEqual([{ row: 3, message: expect.stringMatching(message) }]);
+      expect(Math.round(s.totals.closing * 100)).toBe(sum * 100);
+      const a = JSON.parse((await run(['analyse', '--in', path, '--as-of', '2026-12-31'])).stdout);
+      expect(a.errors).toEqual(s.errors);
+      expect(a.summary.balance).toBe(sum);
+    });
+  }
+  it('a quoted name that closes and runs on into the next line is refused with both lines (D4 is not hidden in a name)', async () => {
+    const csv = ['Debitor;Fordring;Bogføringsdato;Art;Beløb;Navn', 'D1;F1;01-02-2026;krav;100;Ane', 'D3;F3;01-02-2026;krav;300;"Hans', '"D4;F4;01-02-2026;krav;400;Ole', 'D5;F5;01-02-2026;krav;500;Bo'].join('\n');
+    const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+    expect(out.errors).toEqual([{ row: 3, message: expect.stringMatching(/mere tekst i samme felt .*Rækken fylder 2 linjer/) }]);
+    // D1 100 + D5 500
+    expect(out.totals.closing).toBe(600);
+    expect(out.debtors.map((d: { name: string }) => d.name)).toEqual(['Ane', 'Bo']);
+  });
   it('number cells are kroner with a decimal point: 1.234 has too many decimals, it is not 1.234 kr.', async () => {
     const input = { year: 2026, ledger: [{ debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 1.234 }, { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 12.5 }] };
     const out = JSON.parse(spawnCli(['statements', '--in', '-'], JSON.stringify(input)).stdout);
