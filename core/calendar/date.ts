@@ -53,10 +53,21 @@ export function partsOf(n: DayNumber): DateParts {
 // Schedules format the same few thousand dates millions of times: remember them.
 const formatted = new Map<DayNumber, CalendarDate>();
 
-/** @example fromDayNumber(0) // "1970-01-01" */
+/** The first and last day Saldo (and Excel) can write: 1900-01-01 and 9999-12-31. */
+export const MIN_DAY = dayNumberOf(MIN_YEAR, 1, 1);
+export const MAX_DAY = dayNumberOf(MAX_YEAR, 12, 31);
+
+/**
+ * @example fromDayNumber(0) // "1970-01-01"
+ * A calculation that runs past 9999-12-31 (or before 1900) is refused: such a date would be
+ * written as "10000-…" or a negative Excel date number.
+ */
 export function fromDayNumber(n: DayNumber): CalendarDate {
   let text = formatted.get(n);
   if (text === undefined) {
+    if (!(n >= MIN_DAY && n <= MAX_DAY)) {
+      throw new SaldoError('UGYLDIG_DATO', 'dato', n, `Beregningen når en dato ${n > MAX_DAY ? 'efter 31-12-9999' : 'før 01-01-1900'}, som ligger uden for kalenderen (år ${MIN_YEAR}–${MAX_YEAR}). Vælg tidligere datoer eller en kortere periode.`);
+    }
     const { year, month, day } = partsOf(n);
     text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
     if (formatted.size > 200_000) formatted.clear();

@@ -215,7 +215,6 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v);
 }
 
-/** The cell's text if it holds a line break (never data in a key field), else undefined. */
 /**
  * A cell's text as shown in a row's error message: quoted, cut after 56 characters, and a CPR
  * number in it masked first (it may have run in from another line; a cut must not leave half of
@@ -226,6 +225,7 @@ export function shownCellText(text: string): string {
   return JSON.stringify(masked.length > 56 ? `${masked.slice(0, 56)}…` : masked);
 }
 
+/** The cell's text if it holds a line break (never data in a key field), else undefined. */
 function lineBreakIn(cells: readonly unknown[], column: number | undefined): string | undefined {
   const v = column === undefined ? undefined : cells[column];
   return typeof v === 'string' && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) ? v : undefined;

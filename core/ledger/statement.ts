@@ -6,7 +6,7 @@
  * the accepted rows' own sum) is never produced: the error names expected, actual and difference.
  * Memory grows with the number of claims, not rows, so a million-row ledger streams through.
  */
-import { addMonthsToDay, dayNumberOf, fromDayNumber, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
+import { addMonthsToDay, dayNumberOf, fromDayNumber, MAX_DAY, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError } from '../errors.js';
 import { formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
@@ -354,7 +354,8 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           closing: c.running,
           dueDate: c.dueDay === null ? null : fromDayNumber(c.dueDay),
           ageDays: open ? yearEnd - from : null,
-          limitationDate: open ? fromDayNumber(limitation) : null,
+          // A limitation past 31-12-9999 (a due date typed in year 9998) cannot be written as a date.
+          limitationDate: open && limitation <= MAX_DAY ? fromDayNumber(limitation) : null,
           timeBarred: open && limitation <= yearEnd,
         });
         opening += c.opening;

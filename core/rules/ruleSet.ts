@@ -225,6 +225,8 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
         const v = raw[key];
         if (v === undefined) continue;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError(`${f}.${key}`, v, 'skal være et helt tal ≥ 0.');
+        // A limitation of thousands of years is a typing error, not a rule.
+        if (key === 'limitationYears' && v > 30) throw ruleError(`${f}.${key}`, v, 'skal være et helt antal år fra 0 til 30.');
         next[key] = v;
       }
       types[type as ClaimType] = next;

@@ -96,6 +96,13 @@ describe('banking-day functions', () => {
     expect(cell(() => isBankingDayFn('i morgen'))).toMatchObject({ error: '#VALUE!' });
     expect(cell(() => nextBankingDay(46178, 1.5))).toMatchObject({ error: '#VALUE!' });
   });
+  it("past Excel's last date (2958465 = 31-12-9999) is an error in Danish, not a negative date number (found by review)", () => {
+    expect(cell(() => nextBankingDay(2958465))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/efter 31-12-9999/) });
+    // 31-12-9999 is a Friday but nytårsaftensdag (closed), so its next banking day would be in
+    // year 10000; 30-12-9999 (2958464) is a Thursday and a banking day, so it is its own answer.
+    expect(cell(() => nextBankingDay(2958465, 0))).toMatchObject({ error: '#VALUE!' });
+    expect(nextBankingDay(2958464)).toBe(2958464);
+  });
 });
 
 describe('SALDO.HENSTANDEFFECT / SALDO.HENSTAND.EFFEKT and HENSTANDSCHEDULE / HENSTAND.PLAN', () => {

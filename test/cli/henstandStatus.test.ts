@@ -20,6 +20,15 @@ describe('saldo henstand', () => {
     expect(out.effect).toEqual({ lastDueDateBefore: '2026-10-01', lastDueDateAfter: '2027-01-04', extraPayments: 0, extraInterest: 0, extraTotal: 0 });
     expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['HENSTAND_MOD_POLITIK']);
   });
+  it('a henstand that moves a date past 31-12-9999 is exit 2 in Danish, for an agreement and a single claim (found by review)', async () => {
+    const late = { ...agreement, startDate: '9999-01-10', firstDueDate: '9999-02-01', henstand: { from: '9999-05-01', months: 3, kind: 'full' } };
+    const single = { claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '9999-11-01' }, henstand: { months: 3 } };
+    for (const v of [late, single]) {
+      const r = await cli(['henstand', '--in', 'h.json'], { 'h.json': json(v) });
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/efter 31-12-9999/);
+    }
+  });
   it('runs a batch; a bad element gets an error', async () => {
     const r = await cli(['henstand', '--in', '-'], {}, json([input, { ...input, henstand: { from: '2026-05-01', months: 0 } }]));
     const out = JSON.parse(r.stdout);

@@ -28,6 +28,12 @@ describe('saldo plan (contract)', () => {
     expect(JSON.parse(r.stdout).rows).toHaveLength(9);
   });
 
+  it('a plan that runs past 31-12-9999 is exit 2 with a Danish message, not a date "10000-…" (found by review)', async () => {
+    const late = { ...agreement, startDate: '9999-10-10', firstDueDate: '9999-11-01' };
+    const r = await cli(['plan', '--in', 'a.json'], { 'a.json': json(late) });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/efter 31-12-9999/);
+  });
   it('answers a batch in order; a bad element gets {"error": …} and the others still run', async () => {
     const batch = [agreement, { ...agreement, installment: 12.345 }, { ...agreement, installment: 1000 }];
     const r = await cli(['plan', '--in', 'b.json'], { 'b.json': json(batch) });

@@ -42,6 +42,13 @@ describe('day numbers', () => {
     expect(daysBetween(d('2028-01-01'), d('2029-01-01'))).toBe(366);
     expect(addDays(d('2026-12-31'), 1)).toBe('2027-01-01');
   });
+  it('a calculation past 9999-12-31 or before 1900 is a Danish error, not "10000-01-01" (found by review)', () => {
+    expect(addDays(d('9999-12-30'), 1)).toBe('9999-12-31');
+    expect(() => addDays(d('9999-12-31'), 1)).toThrow(/efter 31-12-9999/);
+    expect(() => addMonths(d('9999-12-31'), 1)).toThrow(/efter 31-12-9999/);
+    expect(() => addDays(d('1900-01-01'), -1)).toThrow(/før 01-01-1900/);
+    expect(() => fromDayNumber(Number.NaN)).toThrow(/uden for kalenderen/);
+  });
   it('round-trip for every day 1900–2200 and agree with the JavaScript UTC calendar (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: dayNumberOf(1900, 1, 1), max: dayNumberOf(2200, 12, 31) }), (n) => {

@@ -53,6 +53,11 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
     const e1 = statementToJson(statementFromRows(rows, 2026, defaultRules)).debtors[0]!.claims[0]!;
     expect(e1).toMatchObject({ limitationDate: '2032-03-31', timeBarred: false });
   });
+  it('a due date so late that the limitation falls after 31-12-9999 has no limitation date (not "10001-02-01", not a failed run)', () => {
+    const rows = [HEADER, ['D9', '', 'X', 'F9', 'andet', '01-02-2026', '01-02-9998', 'krav', '100']];
+    const f9 = statementToJson(statementFromRows(rows, 2026, defaultRules)).debtors[0]!.claims[0]!;
+    expect(f9).toMatchObject({ closing: 100, dueDate: '9998-02-01', limitationDate: null, timeBarred: false });
+  });
 });
 
 describe('reconciliation (property over random ledgers)', () => {

@@ -84,6 +84,10 @@ describe('a rule file overrides the defaults', () => {
     expect(rules.claimTypes.source).toMatch(/renovation: Kommunens jurist/);
   });
 
+  it('a limitation of more than 30 years is refused as a typing error', () => {
+    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 3000, source: 'Notat', checked: '2026-11-01' } } })).toThrow(/limitationYears: skal være et helt antal år fra 0 til 30/);
+    expect(applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 10, source: 'Notat', checked: '2026-11-01' } } }).claimTypes.value.renovation.limitationYears).toBe(10);
+  });
   it('a claim type entry that sets nothing is refused, not silently ignored (found by the fuzz suite)', () => {
     expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { source: 'Notat', checked: '2026-11-01' } } })).toThrow(/^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af udpantningsret/);
   });
