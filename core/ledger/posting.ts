@@ -5,6 +5,7 @@
  * its row number and a Danish reason, and is never dropped silently.
  */
 import { dayNumberOf, daysInMonth, type DayNumber } from '../calendar/date.js';
+import { showValue } from '../errors.js';
 
 export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
@@ -233,6 +234,26 @@ function lineBreakIn(cells: readonly unknown[], column: number | undefined): str
 
 const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
 
+const FIELDS = Object.keys(FIELD_NAMES) as LedgerField[];
+const ID_FIELDS: ReadonlySet<LedgerField> = new Set(['debtorId', 'claimId', 'cpr']);
+
+/**
+ * A value no cell holds (a list or an object from JSON; true/false as an id) would be read as
+ * "[object Object]" and merge debtors: the row's first such field and a Danish reason, or undefined.
+ */
+function wrongValueIn(cells: readonly unknown[], c: ColumnMap): string | undefined {
+  for (const f of FIELDS) {
+    const i = c[f];
+    if (i === undefined) continue;
+    const v = cells[i];
+    if (typeof v === 'string' || typeof v === 'number' || v === null || v === undefined) continue;
+    if (typeof v === 'boolean' && !ID_FIELDS.has(f)) continue;
+    if (v instanceof Date) continue;
+    return `${FIELD_NAMES[f]} skal være tekst${f === 'amount' ? ' eller et tal' : f === 'postingDate' || f === 'dueDate' ? ' eller en dato' : ' eller et tal'}, ikke ${Array.isArray(v) ? 'en liste' : typeof v === 'boolean' ? 'sand/falsk' : 'et objekt'} (fik ${showValue(v)}).`;
+  }
+  return undefined;
+}
+
 /**
  * One row of values (strings from CSV, or cell values from xlsx/JSON) to a posting, or a
  * RowError with a Danish reason.
@@ -246,6 +267,8 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   if (broken !== undefined) {
     return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
   }
+  const wrong = wrongValueIn(cells, c);
+  if (wrong !== undefined) return { row, message: wrong };
   const debtorId = text(cells[c.debtorId!]);
   if (debtorId === '') return { row, message: 'Debitor mangler.' };
   const claimId = text(cells[c.claimId!]);

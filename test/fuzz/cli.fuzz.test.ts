@@ -292,6 +292,34 @@ describe('ledgers with broken rows: those rows listed, the good rows summed, no 
     }, 180_000);
   }
 
+  // JSON ledger rows (found by review): a list or an object as an id was read as "[object Object]"
+  // and merged debtors. One field of a row becomes a value no cell holds (true/false only for ids).
+  const JSON_FIELDS = ['debtorId', 'claimId', 'postingDate', 'kind', 'amount', 'dueDate', 'cpr'] as const;
+  const notScalar = fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue(), { maxKeys: 3 }));
+  const jsonBreak = fc.constantFrom(...JSON_FIELDS).chain((field) => (['debtorId', 'claimId', 'cpr'].includes(field) ? fc.oneof(notScalar, fc.boolean()) : notScalar).map((value) => ({ [field]: value })));
+  const jsonRow = goodRow.map((r) => ({ debtorId: r.Debitor, claimId: r.Fordring, postingDate: r.Bogføringsdato.split('-').reverse().join('-'), kind: r.Art, amount: ore(r.Beløb) / 100 }));
+  for (const command of ['statements', 'analyse'] as const) {
+    it(`${command}: ≥ 1,000 JSON ledgers with a list, an object or true/false in a field`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(jsonRow, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), jsonBreak), { minLength: 1, maxLength: 3 }), async (good, broken) => {
+          const rows: Array<{ row: Record<string, unknown>; ok: boolean }> = good.map((row) => ({ row, ok: true }));
+          for (const [at, change] of broken) rows.splice(at % (rows.length + 1), 0, { row: { ...good[at % good.length]!, ...change }, ok: false });
+          const input = command === 'statements' ? { year: 2026, ledger: rows.map((x) => x.row) } : { asOf: '2026-12-31', ledger: rows.map((x) => x.row) };
+          const r = await cli([command, '--in', '-'], {}, JSON.stringify(input));
+          expect(r.code, r.stderr).toBe(0);
+          expect(r.stdout).not.toMatch(/\[object Object\]/);
+          const out = JSON.parse(r.stdout) as { errors: Array<{ row: number; message: string }>; totals?: { closing: number }; summary?: { balance: number } };
+          // the header is row 1: posting i (0-based) is row i + 2
+          expect(out.errors.map((e) => e.row)).toEqual(rows.flatMap((x, i) => (x.ok ? [] : [i + 2])));
+          for (const e of out.errors) expect(messageProblem(e.message)).toBeNull();
+          const sum = rows.filter((x) => x.ok).reduce((t, x) => t + Math.round((x.row.amount as number) * 100), 0);
+          expect(Math.round((command === 'statements' ? out.totals!.closing : out.summary!.balance) * 100)).toBe(sum);
+        }),
+        fuzzParameters(),
+      );
+    }, 180_000);
+  }
+
   it('ledger files that are not ledgers: exit 2 with a Danish message', async () => {
     const content = fc.oneof(
       fc.string({ maxLength: 60 }).filter((t) => !/debitor/i.test(t)),
