@@ -208,6 +208,19 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
+/** Node's parseArgs errors are English: the same in Danish, by their code. */
+function argumentProblem(e: Error & { code?: string }): string {
+  const option = /--[\w-]+/.exec(e.message)?.[0] ?? /'(-\w)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Ukendt valg "${option}".`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(e.message)) return `Valget ${option} tager ingen værdi: skriv blot ${option}.`;
+    // "--year -1": a value that starts with a dash could be the next option.
+    if (/ambiguous/.test(e.message)) return `Værdien efter ${option} begynder med "-": skriv den som ${option}=-… hvis det er ment.`;
+    return `Valget ${option} mangler en værdi.`;
+  }
+  return 'Kommandolinjen kan ikke læses: tjek valgene mod hjælpen herunder.';
+}
+
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -223,7 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         },
       });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, 'Ukendt valg')}\n\n${USAGE}`);
+      throw new UsageError(`${argumentProblem(e as Error & { code?: string })}\n\n${USAGE}`);
     }
     const { values, positionals } = parsed;
     if (values.help) {

@@ -68,8 +68,12 @@ describe('saldo plan (contract)', () => {
     [['plan', '--in', 'empty.json'], /er tom/],
     [['plan'], /Angiv input med --in/],
     [['planlæg', '--in', 'a.json'], /Ukendt kommando "planlæg"/],
-    [['plan', '--in', 'a.json', '--format', 'csv'], /Ukendt valg/],
+    [['plan', '--in', 'a.json', '--format', 'csv'], /^Ukendt valg "--format"\./],
     [[], /Angiv en kommando/],
+    // Node's parseArgs says these in English; the user reads Danish (found by review)
+    [['plan', '--in'], /^Valget --in mangler en værdi\./],
+    [['statements', '--in', 'l.csv', '--mask-cpr=ja'], /^Valget --mask-cpr tager ingen værdi: skriv blot --mask-cpr\./],
+    [['statements', '--in', 'l.csv', '--year', '-1'], /^Værdien efter --year begynder med "-"/],
   ])('usage errors %j → exit 2', async (argv, message) => {
     const r = await cli(argv, { 'bad.json': '{"firstDueDate": ', 'empty.json': '  ', 'a.json': json(agreement) });
     expect(r.code).toBe(2);

@@ -169,7 +169,7 @@ describe('every JSON command refuses malformed input with exit 2 and a Danish me
 
   it('bad options: unknown ones, a missing --in, a bad --year or --as-of, a rule file that is not one', async () => {
     const argv = fc.oneof(
-      fc.constantFrom(['plan'], ['plan', '--in'], ['nope', '--in', 'in.json'], ['plan', '--in', 'in.json', 'extra'], ['plan', '--in', 'in.json', '--bogus'], ['followup', '--in', 'in.json', '--previous', 'x.xlsx']),
+      fc.constantFrom(['plan'], ['plan', '--in'], ['nope', '--in', 'in.json'], ['plan', '--in', 'in.json', 'extra'], ['plan', '--in', 'in.json', '--bogus'], ['followup', '--in', 'in.json', '--previous', 'x.xlsx'], ['statements', '--in', 'l.csv', '--year', '2026', '--mask-cpr=x'], ['plan', '--in', 'in.json', '--help=ja'], ['plan', '--in', 'in.json', '-x'], ['statements', '--in', 'l.csv', '--year']),
       fc.constantFrom('x', '2026.5', '-1', '', '1e9', '20266').map((y) => ['statements', '--in', 'l.csv', '--year', y]),
       fc.constantFrom('2026-02-30', 'i dag', '', '31-12-2026x').map((d) => ['analyse', '--in', 'l.csv', '--as-of', d]),
       fc.constantFrom('{"fees": 5}', '[]', 'ikke json', '{"rates": {"x": "y"}}').map((rules) => ['plan', '--in', 'in.json', '--rules', `rules:${rules}`]),

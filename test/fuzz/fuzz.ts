@@ -23,10 +23,20 @@ const INTERNALS = /\n\s+at |\bat [\w.<>]+ \(|TypeError|ReferenceError|RangeError
 /** Danish: æ/ø/å or a common Danish word (every message Saldo writes has one). */
 const DANISH = /[æøåÆØÅ]|\b(skal|er|ikke|mangler|findes|eller|angiv|brug|fik|tal|dato|højst|mindst|kun|ugyldig|kendte|ukendt|felt|tilladte|med|og|af|til|på|som|ved|brug|uventet|ingen|data)\b/i;
 
-/** Why `message` is not a proper Danish message for a person, or null when it is. */
+/** Words of English error messages (Node's, JSON.parse's, libraries') that are not Danish words too. */
+const ENGLISH = /\b(the|must|should|option|expected|missing|invalid|value|unexpected|cannot|token|position|does|take|unknown|error|found|not|of|with|at line)\b/i;
+
+/**
+ * Why `message` is not a proper Danish message for a person, or null when it is. The first line
+ * is judged alone (a usage text after it is Danish whatever the first line says); English words
+ * are looked for outside the quoted values it repeats (from the first quote to the last, greedily:
+ * values are quoted without escaping), since the user's own words may be English.
+ */
 export function messageProblem(message: unknown): string | null {
   if (typeof message !== 'string' || message.trim() === '') return `no message: ${String(message)}`;
   if (INTERNALS.test(message)) return `internals in the message: ${message.slice(0, 300)}`;
-  if (!DANISH.test(message)) return `not Danish: ${message.slice(0, 300)}`;
+  const first = message.trim().split('\n')[0]!;
+  if (!DANISH.test(first)) return `not Danish: ${message.slice(0, 300)}`;
+  if (ENGLISH.test(first.replace(/".*"/, '""').replace(/\(fik .*\)/, '').replace(/--[\w-]+/g, ''))) return `English words in: ${message.slice(0, 300)}`;
   return null;
 }
