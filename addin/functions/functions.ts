@@ -19,7 +19,7 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import type { HenstandOutput } from '../../core/commands/henstand.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
-import { booleanArg, claimsFromRange, dateArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
+import { booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 import { goalStatus, yearToDate } from '../../core/followup/followup.js';
 import { compileMeasure } from '../../core/followup/measure.js';
@@ -237,7 +237,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
 export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
   return guarded(() => {
     const day = toDayNumber(dateArg(date, 'dato'));
-    return toKroner(ore(debtorBalance(rangeArg(ledger, 'posteringer'), String(debtorId ?? ''), day)));
+    return toKroner(ore(debtorBalance(rangeArg(ledger, 'posteringer'), debtorIdArg(debtorId, 'debitor'), day)));
   });
 }
 
@@ -252,7 +252,7 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
 export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
   return guarded(() => {
     const y = numberArg(year, 'år');
-    const d = debtorStatement(rangeArg(ledger, 'posteringer'), String(debtorId ?? ''), parseYear(y, 'år'), defaultRules);
+    const d = debtorStatement(rangeArg(ledger, 'posteringer'), debtorIdArg(debtorId, 'debitor'), parseYear(y, 'år'), defaultRules);
     const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
     return [
       ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo'],

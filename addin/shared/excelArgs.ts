@@ -34,6 +34,14 @@ export function numberArg(value: unknown, field: string): number {
 
 export const optionalNumber = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : numberArg(value, field));
 
+/** A debtor's number: text, or a number cell (ids like 1001). A range, a blank or SAND/FALSK is refused. */
+export function debtorIdArg(value: unknown, field: string): string {
+  if (isBlank(value)) throw new SaldoError('MANGLER', field, value, `${field}: angiv debitorens nummer.`);
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: angiv debitorens nummer som tekst eller tal, ikke ${typeof value === 'boolean' ? 'SAND/FALSK' : showValue(value)}.`);
+}
+
 /** A yes/no argument: TRUE/FALSE, 1/0, or ja/nej. */
 export function booleanArg(value: unknown, field: string, fallback: boolean): boolean {
   if (isBlank(value)) return fallback;

@@ -9,13 +9,12 @@ import { addMonths, fromDayNumber, parseDate, toDayNumber } from '../calendar/da
 import { SaldoError } from '../errors.js';
 import { henstandWindow, parseHenstand } from '../henstand/henstandTerms.js';
 import { henstandPolicyWarnings, type HenstandWarning } from '../henstand/warnings.js';
-import { compileRateTable, INTEREST_METHODS, periodInterest, type InterestMethod, type RateSource } from '../interest/accrue.js';
-import { parseAnnualRate, type RatePpm } from '../interest/rate.js';
-import { formatKroner, ore, parseKroner, toKroner } from '../money/ore.js';
-import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
+import { INTEREST_METHODS, periodInterest, type InterestMethod } from '../interest/accrue.js';
+import { formatKroner, ore, toKroner } from '../money/ore.js';
+import type { ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { rykkerSteps } from '../rykker/procedure.js';
-import { isJsonObject, parsePlanInput, rejectUnknownKeys } from '../schedule/planInput.js';
+import { isJsonObject, parseClaim, parsePlanInput, rejectUnknownKeys } from '../schedule/planInput.js';
 import { computeSchedule } from '../schedule/schedule.js';
 import { scheduleToJson, type PlanOutput } from './plan.js';
 
@@ -89,22 +88,15 @@ export function henstand(input: unknown, rules: RuleSet): HenstandOutput | Singl
 }
 
 const SINGLE_KEYS = ['claim', 'henstand', 'interestMethod'];
-const CLAIM_KEYS = ['id', 'type', 'principal', 'fees', 'dueDate', 'annualInterestRate', 'interestRateTable'];
 
 function singleClaimHenstand(input: Record<string, unknown>, rules: RuleSet): SingleClaimHenstandOutput {
   rejectUnknownKeys(input, SINGLE_KEYS, '');
   const raw = input.claim;
   if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', 'claim', raw, 'claim skal være en fordring: {"id": "F1", "type": "renovation", "principal": 1200, "dueDate": "2026-03-01"}.');
-  rejectUnknownKeys(raw, CLAIM_KEYS, 'claim');
   if (raw.dueDate === undefined) throw new SaldoError('MANGLER', 'claim.dueDate', undefined, 'claim.dueDate mangler: angiv fordringens forfaldsdato.');
-  if (raw.principal === undefined) throw new SaldoError('MANGLER', 'claim.principal', undefined, 'claim.principal mangler: angiv fordringens hovedstol i kroner.');
-  const dueDate = parseDate(raw.dueDate, 'claim.dueDate');
-  const principal = parseKroner(raw.principal, 'claim.principal');
-  const type = raw.type === undefined ? 'andet' : raw.type;
-  if (typeof type !== 'string' || !(CLAIM_TYPES as readonly string[]).includes(type)) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'claim.type', type, `claim.type: ukendt fordringstype. Brug en af: ${CLAIM_TYPES.join(', ')}.`);
-  }
-  const id = raw.id === undefined ? 'F1' : String(raw.id);
+  // The same checks as a plan's claim (id, type, amounts, rate); the due date is required here.
+  const claim = parseClaim(raw, 'claim', 'F1', parseDate(raw.dueDate, 'claim.dueDate'), rules);
+  const { dueDate, principal, id, rate, type } = claim;
   const hRaw = input.henstand;
   if (!isJsonObject(hRaw)) throw new SaldoError('MANGLER', 'henstand', hRaw, 'henstand skal være et objekt, f.eks. {"months": 2}.');
   // For a single claim the henstand starts at its due date unless another date is given.
@@ -114,19 +106,13 @@ function singleClaimHenstand(input: Record<string, unknown>, rules: RuleSet): Si
   if (typeof method !== 'string' || !(INTEREST_METHODS as readonly string[]).includes(method)) {
     throw new SaldoError('UGYLDIGT_INPUT', 'interestMethod', method, `interestMethod: brug en af ${INTEREST_METHODS.join(', ')}.`);
   }
-  let rate: RateSource = { kind: 'fixed', ppm: (raw.annualInterestRate === undefined ? 0 : parseAnnualRate(raw.annualInterestRate, 'claim.annualInterestRate')) as RatePpm };
-  if (raw.interestRateTable !== undefined) {
-    const table = typeof raw.interestRateTable === 'string' ? rules.rateTables[raw.interestRateTable] : undefined;
-    if (!table) throw new SaldoError('UGYLDIGT_INPUT', 'claim.interestRateTable', raw.interestRateTable, `claim.interestRateTable: ukendt rentetabel. Kendte tabeller: ${Object.keys(rules.rateTables).join(', ')}.`);
-    rate = { kind: 'table', name: String(raw.interestRateTable), table: compileRateTable(String(raw.interestRateTable), table) };
-  }
   const newNominal = addMonths(h.from > dueDate ? h.from : dueDate, h.months);
   const newDue = fromDayNumber(adjustToBankingDay(toDayNumber(newNominal), 'following'));
   const oldDue = fromDayNumber(adjustToBankingDay(toDayNumber(dueDate), 'following'));
   // Late interest runs from the due date (renteloven § 2; gebyrloven § 3): moving it spares the
   // interest from the old to the new due date.
   const spared = periodInterest(principal, toDayNumber(dueDate), toDayNumber(newNominal), method as InterestMethod, rate, h.months, 'claim');
-  const claimType = type as ClaimType;
+  const claimType: ClaimType = type;
   const steps = (due: string) => rykkerSteps(fromDayNumber(toDayNumber(due as never) + 1), [claimType], rules).map((s) => ({ step: s.step, action: s.action, date: s.date, fee: toKroner(s.fee) }));
   return {
     claim: id,

@@ -217,14 +217,19 @@ export function debtorStatement(rows: Iterable<readonly unknown[]>, debtorId: st
 export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: string, asOf: number): number {
   const id = debtorId.trim();
   let balance = 0;
+  let found = false;
   const errors: RowError[] = [];
   feedRows(rows, {
     add: (p) => {
-      if (p.debtorId === id && p.postingDay <= asOf) balance += p.amount;
+      if (p.debtorId !== id) return;
+      found = true;
+      if (p.postingDay <= asOf) balance += p.amount;
     },
     addError: (e) => errors.push(e),
   });
   const first = errors[0];
   if (first) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
+  // A misspelt debtor number is not a debtor who owes nothing (as SALDOOPGØRELSE says too).
+  if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${id}" har ingen posteringer i posteringslisten.`);
   return balance;
 }

@@ -96,11 +96,14 @@ function parseRate(raw: Json, field: string, rules: RuleSet): RateSource {
   return { kind: 'table', name: table, table: compileRateTable(table, rules.rateTables[table]) };
 }
 
-function parseClaim(raw: unknown, index: number, startDate: CalendarDate, rules: RuleSet): Claim {
-  const field = `claims[${index}]`;
+/**
+ * One claim of an input (`claims[i]` of a plan, or henstand's single `claim`): every field checked,
+ * also those the caller does not use, so a wrong value is never passed over in silence.
+ */
+export function parseClaim(raw: unknown, field: string, defaultId: string, defaultDueDate: CalendarDate, rules: RuleSet): Claim {
   if (!isJsonObject(raw)) throw invalid(field, raw, `${field}: en fordring skal være et objekt med mindst "principal" (fik ${showValue(raw)}).`);
   rejectUnknownKeys(raw, CLAIM_KEYS, field);
-  const id = raw.id === undefined ? `F${index + 1}` : raw.id;
+  const id = raw.id === undefined ? defaultId : raw.id;
   if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '' || String(id).length > 100) {
     throw invalid(`${field}.id`, raw.id, `${field}.id: skal være en kort tekst, f.eks. "F1" (fik ${showValue(raw.id)}).`);
   }
@@ -112,7 +115,7 @@ function parseClaim(raw: unknown, index: number, startDate: CalendarDate, rules:
     fees: raw.fees === undefined ? (0 as Ore) : parseKroner(raw.fees, `${field}.fees`),
     interest: raw.interest === undefined ? (0 as Ore) : parseKroner(raw.interest, `${field}.interest`),
     // A claim without a due date is treated as due when the agreement is made.
-    dueDate: raw.dueDate === undefined ? startDate : parseDate(raw.dueDate, `${field}.dueDate`),
+    dueDate: raw.dueDate === undefined ? defaultDueDate : parseDate(raw.dueDate, `${field}.dueDate`),
     rate: parseRate(raw, field, rules),
   };
 }
@@ -180,7 +183,7 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
     throw new SaldoError(input.claims === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', 'claims', input.claims, 'claims: angiv mindst én fordring, f.eks. [{"id": "F1", "principal": 4200}].');
   }
   if (input.claims.length > 1000) throw invalid('claims', input.claims.length, `claims: højst 1.000 fordringer i én aftale (fik ${input.claims.length}).`);
-  const claims = input.claims.map((c: unknown, i: number) => parseClaim(c, i, startDate, rules));
+  const claims = input.claims.map((c: unknown, i: number) => parseClaim(c, `claims[${i}]`, `F${i + 1}`, startDate, rules));
   const ids = new Set<string>();
   for (const [i, c] of claims.entries()) {
     if (ids.has(c.id)) throw invalid(`claims[${i}].id`, c.id, `claims[${i}].id: fordringen "${c.id}" står der to gange; hver fordring skal have sit eget id.`);

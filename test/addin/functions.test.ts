@@ -155,7 +155,20 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
   it('the balance on a date counts postings up to and including it', () => {
     expect(debtorBalanceFn(ledger, 'D1', '2026-01-04')).toBe(3450);
     expect(debtorBalanceFn(ledger, 'D1', 46027)).toBe(2449.5);
-    expect(debtorBalanceFn(ledger, 'D3', '2026-12-31')).toBe(0);
+    // D2's first posting is 1 March 2026: nothing owed before it
+    expect(debtorBalanceFn(ledger, 'D2', '2026-02-28')).toBe(0);
+  });
+  it('a debtor number not in the ledger is #VALUE! as in SALDOOPGØRELSE, not a balance of 0 (decided after review)', () => {
+    expect(cell(() => debtorBalanceFn(ledger, 'D3', '2026-12-31'))).toEqual({ error: '#VALUE!', message: 'Debitor "D3" har ingen posteringer i posteringslisten.' });
+    expect(cell(() => debtorStatementFn(ledger, 'D3', 2026))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Debitor "D3" har ingen posteringer/) });
+  });
+  it('the debtor number must be text or a number: a range, a blank or SAND is #VALUE!, not "1,2" or "[object Object]"', () => {
+    for (const bad of [[['D1', 'D2']], '', null, true, Number.NaN, {}]) {
+      expect(cell(() => debtorBalanceFn(ledger, bad, '2026-12-31'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^debitor: angiv debitorens nummer/) });
+      expect(cell(() => debtorStatementFn(ledger, bad, 2026))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^debitor: angiv debitorens nummer/) });
+    }
+    // a number cell is a debtor number
+    expect(debtorBalanceFn([ledger[0]!, [1001, '', 'F1', 'andet', 46027, '', 'krav', 5]], 1001, 46027)).toBe(5);
   });
   it('the year statement spills one row per claim and a total', () => {
     const out = debtorStatementFn(ledger, 'D1', 2026);

@@ -29,6 +29,15 @@ describe('saldo henstand', () => {
       expect(r.stderr).toMatch(/efter 31-12-9999/);
     }
   });
+  it('a single claim is checked as a plan\'s claim is: negative fees or an object as id are refused, not passed over (found by the fuzz suite)', async () => {
+    const single = { claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '2026-03-01' }, henstand: { months: 3 } };
+    expect((await cli(['henstand', '--in', 'h.json'], { 'h.json': json(single) })).code).toBe(0);
+    for (const [claim, message] of [[{ fees: -5 }, /^claim\.fees/], [{ id: { a: 1 } }, /^claim\.id: skal være en kort tekst/], [{ type: 'parkering' }, /^claim\.type/]] as const) {
+      const r = await cli(['henstand', '--in', 'h.json'], { 'h.json': json({ ...single, claim: { ...single.claim, ...claim } }) });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
   it('runs a batch; a bad element gets an error', async () => {
     const r = await cli(['henstand', '--in', '-'], {}, json([input, { ...input, henstand: { from: '2026-05-01', months: 0 } }]));
     const out = JSON.parse(r.stdout);

@@ -1,7 +1,8 @@
 /**
  * A small in-memory Excel for tests: the subset of the Excel JavaScript API that Saldo's adapters
  * use, with Excel's behaviour where it matters for safety — a string starting with "=" written to
- * a cell not formatted as text becomes a formula (unless it starts with Excel's text prefix "'"),
+ * a cell not formatted as text becomes a formula (unless it starts with Excel's text prefix "'";
+ * stricter than Excel, also after leading white space),
  * and sheet names are unique without regard to case. Reading `values` needs `load` first, as in
  * Office.js. Used by the adapter tests (Node) and, bundled, by the browser e2e tests.
  */
@@ -158,7 +159,9 @@ export class FakeRange {
       const v = values[i]![j];
       delete cell.formula;
       if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1); // Excel's text prefix
-      else if (typeof v === 'string' && /^[=+\-@]/.test(v) && cell.numberFormat !== '@' && v.length > 1) {
+      // Stricter than Excel: leading spaces, tabs and line breaks do not protect the text either
+      // (so a test with "\t=1+1" proves the writer's own protection, not the fake's leniency).
+      else if (typeof v === 'string' && /^\s*[=+\-@]/.test(v) && cell.numberFormat !== '@' && v.trim().length > 1) {
         cell.formula = v; // what Excel does with such text: it becomes a formula
         cell.value = null;
       } else cell.value = v;

@@ -13,7 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import { fuzzParameters, messageProblem } from './fuzz.js';
+import { fuzzParameters, messageProblem, RUNS } from './fuzz.js';
+
+/** Draws per input form: enough that at least RUNS of them differ. */
+const DISTINCT_RUNS = 2000;
 
 const example = (path: string) => JSON.parse(readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -27,6 +30,11 @@ const BASE: Record<string, Record<string, unknown>> = {
   statements: { year: 2026, ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] },
   analyse: { asOf: '2026-12-31', ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] },
 };
+// Two more input forms: a henstand on a single claim (no agreement) and the status of given installments.
+BASE['henstand (én fordring)'] = { claim: { id: 'F1', type: 'renovation', principal: 1200, fees: 100, dueDate: '2026-03-01', annualInterestRate: 8 }, henstand: { months: 3 }, interestMethod: 'daily' };
+BASE['status (ydelser)'] = { installments: [{ dueDate: '2026-02-02', amount: 500 }, { dueDate: '2026-03-02', amount: 500 }], payments: [{ date: '2026-02-02', amount: 500 }], asOf: '2026-03-20', graceDays: 3 };
+/** The command each input form is given to. */
+const COMMAND = (name: string) => name.split(' ')[0]!;
 /** Commands that take a list as a batch. */
 const BATCH = ['plan', 'henstand', 'status'];
 
@@ -34,19 +42,32 @@ type Kind = 'amount' | 'date' | 'int' | 'enum' | 'bool' | 'number' | 'expression
 
 // Values that are wrong for a field of each kind, whatever the field (JSON has no NaN or Infinity: "NaN" stands in;
 // 1e400, which JSON.parse reads as Infinity, is put in as text below).
-const notNumber = fc.constantFrom<unknown>('abc', 'NaN', 'Infinity', true, {}, [], [1], '12,5,3', '1.2.3', ' ');
+const notNumber = fc.oneof(
+  fc.constantFrom<unknown>('abc', 'NaN', 'Infinity', true, {}, [], [1], '12,5,3', '1.2.3', ' '),
+  // text with a letter in it, lists and objects of numbers
+  fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom('a', 'x', 'kr', 'æ', '%'), fc.string({ maxLength: 6 })).map(([a, b, c]) => `${a}${b}${c}`),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { minKeys: 1, maxKeys: 2 }),
+);
 const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
-  amount: fc.oneof(notNumber, fc.constantFrom<unknown>(-1, -0.01, 1e16, 1.005, 0.001), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.001), fc.integer({ min: -(10 ** 9), max: -1 })),
-  rate: fc.oneof(notNumber, fc.constantFrom<unknown>(-5, 1e9)),
+  amount: fc.oneof(
+    notNumber,
+    fc.constantFrom<unknown>(-1, -0.01, 1e16, 1.005, 0.001, 1e-320),
+    // more than two decimals: whole kroner plus 1–999 thousandths that are not whole øre
+    fc.tuple(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 1, max: 999 }).filter((k) => k % 10 !== 0)).map(([n, k]) => n + k / 1000),
+    fc.integer({ min: -(10 ** 9), max: -1 }),
+    fc.double({ min: -1e6, max: -1e-9, noNaN: true }),
+  ),
+  rate: fc.oneof(notNumber, fc.constantFrom<unknown>(-5, 1e9), fc.double({ min: -1e6, max: -1e-6, noNaN: true })),
   date: fc.oneof(fc.constantFrom<unknown>('2026-02-30', '2026-13-01', '2025-02-29', '0000-00-00', 'i morgen', '', 20260101, true, {}, [], '2026-00-10', '99999-01-01'), fc.string({ maxLength: 12 }).filter((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t))),
-  int: fc.oneof(notNumber, fc.constantFrom<unknown>(-3, 1.5, 1e9)),
+  int: fc.oneof(notNumber, fc.constantFrom<unknown>(-3, 1.5, 1e9), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.5), fc.integer({ min: -(10 ** 6), max: -1 })),
   enum: fc.oneof(fc.constantFrom<unknown>('ugentlig', '', 7, {}, [], true, 'monthly!'), fc.string({ minLength: 1, maxLength: 10 }).map((t) => `x${t}`)),
-  bool: fc.constantFrom<unknown>('måske', 5, {}, [], 'x', 0.5),
+  bool: fc.oneof(fc.constantFrom<unknown>('måske', 5, {}, [], 'x', 0.5), fc.string({ maxLength: 8 }), fc.integer()),
   number: fc.oneof(fc.constantFrom<unknown>('høj', true, {}, [], 1e13, -1e13, 'Infinity')),
   expression: fc.constantFrom<unknown>('pristjek +', 'constructor', 'import("fs")', 'a = 1', 'f(x) = x', '', 5, {}, 'pristjek.constructor', 'ukendt / selvanmeldte', 'evaluate("1")', '[1,2]', '"tekst"', 'selvanmeldte ? 1 : 2'),
-  year: fc.constantFrom<unknown>('x', 2026.5, -1, 1e9, true, {}, '2O25'),
-  list: fc.constantFrom<unknown>({}, 'x', 5, true, null),
-  object: fc.constantFrom<unknown>([], 'x', 5, true),
+  year: fc.oneof(fc.constantFrom<unknown>('x', 2026.5, -1, 1e9, true, {}, '2O25'), fc.integer({ min: -(10 ** 6), max: 1899 }), fc.integer({ min: 10_000, max: 10 ** 8 }), fc.integer({ min: 1900, max: 9999 }).map((y) => y + 0.5), notNumber),
+  list: fc.oneof(fc.constantFrom<unknown>({}, 'x', 5, true, null), fc.string({ maxLength: 8 }), fc.integer(), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 })),
+  object: fc.oneof(fc.constantFrom<unknown>([], 'x', 5, true), fc.string({ maxLength: 8 }), fc.integer(), fc.array(fc.integer(), { maxLength: 3 })),
 };
 
 /** Per command: a typed field (path into the base input) and its kind; `required` ones may also be removed. */
@@ -82,6 +103,27 @@ const FIELDS: Record<string, Array<{ path: Array<string | number>; kind: Kind; r
 FIELDS.statements = [{ path: ['year'], kind: 'year', required: true }, { path: ['ledger'], kind: 'list', required: true }, { path: ['maskCpr'], kind: 'bool' }];
 FIELDS.analyse = [{ path: ['asOf'], kind: 'date', required: true }, { path: ['ledger'], kind: 'list', required: true }];
 FIELDS.henstand = [...FIELDS.plan!, { path: ['henstand'], kind: 'object', required: true }, { path: ['henstand', 'from'], kind: 'date', required: true }, { path: ['henstand', 'months'], kind: 'int', required: true }, { path: ['henstand', 'kind'], kind: 'enum' }, { path: ['interestDuringHenstand'], kind: 'bool' }];
+FIELDS['henstand (én fordring)'] = [
+  { path: ['claim'], kind: 'object', required: true },
+  { path: ['claim', 'principal'], kind: 'amount', required: true },
+  { path: ['claim', 'fees'], kind: 'amount' },
+  { path: ['claim', 'dueDate'], kind: 'date', required: true },
+  { path: ['claim', 'type'], kind: 'enum' },
+  { path: ['claim', 'annualInterestRate'], kind: 'rate' },
+  { path: ['henstand'], kind: 'object', required: true },
+  { path: ['henstand', 'months'], kind: 'int', required: true },
+  { path: ['henstand', 'from'], kind: 'date' },
+  { path: ['interestMethod'], kind: 'enum' },
+];
+FIELDS['status (ydelser)'] = [
+  { path: ['installments'], kind: 'list', required: true },
+  { path: ['installments', 0, 'dueDate'], kind: 'date', required: true },
+  { path: ['installments', 1, 'amount'], kind: 'amount', required: true },
+  { path: ['payments', 0, 'date'], kind: 'date', required: true },
+  { path: ['payments', 0, 'amount'], kind: 'amount', required: true },
+  { path: ['asOf'], kind: 'date', required: true },
+  { path: ['graceDays'], kind: 'int' },
+];
 FIELDS.status = [...FIELDS.plan!, { path: ['payments'], kind: 'list' }, { path: ['payments', 0, 'date'], kind: 'date', required: true }, { path: ['payments', 0, 'amount'], kind: 'amount', required: true }, { path: ['asOf'], kind: 'date', required: true }, { path: ['graceDays'], kind: 'int' }];
 
 /** The input with the value at `path` replaced (or removed when `value` is REMOVE). */
@@ -89,7 +131,12 @@ const REMOVE = Symbol('remove');
 function mutate(input: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown {
   const copy = structuredClone(input) as Record<string | number, unknown>;
   let at = copy;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    // an earlier change replaced a parent with a non-object: that change stands alone
+    if (typeof next !== 'object' || next === null) return copy;
+    at = next as Record<string | number, unknown>;
+  }
   const last = path.at(-1)!;
   if (value === REMOVE) delete at[last];
   else at[last] = value;
@@ -106,7 +153,9 @@ const deep = fc.integer({ min: 500, max: 20_000 }).chain((depth) => fc.constantF
 
 const commandInput = (name: string) => {
   const fields = FIELDS[name]!;
-  const replaced = fc.integer({ min: 0, max: fields.length - 1 }).chain((i) => BAD[fields[i]!.kind].map((v) => JSON.stringify(mutate(BASE[name], fields[i]!.path, v))));
+  // One to three fields at once get a wrong value; each is wrong alone, so the input is wrong.
+  const change = fc.integer({ min: 0, max: fields.length - 1 }).chain((i) => BAD[fields[i]!.kind].map((v) => [fields[i]!.path, v] as const));
+  const replaced = fc.array(change, { minLength: 1, maxLength: 3 }).map((changes) => JSON.stringify(changes.reduce<unknown>((input, [path, v]) => mutate(input, path, v), BASE[name])));
   const required = fields.filter((f) => f.required);
   const removed = fc.integer({ min: 0, max: required.length - 1 }).map((i) => JSON.stringify(mutate(BASE[name], required[i]!.path, REMOVE)));
   const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in BASE[name]!) && k !== '__proto__').map((k) => JSON.stringify({ ...BASE[name], [k]: 1 }));
@@ -140,19 +189,25 @@ function expectBatchOfErrors(r: { code: number; stdout: string; stderr: string }
 }
 
 describe('every JSON command refuses malformed input with exit 2 and a Danish message', () => {
-  for (const name of ['plan', 'henstand', 'status', 'followup', 'statements', 'analyse']) {
+  for (const name of ['plan', 'henstand', 'henstand (én fordring)', 'status', 'status (ydelser)', 'followup', 'statements', 'analyse']) {
     it(`${name}: ≥ 1,000 malformed inputs`, async () => {
+      const command = COMMAND(name);
       // the base input itself is fine (so each refusal is the mutation's doing)
-      expect((await cli([name, '--in', '-'], {}, JSON.stringify(BASE[name]))).code).toBe(0);
+      expect((await cli([command, '--in', '-'], {}, JSON.stringify(BASE[name]))).code).toBe(0);
+      const seen = new Set<string>();
       await fc.assert(
         fc.asyncProperty(commandInput(name), async (text) => {
+          seen.add(text);
           // statements and analyse read a .json file with --year/--as-of as a ledger file; with the year inside, from standard input
-          const r = BASE[name]!.ledger ? await cli([name, '--in', '-'], {}, text) : await cli([name, '--in', 'in.json'], { 'in.json': text });
-          if (BATCH.includes(name) && isList(text)) expectBatchOfErrors(r, text);
+          const r = BASE[name]!.ledger ? await cli([command, '--in', '-'], {}, text) : await cli([command, '--in', 'in.json'], { 'in.json': text });
+          if (BATCH.includes(command) && isList(text)) expectBatchOfErrors(r, text);
           else expectRefused(r, text);
         }),
-        fuzzParameters(),
+        fuzzParameters(DISTINCT_RUNS),
       );
+      // ≥ 1,000 different inputs, not 1,000 draws of a few hundred (fast-check repeats small values)
+      console.log(`${name}: ${seen.size} different inputs`);
+      expect(seen.size).toBeGreaterThanOrEqual(RUNS);
     }, 120_000);
   }
 

@@ -20,7 +20,7 @@ const ledger = [
   ['D1', 'F1', 46083, 'betaling', -1000.5],
 ];
 
-type Kind = 'amount' | 'count' | 'rate' | 'date' | 'option' | 'bool' | 'claims' | 'payments' | 'schedule' | 'ledger' | 'year' | 'periods' | 'value' | 'expression' | 'names' | 'values' | 'days';
+type Kind = 'debtor' | 'amount' | 'count' | 'rate' | 'date' | 'option' | 'bool' | 'claims' | 'payments' | 'schedule' | 'ledger' | 'year' | 'periods' | 'value' | 'expression' | 'names' | 'values' | 'days';
 
 const notANumber = fc.constantFrom<unknown>('abc', 'tolv', NaN, Infinity, -Infinity, [[1, 2]], {}, 'NaN');
 const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
@@ -28,6 +28,7 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   count: fc.oneof(notANumber, fc.constantFrom<unknown>(-3, 1.5, 1e7, 0)),
   rate: fc.oneof(notANumber, fc.constantFrom<unknown>(-0.5, 1e9)),
   date: fc.oneof(fc.constantFrom<unknown>('i morgen', '2026-02-30', '2026-13-01', -5, 3e6, true, NaN, Infinity, '31-02-2026', 60, [[1, 2]])),
+  debtor: fc.constantFrom<unknown>('', '   ', null, true, NaN, {}, [['D1', 'D2']], 'D999', 'ukendt debitor'),
   days: fc.oneof(notANumber, fc.constantFrom<unknown>(1.5, 1e9)),
   option: fc.constantFrom<unknown>('ugentlig', 'x', 5, true, 'dagligt!'),
   bool: fc.constantFrom<unknown>('måske', 'x', 'jaa', [[1, 2]]),
@@ -51,7 +52,9 @@ interface Fn {
 }
 
 const FUNCTIONS: Fn[] = [
-  { name: 'SCHEDULE', call: F.schedule, args: [claims, FEB_1_2026, 500, null, null, null, null, null], kinds: ['claims', 'date', 'amount', null, 'rate', 'option', 'date', 'option'] },
+  { name: 'SCHEDULE', call: F.schedule, args: [claims, FEB_1_2026, 500, null, null, null, null, null], kinds: ['claims', 'date', 'amount', 'count', 'rate', 'option', 'date', 'option'] },
+  // the same function in its other mode: a number of installments instead of an installment
+  { name: 'SCHEDULE (antal)', call: F.schedule, args: [claims, FEB_1_2026, null, 12, null, null, null, null], kinds: ['claims', 'date', null, 'count', 'rate', 'option', 'date', 'option'] },
   { name: 'INSTALLMENT', call: F.installment, args: [100000, 24, 0.08, null, null], kinds: ['amount', 'count', 'rate', 'amount', 'option'] },
   { name: 'PAYMENTCAPACITY', call: F.paymentCapacity, args: [150000, 2024, false], kinds: ['amount', 'year', 'bool'] },
   { name: 'NEXTBANKINGDAY', call: F.nextBankingDay, args: [FEB_1_2026, 3], kinds: ['date', 'days'] },
@@ -60,8 +63,8 @@ const FUNCTIONS: Fn[] = [
   { name: 'HENSTANDEFFECT', call: F.henstandEffect, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
   { name: 'HENSTANDSCHEDULE', call: F.henstandSchedule, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
   { name: 'AGREEMENTSTATUS', call: F.agreementStatus, args: [plan, [['Dato', 'Beløb'], [46055, 500]], 46100, 0], kinds: ['schedule', 'payments', 'date', 'days'] },
-  { name: 'DEBTORBALANCE', call: F.debtorBalanceFn, args: [ledger, 'D1', 46100], kinds: ['ledger', null, 'date'] },
-  { name: 'DEBTORSTATEMENT', call: F.debtorStatementFn, args: [ledger, 'D1', 2026], kinds: ['ledger', null, 'year'] },
+  { name: 'DEBTORBALANCE', call: F.debtorBalanceFn, args: [ledger, 'D1', 46100], kinds: ['ledger', 'debtor', 'date'] },
+  { name: 'DEBTORSTATEMENT', call: F.debtorStatementFn, args: [ledger, 'D1', 2026], kinds: ['ledger', 'debtor', 'year'] },
   { name: 'YEARTODATE', call: F.yearToDateFn, args: [[[2800, 3100]], [[20000, 21000]], null], kinds: ['periods', 'periods', 'option'] },
   { name: 'GOALSTATUS', call: F.goalStatusFn, args: [0.14, 0.15, 0.02, null], kinds: ['value', 'value', 'value', 'option'] },
   { name: 'MEASURE', call: F.measureFn, args: ['a / b', [['a', 'b']], [[1, 2]]], kinds: ['expression', 'names', 'values'] },

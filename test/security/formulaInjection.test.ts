@@ -114,6 +114,11 @@ describe('add-in sheets: hostile text stays text', () => {
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],
     ['template tables', () => writeTemplateTables([{ name: 'Mål', rows: goalsToTable(followupInput.goals) }, { name: 'Tal', rows: countsToTable({ Q1: { [pick(0)]: 1 } }, true) }])],
   ];
+  it('the fake workbook itself turns every hostile text into a formula when a writer does not protect it (else the tests below prove nothing)', () => {
+    setup();
+    wb.sheets[0]!.getRange(`A1:A${HOSTILE.length}`).values = HOSTILE.map((h) => [h]);
+    expect(formulas()).toHaveLength(HOSTILE.length);
+  });
   it.each(jobs)('%s', async (_, job, showsText = true) => {
     setup();
     await job();
