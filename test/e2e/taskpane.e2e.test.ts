@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from './server.js';
 
@@ -378,17 +378,30 @@ describe('task pane in a browser', () => {
       await page.waitForTimeout(200); // let the pickers fill
       expect(await axeViolations(page), tab).toEqual([]);
     }
-    // with results on screen: a plan's preview, a henstand's comparison, a follow-up's status list
+    // with results on screen, every page: a plan's preview, a henstand's comparison, an
+    // agreement's status, a follow-up's status list, statements, an analysis, an opened rule
     await page.getByRole('tab', { name: 'Betalingsaftale' }).click();
     await fillAgreement(page);
     await page.getByTestId('plan-summary').waitFor();
     expect(await axeViolations(page), 'Betalingsaftale with a preview').toEqual([]);
+    await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
+    await page.getByText(/er skrevet i det nye ark/).waitFor();
+    expect(await axeViolations(page), 'Betalingsaftale after writing the sheet').toEqual([]);
     await page.getByRole('tab', { name: 'Henstand' }).click();
     await fillAgreement(page);
     await page.getByLabel('Henstand fra').fill('2026-05-01');
     await page.getByLabel('Antal måneder').fill('3');
     await page.getByTestId('henstand-effect').waitFor();
     expect(await axeViolations(page), 'Henstand with the effect').toEqual([]);
+    await page.getByRole('tab', { name: 'Status' }).click();
+    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await expect.poll(() => page.getByLabel('Ark med afdragsplanen').inputValue()).toBe('Afdragsplan');
+    await page.evaluate(() => (window as unknown as { __saldo: { select(a: string): void } }).__saldo.select('Ark1!E1:F3'));
+    await page.getByRole('button', { name: 'Hent indbetalinger fra markering' }).click();
+    await page.getByLabel('Opgjort pr.').fill('2026-03-20');
+    await page.getByRole('button', { name: 'Beregn status' }).click();
+    await expect.poll(() => page.getByTestId('status-result').innerText()).toMatch(/misligholdt/);
+    expect(await axeViolations(page), 'Status with a result').toEqual([]);
     await page.getByRole('tab', { name: 'Opfølgning' }).click();
     await page.getByLabel('Med opdigtede eksempeltal').check();
     await page.getByRole('button', { name: 'Opret skabelonark' }).click();
@@ -396,19 +409,46 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByTestId('followup-result').waitFor();
     expect(await axeViolations(page), 'Opfølgning with a result').toEqual([]);
+    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('År', { exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/debitorer er opgjort i arkene/).waitFor();
+    expect(await axeViolations(page), 'Saldoopgørelse with a result (and a row error)').toEqual([]);
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('Opgjort pr.').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Lav analyse' }).click();
+    await page.getByText(/Analysen er skrevet i arket/).waitFor();
+    expect(await axeViolations(page), 'Analyse with a result').toEqual([]);
+    await page.getByRole('tab', { name: 'Regler' }).click();
+    await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
+    await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
+    expect(await axeViolations(page), 'Regler with a rule opened').toEqual([]);
     await page.close();
   });
 
-  it('works by keyboard: arrow keys move between the pages, Tab reaches each page\'s controls, Enter starts the job', async () => {
+  it('works by keyboard alone: Tab to the pages, arrow keys between all seven, Tab to each page\'s controls and back, Enter starts a job', async () => {
     const page = await openTaskpane();
-    await page.getByRole('tab', { name: 'Betalingsaftale' }).focus();
+    const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+    /** Presses `key` until `target` has focus (at most 80 times); true when it got there. */
+    const pressUntil = async (key: string, target: Locator): Promise<boolean> => {
+      for (let i = 0; i < 80; i += 1) {
+        await page.keyboard.press(key);
+        if (await focused(target)) return true;
+      }
+      return false;
+    };
+    // from the top of the page, Tab reaches the tab list
+    expect(await pressUntil('Tab', page.getByRole('tab', { name: 'Betalingsaftale' })), 'Tab reaches the pages').toBe(true);
     // per page a control far down it (the main button where it is enabled before anything is typed)
-    const targets: Array<[string, ReturnType<Page['getByRole']> | ReturnType<Page['getByLabel']>]> = [
+    const targets: Array<[string, Locator]> = [
       ['Henstand', page.getByLabel('Antal måneder')],
       ['Status', page.getByRole('button', { name: 'Beregn status' })],
       ['Opfølgning', page.getByRole('button', { name: 'Byg opfølgning' })],
       ['Saldoopgørelse', page.getByRole('button', { name: 'Lav saldoopgørelser' })],
       ['Analyse', page.getByRole('button', { name: 'Lav analyse' })],
+      ['Regler', page.getByRole('button', { name: /Betalingsevne 2024/ })],
     ];
     for (const [tab, target] of targets) {
       await page.keyboard.press('ArrowRight');
@@ -416,19 +456,20 @@ describe('task pane in a browser', () => {
       expect(await page.getByRole('tab', { name: tab }).getAttribute('aria-selected'), tab).toBe('true');
       await target.waitFor();
       await page.waitForTimeout(200); // the pickers fill, enabling the buttons
-      // Tab from the tab list into the page until the target has focus
-      let found = false;
-      for (let i = 0; i < 60 && !found; i += 1) {
-        await page.keyboard.press('Tab');
-        found = await target.evaluate((el) => el === document.activeElement);
-      }
-      expect(found, `${tab}: Tab reaches the control`).toBe(true);
-      await page.getByRole('tab', { name: tab }).focus();
+      expect(await pressUntil('Tab', target), `${tab}: Tab reaches the control`).toBe(true);
+      expect(await pressUntil('Shift+Tab', page.getByRole('tab', { name: tab })), `${tab}: Shift+Tab leads back to the pages`).toBe(true);
     }
-    // a whole job by keyboard: the analysis, started with Enter
-    await page.getByRole('tab', { name: 'Analyse' }).click();
-    await page.getByLabel('Opgjort pr.').fill('2026-12-31');
-    await page.getByRole('button', { name: 'Lav analyse' }).focus();
+    // the Regler page's rule opens with Enter
+    await pressUntil('Tab', page.getByRole('button', { name: /Betalingsevne 2024/ }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
+    // a whole job by keyboard: back to Analyse, Tab to its button, Enter (the date defaults to today)
+    await pressUntil('Shift+Tab', page.getByRole('tab', { name: 'Regler' }));
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('tab', { name: 'Analyse' }).getAttribute('aria-selected')).toBe('true');
+    await page.waitForTimeout(200);
+    expect(await pressUntil('Tab', page.getByRole('button', { name: 'Lav analyse' }))).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByText(/Analysen er skrevet i arket/).waitFor();
     await page.close();
