@@ -167,6 +167,8 @@ export function feedRows(rows: Iterable<readonly unknown[]>, sink: PostingSink, 
 }
 
 export function headerColumns(header: readonly unknown[]): ColumnMap {
+  // An empty JSON list has no fields at all: say that, not "missing columns (found )".
+  if (header.length === 0) throw new SaldoError('MANGLER', 'ledger', header, 'Posteringslisten er tom: den har ingen posteringer.');
   const { columns, missing } = mapColumns(header);
   if (missing.length > 0) {
     throw new SaldoError('MANGLER', 'ledger', header, `Posteringslisten mangler kolonnerne ${missing.join(', ')} i overskriftsrækken (fandt ${header.map((h) => showValue(h)).join(', ')}).`);

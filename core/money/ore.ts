@@ -66,8 +66,10 @@ export function parseKroner(value: unknown, field: string, options: ParseKronerO
 function numberText(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  // Only tiny values reach exponent form within MAX_KRONER (e.g. 1e-7): show them in full.
-  return value.toFixed(20).replace(/0+$/, '');
+  // Only tiny values reach exponent form within MAX_KRONER (e.g. 1e-7): show them in full,
+  // unless they are too tiny for 20 decimals (1e-320), which stay as written.
+  const full = value.toFixed(20).replace(/0+$/, '');
+  return /[1-9]/.test(full) ? full : text;
 }
 
 /** Øre to kroner for the edges (JSON, Excel). The only place a krone float is made. */

@@ -311,6 +311,9 @@ describe('damaged CSV (review findings)', () => {
   });
   it('an empty file is an error; separator-only lines are skipped', async () => {
     expect((await run(['statements', '--in', file(''), '--year', '2026'])).stderr).toMatch(/er tom/);
+    // an empty JSON list, from a file or inside the input: said so, not "mangler kolonnerne … (fandt )" (found by review)
+    expect(await run(['analyse', '--in', file('[]', 'json'), '--as-of', '2026-12-31'])).toMatchObject({ code: 2, stderr: 'Posteringslisten er tom: den har ingen posteringer.\n' });
+    expect(spawnCli(['statements', '--in', '-'], JSON.stringify({ year: 2026, ledger: [] }))).toMatchObject({ status: 2, stderr: 'Posteringslisten er tom: den har ingen posteringer.\n' });
     const out = JSON.parse((await run(['statements', '--in', file([ROWS[0], ';;;;;;;;', ROWS[1]].join('\n')), '--year', '2026'])).stdout);
     expect(out.errors).toEqual([]);
   });

@@ -28,6 +28,8 @@ describe('parseKroner', () => {
     expect(code(() => parseKroner(Infinity, 'x'))).toBe('UGYLDIGT_BELØB');
     expect(code(() => parseKroner(null, 'x'))).toBe('UGYLDIGT_BELØB');
     expect(code(() => parseKroner(1e-7, 'x'))).toBe('UGYLDIGT_BELØB');
+    // too tiny for 20 decimals: shown as written, not as "0," (found by review)
+    expect(() => parseKroner(1e-320, 'x')).toThrow('x: beløbet 1e-320 kr. har mere end 2 decimaler');
   });
   it('rejects negatives unless allowed, and absurd amounts', () => {
     expect(() => parseKroner(-5, 'principal')).toThrow(/må ikke være negativt/);
