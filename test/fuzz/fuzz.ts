@@ -3,6 +3,7 @@
  * the number of inputs per command or function, and what a message to a person must look like.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 export const SEED = process.env.SALDO_FUZZ_SEED ? Number(process.env.SALDO_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 /** ≥ 1,000 malformed inputs per command and per function (issue 7). */
@@ -12,7 +13,9 @@ let logged = false;
 /** fast-check's parameters with the run's seed; the seed is printed once so a failure can be repeated. */
 export function fuzzParameters(numRuns = RUNS): fc.Parameters<unknown> {
   if (!logged) {
-    console.log(`fuzz seed ${SEED}: repeat with SALDO_FUZZ_SEED=${SEED} npx vitest run test/fuzz`);
+    // Each fuzz file draws its own seed: the hint names the file it belongs to.
+    const file = (expect.getState().testPath ?? 'test/fuzz').replace(/^.*?(test\/fuzz\/)/, '$1');
+    console.log(`fuzz seed ${SEED}: repeat with SALDO_FUZZ_SEED=${SEED} npx vitest run ${file}`);
     logged = true;
   }
   return { seed: SEED, numRuns, endOnFailure: true };
