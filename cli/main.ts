@@ -2,8 +2,20 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
-import { once } from 'node:events';
 import { runCli } from './run.js';
+
+/** Waits until stdout can take more, or is closed; its listeners go again (a leak warning otherwise, on a long output). */
+function stdoutReady(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+  });
+}
 
 // A reader that stops early (`saldo statements … | head`) closes the pipe: that is a normal end.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -21,7 +33,7 @@ const code = await runCli(process.argv.slice(2), {
     if (path === undefined) {
       for (const chunk of chunks) {
         if (process.stdout.destroyed) return;
-        if (!process.stdout.write(chunk)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+        if (!process.stdout.write(chunk)) await stdoutReady();
       }
       return;
     }

@@ -13,6 +13,7 @@ import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
+import { fileProblem, isFileError } from './fileErrors.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -65,13 +66,28 @@ Eksempel: npm run --silent saldo -- plan --in examples/betalingsaftaler/1-dagins
 /** A user error: printed as it is, exit 2. */
 class UsageError extends Error {}
 
+/**
+ * The io with its writes made safe: a path that cannot be written is a Danish usage error naming
+ * that path (not "Intern fejl: ENOENT", and not blamed on the input file).
+ */
+function withSafeWrites(io: CliIo): CliIo {
+  const failed = (path: string | undefined, e: unknown): never => {
+    if (!isFileError(e)) throw e;
+    throw new UsageError(`Filen "${path}" ${fileProblem(e, true)}.`);
+  };
+  return {
+    ...io,
+    writeFile: (path, data) => io.writeFile(path, data).catch((e: unknown) => failed(path, e)),
+    writeChunks: io.writeChunks && ((path, chunks) => io.writeChunks!(path, chunks).catch((e: unknown) => failed(path, e))),
+  };
+}
+
 async function readJson(io: CliIo, path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = path === '-' ? await io.readStdin() : await io.readFile(path);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" kan ikke læses (${code ?? 'ukendt fejl'}).`);
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" ${fileProblem(e)}.`);
   }
   if (text.trim() === '') throw new UsageError(`${what} er tom: forventede JSON.`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -192,8 +208,9 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).analyseWorkbook(a));
     }
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new UsageError(`Posteringsfilen "${path}" findes ikke.`);
+    // Writes fail as usage errors of their own (withSafeWrites): a file error here is the ledger's.
+    if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`Posteringsfilen "${path}" findes ikke.`);
+    if (isFileError(e)) throw new UsageError(`Posteringsfilen "${path}" ${fileProblem(e)}.`);
     throw e;
   }
   if (values.out === undefined || !values.out.toLowerCase().endsWith('.xlsx')) {
@@ -222,7 +239,8 @@ function argumentProblem(e: Error & { code?: string }): string {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = withSafeWrites(given);
   try {
     let parsed;
     try {

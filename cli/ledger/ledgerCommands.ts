@@ -8,7 +8,7 @@ import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
 import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
-import { readLedger } from './readLedger.js';
+import { checkLedgerFile, readLedger } from './readLedger.js';
 import { SaldoError, type SaldoErrorCode } from '../../core/errors.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -132,6 +132,7 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
 /** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */
 export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string }> {
   const year = parseYearText(options.year, '--year');
+  await checkLedgerFile(path);
   if (!/\.(xlsx|json)$/i.test(path)) {
     const pieces = await statementFromCsvPieces(path, year, rules, options);
     if (pieces) return pieces;
@@ -149,6 +150,7 @@ export async function statementsFromFile(path: string, rules: RuleSet, options: 
 export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string } }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
+  await checkLedgerFile(path);
   const format = await stream(path, builder, 'Analyse', options);
   return { ...analysisToJson(builder.finish()), source: { file: path, format } };
 }

@@ -5,7 +5,7 @@
  * stays bounded whatever the file's size. CSV tokenizing is uDSV's; cell meaning is core's.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { initParser, inferSchema } from 'udsv';
 import { objectsToRows } from '../../core/ledger/ledgerJson.js';
 import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
@@ -137,19 +137,59 @@ export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?
   return encoding;
 }
 
+/**
+ * Checks that a ledger file is what its name says before any reader starts (their own errors are
+ * English or worse): not a folder, an .xlsx that is a zip file, a CSV that is not UTF-16 and does
+ * not end its lines with CR alone (old Mac "CSV"), which would be read as one header line.
+ */
+export async function checkLedgerFile(path: string): Promise<void> {
+  const info = await stat(path);
+  const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" ${why}`);
+  if (info.isDirectory()) throw fail('er en mappe, ikke en fil.');
+  const file = await open(path, 'r');
+  const head = Buffer.alloc(Math.min(info.size, 1 << 16));
+  try {
+    await file.read(head, 0, head.length, 0);
+  } finally {
+    await file.close();
+  }
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.xlsx')) {
+    if (info.size === 0) throw fail('er tom.');
+    // Every .xlsx is a zip file: "PK\x03\x04".
+    if (head.readUInt32BE(0) !== 0x504b0304) throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
+    return;
+  }
+  if (lower.endsWith('.json')) return;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som "CSV UTF-8 (kommasepareret)" eller som CSV.');
+  }
+  const cr = head.indexOf(13);
+  const lf = head.indexOf(10);
+  if (cr >= 0 && (lf < 0 || cr < lf) && head[cr + 1] !== 10) {
+    throw fail('har kun CR som linjeskift (gammelt Mac-format), så den ville blive læst som én lang linje. Gem den igen som CSV (UTF-8) fra Excel eller et andet program.');
+  }
+}
+
 /** The first sheet of an .xlsx ledger, streamed row by row. */
 export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
   const total = (await stat(path)).size;
   const ExcelJS = (await import('exceljs')).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  for await (const sheet of reader) {
-    for await (const r of sheet) {
-      const row = r as { values: unknown; number: number };
-      const values = (row.values as unknown[]).slice(1).map((v) => cellValue(v));
-      onRow(values, row.number);
-      if (row.number % 10_000 === 0) onProgress?.(Math.min(total, Math.round((row.number / 1_000_000) * total)), total);
+  try {
+    for await (const sheet of reader) {
+      for await (const r of sheet) {
+        const row = r as { values: unknown; number: number };
+        const values = (row.values as unknown[]).slice(1).map((v) => cellValue(v));
+        onRow(values, row.number);
+        if (row.number % 10_000 === 0) onProgress?.(Math.min(total, Math.round((row.number / 1_000_000) * total)), total);
+      }
+      break; // the first sheet only
     }
-    break; // the first sheet only
+  } catch (e) {
+    // Saldo's own errors (a bad header) pass; the zip reader's ("FILE_ENDED", "invalid signature") are said in Danish.
+    if (e instanceof SaldoError) throw e;
+    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" kan ikke læses som .xlsx: filen er beskadiget eller ikke en Excel-projektmappe.`);
   }
 }
 

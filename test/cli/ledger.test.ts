@@ -79,6 +79,52 @@ describe('saldo statements on Danish CSV variants', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it('a long output through a slow pipe leaves no English warning on stderr (found by review: MaxListenersExceededWarning)', async () => {
+    const { spawn } = await import('node:child_process');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `D${i};F${i};01-02-2026;krav;100`).join('\n');
+    const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows}\n`);
+    const child = spawn(process.execPath, ['cli/saldo.mjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
+    let stderr = '';
+    let bytes = 0;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // read slowly, so that the writer waits for 'drain' many times
+    child.stdout.on('data', (d: Buffer) => {
+      bytes += d.length;
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 1);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(stderr).toBe('');
+  }, 60_000);
+
+  it('files that are not what their names say, and outputs that cannot be written: exit 2 in Danish, naming the right file (found by review)', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const csv = 'Debitor;Fordring;Bogføringsdato;Art;Beløb\rD1;F1;01-02-2026;krav;100\r';
+    const folder = join(dir, 'mappe.xlsx');
+    mkdirSync(folder, { recursive: true });
+    const cases: Array<[string[], string]> = [
+      [['statements', '--in', file(csv), '--year', '2026'], 'har kun CR som linjeskift'],
+      [['analyse', '--in', file(csv), '--as-of', '2026-12-31'], 'har kun CR som linjeskift'],
+      [['statements', '--in', file(Buffer.from([0xff, 0xfe, 0x44, 0x00])), '--year', '2026'], 'er gemt som UTF-16'],
+      [['statements', '--in', file('Debitor;Fordring\n', 'xlsx'), '--year', '2026'], 'er ikke en .xlsx-projektmappe'],
+      [['statements', '--in', file('', 'xlsx'), '--year', '2026'], 'er tom.'],
+      [['statements', '--in', file(Buffer.from('PK\u0003\u0004broken'), 'xlsx'), '--year', '2026'], 'kan ikke læses som .xlsx'],
+      [['statements', '--in', folder, '--year', '2026'], 'er en mappe, ikke en fil.'],
+      [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/findes/ikke/x.json'], 'Filen "/findes/ikke/x.json" kan ikke oprettes: mappen, den skal ligge i, findes ikke.'],
+      [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--letters', '/findes/ikke/b.xlsx'], 'Filen "/findes/ikke/b.xlsx" kan ikke oprettes'],
+      [['plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json', '--out', dir], `Filen "${dir}" er en mappe, ikke en fil.`],
+      [['plan', '--in', dir], `Inputfilen "${dir}" er en mappe, ikke en fil.`],
+    ];
+    for (const [args, message] of cases) {
+      const r = spawnCli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr).not.toMatch(/Intern fejl|posteringer\.csv" findes ikke/);
+    }
+  }, 60_000);
+
   it('a JSON ledger that is not JSON says where, in Danish', async () => {
     const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);
     expect(r.code).toBe(2);
