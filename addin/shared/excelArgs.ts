@@ -84,6 +84,11 @@ const HEADER_WORDS: Readonly<Record<string, ClaimColumn>> = {
   id: 'id', fordring: 'id', 'fordrings-id': 'id', reference: 'id',
 };
 
+const CLAIM_HEADINGS = 'Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring';
+const CLAIM_COLUMN_NAMES: Readonly<Record<ClaimColumn, string>> = {
+  principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'årlig rente', type: 'fordringstype', id: 'fordringens id',
+};
+
 /**
  * Claims from a range. With a header row (text in the first row) columns are found by name;
  * without one they are, in order: principal, fees, interest, due date, annual rate, type, id.
@@ -99,9 +104,25 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
   const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^[\d.,\s-]+$/.test(v));
   let columns: Array<ClaimColumn | undefined>;
   if (hasHeader) {
-    columns = first.map((h) => {
+    const body = rows.slice(1);
+    columns = first.map((h, c) => {
       const key = typeof h === 'string' ? h.trim().toLowerCase() : '';
-      return Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
+      if (key === '' && !(typeof h === 'number')) {
+        // An empty column in the selection is fine; figures under no heading are not passed over.
+        if (body.every((row) => isBlank(row[c]))) return undefined;
+        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonne ${c + 1} har tal, men ingen overskrift. Giv den en overskrift (${CLAIM_HEADINGS}) eller fjern den fra markeringen.`);
+      }
+      if (!Object.hasOwn(HEADER_WORDS, key)) {
+        // An unknown heading ("Rykkergebyr") would be passed over with its amounts: refused instead.
+        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnen ${showValue(h)} kendes ikke. Brug overskrifterne ${CLAIM_HEADINGS}, eller fjern kolonnen fra markeringen.`);
+      }
+      return HEADER_WORDS[key];
+    });
+    columns.forEach((column, c) => {
+      const other = column === undefined ? -1 : columns.indexOf(column);
+      if (other >= 0 && other < c) {
+        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnerne ${showValue(first[other])} og ${showValue(first[c])} betyder det samme (${CLAIM_COLUMN_NAMES[column!]}); behold kun den ene.`);
+      }
     });
     if (!columns.includes('principal')) {
       throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken mangler en kolonne "Hovedstol" (fandt ${first.map((h) => showValue(h)).join(', ')}).`);
@@ -159,7 +180,8 @@ function rowsOf(range: unknown, field: string): unknown[][] {
 /**
  * Installments from a schedule range: SALDO.AFDRAGSPLAN's output or a sheet Saldo wrote (a header
  * row with "Forfaldsdato" and "Ydelse"), or two columns due date and amount. Rows without a due
- * date (blank rows, the "I alt" line) are skipped.
+ * date and amount (blank rows) and the "I alt" line are skipped; a row with only one of them is an
+ * error (an installment left out would make a broken agreement look kept).
  */
 export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Array<{ dueDate: string; amount: number }> {
   const rows = rowsOf(range, field);
@@ -171,8 +193,11 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
     throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Forfaldsdato" og "Ydelse".`);
   }
   return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
-    if (isBlank(row[due]) || isBlank(row[amount])) return [];
+    if (isBlank(row[due]) && isBlank(row[amount])) return [];
+    if (row.some((v) => typeof v === 'string' && v.trim().toLowerCase() === 'i alt')) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
+    if (isBlank(row[due])) throw new SaldoError('MANGLER', where, row, `${where}: forfaldsdatoen mangler (ydelsen er ${showValue(row[amount])}).`);
+    if (isBlank(row[amount])) throw new SaldoError('MANGLER', where, row, `${where}: ydelsen mangler.`);
     return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: numberArg(row[amount], `${where}, ydelse`) }];
   });
 }

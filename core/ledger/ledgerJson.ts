@@ -169,7 +169,10 @@ export function feedRows(rows: Iterable<readonly unknown[]>, sink: PostingSink, 
 export function headerColumns(header: readonly unknown[]): ColumnMap {
   // An empty JSON list has no fields at all: say that, not "missing columns (found )".
   if (header.length === 0) throw new SaldoError('MANGLER', 'ledger', header, 'Posteringslisten er tom: den har ingen posteringer.');
-  const { columns, missing } = mapColumns(header);
+  const { columns, missing, doubled } = mapColumns(header);
+  if (doubled.length > 0) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', header, `Posteringslisten har to kolonner for det samme: ${doubled.join('; ')}. Fjern eller omdøb den ene, så det er klart, hvilken der gælder.`);
+  }
   if (missing.length > 0) {
     throw new SaldoError('MANGLER', 'ledger', header, `Posteringslisten mangler kolonnerne ${missing.join(', ')} i overskriftsrækken (fandt ${header.map((h) => showValue(h)).join(', ')}).`);
   }

@@ -72,15 +72,19 @@ const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
  * Finds the columns by their headers, in any order; extra columns are ignored.
  * Returns the missing required fields (in Danish) instead of throwing, so the caller can say so.
  */
-export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[] } {
+export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[]; doubled: string[] } {
   const columns: Partial<Record<LedgerField, number>> = {};
+  const doubled: string[] = [];
   header.forEach((h, i) => {
     const key = typeof h === 'string' ? h.replace(/^\uFEFF/, '').trim().toLowerCase() : '';
     // Own keys only: a header such as "constructor" must not reach Object.prototype.
     const field = Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
-    if (field && columns[field] === undefined) columns[field] = i;
+    if (!field) return;
+    // Two columns for one field ("Dato" and "Bogføringsdato"): which one is meant cannot be guessed.
+    if (columns[field] !== undefined) doubled.push(`${showValue(header[columns[field]!])} og ${showValue(h)} (${FIELD_NAMES[field]})`);
+    else columns[field] = i;
   });
-  return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]) };
+  return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]), doubled };
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -135,6 +135,13 @@ describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
     expect(out[2]).toEqual([1, 46055, 500, 300, 200, 'delvist', '']);
     expect(out).toHaveLength(11);
   });
+  it('a schedule row with only a due date or only an amount is #VALUE! naming the row, not skipped (found by review: it made a broken agreement "afsluttet")', () => {
+    const payments = [['Dato', 'Beløb'], ['2026-02-02', 500]];
+    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['2026-03-02', '']], payments, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: ydelsen mangler.' });
+    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['', 500]], payments, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: forfaldsdatoen mangler (ydelsen er 500).' });
+    // the total line and blank rows are not installments
+    expect(agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], [null, null], ['I alt', 500]], payments, '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
+  });
   it('two-column schedules and empty payments work; grace days are honoured', () => {
     const out = agreementStatus([[46055, 500], [46083, 500]], [[null, null]], '2026-02-04', 3);
     expect(out[0]!.slice(0, 2)).toEqual(['Aftalens status', 'overholdt']);
@@ -162,6 +169,9 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
     expect(cell(() => debtorBalanceFn(ledger, 'D3', '2026-12-31'))).toEqual({ error: '#VALUE!', message: 'Debitor "D3" har ingen posteringer i posteringslisten.' });
     expect(cell(() => debtorStatementFn(ledger, 'D3', 2026))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Debitor "D3" har ingen posteringer/) });
   });
+  it('a ledger range with two amount columns is #VALUE!, not the first one taken', () => {
+    expect(cell(() => debtorBalanceFn([['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Beløb'], ['D1', 'F1', 46027, 'krav', 100, 250]], 'D1', 46027))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/to kolonner for det samme: "Beløb" og "Beløb"/) });
+  });
   it('the debtor number must be text or a number: a range, a blank or SAND is #VALUE!, not "1,2" or "[object Object]"', () => {
     for (const bad of [[['D1', 'D2']], '', null, true, Number.NaN, {}]) {
       expect(cell(() => debtorBalanceFn(ledger, bad, '2026-12-31'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^debitor: angiv debitorens nummer/) });
@@ -185,7 +195,16 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
 describe('option words from Object.prototype', () => {
   it('"constructor" as a frequency is #VALUE!, not a crash or a function', () => {
     expect(cell(() => schedule([[1000]], FEB_1_2026, 100, none, none, 'constructor'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/hyppighed: "constructor" er ikke en gyldig værdi/) });
-    expect(cell(() => schedule([['constructor', 'Hovedstol'], ['x', 1000]], FEB_1_2026, 100))).not.toHaveProperty('error');
+    // a "constructor" heading is an unknown column like any other (never Object.prototype's)
+    expect(cell(() => schedule([['constructor', 'Hovedstol'], ['x', 1000]], FEB_1_2026, 100))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnen "constructor" kendes ikke/) });
+  });
+  it('an unknown or doubled claims column is #VALUE!, not passed over (found by review: a "Rykkergebyr" of 250 kr. vanished)', () => {
+    // without the check, the fee was ignored and the plan paid 1.000 kr. in all
+    expect(cell(() => schedule([['Hovedstol', 'Rykkergebyr', 'Forfaldsdato'], [1000, 250, '2026-01-01']], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: 'fordringer: kolonnen "Rykkergebyr" kendes ikke. Brug overskrifterne Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring, eller fjern kolonnen fra markeringen.' });
+    expect(cell(() => schedule([['Beløb', 'Restance'], [1000, 5000]], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: 'fordringer: kolonnerne "Beløb" og "Restance" betyder det samme (hovedstol); behold kun den ene.' });
+    expect(cell(() => schedule([['Hovedstol', ''], [1000, 250]], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonne 2 har tal, men ingen overskrift/) });
+    // an empty column in the selection is fine: 1.000 kr. in 5 installments of 200
+    expect(schedule([['Hovedstol', ''], [1000, null]], FEB_1_2026, 200)).toHaveLength(6);
   });
 });
 

@@ -182,6 +182,11 @@ describe('saldo statements on Danish CSV variants', () => {
     expect(out.totals).toMatchObject({ rows: 1, closing: 100 });
     expect(r.stderr).toMatch(/5 rækker kunne ikke læses/);
   });
+  it('two columns for one field are refused, not the first taken (found by review: a posting of 3 January counted in primo)', async () => {
+    const r = await run(['statements', '--in', file('Debitor;Fordring;Dato;Bogføringsdato;Art;Beløb\nD1;F1;28-12-2025;03-01-2026;krav;100\n'), '--year', '2026']);
+    expect(r).toMatchObject({ code: 2, stderr: 'Posteringslisten har to kolonner for det samme: "Dato" og "Bogføringsdato" (Bogføringsdato). Fjern eller omdøb den ene, så det er klart, hvilken der gælder.\n' });
+    expect((await run(['analyse', '--in', file('Debitor;Fordring;Bogføringsdato;Art;Beløb;Beløb\nD1;F1;03-01-2026;krav;100;250\n'), '--as-of', '2026-12-31'])).stderr).toMatch(/"Beløb" og "Beløb" \(Beløb\)/);
+  });
   it('names the missing columns when the header is wrong; exit 2', async () => {
     const r = await run(['statements', '--in', file('Navn;Beløb\nX;1'), '--year', '2026']);
     expect(r.code).toBe(2);
