@@ -279,18 +279,18 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   if (claimId === '') return { row, message: 'Fordring mangler.' };
   const kindRaw = text(cells[c.kind!]);
   const kind = Object.hasOwn(KIND_WORDS, kindRaw) ? KIND_WORDS[kindRaw] : Object.hasOwn(KIND_WORDS, kindRaw.toLowerCase()) ? KIND_WORDS[kindRaw.toLowerCase()] : undefined;
-  if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art "${kindRaw}" (kendte: ${POSTING_KINDS.join(', ')}).` };
+  if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art ${shownCellText(kindRaw)} (kendte: ${POSTING_KINDS.join(', ')}).` };
   const postingRaw = cells[c.postingDate!];
   const postingDay = dateValue(postingRaw);
   if (postingDay === null) return { row, message: 'Bogføringsdato mangler.' };
-  if (postingDay === 'bad') return { row, message: `Bogføringsdatoen "${text(postingRaw)}" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).` };
+  if (postingDay === 'bad') return { row, message: `Bogføringsdatoen ${shownCellText(text(postingRaw))} er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).` };
   const dueRaw = c.dueDate === undefined ? undefined : cells[c.dueDate];
   const dueDay = dateValue(dueRaw);
-  if (dueDay === 'bad') return { row, message: `Forfaldsdatoen "${text(dueRaw)}" er ikke en gyldig dato.` };
+  if (dueDay === 'bad') return { row, message: `Forfaldsdatoen ${shownCellText(text(dueRaw))} er ikke en gyldig dato.` };
   const rawAmount = cells[c.amount!];
   if (rawAmount === undefined || rawAmount === null || rawAmount === '') return { row, message: 'Beløb mangler.' };
   const amount = amountValue(rawAmount);
-  if (amount === null) return { row, message: text(rawAmount) === '' ? 'Beløb mangler.' : `Beløbet "${text(rawAmount)}" er ikke et beløb i kroner med højst 2 decimaler.` };
+  if (amount === null) return { row, message: text(rawAmount) === '' ? 'Beløb mangler.' : `Beløbet ${shownCellText(text(rawAmount))} er ikke et beløb i kroner med højst 2 decimaler.` };
   const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
   return {
     row,

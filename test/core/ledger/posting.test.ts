@@ -62,6 +62,12 @@ describe('a ledger row', () => {
     expect(first.message).not.toMatch(/0506071234/);
   });
 
+  it('a CPR number that slid into another column is masked in the message (found by review: --mask-cpr left it on the Fejl sheet)', () => {
+    expect(row({ 6: '020290-1234' })).toEqual({ row: 7, message: 'Bogføringsdatoen "020290-xxxx" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
+    expect(row({ 7: '0202901234' })).toEqual({ row: 7, message: 'Forfaldsdatoen "020290-xxxx" er ikke en gyldig dato.' });
+    expect(row({ 1: '020290-1234' })).toEqual({ row: 7, message: 'Beløbet "020290-xxxx" er ikke et beløb i kroner med højst 2 decimaler.' });
+    expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
+  });
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
     expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
   });
