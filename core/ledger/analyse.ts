@@ -5,6 +5,7 @@
  */
 import { dayNumberOf, fromDayNumber, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import type { Posting, RowError } from './posting.js';
+import { checkExactSum } from '../money/ore.js';
 
 /** Aging buckets in days past due (SPEC): 0–30, 31–90, 91–180, 181–365, 1–3 years, over 3 years. */
 export const AGING_BUCKETS = [
@@ -75,10 +76,12 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
   const byType = new Map<string, { opening: number; additions: number[]; reductions: number[] }>();
   const errors: RowError[] = [];
   const ytd = { betaling: 0, afskrivning: 0, oversendt: 0, krav: 0 };
+  let absoluteSum = 0;
 
   return {
     add(p) {
       if (p.postingDay > asOf) return;
+      absoluteSum += p.amount < 0 ? -p.amount : p.amount;
       if (p.debtorName !== '' && !names.has(p.debtorId)) names.set(p.debtorId, p.debtorName);
       const key = `${p.debtorId}\u0000${p.claimId}`;
       let c = claims.get(key);
@@ -106,6 +109,7 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
       errors.push(e);
     },
     finish() {
+      checkExactSum(absoluteSum, 'Posteringslisten');
       const aging = new Map<string, AgingRow>();
       const debtors = new Map<string, { balance: number; openClaims: number; oldest: DayNumber | null }>();
       let balance = 0;

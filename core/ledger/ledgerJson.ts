@@ -3,7 +3,7 @@
  * rows (for JSON ledgers and the add-in; the CLI streams files through the same builders).
  */
 import { SaldoError, showValue } from '../errors.js';
-import { toKroner, type Ore } from '../money/ore.js';
+import { checkExactSum, toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
@@ -222,13 +222,17 @@ export function debtorStatement(rows: Iterable<readonly unknown[]>, debtorId: st
 export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: string, asOf: number): number {
   const id = debtorId.trim();
   let balance = 0;
+  let absoluteSum = 0;
   let found = false;
   const errors: RowError[] = [];
   feedRows(rows, {
     add: (p) => {
       if (p.debtorId !== id) return;
       found = true;
-      if (p.postingDay <= asOf) balance += p.amount;
+      if (p.postingDay <= asOf) {
+        balance += p.amount;
+        absoluteSum += Math.abs(p.amount);
+      }
     },
     addError: (e) => errors.push(e),
   });
@@ -236,5 +240,6 @@ export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: stri
   if (first) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
   // A misspelt debtor number is not a debtor who owes nothing (as SALDOOPGØRELSE says too).
   if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${id}" har ingen posteringer i posteringslisten.`);
+  checkExactSum(absoluteSum, 'Posteringslisten');
   return balance;
 }

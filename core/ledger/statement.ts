@@ -8,7 +8,7 @@
  */
 import { addMonthsToDay, dayNumberOf, fromDayNumber, MAX_DAY, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError } from '../errors.js';
-import { formatKroner, ore } from '../money/ore.js';
+import { checkExactSum, formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { POSTING_KINDS, type Posting, type PostingKind, type RowError } from './posting.js';
@@ -122,6 +122,8 @@ export function limitationYears(claimType: string, acknowledged: boolean, rules:
 export interface StatementPart {
   rows: number;
   rowsSum: number;
+  /** The sum of the rows' absolute amounts: every sum is exact while it stays within 2^53 øre. */
+  absoluteSum: number;
   rowsAfterYear: number;
   errors: RowError[];
   debtorIds: string[];
@@ -170,6 +172,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   const errors: RowError[] = [];
   let rows = 0;
   let rowsSum = 0;
+  let absoluteSum = 0;
   let rowsAfterYear = 0;
   let lastDebtor: DebtorAcc | undefined;
   let lastClaim: ClaimAcc | undefined;
@@ -200,6 +203,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       }
       rows += 1;
       rowsSum += p.amount;
+      absoluteSum += p.amount < 0 ? -p.amount : p.amount;
       // Ledgers come sorted by debtor and claim more often than not: the last ones are kept at hand.
       const debtor = p.debtorId === lastDebtor?.debtorId ? lastDebtor : debtorOf(p.debtorId, p.debtorName, p.row, p.cpr, p.row);
       if (debtor !== lastDebtor) {
@@ -231,7 +235,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       errors.push(e);
     },
     part() {
-      const out: StatementPart = { rows, rowsSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
+      const out: StatementPart = { rows, rowsSum, absoluteSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
       const numbers = out.numbers;
       for (const d of debtors.values()) {
         const index = out.debtorIds.length;
@@ -253,6 +257,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
     merge(part) {
       rows += part.rows;
       rowsSum += part.rowsSum;
+      absoluteSum += part.absoluteSum;
       rowsAfterYear += part.rowsAfterYear;
       for (const e of part.errors) errors.push(e);
       const owners = part.debtorIds.map((id, i) => {
@@ -287,6 +292,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       lastClaim = undefined;
     },
     finishLazily() {
+      checkExactSum(absoluteSum, 'Posteringslisten');
       // First the reconciliation, on the numbers alone: nothing is produced unless it holds.
       const totalMovements = emptyMovements();
       let totalOpening = 0;

@@ -90,3 +90,13 @@ export function formatKroner(amount: Ore): string {
 
 /** @example groupThousands(1234567) // "1.234.567" */
 export const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/**
+ * Sums of øre are exact only up to 2^53 (about 90.000 mia. kr.): a ledger whose amounts add up to
+ * more, in absolute value, is refused rather than summed with rounding.
+ */
+export function checkExactSum(absoluteSum: number, what: string): void {
+  if (absoluteSum > Number.MAX_SAFE_INTEGER) {
+    throw new SaldoError('UGYLDIGT_BELØB', what, absoluteSum, `${what}: beløbene er tilsammen over ${groupThousands(Math.floor(Number.MAX_SAFE_INTEGER / 100))} kr., mere end der kan regnes præcist på til øre. Er beløbene tastet forkert (f.eks. øre som kroner)?`);
+  }
+}

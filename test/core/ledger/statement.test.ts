@@ -60,6 +60,19 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
   });
 });
 
+describe('sums past what doubles hold exactly', () => {
+  it('a ledger whose amounts add up to more than 2^53 øre is refused, not rounded (found by review)', () => {
+    // 1,000 × 99.999.999.999,99 kr. = 9.999.999.999.999 øre × 1,000 ≈ 1e16 øre > 2^53 ≈ 9.007e15:
+    // summed in doubles, three rows of 0,01 kr. vanished from the total
+    const rows = [HEADER, ...Array.from({ length: 1000 }, (_, i) => ['D1', '', '', `F${i}`, 'andet', '01-02-2026', '', 'krav', '99.999.999.999,99']), ['D1', '', '', 'G', 'andet', '01-02-2026', '', 'krav', '0,01']];
+    expect(() => statementFromRows(rows, 2026, defaultRules)).toThrow(/beløbene er tilsammen over 90\.071\.992\.547\.409 kr\./);
+    expect(() => analysisFromRows(rows, dayNumberOf(2026, 12, 31))).toThrow(/beløbene er tilsammen over/);
+    // 90 rows stay below 2^53 and are summed to the øre: 90 × 9.999.999.999.999 + 1 øre
+    const fewer = [HEADER, ...rows.slice(1, 91), rows.at(-1)!];
+    expect(statementFromRows(fewer, 2026, defaultRules).totals.closing).toBe(90 * 9_999_999_999_999 + 1);
+  });
+});
+
 describe('reconciliation (property over random ledgers)', () => {
   it('for every debtor and claim closing = opening + movements, and totals = the rows’ own sums', () => {
     const row = fc.record({
