@@ -163,12 +163,12 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     try {
       bytes = await io.readBytes(path);
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new UsageError(code === 'ENOENT' ? `Den forrige opfølgning "${path}" findes ikke.` : `Den forrige opfølgning "${path}" kan ikke læses (${code ?? 'ukendt fejl'}).`);
+      throw new UsageError(`Den forrige opfølgning "${path}" ${fileProblem(e)}.`);
     }
     try {
       previous = await (await followupWorkbooks()).previousTextFromWorkbook(bytes);
-    } catch {
+    } catch (e) {
+      if (isSaldoError(e)) throw e;
       throw new UsageError(`Den forrige opfølgning "${path}" er ikke en læsbar .xlsx-fil.`);
     }
   } else {

@@ -6,8 +6,9 @@
  * previous quarter's workbook back gives the typed cause/action text for the next run.
  */
 import ExcelJS from 'exceljs';
+import { SaldoError } from '../../core/errors.js';
 import type { Followup } from '../../core/followup/followup.js';
-import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, previousTextFromRows, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
+import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, isFollowupHeader, previousTextFromRows, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
 import { columnLetter } from '../../core/report/a1.js';
 import { addCharts, type ChartSpec } from './charts.js';
 
@@ -113,7 +114,11 @@ export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<Array
       const values = (row.values as unknown[]).slice(1).map((v) => (v !== null && typeof v === 'object' && 'richText' in v ? (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('') : v));
       rows.push(values);
     });
-    rows.push([]); // the sheets' blocks never run into each other
+    rows.push([]);
+  }
+  // A workbook that is no follow-up (statements, say) would carry nothing over in silence.
+  if (!rows.some(isFollowupHeader)) {
+    throw new SaldoError('UGYLDIGT_INPUT', 'previous', null, 'Den forrige opfølgning har ingen opfølgningstabel (en overskriftsrække med Nr., Årsag/konsekvens og Handling): er det den rigtige projektmappe?');
   }
   return previousTextFromRows(rows);
 }

@@ -45,6 +45,9 @@ export const UNMATCHED_TITLE = 'Tidligere tekst uden mål';
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const isBlankRow = (r: ReadonlyArray<unknown>) => r.every((c) => cellText(c).trim() === '');
 
+/** True for a row that heads a block of follow-up text: it has Nr., Årsag/konsekvens and Handling. */
+export const isFollowupHeader = (row: ReadonlyArray<unknown>): boolean => ['Nr.', 'Årsag/konsekvens', 'Handling'].every((h) => row.includes(h));
+
 /**
  * The cause/action text of a follow-up sheet read back (the previous quarter's). Every block with
  * the header `Nr. | … | Årsag/konsekvens | … | Handling` counts — the template table and the
@@ -56,11 +59,14 @@ export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>
   const byId = new Map<string, { id: string; cause: string; action: string }>();
   for (let at = 0; at < rows.length; at += 1) {
     const head = rows[at]!;
+    if (!isFollowupHeader(head)) continue;
     const [id, cause, action] = ['Nr.', 'Årsag/konsekvens', 'Handling'].map((h) => head.indexOf(h)) as [number, number, number];
-    if (id < 0 || cause < 0 || action < 0) continue;
     let r = at + 1;
-    for (; r < rows.length && !isBlankRow(rows[r]!); r += 1) {
+    // A blank row inserted by hand does not end the block (the goals below it kept their text
+    // only by luck); the next block's header does.
+    for (; r < rows.length && !isFollowupHeader(rows[r]!); r += 1) {
       const row = rows[r]!;
+      if (isBlankRow(row)) continue;
       const key = cellText(row[id]).trim();
       if (key === '') continue;
       const seen = byId.get(key);
@@ -68,7 +74,7 @@ export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>
       if (!seen) byId.set(key, text);
       else byId.set(key, { id: key, cause: seen.cause || text.cause, action: seen.action || text.action });
     }
-    at = r;
+    at = r - 1;
   }
   return [...byId.values()];
 }

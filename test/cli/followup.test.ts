@@ -104,6 +104,30 @@ describe('saldo followup', () => {
     expect((JSON.parse(q3.stdout) as FollowupOutput).unmatchedPrevious).toEqual([{ id: '9', cause: 'Årsag for 9', action: '' }]);
   });
 
+  it('a blank row inserted into last quarter\'s sheet does not lose the text of the goals below it (found by review)', async () => {
+    const goal = (id: string) => ({ id, name: `Mål ${id}`, measure: 'a', target: 1 });
+    const input = { year: 2025, goals: [goal('1'), goal('2'), goal('3')], data: { Q1: { a: 1 } } };
+    const q1 = await cli(['followup', '--in', 'q1.json', '--out', 'q1.xlsx'], { 'q1.json': JSON.stringify(input) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(q1.files.get('q1.xlsx') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Opfølgning')!;
+    // goals 1, 2, 3 are rows 4, 5, 6; text for 1 and 3, then an empty row pushed in after goal 1
+    sheet.getCell('J4').value = 'Årsag 1';
+    sheet.getCell('J6').value = 'Årsag 3';
+    sheet.getCell('K6').value = 'Handling 3';
+    sheet.spliceRows(5, 0, []);
+    const typed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx'], { 'q2.json': JSON.stringify({ ...input, data: { Q1: { a: 1 }, Q2: { a: 1 } } }), 'q1.xlsx': typed });
+    expect(q2.code, q2.stderr).toBe(0);
+    const rows = (JSON.parse(q2.stdout) as FollowupOutput).rows;
+    expect(rows.map((r) => [r.id, r.cause, r.action])).toEqual([['1', 'Årsag 1', ''], ['2', '', ''], ['3', 'Årsag 3', 'Handling 3']]);
+  });
+  it('--previous with a workbook that is no follow-up is refused, not read as "no text" (found by review)', async () => {
+    const statements = spawnCli(['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/tmp/saldo-not-a-followup.xlsx']);
+    expect(statements.status).toBe(0);
+    const r = await cli(['followup', '--in', 'q.json', '--previous', 's.xlsx'], { 'q.json': JSON.stringify({ ...JSON.parse(example), previous: undefined }), 's.xlsx': new Uint8Array(readFileSync('/tmp/saldo-not-a-followup.xlsx')) });
+    expect(r).toMatchObject({ code: 2, stderr: 'Den forrige opfølgning har ingen opfølgningstabel (en overskriftsrække med Nr., Årsag/konsekvens og Handling): er det den rigtige projektmappe?\n' });
+  });
   it('says in Danish when --previous is missing, or given twice', async () => {
     const missing = await cli(['followup', '--in', 'q.json', '--previous', 'nope.xlsx'], { 'q.json': JSON.stringify({ ...JSON.parse(example), previous: undefined }) });
     expect(missing).toMatchObject({ code: 2 });
