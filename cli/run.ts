@@ -225,6 +225,41 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
+/** The options each command uses besides --in, --out, --rules and --quiet. */
+const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
+  plan: [], henstand: [], status: [], followup: ['previous'],
+  statements: ['year', 'mask-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of'],
+};
+
+/**
+ * Options that would be passed over in silence are refused: one the command does not use
+ * (`plan --year`), one given twice (which counts?), and an --out that is neither .json nor .xlsx
+ * (JSON written into "x.csv" would mislead).
+ */
+function checkOptions(name: CommandName, values: Record<string, unknown>, argv: readonly string[]): void {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'letters', 'kommune', 'contact', 'previous']) {
+    if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
+      const users = (Object.keys(COMMAND_OPTIONS) as CommandName[]).filter((c) => COMMAND_OPTIONS[c].includes(option));
+      throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
+    }
+  }
+  if ((values.kommune !== undefined || values.contact !== undefined) && values.letters === undefined) {
+    throw new UsageError('--kommune og --contact står i brevene: brug dem sammen med --letters FIL.');
+  }
+  const seen = new Set<string>();
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const option = /^--([\w-]+)/.exec(arg)?.[1];
+    if (option === undefined) continue;
+    if (seen.has(option)) throw new UsageError(`--${option} er angivet to gange; angiv det én gang.`);
+    seen.add(option);
+  }
+  const out = values.out;
+  if (typeof out === 'string' && !/\.(json|xlsx)$/i.test(out)) {
+    throw new UsageError(`--out skal være en .json- eller .xlsx-fil (fik "${out}").`);
+  }
+}
+
 /** Node's parseArgs errors are English: the same in Danish, by their code. */
 function argumentProblem(e: Error & { code?: string }): string {
   const option = /--[\w-]+/.exec(e.message)?.[0] ?? /'(-\w)/.exec(e.message)?.[1] ?? '';
@@ -270,6 +305,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (!isCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
     if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
+    checkOptions(name, values, argv);
 
     const rules = await loadRules(io, values.rules);
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with

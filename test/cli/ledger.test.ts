@@ -114,7 +114,7 @@ describe('saldo statements on Danish CSV variants', () => {
       [['statements', '--in', folder, '--year', '2026'], 'er en mappe, ikke en fil.'],
       [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/findes/ikke/x.json'], 'Filen "/findes/ikke/x.json" kan ikke oprettes: mappen, den skal ligge i, findes ikke.'],
       [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--letters', '/findes/ikke/b.xlsx'], 'Filen "/findes/ikke/b.xlsx" kan ikke oprettes'],
-      [['plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json', '--out', dir], `Filen "${dir}" er en mappe, ikke en fil.`],
+      [['plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json', '--out', folder], `Filen "${folder}" er en mappe, ikke en fil.`],
       [['plan', '--in', dir], `Inputfilen "${dir}" er en mappe, ikke en fil.`],
     ];
     for (const [args, message] of cases) {

@@ -74,6 +74,11 @@ describe('saldo plan (contract)', () => {
     [['plan', '--in'], /^Valget --in mangler en værdi\./],
     [['statements', '--in', 'l.csv', '--mask-cpr=ja'], /^Valget --mask-cpr tager ingen værdi: skriv blot --mask-cpr\./],
     [['statements', '--in', 'l.csv', '--year', '-1'], /^Værdien efter --year begynder med "-"/],
+    // options that would be passed over in silence (found by review)
+    [['plan', '--in', 'a.json', '--year', '2026'], /^--year bruges ikke af plan \(kun af statements\)\./],
+    [['plan', '--in', 'a.json', '--out', 'plan.csv'], /^--out skal være en \.json- eller \.xlsx-fil \(fik "plan\.csv"\)\./],
+    [['plan', '--in', 'a.json', '--out', 'a.xlsx', '--out', 'b.xlsx'], /^--out er angivet to gange/],
+    [['statements', '--in', 'l.csv', '--year', '2026', '--kommune', 'Eksempel'], /^--kommune og --contact står i brevene/],
   ])('usage errors %j → exit 2', async (argv, message) => {
     const r = await cli(argv, { 'bad.json': '{"firstDueDate": ', 'empty.json': '  ', 'a.json': json(agreement) });
     expect(r.code).toBe(2);
