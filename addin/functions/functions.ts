@@ -85,7 +85,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
       claims: [{ principal: numberArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
     };
     return commands.plan(input, defaultRules).summary.installment;
-  });
+  }, { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' });
 }
 
 /**

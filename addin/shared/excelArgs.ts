@@ -138,7 +138,7 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
     row.forEach((cell, c) => {
       const column = columns[c];
       if (!column || isBlank(cell)) return;
-      const label = `${where}, ${hasHeader ? String(first[c]).trim() : column}`;
+      const label = `${where}, ${hasHeader ? String(first[c]).trim() : CLAIM_COLUMN_NAMES[column]}`;
       switch (column) {
         case 'dueDate':
           claim.dueDate = dateArg(cell, label);
@@ -158,6 +158,7 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
     }
     claims.push(claim);
   });
+  if (claims.length === 0) throw new SaldoError('MANGLER', field, range, `${field}: området har ingen fordringer (ingen række med en hovedstol).`);
   return claims;
 }
 

@@ -198,9 +198,12 @@ function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v;
   if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string };
+    const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string; formula?: string; error?: string };
     if (o.richText) return o.richText.map((t) => t.text).join('');
-    if ('result' in o) return o.result;
+    if ('result' in o && o.result !== undefined) return cellValue(o.result);
+    // A formula saved without its value, or an error value (#DIV/0!): shown as such in the row's error.
+    if (typeof o.formula === 'string') return `=${o.formula}`;
+    if (typeof o.error === 'string') return o.error;
     if (typeof o.text === 'string') return o.text;
   }
   return v;

@@ -291,6 +291,20 @@ describe('xlsx and JSON ledgers', () => {
     expect(out.errors).toEqual([{ row: 4, message: expect.stringMatching(/Bogføringsdatoen "i går"/) }]);
     expect(out.source.format).toBe('xlsx');
   });
+  it('an .xlsx formula saved without its value, or an error value, is a row error that shows it (not {"formula":…})', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Posteringer');
+    sheet.addRow(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']);
+    sheet.addRow(['D1', 'F1', '01-02-2026', 'krav', { formula: '1/0' }]);
+    sheet.addRow(['D1', 'F1', '01-02-2026', 'krav', { error: '#DIV/0!' }]);
+    sheet.addRow(['D1', 'F1', '01-02-2026', 'krav', { formula: '2*50', result: 100 }]);
+    const out = JSON.parse((await run(['statements', '--in', file(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'), '--year', '2026'])).stdout);
+    expect(out.errors).toEqual([
+      { row: 2, message: 'Beløbet "=1/0" er ikke et beløb i kroner med højst 2 decimaler.' },
+      { row: 3, message: 'Beløbet "#DIV/0!" er ikke et beløb i kroner med højst 2 decimaler.' },
+    ]);
+    expect(out.totals.closing).toBe(100);
+  });
   it('reads a JSON ledger file', async () => {
     const path = file(JSON.stringify([{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-01-05', kind: 'krav', amount: 100 }]), 'json');
     const out = JSON.parse((await run(['statements', '--in', path, '--year', '2026'])).stdout);
