@@ -237,6 +237,8 @@ function lineBreakIn(cells: readonly unknown[], column: number | undefined): str
 }
 
 const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
+/** Kinds that only ever lower a debt. */
+const REDUCING_KINDS: ReadonlySet<PostingKind> = new Set(['betaling', 'afskrivning', 'oversendt']);
 
 const FIELDS = Object.keys(FIELD_NAMES) as LedgerField[];
 const ID_FIELDS: ReadonlySet<LedgerField> = new Set(['debtorId', 'claimId', 'cpr']);
@@ -291,6 +293,11 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   if (rawAmount === undefined || rawAmount === null || rawAmount === '') return { row, message: 'Beløb mangler.' };
   const amount = amountValue(rawAmount);
   if (amount === null) return { row, message: text(rawAmount) === '' ? 'Beløb mangler.' : `Beløbet ${shownCellText(text(rawAmount))} er ikke et beløb i kroner med højst 2 decimaler.` };
+  // Beløb is signed, positive raises the debt (SPEC): a payment, write-off or transfer that raises
+  // it is a system exporting amounts without sign, and summing it would be wrong by twice the sum.
+  if (amount > 0 && REDUCING_KINDS.has(kind)) {
+    return { row, message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, afskrivninger og oversendelser.` };
+  }
   const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
   return {
     row,

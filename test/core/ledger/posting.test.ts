@@ -68,6 +68,15 @@ describe('a ledger row', () => {
     expect(row({ 1: '020290-1234' })).toEqual({ row: 7, message: 'Beløbet "020290-xxxx" er ikke et beløb i kroner med højst 2 decimaler.' });
     expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
   });
+  it('a payment, write-off or transfer with a positive amount is an error: amounts are signed (found by review: +30 raised the debt)', () => {
+    expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({ row: 7, message: 'Art betaling nedbringer gælden og skal have et negativt beløb (fik "30,00"). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, afskrivninger og oversendelser.' });
+    expect(row({ 8: 'afskrivning', 1: 100 })).toMatchObject({ message: expect.stringMatching(/^Art afskrivning nedbringer gælden/) });
+    expect(row({ 8: 'oversendt', 1: '1,00' })).toMatchObject({ message: expect.stringMatching(/^Art oversendt nedbringer gælden/) });
+    // signed the right way, or zero, they are postings; a negative krav (a credit) is allowed
+    expect(row({ 8: 'betaling', 1: '-30,00' })).toMatchObject({ kind: 'betaling', amount: -3000 });
+    expect(row({ 8: 'betaling', 1: '0' })).toMatchObject({ kind: 'betaling', amount: 0 });
+    expect(row({ 8: 'krav', 1: '-30,00' })).toMatchObject({ kind: 'krav', amount: -3000 });
+  });
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
     expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
   });
