@@ -13,5 +13,24 @@ export function followup(input: unknown, _rules: RuleSet): FollowupOutput {
   }
   rejectUnknownKeys(input, ['year', 'goals', 'data', 'previous', 'period'], '');
   if (input.data === undefined) throw new SaldoError('MANGLER', 'data', undefined, 'data mangler: tallene pr. periode, f.eks. {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}}.');
-  return computeFollowup({ year: parseYear(input.year), goals: input.goals as unknown[], data: input.data, previous: input.previous, period: input.period });
+  const result = computeFollowup({ year: parseYear(input.year), goals: input.goals as unknown[], data: input.data, previous: input.previous, period: input.period });
+  return { ...result, warnings: [...percentWarnings(input.goals as unknown[]), ...result.warnings] };
+}
+
+/**
+ * A percent goal's target above 200 % (or margin above 100 points) in JSON was most likely typed
+ * as whole percents (15 for 15 %); the goals table warns the same way by its rows.
+ */
+function percentWarnings(goals: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const g of goals) {
+    if (!isJsonObject(g) || g.unit !== 'percent') continue;
+    for (const [key, what, limit] of [['target', 'target', 2], ['amberMargin', 'amberMargin', 1]] as const) {
+      const v = g[key];
+      if (typeof v === 'number' && Math.abs(v) > limit) {
+        out.push(`Mål ${String(g.id)}: ${what} ${String(v).replace('.', ',')} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${String(v).replace('.', ',')} %? Skriv ${String(v / 100).replace('.', ',')} (en brøkdel).`);
+      }
+    }
+  }
+  return out;
 }

@@ -323,7 +323,29 @@ export function followup(input: FollowupInput): Followup {
   const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
   if (elapsed === 0) warnings.push('Der er ingen data for nogen periode endnu.');
   else if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
+  warnings.push(...partialPeriodWarnings(goals, data, elapsed));
   return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, carriedOver, warnings };
+}
+
+/**
+ * A period that has some of a goal's counts but not all does not count for that goal (a ratio of
+ * one period's numerator to the others' denominators would be wrong): said, not done in silence.
+ */
+function partialPeriodWarnings(goals: readonly Goal[], data: PeriodData, elapsed: number): string[] {
+  const name = (n: number) => (data.granularity === 'month' ? `M${String(n).padStart(2, '0')}` : `Q${n}`);
+  const out: string[] = [];
+  for (const g of goals) {
+    if (!g.measure) continue;
+    for (let i = 0; i < elapsed; i += 1) {
+      const p = data.periods[i];
+      if (!p) continue;
+      const missing = g.measure.names.filter((n) => !p.has(n));
+      if (missing.length > 0 && missing.length < g.measure.names.length) {
+        out.push(`Mål ${g.id}: ${name(i + 1)} mangler tallet for ${missing.join(' og ')}, så perioden tæller ikke med i målets resultat.`);
+      }
+    }
+  }
+  return out;
 }
 
 /**

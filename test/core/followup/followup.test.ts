@@ -200,3 +200,18 @@ describe('carriedOver', () => {
     expect(followup({ year: 2025, goals, data: { Q1: { a: 1 } }, previous }).carriedOver).toEqual(['2']);
   });
 });
+
+describe('warnings where a number would otherwise be judged in silence (found by review)', () => {
+  it('a period with some of a goal\'s counts but not all does not count, and says so', () => {
+    // Q1: 1 / 10; Q2 has a but no b: the year to date stays 1 / 10 = 10 %, not (1 + 5) / 10
+    const out = followup({ year: 2025, goals: [{ id: '1', name: 'A', measure: 'a / b', target: 0.15, unit: 'percent' }], data: { Q1: { a: 1, b: 10 }, Q2: { a: 5 } } });
+    expect(out.rows[0]!.ytd).toBeCloseTo(0.1, 12);
+    expect(out.warnings).toContain('Mål 1: Q2 mangler tallet for b, så perioden tæller ikke med i målets resultat.');
+  });
+  it('a JSON percent target of 15 is read as 1.500 % and warned about (the goals table warns by row)', () => {
+    const out = followupCommand({ year: 2025, goals: [{ id: '2.1', name: 'A', measure: 'a / b', target: 15, unit: 'percent' }], data: { Q1: { a: 1, b: 10 } } }, defaultRules);
+    expect(out.warnings[0]).toBe('Mål 2.1: target 15 læses som 1.500 %. Mente du 15 %? Skriv 0,15 (en brøkdel).');
+    // a target as a fraction gives no such warning
+    expect(followupCommand({ year: 2025, goals: [{ id: '2.1', name: 'A', measure: 'a / b', target: 0.15, unit: 'percent' }], data: { Q1: { a: 1, b: 10 } } }, defaultRules).warnings).toEqual([]);
+  });
+});
