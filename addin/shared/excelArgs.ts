@@ -167,8 +167,18 @@ const AMOUNT_WORDS = ['ydelse', 'payment', 'amount', 'beløb'];
 const PAY_DATE_WORDS = ['dato', 'date', 'betalingsdato', 'indbetalingsdato', 'betalt den'];
 const PAID_WORDS = ['beløb', 'amount', 'indbetalt', 'betalt'];
 
-function headerIndex(first: unknown[], words: readonly string[]): number {
-  return first.findIndex((h) => typeof h === 'string' && words.includes(h.trim().toLowerCase()));
+const headerKey = (h: unknown) => (typeof h === 'string' ? h.trim().toLowerCase() : '');
+
+/**
+ * The column of a header row named by one of `words`; two columns that could both be meant
+ * ("Beløb" and "Ydelse", or "Dato" twice) are refused, as the choice would be a guess.
+ */
+function headerIndex(first: unknown[], words: readonly string[], field: string, what: string): number {
+  const found = first.flatMap((h, i) => (words.includes(headerKey(h)) ? [i] : []));
+  if (found.length > 1) {
+    throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnerne ${found.map((i) => showValue(first[i])).join(' og ')} kan begge være ${what}; behold kun én af dem i markeringen.`);
+  }
+  return found.length === 1 ? found[0]! : -1;
 }
 
 function rowsOf(range: unknown, field: string): unknown[][] {
@@ -178,24 +188,39 @@ function rowsOf(range: unknown, field: string): unknown[][] {
   return range as unknown[][];
 }
 
-/**
- * Installments from a schedule range: SALDO.AFDRAGSPLAN's output or a sheet Saldo wrote (a header
- * row with "Forfaldsdato" and "Ydelse"), or two columns due date and amount. Rows without a due
- * date and amount (blank rows) and the "I alt" line are skipped; a row with only one of them is an
- * error (an installment left out would make a broken agreement look kept).
- */
-export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Array<{ dueDate: string; amount: number }> {
-  const rows = rowsOf(range, field);
+/** Installments of a schedule: the due-date and amount columns of a header row, or exactly two columns. */
+function scheduleColumns(rows: unknown[][], field: string): { due: number; amount: number; hasHeader: boolean } {
   const first = rows[0] ?? [];
   const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v));
-  const due = hasHeader ? headerIndex(first, DUE_WORDS) : first.length >= 4 ? 2 : 0;
-  const amount = hasHeader ? headerIndex(first, AMOUNT_WORDS) : first.length >= 4 ? 3 : 1;
+  if (!hasHeader) {
+    // Without headings only two columns can be read without a guess: due date, then the installment.
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    if (width > 2) throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse (det har ${width}). Tag overskrifterne med i markeringen.`);
+    return { due: 0, amount: 1, hasHeader };
+  }
+  const due = headerIndex(first, DUE_WORDS, field, 'forfaldsdatoen');
+  const amount = headerIndex(first, AMOUNT_WORDS, field, 'ydelsen');
   if (due < 0 || amount < 0) {
     throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Forfaldsdato" og "Ydelse".`);
   }
+  return { due, amount, hasHeader };
+}
+
+/**
+ * Installments from a schedule range: SALDO.AFDRAGSPLAN's output or a sheet Saldo wrote (a header
+ * row with "Forfaldsdato" and "Ydelse"; other columns, like the sheet's summary beside the table,
+ * are not read), or two columns due date and amount. Rows without due date and amount (blank
+ * rows) and the table's own "I alt" line are skipped; a row with only one of them is an error (an
+ * installment left out would make a broken agreement look kept).
+ */
+export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Array<{ dueDate: string; amount: number }> {
+  const rows = rowsOf(range, field);
+  const { due, amount, hasHeader } = scheduleColumns(rows, field);
+  const isTotal = (v: unknown) => typeof v === 'string' && v.trim().toLowerCase() === 'i alt';
   return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
     if (isBlank(row[due]) && isBlank(row[amount])) return [];
-    if (row.some((v) => typeof v === 'string' && v.trim().toLowerCase() === 'i alt')) return [];
+    // Only the table's own columns count: a summary label beside the table is not a total line.
+    if (isTotal(row[0]) || isTotal(row[due]) || isTotal(row[amount])) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     if (isBlank(row[due])) throw new SaldoError('MANGLER', where, row, `${where}: forfaldsdatoen mangler (ydelsen er ${showValue(row[amount])}).`);
     if (isBlank(row[amount])) throw new SaldoError('MANGLER', where, row, `${where}: ydelsen mangler.`);
@@ -203,16 +228,27 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
   });
 }
 
-/** Payments from a range: date and amount (a header row may name them: Dato, Beløb). */
+/**
+ * Payments from a range: date and amount (a header row may name them: Dato, Beløb). Every column
+ * must be one of the two: a third ("Ekstra beløb") would otherwise be money passed over.
+ */
 export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Array<{ date: string; amount: number }> {
   if (isBlank(range) || (Array.isArray(range) && range.length === 1 && Array.isArray(range[0]) && range[0].every(isBlank))) return [];
   const rows = rowsOf(range, field);
   const first = rows[0] ?? [];
   const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
-  const date = hasHeader ? headerIndex(first, PAY_DATE_WORDS) : 0;
-  const amount = hasHeader ? headerIndex(first, PAID_WORDS) : 1;
+  const body = rows.slice(hasHeader ? 1 : 0);
+  const date = hasHeader ? headerIndex(first, PAY_DATE_WORDS, field, 'datoen') : 0;
+  const amount = hasHeader ? headerIndex(first, PAID_WORDS, field, 'beløbet') : 1;
   if (date < 0 || amount < 0) throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Dato" og "Beløb".`);
-  return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c += 1) {
+    if (c === date || c === amount || body.every((row) => isBlank(row[c]))) continue;
+    throw new SaldoError('UGYLDIGT_INPUT', field, first, hasHeader
+      ? `${field}: kolonnen ${showValue(first[c])} kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.`
+      : `${field}: uden overskriftsrække skal området have præcis to kolonner, dato og beløb (det har ${width}).`);
+  }
+  return body.flatMap((row, i) => {
     if (row.every(isBlank)) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     return [{ date: dateArg(row[date], `${where}, dato`), amount: numberArg(row[amount], `${where}, beløb`) }];

@@ -142,6 +142,20 @@ describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
     // the total line and blank rows are not installments
     expect(agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], [null, null], ['I alt', 500]], payments, '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
   });
+  it('schedule and payment columns are never guessed (found by review): doubled, unknown or headless extra columns are #VALUE!', () => {
+    const schedule3 = [['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['2026-03-02', 500]];
+    const paid = [['Dato', 'Beløb'], ['2026-02-02', 500], ['2026-03-02', 500]];
+    // "Beløb" and "Ydelse" could both be the installment
+    expect(cell(() => agreementStatus([['Forfaldsdato', 'Beløb', 'Ydelse'], ['2026-02-02', 3000, 500]], paid, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan: kolonnerne "Beløb" og "Ydelse" kan begge være ydelsen; behold kun én af dem i markeringen.' });
+    // a payments column that is neither date nor amount: its 500 would be passed over
+    expect(cell(() => agreementStatus(schedule3, [['Dato', 'Beløb', 'Ekstra beløb'], ['2026-02-02', 500, 500]], '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'indbetalinger: kolonnen "Ekstra beløb" kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.' });
+    expect(cell(() => agreementStatus(schedule3, [['Dato', 'Betalt den', 'Beløb'], ['2026-02-02', '2026-02-03', 500]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnerne "Dato" og "Betalt den" kan begge være datoen/) });
+    // without headings only two columns
+    expect(cell(() => agreementStatus(schedule3, [[46055, 500, 500]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, dato og beløb \(det har 3\)/) });
+    expect(cell(() => agreementStatus([[46055, 1000, 1, 3000]], paid, '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse \(det har 4\)/) });
+    // an empty extra column in the selection is fine
+    expect(agreementStatus(schedule3, [['Dato', 'Beløb', ''], ['2026-02-02', 500, null], ['2026-03-02', 500, null]], '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
+  });
   it('two-column schedules and empty payments work; grace days are honoured', () => {
     const out = agreementStatus([[46055, 500], [46083, 500]], [[null, null]], '2026-02-04', 3);
     expect(out[0]!.slice(0, 2)).toEqual(['Aftalens status', 'overholdt']);

@@ -6,6 +6,7 @@ import { status } from '../../core/commands/status.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
+import { installmentsFromRange } from '../../addin/shared/excelArgs.js';
 
 const plan = runPlan({ startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] });
 
@@ -50,6 +51,14 @@ describe('writePlanSheet', () => {
     expect(wb.calculationSuspended).toBe(1);
   });
 
+  it('the Status page reads every installment back from the sheet it wrote: the summary\'s "I alt" beside row 4 is no total line (found by review)', async () => {
+    withWorkbook(new FakeWorkbook(['Ark1']));
+    const { sheetName } = await writePlanSheet(plan);
+    const installments = installmentsFromRange(await readSheetValues(sheetName), `Arket "${sheetName}"`);
+    // 9 installments of 500 (the last 450), as the sheet shows: 8 × 500 + 450 = 4.450
+    expect(installments).toHaveLength(9);
+    expect(installments.reduce((t, i) => t + i.amount, 0)).toBe(4450);
+  });
   it('never reuses a sheet name: a second schedule goes to "Afdragsplan 2"', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1', 'afdragsplan']));
     expect((await writePlanSheet(plan)).sheetName).toBe('Afdragsplan 2');
