@@ -237,6 +237,7 @@ function lineBreakIn(cells: readonly unknown[], column: number | undefined): str
 }
 
 const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
+const NO = new Set(['', 'nej', 'n', '0', 'falsk', 'false', 'no']);
 /** Kinds that only ever lower a debt. */
 const REDUCING_KINDS: ReadonlySet<PostingKind> = new Set(['betaling', 'afskrivning', 'oversendt']);
 
@@ -299,6 +300,12 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     return { row, message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, afskrivninger og oversendelser.` };
   }
   const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
+  // Anerkendt decides 3 or 10 years' limitation: a word that is neither yes nor no is not guessed.
+  const ackRaw = c.acknowledged === undefined ? '' : text(cells[c.acknowledged]).toLowerCase();
+  const acknowledged = YES.has(ackRaw);
+  if (!acknowledged && !NO.has(ackRaw)) {
+    return { row, message: `Anerkendt ${shownCellText(ackRaw)} kendes ikke: skriv ja, dom eller forlig (10 års forældelse) eller nej/tom (3 år).` };
+  }
   return {
     row,
     debtorId,
@@ -310,7 +317,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     dueDay,
     kind,
     amount,
-    acknowledged: c.acknowledged !== undefined && YES.has(text(cells[c.acknowledged]).toLowerCase()),
+    acknowledged,
   };
 }
 

@@ -77,6 +77,14 @@ describe('a ledger row', () => {
     expect(row({ 8: 'betaling', 1: '0' })).toMatchObject({ kind: 'betaling', amount: 0 });
     expect(row({ 8: 'krav', 1: '-30,00' })).toMatchObject({ kind: 'krav', amount: -3000 });
   });
+  it('Anerkendt is ja/dom/forlig or nej/blank; any other word is a row error, not 3 years by default (found by review)', () => {
+    const { columns: ack } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Anerkendt']);
+    const base = ['D1', 'F1', '01-02-2020', 'krav', '100'];
+    for (const yes of ['ja', 'Dom', 'forlig', true, 1]) expect(parsePostingRow([...base, yes], ack, 2)).toMatchObject({ acknowledged: true });
+    for (const no of ['nej', '', null, false, 0]) expect(parsePostingRow([...base, no], ack, 2)).toMatchObject({ acknowledged: false });
+    expect(parsePostingRow([...base, 'dom 2021'], ack, 2)).toEqual({ row: 2, message: 'Anerkendt "dom 2021" kendes ikke: skriv ja, dom eller forlig (10 års forældelse) eller nej/tom (3 år).' });
+    expect(parsePostingRow([...base, 'måske'], ack, 2)).toMatchObject({ message: expect.stringMatching(/^Anerkendt "måske" kendes ikke/) });
+  });
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
     expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
   });
