@@ -285,6 +285,7 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
   const col = nameCol >= 0 ? nameCol : periods.findIndex((p) => p === null);
   if (col < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} mangler en kolonne med navnene (f.eks. "Navn" med pristjek, selvanmeldte …).`);
   const warnings = head.flatMap((h, i) => (i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h)) ? [] : [`${COUNTS}: kolonnen ${showValue(h)} (${columnLetter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`]));
+  headlessFigures(rows, at, head.map((h, i) => i !== col && periods[i] === null && blank(h)), origin);
   const data: CountsFromTable['data'] = Object.fromEntries(periods.filter((p): p is string => p !== null).map((p) => [p, {}]));
   const names: string[] = [];
   for (let r = at + 1; r < rows.length; r += 1) {
@@ -309,6 +310,7 @@ function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origi
   const twice = named.find((n, i) => named.indexOf(n) !== i);
   if (twice) throw invalid(COUNTS, twice, `${COUNTS}: navnet "${twice}" står i to kolonner.`);
   if (named.length === 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: rækken over perioderne (række ${origin.row + at}) skal have tallenes navne som overskrifter.`);
+  headlessFigures(rows, at, head.map((h, i) => i !== periodCol && blank(h)), origin);
   const data: CountsFromTable['data'] = {};
   const periods: Array<string | null> = [];
   for (let r = at + 1; r < rows.length; r += 1) {
@@ -323,6 +325,20 @@ function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origi
   }
   checkPeriods(periods, periods);
   return { data, names: named, warnings: [] };
+}
+
+/**
+ * Figures under a blank heading would be left out without a word (a quarter that counts as not
+ * reported, a status judged on less): refused, naming the column.
+ */
+function headlessFigures(rows: Rows, at: number, headless: readonly boolean[], origin: Origin): void {
+  const width = Math.max(headless.length, ...rows.map((row) => row.length));
+  for (let i = 0; i < width; i += 1) {
+    // a column past the header row's end has no heading either
+    if (!(headless[i] ?? true)) continue;
+    const r = rows.findIndex((row, k) => k > at && !blank(row[i]));
+    if (r >= 0) throw invalid(COUNTS, rows[r]![i], `${COUNTS}: kolonne ${columnLetter(origin.column + i)} har tal (${showValue(rows[r]![i])} i række ${origin.row + r}), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.`);
+  }
 }
 
 function checkPeriods(periods: ReadonlyArray<string | null>, shown: ReadonlyArray<Cell>): void {

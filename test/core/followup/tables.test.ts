@@ -141,6 +141,14 @@ describe('counts table', () => {
     expect(message(() => countsFromTable([['Navn', 'Q1']]))).toBe('Taltabellen har ingen rækker med tal under overskrifterne.');
   });
 
+  it('figures under a blank heading are refused, not left out (found by review: a blank Q3 heading turned a goal rød)', () => {
+    expect(() => countsFromTable([['Navn', 'Q1', 'Q2', '', 'Q4'], ['aftaler', 100, 100, 100, 100]])).toThrow('Taltabellen: kolonne D har tal (100 i række 2), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.');
+    expect(() => countsFromTable([['Periode', 'opkald', ''], ['Q1', 10, 5]])).toThrow(/kolonne C har tal \(5 i række 2\), men ingen overskrift/);
+    // a figure past the header row's end has no heading either
+    expect(() => countsFromTable([['Navn', 'Q1'], ['aftaler', 100, 100]])).toThrow(/kolonne C har tal/);
+    // an empty column is fine
+    expect(countsFromTable([['Navn', 'Q1', ''], ['aftaler', 100, null]]).data).toEqual({ Q1: { aftaler: 100 } });
+  });
   it('tells rows and columns as on the sheet when the table does not start at A1', () => {
     expect(message(() => countsFromTable([['Navn', 'Q1', 'Q2'], ['a', 1, 'x']], { row: 5, column: 3 }))).toMatch(/^Taltabellen, række 6, Q2 \(E\): "x" er ikke et tal/);
     expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']], { row: 10, column: 1 }))).toMatch(/^Måltabellen, række 11, kolonnen "Retning"/);
