@@ -264,6 +264,10 @@ export function debtorStatementFn(ledger: any[][], debtorId: any, year: number):
 
 /** A range's cells in order (a row or a column), blanks as null. */
 function periodCells(range: any, field: string): Array<number | null> {
+  // One row or one column of periods: a block (numerators and denominators selected together) would be summed as one.
+  if (Array.isArray(range) && range.length > 1 && range.some((row: unknown) => Array.isArray(row) && row.length > 1)) {
+    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv én række eller én kolonne med perioderne, ikke et område på ${range.length} rækker og flere kolonner.`);
+  }
   const cells = (Array.isArray(range) ? range.flat() : [range]) as unknown[];
   if (cells.length === 0 || cells.length > 12) throw new SaldoError('UGYLDIGT_INPUT', field, cells.length, `${field}: angiv 1–4 kvartaler eller 1–12 måneder (fik ${cells.length} celler).`);
   return cells.map((c) => (isBlank(c) ? null : numberArg(c, field)));
@@ -328,6 +332,9 @@ export function measureFn(expression: any, names: any, values: any): number {
     const notText = cells.find((k) => !isBlank(k) && typeof k !== 'string');
     if (notText !== undefined) throw new SaldoError('UGYLDIGT_INPUT', 'navne', notText, `navne: skal være tekst som "pristjek", ikke ${showValue(notText)}.`);
     const keys = cells.map((k) => String(k ?? '').trim());
+    // A name twice would take its last value in silence.
+    const twice = keys.find((k, i) => k !== '' && keys.indexOf(k) !== i);
+    if (twice !== undefined) throw new SaldoError('UGYLDIGT_INPUT', 'navne', twice, `navne: "${twice}" står to gange; hvert navn må kun stå én gang.`);
     const counts = (Array.isArray(values) ? values.flat() : [values]) as unknown[];
     if (keys.length !== counts.length) throw new SaldoError('UGYLDIGT_INPUT', 'værdier', counts.length, `værdier: lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();

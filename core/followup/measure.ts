@@ -65,6 +65,9 @@ export function compileMeasure(text: string, goalId: string, field: string, know
   const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', field, text, goalId === '' ? `Målingen ${shownText} ${why}` : `Mål ${goalId}: målingen ${shownText} ${why}`);
   if (text.trim() === '') throw fail('er tom: skriv en beregning som "pristjek / selvanmeldte".');
   if (text.length > MAX_LENGTH) throw fail(`er for lang (højst ${MAX_LENGTH} tegn).`);
+  // mathjs reads "b %" as b / 100 (so "a / b %" is a / (b / 100)): a percent sign is refused, the
+  // unit says how a share is shown.
+  if (text.includes('%')) throw fail('må ikke indeholde %: skriv andelen som en brøk (f.eks. "a / b") og vælg enheden procent.');
   let tree: MathNode;
   try {
     tree = parse(text);
@@ -90,8 +93,10 @@ export function compileMeasure(text: string, goalId: string, field: string, know
       case 'ParenthesisNode':
         return check((node as unknown as { content: MathNode }).content, depth + 1);
       case 'OperatorNode': {
-        const op = node as unknown as { fn: string; op: string; args: MathNode[] };
+        const op = node as unknown as { fn: string; op: string; args: MathNode[]; implicit?: boolean };
         if (!OPERATORS.has(op.fn)) throw fail(`bruger "${op.op}", som ikke er tilladt (kun + − * / ^).`);
+        // "pristjek selvanmeldte" or "2a" would be multiplied in silence: a missing sign is an error.
+        if (op.implicit) throw fail('mangler et regnetegn mellem to tal eller navne (skriv * for gange, / for delt med).');
         for (const arg of op.args) check(arg, depth + 1);
         return;
       }

@@ -250,6 +250,12 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     expect(cell(() => goalStatusFn(0.1, Infinity))).toMatchObject({ error: '#VALUE!', message: 'mål: forventede et tal, ikke uendeligt.' });
   });
 
+  it('MÅLING refuses a name given twice, and ÅRTILDATO a block of several rows and columns (found by review)', () => {
+    expect(cell(() => measureFn('a / b', [['a', 'a', 'b']], [[1, 2, 4]]))).toEqual({ error: '#VALUE!', message: 'navne: "a" står to gange; hvert navn må kun stå én gang.' });
+    // B2:C3 selected as numerators would sum numerators and denominators: 1 + 2 + 3 + 4 = 10
+    expect(cell(() => yearToDateFn([[1, 2], [3, 4]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^tællere: angiv én række eller én kolonne/) });
+    expect(yearToDateFn([[1], [2], [3]])).toBe(6);
+  });
   it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', () => {
     expect(measureFn('pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]])).toBe(0.15);
     expect(cell(() => measureFn('a / b', [['a', 'b']], [[1, 0]]))).toEqual({ error: '#N/A', message: 'ingen data' });

@@ -104,3 +104,17 @@ describe('functions with the wrong arguments (found by review): a Danish error, 
     expect(compileMeasure('min(a, b)', '1', 'm', known).evaluate(new Map([['a', 1], ['b', 3]]))).toBe(1);
   });
 });
+
+describe('forms that mathjs would read as something else (found by review)', () => {
+  const known = new Set(['a', 'b', 'pristjek', 'selvanmeldte']);
+  it('a missing sign ("pristjek selvanmeldte" would be multiplied: 3 × 4 = 12) is refused', () => {
+    for (const text of ['pristjek selvanmeldte', '2a', '(a)(b)']) {
+      expect(() => compileMeasure(text, '2.1', 'm', known)).toThrow(`Mål 2.1: målingen "${text}" mangler et regnetegn mellem to tal eller navne (skriv * for gange, / for delt med).`);
+    }
+  });
+  it('a percent sign ("a / b %" would be a / (b / 100): 1 and 4 give 25) is refused', () => {
+    expect(() => compileMeasure('a / b %', '2.1', 'm', known)).toThrow('Mål 2.1: målingen "a / b %" må ikke indeholde %: skriv andelen som en brøk (f.eks. "a / b") og vælg enheden procent.');
+    // the same without %: 1 / 4
+    expect(compileMeasure('a / b', '2.1', 'm', known).evaluate(new Map([['a', 1], ['b', 4]]))).toBe(0.25);
+  });
+});
