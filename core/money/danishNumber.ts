@@ -7,6 +7,7 @@ import { SaldoError, showValue } from '../errors.js';
 const COMMA_DECIMAL = /^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$/;
 const POINT_DECIMAL = /^-?\d+(\.\d+)?$/;
 const THOUSANDS_ONLY = /^-?\d{1,3}(\.\d{3})+$/;
+const SPACED_THOUSANDS = /^-?\d{1,3}(\s\d{3})+([,.]\d+)?$/;
 
 /**
  * @example parseDanishNumber('1.234,56', 'beløb') // 1234.56
@@ -14,7 +15,9 @@ const THOUSANDS_ONLY = /^-?\d{1,3}(\.\d{3})+$/;
  * @example parseDanishNumber('12.5', 'beløb') // 12.5
  */
 export function parseDanishNumber(text: string, field: string): number {
-  const t = text.trim().replace(/\s+(?=\d)/g, '').replace(/\s*kr\.?$/i, '').replace(/\u2212/g, '-');
+  let t = text.trim().replace(/\s*kr\.?$/i, '').replace(/\u2212/g, '-').replace(/^-\s+/, '-');
+  // A space (also a no-break or thin one) only as a thousands separator: "1 234,56", never "500 500".
+  if (/\s/.test(t)) t = SPACED_THOUSANDS.test(t) ? t.replace(/\s/g, '') : '';
   let normal: string | undefined;
   if (t.includes(',')) {
     if (COMMA_DECIMAL.test(t)) normal = t.replace(/\./g, '').replace(',', '.');
