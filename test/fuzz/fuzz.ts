@@ -40,6 +40,7 @@ export function messageProblem(message: unknown): string | null {
   if (INTERNALS.test(message)) return `internals in the message: ${message.slice(0, 300)}`;
   const first = message.trim().split('\n')[0]!;
   if (!DANISH.test(first)) return `not Danish: ${message.slice(0, 300)}`;
-  if (ENGLISH.test(first.replace(/".*"/, '""').replace(/\(fik .*\)/, '').replace(/--[\w-]+/g, ''))) return `English words in: ${message.slice(0, 300)}`;
+  // (a value cut short by showValue leaves a quote open to the line's end: that is quoted text too)
+  if (ENGLISH.test(first.replace(/".*"/, '""').replace(/"[^"]*$/, '').replace(/\(fik .*\)/, '').replace(/--[\w-]+/g, ''))) return `English words in: ${message.slice(0, 300)}`;
   return null;
 }
