@@ -43,7 +43,10 @@ export function showValue(value: unknown): string {
   // NaN and ±Infinity come from programs, not people: said in words, not as JavaScript's names.
   else if (typeof value === 'number' && Number.isNaN(value)) text = 'et ugyldigt tal';
   else if (typeof value === 'number' && !Number.isFinite(value)) text = value > 0 ? 'uendeligt' : 'minus uendeligt';
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+  else if (value === null) text = 'en tom værdi';
+  // A number as a Dane writes it: 2,5, not 2.5.
+  else if (typeof value === 'number') text = String(value).replace('.', ',');
+  else if (typeof value === 'boolean') text = String(value);
   else if (value === undefined) text = 'ingenting';
   else {
     try {

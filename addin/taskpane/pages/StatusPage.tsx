@@ -48,7 +48,8 @@ export function StatusPage(): ReactElement {
     setResult(null);
     try {
       const values = await readSheetValues(sheet);
-      const grace = Number(graceDays.trim() || '0');
+      // Plain digits only: Number() would read "0x1F" as 31 and "1e1" as 10; anything else goes to core's Danish check as text.
+      const grace = /^\d+$/.test(graceDays.trim() || '0') ? Number(graceDays.trim() || '0') : Number.NaN;
       setResult(computeStatus({ installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] }, defaultRules));
     } catch (e) {
       setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.readFailed((e as Error).message) });
