@@ -217,7 +217,7 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
   const rows = rowsOf(range, field);
   const { due, amount, hasHeader } = scheduleColumns(rows, field);
   const isTotal = (v: unknown) => typeof v === 'string' && v.trim().toLowerCase() === 'i alt';
-  return rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
+  const installments = rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
     if (isBlank(row[due]) && isBlank(row[amount])) return [];
     // Only the table's own columns count: a summary label beside the table is not a total line.
     if (isTotal(row[0]) || isTotal(row[due]) || isTotal(row[amount])) return [];
@@ -226,6 +226,8 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
     if (isBlank(row[amount])) throw new SaldoError('MANGLER', where, row, `${where}: ydelsen mangler.`);
     return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: numberArg(row[amount], `${where}, ydelse`) }];
   });
+  if (installments.length === 0) throw new SaldoError('MANGLER', field, range, `${field}: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).`);
+  return installments;
 }
 
 /**

@@ -157,13 +157,14 @@ export async function checkLedgerFile(path: string): Promise<void> {
   if (lower.endsWith('.xlsx')) {
     if (info.size === 0) throw fail('er tom.');
     // Every .xlsx is a zip file: "PK\x03\x04".
-    if (head.readUInt32BE(0) !== 0x504b0304) throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
+    if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
     return;
   }
-  if (lower.endsWith('.json')) return;
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    if (lower.endsWith('.json')) throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.');
     throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som "CSV UTF-8 (kommasepareret)" eller som CSV.');
   }
+  if (lower.endsWith('.json')) return;
   const cr = head.indexOf(13);
   const lf = head.indexOf(10);
   if (cr >= 0 && (lf < 0 || cr < lf) && head[cr + 1] !== 10) {

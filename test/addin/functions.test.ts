@@ -142,6 +142,9 @@ describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
     // the total line and blank rows are not installments
     expect(agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], [null, null], ['I alt', 500]], payments, '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
   });
+  it('a schedule range without installments says so in Danish (not core\'s JSON example)', () => {
+    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], [null, null]], [['Dato', 'Beløb']], '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).' });
+  });
   it('schedule and payment columns are never guessed (found by review): doubled, unknown or headless extra columns are #VALUE!', () => {
     const schedule3 = [['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['2026-03-02', 500]];
     const paid = [['Dato', 'Beløb'], ['2026-02-02', 500], ['2026-03-02', 500]];
