@@ -91,7 +91,7 @@ async function readJson(io: CliIo, path: string, what: string): Promise<unknown>
   }
   if (text.trim() === '') throw new UsageError(`${what} er tom: forventede JSON.`);
   // UTF-16 ("Unicode-tekst") read as UTF-8 starts with two replacement characters or holds NULs.
-  if (/^\ufffd\ufffd|\u0000/.test(text.slice(0, 8))) throw new UsageError(`${what} "${path}" er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.`);
+  if (text.startsWith('\ufffd\ufffd') || text.slice(0, 8).includes('\u0000')) throw new UsageError(`${what} "${path}" er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
