@@ -72,7 +72,8 @@ class UsageError extends Error {}
  */
 function withSafeWrites(io: CliIo): CliIo {
   const failed = (path: string | undefined, e: unknown): never => {
-    if (!isFileError(e)) throw e;
+    // standard output (no path) has its own end: a closed pipe is handled in main.ts
+    if (path === undefined || !isFileError(e)) throw e;
     throw new UsageError(`Filen "${path}" ${fileProblem(e, true)}.`);
   };
   return {

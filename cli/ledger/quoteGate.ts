@@ -54,7 +54,13 @@ export function createQuoteGate(
     recordEnd = 0;
   };
 
-  const lineEndFrom = (at: number) => held.indexOf('\n', at);
+  /** Drops the current record through the end of the line holding `q`; false while that line is still coming. */
+  const dropThroughLineOf = (q: number, problem: QuoteProblem, eof: boolean): boolean => {
+    const nl = held.indexOf('\n', q);
+    if (nl < 0 && !eof) return false;
+    drop(nl < 0 ? held.length : nl, nl < 0 ? held.length : nl + 1, problem);
+    return true;
+  };
 
   /** Scans as far as the text allows; `eof` when no more text comes. */
   const scan = (eof: boolean) => {
@@ -77,12 +83,10 @@ export function createQuoteGate(
           continue;
         }
         // A quote in the middle of a field: the record ends at the end of this line.
-        const nl = lineEndFrom(q);
-        if (nl < 0 && !eof) {
+        if (!dropThroughLineOf(q, 'midt-i-felt', eof)) {
           pos = q;
           break;
         }
-        drop(nl < 0 ? held.length : nl, nl < 0 ? held.length : nl + 1, 'midt-i-felt');
         continue;
       }
       if (q < 0) {
@@ -103,12 +107,10 @@ export function createQuoteGate(
         pos = q + 1;
         continue;
       }
-      const nl = lineEndFrom(q);
-      if (nl < 0 && !eof) {
+      if (!dropThroughLineOf(q, 'tekst-efter-lukning', eof)) {
         pos = q;
         break;
       }
-      drop(nl < 0 ? held.length : nl, nl < 0 ? held.length : nl + 1, 'tekst-efter-lukning');
     }
     release();
   };
