@@ -3,6 +3,7 @@ import { SaldoError } from '../errors.js';
 import { followup as computeFollowup, type Followup } from '../followup/followup.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
+import { wholePercentSuspects } from '../followup/tables.js';
 import { parseYear } from './ledger.js';
 
 export type FollowupOutput = Followup;
@@ -22,15 +23,10 @@ export function followup(input: unknown, _rules: RuleSet): FollowupOutput {
  * as whole percents (15 for 15 %); the goals table warns the same way by its rows.
  */
 function percentWarnings(goals: readonly unknown[]): string[] {
-  const out: string[] = [];
-  for (const g of goals) {
-    if (!isJsonObject(g) || g.unit !== 'percent') continue;
-    for (const [key, what, limit] of [['target', 'target', 2], ['amberMargin', 'amberMargin', 1]] as const) {
-      const v = g[key];
-      if (typeof v === 'number' && Math.abs(v) > limit) {
-        out.push(`Mål ${String(g.id)}: ${what} ${String(v).replace('.', ',')} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${String(v).replace('.', ',')} %? Skriv ${String(v / 100).replace('.', ',')} (en brøkdel).`);
-      }
-    }
-  }
-  return out;
+  const comma = (v: number) => String(v).replace('.', ',');
+  return goals.flatMap((g) =>
+    isJsonObject(g) && g.unit === 'percent'
+      ? wholePercentSuspects(g).map(({ key, value: v }) => `Mål ${String(g.id)}: ${key} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv ${comma(v / 100)} (en brøkdel).`)
+      : [],
+  );
 }

@@ -161,17 +161,21 @@ export function goalsFromTable(rows: Rows, origin: Origin = A1): GoalsFromTable 
   return { goals, rowNumbers, warnings };
 }
 
-/** A percent goal's target above 200 % or margin above 100 points was most likely typed as whole percents. */
+/**
+ * A percent goal's target above 200 % or margin above 100 points was most likely typed as whole
+ * percents (15 for 15 %): the values to warn about. Shared by the goals table and JSON input.
+ */
+export function wholePercentSuspects(goal: Readonly<Record<string, unknown>>): Array<{ key: 'target' | 'amberMargin'; value: number }> {
+  const limits = { target: 2, amberMargin: 1 } as const;
+  return (['target', 'amberMargin'] as const).flatMap((key) => {
+    const value = goal[key];
+    return typeof value === 'number' && Math.abs(value) > limits[key] ? [{ key, value }] : [];
+  });
+}
+
 function percentWarnings(goal: Record<string, unknown>, sheetRow: number): string[] {
-  const out: string[] = [];
-  const check = (key: string, what: string, limit: number) => {
-    const v = goal[key];
-    if (typeof v !== 'number' || Math.abs(v) <= limit) return;
-    out.push(`${GOALS}, række ${sheetRow}: ${what} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv "${comma(v)} %" eller ${comma(v / 100)}.`);
-  };
-  check('target', 'målværdien', 2);
-  check('amberMargin', 'den gule margin', 1);
-  return out;
+  const what = { target: 'målværdien', amberMargin: 'den gule margin' } as const;
+  return wholePercentSuspects(goal).map(({ key, value: v }) => `${GOALS}, række ${sheetRow}: ${what[key]} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv "${comma(v)} %" eller ${comma(v / 100)}.`);
 }
 
 /** The Danish month names, January first (period headers, and the page's period list). */
