@@ -14,6 +14,7 @@ import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
+import { lineAccountText, type LineAccount } from './ledger/lineAccount.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -187,12 +188,14 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress };
   let result: { errors: unknown[] };
+  let account: LineAccount;
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
   let chunks: () => Iterable<string> = () => [JSON.stringify(result)];
   try {
     if (name === 'statements') {
-      const { statement: lazy, format } = await statementOfFile(path, rules, options);
-      const source = { file: path, format };
+      const { statement: lazy, format, lines } = await statementOfFile(path, rules, options);
+      account = lines;
+      const source = { file: path, format, lines };
       const workbooks = values.letters !== undefined || values.out?.toLowerCase().endsWith('.xlsx') === true;
       // The debtors come one at a time; a workbook needs them all, and then the JSON reads the same list.
       const full = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : undefined;
@@ -207,6 +210,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
+      account = a.source.lines;
       result = a;
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).analyseWorkbook(a));
     }
@@ -225,6 +229,8 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     else if (values.out === undefined) io.stdout([...text].join(''));
     else await io.writeFile(values.out, [...text].join(''));
   }
+  // Every line of the ledger accounted for, said every time: a reader of the output can check it.
+  io.stderr(`Posteringsfilen: ${lineAccountText(account!)}.\n`);
   if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 

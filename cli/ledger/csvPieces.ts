@@ -1,8 +1,9 @@
 /**
  * A CSV ledger read in pieces: the file is cut at line starts about every `pieceBytes` bytes,
- * and each piece is read, decoded and tokenized (by uDSV) on its own, so that two threads can
- * share a large file and no piece waits for another. The header is read first; a piece needs
- * only the header's layout.
+ * and each piece is read, decoded and tokenized on its own, so that two threads can share a
+ * large file and no piece waits for another. The header is read first; a piece needs only the
+ * header's layout. Each piece counts its lines from its bytes, apart from the tokenizer, for the
+ * file's line account.
  *
  * Whether a cut fell inside a quoted field (a quoted line break) is known only afterwards, from
  * the count of `"` before it (each well-formed field has an even number): the caller checks
@@ -10,18 +11,14 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { inferSchema, initParser } from 'udsv';
 import { SaldoError } from '../../core/errors.js';
-import { detectDelimiter, headerSchema, separatorLine } from './readLedger.js';
-import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
-import { shownCellText } from '../../core/ledger/posting.js';
+import { headerCells, holdsUtf8, MIXED_ENCODINGS } from './readLedger.js';
+import { createCsvTokenizer, createLineCounter, LINE_LIMIT, type CsvSink } from './csvRecords.js';
 
-export type PieceEncoding = 'ascii' | 'utf-8' | 'windows-1252';
+export type PieceEncoding = 'ascii' | 'utf-8' | 'windows-1252' | 'mixed';
 
 /** About 8 MB: large enough that tokenizing dominates, small enough to share work evenly. */
 export const PIECE_BYTES = 8 << 20;
-
-type Schema = ReturnType<typeof inferSchema>;
 
 export interface CsvLayout {
   path: string;
@@ -29,17 +26,24 @@ export interface CsvLayout {
   /** Byte offset where the first data line starts. */
   headerEnd: number;
   header: string[];
+  delimiter: string;
   headerEncoding: PieceEncoding;
   headerQuotes: number;
-  schema: Schema;
   pieceBytes: number;
   pieces: number;
 }
 
 export interface PieceResult {
   index: number;
-  /** Records in the piece (uDSV's rows; a separator-only line counts, an empty line does not). */
-  rows: number;
+  /** Bytes in the piece: the pieces together must be the file after its header. */
+  bytes: number;
+  /** Lines in the piece, counted from its bytes. */
+  lines: number;
+  /** Lines the tokenizer handed on (rows, refused rows, blanks): must equal `lines`. */
+  tokenized: number;
+  /** Blank lines, and lines beyond a row's first (quoted line breaks): for the line account. */
+  blank: number;
+  continued: number;
   quotes: number;
   encoding: PieceEncoding;
 }
@@ -56,41 +60,52 @@ function countQuotes(bytes: Buffer): number {
 const windows1252 = new TextDecoder('windows-1252');
 
 /**
- * Bytes to text: plain ASCII and valid UTF-8 as such, anything else as Windows-1252 (what Danish
- * Windows systems export). A line start never falls inside a UTF-8 character, so pieces decode alone.
+ * The encoding of some bytes: plain ASCII and valid UTF-8 as such, else Windows-1252 (what Danish
+ * Windows systems export) — unless UTF-8 æøå is mixed in. A line start never falls inside a
+ * UTF-8 character, so pieces decode alone.
  */
-function decode(bytes: Buffer): { text: string; encoding: PieceEncoding } {
-  if (isAscii(bytes)) return { text: bytes.toString('latin1'), encoding: 'ascii' };
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8' };
-  return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+function encodingOf(bytes: Buffer): PieceEncoding {
+  if (isAscii(bytes)) return 'ascii';
+  if (isUtf8(bytes)) return 'utf-8';
+  return holdsUtf8(bytes) ? 'mixed' : 'windows-1252';
+}
+
+function decode(bytes: Buffer, encoding: PieceEncoding): string {
+  if (encoding === 'ascii') return bytes.toString('latin1');
+  if (encoding === 'utf-8') return bytes.toString('utf8');
+  return windows1252.decode(bytes);
 }
 
 /** Reads the header line and plans the pieces. Throws a Danish error for an empty file. */
 export function readCsvLayout(path: string, pieceBytes = PIECE_BYTES): CsvLayout {
   return withFile(path, (fd) => {
     const size = fstatSync(fd).size;
-    const probe = Buffer.allocUnsafe(Math.min(size, 1 << 20));
+    const probe = Buffer.allocUnsafe(Math.min(size, LINE_LIMIT));
     const got = readSync(fd, probe, 0, probe.length, 0);
     const head = probe.subarray(0, got);
-    const eol = head.indexOf(NEWLINE);
+    // The header ends at the first LF, CR LF or lone CR.
+    const lf = head.indexOf(NEWLINE);
+    const cr = head.indexOf(13);
+    const eol = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
     if (eol < 0 && size > head.length) {
-      throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" har ingen linjeskift i den første megabyte: er det en CSV-fil?`);
+      throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" har ingen linjeskift i den første million tegn: er det en CSV-fil?`);
     }
-    const headerEnd = eol < 0 ? size : eol + 1;
+    const headerEnd = eol < 0 ? size : head[eol] === 13 && head[eol + 1] === NEWLINE ? eol + 2 : eol + 1;
     const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    const { text, encoding } = decode(head.subarray(bom, headerEnd));
-    const line = text.replace(/\r?\n$/, '');
-    if (line.trim() === '') throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-    const schema = headerSchema(`${line}${text.endsWith('\r\n') ? '\r\n' : '\n'}`, detectDelimiter(line), path);
+    const line = head.subarray(bom, eol < 0 ? got : eol);
+    const encoding = encodingOf(line);
+    const text = decode(line, encoding);
+    if (text.trim() === '') throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
+    const { cells, delimiter } = headerCells(text, path);
     const data = size - headerEnd;
     return {
       path,
       size,
       headerEnd,
-      header: schema.cols.map((c) => c.name),
+      header: cells,
+      delimiter,
       headerEncoding: encoding,
       headerQuotes: countQuotes(head.subarray(0, headerEnd)),
-      schema,
       pieceBytes,
       pieces: Math.max(1, Math.ceil(data / pieceBytes)),
     };
@@ -125,8 +140,9 @@ export function pieceBytes(fd: number, layout: CsvLayout, index: number): Buffer
   if (from >= size) return Buffer.alloc(0);
   const buffer = Buffer.allocUnsafe(to - from);
   const got = readSync(fd, buffer, 0, buffer.length, from);
-  const start = index === 0 ? headerEnd : Math.max(headerEnd, lineEndFrom(fd, from, size, buffer, from, from + got) + 1);
-  const end = index === layout.pieces - 1 ? size : Math.max(headerEnd, lineEndFrom(fd, (index + 1) * p - 1, size, buffer, from, from + got) + 1);
+  const start = index === 0 ? headerEnd : Math.min(size, Math.max(headerEnd, lineEndFrom(fd, from, size, buffer, from, from + got) + 1));
+  // A last line without a line break ends at the file's end, not one byte beyond it.
+  const end = index === layout.pieces - 1 ? size : Math.min(size, Math.max(headerEnd, lineEndFrom(fd, (index + 1) * p - 1, size, buffer, from, from + got) + 1));
   if (start >= end) return Buffer.alloc(0);
   if (end <= from + got) return buffer.subarray(start - from, end - from);
   // A line ran past the read-ahead: read the piece again whole.
@@ -135,166 +151,45 @@ export function pieceBytes(fd: number, layout: CsvLayout, index: number): Buffer
   return whole;
 }
 
-export type PieceRowHandler = (cells: string[], row: number) => void;
-export type PieceBadRowHandler = (row: number, message: string) => void;
-
 /**
- * Tokenizes one piece and hands each record to `onRow` with its number within the piece (from 1),
- * or to `onBadRow` with a Danish reason. The cells array is reused from record to record.
- *
- * A piece with a `"` anywhere goes to uDSV, which knows quoting (`;` and `""` inside quotes,
- * quoted line breaks). A piece without one is split at the delimiter byte here, because making
- * a string of every field is most of the cost on a million rows: a field that repeats the line
- * above (a debtor's id, name and CPR, a claim's id and type) reuses that line's string.
+ * Tokenizes one piece and hands each record to the sink with its line within the piece (from 1).
+ * The piece's lines are counted from its bytes as well, for the file's line account.
  */
-export function parsePiece(fd: number, layout: CsvLayout, index: number, onRow: PieceRowHandler, onBadRow: PieceBadRowHandler): PieceResult {
+export function parsePiece(fd: number, layout: CsvLayout, index: number, sink: CsvSink): PieceResult {
   const bytes = pieceBytes(fd, layout, index);
-  const quotes = countQuotes(bytes);
-  const encoding: PieceEncoding = isAscii(bytes) ? 'ascii' : isUtf8(bytes) ? 'utf-8' : 'windows-1252';
-  const { schema } = layout;
-  const splittable = quotes === 0 && schema.col.length === 1 && (schema.row === '\n' || schema.row === '\r\n');
-  const rows = splittable ? splitLines(bytes, encoding, schema.cols.length, schema.col.charCodeAt(0), onRow, onBadRow) : tokenize(bytes, encoding, schema, quotes > 0, onRow, onBadRow);
-  return { index, rows, quotes, encoding };
-}
-
-function textOf(bytes: Buffer, encoding: PieceEncoding, start: number, end: number): string {
-  if (encoding === 'ascii') return bytes.toString('latin1', start, end);
-  if (encoding === 'utf-8') return bytes.toString('utf8', start, end);
-  return windows1252.decode(bytes.subarray(start, end));
-}
-
-/**
- * uDSV on the piece. A piece with quotes goes through the quote gate first: a record with broken
- * quoting, or lines run together by quotes, goes to `onBadRow` instead of swallowing rows. (A
- * quote open at the piece's end makes the file's count of `"` odd at a cut or at the end; the
- * caller then reads the file as one stream.) Each block gets `separatorLine` after it, so a
- * short last line is reported, not dropped.
- */
-function tokenize(bytes: Buffer, encoding: PieceEncoding, schema: Schema, quoted: boolean, onRow: PieceRowHandler, onBadRow: PieceBadRowHandler): number {
-  // `skip` (header rows, an untyped field of uDSV's schema) is 0: a piece has no header.
-  const parser = initParser(Object.assign({}, schema, { skip: 0, encl: quoted ? '"' : '' }));
-  let rows = 0;
-  const parseBlock = (text: string) => {
-    let lastEmpty = false;
-    parser.stringArrs(text + separatorLine(schema), (cells: string[]) => {
-      rows += 1;
-      lastEmpty = isEmptyRecord(cells);
-      if (lastEmpty) return true;
-      const problem = quoted ? runTogetherProblem(cells, schema.col) : undefined;
-      if (problem !== undefined) onBadRow(rows, problem);
-      else onRow(cells, rows);
-      return true;
-    });
-    // The separator line is the last record, unless a short last line ran into it.
-    if (lastEmpty) rows -= 1;
-  };
-  const text = textOf(bytes, encoding, 0, bytes.length);
-  if (!quoted) {
-    parseBlock(text);
-    return rows;
-  }
-  const gate = createQuoteGate(schema.col, parseBlock, (record, problem) => {
-    rows += 1;
-    onBadRow(rows, quoteProblemMessage(record, problem));
-  });
-  gate.push(text);
-  gate.finish();
-  return rows;
-}
-
-/**
- * Lines without quotes, split at the delimiter byte. As with uDSV, an empty line is not a
- * record, extra fields stay in the last column, and a line of separators only is skipped; a line
- * with too few fields is reported on its own (it never swallows the next line).
- */
-function splitLines(bytes: Buffer, encoding: PieceEncoding, fieldCount: number, delimiter: number, onRow: PieceRowHandler, onBadRow: PieceBadRowHandler): number {
-  const cells: string[] = new Array<string>(fieldCount).fill('');
-  const starts = new Int32Array(fieldCount + 1);
-  const ends = new Int32Array(fieldCount);
-  // Where each field's current string came from (-1: nowhere yet).
-  const fromStart = new Int32Array(fieldCount).fill(-1);
-  const fromEnd = new Int32Array(fieldCount);
-  const n = bytes.length;
-  // One byte per character: offsets in the bytes are offsets in this text, and an ASCII field
-  // is a plain slice of it (other fields are decoded by the piece's encoding).
-  const latin1 = bytes.toString('latin1');
-  const delimiterText = String.fromCharCode(delimiter);
-  let rows = 0;
-  let pos = 0;
-  while (pos < n) {
-    let eol = latin1.indexOf('\n', pos);
-    if (eol < 0) eol = n;
-    const end = eol > pos && bytes[eol - 1] === 13 ? eol - 1 : eol;
-    const lineStart = pos;
-    pos = eol + 1;
-    if (end === lineStart) continue;
-    rows += 1;
-    let fields = 0;
-    let s = lineStart;
-    while (fields < fieldCount - 1) {
-      const d = latin1.indexOf(delimiterText, s);
-      if (d < 0 || d >= end) break;
-      starts[fields] = s;
-      ends[fields] = d;
-      fields += 1;
-      s = d + 1;
-    }
-    starts[fields] = s;
-    ends[fields] = end;
-    fields += 1;
-    let empty = true;
-    for (let f = 0; f < fields; f += 1) {
-      const a = starts[f]!;
-      const b = ends[f]!;
-      if (b > a) empty = false;
-      const was = fromStart[f]!;
-      if (was >= 0 && fromEnd[f]! - was === b - a && sameBytes(bytes, was, a, b - a)) {
-        fromStart[f] = a;
-        fromEnd[f] = b;
-        continue;
-      }
-      cells[f] = b === a ? '' : encoding === 'ascii' || isAsciiRange(bytes, a, b) ? latin1.slice(a, b) : textOf(bytes, encoding, a, b);
-      fromStart[f] = a;
-      fromEnd[f] = b;
-    }
-    for (let f = fields; f < fieldCount; f += 1) {
-      cells[f] = '';
-      fromStart[f] = -1;
-    }
-    if (empty) continue;
-    if (fields < fieldCount) {
-      onBadRow(rows, `Rækken har ${fields} ${fields === 1 ? 'felt' : 'felter'}, men overskriften har ${fieldCount} – der mangler felter (${shownCellText(textOf(bytes, encoding, lineStart, end))}).`);
-      continue;
-    }
-    onRow(cells, rows);
-  }
-  return rows;
-}
-
-function isAsciiRange(bytes: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i += 1) if (bytes[i]! >= 0x80) return false;
-  return true;
-}
-
-function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i += 1) if (bytes[a + i] !== bytes[b + i]) return false;
-  return true;
-}
-
-function isEmptyRecord(cells: readonly string[]): boolean {
-  for (let i = 0; i < cells.length; i += 1) if (cells[i] !== '') return false;
-  return true;
+  const encoding = encodingOf(bytes);
+  const counter = createLineCounter();
+  counter.push(bytes);
+  let blank = 0;
+  let continued = 0;
+  const tokenizer = createCsvTokenizer(
+    { delimiter: layout.delimiter, fieldCount: layout.header.length },
+    {
+      record(cells, line, span) {
+        continued += span - 1;
+        sink.record(cells, line, span);
+      },
+      bad(line, span, message) {
+        continued += span - 1;
+        sink.bad(line, span, message);
+      },
+      blank(line, span) {
+        blank += span;
+      },
+    },
+    1,
+  );
+  // A piece of mixed encodings is refused for the whole file (fileEncoding): not tokenized as if it were one.
+  if (encoding !== 'mixed') tokenizer.push(decode(bytes, encoding));
+  const tokenized = encoding === 'mixed' ? 0 : tokenizer.finish();
+  return { index, bytes: bytes.length, lines: counter.finish(), tokenized, blank, continued, quotes: countQuotes(bytes), encoding };
 }
 
 /** The file's encoding from its pieces; a file that mixes UTF-8 æøå with other bytes is refused. */
 export function fileEncoding(layout: CsvLayout, pieces: readonly PieceResult[]): 'utf-8' | 'windows-1252' {
   const all = [layout.headerEncoding, ...pieces.map((p) => p.encoding)];
-  if (all.includes('windows-1252')) {
-    if (all.includes('utf-8')) {
-      throw new SaldoError('UGYLDIGT_INPUT', 'ledger', layout.path, 'Filen blander tegnsæt: nogle dele er UTF-8 med æ, ø eller å, andre ikke. Gem den som UTF-8 (eller som Windows-1252 hele vejen).');
-    }
-    return 'windows-1252';
-  }
+  if (all.includes('mixed') || (all.includes('windows-1252') && all.includes('utf-8'))) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', layout.path, MIXED_ENCODINGS);
+  if (all.includes('windows-1252')) return 'windows-1252';
   return 'utf-8';
 }
 
@@ -325,7 +220,7 @@ export function rowNumbering(pieces: readonly PieceResult[]): (key: number) => n
   let row = 1;
   for (const p of ordered) {
     base[p.index] = row;
-    row += p.rows;
+    row += p.lines;
   }
   return (key) => {
     const piece = Math.floor(key / PIECE_ROW_SPAN);

@@ -8,7 +8,8 @@ import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
 import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
-import { checkLedgerFile, readLedger } from './readLedger.js';
+import { checkLedgerFile, isStream, readLedger } from './readLedger.js';
+import { assertLinesAccounted, newLineTally, type LineAccount } from './lineAccount.js';
 import { SaldoError, type SaldoErrorCode } from '../../core/errors.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -49,28 +50,38 @@ function progressBar(write: ((text: string) => void) | undefined, label: string)
   };
 }
 
-/** Feeds a ledger file into a sink of postings; returns the detected encoding/format. */
-async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<string> {
+/** Feeds a ledger file into a sink of postings; returns the format and the reader's side of the line account. */
+async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<{ format: string; lines: Omit<LineAccount, 'accepted' | 'errors'>; postings: number }> {
   let columns: ColumnMap | null = null;
   const bar = progressBar(options.progress, label);
-  const format = await readLedger(
-    path,
-    (cells, row) => {
-      if (columns === null) {
-        columns = headerColumns(cells);
-        return;
-      }
-      if (cells.every((c) => c === '' || c === null || c === undefined)) return;
-      const p = parsePostingRow(cells, columns, row);
-      if (isRowError(p)) sink.addError(p);
-      else sink.add(p as never);
+  let postings = 0;
+  const tally = newLineTally();
+  const read = await readLedger(path, {
+    header(cells, _line, span) {
+      columns = headerColumns(cells);
+      tally.header += span;
     },
-    bar.update,
-    (row, message) => sink.addError({ row, message }),
-  );
+    row(cells, line, span) {
+      tally.continued += span - 1;
+      const p = parsePostingRow(cells, columns!, line);
+      if (isRowError(p)) sink.addError(p);
+      else {
+        postings += 1;
+        sink.add(p as never);
+      }
+    },
+    bad(line, span, message) {
+      tally.continued += span - 1;
+      sink.addError({ row: line, message });
+    },
+    blank(_line, span) {
+      tally.blank += span;
+    },
+    progress: bar.update,
+  });
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-  return format;
+  return { format: read.format, lines: { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued }, postings };
 }
 
 /** Threads for a large CSV ledger: this one and a worker, when the machine has a second core. */
@@ -103,7 +114,7 @@ function startStatementWorker(data: StatementWorkerData): Promise<WorkerAnswer> 
  * worker's part is merged in. Returns null when a piece cut fell inside a quoted field (a line
  * break in quotes): the caller then reads the file as one stream.
  */
-async function statementFromCsvPieces(path: string, year: number, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string } | null> {
+async function statementFromCsvPieces(path: string, year: number, rules: RuleSet, options: LedgerOptions): Promise<LedgerStatement | null> {
   const layout = readCsvLayout(path, options.pieceBytes);
   const columns = headerColumns(layout.header);
   const builder = createStatementBuilder(year, rules);
@@ -124,33 +135,65 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
   bar.finish();
   if (!cutsAreRecordStarts(layout, pieces)) return null;
   const format = fileEncoding(layout, pieces);
+  // The pieces must cover the file after its header, and each must have tokenized every line it holds.
+  const bytes = pieces.reduce((n, p) => n + p.bytes, 0);
+  const untokenized = pieces.find((p) => p.tokenized !== p.lines);
+  if (pieces.length !== layout.pieces || bytes !== layout.size - layout.headerEnd || untokenized) {
+    throw new SaldoError('AFSTEMNING', 'ledger', path, `Linjeregnskabet for "${path}" går ikke op: stykkerne dækker ${bytes} af ${layout.size - layout.headerEnd} byte${untokenized ? `, og et stykke har ${untokenized.lines} linjer, men ${untokenized.tokenized} er læst` : ''}. Intet resultat er skrevet. Det er en fejl i Saldo: meld den til udviklerne sammen med filen.`);
+  }
   const statement = builder.finishLazily();
   const rowOf = rowNumbering(pieces);
-  return { statement: { ...statement, errors: statement.errors.map((e) => ({ row: rowOf(e.row), message: e.message })) }, format };
+  const lines = {
+    read: 1 + pieces.reduce((n, p) => n + p.lines, 0),
+    unit: 'linjer' as const,
+    header: 1,
+    blank: pieces.reduce((n, p) => n + p.blank, 0),
+    continued: pieces.reduce((n, p) => n + p.continued, 0),
+  };
+  return { statement: { ...statement, errors: statement.errors.map((e) => ({ row: rowOf(e.row), message: e.message })) }, format, lines: statementAccount(statement, lines, path) };
 }
 
-/** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */
-export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string }> {
+/** A statement with its line account (checked: every line of the ledger is in it). */
+export interface LedgerStatement {
+  statement: LazyStatement;
+  format: string;
+  lines: LineAccount;
+}
+
+/** The line account of a statement: the builder's postings and errors against the reader's lines. */
+function statementAccount(statement: LazyStatement, lines: Omit<LineAccount, 'accepted' | 'errors'>, path: string): LineAccount {
+  const account = { ...lines, accepted: statement.totals.rows + statement.totals.rowsAfterYear, errors: statement.errors.length };
+  assertLinesAccounted(account, path);
+  return account;
+}
+
+/** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx, JSON and pipes streamed). */
+export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<LedgerStatement> {
   const year = parseYearText(options.year, '--year');
   await checkLedgerFile(path);
-  if (!/\.(xlsx|json)$/i.test(path)) {
+  if (!/\.(xlsx|json)$/i.test(path) && !(await isStream(path))) {
     const pieces = await statementFromCsvPieces(path, year, rules, options);
     if (pieces) return pieces;
   }
   const builder = createStatementBuilder(year, rules);
-  const format = await stream(path, builder, 'Saldoopgørelse', options);
-  return { statement: builder.finishLazily(), format };
+  const { format, lines } = await stream(path, builder, 'Saldoopgørelse', options);
+  const statement = builder.finishLazily();
+  return { statement, format, lines: statementAccount(statement, lines, path) };
 }
 
-export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string } }> {
-  const { statement, format } = await statementOfFile(path, rules, options);
-  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, format } };
+export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string; lines: LineAccount } }> {
+  const { statement, format, lines } = await statementOfFile(path, rules, options);
+  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, format, lines } };
 }
 
-export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string } }> {
+export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string; lines: LineAccount } }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
-  const format = await stream(path, builder, 'Analyse', options);
-  return { ...analysisToJson(builder.finish()), source: { file: path, format } };
+  const { format, lines, postings } = await stream(path, builder, 'Analyse', options);
+  const analysis = builder.finish();
+  // The analysis takes postings up to --as-of and keeps no count of them: the postings handed to it count.
+  const account = { ...lines, accepted: postings, errors: analysis.errors.length };
+  assertLinesAccounted(account, path);
+  return { ...analysisToJson(analysis), source: { file: path, format, lines: account } };
 }

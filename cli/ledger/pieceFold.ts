@@ -18,19 +18,18 @@ export function foldPieces(fd: number, layout: CsvLayout, columns: ColumnMap, si
   const done: PieceResult[] = [];
   for (let index = Atomics.add(counter, 0, 1); index < layout.pieces; index = Atomics.add(counter, 0, 1)) {
     const base = index * PIECE_ROW_SPAN;
-    done.push(
-      parsePiece(
-        fd,
-        layout,
-        index,
-        (cells, row) => {
-          const p = parsePostingRow(cells, columns, base + row);
-          if (isRowError(p)) sink.addError(p);
-          else sink.add(p);
-        },
-        (row, message) => sink.addError({ row: base + row, message }),
-      ),
-    );
+    const piece = parsePiece(fd, layout, index, {
+      record(cells, line) {
+        const p = parsePostingRow(cells, columns, base + line);
+        if (isRowError(p)) sink.addError(p);
+        else sink.add(p);
+      },
+      bad(line, _span, message) {
+        sink.addError({ row: base + line, message });
+      },
+      blank() {},
+    });
+    done.push(piece);
     Atomics.add(counter, 1, 1);
     afterPiece?.();
   }

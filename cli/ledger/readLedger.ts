@@ -1,24 +1,41 @@
 /**
  * Brings a ledger's rows to core, streaming: CSV as Danish systems export it (`;` or `,`, UTF-8
  * with or without BOM, or Windows-1252, detected), .xlsx (the first sheet, streamed) or JSON
- * rows. Rows go to a callback one by one with their row number (the header is row 1), so memory
- * stays bounded whatever the file's size. CSV tokenizing is uDSV's; cell meaning is core's.
+ * rows. Rows go to a sink one by one with the line they start on (the header is line 1) and the
+ * lines they span, so memory stays bounded whatever the file's size, and every line of the file
+ * is accounted for: a row, a refused row with its reason, or a blank line. CSV records are
+ * csvRecords.ts's; cell meaning is core's.
  */
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { initParser, inferSchema } from 'udsv';
 import { objectsToRows } from '../../core/ledger/ledgerJson.js';
-import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
 import { SaldoError } from '../../core/errors.js';
 import { JSON_HINT, jsonErrorPlace } from '../jsonText.js';
+import { createCsvTokenizer, createLineCounter, LINE_LIMIT } from './csvRecords.js';
 
 export type RowHandler = (cells: readonly unknown[], row: number) => void;
 /** A row the reader itself could not make records of, with a Danish reason. */
 export type BadRowHandler = (row: number, message: string) => void;
 export type ProgressHandler = (done: number, total: number) => void;
 
-export type Encoding = 'utf-8' | 'windows-1252';
+/** Where a reader hands each line of a ledger. */
+export interface LedgerSink {
+  /** The header row (the first line that is not blank). */
+  header(cells: readonly unknown[], line: number, span: number): void;
+  row(cells: readonly unknown[], line: number, span: number): void;
+  bad(line: number, span: number, message: string): void;
+  blank(line: number, span: number): void;
+  progress?: ProgressHandler;
+}
 
+/** What a reader read: the format and the lines (rows, elements) it counted apart from its records. */
+export interface LedgerRead {
+  format: string;
+  lines: number;
+  unit: 'linjer' | 'rækker' | 'elementer';
+}
+
+export type Encoding = 'utf-8' | 'windows-1252';
 
 /** The delimiter of a CSV header line: `;` when it has more of them than commas. */
 export function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
@@ -27,125 +44,131 @@ export function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
   return count(';') >= count(',') ? ';' : ',';
 }
 
-type Parser = ReturnType<typeof initParser>;
+const NON_ASCII = /[\u0080-\uffff]/;
+/** A UTF-8 encoded character (2–4 bytes) in bytes read as Latin-1: in Windows-1252 text it is UTF-8 mixed in. */
+const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
 
-/**
- * A full line of separators, put after the text given to uDSV: a short last line runs into it
- * and is reported, instead of being dropped by the tokenizer at the end of the text. It is
- * itself an empty record, which the readers skip.
- */
-export function separatorLine(schema: { row: string; col: string; cols: readonly unknown[] }): string {
-  return `${schema.row}${schema.col.repeat(schema.cols.length - 1)}${schema.row}`;
+/** True when Windows-1252 bytes hold a UTF-8 æ, ø, å … too (a file saved from two systems). */
+export function holdsUtf8(bytes: Buffer): boolean {
+  return UTF8_SEQUENCE.test(bytes.toString('latin1'));
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+export const MIXED_ENCODINGS = 'Filen blander tegnsæt: nogle linjer er UTF-8 med æ, ø eller å, andre Windows-1252. Gem den som UTF-8 (eller som Windows-1252 hele vejen).';
 
 /**
- * Reads a CSV ledger in one streaming pass. The bytes are read as UTF-8 (a BOM is dropped) until
- * a byte sequence is not UTF-8: then the file is Windows-1252, what Danish Windows systems
- * export. As long as everything before was plain ASCII, the two read the same, so the switch
- * loses nothing; a file that mixes UTF-8 æøå with Windows-1252 is refused. Returns the encoding.
- * A line whose quote never closes, and lines run together by a stray quote, go to `onBadRow`.
+ * The header line's cells: the first line, tokenized alone. A quote that never closes in it, or
+ * a header that is no CSV header, is a Danish error about the file.
  */
-export async function readCsvLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler): Promise<Encoding> {
-  const total = (await stat(path)).size;
+export function headerCells(line: string, path: string): { cells: string[]; delimiter: string } {
+  const delimiter = detectDelimiter(line);
+  const fail = () => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Overskriftsrækken i posteringsfilen "${path}" kan ikke læses: et anførselstegn (") åbnes uden at blive lukket, eller rækken er ikke en CSV-overskrift.`);
+  let cells: string[] | null = null;
+  const tokenizer = createCsvTokenizer({ delimiter, fieldCount: 0 }, { record: (c) => (cells = [...c]), bad: () => { throw fail(); }, blank: () => undefined });
+  tokenizer.push(line);
+  tokenizer.finish();
+  if (cells === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
+  return { cells, delimiter };
+}
+
+/**
+ * Reads a CSV ledger in one streaming pass (a file or a pipe). The bytes are read as UTF-8 (a BOM
+ * is dropped) until a byte sequence is not UTF-8: then the file is Windows-1252, what Danish
+ * Windows systems export. As long as everything before was plain ASCII, the two read the same, so
+ * the switch loses nothing; a file that mixes UTF-8 æøå with Windows-1252 is refused, whichever
+ * comes first. The lines are counted from the bytes, apart from the tokenizer.
+ */
+export async function readCsvLedger(path: string, sink: LedgerSink, total = 0): Promise<{ encoding: Encoding; lines: number }> {
   let encoding: Encoding = 'utf-8';
   let decoder = new TextDecoder('utf-8', { fatal: true });
   let asciiSoFar = true;
-  let parser: Parser | null = null;
-  let schema: ReturnType<typeof inferSchema> | null = null;
   let pending = '';
-  let row = 1;
   let done = 0;
+  let first = true;
+  const counter = createLineCounter();
+  let data: ReturnType<typeof createCsvTokenizer> | null = null;
   // Bytes ≥ 0x80 at the end of the previous chunk: the UTF-8 decoder holds them back as the start
   // of a character; if the file turns out to be Windows-1252 they are æ, ø or å and must be kept.
   let tail: Buffer = Buffer.alloc(0);
-  const onData = (cells: string[]) => {
-    row += 1;
-    // Only a quoted field can hold a line break: until a quote is seen, no row needs the check.
-    const problem = quotesSeen ? runTogetherProblem(cells, schema!.col) : undefined;
-    if (problem !== undefined) onBadRow?.(row, problem);
-    else onRow(cells, row);
-  };
-  // uDSV's end() may only follow a chunk().
-  let fed = false;
-  let quotesSeen = false;
-  const tokenize = (text: string) => {
-    fed = true;
-    if (!quotesSeen && text.indexOf('"') >= 0) quotesSeen = true;
-    parser!.chunk<string[]>(text, parser!.stringArrs as never, onData);
-  };
-  let gate: ReturnType<typeof createQuoteGate> | null = null;
-  const onBroken = (record: string, problem: Parameters<typeof quoteProblemMessage>[1]) => {
-    // Everything before the record is through the tokenizer; a fresh one (no header) goes on after it.
-    if (fed) parser!.end();
-    parser = initParser(Object.assign({}, schema!, { skip: 0 }));
-    fed = false;
-    row += 1;
-    onBadRow?.(row, quoteProblemMessage(record, problem));
-  };
-  const feed = (input: string) => {
-    let text = input;
-    if (parser === null) {
-      pending += text;
-      const eol = pending.search(/\r?\n/);
-      if (eol < 0) return;
-      schema = headerSchema(pending, detectDelimiter(pending.slice(0, eol)), path);
-      parser = initParser(schema);
-      onRow(schema.cols.map((c) => c.name), 1);
-      // The header (its quotes checked by headerSchema) goes straight to the tokenizer, which skips it.
-      const headerEnd = pending.indexOf('\n', eol) + 1;
-      tokenize(pending.slice(0, headerEnd));
-      gate = createQuoteGate(schema.col, tokenize, onBroken);
-      text = pending.slice(headerEnd);
-      pending = '';
+  const feed = (text: string) => {
+    if (data !== null) {
+      data.push(text);
+      return;
     }
-    gate!.push(text);
+    pending += text;
+    const eol = pending.search(/[\r\n]/);
+    if (eol < 0) {
+      if (pending.length > LINE_LIMIT) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" har ingen linjeskift i den første million tegn: er det en CSV-fil?`);
+      return;
+    }
+    const { cells, delimiter } = headerCells(pending.slice(0, eol), path);
+    sink.header(cells, 1, 1);
+    data = createCsvTokenizer({ delimiter, fieldCount: cells.length }, { record: sink.row, bad: sink.bad, blank: sink.blank }, 2);
+    const rest = pending.slice(pending[eol] === '\r' && pending[eol + 1] === '\n' ? eol + 2 : eol + 1);
+    pending = '';
+    data.push(rest);
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
-    done += bytes.length;
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-      if (asciiSoFar && encoding === 'utf-8' && NON_ASCII.test(text)) asciiSoFar = false;
-    } catch {
-      if (!asciiSoFar) {
-        throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, 'Filen blander tegnsæt: den begynder som UTF-8 med æ, ø eller å og fortsætter med andre tegn. Gem den som UTF-8 (eller som Windows-1252 hele vejen).');
-      }
-      encoding = 'windows-1252';
-      decoder = new TextDecoder('windows-1252');
-      text = decoder.decode(Buffer.concat([tail, bytes]), { stream: true });
+    if (first) {
+      first = false;
+      sniffCsv(bytes, path);
     }
-    if (encoding === 'utf-8') {
+    done += bytes.length;
+    counter.push(bytes);
+    let text: string;
+    if (encoding === 'windows-1252') {
+      // With the last bytes before, so a UTF-8 character cut between two chunks is seen too.
+      if (holdsUtf8(Buffer.concat([tail, bytes]))) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, MIXED_ENCODINGS);
+      text = decoder.decode(bytes, { stream: true });
+      tail = bytes.subarray(Math.max(0, bytes.length - 3));
+    } else {
+      try {
+        text = decoder.decode(bytes, { stream: true });
+        if (asciiSoFar && NON_ASCII.test(text)) asciiSoFar = false;
+      } catch {
+        if (!asciiSoFar) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, MIXED_ENCODINGS);
+        encoding = 'windows-1252';
+        decoder = new TextDecoder('windows-1252');
+        const rest = Buffer.concat([tail, bytes]);
+        if (holdsUtf8(rest)) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, MIXED_ENCODINGS);
+        text = decoder.decode(rest, { stream: true });
+      }
       let i = bytes.length;
       while (i > 0 && bytes.length - i < 3 && bytes[i - 1]! >= 0x80) i -= 1;
       tail = bytes.subarray(i);
     }
     feed(text);
-    onProgress?.(done, total);
+    sink.progress?.(done, total);
   }
   const rest = decoder.decode();
   if (rest) feed(rest);
-  if (parser === null && pending !== '') feed('\n');
-  (gate as ReturnType<typeof createQuoteGate> | null)?.finish();
-  const last = parser as Parser | null;
-  if (last) {
-    tokenize(separatorLine(last.schema));
-    last.end();
+  if (data === null && pending.trim() !== '') feed('\n');
+  const lines = counter.finish();
+  if (data === null) {
+    // Only blank lines, or nothing: there is no header.
+    throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
   }
-  return encoding;
+  (data as ReturnType<typeof createCsvTokenizer>).finish();
+  return { encoding, lines };
+}
+
+/** What the first bytes of a "CSV" say it is not: a zip file (.xlsx) or UTF-16 text. */
+function sniffCsv(head: Buffer, path: string): void {
+  const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" ${why}`);
+  if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) throw fail('er en Excel-projektmappe (.xlsx), men navnet siger CSV. Giv den endelsen .xlsx, eller gem den som CSV.');
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som "CSV UTF-8 (kommasepareret)" eller som CSV.');
 }
 
 /**
  * Checks that a ledger file is what its name says before any reader starts (their own errors are
- * English or worse): not a folder, an .xlsx that is a zip file, a CSV that is not UTF-16 and does
- * not end its lines with CR alone (old Mac "CSV"), which would be read as one header line.
+ * English or worse): not a folder, an .xlsx that is a zip file, a CSV or JSON that is not UTF-16
+ * and not a zip file. A pipe (`--in <(zcat …)`) is not read ahead: its bytes come only once.
  */
 export async function checkLedgerFile(path: string): Promise<void> {
   const info = await stat(path);
   const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" ${why}`);
   if (info.isDirectory()) throw fail('er en mappe, ikke en fil.');
+  if (!info.isFile()) return;
   const file = await open(path, 'r');
   const head = Buffer.alloc(Math.min(info.size, 1 << 16));
   try {
@@ -160,16 +183,17 @@ export async function checkLedgerFile(path: string): Promise<void> {
     if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
     return;
   }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    if (lower.endsWith('.json')) throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.');
-    throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som "CSV UTF-8 (kommasepareret)" eller som CSV.');
+  if (lower.endsWith('.json')) {
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw fail('er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.');
+    return;
   }
-  if (lower.endsWith('.json')) return;
-  const cr = head.indexOf(13);
-  const lf = head.indexOf(10);
-  if (cr >= 0 && (lf < 0 || cr < lf) && head[cr + 1] !== 10) {
-    throw fail('har kun CR som linjeskift (gammelt Mac-format), så den ville blive læst som én lang linje. Gem den igen som CSV (UTF-8) fra Excel eller et andet program.');
-  }
+  sniffCsv(head, path);
+}
+
+/** True when the path is a pipe or another stream, not a file that can be read twice or in pieces. */
+export async function isStream(path: string): Promise<boolean> {
+  const info = await stat(path);
+  return !info.isFile();
 }
 
 /** The first sheet of an .xlsx ledger, streamed row by row. */
@@ -210,8 +234,8 @@ function cellValue(v: unknown): unknown {
   return v;
 }
 
-/** A JSON ledger: an array of rows, or `{"ledger": [...]}`. */
-export async function readJsonLedger(path: string, onRow: RowHandler): Promise<void> {
+/** A JSON ledger: an array of rows, or `{"ledger": [...]}`; returns the rows, its keys' row included. */
+export async function readJsonLedger(path: string, onRow: RowHandler): Promise<number> {
   const text = await readFile(path, 'utf8');
   let data: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -223,37 +247,43 @@ export async function readJsonLedger(path: string, onRow: RowHandler): Promise<v
   const list = Array.isArray(data) ? data : (data as { ledger?: unknown })?.ledger;
   if (!Array.isArray(list)) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, 'Posteringsfilen skal være en JSON-liste af posteringer (eller {"ledger": [...]}).');
   objectsToRows(list).forEach((cells, i) => onRow(cells, i + 1));
-}
-
-/** Reads a ledger by its file type. */
-export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler): Promise<string> {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.xlsx')) {
-    await readXlsxLedger(path, onRow, onProgress);
-    return 'xlsx';
-  }
-  if (lower.endsWith('.json')) {
-    await readJsonLedger(path, onRow);
-    return 'json';
-  }
-  return readCsvLedger(path, onRow, onProgress, onBadRow);
+  // The list's own length, apart from the rows handed on: its elements and the row of keys.
+  return list.length + 1;
 }
 
 /**
- * The CSV parser's schema from the header line. A header with a quote that never closes made the
- * parser itself fail (a crash, found by the fuzz suite): it is a Danish error about the file.
+ * Reads a ledger by its file type into a sink; returns the format and the lines counted. The
+ * .xlsx and JSON readers' rows are passed on with their numbers; rows a sheet skips (empty ones)
+ * are blank lines.
  */
-export function headerSchema(text: string, delimiter: string, path: string): ReturnType<typeof inferSchema> {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const quotes = (header.match(/"/g) ?? []).length;
-  const fail = () => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Overskriftsrækken i posteringsfilen "${path}" kan ikke læses: et anførselstegn (") åbnes uden at blive lukket, eller rækken er ikke en CSV-overskrift.`);
-  if (quotes % 2 === 1) throw fail();
-  try {
-    const schema = inferSchema(text, { col: delimiter, encl: '"' });
-    if (!schema?.cols?.length) throw fail();
-    return schema;
-  } catch (e) {
-    if (e instanceof SaldoError) throw e;
-    throw fail();
+export async function readLedger(path: string, sink: LedgerSink): Promise<LedgerRead> {
+  const lower = path.toLowerCase();
+  const info = await stat(path);
+  if (lower.endsWith('.xlsx') || lower.endsWith('.json')) {
+    const json = lower.endsWith('.json');
+    let header = false;
+    let last = 0;
+    const onRow: RowHandler = (cells, row) => {
+      if (row > last + 1) sink.blank(last + 1, row - last - 1);
+      last = row;
+      if (!header) {
+        // A JSON ledger's first row is its keys, even none (an empty list, said so by core).
+        if (!json && cells.every((c) => c === '' || c === null || c === undefined)) {
+          sink.blank(row, 1);
+          return;
+        }
+        header = true;
+        sink.header(cells, row, 1);
+      } else if (cells.every((c) => c === '' || c === null || c === undefined)) sink.blank(row, 1);
+      else sink.row(cells, row, 1);
+    };
+    if (lower.endsWith('.xlsx')) {
+      await readXlsxLedger(path, onRow, sink.progress);
+      return { format: 'xlsx', lines: last, unit: 'rækker' };
+    }
+    const elements = await readJsonLedger(path, onRow);
+    return { format: 'json', lines: elements, unit: 'elementer' };
   }
+  const { encoding, lines } = await readCsvLedger(path, sink, info.isFile() ? info.size : 0);
+  return { format: encoding, lines, unit: 'linjer' };
 }
