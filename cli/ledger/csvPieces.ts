@@ -5,9 +5,9 @@
  * header's layout. Each piece counts its lines from its bytes, apart from the tokenizer, for the
  * file's line account.
  *
- * Whether a cut fell inside a quoted field (a quoted line break) is known only afterwards, from
- * the count of `"` before it (each well-formed field has an even number): the caller checks
- * `cutsAreRecordStarts` and reads the file in one stream instead when a cut was not.
+ * Whether a cut fell inside a quoted field (a quoted line break) is known only afterwards: the
+ * piece before it ended inside a quote. The caller checks `cutsAreRecordStarts` and reads the
+ * file in one stream instead when a cut was not at a record start.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
@@ -28,7 +28,6 @@ export interface CsvLayout {
   header: string[];
   delimiter: string;
   headerEncoding: PieceEncoding;
-  headerQuotes: number;
   pieceBytes: number;
   pieces: number;
 }
@@ -44,18 +43,12 @@ export interface PieceResult {
   /** Blank lines, and lines beyond a row's first (quoted line breaks): for the line account. */
   blank: number;
   continued: number;
-  quotes: number;
+  /** The piece's text ended inside a quoted field: the cut after it may not be a record start. */
+  openAtEnd: boolean;
   encoding: PieceEncoding;
 }
 
 const NEWLINE = 10;
-const QUOTE = 34;
-
-function countQuotes(bytes: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(QUOTE); i >= 0; i = bytes.indexOf(QUOTE, i + 1)) n += 1;
-  return n;
-}
 
 const windows1252 = new TextDecoder('windows-1252');
 
@@ -105,7 +98,6 @@ export function readCsvLayout(path: string, pieceBytes = PIECE_BYTES): CsvLayout
       header: cells,
       delimiter,
       headerEncoding: encoding,
-      headerQuotes: countQuotes(head.subarray(0, headerEnd)),
       pieceBytes,
       pieces: Math.max(1, Math.ceil(data / pieceBytes)),
     };
@@ -120,7 +112,9 @@ function lineEndFrom(fd: number, at: number, size: number, buffer: Buffer, buffe
     if (i >= 0 && bufferStart + i < bufferEnd) return bufferStart + i;
   }
   const block = Buffer.allocUnsafe(1 << 16);
-  for (let pos = Math.max(at, bufferEnd); pos < size; pos += block.length) {
+  // On from the buffer's end when `at` is in the buffer (searched above), else from `at` itself
+  // (a cut before the buffer: before the header's end, with pieces smaller than the header).
+  for (let pos = at >= bufferStart && at < bufferEnd ? bufferEnd : at; pos < size; pos += block.length) {
     const got = readSync(fd, block, 0, block.length, pos);
     const i = block.subarray(0, got).indexOf(NEWLINE);
     if (i >= 0) return pos + i;
@@ -182,7 +176,7 @@ export function parsePiece(fd: number, layout: CsvLayout, index: number, sink: C
   // A piece of mixed encodings is refused for the whole file (fileEncoding): not tokenized as if it were one.
   if (encoding !== 'mixed') tokenizer.push(decode(bytes, encoding));
   const tokenized = encoding === 'mixed' ? 0 : tokenizer.finish();
-  return { index, bytes: bytes.length, lines: counter.finish(), tokenized, blank, continued, quotes: countQuotes(bytes), encoding };
+  return { index, bytes: bytes.length, lines: counter.finish(), tokenized, blank, continued, openAtEnd: tokenizer.endedInQuote(), encoding };
 }
 
 /** The file's encoding from its pieces; a file that mixes UTF-8 æøå with other bytes is refused. */
@@ -194,17 +188,13 @@ export function fileEncoding(layout: CsvLayout, pieces: readonly PieceResult[]):
 }
 
 /**
- * True when no cut fell inside a quoted field and no quote is left open at the end: an even
- * number of `"` before every cut and in all. (An open quote at the end swallowed the lines after it.)
+ * True when every cut is a record start: no piece but the last ended inside a quoted field. By
+ * induction from the first piece (which starts after the header), each piece then starts where
+ * a reading of the whole file would start a record, and reads its lines as that reading would.
+ * (Counting quotes is not enough: a stray quote and a quoted line break make an even count.)
  */
 export function cutsAreRecordStarts(layout: CsvLayout, pieces: readonly PieceResult[]): boolean {
-  let quotes = layout.headerQuotes;
-  const ordered = [...pieces].sort((a, b) => a.index - b.index);
-  for (const p of ordered) {
-    if (quotes % 2 !== 0) return false;
-    quotes += p.quotes;
-  }
-  return quotes % 2 === 0;
+  return pieces.every((p) => p.index === layout.pieces - 1 || !p.openAtEnd);
 }
 
 /** Pieces number their rows apart; this orders them all (piece, then row) before the counts are known. */

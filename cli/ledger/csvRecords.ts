@@ -36,6 +36,11 @@ export interface CsvTokenizer {
   push(text: string): void;
   /** The end of the input; returns the number of lines tokenized. */
   finish(): number;
+  /**
+   * True when the text ended inside a quoted field (refused as never closed): read on, the
+   * quote might have closed. A piece of a file that ends so was not cut at a record start.
+   */
+  endedInQuote(): boolean;
 }
 
 export interface CsvShape {
@@ -72,6 +77,7 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
   let skipping = false;
   let skipLine = 0;
   let carry = '';
+  let openAtEnd = false;
 
   const find = (ch: string, from: number, cache: { from: number; at: number }): number => {
     if (cache.at !== -2 && cache.from <= from && (cache.at === -1 || cache.at >= from)) return cache.at;
@@ -164,6 +170,7 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
           if (crossed && held.slice(i, stop).indexOf(delimiter) >= 0) return brokenAcrossLines();
           if (q < 0 || (q + 1 >= held.length && !eof)) {
             if (!eof && held.length - pos <= limit) return { kind: 'more' };
+            if (eof) openAtEnd = true;
             return { kind: 'bad', problem: 'aldrig-lukket', end: firstEnd < 0 ? held.length : firstEnd, span: 1, text: firstLineText() };
           }
           span += breaks;
@@ -365,6 +372,7 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
       pos = 0;
       return line - firstLine;
     },
+    endedInQuote: () => openAtEnd,
   };
 }
 

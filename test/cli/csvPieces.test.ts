@@ -93,7 +93,7 @@ describe('a CSV ledger read in pieces on two threads', () => {
     await expect(read(file(mixed), 256, 2)).rejects.toThrow(/blander tegnsæt/);
   });
   it('rowNumbering turns piece keys into file rows', () => {
-    const piece = (index: number, lines: number) => ({ index, bytes: 0, lines, tokenized: lines, blank: 0, continued: 0, quotes: 0, encoding: 'ascii' as const });
+    const piece = (index: number, lines: number) => ({ index, bytes: 0, lines, tokenized: lines, blank: 0, continued: 0, openAtEnd: false, encoding: 'ascii' as const });
     const of = rowNumbering([piece(1, 5), piece(0, 3)]);
     expect(of(0 * 2 ** 32 + 1)).toBe(2); // first data row of piece 0
     expect(of(1 * 2 ** 32 + 1)).toBe(5); // header + 3 rows of piece 0, then this one
