@@ -14,6 +14,7 @@ import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
+import { terminalSafe } from './terminalText.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -68,7 +69,8 @@ class UsageError extends Error {}
 
 /**
  * The io with its writes made safe: a path that cannot be written is a Danish usage error naming
- * that path (not "Intern fejl: ENOENT", and not blamed on the input file).
+ * that path (not "Intern fejl: ENOENT", and not blamed on the input file); and every stderr line
+ * passes terminalSafe here, once, since messages quote ledger cells and JSON values.
  */
 function withSafeWrites(io: CliIo): CliIo {
   const failed = (path: string | undefined, e: unknown): never => {
@@ -78,6 +80,7 @@ function withSafeWrites(io: CliIo): CliIo {
   };
   return {
     ...io,
+    stderr: (text) => io.stderr(terminalSafe(text)),
     writeFile: (path, data) => io.writeFile(path, data).catch((e: unknown) => failed(path, e)),
     writeChunks: io.writeChunks && ((path, chunks) => io.writeChunks!(path, chunks).catch((e: unknown) => failed(path, e))),
   };
