@@ -15,6 +15,7 @@ import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { terminalSafe } from './terminalText.js';
+import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -312,6 +313,9 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
     checkOptions(name, values, argv);
+    // Before any work: an output onto an input, another output or a link destroys a file.
+    const pathProblem = outputPathProblem(values);
+    if (pathProblem !== undefined) throw new UsageError(pathProblem);
 
     const rules = await loadRules(io, values.rules);
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
