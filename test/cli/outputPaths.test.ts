@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INPUT_OPTIONS, NOT_FILE_OPTIONS, OUTPUT_OPTIONS } from '../../cli/outputPaths.js';
 import { runCli, type CliIo } from '../../cli/run.js';
 import { ROOT, spawnCli } from './helpers.js';
 
@@ -119,6 +120,16 @@ describe('an output never overwrites an input or another output', () => {
     const r = await run(['statements', '--in', join(d, 'ledger.csv'), '--year', '2026', '--out', join(d, 'x.xlsx'), '--letters', join(d, 'breve.xlsx')]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.written.sort()).toEqual([join(d, 'breve.xlsx'), join(d, 'x.xlsx')]);
+  });
+});
+
+describe('every option that takes a value is known to the guard', () => {
+  it('as an input, an output or not a file: a new file option must say which, or it is unprotected', () => {
+    const source = readFileSync(join(ROOT, 'cli', 'run.ts'), 'utf8');
+    const stringOptions = [...source.matchAll(/'?([\w-]+)'?: \{ type: 'string'/g)].map((m) => m[1]!);
+    expect(stringOptions).toContain('letters'); // the scan still finds the options
+    const known: readonly string[] = [...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...NOT_FILE_OPTIONS];
+    expect(stringOptions.filter((o) => !known.includes(o))).toEqual([]);
   });
 });
 
