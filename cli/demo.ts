@@ -3,7 +3,7 @@
  * (and .json), the statements and analyses of the example ledger, and the follow-ups of the
  * example goals; then prints where and a short summary. Runs through the same command map as the CLI.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBatch } from '../core/commands/index.js';
 import { formatKroner, ore } from '../core/money/ore.js';
@@ -13,6 +13,7 @@ import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js'
 import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
 import { followup } from '../core/commands/followup.js';
 import { followupWorkbook } from './xlsx/followupWorkbook.js';
+import { writeFileAtomically as writeFile } from './atomicWrite.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';

@@ -1,8 +1,32 @@
 /** Entry point: `npm run --silent saldo -- plan --in aftale.json`. */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
+import { removeUnfinishedTempFiles, writeFileAtomically } from './atomicWrite.js';
 import { runCli } from './run.js';
+
+/** Exit codes after a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** Ctrl-C (or kill) during a write: the half-written temporary file goes, the target stays as it was. */
+function interrupted(signal: keyof typeof SIGNAL_EXIT): void {
+  removeUnfinishedTempFiles();
+  process.stderr.write('\nAfbrudt: resultatet blev ikke skrevet færdigt og er ikke gemt; en fil, der fandtes i forvejen, er uændret.\n');
+  process.exit(SIGNAL_EXIT[signal]);
+}
+
+let writes = 0;
+/**
+ * Runs a file write with the signal handlers on. Only then: a handler in JavaScript waits for the
+ * event loop, so outside writes Ctrl-C keeps its immediate default (a long read stops at once).
+ */
+async function whileWriting(write: () => Promise<void>): Promise<void> {
+  if (writes++ === 0) for (const s of Object.keys(SIGNAL_EXIT)) process.on(s, interrupted);
+  try {
+    await write();
+  } finally {
+    if (--writes === 0) for (const s of Object.keys(SIGNAL_EXIT)) process.off(s, interrupted);
+  }
+}
 
 /** Waits until stdout can take more, or is closed; its listeners go again (a leak warning otherwise, on a long output). */
 function stdoutReady(): Promise<void> {
@@ -27,8 +51,8 @@ const code = await runCli(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
   readBytes: async (path) => new Uint8Array(await readFile(path)),
   readStdin: () => text(process.stdin),
-  writeFile: (path, data) => writeFile(path, data),
-  // Synchronous writes piece by piece: a large statement is never held as one string.
+  writeFile: (path, data) => whileWriting(() => writeFileAtomically(path, data)),
+  // Piece by piece: a large statement is never held as one string.
   writeChunks: async (path, chunks) => {
     if (path === undefined) {
       for (const chunk of chunks) {
@@ -37,12 +61,7 @@ const code = await runCli(process.argv.slice(2), {
       }
       return;
     }
-    const fd = openSync(path, 'w');
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
+    await whileWriting(() => writeFileAtomically(path, chunks));
   },
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

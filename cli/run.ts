@@ -15,6 +15,8 @@ import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { lineAccountText, type LineAccount } from './ledger/lineAccount.js';
+import { terminalSafe } from './terminalText.js';
+import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -69,7 +71,8 @@ class UsageError extends Error {}
 
 /**
  * The io with its writes made safe: a path that cannot be written is a Danish usage error naming
- * that path (not "Intern fejl: ENOENT", and not blamed on the input file).
+ * that path (not "Intern fejl: ENOENT", and not blamed on the input file); and every stderr line
+ * passes terminalSafe here, once, since messages quote ledger cells and JSON values.
  */
 function withSafeWrites(io: CliIo): CliIo {
   const failed = (path: string | undefined, e: unknown): never => {
@@ -79,6 +82,7 @@ function withSafeWrites(io: CliIo): CliIo {
   };
   return {
     ...io,
+    stderr: (text) => io.stderr(terminalSafe(text)),
     writeFile: (path, data) => io.writeFile(path, data).catch((e: unknown) => failed(path, e)),
     writeChunks: io.writeChunks && ((path, chunks) => io.writeChunks!(path, chunks).catch((e: unknown) => failed(path, e))),
   };
@@ -315,6 +319,9 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
     checkOptions(name, values, argv);
+    // Before any work: an output onto an input, another output or a link destroys a file.
+    const pathProblem = outputPathProblem(values);
+    if (pathProblem !== undefined) throw new UsageError(pathProblem);
 
     const rules = await loadRules(io, values.rules);
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
