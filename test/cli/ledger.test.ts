@@ -126,7 +126,7 @@ describe('saldo statements on Danish CSV variants', () => {
       expect(r.stderr, args.join(' ')).toContain(message);
       expect(r.stderr).not.toMatch(/Intern fejl|posteringer\.csv" findes ikke/);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('a JSON ledger that is not JSON says where, in Danish', async () => {
     const r = await run(['statements', '--in', file('[{"Debitor": "D1",}]', 'json'), '--year', '2026']);

@@ -316,36 +316,81 @@ const withQuote = (row: LedgerRow, [field, at]: readonly [keyof LedgerRow, strin
 };
 const ore = (kroner: string) => Math.round(Number(kroner.replace(/\./g, '').replace(',', '.')) * 100);
 
+// Whole-line damage (issue 14): a line short of fields, a line with a field too many, and (not
+// damage) a ';' after the last field; each line ends in LF, CR LF or a lone CR.
+type LineShape = 'kort' | 'lang' | 'semikolon' | 'hel';
+const lineShape = fc.constantFrom<LineShape>('kort', 'lang', 'semikolon', 'hel', 'hel', 'hel');
+const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+const render = (row: LedgerRow, shape: LineShape): string => {
+  const fields = HEADER.map((h) => row[h]);
+  if (shape === 'kort') return fields.slice(0, 1 + (row.Fordring.length % 3)).join(';');
+  if (shape === 'lang') return [...fields, 'mere'].join(';');
+  return fields.join(';') + (shape === 'semikolon' ? ';' : '');
+};
+
 describe('ledgers with broken rows: those rows listed, the good rows summed, no wrong number', () => {
   for (const command of ['statements', 'analyse'] as const) {
     it(`${command}: ≥ 1,000 ledgers`, async () => {
       let run = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(goodRow, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), breakRow), { minLength: 1, maxLength: 4 }), fc.option(fc.tuple(fc.nat(), quoteBreak)), async (good, broken, quoted) => {
-          const rows: Array<{ row: LedgerRow; ok: boolean }> = good.map((row) => ({ row, ok: true }));
-          for (const [at, change] of broken) {
-            const base = good[at % good.length]!;
-            rows.splice(at % (rows.length + 1), 0, { row: { ...base, ...change }, ok: false });
-          }
-          if (quoted !== null) rows.splice(quoted[0] % (rows.length + 1), 0, { row: withQuote(good[quoted[0] % good.length]!, quoted[1]), ok: false });
-          const path = join(dir, `l${run++}.csv`);
-          writeFileSync(path, `${HEADER.join(';')}\n${rows.map(({ row }) => HEADER.map((h) => row[h]).join(';')).join('\n')}\n`);
-          const args = command === 'statements' ? ['statements', '--in', path, '--year', '2026'] : ['analyse', '--in', path, '--as-of', '2026-12-31'];
-          const r = await cli(args);
-          expect(r.code, r.stderr).toBe(0);
-          const out = JSON.parse(r.stdout) as { errors: Array<{ row: number; message: string }>; totals?: { closing: number }; summary?: { balance: number } };
-          // the header is row 1: data row i (0-based) is row i + 2
-          expect(out.errors.map((e) => e.row)).toEqual(rows.flatMap((x, i) => (x.ok ? [] : [i + 2])));
-          for (const e of out.errors) expect(messageProblem(e.message)).toBeNull();
-          const sum = rows.filter((x) => x.ok).reduce((s, x) => s + ore(x.row.Beløb), 0);
-          if (command === 'statements') expect(Math.round(out.totals!.closing * 100)).toBe(sum);
-          // every posting date is in 2026, before the analysis date: the balance is every good row
-          else expect(Math.round(out.summary!.balance * 100)).toBe(sum);
-        }),
+        fc.asyncProperty(
+          fc.array(fc.tuple(goodRow, lineShape, lineEnd), { minLength: 1, maxLength: 12 }),
+          fc.array(fc.tuple(fc.nat(), breakRow), { minLength: 1, maxLength: 4 }),
+          fc.option(fc.tuple(fc.nat(), quoteBreak)),
+          async (good, broken, quoted) => {
+            // A row is good unless a field is broken, a quote is stray, or its line is short or long.
+            const rows: Array<{ row: LedgerRow; ok: boolean; shape: LineShape; end: string }> = good.map(([row, shape, end]) => ({ row, ok: shape === 'hel' || shape === 'semikolon', shape, end }));
+            for (const [at, change] of broken) {
+              const base = good[at % good.length]![0];
+              rows.splice(at % (rows.length + 1), 0, { row: { ...base, ...change }, ok: false, shape: 'hel', end: '\n' });
+            }
+            if (quoted !== null) rows.splice(quoted[0] % (rows.length + 1), 0, { row: withQuote(good[quoted[0] % good.length]![0], quoted[1]), ok: false, shape: 'hel', end: '\n' });
+            const path = join(dir, `l${run++}.csv`);
+            writeFileSync(path, `${HEADER.join(';')}\n${rows.map(({ row, shape, end }) => render(row, shape) + end).join('')}`);
+            const args = command === 'statements' ? ['statements', '--in', path, '--year', '2026'] : ['analyse', '--in', path, '--as-of', '2026-12-31'];
+            const r = await cli(args);
+            expect(r.code, r.stderr).toBe(0);
+            const out = JSON.parse(r.stdout) as { errors: Array<{ row: number; message: string }>; totals?: { closing: number }; summary?: { balance: number } };
+            // the header is row 1: data row i (0-based) is row i + 2
+            expect(out.errors.map((e) => e.row)).toEqual(rows.flatMap((x, i) => (x.ok ? [] : [i + 2])));
+            for (const e of out.errors) expect(messageProblem(e.message)).toBeNull();
+            // every line accounted for: the header, the good rows and the broken ones
+            const bad = rows.filter((x) => !x.ok).length;
+            expect(r.stderr).toContain(`${rows.length + 1} linjer læst = 1 overskrift + ${rows.length - bad} godkendt + ${bad} fejl`);
+            const sum = rows.filter((x) => x.ok).reduce((s, x) => s + ore(x.row.Beløb), 0);
+            if (command === 'statements') expect(Math.round(out.totals!.closing * 100)).toBe(sum);
+            // every posting date is in 2026, before the analysis date: the balance is every good row
+            else expect(Math.round(out.summary!.balance * 100)).toBe(sum);
+          },
+        ),
         fuzzParameters(),
       );
-    }, 180_000);
+    }, 240_000);
   }
+
+  it('mixed UTF-8 and Windows-1252 lines, wherever they stand: refused in both commands, never misread', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('ascii', 'utf-8', 'windows-1252'), { minLength: 2, maxLength: 12 }), fc.constantFrom('statements', 'analyse'), async (encodings, command) => {
+        // A debtor id with Ø in the line's encoding (D for a plain ASCII line).
+        const lines = encodings.map((e, i) => Buffer.from(`${e === 'ascii' ? 'D' : 'Ø'}${i};F;01-02-2026;krav;1\n`, e === 'windows-1252' ? 'latin1' : 'utf8'));
+        const path = join(dir, `m${run++}.csv`);
+        // An ASCII header (English keys): its own æøå would count as one encoding or the other.
+        writeFileSync(path, Buffer.concat([Buffer.from('debtorId;claimId;postingDate;kind;amount\n'), ...lines]));
+        const r = await cli(command === 'statements' ? ['statements', '--in', path, '--year', '2026'] : ['analyse', '--in', path, '--as-of', '2026-12-31']);
+        const mixed = encodings.includes('utf-8') && encodings.includes('windows-1252');
+        if (mixed) {
+          expect(r.code).toBe(2);
+          expect(r.stderr).toMatch(/blander tegnsæt/);
+        } else {
+          expect(r.code, r.stderr).toBe(0);
+          // Ø read as Ø in either encoding
+          if (command === 'statements') expect(JSON.parse(r.stdout).debtors.every((d: { debtorId: string }) => /^[DØ]\d+$/.test(d.debtorId))).toBe(true);
+        }
+      }),
+      fuzzParameters(),
+    );
+  }, 240_000);
 
   // JSON ledger rows (found by review): a list or an object as an id was read as "[object Object]"
   // and merged debtors. One field of a row becomes a value no cell holds (true/false only for ids).
