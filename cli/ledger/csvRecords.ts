@@ -221,20 +221,20 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
     }
   };
 
-  const problemMessage = (problem: Problem, text: string, span: number): string => {
+  /** A refused line's reason; the line is always one line (see brokenAcrossLines). */
+  const problemMessage = (problem: Problem, text: string): string => {
     const shown = shownCellText(text);
-    const lines = span > 1 ? `Rækken fylder ${span} linjer i filen og er udeladt` : 'Rækken er udeladt';
     switch (problem) {
       case 'aldrig-lukket':
         return `Et anførselstegn (") i rækken bliver aldrig lukket (${shown}). Rækken er udeladt; linjerne efter den er læst hver for sig.`;
       case 'flettet':
         return `Et anførselstegn (") i rækken lukkes ikke på samme linje (${shown}); linjerne efter den ville blive læst som én. Rækken er udeladt; linjerne efter den er læst hver for sig.`;
       case 'midt-i-felt':
-        return `Et anførselstegn (") står midt i et felt (${shown}); et felt i anførselstegn skal begynde med det. ${lines}.`;
+        return `Et anførselstegn (") står midt i et felt (${shown}); et felt i anførselstegn skal begynde med det. Rækken er udeladt.`;
       case 'tekst-efter-lukning':
-        return `Efter et afsluttende anførselstegn (") følger mere tekst i samme felt (${shown}). ${lines}.`;
+        return `Efter et afsluttende anførselstegn (") følger mere tekst i samme felt (${shown}). Rækken er udeladt.`;
       case 'for-lang':
-        return `Linjen er over ${Math.round(lineLimit / 1_000_000)} mio. tegn lang uden linjeskift (${shown}) og er udeladt: er filen en CSV-fil med en postering pr. linje?`;
+        return `Linjen er over ${lineLimit.toLocaleString('da-DK')} tegn lang uden linjeskift (${shown}) og er udeladt: er filen en CSV-fil med en postering pr. linje?`;
     }
   };
 
@@ -296,7 +296,7 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
       if (nextQuote < 0 || (end >= 0 && nextQuote > end)) {
         if (end < 0 && !eof) {
           // A line beyond the limit without its end: refused, and the rest of it passed over.
-          sink.bad(line, 1, problemMessage('for-lang', held.slice(pos, pos + 200), 1));
+          sink.bad(line, 1, problemMessage('for-lang', held.slice(pos, pos + 200)));
           skipping = true;
           skipLine = line;
           pos = held.length;
@@ -312,20 +312,20 @@ export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1
       if (outcome.kind === 'more') break;
       // Too few fields after a quoted line break: the quote is a stray one as well.
       if (outcome.kind === 'record' && outcome.span > 1 && outcome.fields < fieldCount) {
-        sink.bad(line, 1, problemMessage('flettet', held.slice(pos, lineEnd(pos)), 1));
+        sink.bad(line, 1, problemMessage('flettet', held.slice(pos, lineEnd(pos))));
         advance(lineEnd(pos), 1);
         continue;
       }
       if (outcome.kind === 'bad') {
         // A refused line whose end is not here yet: the rest of it is passed over when it comes.
         if (outcome.problem === 'for-lang' || (outcome.end >= held.length && !eof)) {
-          sink.bad(line, 1, problemMessage(outcome.problem, outcome.text, 1));
+          sink.bad(line, 1, problemMessage(outcome.problem, outcome.text));
           skipping = true;
           skipLine = line;
           pos = held.length;
           break;
         }
-        sink.bad(line, outcome.span, problemMessage(outcome.problem, outcome.text, outcome.span));
+        sink.bad(line, outcome.span, problemMessage(outcome.problem, outcome.text));
         advance(outcome.end, outcome.span);
         continue;
       }
