@@ -5,7 +5,7 @@
  */
 import { danishBankHolidays, type HolidayRule } from '../calendar/bankHolidays.js';
 import { parseDate } from '../calendar/date.js';
-import { SaldoError, showValue } from '../errors.js';
+import { nestingMessage, SaldoError, showValue, tooDeepAt } from '../errors.js';
 import { parseAnnualRate } from '../interest/rate.js';
 import { parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
@@ -161,6 +161,8 @@ const CLAIM_TYPE_FLAGS = ['udpantningsret', 'henstandNormallyAllowed', 'medhaeft
  */
 export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (!isObject(override)) throw ruleError('(rod)', override, 'skal være et JSON-objekt.');
+  const deep = tooDeepAt(override);
+  if (deep !== null) throw new SaldoError('UGYLDIG_REGEL', deep, undefined, `Regelfilen, ${nestingMessage(deep)}`);
   onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], '(rod)');
   let rules: RuleSet = { ...base };
 
