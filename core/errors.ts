@@ -75,6 +75,16 @@ function jsonPreview(value: unknown, limit: number): string {
   return out;
 }
 
+/**
+ * A finite number as a Dane writes it: 2,5, not 2.5; 0,0000001, not 1e-7; and one too large for
+ * any amount or count by its number of digits, not as 1e+308.
+ */
+function shownNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e15) return `${value < 0 ? 'minus ' : ''}et tal med ${Math.floor(Math.log10(size)) + 1} cifre`;
+  return value.toLocaleString('da-DK', { maximumFractionDigits: 20, useGrouping: false });
+}
+
 /** Shows a user's value in a message without flooding it (values may be long or nested). */
 export function showValue(value: unknown): string {
   let text: string;
@@ -83,9 +93,8 @@ export function showValue(value: unknown): string {
   else if (typeof value === 'number' && Number.isNaN(value)) text = 'et ugyldigt tal';
   else if (typeof value === 'number' && !Number.isFinite(value)) text = value > 0 ? 'uendeligt' : 'minus uendeligt';
   else if (value === null) text = 'en tom værdi';
-  // A number as a Dane writes it: 2,5, not 2.5.
-  else if (typeof value === 'number') text = String(value).replace('.', ',');
-  else if (typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'number') text = shownNumber(value);
+  else if (typeof value === 'boolean') text = value ? 'sand' : 'falsk';
   else if (value === undefined) text = 'ingenting';
   else text = jsonPreview(value, SHOWN_LENGTH + 1);
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}...` : text;
