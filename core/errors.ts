@@ -36,6 +36,55 @@ export function errorToJson(e: SaldoError): { code: SaldoErrorCode; field: strin
   return { code: e.code, field: e.field, message: e.message };
 }
 
+/** Shown in a message: a value longer than this is cut, with "..." after. */
+const SHOWN_LENGTH = 60;
+
+/**
+ * Up to `limit` characters of `value` as JSON, built piece by piece: it stops as soon as the text
+ * is long enough, so a value nested 100,000 deep or a list of a million elements costs no more
+ * than a short one (JSON.stringify would walk all of it, and overflow the stack on the deep one).
+ * The recursion is bounded: each level adds at least one character.
+ */
+function jsonPreview(value: unknown, limit: number): string {
+  let out = '';
+  const put = (piece: string): boolean => {
+    out += piece;
+    return out.length <= limit;
+  };
+  const scalar = (v: unknown): string => (typeof v === 'bigint' ? String(v) : (JSON.stringify(v) ?? 'null'));
+  const walk = (v: unknown): boolean => {
+    if (Array.isArray(v)) {
+      if (!put('[')) return false;
+      for (let i = 0; i < v.length; i += 1) if ((i > 0 && !put(',')) || !walk(v[i])) return false;
+      return put(']');
+    }
+    if (typeof v === 'object' && v !== null) {
+      if (!put('{')) return false;
+      let first = true;
+      for (const key of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[key];
+        if (item === undefined || typeof item === 'function') continue;
+        if ((!first && !put(',')) || !put(`${JSON.stringify(key)}:`) || !walk(item)) return false;
+        first = false;
+      }
+      return put('}');
+    }
+    return put(scalar(v));
+  };
+  walk(value);
+  return out;
+}
+
+/**
+ * A finite number as a Dane writes it: 2,5, not 2.5; 0,0000001, not 1e-7; and one too large for
+ * any amount or count by its number of digits, not as 1e+308.
+ */
+function shownNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e15) return `${value < 0 ? 'minus ' : ''}et tal med ${Math.floor(Math.log10(size)) + 1} cifre`;
+  return value.toLocaleString('da-DK', { maximumFractionDigits: 20, useGrouping: false });
+}
+
 /** Shows a user's value in a message without flooding it (values may be long or nested). */
 export function showValue(value: unknown): string {
   let text: string;
@@ -44,16 +93,53 @@ export function showValue(value: unknown): string {
   else if (typeof value === 'number' && Number.isNaN(value)) text = 'et ugyldigt tal';
   else if (typeof value === 'number' && !Number.isFinite(value)) text = value > 0 ? 'uendeligt' : 'minus uendeligt';
   else if (value === null) text = 'en tom værdi';
-  // A number as a Dane writes it: 2,5, not 2.5.
-  else if (typeof value === 'number') text = String(value).replace('.', ',');
-  else if (typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'number') text = shownNumber(value);
+  else if (typeof value === 'boolean') text = value ? 'sand' : 'falsk';
   else if (value === undefined) text = 'ingenting';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  else text = jsonPreview(value, SHOWN_LENGTH + 1);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}...` : text;
 }
+
+/**
+ * The deepest nesting of lists and objects a Saldo input may have. The deepest real input (a
+ * rule file's rate table rows) is 4 levels; 64 leaves room and keeps every walk over user data
+ * far from the stack's end.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * Where `value` is nested deeper than MAX_NESTING (the path of its first three steps, e.g.
+ * `claims[0].principal`), or null. Walked with an explicit stack, never by recursion.
+ */
+export function tooDeepAt(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  interface Frame { node: object; keys: string[] | null; at: number }
+  const frames: Frame[] = [];
+  const enter = (node: object) => frames.push({ node, keys: Array.isArray(node) ? null : Object.keys(node), at: 0 });
+  enter(value);
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1]!;
+    const size = top.keys === null ? (top.node as unknown[]).length : top.keys.length;
+    if (top.at >= size) {
+      frames.pop();
+      continue;
+    }
+    const child = top.keys === null ? (top.node as unknown[])[top.at] : (top.node as Record<string, unknown>)[top.keys[top.at]!];
+    top.at += 1;
+    if (typeof child !== 'object' || child === null) continue;
+    if (frames.length >= MAX_NESTING) {
+      return frames.slice(0, 3).map((f, i) => (f.keys === null ? `[${f.at - 1}]` : `${i === 0 ? '' : '.'}${f.keys[f.at - 1]}`)).join('') || '(input)';
+    }
+    enter(child);
+  }
+  return null;
+}
+
+/** Throws a Danish error when `value` is nested deeper than any Saldo input (see tooDeepAt). */
+export function checkNesting(value: unknown): void {
+  const at = tooDeepAt(value);
+  if (at !== null) throw new SaldoError('UGYLDIGT_INPUT', at, undefined, nestingMessage(at));
+}
+
+export const nestingMessage = (at: string): string =>
+  `${at}: værdien er for dybt indlejret (mere end ${MAX_NESTING} niveauer af lister eller objekter inde i hinanden). Et Saldo-input har kun få niveauer: tjek hvordan filen er lavet.`;

@@ -13,6 +13,7 @@ import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
+import { xmlSafeText } from '../../core/report/xmlText.js';
 import type { Followup } from '../../core/followup/followup.js';
 import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
 
@@ -27,7 +28,8 @@ export { blockAddress, columnLetter } from '../../core/report/a1.js';
  * not shown in the cell), and text columns also get the text format "@".
  */
 export function asTextCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = xmlSafeText(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Writes a block of values in pieces that keep each request under the payload limit. */
@@ -40,7 +42,8 @@ export function writeChunked(sheet: Excel.Worksheet, row: number, col: number, v
     const part = values.slice(start, start + rowsPerChunk);
     const range = sheet.getRange(blockAddress(row + start, col, part.length, width));
     if (formats) range.numberFormat = formats.slice(start, start + rowsPerChunk);
-    range.values = part as never;
+    // Every block of cells passes here: text XML cannot hold is shown as U+FFFD (core/report/xmlText).
+    range.values = part.map((r) => r.map((v) => (typeof v === 'string' ? xmlSafeText(v) : v))) as never;
     chunks += 1;
   }
   return chunks;

@@ -4,6 +4,7 @@
  * (ECMA-376, DrawingML charts) lays them out. Used for the analysis and follow-up workbooks.
  */
 import JSZip from 'jszip';
+import { xmlSafeText } from './xmlSafe.js';
 
 export interface ChartSpec {
   /** The sheet the chart sits on and whose cells it plots. */
@@ -20,7 +21,7 @@ export interface ChartSpec {
   numFmt?: string;
 }
 
-const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (t: string) => xmlSafeText(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const ref = (sheet: string, range: string) => escape(`'${sheet.replace(/'/g, "''")}'!${range}`);
 
 function chartXml(c: ChartSpec): string {

@@ -6,6 +6,7 @@
  * previous quarter's workbook back gives the typed cause/action text for the next run.
  */
 import ExcelJS from 'exceljs';
+import './xmlSafe.js';
 import { SaldoError } from '../../core/errors.js';
 import type { Followup } from '../../core/followup/followup.js';
 import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, isFollowupHeader, previousTextFromRows, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';

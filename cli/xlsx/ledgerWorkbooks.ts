@@ -5,6 +5,7 @@
  * which ExcelJS never turns into a formula: a name like =HYPERLINK("…") stays text.
  */
 import ExcelJS from 'exceljs';
+import './xmlSafe.js';
 import { PassThrough } from 'node:stream';
 import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
 import type { CalendarDate } from '../../core/calendar/date.js';

@@ -4,6 +4,7 @@
  * Text from the input is written as text values, never as formulas.
  */
 import ExcelJS from 'exceljs';
+import './xmlSafe.js';
 import type { PlanOutput } from '../../core/commands/plan.js';
 import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';

@@ -3,6 +3,7 @@
  * input are written as text (ExcelJS never turns a string into a formula).
  */
 import ExcelJS from 'exceljs';
+import './xmlSafe.js';
 import type { HenstandOutput, SingleClaimHenstandOutput } from '../../core/commands/henstand.js';
 import type { StatusOutput } from '../../core/commands/status.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';

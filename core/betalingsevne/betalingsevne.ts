@@ -6,6 +6,7 @@ import { SaldoError } from '../errors.js';
 import { formatKroner, ore, type Ore } from '../money/ore.js';
 import { divideRounded } from '../money/rounding.js';
 import { BETALINGSEVNE_STEP_ORE, type BetalingsevneRow } from '../rules/betalingsevne.js';
+import { ownValue } from '../rules/ownNames.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export interface Betalingsevne {
@@ -21,7 +22,7 @@ export interface Betalingsevne {
  * @example monthlyBetalingsevne(ore(20_000_000), false, 2024, rules) // 13 %: 26.000 kr./12 = 2.166,67 → 2.150 kr.
  */
 export function monthlyBetalingsevne(netIncome: Ore, supportsChildren: boolean, year: number, rules: RuleSet): Betalingsevne {
-  const table = rules.betalingsevne[String(year)];
+  const table = ownValue(rules.betalingsevne, String(year));
   const years = Object.keys(rules.betalingsevne).sort();
   if (!table) {
     throw new SaldoError(

@@ -2,7 +2,7 @@
  * The one typed command map (STYLE: Actual Budget's pattern). The CLI, the custom functions and
  * the task pane call core through it, so argument and result types have a single source.
  */
-import { errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
+import { checkNesting, errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { followup } from './followup.js';
 import { henstand } from './henstand.js';
@@ -10,13 +10,22 @@ import { analyse, statements } from './ledger.js';
 import { plan } from './plan.js';
 import { status } from './status.js';
 
+/**
+ * A command that first refuses input nested deeper than any Saldo input: every later walk over it
+ * (a message showing a value, a validator) then stays far from the stack's end.
+ */
+const guarded = <O>(run: (input: unknown, rules: RuleSet) => O) => (input: unknown, rules: RuleSet): O => {
+  checkNesting(input);
+  return run(input, rules);
+};
+
 export const commands = {
-  plan,
-  henstand,
-  status,
-  followup,
-  statements,
-  analyse,
+  plan: guarded(plan),
+  henstand: guarded(henstand),
+  status: guarded(status),
+  followup: guarded(followup),
+  statements: guarded(statements),
+  analyse: guarded(analyse),
 } satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;
 
 export type CommandName = keyof typeof commands;

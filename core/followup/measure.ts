@@ -46,6 +46,20 @@ const FUNCTIONS = new Set(['min', 'max', 'abs', 'round']);
 /** Longer than any sensible measure; also bounds the parser's recursion. */
 const MAX_LENGTH = 500;
 
+/**
+ * The first character mathjs would take in a way a controller did not mean, shown for a message
+ * (with its place, counted from 1), or null. Only names (letters, digits, _), numbers, + - * / ^,
+ * parentheses, commas, points, spaces and tabs pass: "#" would silently start a comment, a line
+ * break or ";" a second expression (only the last counts), "'" transpose, "!" factorial.
+ */
+function strayCharacter(text: string): string | null {
+  const at = text.search(/[^\p{L}\p{M}0-9_+\-*/^(),. \t]/u);
+  if (at < 0) return null;
+  const c = text.codePointAt(at)!;
+  const shown = c === 10 || c === 13 ? 'et linjeskift' : c < 32 || c === 127 ? `et styretegn (kode ${c})` : `"${String.fromCodePoint(c)}"`;
+  return `${shown} (tegn ${at + 1})`;
+}
+
 export interface Measure {
   /** The expression as written. */
   text: string;
@@ -68,6 +82,10 @@ export function compileMeasure(text: string, goalId: string, field: string, know
   // mathjs reads "b %" as b / 100 (so "a / b %" is a / (b / 100)): a percent sign is refused, the
   // unit says how a share is shown.
   if (text.includes('%')) throw fail('må ikke indeholde %: skriv andelen som en brøk (f.eks. "a / b") og vælg enheden procent.');
+  const stray = strayCharacter(text);
+  if (stray !== null) throw fail(`må ikke indeholde ${stray}: kun navne, tal, + - * / ^, parenteser og komma.`);
+  // mathjs reads 0x10 as 16 and 0b101 as 5: no controller types a count that way.
+  if (/(^|[^\p{L}\d_.])0[xbo]/iu.test(text)) throw fail('må ikke indeholde tal skrevet med 0x, 0b eller 0o: skriv tallet som et almindeligt tal.');
   let tree: MathNode;
   try {
     tree = parse(text);

@@ -12,6 +12,7 @@ import { SaldoError, showValue } from '../errors.js';
 import { parseDanishNumber } from '../money/danishNumber.js';
 import { followup, type Followup, type PreviousText } from './followup.js';
 import { periodNumber } from './periods.js';
+import { ownValue, setOwn } from '../rules/ownNames.js';
 
 type Cell = unknown;
 type Rows = ReadonlyArray<ReadonlyArray<Cell>>;
@@ -202,7 +203,7 @@ export function periodKey(v: Cell): string | null {
   if (q) return `Q${q[1]}`;
   const m = /^m(0?[1-9]|1[0-2])$/.exec(t);
   if (m) return `M${m[1]!.padStart(2, '0')}`;
-  const index = MONTHS.indexOf(t) >= 0 ? MONTHS.indexOf(t) : MONTH_SHORT.indexOf(t) >= 0 ? MONTH_SHORT.indexOf(t) : (MONTH_OTHER[t] ?? 0) - 1;
+  const index = MONTHS.indexOf(t) >= 0 ? MONTHS.indexOf(t) : MONTH_SHORT.indexOf(t) >= 0 ? MONTH_SHORT.indexOf(t) : (ownValue(MONTH_OTHER, t) ?? 0) - 1;
   return index >= 0 ? `M${String(index + 1).padStart(2, '0')}` : null;
 }
 
@@ -278,7 +279,8 @@ export function countsFromTable(rows: Rows, origin: Origin = A1): CountsFromTabl
 
 function addCount(data: CountsFromTable['data'], period: string, name: string, v: Cell, where: string): void {
   const counts = (data[period] ??= {});
-  counts[name] = blank(v) ? null : numberCell(v, where);
+  // A count may be named "__proto__": stored as its own value, not as the object's prototype.
+  setOwn(counts, name, blank(v) ? null : numberCell(v, where));
 }
 
 function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {

@@ -179,16 +179,47 @@ export function headerColumns(header: readonly unknown[]): ColumnMap {
   return columns;
 }
 
-/** JSON rows (objects) as a header row plus value rows. */
+/** More distinct unknown keys than this in a JSON ledger is an error, not a pass-over. */
+export const MAX_UNKNOWN_KEYS = 50;
+/** More distinct known keys than this can only be one field spelt in many ways (which mapColumns refuses as doubled). */
+const MAX_KNOWN_KEYS = 64;
+const LEDGER_FIELDS = 'debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged';
+
+/**
+ * JSON rows (objects) as a header row plus value rows. Only keys that name a ledger field (in
+ * English or as a Danish header, as mapColumns reads them) become columns; other keys are passed
+ * over, as extra CSV columns are. Rows that each bring new keys would otherwise make a table of
+ * rows × keys (a 3 MB file: minutes, then out of memory), so more than MAX_UNKNOWN_KEYS distinct
+ * unknown keys is one Danish error, and memory stays rows × (at most MAX_KNOWN_KEYS) columns.
+ */
 export function objectsToRows(objects: readonly unknown[]): unknown[][] {
+  const known = new Map<string, boolean>();
   const keys: string[] = [];
+  const unknown: string[] = [];
   for (const o of objects) {
     if (typeof o !== 'object' || o === null || Array.isArray(o)) {
       throw new SaldoError('UGYLDIGT_INPUT', 'ledger', o, `Hver postering skal være et objekt med debtorId, claimId, postingDate, kind, amount … (fik ${showValue(o)}).`);
     }
-    for (const k of Object.keys(o)) if (!keys.includes(k)) keys.push(k);
+    for (const k of Object.keys(o)) {
+      if (known.has(k)) continue;
+      const isField = Object.keys(mapColumns([k]).columns).length > 0;
+      if (isField) {
+        if (keys.length >= MAX_KNOWN_KEYS) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', k, `Posteringerne har over ${MAX_KNOWN_KEYS} forskellige stavemåder af de samme felter (f.eks. ${showValue(k)}): brug én stavemåde pr. felt.`);
+        keys.push(k);
+        known.set(k, true);
+      } else {
+        // Remembered (at most MAX_UNKNOWN_KEYS of them), so a "note" in every row is looked at once.
+        unknown.push(k);
+        known.set(k, false);
+        if (unknown.length > MAX_UNKNOWN_KEYS) {
+          const some = unknown.slice(0, 10).map((u) => showValue(u)).join(', ');
+          throw new SaldoError('UGYLDIGT_INPUT', 'ledger', k, `Posteringerne har mere end ${MAX_UNKNOWN_KEYS} forskellige felter, som Saldo ikke kender, f.eks. ${some}. Saldo læser kun posteringens felter (${LEDGER_FIELDS} eller de danske overskrifter): fjern de andre felter.`);
+        }
+      }
+    }
   }
-  return [keys, ...objects.map((o) => keys.map((k) => (o as Record<string, unknown>)[k]))];
+  // Own keys only: a row without "debtorName" gets nothing, never a value from its prototype.
+  return [keys, ...objects.map((o) => keys.map((k) => (Object.hasOwn(o as object, k) ? (o as Record<string, unknown>)[k] : undefined)))];
 }
 
 export function statementFromRows(rows: Iterable<readonly unknown[]>, year: number, rules: RuleSet): Statement {

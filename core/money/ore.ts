@@ -42,7 +42,7 @@ export function parseKroner(value: unknown, field: string, options: ParseKronerO
     throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et endeligt tal i kroner, ikke ${showValue(value)}.`);
   }
   if (Math.abs(value) > MAX_KRONER) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet ${String(value)} kr. er over grænsen på 10 mia. kr. – er det tastet forkert?`);
+    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet (${showValue(value)}) er over grænsen på 10 mia. kr. – er det tastet forkert?`);
   }
   // The shortest round-trip decimal text of a double is exactly what the user typed in JSON,
   // so counting decimals on it is exact (12.345 stays "12.345"; 0.1 stays "0.1").

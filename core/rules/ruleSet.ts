@@ -5,7 +5,7 @@
  */
 import { danishBankHolidays, type HolidayRule } from '../calendar/bankHolidays.js';
 import { parseDate } from '../calendar/date.js';
-import { SaldoError, showValue } from '../errors.js';
+import { nestingMessage, SaldoError, showValue, tooDeepAt } from '../errors.js';
 import { parseAnnualRate } from '../interest/rate.js';
 import { parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
@@ -13,6 +13,7 @@ import { CLAIM_TYPES, defaultClaimTypes, type ClaimType, type ClaimTypeRule } fr
 import { defaultFees, type FeeRules, type RykkerFeeRule } from './fees.js';
 import { defaultRateTables, type RateRow, type RateTable } from './interestRates.js';
 import { defaultRykkerProcedure, type RykkerProcedure } from './rykkerProcedure.js';
+import { ownValue, setOwn } from './ownNames.js';
 import type { Sourced } from './sourced.js';
 
 export type AllocationPart = 'fees' | 'interest' | 'principal';
@@ -160,6 +161,8 @@ const CLAIM_TYPE_FLAGS = ['udpantningsret', 'henstandNormallyAllowed', 'medhaeft
  */
 export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (!isObject(override)) throw ruleError('(rod)', override, 'skal være et JSON-objekt.');
+  const deep = tooDeepAt(override);
+  if (deep !== null) throw new SaldoError('UGYLDIG_REGEL', deep, undefined, `Regelfilen, ${nestingMessage(deep)}`);
   onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], '(rod)');
   let rules: RuleSet = { ...base };
 
@@ -168,7 +171,7 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
     const tables = { ...rules.betalingsevne };
     for (const [year, table] of Object.entries(override.betalingsevne)) {
       if (!/^\d{4}$/.test(year)) throw ruleError(`betalingsevne.${year}`, year, 'nøglen skal være et årstal.');
-      tables[year] = parseBetalingsevneTable(table, `betalingsevne.${year}`);
+      setOwn(tables, year, parseBetalingsevneTable(table, `betalingsevne.${year}`));
     }
     rules = { ...rules, betalingsevne: tables };
   }
@@ -176,7 +179,8 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (override.rateTables !== undefined) {
     if (!isObject(override.rateTables)) throw ruleError('rateTables', override.rateTables, 'skal være et objekt med tabelnavne som nøgler.');
     const tables = { ...rules.rateTables };
-    for (const [name, table] of Object.entries(override.rateTables)) tables[name] = parseRateTable(table, `rateTables.${name}`, tables[name]);
+    // A table may be called anything, "__proto__" too: own properties only, read and written.
+    for (const [name, table] of Object.entries(override.rateTables)) setOwn(tables, name, parseRateTable(table, `rateTables.${name}`, ownValue(tables, name)));
     rules = { ...rules, rateTables: tables };
   }
 

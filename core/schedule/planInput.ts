@@ -9,6 +9,7 @@ import { compileRateTable, INTEREST_BASES, INTEREST_METHODS, type InterestBase, 
 import { parseAnnualRate, type RatePpm } from '../interest/rate.js';
 import { parseKroner, type Ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
+import { ownValue } from '../rules/ownNames.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export type Frequency = 'monthly' | 'quarterly';
@@ -87,13 +88,15 @@ function parseRate(raw: Json, field: string, rules: RuleSet): RateSource {
   const fixed = raw.annualInterestRate === undefined ? (0 as RatePpm) : parseAnnualRate(raw.annualInterestRate, `${field}.annualInterestRate`);
   if (table === undefined) return { kind: 'fixed', ppm: fixed };
   const names = Object.keys(rules.rateTables);
-  if (typeof table !== 'string' || !rules.rateTables[table]) {
+  // Own names only: "constructor" is no rate table.
+  const found = typeof table === 'string' ? ownValue(rules.rateTables, table) : undefined;
+  if (typeof table !== 'string' || found === undefined) {
     throw invalid(`${field}.interestRateTable`, table, `${field}.interestRateTable: ukendt rentetabel ${showValue(table)}. Kendte tabeller: ${names.join(', ')}.`);
   }
   if (fixed !== 0) {
     throw new SaldoError('KONFLIKT', `${field}.annualInterestRate`, raw.annualInterestRate, `${field}: angiv enten annualInterestRate eller interestRateTable, ikke begge.`);
   }
-  return { kind: 'table', name: table, table: compileRateTable(table, rules.rateTables[table]) };
+  return { kind: 'table', name: table, table: compileRateTable(table, found) };
 }
 
 /**

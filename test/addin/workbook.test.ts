@@ -89,6 +89,13 @@ describe('asTextCell and writeChunked', () => {
     expect(wb.requests).toBe(3);
     expect(sheet.grid()).toEqual(values);
   });
+  it('writes text XML cannot hold (U+FFFF, a lone surrogate, a vertical tab) as a visible U+FFFD (issue 14)', () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.sheets[0]!;
+    writeChunked(sheet as never, 1, 1, [['a\uFFFFb', 'c\uD800d', 'e\u000Bf', 7]]);
+    expect(sheet.grid()).toEqual([['a\uFFFDb', 'c\uFFFDd', 'e\uFFFDf', 7]]);
+    expect(asTextCell('=x\uFFFE')).toBe("'=x\uFFFD");
+  });
 });
 
 describe('readSelection (office-addin-mock: properties must be loaded before they are read)', () => {

@@ -100,7 +100,7 @@ describe('a ledger row', () => {
     // from JSON (found by review): these were read as "[object Object]", merging debtors
     [{ 2: { id: 'D1' } }, 'Debitor skal være tekst eller et tal, ikke et objekt (fik {"id":"D1"}).'],
     [{ 4: ['F1'] }, 'Fordring skal være tekst eller et tal, ikke en liste (fik ["F1"]).'],
-    [{ 9: true }, 'CPR/CVR skal være tekst eller et tal, ikke sand/falsk (fik true).'],
+    [{ 9: true }, 'CPR/CVR skal være tekst eller et tal, ikke sand/falsk (fik sand).'],
     [{ 1: { kr: 5 } }, 'Beløb skal være tekst eller et tal, ikke et objekt'],
     [{ 6: [2026, 1, 2] }, 'Bogføringsdato skal være tekst eller en dato, ikke en liste'],
   ])('a malformed row is an error with its row number and a Danish reason: %j', (patch, message) => {
