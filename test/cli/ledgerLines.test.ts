@@ -113,3 +113,20 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
     expect(JSON.parse(r.stdout).totals.closing).toBe(100);
   }, 120_000);
 });
+
+describe('memory stays bounded (issue 14)', () => {
+  it('a statements or letters workbook for more debtors than its limit is refused before it is built; JSON is written', async () => {
+    const { WORKBOOK_DEBTOR_LIMIT } = await import('../../cli/run.js');
+    const rows = Array.from({ length: WORKBOOK_DEBTOR_LIMIT + 1 }, (_, i) => `D${i};F;01-02-2026;krav;1`);
+    const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows.join('\n')}\n`);
+    for (const output of [['--out', join(dir, 'x.xlsx')], ['--letters', join(dir, 'breve.xlsx')]]) {
+      const r = await cli(['statements', '--in', path, '--year', '2026', ...output]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Posteringsfilen har 100.001 debitorer: en projektmappe (--out .xlsx eller --letters) kan rumme højst 100.000');
+      expect(r.files.size).toBe(0);
+    }
+    const json = await cli(['statements', '--in', path, '--year', '2026']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).totals.debtors).toBe(100_001);
+  }, 120_000);
+});
