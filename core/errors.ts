@@ -1,3 +1,5 @@
+import { maskCprsIn } from './personal/cpr.js';
+
 /**
  * Typed errors for people. Every error that core throws carries a stable `code` (for programs),
  * the `field` it is about, the offending `value` and a Danish `message` (for people).
@@ -55,5 +57,7 @@ export function showValue(value: unknown): string {
       text = String(value);
     }
   }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  // A CPR number in a message is masked, however written, before the cut can split one.
+  const masked = maskCprsIn(text);
+  return masked.length > 60 ? `${masked.slice(0, 57)}...` : masked;
 }
