@@ -374,14 +374,3 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * CPR as ddmmyy-xxxx: the birth date stays, the last four digits are hidden. A CVR number
- * (8 digits, a company) is not personal data and stays as it is.
- */
-export function maskCpr(cpr: string): string {
-  const digits = cpr.replace(/\D/g, '');
-  if (digits.length === 10) return `${digits.slice(0, 6)}-xxxx`;
-  if (digits.length === 8) return cpr;
-  return cpr === '' ? '' : 'xxxxxx-xxxx';
-}

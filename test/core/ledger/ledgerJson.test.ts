@@ -41,3 +41,37 @@ describe('the statement JSON text', () => {
     );
   });
 });
+
+describe('masked statements (issue 14): no CPR number in any text, people kept apart', () => {
+  const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
+  // Two people born 1 January 1990 whose debtor number is their CPR number; a third id holds a CPR in a claim id and the name.
+  const rows = [
+    header,
+    ['0101901234', '0101901234', 'Anne', 'F1', 'daginstitution', '01-02-2026', '', 'krav', '100'],
+    ['010190-5678', '010190-5678', 'Bo', 'F1', 'daginstitution', '01-02-2026', '', 'krav', '200'],
+    ['D3', '', 'Carl (cpr 02.02.80-1111)', 'sag 0202801111', 'type 020280 1111', '01-02-2026', '', 'krav', '300'],
+    ['D4', '', '', 'F9', '', 'i går 0303701234', '', 'krav', '1'],
+  ];
+  const s = statementFromRows(rows, 2026, defaultRules);
+  const masked = statementToJson(s, { maskCpr: true });
+  const text = JSON.stringify(masked);
+
+  it('debtor ids, names, CPR, claim ids, claim types and error messages are masked', () => {
+    for (const tail of ['1234', '5678', '1111']) expect(text).not.toContain(tail);
+    expect(masked.debtors.find((d) => d.name === 'Carl (cpr 020280-xxxx)')!.claims[0]).toMatchObject({ claimId: 'sag 020280-xxxx', claimType: 'type 020280-xxxx' });
+    expect(masked.errors[0]!.message).toContain('0303');
+  });
+  it('two debtors whose ids are CPR numbers with one birth date stay two: 010190-xxxx and 010190-xxxx#2, the same tag in id and CPR', () => {
+    // Debtors come in id order, and "010190-5678" sorts before "0101901234" ("-" before "1"): Bo is the first.
+    const ids = masked.debtors.map((d) => [d.debtorId, d.cpr, d.closing]);
+    expect(ids).toContainEqual(['010190-xxxx', '010190-xxxx', 200]);
+    expect(ids).toContainEqual(['010190-xxxx#2', '010190-xxxx#2', 100]);
+  });
+  it('the streamed JSON text is the same text, with the same tags; the extra fields are masked too (5678 is Bo’s: the first tag)', () => {
+    expect([...statementJsonChunks(s, { maskCpr: true }, { source: 'x.csv' }, 1)].join('')).toBe(JSON.stringify({ ...masked, source: 'x.csv' }));
+    expect([...statementJsonChunks(s, { maskCpr: true }, { source: { file: 'ledger 0101905678.csv' } })].join('')).toContain('"file":"ledger 010190-xxxx.csv"');
+  });
+  it('unmasked, everything is as written (the contract without --mask-cpr)', () => {
+    expect(JSON.stringify(statementToJson(s))).toContain('"debtorId":"010190-5678"');
+  });
+});

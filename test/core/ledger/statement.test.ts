@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf } from '../../../core/calendar/date.js';
 import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
-import { createStatementBuilder, maskCpr } from '../../../core/ledger/statement.js';
+import { createStatementBuilder } from '../../../core/ledger/statement.js';
+import { maskCprsIn } from '../../../core/personal/cpr.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 const HEADER = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
@@ -46,7 +47,7 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
   it('masks CPR as ddmmyy-xxxx when asked, and leaves a CVR number', () => {
     const masked = statementToJson(statementFromRows(LEDGER, 2026, defaultRules), { maskCpr: true });
     expect(masked.debtors.map((d) => d.cpr)).toEqual(['010190-xxxx', '12345678']);
-    expect(maskCpr('0101901234')).toBe('010190-xxxx');
+    expect(maskCprsIn('0101901234')).toBe('010190-xxxx');
   });
   it('a 10-year limitation applies with dom, forlig or written acknowledgement', () => {
     const rows = [[...HEADER, 'Anerkendt'], ['D2', '', 'X', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '100', 'ja']];
