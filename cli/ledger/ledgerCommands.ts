@@ -124,9 +124,8 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
   bar.finish();
   if (!cutsAreRecordStarts(layout, pieces)) return null;
   const format = fileEncoding(layout, pieces);
-  const statement = builder.finishLazily();
-  const rowOf = rowNumbering(pieces);
-  return { statement: { ...statement, errors: statement.errors.map((e) => ({ row: rowOf(e.row), message: e.message })) }, format };
+  // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
+  return { statement: builder.finishLazily(rowNumbering(pieces)), format };
 }
 
 /** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */

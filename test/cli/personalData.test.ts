@@ -118,3 +118,18 @@ describe('no CPR number survives masking in any output (property over random CPR
     );
   }, 120_000);
 });
+
+describe('two CPR numbers under one debtor number in a CSV read in pieces', () => {
+  it('the error names the file’s row numbers, whichever thread read which row', async () => {
+    const { statementOfFile } = await import('../../cli/ledger/ledgerCommands.js');
+    const { defaultRules } = await import('../../core/rules/ruleSet.js');
+    // data row i is line i + 2; D1 has 010190-1234 on line 2 and another person's number on line 290
+    const lines = ['Debitor;CPR;Fordring;Bogføringsdato;Art;Beløb', ...Array.from({ length: 300 }, (_, i) => (i === 0 ? 'D1;010190-1234;F;01-01-2026;krav;1,00' : i === 288 ? 'D1;020290-5678;G;01-01-2026;krav;7,00' : `D${i + 1};;F;01-01-2026;krav;1,00`))];
+    const path = file(lines.join('\n'));
+    for (const [threads, workerTakesAll] of [[1, false], [2, false], [2, true]] as const) {
+      const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: 200, threads, workerTakesAll });
+      expect(statement.errors).toEqual([{ row: 290, message: expect.stringContaining('"010190-xxxx" i række 2, men et andet nummer, "020290-xxxx", i række 290.') }]);
+      expect(statement.totals).toMatchObject({ rows: 299, rowsSum: 29_900 });
+    }
+  });
+});
