@@ -9,6 +9,7 @@ import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.j
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
 import { createStatementBuilder, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
 import { asciiDigits, createCprMasker } from '../personal/cpr.js';
+import { normaliseId } from './ledgerId.js';
 
 const kr = (o: number) => toKroner(o as Ore);
 function movementsKr(m: Movements): Record<string, number> {
@@ -234,6 +235,13 @@ export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: numbe
   return builder.finish();
 }
 
+/** A debtor number typed by a user, read as the ledger's ids are (invisible characters, full-width forms), so that it finds them. */
+function debtorKey(debtorId: string): string {
+  const id = normaliseId(debtorId.trim());
+  if (typeof id === 'string') return id;
+  throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(debtorId)} har et ${id.script} bogstav "${id.letter}" (${id.codePoint}) som tegn nr. ${id.position}; skriv nummeret med latinske bogstaver.`);
+}
+
 /**
  * One debtor's statement for a year from ledger rows (a custom function's range). Any malformed
  * row in the ledger is an error here: a balance that silently skipped a row would be wrong.
@@ -244,14 +252,15 @@ export function debtorStatement(rows: Iterable<readonly unknown[]>, debtorId: st
   if (first) {
     throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${statement.errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
   }
-  const debtor = statement.debtors.find((d) => d.debtorId === debtorId.trim());
-  if (!debtor) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${debtorId}" har ingen posteringer til og med ${year}.`);
+  const id = debtorKey(debtorId);
+  const debtor = statement.debtors.find((d) => d.debtorId === id);
+  if (!debtor) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(id)} har ingen posteringer til og med ${year}.`);
   return debtor;
 }
 
 /** A debtor's balance at the end of `asOf` (every posting up to and including that day). */
 export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: string, asOf: number): number {
-  const id = debtorId.trim();
+  const id = debtorKey(debtorId);
   let balance = 0;
   let absoluteSum = 0;
   let found = false;
@@ -270,7 +279,7 @@ export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: stri
   const first = errors[0];
   if (first) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
   // A misspelt debtor number is not a debtor who owes nothing (as SALDOOPGØRELSE says too).
-  if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${id}" har ingen posteringer i posteringslisten.`);
+  if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(id)} har ingen posteringer i posteringslisten.`);
   checkExactSum(absoluteSum, 'Posteringslisten');
   return balance;
 }

@@ -6,7 +6,7 @@
  */
 import { dayNumberOf, daysInMonth, type DayNumber } from '../calendar/date.js';
 import { showValue } from '../errors.js';
-import { isCprShaped, maskCprsIn } from '../personal/cpr.js';
+import { cprInAmount, maskCprsIn } from '../personal/cpr.js';
 import { normaliseId } from './ledgerId.js';
 
 export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
@@ -236,21 +236,6 @@ export function shownCellText(text: string): string {
 function lineBreakIn(cells: readonly unknown[], column: number | undefined): string | undefined {
   const v = column === undefined ? undefined : cells[column];
   return typeof v === 'string' && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) ? v : undefined;
-}
-
-/**
- * A CPR number in Beløb, masked for the message, or undefined. Ten digits (any writing) whose first
- * six are a birth date are taken as a CPR number that slid into the amount column, not as
- * 2.222.221.118 kr.; a number cell counts from nine digits, as Excel drops a CPR number's leading 0.
- */
-function cprInAmount(v: unknown): string | undefined {
-  if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v < 1e8 || v >= 1e10) return undefined;
-    const digits = String(v).padStart(10, '0');
-    return isCprShaped(digits) ? maskCprsIn(digits) : undefined;
-  }
-  // The length first: most amounts are shorter than any CPR writing, and a million rows pass here.
-  return typeof v === 'string' && v.length >= 10 && isCprShaped(v) ? maskCprsIn(v.trim()) : undefined;
 }
 
 /** An id field's key (see ledgerId.ts), or a RowError naming the look-alike letter. */

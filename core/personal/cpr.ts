@@ -86,8 +86,25 @@ function replaceCprs(text: string, show: (cpr: Found) => string): string {
 
 /** True when the text (trimmed) is one CPR number in any writing, e.g. a CPR typed into Beløb. */
 export function isCprShaped(text: string): boolean {
+  if (!mayHoldCpr(text)) return false;
   const m = CPR_WHOLE.exec(text);
   return m !== null && cprOf(m) !== undefined;
+}
+
+/**
+ * A CPR number given as an amount (a ledger's Beløb, a custom function's amount), masked for the
+ * message, or undefined. Ten digits (any writing) whose first six are a birth date are taken as a
+ * CPR number in the wrong column, not as 2.212.901.118 kr.; a number counts from nine digits, as
+ * Excel drops a CPR number's leading 0.
+ */
+export function cprInAmount(v: unknown): string | undefined {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 1e8 || v >= 1e10) return undefined;
+    const digits = String(v).padStart(10, '0');
+    return isCprShaped(digits) ? maskCprsIn(digits) : undefined;
+  }
+  // The length first: most amounts are shorter than any CPR writing, and a million rows pass here.
+  return typeof v === 'string' && v.length >= 10 && isCprShaped(v) ? maskCprsIn(v.trim()) : undefined;
 }
 
 /**

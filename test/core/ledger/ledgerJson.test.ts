@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kronerJson, statementFromRows, statementJsonChunks, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { debtorBalance, debtorStatement, kronerJson, statementFromRows, statementJsonChunks, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { dayNumberOf } from '../../../core/calendar/date.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 describe('kronerJson', () => {
@@ -73,5 +74,17 @@ describe('masked statements (issue 14): no CPR number in any text, people kept a
   });
   it('unmasked, everything is as written (the contract without --mask-cpr)', () => {
     expect(JSON.stringify(statementToJson(s))).toContain('"debtorId":"010190-5678"');
+  });
+});
+
+describe('a debtor looked up by number (the custom functions SALDO.DEBITORSALDO and SALDOOPGØRELSE)', () => {
+  const rows = [['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'], ['D1', 'F1', '01-02-2026', 'krav', '100']];
+  it('a number with an invisible character or in full-width letters finds the debtor, as the ledger’s ids are read', () => {
+    expect(debtorBalance(rows, 'D\u200b1', dayNumberOf(2026, 12, 31))).toBe(10_000);
+    expect(debtorStatement(rows, '\uff24\uff11', 2026, defaultRules).closing).toBe(10_000);
+  });
+  it('a number not found is named in the message with a CPR number masked', () => {
+    expect(() => debtorBalance(rows, '010190 1234', dayNumberOf(2026, 12, 31))).toThrow('Debitor "010190-xxxx" har ingen posteringer i posteringslisten.');
+    expect(() => debtorStatement(rows, '0101901234', 2026, defaultRules)).toThrow('Debitor "010190-xxxx" har ingen posteringer til og med 2026.');
   });
 });
