@@ -52,7 +52,7 @@ Valg:
   --rules FIL   regelfil (JSON) der supplerer eller erstatter standardreglerne
   --year ÅR     opgørelsesåret (statements)
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
-  --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements)
+  --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
   --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements);
                 brevene skjuler altid CPR-numre, medmindre --show-cpr er angivet
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
@@ -236,7 +236,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
 /** The options each command uses besides --in, --out, --rules and --quiet. */
 const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
   plan: [], henstand: [], status: [], followup: ['previous'],
-  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of'],
+  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of', 'mask-cpr'],
 };
 
 /**

@@ -151,5 +151,5 @@ export async function analyseFromFile(path: string, options: LedgerOptions): Pro
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
   const format = await stream(path, builder, 'Analyse', options);
-  return { ...analysisToJson(builder.finish()), source: { file: path, format } };
+  return { ...analysisToJson(builder.finish(), { maskCpr: options.maskCpr === true }), source: { file: path, format } };
 }

@@ -148,13 +148,15 @@ export function* statementJsonChunks(s: Statement | LazyStatement, options: Stat
   yield `${chunk}],"totals":${str(totals)},"errors":${str(errors)}${rest}}`;
 }
 
-export function analysisToJson(a: Analysis) {
+/** The analysis's JSON; with `maskCpr` its texts are masked as the statement's are (one masker for the output). */
+export function analysisToJson(a: Analysis, options: StatementJsonOptions = {}) {
+  const show = shownFor(options);
   return {
     asOf: a.asOf,
     agingBuckets: AGING_BUCKETS.map((b) => b.label),
-    aging: a.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(kr), total: kr(r.total) })),
-    development: a.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
-    topDebtors: a.topDebtors.map((t) => ({ ...t, balance: kr(t.balance) })),
+    aging: a.aging.map((r) => ({ claimType: show(r.claimType), buckets: r.buckets.map(kr), total: kr(r.total) })),
+    development: a.development.map((d) => ({ claimType: show(d.claimType), months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
+    topDebtors: a.topDebtors.map((t) => ({ ...t, debtorId: show(t.debtorId), name: show(t.name), balance: kr(t.balance) })),
     summary: {
       ...a.summary,
       balance: kr(a.summary.balance),
@@ -165,7 +167,7 @@ export function analysisToJson(a: Analysis) {
       transferredYearToDate: kr(a.summary.transferredYearToDate),
       newClaimsYearToDate: kr(a.summary.newClaimsYearToDate),
     },
-    errors: a.errors,
+    errors: a.errors.map((e) => ({ row: e.row, message: show(e.message) })),
   };
 }
 export type AnalyseOutput = ReturnType<typeof analysisToJson>;

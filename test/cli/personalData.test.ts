@@ -94,7 +94,7 @@ describe('no CPR number survives masking in any output (property over random CPR
   /** A cell's text with the test's own digit folding and the separators taken out: a CPR number left in it shows as its ten digits. */
   const bare = (t: string) => t.replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[-\u2013\u2014/. \u00a0]/g, '');
 
-  it('through the JSON, the statements workbook and the letters', async () => {
+  it('through the JSON, the statements workbook, the letters, and the analysis (JSON and workbook)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ id: cpr, name: cpr, claim: cpr, type: cpr, bad: cpr, where: fc.constantFrom('id', 'name', 'claim', 'type') }), { minLength: 1, maxLength: 4 }), async (people) => {
         const lines = [HEADER];
@@ -108,7 +108,13 @@ describe('no CPR number survives masking in any output (property over random CPR
         const r = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr', '--out', 'x.xlsx', '--letters', 'breve.xlsx']);
         expect(r.code).toBe(0);
         const json = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr']);
-        const texts = [json.stdout, r.stderr, ...(await cellTexts(r.written.get('x.xlsx'))), ...(await cellTexts(r.written.get('breve.xlsx')))];
+        const analysis = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr', '--out', 'a.xlsx']);
+        const analysisJson = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr']);
+        expect([analysis.code, analysisJson.code]).toEqual([0, 0]);
+        const texts = [
+          json.stdout, r.stderr, ...(await cellTexts(r.written.get('x.xlsx'))), ...(await cellTexts(r.written.get('breve.xlsx'))),
+          analysisJson.stdout, ...(await cellTexts(analysis.written.get('a.xlsx'))),
+        ];
         const digits = people.flatMap((p) => [p.id, p.name, p.claim, p.type, p.bad].map((c) => c.digits));
         for (const t of texts) for (const d of digits) expect(bare(t)).not.toContain(d);
         // and the people are all there: one debtor per row with a different id
