@@ -11,6 +11,7 @@ import { SaldoError } from '../errors.js';
 import { checkExactSum, formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { maskCprsIn } from '../personal/cpr.js';
 import { cprConflictMessage, cprKey } from './debtorIdentity.js';
 import { POSTING_KINDS, type Posting, type PostingKind, type RowError } from './posting.js';
 
@@ -112,7 +113,9 @@ const movementsOf = (m: readonly number[]): Movements => {
 };
 const sum = (m: readonly number[]) => m.reduce((s, v) => s + v, 0);
 
-function reconcileError(what: string, expected: number, actual: number): SaldoError {
+function reconcileError(place: string, expected: number, actual: number): SaldoError {
+  // The place names a debtor number, which may be a CPR number: masked like every message.
+  const what = maskCprsIn(place);
   return new SaldoError(
     'AFSTEMNING',
     'ledger',

@@ -218,3 +218,16 @@ describe('analyses on a date', () => {
     expect(a.summary.overOneYearShare).toBe(0.879);
   });
 });
+
+describe('a statement that does not reconcile names the debtor masked (issue 14)', () => {
+  it('a corrupt part for debtor 0101901234 fails with 010190-xxxx in the message', () => {
+    const one = createStatementBuilder(2026, defaultRules);
+    one.add({ row: 2, debtorId: '0101901234', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount: 100, acknowledged: false });
+    const part = one.part();
+    // the running balance no longer equals opening + movements, as a corrupt part from a thread would
+    part.numbers[1] = 999;
+    const other = createStatementBuilder(2026, defaultRules);
+    other.merge(part);
+    expect(() => other.finish()).toThrow(/debitor 010190-xxxx, fordring F1/);
+  });
+});
