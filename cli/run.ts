@@ -55,8 +55,10 @@ Valg:
   --rules FIL   regelfil (JSON) der supplerer eller erstatter standardreglerne
   --year ÅR     opgørelsesåret (statements)
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
-  --mask-cpr    vis CPR som ddmmåå-xxxx (statements)
-  --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements)
+  --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
+  --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements);
+                brevene skjuler altid CPR-numre, medmindre --show-cpr er angivet
+  --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
@@ -160,6 +162,7 @@ interface LedgerValues {
   year?: string;
   'as-of'?: string;
   'mask-cpr'?: boolean;
+  'show-cpr'?: boolean;
   letters?: string;
   kommune?: string;
   contact?: string;
@@ -219,7 +222,9 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       chunks = () => statementJsonChunks(statement, { maskCpr: options.maskCpr === true }, { source });
       if (full) {
         const s = { ...statementToJson(full, { maskCpr: options.maskCpr === true }), source };
-        if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(s, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+        // Letters go to print and post: masked unless --show-cpr asks otherwise (as in the add-in).
+        const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : statementToJson(full, { maskCpr: true });
+        if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
     } else {
@@ -252,7 +257,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
 /** The options each command uses besides --in, --out, --rules and --quiet. */
 const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
   plan: [], henstand: [], status: [], followup: ['previous'],
-  statements: ['year', 'mask-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of'],
+  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of', 'mask-cpr'],
 };
 
 /**
@@ -261,11 +266,17 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'letters', 'kommune', 'contact', 'previous']) {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous']) {
     if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
       const users = (Object.keys(COMMAND_OPTIONS) as CommandName[]).filter((c) => COMMAND_OPTIONS[c].includes(option));
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
+  }
+  if (values['show-cpr'] !== undefined && values['mask-cpr'] !== undefined) {
+    throw new UsageError('--show-cpr og --mask-cpr modsiger hinanden: brug --mask-cpr for at skjule CPR-numre overalt, eller --show-cpr for at vise dem i brevene.');
+  }
+  if (values['show-cpr'] !== undefined && values.letters === undefined) {
+    throw new UsageError('--show-cpr gælder brevene: brug det sammen med --letters FIL (brevene skjuler ellers CPR-numre).');
   }
   if ((values.kommune !== undefined || values.contact !== undefined) && values.letters === undefined) {
     throw new UsageError('--kommune og --contact står i brevene: brug dem sammen med --letters FIL.');
@@ -308,7 +319,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         allowPositionals: true,
         options: {
           in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
-          year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, letters: { type: 'string' },
+          year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, 'show-cpr': { type: 'boolean' }, letters: { type: 'string' },
           kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' },
         },
       });

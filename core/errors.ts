@@ -1,3 +1,5 @@
+import { maskCprsIn } from './personal/cpr.js';
+
 /**
  * Typed errors for people. Every error that core throws carries a stable `code` (for programs),
  * the `field` it is about, the offending `value` and a Danish `message` (for people).
@@ -96,8 +98,11 @@ export function showValue(value: unknown): string {
   else if (typeof value === 'number') text = shownNumber(value);
   else if (typeof value === 'boolean') text = value ? 'sand' : 'falsk';
   else if (value === undefined) text = 'ingenting';
-  else text = jsonPreview(value, SHOWN_LENGTH + 1);
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}...` : text;
+  // Built a little past the cut, so that a CPR number across it is whole when it is masked.
+  else text = jsonPreview(value, SHOWN_LENGTH + 20);
+  // A CPR number in a message is masked, however written, before the cut can split one.
+  const masked = maskCprsIn(text);
+  return masked.length > SHOWN_LENGTH ? `${masked.slice(0, SHOWN_LENGTH - 3)}...` : masked;
 }
 
 /**

@@ -19,7 +19,7 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import type { HenstandOutput } from '../../core/commands/henstand.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
-import { booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
+import { amountArg, booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalAmount, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 import { goalStatus, yearToDate } from '../../core/followup/followup.js';
 import { compileMeasure } from '../../core/followup/measure.js';
@@ -52,7 +52,7 @@ export function schedule(
     const input = {
       firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
       startDate: optionalDate(startDate, 'aftaledato'),
-      installment: optionalNumber(installment, 'ydelse'),
+      installment: optionalAmount(installment, 'ydelse'),
       count: optionalNumber(count, 'antal'),
       frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
       interestMethod: optionArg(interestMethod, 'rentemetode', INTEREST_METHOD_WORDS),
@@ -82,7 +82,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
       rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
       frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
       interestMethod: 'monthly',
-      claims: [{ principal: numberArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
+      claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
     };
     return commands.plan(input, defaultRules).summary.installment;
   }, { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' });
@@ -143,11 +143,11 @@ export function bankingDays(startDate: any, endDate: any): number {
 
 function henstandInput(claims: any[][], firstDueDate: any, installment: any, henstandFrom: any, months: any, reducedInstallment?: any, annualRate?: any, interestDuringHenstand?: any, startDate?: any) {
   const rate = optionalNumber(annualRate, 'rente');
-  const reduced = optionalNumber(reducedInstallment, 'nedsat ydelse');
+  const reduced = optionalAmount(reducedInstallment, 'nedsat ydelse');
   return {
     firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
     startDate: optionalDate(startDate, 'aftaledato'),
-    installment: numberArg(installment, 'ydelse'),
+    installment: amountArg(installment, 'ydelse'),
     claims: claimsFromRange(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
     henstand: {
       from: dateArg(henstandFrom, 'henstand fra'),

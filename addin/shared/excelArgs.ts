@@ -7,6 +7,7 @@ import { parseDate, type CalendarDate } from '../../core/calendar/date.js';
 import { excelSerialToDate } from '../../core/calendar/excelSerial.js';
 import { SaldoError, showValue } from '../../core/errors.js';
 import { parseDanishNumber } from '../../core/money/danishNumber.js';
+import { cprInAmount } from '../../core/personal/cpr.js';
 
 /** Excel passes null (or "") for an omitted optional argument or an empty cell. */
 export const isBlank = (v: unknown): v is null | undefined | '' => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -33,6 +34,15 @@ export function numberArg(value: unknown, field: string): number {
 }
 
 export const optionalNumber = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : numberArg(value, field));
+
+/** An amount in kroner: a number, but a CPR number typed or pasted into it is refused (core's rule, as for a ledger's Beløb). */
+export function amountArg(value: unknown, field: string): number {
+  const cpr = cprInAmount(value);
+  if (cpr !== undefined) throw new SaldoError('UGYLDIGT_BELØB', field, cpr, `${field}: "${cpr}" ligner et CPR-nummer, ikke et beløb. Tjek, at cellen er den rigtige.`);
+  return numberArg(value, field);
+}
+
+export const optionalAmount = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : amountArg(value, field));
 
 /** A debtor's number: text, or a number cell (ids like 1001). A range, a blank or SAND/FALSK is refused. */
 export function debtorIdArg(value: unknown, field: string): string {
@@ -149,8 +159,11 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
         case 'id':
           claim.id = String(cell).trim();
           break;
-        default:
+        case 'annualInterestRate':
           claim[column] = numberArg(cell, label);
+          break;
+        default:
+          claim[column] = amountArg(cell, label);
       }
     });
     if (claim.principal === undefined) {
@@ -224,7 +237,7 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     if (isBlank(row[due])) throw new SaldoError('MANGLER', where, row, `${where}: forfaldsdatoen mangler (ydelsen er ${showValue(row[amount])}).`);
     if (isBlank(row[amount])) throw new SaldoError('MANGLER', where, row, `${where}: ydelsen mangler.`);
-    return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: numberArg(row[amount], `${where}, ydelse`) }];
+    return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: amountArg(row[amount], `${where}, ydelse`) }];
   });
   if (installments.length === 0) throw new SaldoError('MANGLER', field, range, `${field}: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).`);
   return installments;
@@ -253,7 +266,7 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
   return body.flatMap((row, i) => {
     if (row.every(isBlank)) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
-    return [{ date: dateArg(row[date], `${where}, dato`), amount: numberArg(row[amount], `${where}, beløb`) }];
+    return [{ date: dateArg(row[date], `${where}, dato`), amount: amountArg(row[amount], `${where}, beløb`) }];
   });
 }
 

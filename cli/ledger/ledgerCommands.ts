@@ -51,10 +51,9 @@ function progressBar(write: ((text: string) => void) | undefined, label: string)
 }
 
 /** Feeds a ledger file into a sink of postings; returns the format and the reader's side of the line account. */
-async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<{ format: string; lines: Omit<LineAccount, 'accepted' | 'errors'>; postings: number }> {
+async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<{ format: string; lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
   let columns: ColumnMap | null = null;
   const bar = progressBar(options.progress, label);
-  let postings = 0;
   const tally = newLineTally();
   const read = await readLedger(path, {
     header(cells, _line, span) {
@@ -65,10 +64,7 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
       tally.continued += span - 1;
       const p = parsePostingRow(cells, columns!, line);
       if (isRowError(p)) sink.addError(p);
-      else {
-        postings += 1;
-        sink.add(p as never);
-      }
+      else sink.add(p as never);
     },
     bad(line, span, message) {
       tally.continued += span - 1;
@@ -81,7 +77,7 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
   });
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-  return { format: read.format, lines: { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued }, postings };
+  return { format: read.format, lines: { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued } };
 }
 
 /** Threads for a large CSV ledger: this one and a worker, when the machine has a second core. */
@@ -141,8 +137,8 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
   if (pieces.length !== layout.pieces || bytes !== layout.size - layout.headerEnd || untokenized) {
     throw new SaldoError('AFSTEMNING', 'ledger', path, `Linjeregnskabet for "${path}" går ikke op: stykkerne dækker ${bytes} af ${layout.size - layout.headerEnd} byte${untokenized ? `, og et stykke har ${untokenized.lines} linjer, men ${untokenized.tokenized} er læst` : ''}. Intet resultat er skrevet. Det er en fejl i Saldo: meld den til udviklerne sammen med filen.`);
   }
-  const statement = builder.finishLazily();
-  const rowOf = rowNumbering(pieces);
+  // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
+  const statement = builder.finishLazily(rowNumbering(pieces));
   const lines = {
     read: 1 + pieces.reduce((n, p) => n + p.lines, 0),
     unit: 'linjer' as const,
@@ -150,7 +146,7 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
     blank: pieces.reduce((n, p) => n + p.blank, 0),
     continued: pieces.reduce((n, p) => n + p.continued, 0),
   };
-  return { statement: { ...statement, errors: statement.errors.map((e) => ({ row: rowOf(e.row), message: e.message })) }, format, lines: statementAccount(statement, lines, path) };
+  return { statement, format, lines: statementAccount(statement, lines, path) };
 }
 
 /** A statement with its line account (checked: every line of the ledger is in it). */
@@ -190,10 +186,9 @@ export async function analyseFromFile(path: string, options: LedgerOptions): Pro
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
-  const { format, lines, postings } = await stream(path, builder, 'Analyse', options);
+  const { format, lines } = await stream(path, builder, 'Analyse', options);
   const analysis = builder.finish();
-  // The analysis takes postings up to --as-of and keeps no count of them: the postings handed to it count.
-  const account = { ...lines, accepted: postings, errors: analysis.errors.length };
+  const account = { ...lines, accepted: analysis.rows, errors: analysis.errors.length };
   assertLinesAccounted(account, path);
-  return { ...analysisToJson(analysis), source: { file: path, format, lines: account } };
+  return { ...analysisToJson(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, format, lines: account } };
 }

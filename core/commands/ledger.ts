@@ -27,17 +27,22 @@ function ledgerRows(input: Record<string, unknown>): unknown[][] {
   return objectsToRows(ledger);
 }
 
+/** "maskCpr": "ja" must not quietly leave CPR numbers unmasked. */
+function checkMaskCpr(raw: unknown): void {
+  if (raw !== undefined && typeof raw !== 'boolean') throw new SaldoError('UGYLDIGT_INPUT', 'maskCpr', raw, `maskCpr skal være true eller false (fik ${showValue(raw)}).`);
+}
+
 export function statements(input: unknown, rules: RuleSet): StatementsOutput {
   if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', '(input)', input, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
   rejectUnknownKeys(input, ['year', 'ledger', 'maskCpr'], '');
-  // "maskCpr": "ja" must not quietly leave CPR numbers unmasked.
-  if (input.maskCpr !== undefined && typeof input.maskCpr !== 'boolean') throw new SaldoError('UGYLDIGT_INPUT', 'maskCpr', input.maskCpr, `maskCpr skal være true eller false (fik ${showValue(input.maskCpr)}).`);
+  checkMaskCpr(input.maskCpr);
   return statementToJson(statementFromRows(ledgerRows(input), parseYear(input.year), rules), { maskCpr: input.maskCpr === true });
 }
 
 export function analyse(input: unknown, _rules: RuleSet): AnalyseOutput {
   if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', '(input)', input, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
-  rejectUnknownKeys(input, ['asOf', 'ledger'], '');
+  rejectUnknownKeys(input, ['asOf', 'ledger', 'maskCpr'], '');
+  checkMaskCpr(input.maskCpr);
   if (input.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
-  return analysisToJson(analysisFromRows(ledgerRows(input), toDayNumber(parseDate(input.asOf, 'asOf'))));
+  return analysisToJson(analysisFromRows(ledgerRows(input), toDayNumber(parseDate(input.asOf, 'asOf'))), { maskCpr: input.maskCpr === true });
 }

@@ -5,6 +5,7 @@
  */
 import { dayNumberOf, fromDayNumber, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import type { Posting, RowError } from './posting.js';
+import { cprConflictMessage, cprKey } from './debtorIdentity.js';
 import { checkExactSum } from '../money/ore.js';
 
 /** Aging buckets in days past due (SPEC): 0–30, 31–90, 91–180, 181–365, 1–3 years, over 3 years. */
@@ -59,6 +60,8 @@ export interface Analysis {
     newClaimsYearToDate: number;
   };
   errors: RowError[];
+  /** Postings the builder took (those after asOf included), for the reader's line account. */
+  rows: number;
 }
 
 export interface AnalysisBuilder {
@@ -75,12 +78,29 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
   const names = new Map<string, string>();
   const byType = new Map<string, { opening: number; additions: number[]; reductions: number[] }>();
   const errors: RowError[] = [];
+  /** Each debtor's CPR/CVR and the row it was first seen on (rows come in file order: the first is the lowest). */
+  const people = new Map<string, { key: string; cpr: string; row: number }>();
   const ytd = { betaling: 0, afskrivning: 0, oversendt: 0, krav: 0 };
   let absoluteSum = 0;
+  let rows = 0;
 
   return {
     add(p) {
-      if (p.postingDay > asOf) return;
+      if (p.postingDay > asOf) {
+        rows += 1;
+        return;
+      }
+      if (p.cpr !== '') {
+        const key = cprKey(p.cpr);
+        const person = people.get(p.debtorId);
+        if (!person) people.set(p.debtorId, { key, cpr: p.cpr, row: p.row });
+        else if (person.key !== key) {
+          // Another person under this debtor number: the statement's rule (one number, one person).
+          errors.push({ row: p.row, message: cprConflictMessage(p.debtorId, person.cpr, person.row, p.cpr, p.row) });
+          return;
+        }
+      }
+      rows += 1;
       absoluteSum += p.amount < 0 ? -p.amount : p.amount;
       if (p.debtorName !== '' && !names.has(p.debtorId)) names.set(p.debtorId, p.debtorName);
       const key = `${p.debtorId}\u0000${p.claimId}`;
@@ -171,6 +191,7 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
           newClaimsYearToDate: ytd.krav,
         },
         errors: errors.sort((a, b) => a.row - b.row),
+        rows,
       };
     },
   };

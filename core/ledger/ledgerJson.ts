@@ -7,7 +7,9 @@ import { checkExactSum, toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
-import { createStatementBuilder, maskCpr, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
+import { createStatementBuilder, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
+import { asciiDigits, createCprMasker } from '../personal/cpr.js';
+import { normaliseId } from './ledgerId.js';
 
 const kr = (o: number) => toKroner(o as Ore);
 function movementsKr(m: Movements): Record<string, number> {
@@ -17,23 +19,50 @@ function movementsKr(m: Movements): Record<string, number> {
 }
 
 export interface StatementJsonOptions {
-  /** Show CPR as ddmmyy-xxxx. */
+  /**
+   * Mask CPR numbers in every text of the output (debtor id, name, CPR, claim id, claim type,
+   * messages): ddmmyy-xxxx, with #2, #3 … for other people with the same birth date.
+   */
   maskCpr?: boolean;
 }
 
+/** How a text from the ledger is shown in one output: as it is, or through one masker for the whole output. */
+type Shown = (text: string) => string;
+const asWritten: Shown = (t) => t;
+const shownFor = (options: StatementJsonOptions): Shown => (options.maskCpr === true ? createCprMasker() : asWritten);
+
+/**
+ * The CPR/CVR column masked: a CPR number as the output's masker shows it; a CVR number (8 digits,
+ * a company) is not personal data and stays; ten digits that are no date keep the six first as
+ * before; anything else in the column is hidden whole.
+ */
+function shownCpr(cpr: string, show: Shown): string {
+  if (show === asWritten || cpr === '') return cpr;
+  const masked = show(cpr);
+  if (masked !== cpr) return masked;
+  const digits = asciiDigits(cpr).replace(/\D/g, '');
+  if (digits.length === 8) return cpr;
+  return digits.length === 10 ? `${digits.slice(0, 6)}-xxxx` : 'xxxxxx-xxxx';
+}
+
+/** The one place a statement's texts are made for output: JSON, the workbooks and the letters all take them from here. */
 export function statementToJson(s: Statement, options: StatementJsonOptions = {}) {
+  return statementJsonWith(s, shownFor(options));
+}
+
+function statementJsonWith(s: Statement, show: Shown) {
   return {
     year: s.year,
     debtors: s.debtors.map((d) => ({
-      debtorId: d.debtorId,
-      name: d.name,
-      cpr: options.maskCpr ? maskCpr(d.cpr) : d.cpr,
+      debtorId: show(d.debtorId),
+      name: show(d.name),
+      cpr: shownCpr(d.cpr, show),
       opening: kr(d.opening),
       movements: movementsKr(d.movements),
       closing: kr(d.closing),
       claims: d.claims.map((c) => ({
-        claimId: c.claimId,
-        claimType: c.claimType,
+        claimId: show(c.claimId),
+        claimType: show(c.claimType),
         opening: kr(c.opening),
         movements: movementsKr(c.movements),
         closing: kr(c.closing),
@@ -44,7 +73,7 @@ export function statementToJson(s: Statement, options: StatementJsonOptions = {}
       })),
     })),
     totals: { ...s.totals, opening: kr(s.totals.opening), movements: movementsKr(s.totals.movements), closing: kr(s.totals.closing), rowsSum: kr(s.totals.rowsSum) },
-    errors: s.errors,
+    errors: s.errors.map((e) => ({ row: e.row, message: show(e.message) })),
   };
 }
 export type StatementsOutput = ReturnType<typeof statementToJson>;
@@ -85,13 +114,15 @@ function movementsText(m: Movements): string {
   return `{${out}}`;
 }
 
-function debtorText(d: DebtorStatement, cpr: string): string {
+/** One debtor's JSON text; the texts are shown in the order statementJsonWith shows them, so a masker gives the same tags. */
+function debtorText(d: DebtorStatement, show: Shown): string {
+  const head = `{"debtorId":${strText(show(d.debtorId))},"name":${strText(show(d.name))},"cpr":${strText(shownCpr(d.cpr, show))},`;
   let claims = '';
   for (const c of d.claims) {
     if (claims !== '') claims += ',';
-    claims += `{"claimId":${strText(c.claimId)},"claimType":${strText(c.claimType)},"opening":${kronerJson(c.opening)},"movements":${movementsText(c.movements)},"closing":${kronerJson(c.closing)},"dueDate":${dateText(c.dueDate)},"ageDays":${c.ageDays},"limitationDate":${dateText(c.limitationDate)},"timeBarred":${c.timeBarred}}`;
+    claims += `{"claimId":${strText(show(c.claimId))},"claimType":${strText(show(c.claimType))},"opening":${kronerJson(c.opening)},"movements":${movementsText(c.movements)},"closing":${kronerJson(c.closing)},"dueDate":${dateText(c.dueDate)},"ageDays":${c.ageDays},"limitationDate":${dateText(c.limitationDate)},"timeBarred":${c.timeBarred}}`;
   }
-  return `{"debtorId":${strText(d.debtorId)},"name":${strText(d.name)},"cpr":${strText(cpr)},"opening":${kronerJson(d.opening)},"movements":${movementsText(d.movements)},"closing":${kronerJson(d.closing)},"claims":[${claims}]}`;
+  return `${head}"opening":${kronerJson(d.opening)},"movements":${movementsText(d.movements)},"closing":${kronerJson(d.closing)},"claims":[${claims}]}`;
 }
 
 /**
@@ -100,29 +131,32 @@ function debtorText(d: DebtorStatement, cpr: string): string {
  * object (a million-row ledger's statement is ~50 MB of JSON).
  */
 export function* statementJsonChunks(s: Statement | LazyStatement, options: StatementJsonOptions = {}, extra: Record<string, unknown> = {}, debtorsPerChunk = 200): Generator<string> {
-  const mask = options.maskCpr === true;
+  const show = shownFor(options);
   let chunk = `{"year":${str(s.year)},"debtors":[`;
   let i = 0;
   for (const d of s.debtors) {
-    chunk += (i === 0 ? '' : ',') + debtorText(d, mask ? maskCpr(d.cpr) : d.cpr);
+    chunk += (i === 0 ? '' : ',') + debtorText(d, show);
     i += 1;
     if (i % debtorsPerChunk === 0) {
       yield chunk;
       chunk = '';
     }
   }
-  const { totals } = statementToJson({ ...s, debtors: [] }, options);
-  const rest = Object.entries(extra).map(([k, v]) => `,${str(k)}:${str(v)}`).join('');
-  yield `${chunk}],"totals":${str(totals)},"errors":${str(s.errors)}${rest}}`;
+  const { totals, errors } = statementJsonWith({ ...s, debtors: [] }, show);
+  // The extra fields (the source file's name) are output text too.
+  const rest = Object.entries(extra).map(([k, v]) => `,${str(k)}:${show(str(v))}`).join('');
+  yield `${chunk}],"totals":${str(totals)},"errors":${str(errors)}${rest}}`;
 }
 
-export function analysisToJson(a: Analysis) {
+/** The analysis's JSON; with `maskCpr` its texts are masked as the statement's are (one masker for the output). */
+export function analysisToJson(a: Analysis, options: StatementJsonOptions = {}) {
+  const show = shownFor(options);
   return {
     asOf: a.asOf,
     agingBuckets: AGING_BUCKETS.map((b) => b.label),
-    aging: a.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(kr), total: kr(r.total) })),
-    development: a.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
-    topDebtors: a.topDebtors.map((t) => ({ ...t, balance: kr(t.balance) })),
+    aging: a.aging.map((r) => ({ claimType: show(r.claimType), buckets: r.buckets.map(kr), total: kr(r.total) })),
+    development: a.development.map((d) => ({ claimType: show(d.claimType), months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
+    topDebtors: a.topDebtors.map((t) => ({ ...t, debtorId: show(t.debtorId), name: show(t.name), balance: kr(t.balance) })),
     summary: {
       ...a.summary,
       balance: kr(a.summary.balance),
@@ -133,7 +167,7 @@ export function analysisToJson(a: Analysis) {
       transferredYearToDate: kr(a.summary.transferredYearToDate),
       newClaimsYearToDate: kr(a.summary.newClaimsYearToDate),
     },
-    errors: a.errors,
+    errors: a.errors.map((e) => ({ row: e.row, message: show(e.message) })),
   };
 }
 export type AnalyseOutput = ReturnType<typeof analysisToJson>;
@@ -234,6 +268,13 @@ export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: numbe
   return builder.finish();
 }
 
+/** A debtor number typed by a user, read as the ledger's ids are (invisible characters, full-width forms), so that it finds them. */
+function debtorKey(debtorId: string): string {
+  const id = normaliseId(debtorId.trim());
+  if (typeof id === 'string') return id;
+  throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(debtorId)} har et ${id.script} bogstav "${id.letter}" (${id.codePoint}) som tegn nr. ${id.position}; skriv nummeret med latinske bogstaver.`);
+}
+
 /**
  * One debtor's statement for a year from ledger rows (a custom function's range). Any malformed
  * row in the ledger is an error here: a balance that silently skipped a row would be wrong.
@@ -244,14 +285,15 @@ export function debtorStatement(rows: Iterable<readonly unknown[]>, debtorId: st
   if (first) {
     throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${statement.errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
   }
-  const debtor = statement.debtors.find((d) => d.debtorId === debtorId.trim());
-  if (!debtor) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${debtorId}" har ingen posteringer til og med ${year}.`);
+  const id = debtorKey(debtorId);
+  const debtor = statement.debtors.find((d) => d.debtorId === id);
+  if (!debtor) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(id)} har ingen posteringer til og med ${year}.`);
   return debtor;
 }
 
 /** A debtor's balance at the end of `asOf` (every posting up to and including that day). */
 export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: string, asOf: number): number {
-  const id = debtorId.trim();
+  const id = debtorKey(debtorId);
   let balance = 0;
   let absoluteSum = 0;
   let found = false;
@@ -270,7 +312,7 @@ export function debtorBalance(rows: Iterable<readonly unknown[]>, debtorId: stri
   const first = errors[0];
   if (first) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', first.row, `Posteringslisten har ${errors.length} fejlbehæftede rækker (række ${first.row}: ${first.message}). Ret dem først.`);
   // A misspelt debtor number is not a debtor who owes nothing (as SALDOOPGØRELSE says too).
-  if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor "${id}" har ingen posteringer i posteringslisten.`);
+  if (!found) throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(id)} har ingen posteringer i posteringslisten.`);
   checkExactSum(absoluteSum, 'Posteringslisten');
   return balance;
 }

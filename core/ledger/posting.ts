@@ -6,6 +6,8 @@
  */
 import { dayNumberOf, daysInMonth, type DayNumber } from '../calendar/date.js';
 import { showValue } from '../errors.js';
+import { cprInAmount, maskCprsIn } from '../personal/cpr.js';
+import { normaliseId } from './ledgerId.js';
 
 export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
@@ -222,11 +224,11 @@ function text(v: unknown): string {
 
 /**
  * A cell's text as shown in a row's error message: quoted, cut after 56 characters, and a CPR
- * number in it masked first (it may have run in from another line; a cut must not leave half of
- * one unmasked).
+ * number in it masked first, however it is written (it may have run in from another line; a cut
+ * must not leave half of one unmasked).
  */
 export function shownCellText(text: string): string {
-  const masked = text.replace(/(?<!\d)(\d{6})-?\d{4}(?!\d)/g, '$1-xxxx');
+  const masked = maskCprsIn(text);
   return JSON.stringify(masked.length > 56 ? `${masked.slice(0, 56)}…` : masked);
 }
 
@@ -234,6 +236,16 @@ export function shownCellText(text: string): string {
 function lineBreakIn(cells: readonly unknown[], column: number | undefined): string | undefined {
   const v = column === undefined ? undefined : cells[column];
   return typeof v === 'string' && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) ? v : undefined;
+}
+
+/** An id field's key (see ledgerId.ts), or a RowError naming the look-alike letter. */
+function idOf(raw: string, field: LedgerField, row: number): string | RowError {
+  const id = normaliseId(raw);
+  if (typeof id === 'string') return id;
+  return {
+    row,
+    message: `${FIELD_NAMES[field]} ${shownCellText(raw)} har et ${id.script} bogstav "${id.letter}" (${id.codePoint}) som tegn nr. ${id.position}. Det ligner et latinsk bogstav, men er et andet tegn, så rækken ville høre til et andet nummer end det, der ses. Skriv ${FIELD_NAMES[field]} med latinske bogstaver; rækken er udeladt.`,
+  };
 }
 
 const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
@@ -276,10 +288,14 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   }
   const wrong = wrongValueIn(cells, c);
   if (wrong !== undefined) return { row, message: wrong };
-  const debtorId = text(cells[c.debtorId!]);
+  const debtorId = idOf(text(cells[c.debtorId!]), 'debtorId', row);
+  if (typeof debtorId !== 'string') return debtorId;
   if (debtorId === '') return { row, message: 'Debitor mangler.' };
-  const claimId = text(cells[c.claimId!]);
+  const claimId = idOf(text(cells[c.claimId!]), 'claimId', row);
+  if (typeof claimId !== 'string') return claimId;
   if (claimId === '') return { row, message: 'Fordring mangler.' };
+  const cpr = c.cpr === undefined ? '' : idOf(text(cells[c.cpr]), 'cpr', row);
+  if (typeof cpr !== 'string') return cpr;
   const kindRaw = text(cells[c.kind!]);
   const kind = Object.hasOwn(KIND_WORDS, kindRaw) ? KIND_WORDS[kindRaw] : Object.hasOwn(KIND_WORDS, kindRaw.toLowerCase()) ? KIND_WORDS[kindRaw.toLowerCase()] : undefined;
   if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art ${shownCellText(kindRaw)} (kendte: ${POSTING_KINDS.join(', ')}).` };
@@ -292,6 +308,10 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   if (dueDay === 'bad') return { row, message: `Forfaldsdatoen ${shownCellText(text(dueRaw))} er ikke en gyldig dato.` };
   const rawAmount = cells[c.amount!];
   if (rawAmount === undefined || rawAmount === null || rawAmount === '') return { row, message: 'Beløb mangler.' };
+  const cprAmount = cprInAmount(rawAmount);
+  if (cprAmount !== undefined) {
+    return { row, message: `Beløbet "${cprAmount}" ligner et CPR-nummer, ikke et beløb. Tjek, om kolonnerne er forskudt i rækken; rækken er udeladt af summerne.` };
+  }
   const amount = amountValue(rawAmount);
   if (amount === null) return { row, message: text(rawAmount) === '' ? 'Beløb mangler.' : `Beløbet ${shownCellText(text(rawAmount))} er ikke et beløb i kroner med højst 2 decimaler.` };
   // Beløb is signed, positive raises the debt (SPEC): a payment, write-off or transfer that raises
@@ -310,7 +330,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     row,
     debtorId,
     debtorName: c.debtorName === undefined ? '' : text(cells[c.debtorName]),
-    cpr: c.cpr === undefined ? '' : text(cells[c.cpr]),
+    cpr,
     claimId,
     claimType: typeRaw === '' ? 'andet' : lowerCached(typeRaw),
     postingDay,

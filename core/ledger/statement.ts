@@ -11,6 +11,8 @@ import { SaldoError } from '../errors.js';
 import { checkExactSum, formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { maskCprsIn } from '../personal/cpr.js';
+import { cprConflictMessage, cprKey } from './debtorIdentity.js';
 import { POSTING_KINDS, type Posting, type PostingKind, type RowError } from './posting.js';
 
 const KIND_INDEX: Readonly<Record<PostingKind, number>> = Object.fromEntries(POSTING_KINDS.map((k, i) => [k, i])) as Record<PostingKind, number>;
@@ -28,14 +30,26 @@ interface ClaimAcc {
   acknowledged: boolean;
 }
 
+/**
+ * A debtor's postings with one CPR/CVR number (or none). A debtor number with two numbers is two
+ * accumulators until `finish`, where the lowest row decides whose the debtor is (see `resolve`):
+ * so the choice is the same whatever order the rows are added or merged in.
+ */
 interface DebtorAcc {
   debtorId: string;
+  /** `cprKey` of the CPR/CVR, '' for the rows without one. */
+  cprKey: string;
   name: string;
   cpr: string;
   /** Rows that gave the name and CPR: the first posting that has one wins, whatever the order of adding. */
   nameRow: number;
   cprRow: number;
   claims: Map<string, ClaimAcc>;
+  /**
+   * The rows as [first, last] pairs: the rows to list if this number is refused. A ledger sorted
+   * by debtor gives one pair per debtor, so memory still grows with debtors, not rows.
+   */
+  ranges: number[];
 }
 
 export type Movements = Partial<Record<PostingKind, number>>;
@@ -99,7 +113,9 @@ const movementsOf = (m: readonly number[]): Movements => {
 };
 const sum = (m: readonly number[]) => m.reduce((s, v) => s + v, 0);
 
-function reconcileError(what: string, expected: number, actual: number): SaldoError {
+function reconcileError(place: string, expected: number, actual: number): SaldoError {
+  // The place names a debtor number, which may be a CPR number: masked like every message.
+  const what = maskCprsIn(place);
   return new SaldoError(
     'AFSTEMNING',
     'ledger',
@@ -131,6 +147,7 @@ export interface StatementPart {
   nameRows: number[];
   cprs: string[];
   cprRows: number[];
+  ranges: number[][];
   claimDebtor: number[];
   claimIds: string[];
   claimTypes: string[];
@@ -155,13 +172,14 @@ export interface StatementBuilder {
   part(): StatementPart;
   /** Adds another builder's part: the same as having added its postings and errors here. */
   merge(part: StatementPart): void;
-  finish(): Statement;
+  /** `rowNumber` turns the rows' keys into the file's row numbers (the CLI folds pieces with provisional keys). */
+  finish(rowNumber?: (key: number) => number): Statement;
   /**
    * The same statement with its debtors made one at a time as they are read (a million-row
    * ledger's statement need not be held whole to be written). The reconciliation is done first:
    * it throws before anything is produced.
    */
-  finishLazily(): LazyStatement;
+  finishLazily(rowNumber?: (key: number) => number): LazyStatement;
 }
 
 /** A streaming statement for `year`: add postings in any order, then finish. */
@@ -175,14 +193,18 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   let absoluteSum = 0;
   let rowsAfterYear = 0;
   let lastDebtor: DebtorAcc | undefined;
+  let lastCpr = '';
   let lastClaim: ClaimAcc | undefined;
 
-  /** The debtor's accumulator, made (with the given name and CPR, possibly '') on first sight. */
+  /** The accumulator of the debtor with this CPR/CVR, made (with the given name and CPR, possibly '') on first sight. */
   const debtorOf = (id: string, name: string, nameRow: number, cpr: string, cprRow: number): DebtorAcc => {
-    let d = debtors.get(id);
+    const key = cpr === '' ? '' : cprKey(cpr);
+    // The key has no \u0000 (letters and digits only), so no two pairs make one text.
+    const mapKey = `${key}\u0000${id}`;
+    let d = debtors.get(mapKey);
     if (!d) {
-      d = { debtorId: id, name, cpr, nameRow: name === '' ? Infinity : nameRow, cprRow: cpr === '' ? Infinity : cprRow, claims: new Map() };
-      debtors.set(id, d);
+      d = { debtorId: id, cprKey: key, name, cpr, nameRow: name === '' ? Infinity : nameRow, cprRow: cpr === '' ? Infinity : cprRow, claims: new Map(), ranges: [] };
+      debtors.set(mapKey, d);
     }
     return d;
   };
@@ -205,11 +227,15 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       rowsSum += p.amount;
       absoluteSum += p.amount < 0 ? -p.amount : p.amount;
       // Ledgers come sorted by debtor and claim more often than not: the last ones are kept at hand.
-      const debtor = p.debtorId === lastDebtor?.debtorId ? lastDebtor : debtorOf(p.debtorId, p.debtorName, p.row, p.cpr, p.row);
+      const debtor = p.debtorId === lastDebtor?.debtorId && p.cpr === lastCpr ? lastDebtor : debtorOf(p.debtorId, p.debtorName, p.row, p.cpr, p.row);
+      lastCpr = p.cpr;
       if (debtor !== lastDebtor) {
         lastDebtor = debtor;
         lastClaim = undefined;
       }
+      const ranges = debtor.ranges;
+      if (ranges.length > 0 && ranges[ranges.length - 1] === p.row - 1) ranges[ranges.length - 1] = p.row;
+      else ranges.push(p.row, p.row);
       if (p.debtorName !== '' && p.row < debtor.nameRow) {
         debtor.name = p.debtorName;
         debtor.nameRow = p.row;
@@ -235,7 +261,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       errors.push(e);
     },
     part() {
-      const out: StatementPart = { rows, rowsSum, absoluteSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
+      const out: StatementPart = { rows, rowsSum, absoluteSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], ranges: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
       const numbers = out.numbers;
       for (const d of debtors.values()) {
         const index = out.debtorIds.length;
@@ -244,6 +270,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         out.nameRows.push(d.nameRow);
         out.cprs.push(d.cpr);
         out.cprRows.push(d.cprRow);
+        out.ranges.push(d.ranges);
         for (const c of d.claims.values()) {
           out.claimDebtor.push(index);
           out.claimIds.push(c.claimId);
@@ -270,6 +297,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           d.cpr = part.cprs[i]!;
           d.cprRow = part.cprRows[i]!;
         }
+        for (const r of part.ranges[i]!) d.ranges.push(r);
         return d;
       });
       const n = part.numbers;
@@ -291,17 +319,21 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       lastDebtor = undefined;
       lastClaim = undefined;
     },
-    finishLazily() {
+    finishLazily(rowNumber = (key: number) => key) {
+      // On every row read, refused or not: a sum that is exact with them is exact without.
       checkExactSum(absoluteSum, 'Posteringslisten');
+      const { people, refused } = resolve(rowNumber);
+      const rowsKept = rows - refused.rows;
+      const sumKept = rowsSum - refused.sum;
       // First the reconciliation, on the numbers alone: nothing is produced unless it holds.
       const totalMovements = emptyMovements();
       let totalOpening = 0;
       let totalClosing = 0;
       let claimCount = 0;
       let openClaims = 0;
-      const ids = [...debtors.keys()].sort(byText);
+      const ids = [...people.keys()].sort(byText);
       for (const id of ids) {
-        const debtor = debtors.get(id)!;
+        const debtor = people.get(id)!;
         const debtorMovements = emptyMovements();
         let opening = 0;
         let closing = 0;
@@ -321,25 +353,89 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         for (let i = 0; i < totalMovements.length; i += 1) totalMovements[i]! += debtorMovements[i]!;
       }
       // The totals must equal the accepted rows' own sum, counted as they came in.
-      if (totalClosing !== rowsSum) throw reconcileError('i alt mod bilagenes sum', rowsSum, totalClosing);
+      if (totalClosing !== sumKept) throw reconcileError('i alt mod bilagenes sum', sumKept, totalClosing);
       if (totalOpening + sum(totalMovements) !== totalClosing) throw reconcileError('i alt', totalClosing, totalOpening + sum(totalMovements));
       return {
         year,
-        debtors: debtorStatements(ids),
-        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: totalOpening, movements: movementsOf(totalMovements), closing: totalClosing, rows, rowsSum, rowsAfterYear },
-        errors: errors.sort((a, b) => a.row - b.row),
+        debtors: debtorStatements(people, ids),
+        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: totalOpening, movements: movementsOf(totalMovements), closing: totalClosing, rows: rowsKept, rowsSum: sumKept, rowsAfterYear },
+        errors: [...errors.map((e) => ({ row: rowNumber(e.row), message: e.message })), ...refused.errors].sort((a, b) => a.row - b.row),
       };
     },
-    finish() {
-      const lazy = this.finishLazily();
+    finish(rowNumber) {
+      const lazy = this.finishLazily(rowNumber);
       return { ...lazy, debtors: [...lazy.debtors] };
     },
   };
 
+  /**
+   * One accumulator per debtor number. Where a number has rows with two CPR/CVR numbers, the
+   * debtor is the person on its lowest row with one (rows without a number are theirs too); each
+   * row with another number is a row error naming both rows and leaves the totals. Nothing here
+   * changes the builder: finishing twice gives the same.
+   */
+  function resolve(rowNumber: (key: number) => number) {
+    const byId = new Map<string, DebtorAcc[]>();
+    for (const d of debtors.values()) {
+      const groups = byId.get(d.debtorId);
+      if (groups) groups.push(d);
+      else byId.set(d.debtorId, [d]);
+    }
+    const people = new Map<string, DebtorAcc>();
+    const refused = { rows: 0, sum: 0, errors: [] as RowError[] };
+    for (const [id, groups] of byId) {
+      if (groups.length === 1) {
+        people.set(id, groups[0]!);
+        continue;
+      }
+      const numbered = groups.filter((g) => g.cprKey !== '').sort((a, b) => a.cprRow - b.cprRow);
+      const person = numbered[0]!;
+      const blank = groups.find((g) => g.cprKey === '');
+      people.set(id, blank ? joined(person, blank) : person);
+      for (const other of numbered.slice(1)) {
+        for (let i = 0; i < other.ranges.length; i += 2) {
+          for (let row = other.ranges[i]!; row <= other.ranges[i + 1]!; row += 1) {
+            refused.errors.push({ row: rowNumber(row), message: cprConflictMessage(id, person.cpr, rowNumber(person.cprRow), other.cpr, rowNumber(row)) });
+            refused.rows += 1;
+          }
+        }
+        for (const c of other.claims.values()) refused.sum += c.running;
+      }
+    }
+    return { people, refused };
+  }
+
+  /** The person's accumulator with the rows without a CPR/CVR added: a new one, the builder's stay as they are. */
+  function joined(person: DebtorAcc, blank: DebtorAcc): DebtorAcc {
+    const out: DebtorAcc = { ...person, claims: new Map([...person.claims].map(([k, c]) => [k, { ...c, movements: [...c.movements] }])) };
+    if (blank.nameRow < out.nameRow) {
+      out.name = blank.name;
+      out.nameRow = blank.nameRow;
+    }
+    for (const b of blank.claims.values()) {
+      const c = out.claims.get(b.claimId);
+      if (!c) {
+        out.claims.set(b.claimId, b);
+        continue;
+      }
+      if (b.typeRow < c.typeRow) {
+        c.claimType = b.claimType;
+        c.typeRow = b.typeRow;
+      }
+      c.opening += b.opening;
+      c.running += b.running;
+      for (let k = 0; k < POSTING_KINDS.length; k += 1) c.movements[k]! += b.movements[k]!;
+      if (b.dueDay !== null && (c.dueDay === null || b.dueDay < c.dueDay)) c.dueDay = b.dueDay;
+      if (b.firstDay < c.firstDay) c.firstDay = b.firstDay;
+      if (b.acknowledged) c.acknowledged = true;
+    }
+    return out;
+  }
+
   /** The debtors' statements in id order, made one at a time (after the reconciliation held). */
-  function* debtorStatements(ids: readonly string[]): Generator<DebtorStatement> {
+  function* debtorStatements(people: ReadonlyMap<string, DebtorAcc>, ids: readonly string[]): Generator<DebtorStatement> {
     for (const id of ids) {
-      const debtor = debtors.get(id)!;
+      const debtor = people.get(id)!;
       const debtorMovements = emptyMovements();
       let opening = 0;
       let closing = 0;
@@ -374,14 +470,3 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * CPR as ddmmyy-xxxx: the birth date stays, the last four digits are hidden. A CVR number
- * (8 digits, a company) is not personal data and stays as it is.
- */
-export function maskCpr(cpr: string): string {
-  const digits = cpr.replace(/\D/g, '');
-  if (digits.length === 10) return `${digits.slice(0, 6)}-xxxx`;
-  if (digits.length === 8) return cpr;
-  return cpr === '' ? '' : 'xxxxxx-xxxx';
-}

@@ -189,7 +189,7 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
   const claims = input.claims.map((c: unknown, i: number) => parseClaim(c, `claims[${i}]`, `F${i + 1}`, startDate, rules));
   const ids = new Set<string>();
   for (const [i, c] of claims.entries()) {
-    if (ids.has(c.id)) throw invalid(`claims[${i}].id`, c.id, `claims[${i}].id: fordringen "${c.id}" står der to gange; hver fordring skal have sit eget id.`);
+    if (ids.has(c.id)) throw invalid(`claims[${i}].id`, c.id, `claims[${i}].id: fordringen ${showValue(c.id)} står der to gange; hver fordring skal have sit eget id.`);
     ids.add(c.id);
   }
   if (claims.every((c) => c.principal + c.fees + c.interest === 0)) {

@@ -272,3 +272,22 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     expect(cell(() => measureFn('a', [[1]], [[1]]))).toMatchObject({ error: '#VALUE!', message: 'navne: skal være tekst som "pristjek", ikke 1.' });
   });
 });
+
+describe('a CPR number in an amount argument (issue 14)', () => {
+  it('YDELSE, AFDRAGSPLAN, HENSTAND and AFTALESTATUS refuse an amount shaped as a CPR number, masked, as #VALUE!', () => {
+    const cpr = /ligner et CPR-nummer, ikke et beløb/;
+    // 2212901118: 22 December 1990; typed as a number, 0101901234 loses its leading 0 (101901234)
+    for (const amount of [2212901118, 101901234, '221290-1118', '2212901118']) {
+      const r = cell(() => installment(amount as never, 9));
+      expect(r).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+      expect(JSON.stringify(r)).not.toMatch(/1118|1234/);
+    }
+    expect(cell(() => schedule([[2212901118, 0, 0, 45931]], FEB_1_2026, 500, none, none, none, none, none))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+    expect(cell(() => schedule([[4200, 0, 0, 45931]], FEB_1_2026, 2212901118, none, none, none, none, none))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500]], [['Dato', 'Beløb'], ['2026-02-02', 2212901118]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+    expect(cell(() => henstandEffect([[4200, 0, 0, 45931]], FEB_1_2026, 2212901118, '2026-05-01', 3))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+  });
+  it('large amounts that are no CPR number are still amounts', () => {
+    expect(installment(3201901234, 1)).toBe(3201901234);
+  });
+});

@@ -65,7 +65,7 @@ describe('a ledger row', () => {
   it('a CPR number that slid into another column is masked in the message (found by review: --mask-cpr left it on the Fejl sheet)', () => {
     expect(row({ 6: '020290-1234' })).toEqual({ row: 7, message: 'Bogføringsdatoen "020290-xxxx" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
     expect(row({ 7: '0202901234' })).toEqual({ row: 7, message: 'Forfaldsdatoen "020290-xxxx" er ikke en gyldig dato.' });
-    expect(row({ 1: '020290-1234' })).toEqual({ row: 7, message: 'Beløbet "020290-xxxx" er ikke et beløb i kroner med højst 2 decimaler.' });
+    expect(row({ 1: '020290-1234' })).toEqual({ row: 7, message: 'Beløbet "020290-xxxx" ligner et CPR-nummer, ikke et beløb. Tjek, om kolonnerne er forskudt i rækken; rækken er udeladt af summerne.' });
     expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
   });
   it('a payment, write-off or transfer with a positive amount is an error: amounts are signed (found by review: +30 raised the debt)', () => {
@@ -117,5 +117,70 @@ describe('words that name Object.prototype members are just unknown words', () =
     expect(Object.keys(columns).sort()).toEqual(['amount', 'claimId', 'debtorId', 'kind', 'postingDate']);
     expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'constructor', '1'], columns, 2)).toEqual({ row: 2, message: expect.stringMatching(/Ukendt art "constructor"/) });
     expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'toString', '1'], columns, 3)).toEqual({ row: 3, message: expect.stringMatching(/Ukendt art/) });
+  });
+});
+
+describe('personal data in a row (issue 14)', () => {
+  const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'];
+  const { columns } = mapColumns(header);
+  const parse = (patch: Record<number, unknown>) => {
+    const cells: unknown[] = ['D1', '010190-1234', 'Anne', 'F1', '02-01-2026', 'krav', '100,00'];
+    for (const [i, v] of Object.entries(patch)) cells[Number(i)] = v;
+    return parsePostingRow(cells, columns, 5);
+  };
+  const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+  it.each(['010190 1234', '010190\u20131234', '010190\u20141234', '010190/1234', '01.01.90-1234', '01-01-90-1234', fw('010190-1234'), fw('0101901234')])(
+    'a CPR written %j in a shown cell is masked in the message',
+    (cpr) => {
+      const r = parse({ 5: `x ${cpr}` }) as { message: string };
+      expect(r.message).toBe('Ukendt art "x 010190-xxxx" (kendte: krav, gebyr, rente, betaling, afskrivning, oversendt, tilbagebetaling, korrektion).');
+    },
+  );
+
+  // (the issue's 2222221118 has month 22: no date, so no CPR number by the rule; 221290 is 22 December 1990)
+  it.each([['2212901118'], ['221290-1118'], ['221290 1118'], [fw('2212901118')], [2212901118], [' 0101901234 ']])('a CPR number in Beløb (%j) is a row error saying so, not 2.212.901.118 kr.', (amount) => {
+    const r = parse({ 6: amount }) as { row: number; message: string };
+    expect(r.row).toBe(5);
+    expect(r.message).toMatch(/^Beløbet "\d{6}-xxxx" ligner et CPR-nummer/);
+    expect(r.message).not.toMatch(/1118|1234/);
+  });
+  it('a CPR typed as a number loses its leading zero in Excel: 101901234 in Beløb is still a CPR number', () => {
+    expect(parse({ 6: 101901234 })).toEqual({ row: 5, message: expect.stringMatching(/^Beløbet "010190-xxxx" ligner et CPR-nummer/) });
+  });
+  it('ten-digit amounts that are no CPR number stay amounts; so do amounts with decimals', () => {
+    // 32 is no day: an amount of 3.201.901.234 kr. is absurd, but it is no CPR number
+    expect(parse({ 6: '3201901234' })).toMatchObject({ amount: 320190123400 });
+    expect(parse({ 6: '2222221118,00' })).toMatchObject({ amount: 222222111800 });
+    expect(parse({ 6: 1234.5 })).toMatchObject({ amount: 123450 });
+  });
+
+  it.each([
+    ['zero-width space', 'D\u200b1'], ['right-to-left mark', '\u200fD1'], ['left-to-right mark', 'D1\u200e'], ['BOM', '\ufeffD1'], ['soft hyphen', 'D\u00ad1'],
+    ['full-width letters', '\uff24\uff11'], ['no-break space around', '\u00a0D1\u00a0'], ['word joiner', 'D\u20601'],
+  ])('an id with a %s is the same id as the plain one', (_, id) => {
+    expect(parse({ 0: id, 3: id })).toMatchObject({ debtorId: 'D1', claimId: 'D1' });
+  });
+  it('odd spaces inside an id become one plain space', () => {
+    expect(parse({ 0: 'AS\u00a0123', 3: 'F\u2007\u20071' })).toMatchObject({ debtorId: 'AS 123', claimId: 'F 1' });
+  });
+  it('a CPR number in full-width or Arabic-Indic digits is the same number', () => {
+    expect(parse({ 1: fw('010190-1234') })).toMatchObject({ cpr: '010190-1234' });
+    expect(parse({ 1: '٠١٠١٩٠١٢٣٤' })).toMatchObject({ cpr: '0101901234' });
+  });
+  it.each([
+    [0, 'Debitor', '\u0410S123', 1, 'kyrillisk', 'U+0410'],
+    [3, 'Fordring', 'F\u03bf1', 2, 'græsk', 'U+03BF'],
+    [1, 'CPR/CVR', '010190-123\u0417', 11, 'kyrillisk', 'U+0417'],
+  ])('a look-alike letter from another script in an id is refused: %s %s', (column, field, id, position, script, code) => {
+    const r = parse({ [column]: id }) as { row: number; message: string };
+    expect(r.row).toBe(5);
+    expect(r.message).toContain(`${field} `);
+    expect(r.message).toContain(`tegn nr. ${position}`);
+    expect(r.message).toContain(`${script} bogstav`);
+    expect(r.message).toContain(code);
+  });
+  it('a name may be written in any script: only ids are refused', () => {
+    expect(parse({ 2: 'Ελένη Παπαδοπούλου' })).toMatchObject({ debtorName: 'Ελένη Παπαδοπούλου' });
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf } from '../../../core/calendar/date.js';
 import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
-import { createStatementBuilder, maskCpr } from '../../../core/ledger/statement.js';
+import { createStatementBuilder } from '../../../core/ledger/statement.js';
+import { maskCprsIn } from '../../../core/personal/cpr.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 const HEADER = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
@@ -46,7 +47,7 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
   it('masks CPR as ddmmyy-xxxx when asked, and leaves a CVR number', () => {
     const masked = statementToJson(statementFromRows(LEDGER, 2026, defaultRules), { maskCpr: true });
     expect(masked.debtors.map((d) => d.cpr)).toEqual(['010190-xxxx', '12345678']);
-    expect(maskCpr('0101901234')).toBe('010190-xxxx');
+    expect(maskCprsIn('0101901234')).toBe('010190-xxxx');
   });
   it('a 10-year limitation applies with dom, forlig or written acknowledgement', () => {
     const rows = [[...HEADER, 'Anerkendt'], ['D2', '', 'X', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '100', 'ja']];
@@ -119,7 +120,8 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
       kind: fc.constantFrom('krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'),
       ore: fc.integer({ min: -1_000_000, max: 1_000_000 }),
       name: fc.constantFrom('', 'Anne', 'Bo'),
-      cpr: fc.constantFrom('', '010190-1234'),
+      // one person's number in two writings, and another person's: the second is a row error however the rows are split
+      cpr: fc.constantFrom('', '010190-1234', '0101901234', '020290-5678'),
       type: fc.constantFrom('andet', 'daginstitution', 'ejendomsskat'),
       acknowledged: fc.boolean(),
       toSecond: fc.boolean(),
@@ -139,10 +141,56 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
         });
         // The part goes through a structured clone, as it does between threads.
         first.merge(structuredClone(second.part()));
-        expect(first.finish()).toEqual(one.finish());
+        const merged = first.finish();
+        expect(merged).toEqual(one.finish());
+        // The rule itself, worked out here: a debtor's CPR is the one on its lowest row with a CPR;
+        // every row with another CPR (not another writing of it) is an error naming that first row.
+        const key = (c: string) => c.replace(/\D/g, '');
+        const firstRow = new Map<string, number>();
+        rows.forEach((r, i) => {
+          if (r.cpr !== '' && !firstRow.has(`D${r.debtor}`)) firstRow.set(`D${r.debtor}`, i + 2);
+        });
+        const conflicts = rows.flatMap((r, i) => (r.cpr !== '' && key(r.cpr) !== key(rows[firstRow.get(`D${r.debtor}`)! - 2]!.cpr) ? [[i + 2, firstRow.get(`D${r.debtor}`)!]] : []));
+        const cprErrors = merged.errors.filter((e) => e.message !== 'nul');
+        expect(cprErrors.map((e) => e.row)).toEqual(conflicts.map(([row]) => row));
+        cprErrors.forEach((e, i) => expect(e.message).toContain(`række ${conflicts[i]![1]}`));
+        expect(merged.totals.rows).toBe(rows.length - conflicts.length);
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('two CPR numbers under one debtor number (issue 14)', () => {
+  // D1's CPR is 010190-1234 from row 2; row 4 has another person's number; row 5 the same number written another way.
+  const rows = [
+    HEADER,
+    ['D1', '010190-1234', 'Anne', 'F1', 'andet', '01-02-2026', '', 'krav', '100'],
+    ['D1', '', 'Anne', 'F1', 'andet', '01-03-2026', '', 'krav', '10'],
+    ['D1', '020290-5678', 'Bo', 'F2', 'andet', '01-04-2026', '', 'krav', '7'],
+    ['D1', '0101901234', 'Anne', 'F1', 'andet', '01-05-2026', '', 'krav', '1'],
+  ];
+  it('the second CPR is a row error naming both rows, masked; its amount is left out, the rest is one person', () => {
+    const s = statementToJson(statementFromRows(rows, 2026, defaultRules));
+    expect(s.errors).toEqual([{ row: 4, message: expect.stringMatching(/^Debitor "D1" har CPR\/CVR "010190-xxxx" i række 2, men et andet nummer, "020290-xxxx", i række 4/) }]);
+    expect(JSON.stringify(s.errors)).not.toMatch(/1234|5678/);
+    expect(s.debtors).toHaveLength(1);
+    expect(s.debtors[0]).toMatchObject({ debtorId: 'D1', name: 'Anne', cpr: '010190-1234', closing: 111 });
+    expect(s.totals).toMatchObject({ rows: 3, rowsSum: 111, closing: 111 });
+  });
+  it('the lowest row wins whatever the order rows are added in (a split ledger merges to the same)', () => {
+    const builder = createStatementBuilder(2026, defaultRules);
+    const p = (row: number, cpr: string, amount: number) => ({ row, debtorId: 'D1', debtorName: '', cpr, claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount, acknowledged: false }) as const;
+    builder.add(p(9, '020290-5678', 7));
+    builder.add(p(3, '010190-1234', 100));
+    const s = builder.finish();
+    expect(s.errors).toEqual([{ row: 9, message: expect.stringContaining('i række 3, men et andet nummer') }]);
+    expect(s.debtors[0]).toMatchObject({ cpr: '010190-1234', closing: 100 });
+  });
+  it('the analysis refuses the second CPR the same way', () => {
+    const a = analysisToJson(analysisFromRows(rows, dayNumberOf(2026, 12, 31)));
+    expect(a.errors).toEqual([{ row: 4, message: expect.stringMatching(/^Debitor "D1" har CPR\/CVR "010190-xxxx" i række 2, men et andet nummer, "020290-xxxx", i række 4/) }]);
+    expect(a.summary.balance).toBe(111);
   });
 });
 
@@ -168,5 +216,18 @@ describe('analyses on a date', () => {
     // older than a year: F1 (2.727) + E1 (6.000) = 8.727 of 9.927 = 87,9 %
     expect(a.summary.overOneYear).toBe(8727);
     expect(a.summary.overOneYearShare).toBe(0.879);
+  });
+});
+
+describe('a statement that does not reconcile names the debtor masked (issue 14)', () => {
+  it('a corrupt part for debtor 0101901234 fails with 010190-xxxx in the message', () => {
+    const one = createStatementBuilder(2026, defaultRules);
+    one.add({ row: 2, debtorId: '0101901234', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount: 100, acknowledged: false });
+    const part = one.part();
+    // the running balance no longer equals opening + movements, as a corrupt part from a thread would
+    part.numbers[1] = 999;
+    const other = createStatementBuilder(2026, defaultRules);
+    other.merge(part);
+    expect(() => other.finish()).toThrow(/debitor 010190-xxxx, fordring F1/);
   });
 });
