@@ -14,6 +14,7 @@ import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/led
 import { followup } from '../core/commands/followup.js';
 import { followupWorkbook } from './xlsx/followupWorkbook.js';
 import { writeFileAtomically as writeFile } from './atomicWrite.js';
+import { lineAccountText } from './ledger/lineAccount.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
@@ -52,6 +53,7 @@ await writeFile(join(OUT, 'analyse.xlsx'), await analyseWorkbook(analysis));
 const t = statements.totals;
 console.log(`\nSaldo – saldoopgørelser ${statements.year} fra ${LEDGER}`);
 console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${kr(t.opening)}, ultimo ${kr(t.closing)} = posteringernes sum ${kr(t.rowsSum)}`);
+console.log(`  ${lineAccountText(statements.source.lines)}`);
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
 console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);

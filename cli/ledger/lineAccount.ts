@@ -42,8 +42,7 @@ export function assertLinesAccounted(a: LineAccount, path: string): void {
   );
 }
 
-/** A tally the readers fill in as lines go by. */
+/** The reader's side of the account, filled in as lines go by (postings and errors are the builder's). */
 export function newLineTally() {
-  return { header: 0, blank: 0, continued: 0, records: 0, refused: 0 };
+  return { header: 0, blank: 0, continued: 0 };
 }
-export type LineTally = ReturnType<typeof newLineTally>;
