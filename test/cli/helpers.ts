@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type CliIo } from '../../cli/run.js';
 
@@ -40,4 +43,35 @@ export async function cli(argv: string[], files: Record<string, string | Uint8Ar
 export function spawnCli(args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['cli/saldo.mjs', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temporary folder for a test file's ledgers: `file(content, ext)` writes one (bytes as given) and returns its path. */
+export function tempFiles(prefix: string): { dir: string; file(content: string | Uint8Array, ext?: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let n = 0;
+  return {
+    dir,
+    file(content, ext = 'csv') {
+      n += 1;
+      const path = join(dir, `ledger${n}.${ext}`);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+}
+
+/** Runs the CLI in-process on real input files; what it writes is held, not written. */
+export async function runOnDisk(argv: string[]): Promise<{ code: number; stdout: string; stderr: string; written: Map<string, Uint8Array | string> }> {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, Uint8Array | string>();
+  const io: CliIo = {
+    readFile: async (p) => readFileSync(p, 'utf8'),
+    readStdin: async () => '',
+    writeFile: async (p, d) => void written.set(p, d),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr, written };
 }

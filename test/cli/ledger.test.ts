@@ -1,35 +1,11 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../cli/run.js';
-import { ROOT, spawnCli } from './helpers.js';
+import { ROOT, runOnDisk, spawnCli, tempFiles } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'saldo-ledger-'));
-let n = 0;
-/** Writes a ledger file (bytes as given) and returns its path. */
-function file(content: string | Buffer, ext = 'csv'): string {
-  n += 1;
-  const path = join(dir, `ledger${n}.${ext}`);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = tempFiles('saldo-ledger-');
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, Uint8Array | string>();
-  const io: CliIo = {
-    readFile: async (p) => readFileSync(p, 'utf8'),
-    readStdin: async () => '',
-    writeFile: async (p, d) => void written.set(p, d),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, written };
-}
+const run = runOnDisk;
 
 const ROWS = [
   'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb',

@@ -4,21 +4,13 @@
  * Each failed before the strict tokenizer (rows vanished with exit 0, or the run hung).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, tempFiles } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'saldo-lines-'));
+const { dir, file } = tempFiles('saldo-lines-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-function file(content: string | Buffer, ext = 'csv'): string {
-  n += 1;
-  const path = join(dir, `l${n}.${ext}`);
-  writeFileSync(path, content);
-  return path;
-}
 
 const HEADER9 = 'Debitor;Navn;CPR;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb';
 const row9 = (i: number, name = 'Ib') => `D${i};${name};;F${i};andet;05-01-2026;05-01-2026;krav;100`;

@@ -4,35 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../cli/run.js';
+import { runOnDisk, tempFiles } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'saldo-pdata-'));
-let n = 0;
-function file(content: string): string {
-  n += 1;
-  const path = join(dir, `ledger${n}.csv`);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = tempFiles('saldo-pdata-');
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, Uint8Array | string>();
-  const io: CliIo = {
-    readFile: async (p) => readFileSync(p, 'utf8'),
-    readStdin: async () => '',
-    writeFile: async (p, d) => void written.set(p, d),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, written };
-}
+const run = runOnDisk;
 
 /** Every text cell of every sheet of a written workbook, read back with ExcelJS. */
 async function cellTexts(bytes: Uint8Array | string | undefined): Promise<string[]> {
