@@ -53,6 +53,7 @@ Valg:
   --year ÅR     opgørelsesåret (statements)
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
   --mask-cpr    vis CPR som ddmmåå-xxxx (statements)
+  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse); ellers læses det første synlige ark
   --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
@@ -153,6 +154,7 @@ interface LedgerValues {
   kommune?: string;
   contact?: string;
   quiet?: boolean;
+  sheet?: string;
 }
 
 /** The followup input with `previous` taken from last quarter's workbook (.xlsx) or JSON output. */
@@ -185,14 +187,16 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
 async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
-  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress };
+  if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
+  // Which sheet is read is said always (not only with progress): a wrong sheet gives wrong sums.
+  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress, sheet: values.sheet, onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`) };
   let result: { errors: unknown[] };
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
   let chunks: () => Iterable<string> = () => [JSON.stringify(result)];
   try {
     if (name === 'statements') {
-      const { statement: lazy, format } = await statementOfFile(path, rules, options);
-      const source = { file: path, format };
+      const { statement: lazy, ...read } = await statementOfFile(path, rules, options);
+      const source = { file: path, ...read };
       const workbooks = values.letters !== undefined || values.out?.toLowerCase().endsWith('.xlsx') === true;
       // The debtors come one at a time; a workbook needs them all, and then the JSON reads the same list.
       const full = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : undefined;
@@ -231,7 +235,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
 /** The options each command uses besides --in, --out, --rules and --quiet. */
 const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
   plan: [], henstand: [], status: [], followup: ['previous'],
-  statements: ['year', 'mask-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of'],
+  statements: ['year', 'mask-cpr', 'letters', 'kommune', 'contact', 'sheet'], analyse: ['as-of', 'sheet'],
 };
 
 /**
@@ -240,7 +244,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'letters', 'kommune', 'contact', 'previous']) {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet']) {
     if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
       const users = (Object.keys(COMMAND_OPTIONS) as CommandName[]).filter((c) => COMMAND_OPTIONS[c].includes(option));
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
@@ -288,7 +292,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         options: {
           in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
           year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, letters: { type: 'string' },
-          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' },
+          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' }, sheet: { type: 'string' },
         },
       });
     } catch (e) {
@@ -321,7 +325,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'mask-cpr'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
     if ((name === 'statements' || name === 'analyse') && ledgerOptions.length > 0) {
       throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
     }

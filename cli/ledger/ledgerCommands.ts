@@ -29,6 +29,15 @@ export interface LedgerOptions {
   pieceBytes?: number;
   /** Tests only: leave every piece to the worker, so that its part is surely merged. */
   workerTakesAll?: boolean;
+  /** The sheet of an .xlsx ledger (--sheet), and who is told which sheet is read. */
+  sheet?: string;
+  onSheet?: (name: string) => void;
+}
+
+/** Where a ledger's rows came from: the format, and for .xlsx the sheet. */
+export interface LedgerSource {
+  format: string;
+  sheet?: string;
 }
 
 function progressBar(write: ((text: string) => void) | undefined, label: string) {
@@ -49,9 +58,10 @@ function progressBar(write: ((text: string) => void) | undefined, label: string)
   };
 }
 
-/** Feeds a ledger file into a sink of postings; returns the detected encoding/format. */
-async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<string> {
+/** Feeds a ledger file into a sink of postings; returns the detected encoding/format (and sheet). */
+async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<LedgerSource> {
   let columns: ColumnMap | null = null;
+  let sheet: string | undefined;
   const bar = progressBar(options.progress, label);
   const format = await readLedger(
     path,
@@ -67,10 +77,11 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
     },
     bar.update,
     (row, message) => sink.addError({ row, message }),
+    { sheet: options.sheet, onSheet: options.onSheet, onRead: (read) => (sheet = read.sheet) },
   );
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-  return format;
+  return sheet === undefined ? { format } : { format, sheet };
 }
 
 /** Threads for a large CSV ledger: this one and a worker, when the machine has a second core. */
@@ -130,7 +141,7 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
 }
 
 /** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx and JSON streamed). */
-export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement; format: string }> {
+export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<{ statement: LazyStatement } & LedgerSource> {
   const year = parseYearText(options.year, '--year');
   await checkLedgerFile(path);
   if (!/\.(xlsx|json)$/i.test(path)) {
@@ -138,19 +149,19 @@ export async function statementOfFile(path: string, rules: RuleSet, options: Led
     if (pieces) return pieces;
   }
   const builder = createStatementBuilder(year, rules);
-  const format = await stream(path, builder, 'Saldoopgørelse', options);
-  return { statement: builder.finishLazily(), format };
+  const source = await stream(path, builder, 'Saldoopgørelse', options);
+  return { statement: builder.finishLazily(), ...source };
 }
 
-export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string } }> {
-  const { statement, format } = await statementOfFile(path, rules, options);
-  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, format } };
+export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string } & LedgerSource }> {
+  const { statement, ...source } = await statementOfFile(path, rules, options);
+  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, ...source } };
 }
 
-export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string } }> {
+export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string } & LedgerSource }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
-  const format = await stream(path, builder, 'Analyse', options);
-  return { ...analysisToJson(builder.finish()), source: { file: path, format } };
+  const source = await stream(path, builder, 'Analyse', options);
+  return { ...analysisToJson(builder.finish()), source: { file: path, ...source } };
 }

@@ -1,6 +1,6 @@
 /**
  * Brings a ledger's rows to core, streaming: CSV as Danish systems export it (`;` or `,`, UTF-8
- * with or without BOM, or Windows-1252, detected), .xlsx (the first sheet, streamed) or JSON
+ * with or without BOM, or Windows-1252, detected), .xlsx (the first visible tab, streamed) or JSON
  * rows. Rows go to a callback one by one with their row number (the header is row 1), so memory
  * stays bounded whatever the file's size. CSV tokenizing is uDSV's; cell meaning is core's.
  */
@@ -11,7 +11,7 @@ import { objectsToRows } from '../../core/ledger/ledgerJson.js';
 import { createQuoteGate, quoteProblemMessage, runTogetherProblem } from './quoteGate.js';
 import { SaldoError } from '../../core/errors.js';
 import { JSON_HINT, jsonErrorPlace } from '../jsonText.js';
-import { readXlsxLedger } from './xlsxLedger.js';
+import { readXlsxLedger, type XlsxLedgerOptions, type XlsxRead } from './xlsxLedger.js';
 
 export type RowHandler = (cells: readonly unknown[], row: number) => void;
 /** A row the reader itself could not make records of, with a Danish reason. */
@@ -189,10 +189,10 @@ export async function readJsonLedger(path: string, onRow: RowHandler): Promise<v
 }
 
 /** Reads a ledger by its file type. */
-export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler): Promise<string> {
+export async function readLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler, onBadRow?: BadRowHandler, xlsx?: XlsxLedgerOptions & { onRead?: (read: XlsxRead) => void }): Promise<string> {
   const lower = path.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    await readXlsxLedger(path, onRow, onProgress);
+    xlsx?.onRead?.(await readXlsxLedger(path, onRow, onProgress, onBadRow, xlsx));
     return 'xlsx';
   }
   if (lower.endsWith('.json')) {
