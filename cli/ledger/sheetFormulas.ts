@@ -63,21 +63,32 @@ const LONGEST_ROW = 64 * 1024 * 1024;
 
 /**
  * The sheet's bytes with formulas taken out, row by row: text is cut after the last complete
- * `</row>` of what has come, so a cell is never split.
+ * `</row>` of what has come, so a cell is never split. Only new text is searched for the cut (a
+ * long row searched again at every chunk took minutes).
  */
 export async function* sheetWithoutFormulas(chunks: AsyncIterable<Buffer>, cells: FormulaCells, broken: () => Error): AsyncGenerator<Buffer> {
   const decoder = new TextDecoder('utf-8');
-  let carry = '';
+  let pieces: string[] = [];
+  let size = 0;
+  // The end of what is held: "</row>" may begin there and end in the next chunk.
+  let tail = '';
   for await (const chunk of chunks) {
-    carry += decoder.decode(chunk, { stream: true });
-    const cut = carry.lastIndexOf('</row>');
-    if (cut < 0) {
-      if (carry.length > LONGEST_ROW) throw broken();
+    const text = decoder.decode(chunk, { stream: true });
+    const at = (tail + text).lastIndexOf('</row>');
+    if (at < 0) {
+      pieces.push(text);
+      size += text.length;
+      if (size > LONGEST_ROW) throw broken();
+      tail = (tail + text).slice(-5);
       continue;
     }
-    yield Buffer.from(takeFormulas(carry.slice(0, cut + 6), cells), 'utf8');
-    carry = carry.slice(cut + 6);
+    const cut = at + 6 - tail.length;
+    yield Buffer.from(takeFormulas(pieces.join('') + text.slice(0, cut), cells), 'utf8');
+    const rest = text.slice(cut);
+    pieces = [rest];
+    size = rest.length;
+    tail = rest.slice(-5);
   }
-  carry += decoder.decode();
-  if (carry !== '') yield Buffer.from(takeFormulas(carry, cells), 'utf8');
+  const rest = pieces.join('') + decoder.decode();
+  if (rest !== '') yield Buffer.from(takeFormulas(rest, cells), 'utf8');
 }

@@ -47,7 +47,7 @@ export function chooseSheet(tabs: readonly SheetTab[], wanted: string | undefine
  * the chosen sheet, all stored unpacked. ExcelJS parks any sheet that comes before the shared
  * strings in a temporary file; in this order none does.
  */
-function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, broken: () => Error, onSheetBytes: (done: number) => void): { input: Readable; failure: () => unknown } {
+function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, broken: () => Error, onSheetBytes: (done: number) => void): { input: Readable; failed: Promise<never>; failure: () => unknown } {
   const small = (name: string) => {
     const bytes = zip.part(name);
     return bytes ? [storedHeader(name, bytes.length), bytes] : [];
@@ -76,18 +76,35 @@ function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, 
     // An end record: the zip parser ends cleanly there (at a bare end of input it may fail).
     yield END_OF_DIRECTORY;
   }
-  // A failure here (a part longer than declared) must end the stream: ExcelJS pipes it into its
-  // zip parser, and a pipe does not pass errors on (the parser would wait for ever). The parser
-  // then fails on the cut-off zip, and the caller reports this failure instead.
-  let failed: unknown;
+  // A failure here (a part longer than declared) must reach the reader: ExcelJS pipes this
+  // stream into its zip parser, and a pipe passes no errors on (the parser would wait for ever
+  // on a zip cut short). So it ends the stream and rejects `failed`, which the reader races.
+  let reject: (e: unknown) => void = () => undefined;
+  let failure: unknown;
+  const failed = new Promise<never>((_, r) => (reject = r));
+  const fail = (e: unknown) => {
+    failure = e;
+    reject(e);
+  };
+  failed.catch(() => undefined);
   async function* guarded(): AsyncGenerator<Buffer> {
     try {
       yield* parts();
     } catch (e) {
-      failed = e;
+      fail(e);
     }
   }
-  return { input: Readable.from(guarded()), failure: () => failed };
+  return { input: Readable.from(guarded()), failed, failure: () => failure };
+}
+
+/** The items of `source` until `failed` rejects (then its error is thrown, whatever `source` does). */
+async function* untilFailed<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([it.next(), failed]);
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 const END_OF_DIRECTORY = (() => {
@@ -176,7 +193,7 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
     const total = sheetEntry.size;
     let lastProgress = 0;
     const formulas: FormulaCells = new Map();
-    const { input, failure } = partsForExcelJs(zip, tab, formulas, broken, (done) => {
+    const { input, failed, failure } = partsForExcelJs(zip, tab, formulas, broken, (done) => {
       if (done - lastProgress >= 1 << 20 || done === total) {
         lastProgress = done;
         onProgress?.(done, total);
@@ -189,8 +206,8 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
     let header: unknown[] | null = null;
     let columns: Array<{ index: number; id: boolean }> = [];
     try {
-      for await (const sheet of reader) {
-        for await (const r of sheet) {
+      for await (const sheet of untilFailed(reader, failed)) {
+        for await (const r of untilFailed(sheet, failed)) {
           const row = r as { values: unknown; number: number };
           // A row without its number (r="…") follows the one before (ECMA-376 §18.3.1.73).
           const number = Number.isInteger(row.number) && row.number > 0 ? row.number : lastRow + 1;
@@ -215,16 +232,16 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
           else onRow(cells, number);
         }
       }
+      // ExcelJS may end quietly on a zip cut short: the rows so far are not the whole sheet.
+      if (failure() !== undefined) throw failure();
     } catch (e) {
       // Saldo's own errors (a bad header, a limit) pass; ExcelJS's and the zip's are said in Danish.
-      if (failure() instanceof SaldoError) throw failure();
       if (e instanceof SaldoError) throw e;
       throw broken();
     } finally {
       // Stops the unpacking (and closes its file) when the rows stop early.
       input.destroy();
     }
-    if (failure() !== undefined) throw failure() instanceof SaldoError ? failure() : broken();
     return { sheet: tab.name, lastRow };
   } finally {
     zip.close();

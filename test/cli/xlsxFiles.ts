@@ -44,15 +44,16 @@ export interface SheetSpec {
 /**
  * A workbook of the sheets in tab order; `files[i]` is the number of tab i's file
  * (`sheet{n}.xml`, default i + 1) and `stored` the order of the zip's parts (by default the
- * sheets last, in reverse: never the tab order).
+ * sheets last, in reverse: never the tab order); `extra` adds parts (xl/sharedStrings.xml).
  */
-export async function xlsxFile(sheets: readonly SheetSpec[], options: { files?: number[]; stored?: (names: string[]) => string[] } = {}): Promise<Uint8Array> {
+export async function xlsxFile(sheets: readonly SheetSpec[], options: { files?: number[]; stored?: (names: string[]) => string[]; extra?: Record<string, string> } = {}): Promise<Uint8Array> {
   const files = options.files ?? sheets.map((_, i) => i + 1);
   const parts = new Map<string, string>();
   parts.set('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${files.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
   parts.set('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   parts.set('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rIdS${files[i]}"/>`).join('')}</sheets></workbook>`);
   parts.set('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${files.map((n) => `<Relationship Id="rIdS${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`);
+  for (const [name, xml] of Object.entries(options.extra ?? {})) parts.set(name, xml);
   const sheetParts = sheets.map((s, i) => [`xl/worksheets/sheet${files[i]}.xml`, s.xml] as const);
   const names = [...parts.keys(), ...sheetParts.map(([n]) => n).reverse()];
   for (const [n, xml] of sheetParts) parts.set(n, xml);

@@ -192,3 +192,44 @@ describe('Excel error cells and formulas in an .xlsx ledger', () => {
     expect([out.totals.rows, out.totals.closing]).toEqual([3, 60]);
   });
 });
+
+/** The zip with the central directory's unpacked size of `name` set to `size` (a directory that lies, or a bomb's). */
+function declaredSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const b = Buffer.from(bytes);
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = b.readUInt32LE(end + 16);
+  for (let i = 0; i < b.readUInt16LE(end + 10); i += 1) {
+    const nameLength = b.readUInt16LE(at + 28);
+    if (b.toString('utf8', at + 46, at + 46 + nameLength) === name) b.writeUInt32LE(size, at + 24);
+    at += 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return new Uint8Array(b);
+}
+
+describe('an .xlsx that would unpack beyond what Saldo reads', () => {
+  const sheet = sheetXml([{ r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'].map(text) }, { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5)] }]);
+  const strings = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>';
+  it('shared strings declared beyond the limit (a 12 MB file with 4,5 GB of them ran out of memory): exit 2 before anything is unpacked', async () => {
+    const bytes = declaredSize(await xlsxFile([{ name: 'Posteringer', xml: sheet }], { extra: { 'xl/sharedStrings.xml': strings } }), 'xl/sharedStrings.xml', 200 * 1024 * 1024);
+    const path = file(bytes);
+    const r = await run(['statements', '--in', path, '--year', '2026']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(new RegExp(`^Posteringsfilen "${path}" kan ikke læses: de delte tekster \\(xl/sharedStrings.xml\\) fylder 200 MB udpakket, og Saldo læser højst 128 MB \\(filen selv er [0-9,]+ kB\\)\\. Del posteringerne i flere filer, eller gem dem som CSV\\.\\n$`));
+  });
+  it('a sheet packed far tighter than Excel packs (a zip bomb) is refused by its ratio', async () => {
+    // A note of 20 MB of one letter packs about 1000 to 1.
+    const rows = [{ r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Note'].map(text) }, { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5), text('x'.repeat(20_000_000))] }];
+    const path = file(await xlsxFile([{ name: 'Posteringer', xml: sheetXml(rows) }]));
+    const r = await run(['analyse', '--in', path, '--as-of', '2026-12-31']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/kan ikke læses: arket "Posteringer" er pakket \d+ gange sammen \([0-9,]+ MB udpakket af [0-9,]+ kB\); Excel pakker 5–10 gange, og over 100 gange er filen lavet til at fylde hukommelsen op\./);
+  }, 60_000);
+  it('a directory that declares less than a part holds: never unpacked past what was declared (exit 2, not memory)', async () => {
+    for (const part of ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']) {
+      const bytes = declaredSize(await xlsxFile([{ name: 'Posteringer', xml: sheet }], { extra: { 'xl/sharedStrings.xml': strings } }), part, 40);
+      const r = await run(['statements', '--in', file(bytes), '--year', '2026']);
+      expect([part, r.code, r.stdout]).toEqual([part, 2, '']);
+      expect(r.stderr).toMatch(/kan ikke læses som \.xlsx: filen er beskadiget eller ikke en Excel-projektmappe\.\n$/);
+    }
+  });
+});
