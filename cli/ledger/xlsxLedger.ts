@@ -47,7 +47,7 @@ export function chooseSheet(tabs: readonly SheetTab[], wanted: string | undefine
  * the chosen sheet, all stored unpacked. ExcelJS parks any sheet that comes before the shared
  * strings in a temporary file; in this order none does.
  */
-function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, broken: () => Error, onSheetBytes: (done: number) => void): { input: Readable; failed: Promise<never>; failure: () => unknown } {
+function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, broken: () => Error, onSheetBytes: (done: number) => void): { input: Readable; watch: FailureWatch } {
   const small = (name: string) => {
     const bytes = zip.part(name);
     return bytes ? [storedHeader(name, bytes.length), bytes] : [];
@@ -78,15 +78,13 @@ function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, 
   }
   // A failure here (a part longer than declared) must reach the reader: ExcelJS pipes this
   // stream into its zip parser, and a pipe passes no errors on (the parser would wait for ever
-  // on a zip cut short). So it ends the stream and rejects `failed`, which the reader races.
-  let reject: (e: unknown) => void = () => undefined;
+  // on a zip cut short). So it ends the stream and tells the reader's current wait.
   let failure: unknown;
-  const failed = new Promise<never>((_, r) => (reject = r));
+  let listener: ((e: unknown) => void) | null = null;
   const fail = (e: unknown) => {
     failure = e;
-    reject(e);
+    listener?.(e);
   };
-  failed.catch(() => undefined);
   async function* guarded(): AsyncGenerator<Buffer> {
     try {
       yield* parts();
@@ -94,16 +92,34 @@ function partsForExcelJs(zip: XlsxZip, sheet: SheetTab, formulas: FormulaCells, 
       fail(e);
     }
   }
-  return { input: Readable.from(guarded()), failed, failure: () => failure };
+  return { input: Readable.from(guarded()), watch: { failure: () => failure, listen: (l) => (listener = l) } };
 }
 
-/** The items of `source` until `failed` rejects (then its error is thrown, whatever `source` does). */
-async function* untilFailed<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+/** A failure of the parts stream: the one so far, and who is told of one (one listener at a time). */
+interface FailureWatch {
+  failure(): unknown;
+  listen(listener: ((e: unknown) => void) | null): void;
+}
+
+/**
+ * The items of `source` until the parts stream fails (then its error is thrown, whatever
+ * `source` does). Not Promise.race against one pending promise: each race would hang a
+ * reaction on it, keeping every row read alive (500 MB for 100,000 rows).
+ */
+async function* untilFailed<T>(source: AsyncIterable<T>, watch: FailureWatch): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await Promise.race([it.next(), failed]);
-    if (next.done) return;
-    yield next.value;
+  try {
+    for (;;) {
+      if (watch.failure() !== undefined) throw watch.failure();
+      const next = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        watch.listen(reject);
+        it.next().then(resolve, reject);
+      });
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    watch.listen(null);
   }
 }
 
@@ -193,7 +209,7 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
     const total = sheetEntry.size;
     let lastProgress = 0;
     const formulas: FormulaCells = new Map();
-    const { input, failed, failure } = partsForExcelJs(zip, tab, formulas, broken, (done) => {
+    const { input, watch } = partsForExcelJs(zip, tab, formulas, broken, (done) => {
       if (done - lastProgress >= 1 << 20 || done === total) {
         lastProgress = done;
         onProgress?.(done, total);
@@ -206,8 +222,8 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
     let header: unknown[] | null = null;
     let columns: Array<{ index: number; id: boolean }> = [];
     try {
-      for await (const sheet of untilFailed(reader, failed)) {
-        for await (const r of untilFailed(sheet, failed)) {
+      for await (const sheet of untilFailed(reader, watch)) {
+        for await (const r of untilFailed(sheet, watch)) {
           const row = r as { values: unknown; number: number };
           // A row without its number (r="…") follows the one before (ECMA-376 §18.3.1.73).
           const number = Number.isInteger(row.number) && row.number > 0 ? row.number : lastRow + 1;
@@ -233,7 +249,7 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
         }
       }
       // ExcelJS may end quietly on a zip cut short: the rows so far are not the whole sheet.
-      if (failure() !== undefined) throw failure();
+      if (watch.failure() !== undefined) throw watch.failure();
     } catch (e) {
       // Saldo's own errors (a bad header, a limit) pass; ExcelJS's and the zip's are said in Danish.
       if (e instanceof SaldoError) throw e;
