@@ -200,7 +200,7 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
   const broken = () => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `${label} kan ikke læses som .xlsx: filen er beskadiget eller ikke en Excel-projektmappe.`);
   const zip = openXlsxFile(path, label, 'ledger');
   try {
-    const tab = chooseSheet(sheetTabs(zip, broken), options.sheet, path);
+    const tab = chooseSheet(await sheetTabs(zip, broken), options.sheet, path);
     const strings = zip.entries.get('xl/sharedStrings.xml');
     if (strings) zip.checkSize(strings, XLSX_LIMITS.sharedStrings, 'de delte tekster (xl/sharedStrings.xml)');
     const sheetEntry = zip.entries.get(tab.part)!;

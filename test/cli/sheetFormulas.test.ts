@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sheetWithoutFormulas, takeFormulas, type FormulaCells } from '../../cli/ledger/sheetFormulas.js';
+import { ROOT } from './helpers.js';
 
 const row = (r: number, width: number) =>
   `<row r="${r}"><c r="A${r}"><f>B${r}&amp;"Ø"</f><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>Æ${'x'.repeat(width)}</t></is></c><c r="C${r}" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D${r}"><f t="shared" si="0"/></c></row>`;
@@ -33,5 +36,26 @@ describe('formulas taken out of sheet XML', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('start-up cost of the CLI', () => {
+  /** Packages imported statically by `file` and every module it imports statically. */
+  function staticPackages(file: string, seen = new Set<string>()): Set<string> {
+    const packages = new Set<string>();
+    if (seen.has(file)) return packages;
+    seen.add(file);
+    // `import type` is erased; `await import()` is loaded on demand.
+    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)(?!\s+type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) for (const p of staticPackages(join(dirname(file), spec.replace(/\.js$/, '.ts')), seen)) packages.add(p);
+      else packages.add(spec);
+    }
+    return packages;
+  }
+  it('every command starts without loading ExcelJS or the XML parser (~150 and ~80 ms): they load when an .xlsx is read', () => {
+    const packages = staticPackages(join(ROOT, 'cli', 'run.ts'));
+    expect(packages.has('node:util')).toBe(true);
+    expect([...packages].filter((p) => p === 'exceljs' || p === 'fast-xml-parser')).toEqual([]);
   });
 });
