@@ -56,6 +56,7 @@ Valg:
   --year ÅR     opgørelsesåret (statements)
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
+  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse); ellers læses det første synlige ark
   --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements);
                 brevene skjuler altid CPR-numre, medmindre --show-cpr er angivet
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
@@ -167,6 +168,7 @@ interface LedgerValues {
   kommune?: string;
   contact?: string;
   quiet?: boolean;
+  sheet?: string;
 }
 
 /** The followup input with `previous` taken from last quarter's workbook (.xlsx) or JSON output. */
@@ -199,16 +201,18 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
 async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
-  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress };
+  if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
+  // Which sheet is read is said always (not only with progress): a wrong sheet gives wrong sums.
+  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress, sheet: values.sheet, onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`) };
   let result: { errors: unknown[] };
   let account: LineAccount;
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
   let chunks: () => Iterable<string> = () => [JSON.stringify(result)];
   try {
     if (name === 'statements') {
-      const { statement: lazy, format, lines } = await statementOfFile(path, rules, options);
+      const { statement: lazy, lines, ...read } = await statementOfFile(path, rules, options);
       account = lines;
-      const source = { file: path, format, lines };
+      const source = { file: path, ...read, lines };
       const workbooks = values.letters !== undefined || values.out?.toLowerCase().endsWith('.xlsx') === true;
       // A workbook holds every debtor in memory (JSON streams them): bounded by a limit, said in Danish.
       if (workbooks && lazy.totals.debtors > WORKBOOK_DEBTOR_LIMIT) {
@@ -257,7 +261,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
 /** The options each command uses besides --in, --out, --rules and --quiet. */
 const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
   plan: [], henstand: [], status: [], followup: ['previous'],
-  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact'], analyse: ['as-of', 'mask-cpr'],
+  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet'], analyse: ['as-of', 'mask-cpr', 'sheet'],
 };
 
 /**
@@ -266,7 +270,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous']) {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet']) {
     if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
       const users = (Object.keys(COMMAND_OPTIONS) as CommandName[]).filter((c) => COMMAND_OPTIONS[c].includes(option));
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
@@ -320,7 +324,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         options: {
           in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
           year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, 'show-cpr': { type: 'boolean' }, letters: { type: 'string' },
-          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' },
+          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' }, sheet: { type: 'string' },
         },
       });
     } catch (e) {
@@ -356,7 +360,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'mask-cpr'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
     if ((name === 'statements' || name === 'analyse') && ledgerOptions.length > 0) {
       throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
     }

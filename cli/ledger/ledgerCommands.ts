@@ -30,6 +30,15 @@ export interface LedgerOptions {
   pieceBytes?: number;
   /** Tests only: leave every piece to the worker, so that its part is surely merged. */
   workerTakesAll?: boolean;
+  /** The sheet of an .xlsx ledger (--sheet), and who is told which sheet is read. */
+  sheet?: string;
+  onSheet?: (name: string) => void;
+}
+
+/** Where a ledger's rows came from: the format, and for .xlsx the sheet. */
+export interface LedgerSource {
+  format: string;
+  sheet?: string;
 }
 
 function progressBar(write: ((text: string) => void) | undefined, label: string) {
@@ -51,7 +60,7 @@ function progressBar(write: ((text: string) => void) | undefined, label: string)
 }
 
 /** Feeds a ledger file into a sink of postings; returns the format and the reader's side of the line account. */
-async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<{ format: string; lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
+async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<LedgerSource & { lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
   let columns: ColumnMap | null = null;
   const bar = progressBar(options.progress, label);
   const tally = newLineTally();
@@ -74,10 +83,11 @@ async function stream(path: string, sink: { add: (p: never) => void; addError: (
       tally.blank += span;
     },
     progress: bar.update,
-  });
+  }, { sheet: options.sheet, onSheet: options.onSheet });
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
-  return { format: read.format, lines: { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued } };
+  const lines = { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued };
+  return read.sheet === undefined ? { format: read.format, lines } : { format: read.format, sheet: read.sheet, lines };
 }
 
 /** Threads for a large CSV ledger: this one and a worker, when the machine has a second core. */
@@ -150,9 +160,8 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
 }
 
 /** A statement with its line account (checked: every line of the ledger is in it). */
-export interface LedgerStatement {
+export interface LedgerStatement extends LedgerSource {
   statement: LazyStatement;
-  format: string;
   lines: LineAccount;
 }
 
@@ -172,23 +181,23 @@ export async function statementOfFile(path: string, rules: RuleSet, options: Led
     if (pieces) return pieces;
   }
   const builder = createStatementBuilder(year, rules);
-  const { format, lines } = await stream(path, builder, 'Saldoopgørelse', options);
+  const { lines, ...source } = await stream(path, builder, 'Saldoopgørelse', options);
   const statement = builder.finishLazily();
-  return { statement, format, lines: statementAccount(statement, lines, path) };
+  return { statement, ...source, lines: statementAccount(statement, lines, path) };
 }
 
-export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; format: string; lines: LineAccount } }> {
-  const { statement, format, lines } = await statementOfFile(path, rules, options);
-  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, format, lines } };
+export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; lines: LineAccount } & LedgerSource }> {
+  const { statement, ...source } = await statementOfFile(path, rules, options);
+  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, ...source } };
 }
 
-export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; format: string; lines: LineAccount } }> {
+export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; lines: LineAccount } & LedgerSource }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
-  const { format, lines } = await stream(path, builder, 'Analyse', options);
+  const { lines, ...source } = await stream(path, builder, 'Analyse', options);
   const analysis = builder.finish();
   const account = { ...lines, accepted: analysis.rows, errors: analysis.errors.length };
   assertLinesAccounted(account, path);
-  return { ...analysisToJson(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, format, lines: account } };
+  return { ...analysisToJson(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, ...source, lines: account } };
 }

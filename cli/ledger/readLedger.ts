@@ -1,6 +1,6 @@
 /**
  * Brings a ledger's rows to core, streaming: CSV as Danish systems export it (`;` or `,`, UTF-8
- * with or without BOM, or Windows-1252, detected), .xlsx (the first sheet, streamed) or JSON
+ * with or without BOM, or Windows-1252, detected), .xlsx (the first visible tab, or the one named, streamed) or JSON
  * rows. Rows go to a sink one by one with the line they start on (the header is line 1) and the
  * lines they span, so memory stays bounded whatever the file's size, and every line of the file
  * is accounted for: a row, a refused row with its reason, or a blank line. CSV records are
@@ -12,6 +12,7 @@ import { objectsToRows } from '../../core/ledger/ledgerJson.js';
 import { SaldoError } from '../../core/errors.js';
 import { JSON_HINT, jsonErrorPlace } from '../jsonText.js';
 import { createCsvTokenizer, createLineCounter, LINE_LIMIT } from './csvRecords.js';
+import { readXlsxLedger, type XlsxLedgerOptions } from './xlsxLedger.js';
 
 export type RowHandler = (cells: readonly unknown[], row: number) => void;
 /** A row the reader itself could not make records of, with a Danish reason. */
@@ -33,6 +34,8 @@ export interface LedgerRead {
   format: string;
   lines: number;
   unit: 'linjer' | 'rækker' | 'elementer';
+  /** The sheet read from an .xlsx ledger. */
+  sheet?: string;
 }
 
 export type Encoding = 'utf-8' | 'windows-1252';
@@ -196,44 +199,6 @@ export async function isStream(path: string): Promise<boolean> {
   return !info.isFile();
 }
 
-/** The first sheet of an .xlsx ledger, streamed row by row. */
-export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
-  const total = (await stat(path)).size;
-  const ExcelJS = (await import('exceljs')).default;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-  try {
-    for await (const sheet of reader) {
-      for await (const r of sheet) {
-        const row = r as { values: unknown; number: number };
-        const values = (row.values as unknown[]).slice(1).map((v) => cellValue(v));
-        onRow(values, row.number);
-        if (row.number % 10_000 === 0) onProgress?.(Math.min(total, Math.round((row.number / 1_000_000) * total)), total);
-      }
-      break; // the first sheet only
-    }
-  } catch (e) {
-    // Saldo's own errors (a bad header) pass; the zip reader's ("FILE_ENDED", "invalid signature") are said in Danish.
-    if (e instanceof SaldoError) throw e;
-    throw new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Posteringsfilen "${path}" kan ikke læses som .xlsx: filen er beskadiget eller ikke en Excel-projektmappe.`);
-  }
-}
-
-/** ExcelJS cell values: rich text, formulas and hyperlinks to their plain value. */
-function cellValue(v: unknown): unknown {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string; formula?: string; error?: string };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if ('result' in o && o.result !== undefined) return cellValue(o.result);
-    // A formula saved without its value, or an error value (#DIV/0!): shown as such in the row's error.
-    if (typeof o.formula === 'string') return `=${o.formula}`;
-    if (typeof o.error === 'string') return o.error;
-    if (typeof o.text === 'string') return o.text;
-  }
-  return v;
-}
-
 /** A JSON ledger: an array of rows, or `{"ledger": [...]}`; returns the rows, its keys' row included. */
 export async function readJsonLedger(path: string, onRow: RowHandler): Promise<number> {
   const text = await readFile(path, 'utf8');
@@ -254,32 +219,43 @@ export async function readJsonLedger(path: string, onRow: RowHandler): Promise<n
 /**
  * Reads a ledger by its file type into a sink; returns the format and the lines counted. The
  * .xlsx and JSON readers' rows are passed on with their numbers; rows a sheet skips (empty ones)
- * are blank lines.
+ * are blank lines, up to the sheet's last row.
  */
-export async function readLedger(path: string, sink: LedgerSink): Promise<LedgerRead> {
+export async function readLedger(path: string, sink: LedgerSink, xlsx: XlsxLedgerOptions = {}): Promise<LedgerRead> {
   const lower = path.toLowerCase();
   const info = await stat(path);
   if (lower.endsWith('.xlsx') || lower.endsWith('.json')) {
     const json = lower.endsWith('.json');
     let header = false;
     let last = 0;
-    const onRow: RowHandler = (cells, row) => {
+    // Rows a broken sheet numbers twice or out of order: listed by the reader, and lines of their own.
+    let extra = 0;
+    const gapTo = (row: number) => {
+      if (row <= last) extra += 1;
       if (row > last + 1) sink.blank(last + 1, row - last - 1);
-      last = row;
+      last = Math.max(last, row);
+    };
+    const onRow: RowHandler = (cells, row) => {
+      gapTo(row);
+      const empty = cells.every((c) => c === '' || c === null || c === undefined);
       if (!header) {
         // A JSON ledger's first row is its keys, even none (an empty list, said so by core).
-        if (!json && cells.every((c) => c === '' || c === null || c === undefined)) {
+        if (!json && empty) {
           sink.blank(row, 1);
           return;
         }
         header = true;
         sink.header(cells, row, 1);
-      } else if (cells.every((c) => c === '' || c === null || c === undefined)) sink.blank(row, 1);
+      } else if (empty) sink.blank(row, 1);
       else sink.row(cells, row, 1);
     };
-    if (lower.endsWith('.xlsx')) {
-      await readXlsxLedger(path, onRow, sink.progress);
-      return { format: 'xlsx', lines: last, unit: 'rækker' };
+    if (!json) {
+      const read = await readXlsxLedger(path, onRow, sink.progress, (row, message) => {
+        gapTo(row);
+        sink.bad(row, 1, message);
+      }, xlsx);
+      if (read.lastRow > last) sink.blank(last + 1, read.lastRow - last);
+      return { format: 'xlsx', lines: read.lastRow + extra, unit: 'rækker', sheet: read.sheet };
     }
     const elements = await readJsonLedger(path, onRow);
     return { format: 'json', lines: elements, unit: 'elementer' };

@@ -12,6 +12,8 @@ import type { Followup } from '../../core/followup/followup.js';
 import { FOLLOWUP_COLUMN, FOLLOWUP_HEADERS, FOLLOWUP_WIDTHS, followupRows, followupTitle, isFollowupHeader, previousTextFromRows, STATUS_FILLS, UNMATCHED_TITLE, unitFormat } from '../../core/report/followupTable.js';
 import { columnLetter } from '../../core/report/a1.js';
 import { addCharts, type ChartSpec } from './charts.js';
+import { openXlsxBytes, sizeText } from './xlsxZip.js';
+import JSZip from 'jszip';
 
 export const FOLLOWUP_SHEET = 'Opfølgning';
 const CHART_SHEET = 'Diagrammer';
@@ -102,18 +104,62 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
 }
 
 /**
+ * The text a person sees in a cell, from ExcelJS's value: a hyperlink's text, a formula's saved
+ * result, rich text's runs joined. An error value or a formula saved without its value is no text
+ * anyone typed; it becomes a note saying so, so the next quarter shows it instead of losing it.
+ */
+export function shownCellText(v: unknown): unknown {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v;
+  const o = v as { richText?: Array<{ text?: string }>; text?: unknown; hyperlink?: string; formula?: string; sharedFormula?: string; result?: unknown; error?: string };
+  if (Array.isArray(o.richText)) return o.richText.map((t) => t.text ?? '').join('');
+  if ('hyperlink' in o || 'text' in o) return shownCellText(o.text) ?? '';
+  if (typeof o.error === 'string') return `[Cellen viste Excel-fejlen ${o.error} i den forrige opfølgning]`;
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (o.result !== undefined) return shownCellText(o.result);
+    return `[Cellen havde formlen =${o.formula ?? o.sharedFormula ?? ''} uden en gemt værdi i den forrige opfølgning]`;
+  }
+  return '';
+}
+
+/** Parts of a previous follow-up together (a follow-up is tens of rows; charts and a logo fit well within). */
+const PREVIOUS_TOTAL = 64 * 1024 * 1024;
+
+/**
+ * The workbook's parts, each unpacked no further than the zip's directory declares and within
+ * XLSX_LIMITS, packed again unpacked: ExcelJS's own unzipping (JSZip) trusts the directory and
+ * would fill memory with a zip bomb.
+ */
+async function checkedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
+  const label = 'Den forrige opfølgning';
+  const zip = openXlsxBytes(bytes, label, 'previous');
+  try {
+    const out = new JSZip();
+    let total = 0;
+    for (const [name, entry] of zip.entries) {
+      if (name.endsWith('/')) continue;
+      total += entry.size;
+      if (total > PREVIOUS_TOTAL) throw new SaldoError('UGYLDIGT_INPUT', 'previous', null, `${label} kan ikke læses: den fylder over ${sizeText(PREVIOUS_TOTAL)} udpakket, og en opfølgning er nogle få hundrede kB. Er det den rigtige projektmappe?`);
+      out.file(name, zip.part(name)!);
+    }
+    return await out.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  } finally {
+    zip.close();
+  }
+}
+
+/**
  * The cause/action text typed into a follow-up workbook: its "Opfølgning" sheet (or the first
  * sheet), then the "Tidligere tekst uden mål" sheet, so text whose goal was dropped carries on.
  */
 export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<Array<{ id: string; cause: string; action: string }>> {
+  const checked = await checkedWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load(checked as unknown as ArrayBuffer);
   const rows: unknown[][] = [];
   for (const sheet of [wb.getWorksheet(FOLLOWUP_SHEET) ?? wb.worksheets[0], wb.getWorksheet(UNMATCHED_TITLE)]) {
     if (!sheet) continue;
     sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v !== null && typeof v === 'object' && 'richText' in v ? (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('') : v));
-      rows.push(values);
+      rows.push((row.values as unknown[]).slice(1).map(shownCellText));
     });
     rows.push([]);
   }

@@ -279,8 +279,8 @@ describe('xlsx and JSON ledgers', () => {
     sheet.addRow(['D1', 'F1', '01-02-2026', 'krav', { formula: '2*50', result: 100 }]);
     const out = JSON.parse((await run(['statements', '--in', file(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'), '--year', '2026'])).stdout);
     expect(out.errors).toEqual([
-      { row: 2, message: 'Beløbet "=1/0" er ikke et beløb i kroner med højst 2 decimaler.' },
-      { row: 3, message: 'Beløbet "#DIV/0!" er ikke et beløb i kroner med højst 2 decimaler.' },
+      { row: 2, message: 'Kolonnen "Beløb" har formlen =1/0 uden en gemt værdi (filen er ikke beregnet i Excel). Åbn og gem den i Excel, eller indsæt værdierne.' },
+      { row: 3, message: 'Kolonnen "Beløb" har Excel-fejlen #DIV/0! (en formel, der ikke kan beregnes) i stedet for en værdi.' },
     ]);
     expect(out.totals.closing).toBe(100);
   });
