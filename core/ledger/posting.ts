@@ -280,11 +280,11 @@ function wrongValueIn(cells: readonly unknown[], c: ColumnMap): string | undefin
 export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, row: number): Posting | RowError {
   // Plain index reads, no closures: this runs once per ledger row.
   const c = columns;
-  // A CSV line with too few fields makes a tokenizer run on into the next line: a line break
-  // inside a key field is never data, so the row is refused (with the text, so nothing is lost).
+  // A line break inside a key field (a quoted one in CSV, a wrapped cell in .xlsx) is never
+  // data: the row is refused, with the text, so nothing is lost.
   const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate) ?? lineBreakIn(cells, c.cpr) ?? lineBreakIn(cells, c.claimType) ?? lineBreakIn(cells, c.acknowledged);
   if (broken !== undefined) {
-    return { row, message: `Rækken har for få felter eller et linjeskift i et felt (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
+    return { row, message: `Et felt, der skal være én linje (debitor, fordring, art, beløb, datoer, CPR, type), rummer et linjeskift (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
   }
   const wrong = wrongValueIn(cells, c);
   if (wrong !== undefined) return { row, message: wrong };
