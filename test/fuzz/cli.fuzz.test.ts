@@ -246,7 +246,7 @@ describe('a rule file that is not one: exit 2 with a Danish message naming the f
   // The README's example rule file: valid as it stands.
   const RULES = {
     betalingsevne: { '2026': { source: 'SKM2025.xxx.GÆLDST', checked: '2026-01-05', rows: [{ from: 0, to: 140000, withoutChildren: 4, withChildren: 3 }, { from: 140001, to: null, withoutChildren: 60, withChildren: 60 }] } },
-    rateTables: { morarente: { source: 'Nationalbanken, udlånsrente 1.1.2025', checked: '2026-01-05', validThrough: '2025-06-30', rows: [{ from: '2025-01-01', annualRate: 10.75 }] } },
+    rateTables: { morarente: { source: 'Nationalbanken, udlånsrente 1.7.2026', checked: '2026-07-02', validThrough: '2026-12-31', rows: [{ from: '2026-07-01', annualRate: 10 }] } },
     claimTypes: { renovation: { udpantningsret: true, source: 'Kommunens jurist, notat', checked: '2026-11-01' } },
     allocationOrder: ['fees', 'interest', 'principal'],
     rykkerProcedure: { intervalDays: 14, source: 'Kommunens opkrævningspolitik 2026', checked: '2026-11-01' },

@@ -3,7 +3,7 @@ import { parseDate, toDayNumber } from '../../../core/calendar/date.js';
 import { compileRateTable, periodInterest, startedMonths, type RateSource } from '../../../core/interest/accrue.js';
 import { parseAnnualRate } from '../../../core/interest/rate.js';
 import { ore } from '../../../core/money/ore.js';
-import { morarente } from '../../../core/rules/interestRates.js';
+import { inddrivelsesrente, morarente } from '../../../core/rules/interestRates.js';
 
 const day = (s: string) => toDayNumber(parseDate(s, 'd'));
 const fixed = (r: number): RateSource => ({ kind: 'fixed', ppm: parseAnnualRate(r, 'r') });
@@ -48,9 +48,19 @@ describe('periodInterest', () => {
     // 10.000 × (0,1175 × 16 + 0,115 × 14) / 365 = 10.000 × 3,49 / 365 = 95,616… → 95,62 kr.
     expect(periodInterest(ore(1_000_000), day('2024-06-15'), day('2024-07-15'), 'daily', table, 1, 'c')).toBe(9_562);
   });
-  it('stops with a Danish error beyond the verified part of a rate table', () => {
-    expect(() => periodInterest(ore(1_000_000), day('2024-12-15'), day('2025-01-15'), 'daily', table, 1, 'claims[0]')).toThrow(
-      /Rentetabellen "morarente".*dækker kun 2019-01-01 til 2024-12-31.*Indlæs en opdateret rentetabel/,
+  it('the 2025 rates: 11,50 % to 31 December 2024, 10,75 % from 1 January 2025 (referencesats 2,75 % + 8)', () => {
+    // 15 December 2024 → 15 January 2025: 17 days at 11,50 % and 14 days at 10,75 %:
+    // 10.000 × (0,115 × 17 + 0,1075 × 14) / 365 = 10.000 × 3,46 / 365 = 94,794… → 94,79 kr.
+    expect(periodInterest(ore(1_000_000), day('2024-12-15'), day('2025-01-15'), 'daily', table, 1, 'c')).toBe(9_479);
+  });
+  it('the inddrivelsesrente follows 5 banking days later: 6,75 % to 7 July 2025, 5,75 % from 8 July', () => {
+    const inddrivelse: RateSource = { kind: 'table', name: 'inddrivelsesrente', table: compileRateTable('inddrivelsesrente', inddrivelsesrente) };
+    // 1 → 15 July 2025: 7 days at 6,75 % and 7 days at 5,75 %: 10.000 × 0,875 / 365 = 23,972… → 23,97 kr.
+    expect(periodInterest(ore(1_000_000), day('2025-07-01'), day('2025-07-15'), 'daily', inddrivelse, 1, 'c')).toBe(2_397);
+  });
+  it('stops with a Danish error beyond the verified part of a rate table (no rate for 1 July 2026 is invented)', () => {
+    expect(() => periodInterest(ore(1_000_000), day('2026-06-15'), day('2026-07-15'), 'daily', table, 1, 'claims[0]')).toThrow(
+      /Rentetabellen "morarente".*dækker kun 2019-01-01 til 2026-06-30.*Indlæs en opdateret rentetabel/,
     );
   });
   it('gives nothing on a zero base, a zero rate or an empty period', () => {

@@ -23,11 +23,18 @@ describe('default rules carry their sources', () => {
     const noHenstand = CLAIM_TYPES.filter((t) => !defaultRules.claimTypes.value[t].henstandNormallyAllowed);
     expect(noHenstand.sort()).toEqual(['daginstitution', 'ejendomsskat', 'underholdsbidrag']);
   });
-  it('ships no unverified interest rate row (2025–2026 rates are not in the table)', () => {
+  it('ships no unverified interest rate row, and no rate for 1 July 2026 (no primary source yet)', () => {
     for (const table of Object.values(defaultRules.rateTables)) {
       for (const row of table.rows) expect(row.status).not.toBe('unverified');
-      expect(table.validThrough < '2025-07-01').toBe(true);
+      for (const row of table.rows) expect(row.from < '2026-07-01').toBe(true);
+      expect(table.validThrough < '2026-07-08').toBe(true);
     }
+    // The half-years known (research/law-review-2026-12.md): 10,75 %, 9,75 %, 9,75 % (derived).
+    expect(defaultRules.rateTables.morarente!.rows.slice(-3).map((r) => [r.from, r.annualRatePpm, r.status])).toEqual([
+      ['2025-01-01', 107_500, 'verified'],
+      ['2025-07-01', 97_500, 'verified'],
+      ['2026-01-01', 97_500, 'derived'],
+    ]);
   });
   it('the betalingsevne brackets are contiguous', () => {
     const rows = defaultRules.betalingsevne['2024']!.rows;
@@ -51,15 +58,17 @@ describe('a rule file overrides the defaults', () => {
     expect(out.summary.installment).toBe(5000);
     expect(rules.betalingsevne['2024']).toBe(defaultRules.betalingsevne['2024']);
   });
-  it('extends a rate table with a new half-year', () => {
+  it('extends a rate table with a new half-year (the one the default table lacks: 1 July 2026)', () => {
     const rules = applyRuleOverride(defaultRules, {
-      rateTables: { morarente: { source: 'Nationalbanken (test)', checked: '2026-01-05', validThrough: '2025-06-30', rows: [{ from: '2025-01-01', annualRate: 10 }] } },
+      rateTables: { morarente: { source: 'Nationalbanken (test)', checked: '2026-07-02', validThrough: '2026-12-31', rows: [{ from: '2026-07-01', annualRate: 10 }] } },
     });
-    expect(rules.rateTables.morarente!.rows.at(-1)).toMatchObject({ from: '2025-01-01', annualRatePpm: 100_000 });
+    expect(rules.rateTables.morarente!.rows.at(-1)).toMatchObject({ from: '2026-07-01', annualRatePpm: 100_000 });
     expect(rules.rateTables.morarente!.rows).toHaveLength(defaultRules.rateTables.morarente!.rows.length + 1);
-    // 10.000 kr. × 10 % × 31/365 = 84,93 kr. in January 2025
-    const out = plan({ startDate: '2025-01-01', firstDueDate: '2025-02-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2024-12-01' }] }, rules);
+    // 10.000 kr. × 10 % × 31/365 = 84,93 kr. in July 2026
+    const out = plan({ startDate: '2026-07-01', firstDueDate: '2026-08-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-06-01' }] }, rules);
     expect(out.rows[0]?.interest).toBe(84.93);
+    // … which the default table refuses, naming its end and the rule file.
+    expect(() => plan({ startDate: '2026-07-01', firstDueDate: '2026-08-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-06-01' }] }, defaultRules)).toThrow(/dækker kun 2019-01-01 til 2026-06-30.*regelfil/);
   });
   it('changes the order of coverage', () => {
     const rules = applyRuleOverride(defaultRules, { allocationOrder: ['principal', 'interest', 'fees'] });
