@@ -4,6 +4,7 @@
  * covered `graceDays` after its due date makes the agreement misligholdt from the next day,
  * and the rykker procedure starts there.
  */
+import { danishBankCalendar, nextBankingDayNumber, type BankCalendar } from '../calendar/bankingDays.js';
 import { fromDayNumber, toDayNumber, type CalendarDate } from '../calendar/date.js';
 import { ore, type Ore } from '../money/ore.js';
 import type { ClaimType } from '../rules/claimTypes.js';
@@ -52,8 +53,12 @@ export function agreementStatus(
   graceDays: number,
   claimTypes: readonly ClaimType[],
   rules: RuleSet,
+  calendar: BankCalendar = danishBankCalendar,
 ): AgreementStatus {
   const asOfDay = toDayNumber(asOf);
+  // A deadline (due date + graceDays) on a closed day runs to the next banking day, as due dates
+  // do (forældelsesloven § 27 stk. 2 by analogy; SPEC status): a payment that Monday is on time.
+  const deadlineOf = (inst: Installment): number => nextBankingDayNumber(toDayNumber(inst.dueDate) + graceDays, calendar);
   const known = payments.map((p, i) => ({ ...p, i })).filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
   const covered = installments.map(() => 0);
   const coveredOn: Array<CalendarDate | null> = installments.map(() => null);
@@ -78,7 +83,7 @@ export function agreementStatus(
   const statuses = installments.map((inst, i): InstallmentStatus => {
     const paid = covered[i]!;
     const due = toDayNumber(inst.dueDate);
-    const deadline = due + graceDays;
+    const deadline = deadlineOf(inst);
     let state: InstallmentState;
     // Nothing due (a zero installment) is paid by definition.
     if (inst.amount === 0) state = 'betalt';
@@ -95,7 +100,7 @@ export function agreementStatus(
   if (breach !== null) {
     const spans = installments
       .map((inst, i) => {
-        const start = toDayNumber(inst.dueDate) + graceDays + 1;
+        const start = deadlineOf(inst) + 1;
         const end = covered[i] === inst.amount && coveredOn[i] ? toDayNumber(coveredOn[i]!) : asOfDay + 1;
         return [start, end] as const;
       })

@@ -100,10 +100,12 @@ describe('the README\'s henstand and status examples (examples/henstand, example
     expect(out.warnings.map((w) => w.code)).toEqual(['HENSTAND_MOD_POLITIK']);
   });
 
-  it('status: 1.200 paid of 2.000 due by 10 May is 800 in arrears; no. 3 (1 Apr) is 300 short past 3 days\' grace: misligholdt from 5 Apr', async () => {
+  // No. 3 is due Wednesday 1 April 2026; + 3 days' grace = Saturday 4 April, and Easter closes
+  // 5–6 April (påskedag, 2. påskedag): the deadline runs to Tuesday 7 April, the breach from 8 April.
+  it('status: 1.200 paid of 2.000 due by 10 May is 800 in arrears; no. 3 (1 Apr) is 300 short past 3 days\' grace, which end on Easter Saturday: misligholdt from 8 Apr', async () => {
     const r = await cli(['status', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/status/aftale-med-indbetalinger.json', import.meta.url), 'utf8') });
     const out = JSON.parse(r.stdout) as { state: string; arrears: number; breachDate: string; paidTotal: number; installments: Array<{ paid: number; missing: number; state: string }> };
-    expect(out).toMatchObject({ state: 'misligholdt', arrears: 800, breachDate: '2026-04-05', paidTotal: 1200 });
+    expect(out).toMatchObject({ state: 'misligholdt', arrears: 800, breachDate: '2026-04-08', paidTotal: 1200 });
     expect(out.installments[2]).toMatchObject({ paid: 200, missing: 300, state: 'delvist' });
   });
 });

@@ -6,11 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, fromDayNumber, toDayNumber, type CalendarDate } from '../../../core/calendar/date.js';
+import { nextBankingDay } from '../../../core/calendar/bankingDays.js';
+import { addMonths, fromDayNumber, toDayNumber, type CalendarDate } from '../../../core/calendar/date.js';
 import { ore } from '../../../core/money/ore.js';
 import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { agreementStatus } from '../../../core/status/agreementStatus.js';
+
+const addDays = (d: CalendarDate, n: number): CalendarDate => fromDayNumber(toDayNumber(d) + n);
 
 const RUNS = 10_000;
 const FIRST = toDayNumber('2026-01-01' as CalendarDate);
@@ -83,8 +86,9 @@ describe('agreement status: money is never lost (10,000 random agreements)', () 
         const { asOf, status } = build(s);
         const nothingMissing = status.installments.every((x) => x.missing === 0);
         expect(status.state === 'afsluttet').toBe(nothingMissing);
-        // some installment past its grace at asOf and not covered ⇒ misligholdt
-        const overdue = status.installments.some((x) => x.missing > 0 && daysBetween(x.dueDate, asOf) > s.graceDays);
+        // some installment past its deadline at asOf and not covered ⇒ misligholdt; the deadline
+        // (due + grace) on a closed day runs to the next banking day (SPEC status)
+        const overdue = status.installments.some((x) => x.missing > 0 && nextBankingDay(addDays(x.dueDate, s.graceDays)) < asOf);
         if (!nothingMissing) expect(status.state).toBe(overdue ? 'misligholdt' : 'overholdt');
         if (status.state === 'misligholdt') {
           expect(status.breachDate! <= asOf).toBe(true);

@@ -55,6 +55,17 @@ describe('status of an agreement', () => {
     expect(out).toMatchObject({ state: 'afsluttet', arrears: 0, overpaid: 0 });
   });
 
+  it('a deadline on a closed day runs to the next banking day (forældelsesloven § 27 stk. 2 by analogy)', () => {
+    // Installment 1 is due Monday 2 February 2026; + 5 days of grace = Saturday 7 February, so
+    // the deadline runs to Monday 9 February: a payment that Monday is on time …
+    expect(states({ payments: [{ date: '2026-02-09', amount: 500 }], asOf: '2026-02-20', graceDays: 5 })[0]).toBe('betalt');
+    // … nothing is overdue on the Sunday, and the breach starts the day after the Monday.
+    expect(run({ payments: [], asOf: '2026-02-08', graceDays: 5 })).toMatchObject({ state: 'overholdt', breachDate: null });
+    expect(run({ payments: [], asOf: '2026-02-10', graceDays: 5 })).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-10' });
+    // A payment on Tuesday 10 February is late.
+    expect(states({ payments: [{ date: '2026-02-10', amount: 500 }], asOf: '2026-02-20', graceDays: 5 })[0]).toBe('for sent');
+  });
+
   it('an overpayment is kept as overpaid, never lost', () => {
     expect(run({ payments: [{ date: '2026-01-20', amount: 5000 }], asOf: '2026-03-01' })).toMatchObject({ state: 'afsluttet', overpaid: 550, paidTotal: 5000 });
   });
