@@ -59,6 +59,8 @@ interface Prepared {
   step: number;
   first: { year: number; month: number; day: number };
   startDay: DayNumber;
+  /** Each claim's own forfaldsdag: no interest runs before it (renteloven §§ 2–3). */
+  dueDays: DayNumber[];
   henstand?: HenstandWindow;
 }
 
@@ -72,6 +74,7 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),
+    dueDays: terms.claims.map((c) => toDayNumber(c.dueDate)),
     ...(henstand ? { henstand } : {}),
   };
 }
@@ -125,8 +128,15 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       const claim = claims[i] as ClaimBalance;
       const source = terms.claims[i]!;
       if (source.rate.kind === 'fixed' && source.rate.ppm === 0) continue;
-      // SPEC step 2: interest for the period since the previous nominal date (or startDate).
-      const from = previous;
+      // SPEC step 2: interest for the period since the later of the previous nominal date (or
+      // startDate) and the claim's own forfaldsdag — never for time before a claim falls due
+      // (renteloven §§ 2–3; gebyrloven § 3 "fra kravets forfaldsdato at regne").
+      const due = p.dueDays[i]!;
+      if (due >= nominal) continue;
+      // The monthly (annuity) method has no part months: a claim falling due inside a period
+      // bears interest from the next whole period (never more than the statute allows).
+      if (due > previous && terms.interestMethod === 'monthly') continue;
+      const from = Math.max(previous, due);
       const base = withFees ? claim.principal + claim.fees : claim.principal;
       const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, free);
       claim.interest += interest;

@@ -126,4 +126,27 @@ describe('plan: properties over random agreements', () => {
     );
     expect(computed).toBeGreaterThan(RUNS * 0.9);
   });
+
+  it('no interest before a claim\'s own forfaldsdag, whatever the method (renteloven §§ 2–3)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000, max: 100_000 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom('daily', 'monthly', 'perStartedMonth'),
+        (principal, rate, daysAfter, interestMethod) => {
+          const dueDate = new Date(Date.UTC(2026, 0, 1 + daysAfter)).toISOString().slice(0, 10);
+          const out = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: Math.ceil(principal / 10) + 100, interestMethod, claims: [{ principal, annualInterestRate: rate, dueDate }] });
+          for (const row of out.rows) if (row.nominalDate <= dueDate) expect(row.interest).toBe(0);
+          // … and after it the claim does bear interest: a period ending two months or more after
+          // the forfald, on a balance of ≥ 100 kr. at ≥ 1 % a year, costs at least 0,08 kr.
+          out.rows.forEach((r, k) => {
+            const before = k === 0 ? principal : out.rows[k - 1]!.balance;
+            if (Date.parse(r.nominalDate) - Date.parse(dueDate) >= 62 * 86_400_000 && before >= 100) expect(r.interest).toBeGreaterThan(0);
+          });
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
 });

@@ -107,11 +107,30 @@ describe('plan: worked examples', () => {
     expect(runPlan(input).rows[0]).toMatchObject({ fees: 200, interest: 10, principal: 90, balance: 910 });
   });
 
-  it('interest runs from startDate whatever the claim\'s own due date (SPEC step 2)', () => {
-    // Claim due 15 Feb; agreement from 1 Jan; first due date 1 Mar: 59 days.
-    // 10.000 × 10 % × 59/365 = 161,643… → 161,64
+  it('no interest before a claim\'s own forfaldsdag (renteloven §§ 2–3; the SPEC said from startDate)', () => {
+    // Claim due 15 Feb; agreement from 1 Jan; first due date 1 Mar: 14 days from its forfald, not 59.
+    // 10.000 × 10 % × 14/365 = 38,356… → 38,36
     const row = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-03-01', installment: 20000, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-02-15' }] }).rows[0];
-    expect(row?.interest).toBe(161.64);
+    expect(row?.interest).toBe(38.36);
+  });
+
+  it('the issue\'s worked check: two claims of 3.000 kr. at 9,75 %, the second due after the agreement', () => {
+    // Agreement 20-11-2026, first payment 01-01-2027. Claim 1 (due 01-10-2026) from 20 Nov: 42 days,
+    // 3.000 × 9,75 % × 42/365 = 33,657… → 33,66. Claim 2 (due 15-12-2026) from its forfald: 17 days,
+    // 3.000 × 9,75 % × 17/365 = 13,623… → 13,62 (not 33,66). One payment covers it all.
+    const out = runPlan({
+      startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 10000,
+      claims: [{ principal: 3000, annualInterestRate: 9.75, dueDate: '2026-10-01' }, { principal: 3000, annualInterestRate: 9.75, dueDate: '2026-12-15' }],
+    });
+    expect(out.rows[0]).toMatchObject({ interest: 47.28, principal: 6000, payment: 6047.28, balance: 0 });
+  });
+
+  it('a claim not yet due bears nothing; with the monthly method it starts with the next whole period', () => {
+    // Due 15 Feb: nothing in the period to 1 Feb (not yet due), nor in the period 1 Feb → 1 Mar
+    // (monthly has no part months); the two payments of 500 kr. went to principal, so the whole
+    // month from 1 Mar bears 11.000 × 12 % / 12 = 110 kr.
+    const out = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 500, interestMethod: 'monthly', claims: [{ principal: 12000, annualInterestRate: 12, dueDate: '2026-02-15' }] });
+    expect(out.rows.slice(0, 3).map((r) => r.interest)).toEqual([0, 0, 110]);
   });
 
   it('a long month that costs more than the installment is not "never paid" when the year pays down', () => {
