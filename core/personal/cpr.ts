@@ -101,11 +101,20 @@ export function cprInAmount(v: unknown): string | undefined {
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v < 1e8 || v >= 1e10) return undefined;
     const digits = String(v).padStart(10, '0');
+    // Ten whole digits are a CPR number's shape whatever their date (no posting is a billion
+    // kroner; the review's 2222221118); nine (Excel drops a leading 0) only when they start with one.
+    if (v >= 1e9) return `${digits.slice(0, 6)}-xxxx`;
     return isCprShaped(digits) ? maskCprsIn(digits) : undefined;
   }
   // The length first: most amounts are shorter than any CPR writing, and a million rows pass here.
-  return typeof v === 'string' && v.length >= 10 && isCprShaped(v) ? maskCprsIn(v.trim()) : undefined;
+  if (typeof v !== 'string' || v.length < 10) return undefined;
+  const plain = TEN_DIGITS.exec(v);
+  if (plain) return `${plain[1]}-xxxx`;
+  return isCprShaped(v) ? maskCprsIn(v.trim()) : undefined;
 }
+
+/** Ten digits, whole, as a CPR number is written (ddmmyyxxxx, ddmmyy-xxxx, ddmmyy xxxx). */
+const TEN_DIGITS = /^\s*(\d{6})[-\s]?\d{4}\s*$/;
 
 /**
  * Every CPR number in the text as ddmmyy-xxxx: the birth date stays (as on Danish letters), the

@@ -287,7 +287,9 @@ describe('a CPR number in an amount argument (issue 14)', () => {
     expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500]], [['Dato', 'Beløb'], ['2026-02-02', 2212901118]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
     expect(cell(() => henstandEffect([[4200, 0, 0, 45931]], FEB_1_2026, 2212901118, '2026-05-01', 3))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
   });
-  it('large amounts that are no CPR number are still amounts', () => {
-    expect(installment(3201901234, 1)).toBe(3201901234);
+  it('ten whole digits are a CPR number\'s shape whatever the date; nine digits without one are an amount', () => {
+    // 3201901234: day 32 is no date, but no claim is 3 mia. kr. and a CPR typed wrong looks like this
+    expect(cell(() => installment(3201901234, 1))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/ligner et CPR-nummer/) });
+    expect(installment(123456789, 1)).toBe(123456789);
   });
 });

@@ -138,8 +138,8 @@ describe('personal data in a row (issue 14)', () => {
     },
   );
 
-  // (the issue's 2222221118 has month 22: no date, so no CPR number by the rule; 221290 is 22 December 1990)
-  it.each([['2212901118'], ['221290-1118'], ['221290 1118'], [fw('2212901118')], [2212901118], [' 0101901234 ']])('a CPR number in Beløb (%j) is a row error saying so, not 2.212.901.118 kr.', (amount) => {
+  // (221290 is 22 December 1990; the issue's 2222221118 has month 22, but ten whole digits are a CPR's shape all the same)
+  it.each([['2212901118'], ['221290-1118'], ['221290 1118'], [fw('2212901118')], [2212901118], [' 0101901234 '], ['2222221118'], [2222221118], ['3201901234']])('a CPR number in Beløb (%j) is a row error saying so, not 2.212.901.118 kr.', (amount) => {
     const r = parse({ 6: amount }) as { row: number; message: string };
     expect(r.row).toBe(5);
     expect(r.message).toMatch(/^Beløbet "\d{6}-xxxx" ligner et CPR-nummer/);
@@ -148,10 +148,11 @@ describe('personal data in a row (issue 14)', () => {
   it('a CPR typed as a number loses its leading zero in Excel: 101901234 in Beløb is still a CPR number', () => {
     expect(parse({ 6: 101901234 })).toEqual({ row: 5, message: expect.stringMatching(/^Beløbet "010190-xxxx" ligner et CPR-nummer/) });
   });
-  it('ten-digit amounts that are no CPR number stay amounts; so do amounts with decimals', () => {
-    // 32 is no day: an amount of 3.201.901.234 kr. is absurd, but it is no CPR number
-    expect(parse({ 6: '3201901234' })).toMatchObject({ amount: 320190123400 });
+  it('amounts written with decimals or thousands separators stay amounts, and nine digits without a date', () => {
     expect(parse({ 6: '2222221118,00' })).toMatchObject({ amount: 222222111800 });
+    expect(parse({ 6: '3.201.901.234' })).toMatchObject({ amount: 320190123400 });
+    // 123.456.789 kr. typed as a number: 12 34 56 is no date, so no CPR number lost its 0
+    expect(parse({ 6: 123456789 })).toMatchObject({ amount: 12345678900 });
     expect(parse({ 6: 1234.5 })).toMatchObject({ amount: 123450 });
   });
 
