@@ -105,8 +105,11 @@ function outside(from: DayNumber, to: DayNumber, free: InterestFreeWindow | unde
  * days from `from` up to but not including `to`).
  * - daily: base × rate × days / 365 (actual days; also in leap years, per SPEC).
  * - monthly: base × rate / 12 × `periodMonths` (the annuity convention of Excel's PMT/IPMT).
- * - perStartedMonth: base × rate / 12 for each started month (gebyrloven § 3: 1 % per
- *   påbegyndt måned = a rate of 12 % a year).
+ * - perStartedMonth: base × rate / 12 for each month that starts in the period (gebyrloven § 3:
+ *   1 % per påbegyndt måned "fra kravets forfaldsdato at regne" = a rate of 12 % a year). The
+ *   months start on the monthly anniversaries of `anchor` (the claim's forfaldsdag; month-end
+ *   clamped), so each started month is charged once over the claim's life, in the period in
+ *   which it starts, whatever the period boundaries are.
  * An interest-free window removes its days (daily), its months (monthly) or the started months
  * that begin inside it (perStartedMonth).
  * @example periodInterest(ore(1_000_000), d('2026-01-01'), d('2026-02-01'), 'daily', fixed 10 %) // 8_493 øre (10.000 kr. × 10 % × 31/365 = 849,32 kr.)
@@ -119,8 +122,9 @@ export function periodInterest(
   rate: RateSource,
   periodMonths: number,
   field: string,
-  free?: InterestFreeWindow,
+  options: { free?: InterestFreeWindow; anchor?: DayNumber } = {},
 ): Ore {
+  const { free } = options;
   if (base <= 0 || to <= from) return ore(0);
   if (rate.kind === 'fixed' && rate.ppm === 0) return ore(0);
   switch (method) {
@@ -145,10 +149,15 @@ export function periodInterest(
     }
     case 'perStartedMonth': {
       const parts: Array<[number, number]> = [];
-      const { year, month, day } = partsOf(from);
-      for (let k = 0; ; k += 1) {
+      const anchor = options.anchor ?? from;
+      if (anchor > from) throw new RangeError('perStartedMonth: months cannot be counted from a day after the period starts');
+      const { year, month, day } = partsOf(anchor);
+      const start = partsOf(from);
+      // Begin a month before `from`'s month: anniversaries before `from` were charged earlier.
+      for (let k = Math.max(0, (start.year - year) * 12 + start.month - month - 1); ; k += 1) {
         const monthStart = addMonthsToDay(year, month, day, k);
         if (monthStart >= to) break;
+        if (monthStart < from) continue;
         if (free && monthStart >= free.start && monthStart < free.end) continue;
         // The rate in force when the month starts applies to the whole started month.
         const [[, ppm] = [0, 0]] = segments(rate, monthStart, monthStart + 1, field);

@@ -138,7 +138,8 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       if (due > previous && terms.interestMethod === 'monthly') continue;
       const from = Math.max(previous, due);
       const base = withFees ? claim.principal + claim.fees : claim.principal;
-      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, free);
+      // perStartedMonth counts its months from the claim's forfaldsdag, not from the period's start.
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, { ...(free ? { free } : {}), anchor: due });
       claim.interest += interest;
       accrued += interest;
     }

@@ -85,19 +85,46 @@ describe('plan: worked examples', () => {
     expect(row).toMatchObject({ fees: 100, interest: 150, principal: 50, balance: 950 });
   });
 
-  it('quarterly, 1 % per started month (gebyrloven § 3), by hand', () => {
-    // 12.000 kr.; agreement 15 Jan, first due 31 Mar, then 30 Jun, 30 Sep (month-end kept).
-    //  15/1→31/3: 3 started months × 1 % × 12.000 = 360,00;  principal 4.640,00 → 7.360,00
-    //  31/3→30/6: 3 started months × 1 % × 7.360 = 220,80;  principal 4.779,20 → 2.580,80
-    //  30/6→30/9: 3 × 1 % × 2.580,80 = 77,424 → 77,42; last payment 2.658,22
+  it('quarterly, 1 % per started month (gebyrloven § 3) counted from the forfald, by hand', () => {
+    // 12.000 kr. due 1 Nov 2025, so its months start on the 1st; agreement 15 Jan, first due
+    // 31 Mar, then 30 Jun, 30 Sep (month-end kept). The month started 1 Jan lies before the
+    // agreement (it is in the accrued interest, here 0), so:
+    //  15/1→31/3: months from 1 Feb, 1 Mar: 2 × 1 % × 12.000 = 240,00;  principal 4.760,00 → 7.240,00
+    //  31/3→30/6: 1 Apr, 1 May, 1 Jun: 3 × 1 % × 7.240 = 217,20;  principal 4.782,80 → 2.457,20
+    //  30/6→30/9: 3 × 1 % × 2.457,20 = 73,716 → 73,72; last payment 2.457,20 + 73,72 = 2.530,92
+    // (The old SPEC counted from the agreement date, 15 Jan: three months, 360 kr.)
     expect(tuples({
       startDate: '2026-01-15', firstDueDate: '2026-03-31', frequency: 'quarterly', installment: 5000, interestMethod: 'perStartedMonth',
       claims: [{ principal: 12000, annualInterestRate: 0.12, dueDate: '2025-11-01' }],
     })).toEqual([
-      ['2026-03-31', '2026-03-31', 5000, 0, 360, 4640, 7360],
-      ['2026-06-30', '2026-06-30', 5000, 0, 220.8, 4779.2, 2580.8],
-      ['2026-09-30', '2026-09-30', 2658.22, 0, 77.42, 2580.8, 0],
+      ['2026-03-31', '2026-03-31', 5000, 0, 240, 4760, 7240],
+      ['2026-06-30', '2026-06-30', 5000, 0, 217.2, 4782.8, 2457.2],
+      ['2026-09-30', '2026-09-30', 2530.92, 0, 73.72, 2457.2, 0],
     ]);
+  });
+
+  it("the issue's worked check: each started month is charged once over the claim's life (gebyrloven § 3)", () => {
+    // 10.000 kr. due 02-03-2026: its months start on the 2nd. 900 kr. already accrued = the nine
+    // months started 2 March … 2 November. Agreement 20-11-2026, first payment 01-01-2027: only
+    // the month starting 2 December starts in the first period → 1 % × 10.000 = 100 kr. new
+    // interest (counting from 20 Nov would start two months, 20 Nov and 20 Dec: 200 kr.).
+    // Row 1 pays 900 + 100 interest and 1.000 principal; row 2 (1 Jan → 1 Feb) starts the month of
+    // 2 January on 9.000 kr.: 90 kr.
+    const out = runPlan({
+      startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 2000, interestMethod: 'perStartedMonth',
+      claims: [{ principal: 10000, interest: 900, annualInterestRate: 12, dueDate: '2026-03-02' }],
+    });
+    expect(out.rows[0]).toMatchObject({ interest: 1000, principal: 1000, balance: 9000 });
+    expect(out.rows[1]).toMatchObject({ interest: 90, principal: 1910, balance: 7090 });
+  });
+
+  it('perStartedMonth: a month starting on the payment date belongs to the next period', () => {
+    // Due 1 Feb, agreement 1 Feb, payments on the 1st: each period [1st, next 1st) starts exactly
+    // one month. 6.000 kr. at 1 % a month: 60 kr. in row 1; 1.000 kr. installments.
+    const out = runPlan({ startDate: '2026-02-01', firstDueDate: '2026-03-01', installment: 1000, interestMethod: 'perStartedMonth', claims: [{ principal: 6000, annualInterestRate: 12, dueDate: '2026-02-01' }] });
+    expect(out.rows[0]).toMatchObject({ interest: 60, principal: 940 });
+    // Row 2 on 5.060 kr.: 50,60.
+    expect(out.rows[1]).toMatchObject({ interest: 50.6 });
   });
 
   it('interestBase principalAndFees charges interest on fees too (as inddrivelsesrente does)', () => {
