@@ -108,7 +108,8 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
   const periodsPerYear = 12 / p.step;
   // balances[k] = what is owed after installment k (balances[0] before the first).
   const balances: number[] = [balance];
-  let maxInterest = 0;
+  // accruals[k] = the interest accrued in period k.
+  const accruals: number[] = [0];
   let lastHenstandRow = -Infinity;
   let freeCarry = 0;
   const henstandWithin = (n: number) => n - lastHenstandRow <= periodsPerYear;
@@ -151,14 +152,20 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
     const covered = cover(payment, claims, order, parts);
     const after = owed - payment;
     // An agreement whose balance has not come down over a whole year of regular periods never
-    // will: the installments do not cover the interest. (A single long month may cost more than
-    // one installment while the year still pays down; periods touching a henstand are exempt.)
-    const yearAgo = balances[n - 1 - periodsPerYear];
-    if (after > 0 && n > periodsPerYear && yearAgo !== undefined && after >= yearAgo && !inHenstand && !henstandWithin(n)) {
-      return { kind: 'neverPays', n, interest: Math.max(accrued, maxInterest), balanceBefore: balance, balanceAfter: after };
+    // will: the installments do not cover the interest. The year is the periods after the
+    // first: a long first period (agreement in January, first payment in September) carries
+    // months of interest the later installments can still pay off. (A single long month may cost
+    // more than one installment while the year still pays down; periods touching a henstand are
+    // exempt.)
+    accruals[n] = accrued;
+    const yearAgo = n - periodsPerYear >= 1 ? balances[n - periodsPerYear] : undefined;
+    if (after > 0 && yearAgo !== undefined && after >= yearAgo && !inHenstand && !henstandWithin(n)) {
+      // The figure to name: the dearest period of that year (more than the installment, since
+      // the year's interest together was more than its installments).
+      const interest = Math.max(...accruals.slice(n - periodsPerYear + 1, n + 1));
+      return { kind: 'neverPays', n, interest, balanceBefore: balance, balanceAfter: after };
     }
     balances[n] = after;
-    maxInterest = Math.max(maxInterest, accrued);
     if (inHenstand) lastHenstandRow = n;
     if (keepRows) {
       rows.push({

@@ -261,6 +261,24 @@ describe('plan: bad input gives Danish errors naming the field', () => {
     // monthly 12 %: 1 % of 10.000 = 100,00 kr. a month
     expect(errorOf({ firstDueDate: '2026-02-01', installment: 100, interestMethod: 'monthly', claims: [{ principal: 10000, annualInterestRate: 12 }] }).code).toBe('BETALES_ALDRIG');
   });
+  it('a long first period does not make a payable agreement "never paid" (the issue\'s case)', () => {
+    // Agreement 1 January, first payment 1 September: the first period is 243 days,
+    // 37.814,90 × 5,75 % × 243/365 = 1.447,59 kr., far more than 250 kr. But a regular month
+    // costs about 37.814,90 × 5,75 % × 31/365 = 184,68 kr., so 250 kr. pays the debt down. The
+    // legal review counted 289 installments; the old check compared the balance a year on with
+    // the balance before the first period's interest and answered BETALES_ALDRIG.
+    const out = runPlan({ startDate: '2027-01-01', firstDueDate: '2027-09-01', installment: 250, claims: [{ principal: 37814.9, annualInterestRate: 5.75 }] });
+    expect(out.rows[0]).toMatchObject({ interest: 250, principal: 0 });
+    expect(out.summary.count).toBe(289);
+  });
+  it('a truly unpayable agreement names the interest of a regular period, not the long first one', () => {
+    // 36.500 kr. at 10 %: 10,00 kr. a day. First period 1 Jan → 1 Sep (243 days) = 2.430,00 kr.;
+    // then months of 30 or 31 days cost 300,00 or 310,00 kr. > 250 kr. The dearest month of the
+    // year checked is 31 days: 310,00 kr.
+    const e = errorOf({ startDate: '2027-01-01', firstDueDate: '2027-09-01', installment: 250, claims: [{ principal: 36500, annualInterestRate: 10 }] });
+    expect(e.code).toBe('BETALES_ALDRIG');
+    expect(e.message).toMatch(/^Ydelsen 250,00 kr\. dækker ikke periodens rente 310,00 kr\./);
+  });
   it('more than 1.200 installments is refused', () => {
     expect(errorOf({ firstDueDate: '2026-02-01', installment: 1, claims: [{ principal: 5000 }] }).code).toBe('FOR_MANGE_RÆKKER');
   });
