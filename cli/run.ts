@@ -371,7 +371,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (batch && !BATCH_COMMANDS.includes(name)) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
     const result = batch ? runBatch(name, input, rules) : commands[name](input, rules);
     await writeOutput(io, name, values.out, result, batch);
-    if (name === 'followup') for (const w of (result as FollowupOutput).warnings) io.stderr(`${w}\n`);
+    for (const line of warningLines(name, result, batch)) io.stderr(`${line}\n`);
     if (batch) {
       const failed = (result as unknown[]).filter((r) => typeof r === 'object' && r !== null && 'error' in r).length;
       if (failed > 0) io.stderr(`${failed} af ${input.length} elementer kunne ikke beregnes; se "error" i svaret.\n`);
@@ -386,4 +386,20 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     io.stderr(`Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}\nMeld fejlen til udviklerne sammen med inputtet.\n`);
     return 1;
   }
+}
+
+/**
+ * The warnings a result carries, one line each for standard error (they are in the output too):
+ * a plan on another year's betalingsevne table, a henstand against the politik, a follow-up's
+ * doubts. A batch names the element.
+ */
+function warningLines(name: CommandName, result: unknown, batch: boolean): string[] {
+  const of = (r: unknown): string[] => {
+    if (typeof r !== 'object' || r === null || !('warnings' in r) || !Array.isArray(r.warnings)) return [];
+    return r.warnings.map((w: unknown) => terminalSafe(typeof w === 'string' ? w : String((w as { message?: unknown }).message)));
+  };
+  if (name === 'followup') return of(result);
+  if (name !== 'plan' && name !== 'henstand' && name !== 'status') return [];
+  if (!batch) return of(result).map((w) => `Advarsel: ${w}`);
+  return (result as unknown[]).flatMap((r, i) => of(r).map((w) => `Advarsel (element ${i + 1}): ${w}`));
 }

@@ -9,7 +9,7 @@ import type { StatusOutput } from '../../core/commands/status.js';
 import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { agingRows, analysisSummaryRows, developmentRows, letterRows, statementClaimRows } from '../../core/report/ledgerTables.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
-import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
+import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines, planWarningText } from '../../core/report/planTable.js';
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from '../../core/report/statusTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
@@ -175,13 +175,20 @@ export async function writePlanSheet(plan: PlanOutput, reference?: string): Prom
       summary.map((l) => [l.label, l.value]),
       summary.map((l) => ['@', NUMBER_FORMATS[l.kind]]),
     );
+    // A warning (another year's betalingsevne table) stays with the plan it is about.
+    const warning = planWarningText(plan);
+    if (warning !== '') {
+      const cell = sheet.getRange(blockAddress(summary.length + 2, summaryCol, 1, 2));
+      cell.numberFormat = [['@', '@']];
+      cell.values = [['Advarsel', asTextCell(warning)]];
+    }
 
     const balance = sheet.getRange(blockAddress(1, header.length, rows.length + 1, 1));
     const chart = sheet.charts.add(Excel.ChartType.line, balance, Excel.ChartSeriesBy.columns);
     chart.title.text = 'Restgæld efter hver ydelse';
     chart.legend.visible = false;
     chart.series.getItemAt(0).setXAxisValues(sheet.getRange(blockAddress(2, 3, rows.length, 1)));
-    chart.setPosition(`${columnLetter(summaryCol)}${summary.length + 4}`);
+    chart.setPosition(`${columnLetter(summaryCol)}${summary.length + 5}`);
 
     sheet.getRange(blockAddress(1, 1, rows.length + 1, header.length + 3)).format.autofitColumns();
     sheet.activate();

@@ -33,8 +33,9 @@ import { compileMeasure } from '../../core/followup/measure.js';
  * @param [count] Number of installments. Leave empty when installment is given.
  * @param [annualRate] Annual interest rate, e.g. 8% (used for claims without their own rate).
  * @param [frequency] "monthly" (default) or "quarterly".
- * @param [startDate] The agreement date; interest runs from it. Default: one period before the first due date.
+ * @param [startDate] The agreement date; interest runs from it, but never from before a claim's own due date. Default: one period before the first due date.
  * @param [interestMethod] "daily" (default), "monthly" or "perStartedMonth".
+ * @param [accrueFromDueDate] TRUE: compute each claim's interest from its due date to the agreement date (it is paid with the first installment). Default FALSE: the claims' interest column holds it.
  * @returns The schedule with a header row; dates are date serials.
  */
 export function schedule(
@@ -46,10 +47,12 @@ export function schedule(
   frequency?: string,
   startDate?: any,
   interestMethod?: string,
+  accrueFromDueDate?: boolean,
 ): any[][] {
   return guarded(() => {
     const rate = optionalNumber(annualRate, 'rente');
     const input = {
+      accrueFromDueDate: booleanArg(accrueFromDueDate, 'renter_fra_forfald', false),
       firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
       startDate: optionalDate(startDate, 'aftaledato'),
       installment: optionalAmount(installment, 'ydelse'),

@@ -33,6 +33,8 @@ export interface PlanForm {
   frequency: 'monthly' | 'quarterly';
   annualRate: string;
   interestMethod: 'daily' | 'monthly' | 'perStartedMonth';
+  /** Saldo computes the interest from each claim's forfald to the agreement date. */
+  accrueFromDueDate: boolean;
   reference: string;
 }
 
@@ -54,6 +56,7 @@ export const emptyForm = (): PlanForm => ({
   frequency: 'monthly',
   annualRate: '',
   interestMethod: 'daily',
+  accrueFromDueDate: false,
   reference: '',
 });
 
@@ -109,6 +112,7 @@ export function formToPlanInput(form: PlanForm): Record<string, unknown> {
     ...(isBlank(form.startDate) ? {} : { startDate: form.startDate }),
     frequency: form.frequency,
     interestMethod: form.interestMethod,
+    ...(form.accrueFromDueDate ? { accrueFromDueDate: true } : {}),
     ...mode,
     claims,
     ...(isBlank(form.reference) ? {} : { reference: form.reference.trim() }),

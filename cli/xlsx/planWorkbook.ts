@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import './xmlSafe.js';
 import type { PlanOutput } from '../../core/commands/plan.js';
-import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines } from '../../core/report/planTable.js';
+import { NUMBER_FORMATS, PLAN_COLUMNS, planRows, planSummaryLines, planWarningText } from '../../core/report/planTable.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 
 export interface NamedPlan {
@@ -20,21 +20,27 @@ export function buildPlanWorkbook(plans: readonly NamedPlan[]): ExcelJS.Workbook
   wb.creator = 'Saldo';
   const taken: string[] = ['Oversigt'];
   const overview = wb.addWorksheet('Oversigt', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const summaryHeaders = ['Aftale', ...planSummaryLines(placeholder).map((l) => l.label), 'Fejl'];
+  // One column for the interest before the agreement when any plan computed it.
+  const beforeStart = plans.some((p) => !('error' in p.result) && p.result.interestBeforeStart !== undefined);
+  const lineCount = planSummaryLines(placeholder, beforeStart).length;
+  const summaryHeaders = ['Aftale', ...planSummaryLines(placeholder, beforeStart).map((l) => l.label), 'Fejl', 'Advarsler'];
+  const errorColumn = lineCount + 2;
   overview.addRow(summaryHeaders).font = { bold: true };
-  overview.columns.forEach((c, i) => (c.width = i === 0 ? 40 : i === summaryHeaders.length - 1 ? 60 : 16));
+  overview.columns.forEach((c, i) => (c.width = i === 0 ? 40 : i >= lineCount + 1 ? 60 : 16));
 
   for (const plan of plans) {
     // ExcelJS stores every JavaScript string as a shared string, never as a formula, so a
     // reference like "=HYPERLINK(…)" stays text.
     if ('error' in plan.result) {
       const row = overview.addRow([plan.name]);
-      row.getCell(summaryHeaders.length).value = plan.result.error.message;
+      row.getCell(errorColumn).value = plan.result.error.message;
       continue;
     }
-    const lines = planSummaryLines(plan.result);
+    const lines = planSummaryLines(plan.result, beforeStart);
     const row = overview.addRow([plan.name, ...lines.map((l) => l.value)]);
     lines.forEach((l, i) => (row.getCell(i + 2).numFmt = NUMBER_FORMATS[l.kind]));
+    const warning = planWarningText(plan.result);
+    if (warning !== '') row.getCell(errorColumn + 1).value = warning;
 
     const name = uniqueSheetName(plan.name, taken);
     taken.push(name);

@@ -64,7 +64,8 @@ export function henstand(input: unknown, rules: RuleSet): HenstandOutput | Singl
   }
   const before = scheduleToJson(computeSchedule(terms, rules));
   const after = scheduleToJson(computeSchedule(terms, rules, undefined, henstandWindow(h)));
-  const warnings = henstandPolicyWarnings(terms.claims, rules);
+  // The plan's own warnings (e.g. another year's betalingsevne table) come first.
+  const warnings: HenstandWarning[] = [...(before.warnings ?? []).map((w) => ({ ...w, claims: [] })), ...henstandPolicyWarnings(terms.claims, rules)];
   const lastNominal = before.rows[before.rows.length - 1]!.nominalDate;
   if (h.from > lastNominal) {
     warnings.push({ code: 'HENSTAND_UDEN_VIRKNING', message: `Henstanden begynder ${h.from}, efter aftalens sidste ydelse (${lastNominal}); den ændrer intet.`, claims: [] });

@@ -1,7 +1,8 @@
 /** The `plan` command: JSON in (kroner, ISO dates), JSON out. The seam every front end calls. */
-import { toKroner } from '../money/ore.js';
+import { ore, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { parsePlanInput } from '../schedule/planInput.js';
+import type { PlanWarning } from '../schedule/planWarnings.js';
 import { computeSchedule, type Schedule } from '../schedule/schedule.js';
 
 export interface PlanRowJson {
@@ -26,6 +27,10 @@ export interface PlanOutput {
     principal: number;
     lastDueDate: string;
   };
+  /** With `accrueFromDueDate`: the interest from each claim's forfald to the agreement date (kroner). */
+  interestBeforeStart?: { total: number; claims: Array<{ claimId: string; from: string; to: string; interest: number }> };
+  /** Present when there is something to warn about (e.g. another year's betalingsevne table). */
+  warnings?: PlanWarning[];
 }
 
 /** A schedule in the contract's JSON shape (kroner with at most 2 decimals). */
@@ -51,6 +56,15 @@ export function scheduleToJson(schedule: Schedule): PlanOutput {
       principal: toKroner(s.principal),
       lastDueDate: s.lastDueDate,
     },
+    ...(schedule.interestBeforeStart
+      ? {
+          interestBeforeStart: {
+            total: toKroner(ore(schedule.interestBeforeStart.reduce((t, l) => t + l.interest, 0))),
+            claims: schedule.interestBeforeStart.map((l) => ({ claimId: l.claimId, from: l.from, to: l.to, interest: toKroner(l.interest) })),
+          },
+        }
+      : {}),
+    ...(schedule.warnings.length > 0 ? { warnings: schedule.warnings } : {}),
   };
 }
 

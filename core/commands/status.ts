@@ -6,6 +6,7 @@ import { parseKroner, toKroner, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { isJsonObject, MAX_INSTALLMENTS, parsePlanInput } from '../schedule/planInput.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
+import type { PlanWarning } from '../schedule/planWarnings.js';
 import { computeSchedule } from '../schedule/schedule.js';
 import { agreementStatus, type AgreementStatus, type Payment } from '../status/agreementStatus.js';
 
@@ -19,6 +20,8 @@ export interface StatusOutput {
   ignoredPayments: number;
   installments: Array<{ n: number; dueDate: string; amount: number; paid: number; missing: number; state: string; coveredOn: string | null }>;
   nextSteps: Array<{ step: string; action: string; date: string; fee: number }>;
+  /** Present when the plan behind the status has something to warn about. */
+  warnings?: PlanWarning[];
 }
 
 export function parsePayments(raw: unknown, field = 'payments'): Payment[] {
@@ -106,5 +109,6 @@ export function status(input: unknown, rules: RuleSet): StatusOutput {
   const window = raw.henstand === undefined ? undefined : henstandWindow(parseHenstand(raw.henstand, raw.interestDuringHenstand));
   const schedule = computeSchedule(terms, rules, undefined, window);
   const installments = schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, amount: r.payment as Ore }));
-  return statusToJson(agreementStatus(installments, payments, asOf, graceDays, terms.claims.map((c) => c.type), rules), asOf);
+  const out = statusToJson(agreementStatus(installments, payments, asOf, graceDays, terms.claims.map((c) => c.type), rules), asOf);
+  return schedule.warnings.length > 0 ? { ...out, warnings: schedule.warnings } : out;
 }

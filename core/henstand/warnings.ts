@@ -8,7 +8,7 @@
 import type { ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
-export type WarningCode = 'HENSTAND_MOD_POLITIK' | 'HENSTAND_OBLIGATORISK' | 'HENSTAND_UDEN_VIRKNING' | 'NEDSAT_YDELSE_IKKE_LAVERE';
+export type WarningCode = 'HENSTAND_MOD_POLITIK' | 'HENSTAND_OBLIGATORISK' | 'HENSTAND_UDEN_VIRKNING' | 'NEDSAT_YDELSE_IKKE_LAVERE' | 'BETALINGSEVNE_ÅR';
 
 export interface HenstandWarning {
   code: WarningCode;

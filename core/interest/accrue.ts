@@ -176,3 +176,10 @@ export function startedMonths(from: DayNumber, to: DayNumber): number {
   return k;
 }
 
+/** Whole months from `from` to `to`: the largest k with from + k months ≤ to. */
+export function wholeMonths(from: DayNumber, to: DayNumber): number {
+  if (to <= from) return 0;
+  const k = startedMonths(from, to);
+  const { year, month, day } = partsOf(from);
+  return addMonthsToDay(year, month, day, k) === to ? k : k - 1;
+}

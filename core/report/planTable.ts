@@ -35,6 +35,12 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   text: '@',
 };
 
+/** The label of the interest from forfald to the agreement date (part of "Heraf renter"). */
+export const INTEREST_BEFORE_START = 'Heraf renter fra forfald til aftaledato';
+
+/** A plan's warnings as one text (empty when there are none). */
+export const planWarningText = (plan: PlanOutput): string => (plan.warnings ?? []).map((w) => w.message).join(' ');
+
 const serial = (date: string): number => dateToExcelSerial(date as CalendarDate);
 
 /** The schedule's rows as cell values (no header). */
@@ -42,8 +48,12 @@ export function planRows(plan: PlanOutput): Array<[number, number, number, numbe
   return plan.rows.map((r) => [r.n, serial(r.nominalDate), serial(r.dueDate), r.payment, r.fees, r.interest, r.principal, r.balance]);
 }
 
-/** The summary as label/value pairs with their kind. */
-export function planSummaryLines(plan: PlanOutput): Array<{ label: string; value: number; kind: ColumnKind }> {
+/**
+ * The summary as label/value pairs with their kind. The interest Saldo computed from the claims'
+ * forfald to the agreement date (`accrueFromDueDate`) is its own line, when there is one (or when
+ * an overview of several plans needs the column: `beforeStartLine`).
+ */
+export function planSummaryLines(plan: PlanOutput, beforeStartLine = plan.interestBeforeStart !== undefined): Array<{ label: string; value: number; kind: ColumnKind }> {
   const s = plan.summary;
   return [
     { label: 'Antal ydelser', value: s.count, kind: 'integer' },
@@ -51,6 +61,7 @@ export function planSummaryLines(plan: PlanOutput): Array<{ label: string; value
     { label: 'I alt', value: s.total, kind: 'kroner' },
     { label: 'Heraf gebyrer', value: s.fees, kind: 'kroner' },
     { label: 'Heraf renter', value: s.interest, kind: 'kroner' },
+    ...(beforeStartLine ? [{ label: INTEREST_BEFORE_START, value: plan.interestBeforeStart?.total ?? 0, kind: 'kroner' as const }] : []),
     { label: 'Heraf hovedstol', value: s.principal, kind: 'kroner' },
     { label: 'Sidste forfaldsdato', value: serial(s.lastDueDate), kind: 'date' },
   ];

@@ -40,6 +40,8 @@ export interface PlanTerms {
   interestMethod: InterestMethod;
   interestBase: InterestBase;
   bankingDays: BankingDayPolicy;
+  /** Compute each claim's interest from its forfald to `startDate` instead of taking `interest`. */
+  accrueFromDueDate: boolean;
 }
 
 /** The most installments a schedule may have: 100 years of monthly payments. */
@@ -47,7 +49,7 @@ export const MAX_INSTALLMENTS = 1200;
 
 export const PLAN_KEYS = [
   'startDate', 'firstDueDate', 'frequency', 'installment', 'count', 'rounding', 'paymentCapacity',
-  'claims', 'interestMethod', 'interestBase', 'bankingDays', 'reference',
+  'claims', 'interestMethod', 'interestBase', 'bankingDays', 'reference', 'accrueFromDueDate',
 ] as const;
 const CLAIM_KEYS = ['id', 'type', 'principal', 'fees', 'interest', 'dueDate', 'annualInterestRate', 'interestRateTable'];
 
@@ -192,6 +194,15 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
     if (ids.has(c.id)) throw invalid(`claims[${i}].id`, c.id, `claims[${i}].id: fordringen ${showValue(c.id)} står der to gange; hver fordring skal have sit eget id.`);
     ids.add(c.id);
   }
+  const accrueFromDueDate = input.accrueFromDueDate ?? false;
+  if (typeof accrueFromDueDate !== 'boolean') {
+    throw invalid('accrueFromDueDate', accrueFromDueDate, `accrueFromDueDate skal være true eller false (fik ${showValue(accrueFromDueDate)}).`);
+  }
+  const typed = accrueFromDueDate ? claims.findIndex((c) => c.interest > 0) : -1;
+  if (typed >= 0) {
+    // Both would count the months from forfald to the agreement twice.
+    throw new SaldoError('KONFLIKT', `claims[${typed}].interest`, (input.claims[typed] as Json).interest, `claims[${typed}].interest: angiv enten de påløbne renter selv (interest) eller accrueFromDueDate, så Saldo beregner dem – ikke begge, ellers tælles renterne to gange.`);
+  }
   if (claims.every((c) => c.principal + c.fees + c.interest === 0)) {
     throw invalid('claims', input.claims, 'claims: der er ingen gæld at afdrage – alle beløb er 0 kr.');
   }
@@ -204,5 +215,6 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
     interestMethod: oneOf(input.interestMethod, INTEREST_METHODS, 'interestMethod', 'daily'),
     interestBase: oneOf(input.interestBase, INTEREST_BASES, 'interestBase', 'principal'),
     bankingDays: oneOf(input.bankingDays, BANKING_DAY_POLICIES, 'bankingDays', 'following'),
+    accrueFromDueDate,
   };
 }

@@ -17,7 +17,9 @@ import type { HenstandWindow } from '../henstand/henstandTerms.js';
 import { formatKroner, ore, type Ore } from '../money/ore.js';
 import { divideRounded } from '../money/rounding.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { interestBeforeStart, withInterestBeforeStart, type InterestBeforeStart } from './interestBeforeStart.js';
 import { MAX_INSTALLMENTS, monthsPerPeriod, type PlanTerms } from './planInput.js';
+import { planWarnings, type PlanWarning } from './planWarnings.js';
 
 export interface ScheduleRow {
   n: number;
@@ -44,6 +46,9 @@ export interface ScheduleSummary {
 export interface Schedule {
   rows: ScheduleRow[];
   summary: ScheduleSummary;
+  /** With `accrueFromDueDate`: the interest from each claim's forfald to the agreement date. */
+  interestBeforeStart?: InterestBeforeStart[];
+  warnings: PlanWarning[];
 }
 
 type Outcome =
@@ -241,7 +246,9 @@ export function resolveInstallment(terms: PlanTerms, rules: RuleSet, calendar: B
  * Computes the schedule. Throws `BETALES_ALDRIG` when the installment cannot pay the debt and
  * `FOR_MANGE_RÆKKER` beyond 1.200 installments.
  */
-export function computeSchedule(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar, henstand?: HenstandWindow): Schedule {
+export function computeSchedule(given: PlanTerms, rules: RuleSet, calendar: BankCalendar = danishBankCalendar, henstand?: HenstandWindow): Schedule {
+  const before = given.accrueFromDueDate ? interestBeforeStart(given) : undefined;
+  const terms = before ? withInterestBeforeStart(given, before) : given;
   // The agreement's installment is what it was before any henstand.
   const installment = resolveInstallment(terms, rules, calendar);
   const outcome = simulate(prepare(terms, rules, calendar, henstand), installment, true, MAX_INSTALLMENTS);
@@ -273,7 +280,7 @@ export function computeSchedule(terms: PlanTerms, rules: RuleSet, calendar: Bank
     lastDueDate: rows[rows.length - 1]!.dueDate,
   };
   assertConserved(terms, summary);
-  return { rows, summary };
+  return { rows, summary, ...(before ? { interestBeforeStart: before } : {}), warnings: planWarnings(terms, rules) };
 }
 
 /** Money is never lost or invented: a schedule that does not reconcile is never returned. */

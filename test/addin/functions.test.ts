@@ -33,6 +33,16 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
     expect(out).toHaveLength(7);
   });
 
+  it('renter_fra_forfald = SAND computes the interest from the forfald to the agreement date', () => {
+    // 10.000 kr. due 01-10-2026 at 10 %, agreement 20-11-2026, first payment 01-01-2027:
+    // before the agreement 50 days = 136,99; row 1's 42 days = 115,07; together 252,06 in row 1.
+    const claims = [['Hovedstol', 'Forfaldsdato'], [10000, '2026-10-01']];
+    expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, true)[1]!.slice(5, 7)).toEqual([252.06, 747.94]);
+    // Blank (0 on Windows, null on the web) is FALSK: only the 42 days.
+    expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, 0 as never)[1]![5]).toBe(115.07);
+    expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, none)[1]![5]).toBe(115.07);
+  });
+
   it('reads a claims range without a header positionally, skipping blank rows', () => {
     // 1.000 + 500 + 150 fees = 1.650 kr. at 400 a quarter: 4 × 400 + 50
     const out = schedule([[1000, 0], [null, null], [500, 150]], FEB_1_2026, 400, none, none, 'kvartal', none, none);

@@ -36,6 +36,14 @@ describe('the Betalingsaftale form', () => {
     expect(input.claims).toEqual([{ principal: 3450, fees: 250, dueDate: '2026-08-01' }, { principal: 3450, fees: 250, dueDate: '2026-09-01' }]);
     expect(input).toMatchObject({ count: 12, rounding: 1 });
   });
+  it('"Beregn renter fra forfaldsdato til aftaledato" asks core for the interest before the agreement', () => {
+    const f = form({ typedClaims: [{ id: 'F1', type: 'andet', principal: '10.000', fees: '', dueDate: '2026-10-01' }], installment: '1000', firstDueDate: '2027-01-01', startDate: '2026-11-20', annualRate: '10' });
+    expect(formToPlanInput(f)).not.toHaveProperty('accrueFromDueDate');
+    const input = formToPlanInput({ ...f, accrueFromDueDate: true });
+    expect(input).toMatchObject({ accrueFromDueDate: true });
+    // 10.000 × 10 % × 50/365 (1 Oct → 20 Nov) = 136,99 (as in the core test).
+    expect(plan(input, defaultRules).interestBeforeStart?.total).toBe(136.99);
+  });
   it('points each error at its field', () => {
     const ok = { typedClaims: [{ id: 'F1', type: 'andet' as const, principal: '1000', fees: '', dueDate: '' }], installment: '100', firstDueDate: '2026-02-01' };
     expect(fieldOfError(form(ok))).toBe('no error');

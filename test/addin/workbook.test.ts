@@ -25,6 +25,15 @@ describe('addresses', () => {
 });
 
 describe('writePlanSheet', () => {
+  it('a plan\'s warning and its interest before the agreement are written beside the summary', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    const warned = runPlan({ startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, accrueFromDueDate: true, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] });
+    await writePlanSheet(warned);
+    const rows = wb.sheet('Afdragsplan')!.grid().map((r) => r.slice(9, 11));
+    // 10.000 × 10 % × 50/365 = 136,99 (test/core/schedule/interestBeforeStart.test.ts)
+    expect(rows).toContainEqual(['Heraf renter fra forfald til aftaledato', 136.99]);
+    expect(rows).toContainEqual(['Advarsel', expect.stringMatching(/^Betalingsevnetabellen for 2024 bruges til en aftale fra 2026/)]);
+  });
   it('writes the schedule to a NEW sheet with formats, a table, a summary and a balance chart, in one batch', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1']));
     wb.put('Ark1', 'A1', [['Borgerens egne tal', 42]]);

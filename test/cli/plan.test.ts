@@ -22,6 +22,30 @@ describe('saldo plan (contract)', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a betalingsevne table of another year is warned about on stderr and in the JSON; a batch names the element', async () => {
+    const capacity = { startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, claims: [{ principal: 10000 }] };
+    const r = await cli(['plan', '--in', 'a.json'], { 'a.json': json(capacity) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings[0].code).toBe('BETALINGSEVNE_ÅR');
+    expect(r.stderr).toMatch(/^Advarsel: Betalingsevnetabellen for 2024 bruges til en aftale fra 2026/);
+    const b = await cli(['plan', '--in', 'b.json'], { 'b.json': json([agreement, capacity]) });
+    expect(b.stderr).toMatch(/^Advarsel \(element 2\): Betalingsevnetabellen for 2024/);
+  });
+
+  it('accrueFromDueDate: the interest before the agreement is in the JSON and its own line of the workbook', async () => {
+    // 10.000 × 10 % × 50/365 (01-10-2026 → 20-11-2026) = 136,99 kr.
+    const input = { startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 1000, accrueFromDueDate: true, claims: [{ id: 'A', principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] };
+    const r = await cli(['plan', '--in', 'a.json'], { 'a.json': json(input) });
+    expect(JSON.parse(r.stdout).interestBeforeStart).toEqual({ total: 136.99, claims: [{ claimId: 'A', from: '2026-10-01', to: '2026-11-20', interest: 136.99 }] });
+    const x = await cli(['plan', '--in', 'a.json', '--out', 'p.xlsx'], { 'a.json': json(input) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.files.get('p.xlsx') as unknown as ArrayBuffer);
+    const header = (wb.getWorksheet('Oversigt')!.getRow(1).values as unknown[]);
+    const column = header.indexOf('Heraf renter fra forfald til aftaledato');
+    expect(column).toBeGreaterThan(0);
+    expect(wb.getWorksheet('Oversigt')!.getRow(2).getCell(column).value).toBe(136.99);
+  });
+
   it('reads standard input with --in -', async () => {
     const r = await cli(['plan', '--in', '-'], {}, json(agreement));
     expect(r.code).toBe(0);

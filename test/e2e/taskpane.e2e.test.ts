@@ -163,6 +163,25 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Betalingsaftale: interest from forfald to the agreement as its own line; another year\'s betalingsevne table is warned about', async () => {
+    const page = await openTaskpane();
+    await page.getByLabel('Hovedstol (kr.)').fill('10.000');
+    await page.getByLabel('Forfaldsdato', { exact: true }).fill('2026-10-01');
+    await page.getByLabel('Ydelse (kr.)').fill('1.000');
+    await page.getByLabel('Første forfaldsdato').fill('2027-01-01');
+    await page.getByLabel('Aftaledato (valgfri)').fill('2026-11-20');
+    await page.getByLabel('Årlig rente (%)').fill('10');
+    await page.getByLabel('Beregn renter fra forfaldsdato til aftaledato').check();
+    // 10.000 × 10 % × 50/365 (1 Oct → 20 Nov) = 136,99 kr.
+    await expect.poll(() => page.getByTestId('interest-before-start').innerText()).toBe('136,99 kr.');
+    await page.getByLabel('Betalingsevne').check();
+    await page.getByLabel('Årlig nettoindkomst (kr.)').fill('200.000');
+    await expect.poll(() => page.getByTestId('plan-warnings').innerText()).toMatch(/Betalingsevnetabellen for 2024 bruges til en aftale fra 2026/);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: `${SHOTS}betalingsaftale-advarsel.png`, fullPage: true });
+    await page.close();
+  });
+
   it('opens the Regler page from the ribbon command and shows each rule with its source', async () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers

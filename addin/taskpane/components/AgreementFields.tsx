@@ -149,6 +149,7 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
           </Select>
         </Field>
       </div>
+      <Checkbox label={t.accrueFromDueDate} checked={form.accrueFromDueDate} onChange={(_, d) => set('accrueFromDueDate', d.checked === true)} />
       <Field label={t.reference}>
         <Input value={form.reference} onChange={(_, d) => set('reference', d.value)} />
       </Field>

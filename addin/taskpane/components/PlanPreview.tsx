@@ -1,5 +1,5 @@
 /** The summary and first rows of a schedule, for the task pane. */
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { PlanOutput } from '../../../core/commands/plan.js';
 import { formatKroner, ore } from '../../../core/money/ore.js';
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'auto auto', columnGap: '16px', rowGap: '2px', marginBottom: '8px' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   cell: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
+  indent: { paddingLeft: '12px' },
+  warning: { marginBottom: '8px' },
 });
 
 export function PlanPreview({ plan }: { plan: PlanOutput }): ReactElement {
@@ -21,12 +23,20 @@ export function PlanPreview({ plan }: { plan: PlanOutput }): ReactElement {
   const first = plan.rows.slice(0, 6);
   return (
     <>
+      {plan.warnings && plan.warnings.length > 0 && (
+        <MessageBar intent="warning" data-testid="plan-warnings" className={styles.warning}>
+          <MessageBarBody>{plan.warnings.map((w) => w.message).join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.summary} data-testid="plan-summary">
         <Text>{t.summaryCount}</Text><Text className={styles.number}>{s.count}</Text>
         <Text>{t.summaryInstallment}</Text><Text className={styles.number}>{kr(s.installment)}</Text>
         <Text>{t.summaryEnd}</Text><Text className={styles.number}>{danishDate(s.lastDueDate)}</Text>
         <Text>{t.summaryTotal}</Text><Text className={styles.number}>{kr(s.total)}</Text>
         <Text>{t.summaryInterest}</Text><Text className={styles.number}>{kr(s.interest)}</Text>
+        {plan.interestBeforeStart && (
+          <><Text className={styles.indent}>{t.summaryInterestBeforeStart}</Text><Text className={styles.number} data-testid="interest-before-start">{kr(plan.interestBeforeStart.total)}</Text></>
+        )}
         <Text>{t.summaryFees}</Text><Text className={styles.number}>{kr(s.fees)}</Text>
       </div>
       <Table size="extra-small" aria-label={t.firstRows(first.length)}>
