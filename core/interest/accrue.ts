@@ -50,7 +50,7 @@ function segments(rate: RateSource, from: DayNumber, to: DayNumber, field: strin
       'UDEN_FOR_TABEL',
       field,
       t.name,
-      `Rentetabellen "${t.name}" (${t.label}) dækker kun ${covered}, men renten skal beregnes for ${fromDayNumber(from)} til ${fromDayNumber(to - 1)}. Indlæs en opdateret rentetabel i en regelfil.`,
+      `Rentetabellen "${t.name}" (${t.label}) dækker kun ${covered}, men renten skal beregnes for ${fromDayNumber(from)} til ${fromDayNumber(to - 1)}. Indlæs en opdateret rentetabel i en regelfil: med kommandolinjen "--rules regler.json" (rateTables, se docs/rules.md); i Excel kommer nye satser med en ny version af Saldo.`,
     );
   }
   const out: Array<[number, number]> = [];

@@ -60,7 +60,7 @@ describe('periodInterest', () => {
   });
   it('stops with a Danish error beyond the verified part of a rate table (no rate for 1 July 2026 is invented)', () => {
     expect(() => periodInterest(ore(1_000_000), day('2026-06-15'), day('2026-07-15'), 'daily', table, 1, 'claims[0]')).toThrow(
-      /Rentetabellen "morarente".*dækker kun 2019-01-01 til 2026-06-30.*Indlæs en opdateret rentetabel/,
+      /Rentetabellen "morarente".*dækker kun 2019-01-01 til 2026-06-30.*Indlæs en opdateret rentetabel i en regelfil: med kommandolinjen "--rules regler.json"/,
     );
   });
   it('gives nothing on a zero base, a zero rate or an empty period', () => {

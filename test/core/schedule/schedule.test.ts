@@ -261,6 +261,13 @@ describe('plan: bad input gives Danish errors naming the field', () => {
     // monthly 12 %: 1 % of 10.000 = 100,00 kr. a month
     expect(errorOf({ firstDueDate: '2026-02-01', installment: 100, interestMethod: 'monthly', claims: [{ principal: 10000, annualInterestRate: 12 }] }).code).toBe('BETALES_ALDRIG');
   });
+  it('a plan whose periods run past the rate table\'s end is refused, naming the table, its end and the rule file', () => {
+    // morarente is shipped to 2026-06-30 (no 2026-07-01 rate is invented): a plan at 100 kr. a
+    // month on 10.000 kr. runs for years past it; the period 1 July → 1 August is the first outside.
+    const e = errorOf({ firstDueDate: '2026-05-01', installment: 100, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-01-01' }] });
+    expect(e.code).toBe('UDEN_FOR_TABEL');
+    expect(e.message).toMatch(/^Rentetabellen "morarente" .* dækker kun 2019-01-01 til 2026-06-30, men renten skal beregnes for 2026-07-01 til 2026-07-31\. Indlæs en opdateret rentetabel i en regelfil: med kommandolinjen "--rules regler\.json"/);
+  });
   it('a long first period does not make a payable agreement "never paid" (the issue\'s case)', () => {
     // Agreement 1 January, first payment 1 September: the first period is 243 days,
     // 37.814,90 × 5,75 % × 243/365 = 1.447,59 kr., far more than 250 kr. But a regular month
