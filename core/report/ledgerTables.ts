@@ -7,7 +7,7 @@ import type { CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { AGING_BUCKETS } from '../ledger/analyse.js';
 import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
-import { POSTING_KINDS } from '../ledger/posting.js';
+import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import { formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../rules/claimTypes.js';
 import { NUMBER_FORMATS } from './planTable.js';
@@ -18,8 +18,8 @@ const TEXT = NUMBER_FORMATS.text;
 const INT = NUMBER_FORMATS.integer;
 const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : '');
 
-export const KIND_LABELS: Readonly<Record<string, string>> = {
-  krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', afskrivning: 'Afskrivninger',
+export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
+  krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', modregning: 'Modregninger', afskrivning: 'Afskrivninger',
   oversendt: 'Sendt til inddrivelse', tilbagebetaling: 'Tilbagebetalinger', korrektion: 'Korrektioner',
 };
 

@@ -199,8 +199,8 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
   });
   it('the year statement spills one row per claim and a total', () => {
     const out = debtorStatementFn(ledger, 'D1', 2026);
-    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo']);
-    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 2449.5]);
+    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'modregning', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo']);
+    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 0, 2449.5]);
     expect(out[2]![0]).toBe('I alt');
   });
   it('a malformed row anywhere in the ledger is #VALUE! naming the row, never a silently wrong balance', () => {
