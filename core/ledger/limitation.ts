@@ -26,7 +26,7 @@ export interface LimitationFacts {
   acknowledged: boolean;
   /** The earliest Forfaldsdato on the claim's rows. */
   dueDay: DayNumber | null;
-  /** The earliest posting day: the start when the ledger gives no date. */
+  /** The first posting day that raised the debt (else the first posting): the start when the ledger gives no date. */
   firstDay: DayNumber;
   /** The earliest Sidste rettidige betalingsdato on the claim's rows. */
   lastTimelyDay: DayNumber | null;

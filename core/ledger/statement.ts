@@ -30,6 +30,8 @@ interface ClaimAcc {
   firstDay: DayNumber;
   acknowledged: boolean;
   /** Forældelse facts, a few days each (see limitation.ts); null where the ledger has none. */
+  /** The first posting that raised the debt: a payment booked before the krav does not make the claim older. */
+  raisedDay: DayNumber | null;
   timelyDay: DayNumber | null;
   paymentDay: DayNumber | null;
   judgmentDay: DayNumber | null;
@@ -144,7 +146,7 @@ function reconcileError(place: string, expected: number, actual: number): SaldoE
  * A builder's state as plain data, so that parts of a ledger folded apart (the CLI folds a large
  * file on two threads) can be merged. Per claim, `numbers` holds CLAIM_NUMBERS values (opening,
  * running balance, the movements by kind, due day or NaN, first day, acknowledged 0/1, and the
- * forældelse days or NaN: earliest timely payment date, last payment, latest dom, earliest rente or
+ * forældelse days or NaN: first day that raised the debt, earliest timely payment date, last payment, latest dom, earliest rente or
  * gebyr after its row's dom, earliest and latest rente or gebyr on rows without one); a plain
  * array, so whole øre stay small integers for V8 (a typed array of doubles would deoptimize the fold).
  */
@@ -174,7 +176,8 @@ const MOVEMENTS = 2;
 const DUE = MOVEMENTS + POSTING_KINDS.length;
 const FIRST_DAY = DUE + 1;
 const ACKNOWLEDGED = FIRST_DAY + 1;
-const TIMELY = ACKNOWLEDGED + 1;
+const RAISED = ACKNOWLEDGED + 1;
+const TIMELY = RAISED + 1;
 const PAYMENT = TIMELY + 1;
 const JUDGMENT = PAYMENT + 1;
 const FEE_AFTER_JUDGMENT = JUDGMENT + 1;
@@ -189,7 +192,8 @@ const later = (a: DayNumber | null, b: DayNumber | null): DayNumber | null => (a
 const dayOrNull = (n: number): DayNumber | null => (Number.isNaN(n) ? null : n);
 
 /** Adds another accumulator's forældelse facts to `c` (merging parts, joining a debtor's rows). */
-function mergeLimitationFacts(c: ClaimAcc, o: Pick<ClaimAcc, 'timelyDay' | 'paymentDay' | 'judgmentDay' | 'feeAfterJudgmentDay' | 'undatedFeeFirstDay' | 'undatedFeeLastDay'>): void {
+function mergeLimitationFacts(c: ClaimAcc, o: Pick<ClaimAcc, 'raisedDay' | 'timelyDay' | 'paymentDay' | 'judgmentDay' | 'feeAfterJudgmentDay' | 'undatedFeeFirstDay' | 'undatedFeeLastDay'>): void {
+  c.raisedDay = earlier(c.raisedDay, o.raisedDay);
   c.timelyDay = earlier(c.timelyDay, o.timelyDay);
   c.paymentDay = later(c.paymentDay, o.paymentDay);
   c.judgmentDay = later(c.judgmentDay, o.judgmentDay);
@@ -246,7 +250,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, firstDay: DayNumber): ClaimAcc => {
     let c = debtor.claims.get(id);
     if (!c) {
-      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false, timelyDay: null, paymentDay: null, judgmentDay: null, feeAfterJudgmentDay: null, undatedFeeFirstDay: null, undatedFeeLastDay: null };
+      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false, raisedDay: null, timelyDay: null, paymentDay: null, judgmentDay: null, feeAfterJudgmentDay: null, undatedFeeFirstDay: null, undatedFeeLastDay: null };
       debtor.claims.set(id, c);
     }
     return c;
@@ -293,6 +297,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       if (p.acknowledged) claim.acknowledged = true;
       // Forældelse (limitation.ts). Postings after the year end never reach here: a payment made
       // after 31 December does not interrupt in that year's statement.
+      if (p.amount > 0 && (claim.raisedDay === null || p.postingDay < claim.raisedDay)) claim.raisedDay = p.postingDay;
       if (p.lastTimelyDay !== null && (claim.timelyDay === null || p.lastTimelyDay < claim.timelyDay)) claim.timelyDay = p.lastTimelyDay;
       // Only the debtor's own payment is an erkendelse (§ 15); a modregning is not.
       if (p.kind === 'betaling' && p.amount < 0 && (claim.paymentDay === null || p.postingDay > claim.paymentDay)) claim.paymentDay = p.postingDay;
@@ -329,7 +334,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           out.claimTypes.push(c.claimType);
           out.typeRows.push(c.typeRow);
           numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
-          numbers.push(c.timelyDay ?? Number.NaN, c.paymentDay ?? Number.NaN, c.judgmentDay ?? Number.NaN, c.feeAfterJudgmentDay ?? Number.NaN, c.undatedFeeFirstDay ?? Number.NaN, c.undatedFeeLastDay ?? Number.NaN);
+          numbers.push(c.raisedDay ?? Number.NaN, c.timelyDay ?? Number.NaN, c.paymentDay ?? Number.NaN, c.judgmentDay ?? Number.NaN, c.feeAfterJudgmentDay ?? Number.NaN, c.undatedFeeFirstDay ?? Number.NaN, c.undatedFeeLastDay ?? Number.NaN);
         }
       }
       return out;
@@ -369,6 +374,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         if (n[at + FIRST_DAY]! < c.firstDay) c.firstDay = n[at + FIRST_DAY]!;
         if (n[at + ACKNOWLEDGED] === 1) c.acknowledged = true;
         mergeLimitationFacts(c, {
+          raisedDay: dayOrNull(n[at + RAISED]!),
           timelyDay: dayOrNull(n[at + TIMELY]!),
           paymentDay: dayOrNull(n[at + PAYMENT]!),
           judgmentDay: dayOrNull(n[at + JUDGMENT]!),
@@ -509,7 +515,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         const from = c.dueDay ?? c.firstDay;
         const limitation = open
           ? claimLimitation(
-              { claimType: c.claimType, acknowledged: c.acknowledged, dueDay: c.dueDay, firstDay: c.firstDay, lastTimelyDay: c.timelyDay, lastPaymentDay: c.paymentDay, judgmentDay: c.judgmentDay, feeAfterJudgmentDay: c.feeAfterJudgmentDay, undatedFeeFirstDay: c.undatedFeeFirstDay, undatedFeeLastDay: c.undatedFeeLastDay },
+              { claimType: c.claimType, acknowledged: c.acknowledged, dueDay: c.dueDay, firstDay: c.raisedDay ?? c.firstDay, lastTimelyDay: c.timelyDay, lastPaymentDay: c.paymentDay, judgmentDay: c.judgmentDay, feeAfterJudgmentDay: c.feeAfterJudgmentDay, undatedFeeFirstDay: c.undatedFeeFirstDay, undatedFeeLastDay: c.undatedFeeLastDay },
               yearEnd,
               rules,
               calendar,
