@@ -146,7 +146,9 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
   const lengthRef = judgment !== null ? '5 stk. 1 nr. 3' : years === 3 ? '3' : years === 10 ? '5' : null;
   const lawRefs = refs([lengthRef, ...startRefs]);
   const typeRule = lengthRef === null ? `; fordringstypen ${f.claimType} har ${years} års forældelse` : '';
-  let reason = `${timeBarred ? 'Forældet: ' : ''}${judgment !== null ? 'hovedstolen: ' : ''}${length} fra ${from} (forældelsesloven ${lawRefs}${typeRule}): ${endText(principal, calendar)}.`;
+  // Forældet or not is said first, for the principal ("hovedstolen" where a dom splits the claim).
+  const head = judgment !== null ? (timeBarred ? 'Hovedstolen er forældet: ' : 'Hovedstolen: ') : timeBarred ? 'Forældet: ' : '';
+  let reason = `${head}${length} fra ${from} (forældelsesloven ${lawRefs}${typeRule}): ${endText(principal, calendar)}.`;
   reason = reason.charAt(0).toUpperCase() + reason.slice(1);
   let limitationDay = principal.end;
   let partlyTimeBarred = false;
@@ -163,7 +165,7 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
       partlyTimeBarred = !timeBarred && part.end !== null && part.end <= yearEnd;
       if (part.end !== null && (limitationDay === null || part.end < limitationDay)) limitationDay = part.end;
       const feeFrom = feeStart === fee ? `den første af dem, ${danishDate(fee)}` : `sidste betaling ${danishDate(feeStart)}`;
-      reason += ` ${partlyTimeBarred ? 'Forældet: renter' : 'Renter'} og gebyrer, der er forfaldet efter dommen: 3 år fra ${feeFrom} (forældelsesloven ${refs(feeStart === fee ? ['3', '5 stk. 2'] : ['3', '5 stk. 2', '15', '19 stk. 2'])}): ${endText(part, calendar)}.`;
+      reason += ` Renter og gebyrer, der er forfaldet efter dommen${part.end !== null && part.end <= yearEnd ? ', er forældet' : ''}: 3 år fra ${feeFrom} (forældelsesloven ${refs(feeStart === fee ? ['3', '5 stk. 2'] : ['3', '5 stk. 2', '15', '19 stk. 2'])}): ${endText(part, calendar)}.`;
     }
     if (undatedFirst !== null && undatedLast !== null && undatedFirst <= judgment && undatedLast > judgment) {
       // Without the Dom/forlig dato on their rows, which of them fell due after the dom is not

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { objectsToRows, statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 const HEADER = ['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb', 'Sidste rettidige betalingsdato', 'Dom/forlig dato'];
@@ -115,7 +116,7 @@ describe('§ 5: 10 years after a dom or forlig; later renter and gebyrer keep 3 
     const { F1 } = claims(judged);
     expect(F1).toMatchObject({ limitationDate: '2019-07-01', timeBarred: true });
     expect(F1!.limitationReason).toBe(
-      'Forældet: hovedstolen: 10 år fra dom/forlig 10-06-2016 (forældelsesloven §§ 5 stk. 1 nr. 3, 19 stk. 3): fristen udløber 10-06-2026. Renter og gebyrer, der er forfaldet efter dommen: 3 år fra den første af dem, 01-07-2016 (forældelsesloven §§ 3, 5 stk. 2): fristen udløber 01-07-2019.',
+      'Hovedstolen er forældet: 10 år fra dom/forlig 10-06-2016 (forældelsesloven §§ 5 stk. 1 nr. 3, 19 stk. 3): fristen udløber 10-06-2026. Renter og gebyrer, der er forfaldet efter dommen, er forældet: 3 år fra den første af dem, 01-07-2016 (forældelsesloven §§ 3, 5 stk. 2): fristen udløber 01-07-2019.',
     );
   });
   it('a payment after the dom starts a new 10-year period for the principal (§ 19 stk. 1: the length by the law, § 5) and 3 years for the later renter', () => {
@@ -126,8 +127,11 @@ describe('§ 5: 10 years after a dom or forlig; later renter and gebyrer keep 3 
     // 04-09-2023, ≤ 31-12-2026: those renter are forældet, the principal is not.
     const { F1 } = claims([...judged, ['F1', '02-09-2020', '', 'betaling', '-50,00', '', J]]);
     expect(F1).toMatchObject({ limitationDate: '2023-09-04', timeBarred: false });
+    // The sheets say "delvis": a part is forældet (04-09-2023 ≤ 31-12-2026), the claim is not.
+    expect(timeBarredText(F1!, 2026)).toBe('delvis');
+    expect(timeBarredText(F1!, 2022)).toBe('');
     expect(F1!.limitationReason).toBe(
-      'Hovedstolen: 10 år fra sidste betaling 02-09-2020 (efter dom/forlig 10-06-2016) (forældelsesloven §§ 5 stk. 1 nr. 3, 15, 19 stk. 2): fristen udløber 02-09-2030. Forældet: renter og gebyrer, der er forfaldet efter dommen: 3 år fra sidste betaling 02-09-2020 (forældelsesloven §§ 3, 5 stk. 2, 15, 19 stk. 2): fristen udløber 02-09-2023, en lørdag, og løber til mandag 04-09-2023 (§ 27 stk. 2).',
+      'Hovedstolen: 10 år fra sidste betaling 02-09-2020 (efter dom/forlig 10-06-2016) (forældelsesloven §§ 5 stk. 1 nr. 3, 15, 19 stk. 2): fristen udløber 02-09-2030. Renter og gebyrer, der er forfaldet efter dommen, er forældet: 3 år fra sidste betaling 02-09-2020 (forældelsesloven §§ 3, 5 stk. 2, 15, 19 stk. 2): fristen udløber 02-09-2023, en lørdag, og løber til mandag 04-09-2023 (§ 27 stk. 2).',
     );
   });
   it('a recent dom: nothing forældet, the date is the first later rente’s', () => {
