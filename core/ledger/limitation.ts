@@ -83,12 +83,23 @@ export function limitationPeriod(start: DayNumber, years: number, calendar: Bank
   return { nominal, end: end <= MAX_DAY ? end : null };
 }
 
+/** The holidays' names by day, per calendar and year: a statement names thousands of closed days. */
+const holidayNames = new WeakMap<BankCalendar, Map<number, ReadonlyMap<string, string>>>();
+
 /** Why the nominal day is closed: "en lørdag", "nytårsaftensdag" … */
 function closedDayName(day: DayNumber, calendar: BankCalendar): string {
-  const iso = fromDayNumber(day);
-  const holiday = calendar.holidays(partsOf(day).year).find((h) => h.date === iso);
-  if (holiday) return holiday.name;
-  return `en ${WEEKDAYS[isoWeekday(day) - 1]!}`;
+  let years = holidayNames.get(calendar);
+  if (!years) {
+    years = new Map();
+    holidayNames.set(calendar, years);
+  }
+  const year = partsOf(day).year;
+  let names = years.get(year);
+  if (!names) {
+    names = new Map(calendar.holidays(year).map((h) => [h.date, h.name]));
+    years.set(year, names);
+  }
+  return names.get(fromDayNumber(day)) ?? `en ${WEEKDAYS[isoWeekday(day) - 1]!}`;
 }
 
 function endText(p: Period, calendar: BankCalendar): string {
