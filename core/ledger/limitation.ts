@@ -44,10 +44,12 @@ export interface LimitationFacts {
 export interface Limitation {
   /** The earliest day on which a still-open part of the claim is forældet; null past 31-12-9999. */
   limitationDay: DayNumber | null;
-  /** The principal (the whole claim without a dom) is forældet at the year end. */
+  /**
+   * The principal (the whole claim without a dom) is forældet at the year end. When only the
+   * renter and gebyrer after a dom are, `limitationDay` is on or before the year end and this is
+   * false (the sheets say "delvis").
+   */
   timeBarred: boolean;
-  /** Only the renter and gebyrer that fell due after a dom are forældet at the year end. */
-  partlyTimeBarred: boolean;
   /** Which rule and which dates, in plain Danish (dates dd-mm-åååå). */
   reason: string;
 }
@@ -162,7 +164,6 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
   let reason = `${head}${length} fra ${from} (forældelsesloven ${lawRefs}${typeRule}): ${endText(principal, calendar)}.`;
   reason = reason.charAt(0).toUpperCase() + reason.slice(1);
   let limitationDay = principal.end;
-  let partlyTimeBarred = false;
   if (judgment !== null) {
     // § 5 stk. 2: renter and gebyrer falling due after the dom keep 3 years (§ 3), each from its
     // own due day; the earliest of them is the first to go, unless a later payment interrupted all.
@@ -173,7 +174,6 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
     if (fee !== null) {
       const feeStart = payment !== null && payment > fee ? payment : fee;
       const part = limitationPeriod(feeStart, 3, calendar);
-      partlyTimeBarred = !timeBarred && part.end !== null && part.end <= yearEnd;
       if (part.end !== null && (limitationDay === null || part.end < limitationDay)) limitationDay = part.end;
       const feeFrom = feeStart === fee ? `den første af dem, ${danishDate(fee)}` : `sidste betaling ${danishDate(feeStart)}`;
       reason += ` Renter og gebyrer, der er forfaldet efter dommen${part.end !== null && part.end <= yearEnd ? ', er forældet' : ''}: 3 år fra ${feeFrom} (forældelsesloven ${refs(feeStart === fee ? ['3', '5 stk. 2'] : ['3', '5 stk. 2', '15', '19 stk. 2'])}): ${endText(part, calendar)}.`;
@@ -184,5 +184,5 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
       reason += ` Nogle rente- og gebyrrækker uden Dom/forlig dato ligger både før og efter dommen og er regnet med hovedstolen: skriv datoen på alle fordringens rækker (§ 5 stk. 2).`;
     }
   }
-  return { limitationDay, timeBarred, partlyTimeBarred, reason };
+  return { limitationDay, timeBarred, reason };
 }
