@@ -37,12 +37,26 @@ const kroner = (ore: number) => {
 };
 
 export const LEDGER_HEADER = 'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb';
+/** The forældelse columns (issue 15), written with `{ limitation: true }`. */
+export const LIMITATION_COLUMNS = ';Sidste rettidige betalingsdato;Dom/forlig dato';
+
+export interface LedgerOptions {
+  /**
+   * Forældelse data too: a last timely payment date on half the claims, a dom on one in ten
+   * (on every row of the claim, renter falling due before and after it), set-offs (modregning)
+   * and renter due on their own day. Drawn from a second sequence, so the rows without it stay
+   * exactly as before (examples/ledger/posteringer.csv is made without it).
+   */
+  limitation?: boolean;
+}
 
 /** Writes about `rows` postings for `debtors` debtors; returns the number of rows written. */
-export async function makeLedger(path: string, rows: number, debtors: number, seed = 20261123): Promise<number> {
+export async function makeLedger(path: string, rows: number, debtors: number, seed = 20261123, options: LedgerOptions = {}): Promise<number> {
   const rnd = random(seed);
+  const extra = random(seed ^ 0x5eed);
+  const limitation = options.limitation === true;
   const out = createWriteStream(path);
-  let buffer = `${LEDGER_HEADER}\n`;
+  let buffer = `${LEDGER_HEADER}${limitation ? LIMITATION_COLUMNS : ''}\n`;
   let written = 0;
   const perDebtor = rows / debtors;
   for (let d = 0; d < debtors && written < rows; d += 1) {
@@ -59,7 +73,15 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
       const start = Math.floor(rnd() * 1700); // 2022 … 2026
       const principal = Math.round(500_00 + rnd() * 20_000_00);
       const lines: string[] = [];
-      const line = (day: number, kind: string, amount: number) => lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(start + 14)};${kind};${kroner(amount)}`);
+      // With forældelse data: the betalingsfrist runs 10 days past the due date on half the
+      // claims, and one claim in ten got a dom 60–400 days after it fell due.
+      const timely = limitation && extra() < 0.5 ? dmy(start + 24) : '';
+      const judgmentDay = limitation && extra() < 0.1 ? start + 74 + Math.floor(extra() * 340) : null;
+      const judgment = judgmentDay === null ? '' : dmy(judgmentDay);
+      const line = (day: number, kind: string, amount: number) => {
+        const due = limitation && (kind === 'rente' || kind === 'gebyr') ? day : start + 14;
+        lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(due)};${kind};${kroner(amount)}${limitation ? `;${timely};${judgment}` : ''}`);
+      };
       line(start, 'krav', principal);
       let balance = principal;
       if (rnd() < 0.5) {
@@ -83,11 +105,17 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
         } else if (r < 0.94) {
           line(day, 'oversendt', -balance);
           balance = 0;
+        } else if (limitation && r >= 0.97) {
+          // a set-off by the kommune: lowers the debt, does not interrupt the forældelse
+          line(day, 'modregning', -Math.min(balance, 150_00));
+          balance -= Math.min(balance, 150_00);
         } else {
           line(day, 'korrektion', -Math.min(balance, 100_00));
           balance -= Math.min(balance, 100_00);
         }
       }
+      // A claim with a dom still open draws renter after it (forældelsesloven § 5 stk. 2: 3 years).
+      if (judgmentDay !== null && balance > 0) line(judgmentDay + 30, 'rente', Math.round(balance * 0.01));
       for (const l of lines) {
         buffer += `${l}\n`;
         written += 1;

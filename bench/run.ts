@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { plan } from '../core/commands/plan.js';
 import { makeLedger, random } from './makeLedger.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
+import { makeBankCalendar } from '../core/calendar/bankingDays.js';
+import { POSTING_KINDS } from '../core/ledger/posting.js';
 import { parsePlanInput } from '../core/schedule/planInput.js';
 import { computeSchedule } from '../core/schedule/schedule.js';
 
@@ -80,7 +82,8 @@ row('bench process after the schedules (peak resident)', '', '', '', `${fmt(proc
 // ---- statements on a million-row ledger against DuckDB (issue 5) ----
 const LEDGER_ROWS = Number(process.env.SALDO_BENCH_LEDGER_ROWS ?? 1_000_000);
 const ledger = join(dir, 'ledger.csv');
-await makeLedger(ledger, LEDGER_ROWS, Math.round(LEDGER_ROWS / 12.5));
+// With the forældelse columns (issue 15): timely payment dates, doms, set-offs.
+await makeLedger(ledger, LEDGER_ROWS, Math.round(LEDGER_ROWS / 12.5), undefined, { limitation: true });
 const ledgerMb = (await import('node:fs')).statSync(ledger).size / 1e6;
 
 /** Median wall time of `runs` runs of a whole process (Node start included); the figures move ±20 % from run to run. */
@@ -98,7 +101,7 @@ function medianProcessMs(args: string[], runs = 3): { ms: number; all: number[] 
 // Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, reconcile, JSON out).
 const saldo = medianProcessMs(['cli/saldo.mjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, 'statements.json'), '--quiet']);
 // The same work in a child that reports its peak memory and the figures checked against DuckDB.
-interface ChildFigures { ms: number; maxRssMb: number; closing: number; claims: number; debtors: number; timeBarred: number }
+interface ChildFigures { ms: number; maxRssMb: number; closing: number; claims: number; debtors: number; timeBarred: number; limitationDays: number }
 const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
 
 // DuckDB is installed on demand (--no-save): this registry has its Linux binding only, so the
@@ -120,27 +123,51 @@ async function loadDuckDb(): Promise<DuckModule> {
 }
 const { DuckDBInstance } = await loadDuckDb();
 
-const kinds = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'];
+const kinds = [...POSTING_KINDS];
 const source = `read_csv('${ledger}', delim=';', header=true, decimal_separator=',', thousands='.', dateformat='%d-%m-%Y',
-    columns={'Debitor':'VARCHAR','CPR':'VARCHAR','Navn':'VARCHAR','Fordring':'VARCHAR','Fordringstype':'VARCHAR','Bogføringsdato':'DATE','Forfaldsdato':'DATE','Art':'VARCHAR','Beløb':'DECIMAL(18,2)'})`;
-// Per claim: primo, the year's movements by kind, ultimo, the earliest due date and posting.
+    columns={'Debitor':'VARCHAR','CPR':'VARCHAR','Navn':'VARCHAR','Fordring':'VARCHAR','Fordringstype':'VARCHAR','Bogføringsdato':'DATE','Forfaldsdato':'DATE','Art':'VARCHAR','Beløb':'DECIMAL(18,2)','Sidste rettidige betalingsdato':'DATE','Dom/forlig dato':'DATE'})`;
+// The bank calendar for forældelsesloven § 27 stk. 2, in SQL: every day 2010–2050 with the next
+// banking day on or after it. Weekends are SQL's own; the closed weekdays are Saldo's holiday
+// rules as data (checked against Nationalbanken's lists, research/law-review-2026-12.md).
+const closedDays = Array.from({ length: 41 }, (_, i) => makeBankCalendar(defaultRules.bankHolidays.value).holidays(2010 + i)).flat().map((h) => `DATE '${h.date}'`).join(',');
+const calendarSql = `SELECT d, min(CASE WHEN isodow(d) < 6 AND d NOT IN (${closedDays}) THEN d END) OVER (ORDER BY d ROWS BETWEEN CURRENT ROW AND 10 FOLLOWING) AS next
+  FROM (SELECT CAST(range AS DATE) AS d FROM range(DATE '2010-01-01', DATE '2051-01-01', INTERVAL 1 DAY))`;
+const due = `coalesce("Forfaldsdato", "Bogføringsdato")`;
+// Per claim: primo, the year's movements by kind, ultimo, the earliest due date and posting, and
+// the forældelse facts: the first posting that raised the debt, the earliest last timely payment
+// date, the last betaling (never a modregning), the latest dom up to the year end, and the first
+// rente or gebyr falling due after its row's dom (or, on rows without one, the first of them).
 // any_value for name, CPR and type: in the bench ledger they are the same on every row of a
 // debtor or claim (Saldo takes the first row's, which costs more).
 const perClaim = `SELECT Debitor, Fordring, any_value(Navn) AS navn, any_value(CPR) AS cpr, any_value(Fordringstype) AS type,
     sum(CASE WHEN "Bogføringsdato" < DATE '2026-01-01' THEN "Beløb" ELSE 0 END) AS primo,
     ${kinds.map((k) => `sum(CASE WHEN "Bogføringsdato" >= DATE '2026-01-01' AND Art = '${k}' THEN "Beløb" ELSE 0 END) AS ${k}`).join(',\n    ')},
-    sum("Beløb") AS ultimo, min("Forfaldsdato") AS forfald, min("Bogføringsdato") AS først
+    sum("Beløb") AS ultimo, min("Forfaldsdato") AS forfald, min("Bogføringsdato") AS først,
+    min("Bogføringsdato") FILTER (WHERE "Beløb" > 0) AS rejst, min("Sidste rettidige betalingsdato") AS rettidig,
+    max("Bogføringsdato") FILTER (WHERE Art = 'betaling' AND "Beløb" < 0) AS betalt,
+    max("Dom/forlig dato") FILTER (WHERE "Dom/forlig dato" <= DATE '2026-12-31') AS dom,
+    min(${due}) FILTER (WHERE Art IN ('rente', 'gebyr') AND "Beløb" > 0 AND "Dom/forlig dato" <= DATE '2026-12-31' AND ${due} > "Dom/forlig dato") AS rente_efter_dom,
+    min(${due}) FILTER (WHERE Art IN ('rente', 'gebyr') AND "Beløb" > 0 AND ("Dom/forlig dato" IS NULL OR "Dom/forlig dato" > DATE '2026-12-31')) AS rente_uden_dom
   FROM ${source} WHERE "Bogføringsdato" <= DATE '2026-12-31' GROUP BY Debitor, Fordring`;
 // The statement Saldo writes: per debtor (sorted) the totals and the claims (sorted), each open
-// claim with its age and forældelse on 31 December (every claim type in the bench ledger has 3 years).
+// claim with its age and forældelse on 31 December (every claim type in the bench ledger has 3
+// years): from the last timely payment date, else the due date (§ 2), a later dom (10 years, § 5)
+// or a later betaling (§§ 15, 19 stk. 2); renter after a dom 3 years (§ 5 stk. 2); each end moved
+// to the next banking day (§ 27 stk. 2). DuckDB's greatest/least pass NULLs over.
 // list_sort orders the claims by id (the struct's first field): twice as fast here as list(… ORDER BY).
-const statementSql = `WITH c AS (SELECT *, ultimo > 0 AS åben, coalesce(forfald, først) + INTERVAL 3 YEAR AS forældelse FROM (${perClaim}))
+const statementSql = `WITH cal AS (${calendarSql}),
+  s AS (SELECT *, ultimo > 0 AS åben, greatest(coalesce(rettidig, forfald, rejst, først), dom, betalt) AS start,
+      least(rente_efter_dom, CASE WHEN rente_uden_dom > dom THEN rente_uden_dom END) AS første_rente FROM (${perClaim})),
+  f AS (SELECT *, CAST(start + CASE WHEN dom IS NULL THEN INTERVAL 3 YEAR ELSE INTERVAL 10 YEAR END AS DATE) AS hovedstol_udløb,
+      CASE WHEN første_rente IS NOT NULL THEN CAST(greatest(første_rente, betalt) + INTERVAL 3 YEAR AS DATE) END AS rente_udløb FROM s),
+  c AS (SELECT f.*, least(h.next, r.next) AS forældelse, h.next AS hovedstol_forældes FROM f
+      LEFT JOIN cal h ON h.d = f.hovedstol_udløb LEFT JOIN cal r ON r.d = f.rente_udløb)
   SELECT Debitor AS debtorId, any_value(navn) AS name, any_value(cpr) AS cpr, sum(primo) AS opening,
     ${kinds.map((k) => `sum(${k}) AS ${k}`).join(', ')}, sum(ultimo) AS closing,
     list_sort(list({claimId: Fordring, claimType: type, opening: primo, ${kinds.map((k) => `${k}: ${k}`).join(', ')}, closing: ultimo, dueDate: forfald,
       ageDays: CASE WHEN åben THEN DATE '2026-12-31' - coalesce(forfald, først) END,
       limitationDate: CASE WHEN åben THEN CAST(forældelse AS DATE) END,
-      timeBarred: åben AND forældelse <= DATE '2026-12-31'})) AS claims
+      timeBarred: åben AND hovedstol_forældes <= DATE '2026-12-31'})) AS claims
   FROM c GROUP BY Debitor ORDER BY Debitor`;
 const duckStatementJson = join(dir, 'duck-statement.json');
 const duckStatement = medianProcessMs(['bench/duckdbChild.mjs', `COPY (${statementSql}) TO '${duckStatementJson}' (FORMAT json)`]);
@@ -152,11 +179,12 @@ await duck.runAndReadAll(`COPY (${perClaim} ORDER BY Debitor, Fordring) TO '${jo
 const duckFlatLoadedMs = performance.now() - f0;
 
 // Two independent implementations must agree on the same file: debtors, claims, the øre, and
-// which claims are forældet.
-const [check] = (await duck.runAndReadAll(`SELECT count(*)::INTEGER, sum(closing)::DOUBLE, sum(len(claims))::INTEGER, sum(len(list_filter(claims, x -> x.timeBarred)))::INTEGER FROM read_json_auto('${duckStatementJson}')`)).getRows() as [number, number, number, number][];
-const [duckDebtors, duckClosing, duckClaims, duckTimeBarred] = check!;
-if (duckDebtors !== child.debtors || Math.round(duckClosing * 100) !== Math.round(child.closing * 100) || duckClaims !== child.claims || duckTimeBarred !== child.timeBarred) {
-  throw new Error(`Saldo and DuckDB disagree: ${JSON.stringify(child)} vs ${JSON.stringify(check)}`);
+// which claims are forældet and on which dates (the sum of the dates' day numbers).
+const [check] = (await duck.runAndReadAll(`SELECT count(*)::INTEGER, sum(closing)::DOUBLE, sum(len(claims))::INTEGER, sum(len(list_filter(claims, x -> x.timeBarred)))::INTEGER,
+    sum(list_sum(list_transform(claims, x -> coalesce(date_diff('day', DATE '1970-01-01', CAST(x.limitationDate AS DATE)), 0))))::BIGINT FROM read_json_auto('${duckStatementJson}')`)).getRows() as [number, number, number, number, bigint][];
+const [duckDebtors, duckClosing, duckClaims, duckTimeBarred, duckLimitationDays] = check!;
+if (duckDebtors !== child.debtors || Math.round(duckClosing * 100) !== Math.round(child.closing * 100) || duckClaims !== child.claims || duckTimeBarred !== child.timeBarred || Number(duckLimitationDays) !== child.limitationDays) {
+  throw new Error(`Saldo and DuckDB disagree: ${JSON.stringify(child)} vs ${JSON.stringify(check!.map(String))}`);
 }
 const ratio = saldo.ms / duckStatement.ms;
 const runs = (r: { all: number[] }) => r.all.map((x) => fmt(x)).join(' / ');
@@ -175,7 +203,7 @@ row('ratio Saldo / DuckDB, per-claim sums only (whole processes)', '', `${(saldo
 const BIG_ROWS = Number(process.env.SALDO_BENCH_BIG_ROWS ?? 5_000_000);
 if (BIG_ROWS > 0) {
   const big = join(dir, 'ledger-big.csv');
-  await makeLedger(big, BIG_ROWS, Math.round(BIG_ROWS / 12.5));
+  await makeLedger(big, BIG_ROWS, Math.round(BIG_ROWS / 12.5), undefined, { limitation: true });
   const bigMb = (await import('node:fs')).statSync(big).size / 1e6;
   const work = `${fmt(BIG_ROWS)} postings (${fmt(bigMb)} MB)`;
   const bigStatement = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', big, '2026'], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout) as ChildFigures & { rows: number };

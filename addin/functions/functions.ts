@@ -19,6 +19,7 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import type { HenstandOutput } from '../../core/commands/henstand.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
+import { timeBarredText } from '../../core/report/ledgerTables.js';
 import { amountArg, booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalAmount, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 import { goalStatus, yearToDate } from '../../core/followup/followup.js';
@@ -245,7 +246,7 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
 }
 
 /**
- * A debtor's saldoopgørelse for a year as a table: one row per claim with opening balance, the year's movements by kind and closing balance, and a total.
+ * A debtor's saldoopgørelse for a year as a table: one row per claim with opening balance, the year's movements by kind, closing balance and forældelse (date, ja/delvis, grounds), and a total.
  * @customfunction DEBTORSTATEMENT DEBTORSTATEMENT
  * @param ledger The ledger: a range with a header row.
  * @param debtorId The debtor's number.
@@ -257,10 +258,12 @@ export function debtorStatementFn(ledger: any[][], debtorId: any, year: number):
     const y = numberArg(year, 'år');
     const d = debtorStatement(rangeArg(ledger, 'posteringer'), debtorIdArg(debtorId, 'debitor'), parseYear(y, 'år'), defaultRules);
     const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
+    const statementYear = parseYear(y, 'år');
+    // Forældelse per open claim: the date (a date serial), ja/delvis, and the rule in words.
     return [
-      ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo'],
-      ...d.claims.map((c) => [c.claimId, c.claimType, kr(c.opening), ...POSTING_KINDS.map((k) => kr(c.movements[k])), kr(c.closing)]),
-      ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing)],
+      ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag'],
+      ...d.claims.map((c) => [c.claimId, c.claimType, kr(c.opening), ...POSTING_KINDS.map((k) => kr(c.movements[k])), kr(c.closing), c.limitationDate === null ? '' : dateToExcelSerial(c.limitationDate), timeBarredText(c, statementYear), c.limitationReason ?? '']),
+      ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing), '', '', ''],
     ];
   });
 }

@@ -141,6 +141,9 @@ export const strings = {
     contact: 'Kontakt',
     run: 'Lav saldoopgørelser',
     done: (sheets: string[], debtors: number, opening: string, closing: string) => `${debtors.toLocaleString('da-DK')} debitorer er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,
+    /** Said only when some open claim is forældet, whole or in part. */
+    timeBarred: (whole: number, partly: number) =>
+      whole + partly === 0 ? '' : `${whole.toLocaleString('da-DK')} ${whole === 1 ? 'fordring er' : 'fordringer er'} forældet${partly > 0 ? `, ${partly.toLocaleString('da-DK')} delvis` : ''} (se kolonnerne “Forældet” og “Forældelse, grundlag”).`,
   },
   analyse: {
     heading: 'Analyse af saldo',

@@ -71,7 +71,8 @@ export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
 
     const claims = wb.addWorksheet('Fordringer', { views: [{ state: 'frozen', ySplit: 1 }] });
     const table = statementClaimRows(s);
-    claims.columns = STATEMENT_HEADERS.map((h, i) => ({ width: [12, 26, 13, 16, 16][i] ?? Math.max(12, h.length + 2) }));
+    // The forældelse grounds are a sentence or two: a wide last column.
+    claims.columns = STATEMENT_HEADERS.map((h, i) => ({ width: i === STATEMENT_HEADERS.length - 1 ? 90 : ([12, 26, 13, 16, 16][i] ?? Math.max(12, h.length + 2)) }));
     table.values.forEach((values, i) => {
       const row = claims.addRow(values.map((v) => (v === '' ? null : v)));
       if (i === 0) row.font = { bold: true };

@@ -70,6 +70,8 @@ function statementJsonWith(s: Statement, show: Shown) {
         ageDays: c.ageDays,
         limitationDate: c.limitationDate,
         timeBarred: c.timeBarred,
+        // Saldo's own text (rule and dates), nothing from the ledger: not put through the masker.
+        limitationReason: c.limitationReason,
       })),
     })),
     totals: { ...s.totals, opening: kr(s.totals.opening), movements: movementsKr(s.totals.movements), closing: kr(s.totals.closing), rowsSum: kr(s.totals.rowsSum) },
@@ -120,7 +122,7 @@ function debtorText(d: DebtorStatement, show: Shown): string {
   let claims = '';
   for (const c of d.claims) {
     if (claims !== '') claims += ',';
-    claims += `{"claimId":${strText(show(c.claimId))},"claimType":${strText(show(c.claimType))},"opening":${kronerJson(c.opening)},"movements":${movementsText(c.movements)},"closing":${kronerJson(c.closing)},"dueDate":${dateText(c.dueDate)},"ageDays":${c.ageDays},"limitationDate":${dateText(c.limitationDate)},"timeBarred":${c.timeBarred}}`;
+    claims += `{"claimId":${strText(show(c.claimId))},"claimType":${strText(show(c.claimType))},"opening":${kronerJson(c.opening)},"movements":${movementsText(c.movements)},"closing":${kronerJson(c.closing)},"dueDate":${dateText(c.dueDate)},"ageDays":${c.ageDays},"limitationDate":${dateText(c.limitationDate)},"timeBarred":${c.timeBarred},"limitationReason":${c.limitationReason === null ? 'null' : strText(c.limitationReason)}}`;
   }
   return `${head}"opening":${kronerJson(d.opening)},"movements":${movementsText(d.movements)},"closing":${kronerJson(d.closing)},"claims":[${claims}]}`;
 }
@@ -217,7 +219,7 @@ export function headerColumns(header: readonly unknown[]): ColumnMap {
 export const MAX_UNKNOWN_KEYS = 50;
 /** More distinct known keys than this can only be one field spelt in many ways (which mapColumns refuses as doubled). */
 const MAX_KNOWN_KEYS = 64;
-const LEDGER_FIELDS = 'debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged';
+const LEDGER_FIELDS = 'debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged, lastTimelyPaymentDate, judgmentDate';
 
 /**
  * JSON rows (objects) as a header row plus value rows. Only keys that name a ledger field (in

@@ -9,7 +9,12 @@ import { showValue } from '../errors.js';
 import { cprInAmount, maskCprsIn } from '../personal/cpr.js';
 import { normaliseId } from './ledgerId.js';
 
-export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
+/**
+ * `betaling` is the debtor's own payment (an erkendelse, forældelsesloven § 15); `modregning` is a
+ * set-off made by the kommune, which lowers the debt but is no act of the debtor's and does not
+ * interrupt the limitation.
+ */
+export const POSTING_KINDS = ['krav', 'gebyr', 'rente', 'betaling', 'modregning', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
 /** Kinds in other words a ledger may use (English keys, common Danish variants). */
@@ -18,6 +23,7 @@ const KIND_WORDS: Readonly<Record<string, PostingKind>> = {
   gebyr: 'gebyr', fee: 'gebyr', rykkergebyr: 'gebyr',
   rente: 'rente', renter: 'rente', interest: 'rente',
   betaling: 'betaling', indbetaling: 'betaling', payment: 'betaling',
+  modregning: 'modregning', 'set-off': 'modregning', setoff: 'modregning',
   afskrivning: 'afskrivning', writeoff: 'afskrivning', 'write-off': 'afskrivning', eftergivelse: 'afskrivning',
   oversendt: 'oversendt', oversendelse: 'oversendt', transferred: 'oversendt', inddrivelse: 'oversendt',
   tilbagebetaling: 'tilbagebetaling', refund: 'tilbagebetaling', udbetaling: 'tilbagebetaling',
@@ -39,6 +45,10 @@ export interface Posting {
   amount: number;
   /** Dom, forlig or written acknowledgement: 10 years' limitation (forældelsesloven § 5). */
   acknowledged: boolean;
+  /** Sidste rettidige betalingsdato: the limitation runs from the end of the betalingsfrist (forældelsesloven § 2 stk. 2). */
+  lastTimelyDay: DayNumber | null;
+  /** Dom/forlig dato: 10 years for the principal from this day; renter and gebyrer falling due later keep 3 (§ 5). */
+  judgmentDay: DayNumber | null;
 }
 
 export interface RowError {
@@ -46,7 +56,7 @@ export interface RowError {
   message: string;
 }
 
-export type LedgerField = 'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged';
+export type LedgerField = 'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged' | 'lastTimelyPaymentDate' | 'judgmentDate';
 
 /** Header words, Danish and English, for each field. */
 const HEADER_WORDS: Readonly<Record<string, LedgerField>> = {
@@ -60,6 +70,8 @@ const HEADER_WORDS: Readonly<Record<string, LedgerField>> = {
   art: 'kind', posteringsart: 'kind', kind: 'kind', bevægelse: 'kind',
   beløb: 'amount', amount: 'amount', 'beløb (kr.)': 'amount',
   anerkendt: 'acknowledged', 'dom/forlig': 'acknowledged', acknowledged: 'acknowledged', 'skriftlig anerkendelse': 'acknowledged',
+  'sidste rettidige betalingsdato': 'lastTimelyPaymentDate', 'sidste rettidige betalingsdag': 'lastTimelyPaymentDate', lasttimelypaymentdate: 'lastTimelyPaymentDate',
+  'dom/forlig dato': 'judgmentDate', 'dom/forlig-dato': 'judgmentDate', 'dom/forligsdato': 'judgmentDate', judgmentdate: 'judgmentDate',
 };
 
 export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
@@ -68,7 +80,9 @@ const REQUIRED: readonly LedgerField[] = ['debtorId', 'claimId', 'postingDate', 
 const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
   debtorId: 'Debitor', cpr: 'CPR/CVR', debtorName: 'Navn', claimId: 'Fordring', claimType: 'Fordringstype',
   postingDate: 'Bogføringsdato', dueDate: 'Forfaldsdato', kind: 'Art', amount: 'Beløb', acknowledged: 'Anerkendt',
+  lastTimelyPaymentDate: 'Sidste rettidige betalingsdato', judgmentDate: 'Dom/forlig dato',
 };
+const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['postingDate', 'dueDate', 'lastTimelyPaymentDate', 'judgmentDate']);
 
 /**
  * Finds the columns by their headers, in any order; extra columns are ignored.
@@ -251,7 +265,7 @@ function idOf(raw: string, field: LedgerField, row: number): string | RowError {
 const YES = new Set(['ja', 'j', 'x', '1', 'sand', 'true', 'yes', 'dom', 'forlig']);
 const NO = new Set(['', 'nej', 'n', '0', 'falsk', 'false', 'no']);
 /** Kinds that only ever lower a debt. */
-const REDUCING_KINDS: ReadonlySet<PostingKind> = new Set(['betaling', 'afskrivning', 'oversendt']);
+const REDUCING_KINDS: ReadonlySet<PostingKind> = new Set(['betaling', 'modregning', 'afskrivning', 'oversendt']);
 
 const FIELDS = Object.keys(FIELD_NAMES) as LedgerField[];
 const ID_FIELDS: ReadonlySet<LedgerField> = new Set(['debtorId', 'claimId', 'cpr']);
@@ -268,7 +282,7 @@ function wrongValueIn(cells: readonly unknown[], c: ColumnMap): string | undefin
     if (typeof v === 'string' || typeof v === 'number' || v === null || v === undefined) continue;
     if (typeof v === 'boolean' && !ID_FIELDS.has(f)) continue;
     if (v instanceof Date) continue;
-    return `${FIELD_NAMES[f]} skal være tekst${f === 'amount' ? ' eller et tal' : f === 'postingDate' || f === 'dueDate' ? ' eller en dato' : ' eller et tal'}, ikke ${Array.isArray(v) ? 'en liste' : typeof v === 'boolean' ? 'sand/falsk' : 'et objekt'} (fik ${showValue(v)}).`;
+    return `${FIELD_NAMES[f]} skal være tekst${f === 'amount' ? ' eller et tal' : DATE_FIELDS.has(f) ? ' eller en dato' : ' eller et tal'}, ikke ${Array.isArray(v) ? 'en liste' : typeof v === 'boolean' ? 'sand/falsk' : 'et objekt'} (fik ${showValue(v)}).`;
   }
   return undefined;
 }
@@ -282,7 +296,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const c = columns;
   // A line break inside a key field (a quoted one in CSV, a wrapped cell in .xlsx) is never
   // data: the row is refused, with the text, so nothing is lost.
-  const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate) ?? lineBreakIn(cells, c.cpr) ?? lineBreakIn(cells, c.claimType) ?? lineBreakIn(cells, c.acknowledged);
+  const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate) ?? lineBreakIn(cells, c.cpr) ?? lineBreakIn(cells, c.claimType) ?? lineBreakIn(cells, c.acknowledged) ?? lineBreakIn(cells, c.lastTimelyPaymentDate) ?? lineBreakIn(cells, c.judgmentDate);
   if (broken !== undefined) {
     return { row, message: `Et felt, der skal være én linje (debitor, fordring, art, beløb, datoer, CPR, type), rummer et linjeskift (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
   }
@@ -306,6 +320,12 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const dueRaw = c.dueDate === undefined ? undefined : cells[c.dueDate];
   const dueDay = dateValue(dueRaw);
   if (dueDay === 'bad') return { row, message: `Forfaldsdatoen ${shownCellText(text(dueRaw))} er ikke en gyldig dato.` };
+  const timelyRaw = c.lastTimelyPaymentDate === undefined ? undefined : cells[c.lastTimelyPaymentDate];
+  const lastTimelyDay = dateValue(timelyRaw);
+  if (lastTimelyDay === 'bad') return { row, message: `Sidste rettidige betalingsdato ${shownCellText(text(timelyRaw))} er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).` };
+  const judgmentRaw = c.judgmentDate === undefined ? undefined : cells[c.judgmentDate];
+  const judgmentDay = dateValue(judgmentRaw);
+  if (judgmentDay === 'bad') return { row, message: `Dom/forlig dato ${shownCellText(text(judgmentRaw))} er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).` };
   const rawAmount = cells[c.amount!];
   if (rawAmount === undefined || rawAmount === null || rawAmount === '') return { row, message: 'Beløb mangler.' };
   const cprAmount = cprInAmount(rawAmount);
@@ -317,7 +337,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   // Beløb is signed, positive raises the debt (SPEC): a payment, write-off or transfer that raises
   // it is a system exporting amounts without sign, and summing it would be wrong by twice the sum.
   if (amount > 0 && REDUCING_KINDS.has(kind)) {
-    return { row, message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, afskrivninger og oversendelser.` };
+    return { row, message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.` };
   }
   const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
   // Anerkendt decides 3 or 10 years' limitation: a word that is neither yes nor no is not guessed.
@@ -338,6 +358,8 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     kind,
     amount,
     acknowledged,
+    lastTimelyDay,
+    judgmentDay,
   };
 }
 

@@ -6,13 +6,14 @@
  * the accepted rows' own sum) is never produced: the error names expected, actual and difference.
  * Memory grows with the number of claims, not rows, so a million-row ledger streams through.
  */
-import { addMonthsToDay, dayNumberOf, fromDayNumber, MAX_DAY, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
+import { makeBankCalendar } from '../calendar/bankingDays.js';
+import { dayNumberOf, fromDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError } from '../errors.js';
 import { checkExactSum, formatKroner, ore } from '../money/ore.js';
-import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { maskCprsIn } from '../personal/cpr.js';
 import { cprConflictMessage, cprKey } from './debtorIdentity.js';
+import { claimLimitation } from './limitation.js';
 import { POSTING_KINDS, type Posting, type PostingKind, type RowError } from './posting.js';
 
 const KIND_INDEX: Readonly<Record<PostingKind, number>> = Object.fromEntries(POSTING_KINDS.map((k, i) => [k, i])) as Record<PostingKind, number>;
@@ -28,6 +29,15 @@ interface ClaimAcc {
   dueDay: DayNumber | null;
   firstDay: DayNumber;
   acknowledged: boolean;
+  /** Forældelse facts, a few days each (see limitation.ts); null where the ledger has none. */
+  /** The first posting that raised the debt: a payment booked before the krav does not make the claim older. */
+  raisedDay: DayNumber | null;
+  timelyDay: DayNumber | null;
+  paymentDay: DayNumber | null;
+  judgmentDay: DayNumber | null;
+  feeAfterJudgmentDay: DayNumber | null;
+  undatedFeeFirstDay: DayNumber | null;
+  undatedFeeLastDay: DayNumber | null;
 }
 
 /**
@@ -63,9 +73,16 @@ export interface ClaimStatement {
   dueDate: CalendarDate | null;
   /** Open on 31 December: days since the due date (or the first posting when there is none). */
   ageDays: number | null;
-  /** When the claim is forældet: due date + 3 years, or 10 with dom, forlig or acknowledgement. */
+  /**
+   * Open claims: the first day on which a still-open part is forældet (forældelsesloven, see
+   * limitation.ts): 3 or 10 years from the last timely payment date, due date, dom or last
+   * betaling, moved off a closed day (§ 27 stk. 2). Null for closed claims and past 31-12-9999.
+   */
   limitationDate: CalendarDate | null;
+  /** The claim (with a dom: its principal) is forældet at the year end. */
   timeBarred: boolean;
+  /** Which rule and which dates, in plain Danish; null for closed claims. */
+  limitationReason: string | null;
 }
 
 export interface DebtorStatement {
@@ -124,15 +141,13 @@ function reconcileError(place: string, expected: number, actual: number): SaldoE
   );
 }
 
-export function limitationYears(claimType: string, acknowledged: boolean, rules: RuleSet): number {
-  if (acknowledged) return 10;
-  return (CLAIM_TYPES as readonly string[]).includes(claimType) ? rules.claimTypes.value[claimType as ClaimType].limitationYears : 3;
-}
 
 /**
  * A builder's state as plain data, so that parts of a ledger folded apart (the CLI folds a large
  * file on two threads) can be merged. Per claim, `numbers` holds CLAIM_NUMBERS values (opening,
- * running balance, the movements by kind, due day or NaN, first day, acknowledged 0/1); a plain
+ * running balance, the movements by kind, due day or NaN, first day, acknowledged 0/1, and the
+ * forældelse days or NaN: first day that raised the debt, earliest timely payment date, last payment, latest dom, earliest rente or
+ * gebyr after its row's dom, earliest and latest rente or gebyr on rows without one); a plain
  * array, so whole øre stay small integers for V8 (a typed array of doubles would deoptimize the fold).
  */
 export interface StatementPart {
@@ -161,8 +176,31 @@ const MOVEMENTS = 2;
 const DUE = MOVEMENTS + POSTING_KINDS.length;
 const FIRST_DAY = DUE + 1;
 const ACKNOWLEDGED = FIRST_DAY + 1;
+const RAISED = ACKNOWLEDGED + 1;
+const TIMELY = RAISED + 1;
+const PAYMENT = TIMELY + 1;
+const JUDGMENT = PAYMENT + 1;
+const FEE_AFTER_JUDGMENT = JUDGMENT + 1;
+const UNDATED_FEE_FIRST = FEE_AFTER_JUDGMENT + 1;
+const UNDATED_FEE_LAST = UNDATED_FEE_FIRST + 1;
 /** Numbers per claim in a `StatementPart`. */
-export const CLAIM_NUMBERS = ACKNOWLEDGED + 1;
+export const CLAIM_NUMBERS = UNDATED_FEE_LAST + 1;
+
+/** The earlier (`min`) or later of two days where null is "none". */
+const earlier = (a: DayNumber | null, b: DayNumber | null): DayNumber | null => (a === null ? b : b === null || a <= b ? a : b);
+const later = (a: DayNumber | null, b: DayNumber | null): DayNumber | null => (a === null ? b : b === null || a >= b ? a : b);
+const dayOrNull = (n: number): DayNumber | null => (Number.isNaN(n) ? null : n);
+
+/** Adds another accumulator's forældelse facts to `c` (merging parts, joining a debtor's rows). */
+function mergeLimitationFacts(c: ClaimAcc, o: Pick<ClaimAcc, 'raisedDay' | 'timelyDay' | 'paymentDay' | 'judgmentDay' | 'feeAfterJudgmentDay' | 'undatedFeeFirstDay' | 'undatedFeeLastDay'>): void {
+  c.raisedDay = earlier(c.raisedDay, o.raisedDay);
+  c.timelyDay = earlier(c.timelyDay, o.timelyDay);
+  c.paymentDay = later(c.paymentDay, o.paymentDay);
+  c.judgmentDay = later(c.judgmentDay, o.judgmentDay);
+  c.feeAfterJudgmentDay = earlier(c.feeAfterJudgmentDay, o.feeAfterJudgmentDay);
+  c.undatedFeeFirstDay = earlier(c.undatedFeeFirstDay, o.undatedFeeFirstDay);
+  c.undatedFeeLastDay = later(c.undatedFeeLastDay, o.undatedFeeLastDay);
+}
 
 export interface StatementBuilder {
   /** Adds a posting; `p.row` orders the postings (the first one that names a debtor names it). */
@@ -186,6 +224,7 @@ export interface StatementBuilder {
 export function createStatementBuilder(year: number, rules: RuleSet): StatementBuilder {
   const yearStart = dayNumberOf(year, 1, 1);
   const yearEnd = dayNumberOf(year, 12, 31);
+  const calendar = makeBankCalendar(rules.bankHolidays.value);
   const debtors = new Map<string, DebtorAcc>();
   const errors: RowError[] = [];
   let rows = 0;
@@ -211,7 +250,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, firstDay: DayNumber): ClaimAcc => {
     let c = debtor.claims.get(id);
     if (!c) {
-      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false };
+      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false, raisedDay: null, timelyDay: null, paymentDay: null, judgmentDay: null, feeAfterJudgmentDay: null, undatedFeeFirstDay: null, undatedFeeLastDay: null };
       debtor.claims.set(id, c);
     }
     return c;
@@ -256,6 +295,24 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       if (p.dueDay !== null && (claim.dueDay === null || p.dueDay < claim.dueDay)) claim.dueDay = p.dueDay;
       if (p.postingDay < claim.firstDay) claim.firstDay = p.postingDay;
       if (p.acknowledged) claim.acknowledged = true;
+      // Forældelse (limitation.ts). Postings after the year end never reach here: a payment made
+      // after 31 December does not interrupt in that year's statement.
+      if (p.amount > 0 && (claim.raisedDay === null || p.postingDay < claim.raisedDay)) claim.raisedDay = p.postingDay;
+      if (p.lastTimelyDay !== null && (claim.timelyDay === null || p.lastTimelyDay < claim.timelyDay)) claim.timelyDay = p.lastTimelyDay;
+      // Only the debtor's own payment is an erkendelse (§ 15); a modregning is not.
+      if (p.kind === 'betaling' && p.amount < 0 && (claim.paymentDay === null || p.postingDay > claim.paymentDay)) claim.paymentDay = p.postingDay;
+      // A dom dated after the year end did not exist on 31 December.
+      const judgment = p.judgmentDay !== null && p.judgmentDay <= yearEnd ? p.judgmentDay : null;
+      if (judgment !== null && (claim.judgmentDay === null || judgment > claim.judgmentDay)) claim.judgmentDay = judgment;
+      if ((p.kind === 'rente' || p.kind === 'gebyr') && p.amount > 0) {
+        const day = p.dueDay ?? p.postingDay;
+        if (judgment !== null) {
+          if (day > judgment && (claim.feeAfterJudgmentDay === null || day < claim.feeAfterJudgmentDay)) claim.feeAfterJudgmentDay = day;
+        } else {
+          if (claim.undatedFeeFirstDay === null || day < claim.undatedFeeFirstDay) claim.undatedFeeFirstDay = day;
+          if (claim.undatedFeeLastDay === null || day > claim.undatedFeeLastDay) claim.undatedFeeLastDay = day;
+        }
+      }
     },
     addError(e) {
       errors.push(e);
@@ -277,6 +334,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           out.claimTypes.push(c.claimType);
           out.typeRows.push(c.typeRow);
           numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
+          numbers.push(c.raisedDay ?? Number.NaN, c.timelyDay ?? Number.NaN, c.paymentDay ?? Number.NaN, c.judgmentDay ?? Number.NaN, c.feeAfterJudgmentDay ?? Number.NaN, c.undatedFeeFirstDay ?? Number.NaN, c.undatedFeeLastDay ?? Number.NaN);
         }
       }
       return out;
@@ -315,6 +373,14 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         if (!Number.isNaN(due) && (c.dueDay === null || due < c.dueDay)) c.dueDay = due;
         if (n[at + FIRST_DAY]! < c.firstDay) c.firstDay = n[at + FIRST_DAY]!;
         if (n[at + ACKNOWLEDGED] === 1) c.acknowledged = true;
+        // As mergeLimitationFacts, without an object per claim (a 5M-row ledger merges a million).
+        c.raisedDay = earlier(c.raisedDay, dayOrNull(n[at + RAISED]!));
+        c.timelyDay = earlier(c.timelyDay, dayOrNull(n[at + TIMELY]!));
+        c.paymentDay = later(c.paymentDay, dayOrNull(n[at + PAYMENT]!));
+        c.judgmentDay = later(c.judgmentDay, dayOrNull(n[at + JUDGMENT]!));
+        c.feeAfterJudgmentDay = earlier(c.feeAfterJudgmentDay, dayOrNull(n[at + FEE_AFTER_JUDGMENT]!));
+        c.undatedFeeFirstDay = earlier(c.undatedFeeFirstDay, dayOrNull(n[at + UNDATED_FEE_FIRST]!));
+        c.undatedFeeLastDay = later(c.undatedFeeLastDay, dayOrNull(n[at + UNDATED_FEE_LAST]!));
       });
       lastDebtor = undefined;
       lastClaim = undefined;
@@ -428,6 +494,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       if (b.dueDay !== null && (c.dueDay === null || b.dueDay < c.dueDay)) c.dueDay = b.dueDay;
       if (b.firstDay < c.firstDay) c.firstDay = b.firstDay;
       if (b.acknowledged) c.acknowledged = true;
+      mergeLimitationFacts(c, b);
     }
     return out;
   }
@@ -445,9 +512,14 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       for (const c of ordered) {
         const open = c.running > 0;
         const from = c.dueDay ?? c.firstDay;
-        const years = limitationYears(c.claimType, c.acknowledged, rules);
-        const { year: fy, month: fm, day: fd } = partsOf(from);
-        const limitation = addMonthsToDay(fy, fm, fd, 12 * years);
+        const limitation = open
+          ? claimLimitation(
+              { claimType: c.claimType, acknowledged: c.acknowledged, dueDay: c.dueDay, firstDay: c.raisedDay ?? c.firstDay, lastTimelyDay: c.timelyDay, lastPaymentDay: c.paymentDay, judgmentDay: c.judgmentDay, feeAfterJudgmentDay: c.feeAfterJudgmentDay, undatedFeeFirstDay: c.undatedFeeFirstDay, undatedFeeLastDay: c.undatedFeeLastDay },
+              yearEnd,
+              rules,
+              calendar,
+            )
+          : null;
         claims.push({
           claimId: c.claimId,
           claimType: c.claimType,
@@ -457,8 +529,9 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           dueDate: c.dueDay === null ? null : fromDayNumber(c.dueDay),
           ageDays: open ? yearEnd - from : null,
           // A limitation past 31-12-9999 (a due date typed in year 9998) cannot be written as a date.
-          limitationDate: open && limitation <= MAX_DAY ? fromDayNumber(limitation) : null,
-          timeBarred: open && limitation <= yearEnd,
+          limitationDate: limitation?.limitationDay == null ? null : fromDayNumber(limitation.limitationDay),
+          timeBarred: limitation?.timeBarred ?? false,
+          limitationReason: limitation?.reason ?? null,
         });
         opening += c.opening;
         closing += c.running;

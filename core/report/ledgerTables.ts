@@ -7,7 +7,7 @@ import type { CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { AGING_BUCKETS } from '../ledger/analyse.js';
 import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
-import { POSTING_KINDS } from '../ledger/posting.js';
+import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import { formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../rules/claimTypes.js';
 import { NUMBER_FORMATS } from './planTable.js';
@@ -18,8 +18,8 @@ const TEXT = NUMBER_FORMATS.text;
 const INT = NUMBER_FORMATS.integer;
 const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : '');
 
-export const KIND_LABELS: Readonly<Record<string, string>> = {
-  krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', afskrivning: 'Afskrivninger',
+export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
+  krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', modregning: 'Modregninger', afskrivning: 'Afskrivninger',
   oversendt: 'Sendt til inddrivelse', tilbagebetaling: 'Tilbagebetalinger', korrektion: 'Korrektioner',
 };
 
@@ -31,15 +31,25 @@ export interface Block {
   formats: string[][];
 }
 
-export const STATEMENT_HEADERS = ['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => KIND_LABELS[k]!), 'Ultimo', 'Forfaldsdato', 'Alder (dage)', 'Forældelse', 'Forældet'];
+export const STATEMENT_HEADERS = ['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => KIND_LABELS[k]), 'Ultimo', 'Forfaldsdato', 'Alder (dage)', 'Forældelse', 'Forældet', 'Forældelse, grundlag'];
 
-/** One row per claim: who, primo, the year's movements by kind, ultimo, due date, age and forældelse. */
+/**
+ * "ja" when the claim (with a dom: its principal) is forældet on 31 December; "delvis" when only
+ * the renter and gebyrer that fell due after a dom are (the first part to go is then on or before
+ * the year end while the claim is not forældet); blank otherwise.
+ */
+export function timeBarredText(c: { limitationDate: string | null; timeBarred: boolean }, year: number): string {
+  if (c.timeBarred) return 'ja';
+  return c.limitationDate !== null && c.limitationDate <= `${year}-12-31` ? 'delvis' : '';
+}
+
+/** One row per claim: who, primo, the year's movements by kind, ultimo, due date, age and forældelse with its grounds. */
 export function statementClaimRows(s: StatementsOutput): Block {
-  const rowFormats = [TEXT, TEXT, TEXT, TEXT, TEXT, KR, ...POSTING_KINDS.map(() => KR), KR, DATE, INT, DATE, TEXT];
+  const rowFormats = [TEXT, TEXT, TEXT, TEXT, TEXT, KR, ...POSTING_KINDS.map(() => KR), KR, DATE, INT, DATE, TEXT, TEXT];
   const values: Block['values'] = [STATEMENT_HEADERS];
   for (const d of s.debtors) {
     for (const c of d.claims) {
-      values.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays ?? '', serial(c.limitationDate), c.timeBarred ? 'ja' : '']);
+      values.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays ?? '', serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? '']);
     }
   }
   return { values, formats: values.map((_, i) => (i === 0 ? STATEMENT_HEADERS.map(() => TEXT) : rowFormats)) };

@@ -209,9 +209,11 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
   });
   it('the year statement spills one row per claim and a total', () => {
     const out = debtorStatementFn(ledger, 'D1', 2026);
-    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo']);
-    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 2449.5]);
-    expect(out[2]![0]).toBe('I alt');
+    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'modregning', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag']);
+    // Forældelse: 3 years from the payment of 5 Jan 2026 (§§ 15, 19 stk. 2) → 5 Jan 2029, a Friday;
+    // its serial is 46027 + 365 + 365 + 366 (2028 is a leap year) = 47123.
+    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 0, 2449.5, 47123, '', '3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.']);
+    expect(out[2]).toEqual(['I alt', '', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 0, 2449.5, '', '', '']);
   });
   it('a malformed row anywhere in the ledger is #VALUE! naming the row, never a silently wrong balance', () => {
     const bad = [...ledger, ['D1', '', 'F1', 'andet', '31-02-2026', '', 'krav', 10]];

@@ -40,6 +40,21 @@ describe('a CSV ledger read in pieces on two threads', () => {
     const rows = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(';'));
     expect(whole.json).toBe(JSON.stringify(statementToJson(statementFromRows(rows, 2026, defaultRules))));
   });
+  it('the forældelse facts (payments, set-offs, timely payment dates, doms) merge to the same statement, whatever the cuts', async () => {
+    const path = join(dir, 'generated-limitation.csv');
+    await makeLedger(path, 3000, 150, 42, { limitation: true });
+    const whole = await read(path, 1 << 30, 1);
+    for (const [bytes, threads] of [[997, 2], [4096, 2]] as const) expect((await read(path, bytes, threads)).json).toBe(whole.json);
+    expect((await read(path, 997, 2, true)).json).toBe(whole.json);
+    // The ledger exercises every rule: set-offs, doms with renter after them, forældede and open claims.
+    const out = JSON.parse(whole.json) as { totals: { movements: Record<string, number> }; debtors: Array<{ claims: Array<{ timeBarred: boolean; limitationReason: string | null }> }> };
+    const reasons = out.debtors.flatMap((d) => d.claims.map((c) => c.limitationReason ?? ''));
+    expect(out.totals.movements.modregning).toBeLessThan(0);
+    expect(reasons.some((r) => r.includes('Renter og gebyrer, der er forfaldet efter dommen'))).toBe(true);
+    expect(reasons.some((r) => r.includes('sidste rettidige betalingsdato'))).toBe(true);
+    expect(reasons.some((r) => r.includes('(§ 27 stk. 2)'))).toBe(true);
+    expect(out.debtors.some((d) => d.claims.some((c) => c.timeBarred))).toBe(true);
+  });
   it('row numbers of bad rows count across pieces (the header is row 1)', async () => {
     const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
     const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 123 || i === 250 ? `D${i};F;01-01-2026;krav;abc` : `D${i};F;01-01-2026;krav;1,00`))];

@@ -161,6 +161,24 @@ describe('saldo statements on Danish CSV variants', () => {
     expect(out.totals).toMatchObject({ rows: 1, closing: 100 });
     expect(r.stderr).toMatch(/5 rækker kunne ikke læses/);
   });
+  it('the forældelse columns and modregning in a Danish CSV: dd-mm-åååå dates, a bad date is a row error', async () => {
+    const csv = [
+      'Debitor;Fordring;Bogføringsdato;Forfaldsdato;Art;Beløb;Sidste rettidige betalingsdato;Dom/forlig dato',
+      // due 01-03-2023, timely to 16-03-2023: 3 years → 16-03-2026, a Monday (1 Jan 2026 is a
+      // Thursday, + 74 days); the modregning of 2024 does not interrupt: forældet at 31-12-2026
+      'D1;F1;01-02-2023;01-03-2023;krav;800,00;16-03-2023;',
+      'D1;F1;10-05-2024;;modregning;-100,00;;',
+      'D1;F2;01-02-2023;01-03-2023;krav;800,00;1-13-2023;',
+      'D1;F3;01-02-2023;01-03-2023;krav;800,00;;30.02.2024',
+    ].join('\n');
+    const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
+    expect(out.debtors[0].claims[0]).toMatchObject({ claimId: 'F1', closing: 700, limitationDate: '2026-03-16', timeBarred: true });
+    expect(out.debtors[0].movements).toEqual({});
+    expect(out.errors).toEqual([
+      { row: 4, message: 'Sidste rettidige betalingsdato "1-13-2023" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' },
+      { row: 5, message: 'Dom/forlig dato "30.02.2024" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' },
+    ]);
+  });
   it('two columns for one field are refused, not the first taken (found by review: a posting of 3 January counted in primo)', async () => {
     const r = await run(['statements', '--in', file('Debitor;Fordring;Dato;Bogføringsdato;Art;Beløb\nD1;F1;28-12-2025;03-01-2026;krav;100\n'), '--year', '2026']);
     expect(r).toMatchObject({ code: 2, stderr: 'Posteringslisten har to kolonner for det samme: "Dato" og "Bogføringsdato" (Bogføringsdato). Fjern eller omdøb den ene, så det er klart, hvilken der gælder.\n' });
@@ -202,6 +220,19 @@ describe('workbooks from a ledger', () => {
     expect(claims.getCell('B2').value).toBe('Søren Æbelø');
     expect(claims.getCell('F2').value).toBe(3450); // primo
     expect(claims.getCell('F2').numFmt).toBe('#,##0.00 "kr."');
+  });
+  it('the per-claim sheet shows forældelse: date, forældet (ja/delvis) and its grounds in words', async () => {
+    const r = await run(['statements', '--in', file(ROWS.join('\n')), '--year', '2026', '--out', 'x.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((r.written.get('x.xlsx') as Uint8Array).buffer as ArrayBuffer);
+    const claims = wb.getWorksheet('Fordringer')!;
+    const header = (claims.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-4)).toEqual(['Alder (dage)', 'Forældelse', 'Forældet', 'Forældelse, grundlag']);
+    const row = (claims.getRow(2).values as unknown[]).slice(1);
+    // F1 due 01-09-2025, paid on 05-01-2026: 3 years from the payment → 05-01-2029, a Friday.
+    expect(row.at(-3)).toEqual(new Date(Date.UTC(2029, 0, 5)));
+    expect(row.at(-2) ?? null).toBe(null);
+    expect(row.at(-1)).toBe('3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.');
   });
   it('letters: one page per debtor in friendly Danish, with page breaks', async () => {
     const path = file([ROWS[0], 'D2;;Jens Hansen;G1;renovation;01-02-2026;01-03-2026;krav;1.200,00', ...ROWS.slice(1)].join('\n'));

@@ -234,3 +234,26 @@ describe('an .xlsx that would unpack beyond what Saldo reads', () => {
     }
   });
 });
+
+describe('the forældelse columns in an .xlsx ledger (issue 15)', () => {
+  it('date cells and dd-mm-åååå text both read; a text that is no date is a row error with its row', async () => {
+    const bytes = await workbook([
+      {
+        name: 'Posteringer',
+        rows: [
+          ['Debitor', 'Fordring', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb', 'Sidste rettidige betalingsdato', 'Dom/forlig dato'],
+          // a date cell: 16-03-2023 → 3 years → 16-03-2026, a Monday (1 Jan 2026 is a Thursday, + 74 days)
+          ['D1', 'F1', '01-02-2023', '01-03-2023', 'krav', 800, new Date(Date.UTC(2023, 2, 16)), null],
+          // a dom as text: 10 years from 15-01-2025 → 15-01-2035, a Monday (1 Jan 2035 is a Monday)
+          ['D1', 'F2', '01-06-2024', '01-06-2024', 'krav', 300, null, '15-01-2025'],
+          ['D1', 'F3', '01-06-2024', '01-06-2024', 'krav', 300, null, 'snart'],
+        ],
+      },
+    ]);
+    const r = await run(['statements', '--in', file(bytes), '--year', '2025']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.debtors[0].claims.map((c: { claimId: string; limitationDate: string }) => [c.claimId, c.limitationDate])).toEqual([['F1', '2026-03-16'], ['F2', '2035-01-15']]);
+    expect(out.errors).toEqual([{ row: 4, message: 'Dom/forlig dato "snart" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' }]);
+  });
+});

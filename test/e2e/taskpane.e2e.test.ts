@@ -291,7 +291,11 @@ describe('task pane in a browser', () => {
     const table = all[2]!;
     // D1: primo 3.450, betaling −1.000,50, ultimo 2.449,50; CPR masked by default
     expect(table.grid[1]!.slice(0, 6)).toEqual(['D1', 'Søren Æbelø', '010190-xxxx', 'F1', 'daginstitution', 3450]);
-    expect(table.grid[1]![14]).toBe(2449.5);
+    // Ultimo after the 9 kinds (modregning is one); the forældelse grounds in the last column:
+    // due 1 Sep 2025, paid 5 Jan 2026 → 3 years from the payment → 5 Jan 2029, a Friday.
+    expect(table.grid[0]![15]).toBe('Ultimo');
+    expect(table.grid[1]![15]).toBe(2449.5);
+    expect(table.grid[1]!.at(-1)).toBe('3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.');
     expect(all.every((x) => x.formulas === 0)).toBe(true);
     expect(all[3]!.grid[1]).toEqual([5, expect.stringMatching(/Bogføringsdatoen "31-02-2026"/)]);
     expect(all[1]!.grid).toHaveLength(5); // the ledger untouched

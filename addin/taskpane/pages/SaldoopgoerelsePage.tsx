@@ -6,6 +6,7 @@ import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-co
 import { useState, type ReactElement } from 'react';
 import { parseYearText } from '../../../core/commands/ledger.js';
 import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
@@ -35,7 +36,18 @@ export function SaldoopgoerelsePage(): ReactElement {
         ...(letters ? { letters: { kommune, contact } } : {}),
         onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
-      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))} ${strings.ledger.errors(s.errors.length)}` };
+      // Forældede claims are worth a word before anyone writes to a citizen about them.
+      let whole = 0;
+      let partly = 0;
+      for (const d of s.debtors) {
+        for (const c of d.claims) {
+          const barred = timeBarredText(c, s.year);
+          if (barred === 'ja') whole += 1;
+          else if (barred === 'delvis') partly += 1;
+        }
+      }
+      const barredText = t.timeBarred(whole, partly);
+      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
     });
 
   return (

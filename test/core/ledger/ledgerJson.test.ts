@@ -21,19 +21,22 @@ describe('kronerJson', () => {
 
 describe('the statement JSON text', () => {
   it('equals JSON.stringify of the contract for any names and amounts (quotes, control characters, lone surrogates)', () => {
-    const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
+    const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb', 'Sidste rettidige betalingsdato', 'Dom/forlig dato'];
     const row = fc.record({
       debtor: fc.constantFrom('D1', 'D2', 'D"3', 'D\\4'),
       // Random text, and the cases a plain copy would get wrong: lone surrogates, a pair, quote, backslash, control characters.
       name: fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('\ud800', 'a\udfffb', 'Ø😀', 'x"y', 'a\\b', 'tab\there\u0001')),
       claim: fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
       date: fc.constantFrom('01-01-2022', '31-12-2025', '15-06-2026'),
-      kind: fc.constantFrom('krav', 'betaling', 'rente'),
+      kind: fc.constantFrom('krav', 'betaling', 'rente', 'modregning'),
       ore: fc.integer({ min: -1e9, max: 1e9 }),
+      // the forældelse columns: every kind of limitationReason text goes through both writers
+      timely: fc.constantFrom('', '16-03-2023'),
+      judgment: fc.constantFrom('', '', '10-06-2016', '15-01-2025'),
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
-        const cells = rows.map((r) => [r.debtor, '', r.name, r.claim, 'andet', r.date, r.date, r.kind, (r.ore / 100).toFixed(2)]);
+        const cells = rows.map((r) => [r.debtor, '', r.name, r.claim, 'andet', r.date, r.date, r.kind, (r.ore / 100).toFixed(2), r.timely, r.judgment]);
         const s = statementFromRows([header, ...cells], 2026, defaultRules);
         const text = [...statementJsonChunks(s, {}, { source: 'x' }, 2)].join('');
         expect(text).toBe(JSON.stringify({ ...statementToJson(s), source: 'x' }));

@@ -69,13 +69,28 @@ describe('a ledger row', () => {
     expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
   });
   it('a payment, write-off or transfer with a positive amount is an error: amounts are signed (found by review: +30 raised the debt)', () => {
-    expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({ row: 7, message: 'Art betaling nedbringer gælden og skal have et negativt beløb (fik "30,00"). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, afskrivninger og oversendelser.' });
+    expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({ row: 7, message: 'Art betaling nedbringer gælden og skal have et negativt beløb (fik "30,00"). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.' });
+    expect(row({ 8: 'modregning', 1: '30,00' })).toMatchObject({ message: expect.stringMatching(/^Art modregning nedbringer gælden/) });
     expect(row({ 8: 'afskrivning', 1: 100 })).toMatchObject({ message: expect.stringMatching(/^Art afskrivning nedbringer gælden/) });
     expect(row({ 8: 'oversendt', 1: '1,00' })).toMatchObject({ message: expect.stringMatching(/^Art oversendt nedbringer gælden/) });
     // signed the right way, or zero, they are postings; a negative krav (a credit) is allowed
     expect(row({ 8: 'betaling', 1: '-30,00' })).toMatchObject({ kind: 'betaling', amount: -3000 });
     expect(row({ 8: 'betaling', 1: '0' })).toMatchObject({ kind: 'betaling', amount: 0 });
     expect(row({ 8: 'krav', 1: '-30,00' })).toMatchObject({ kind: 'krav', amount: -3000 });
+  });
+  it('modregning (set-off by the kommune) is a kind of its own, in Danish and English words', () => {
+    for (const word of ['modregning', 'Modregning', 'set-off', 'setoff']) expect(row({ 8: word, 1: '-30,00' })).toMatchObject({ kind: 'modregning', amount: -3000 });
+  });
+  it('Sidste rettidige betalingsdato and Dom/forlig dato: optional date columns, Danish or English headers', () => {
+    for (const [timely, judgment] of [['Sidste rettidige betalingsdato', 'Dom/forlig dato'], ['lastTimelyPaymentDate', 'judgmentDate']]) {
+      const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', timely, judgment]);
+      const base = ['D1', 'F1', '01-02-2020', 'krav', '100'];
+      expect(parsePostingRow([...base, '15-02-2020', '2021-06-10'], columns, 2)).toMatchObject({ lastTimelyDay: dayNumberOf(2020, 2, 15), judgmentDay: dayNumberOf(2021, 6, 10) });
+      expect(parsePostingRow([...base, '', null], columns, 2)).toMatchObject({ lastTimelyDay: null, judgmentDay: null });
+      expect(parsePostingRow([...base, '30-02-2020', ''], columns, 2)).toEqual({ row: 2, message: 'Sidste rettidige betalingsdato "30-02-2020" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
+      expect(parsePostingRow([...base, '', 'ja'], columns, 2)).toEqual({ row: 2, message: 'Dom/forlig dato "ja" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
+      expect(parsePostingRow([...base, ['x'], ''], columns, 2)).toMatchObject({ message: expect.stringMatching(/^Sidste rettidige betalingsdato skal være tekst eller en dato, ikke en liste/) });
+    }
   });
   it('Anerkendt is ja/dom/forlig or nej/blank; any other word is a row error, not 3 years by default (found by review)', () => {
     const { columns: ack } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Anerkendt']);
@@ -86,7 +101,7 @@ describe('a ledger row', () => {
     expect(parsePostingRow([...base, 'måske'], ack, 2)).toMatchObject({ message: expect.stringMatching(/^Anerkendt "måske" kendes ikke/) });
   });
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
-    expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false });
+    expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false, lastTimelyDay: null, judgmentDay: null });
   });
   it.each([
     [{ 2: '' }, 'Debitor mangler.'],
@@ -134,7 +149,7 @@ describe('personal data in a row (issue 14)', () => {
     'a CPR written %j in a shown cell is masked in the message',
     (cpr) => {
       const r = parse({ 5: `x ${cpr}` }) as { message: string };
-      expect(r.message).toBe('Ukendt art "x 010190-xxxx" (kendte: krav, gebyr, rente, betaling, afskrivning, oversendt, tilbagebetaling, korrektion).');
+      expect(r.message).toBe('Ukendt art "x 010190-xxxx" (kendte: krav, gebyr, rente, betaling, modregning, afskrivning, oversendt, tilbagebetaling, korrektion).');
     },
   );
 

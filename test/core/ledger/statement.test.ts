@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf } from '../../../core/calendar/date.js';
 import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { POSTING_KINDS } from '../../../core/ledger/posting.js';
 import { createStatementBuilder } from '../../../core/ledger/statement.js';
 import { maskCprsIn } from '../../../core/personal/cpr.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
@@ -33,9 +34,13 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
   });
   it('open claims get their age and forældelse on 31 December', () => {
     const d1 = s.debtors.find((d) => d.debtorId === 'D1')!;
-    // F1 due 1 Sep 2025: 486 days to 31 Dec 2026; forældet 1 Sep 2028 (3 years)
-    expect(d1.claims[0]).toMatchObject({ ageDays: 486, limitationDate: '2028-09-01', timeBarred: false });
-    // E1 due 31 Mar 2022: 3 years → 31 Mar 2025, before the year end: forældet
+    // F1 due 1 Sep 2025: 486 days to 31 Dec 2026. The betaling of 5 Jan 2026 is the debtor's
+    // erkendelse: 3 years from it (forældelsesloven §§ 15, 19 stk. 2) → 5 Jan 2029, a Friday
+    // (1 Jan 2029 is a Monday: 1 Jan 2028 is a Saturday, + 366 days), a banking day.
+    expect(d1.claims[0]).toMatchObject({ ageDays: 486, limitationDate: '2029-01-05', timeBarred: false });
+    expect(d1.claims[0]!.limitationReason).toBe('3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.');
+    // E1 due 31 Mar 2022, no payment (an oversendelse is no erkendelse): 3 years → 31 Mar 2025,
+    // a Monday (1 Jan 2025 is a Wednesday, + 89 days), before the year end: forældet
     const e1 = s.debtors.find((d) => d.debtorId === 'D2')!.claims[0]!;
     expect(e1).toMatchObject({ closing: 6000, limitationDate: '2025-03-31', timeBarred: true });
   });
@@ -80,7 +85,7 @@ describe('reconciliation (property over random ledgers)', () => {
       debtor: fc.integer({ min: 1, max: 30 }),
       claim: fc.integer({ min: 1, max: 4 }),
       day: fc.integer({ min: 0, max: 1500 }),
-      kind: fc.constantFrom('krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'),
+      kind: fc.constantFrom(...POSTING_KINDS),
       ore: fc.integer({ min: -10_000_000, max: 10_000_000 }),
     });
     fc.assert(
@@ -90,7 +95,7 @@ describe('reconciliation (property over random ledgers)', () => {
         const yearEnd = dayNumberOf(year, 12, 31);
         let expected = 0;
         rows.forEach((r, i) => {
-          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: '', cpr: '', claimId: `F${r.claim}`, claimType: 'andet', postingDay: start + r.day, dueDay: null, kind: r.kind, amount: r.ore, acknowledged: false } as const;
+          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: '', cpr: '', claimId: `F${r.claim}`, claimType: 'andet', postingDay: start + r.day, dueDay: null, kind: r.kind, amount: r.ore, acknowledged: false, lastTimelyDay: null, judgmentDay: null } as const;
           if (p.postingDay <= yearEnd) expected += r.ore;
           builder.add(p);
         });
@@ -117,13 +122,16 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
       claim: fc.integer({ min: 1, max: 3 }),
       day: fc.integer({ min: 0, max: 1800 }),
       due: fc.option(fc.integer({ min: 0, max: 1800 })),
-      kind: fc.constantFrom('krav', 'gebyr', 'rente', 'betaling', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion'),
+      kind: fc.constantFrom(...POSTING_KINDS),
       ore: fc.integer({ min: -1_000_000, max: 1_000_000 }),
       name: fc.constantFrom('', 'Anne', 'Bo'),
       // one person's number in two writings, and another person's: the second is a row error however the rows are split
       cpr: fc.constantFrom('', '010190-1234', '0101901234', '020290-5678'),
       type: fc.constantFrom('andet', 'daginstitution', 'ejendomsskat'),
       acknowledged: fc.boolean(),
+      // the forældelse facts (issue 15): each must merge as if one builder had seen every row
+      timely: fc.option(fc.integer({ min: 0, max: 1800 })),
+      judgment: fc.option(fc.integer({ min: 0, max: 2200 })),
       toSecond: fc.boolean(),
     });
     fc.assert(
@@ -133,7 +141,7 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
         const second = createStatementBuilder(2026, defaultRules);
         const start = dayNumberOf(2022, 1, 1);
         rows.forEach((r, i) => {
-          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: r.name, cpr: r.cpr, claimId: `F${r.claim}`, claimType: r.type, postingDay: start + r.day, dueDay: r.due === null ? null : start + r.due, kind: r.kind, amount: r.ore, acknowledged: r.acknowledged } as const;
+          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: r.name, cpr: r.cpr, claimId: `F${r.claim}`, claimType: r.type, postingDay: start + r.day, dueDay: r.due === null ? null : start + r.due, kind: r.kind, amount: r.ore, acknowledged: r.acknowledged, lastTimelyDay: r.timely === null ? null : start + r.timely, judgmentDay: r.judgment === null ? null : start + r.judgment } as const;
           one.add(p);
           (r.toSecond ? second : first).add(p);
           if (r.ore === 0) (r.toSecond ? second : first).addError({ row: i + 2, message: 'nul' });
@@ -180,7 +188,7 @@ describe('two CPR numbers under one debtor number (issue 14)', () => {
   });
   it('the lowest row wins whatever the order rows are added in (a split ledger merges to the same)', () => {
     const builder = createStatementBuilder(2026, defaultRules);
-    const p = (row: number, cpr: string, amount: number) => ({ row, debtorId: 'D1', debtorName: '', cpr, claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount, acknowledged: false }) as const;
+    const p = (row: number, cpr: string, amount: number) => ({ row, debtorId: 'D1', debtorName: '', cpr, claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount, acknowledged: false, lastTimelyDay: null, judgmentDay: null }) as const;
     builder.add(p(9, '020290-5678', 7));
     builder.add(p(3, '010190-1234', 100));
     const s = builder.finish();
@@ -222,7 +230,7 @@ describe('analyses on a date', () => {
 describe('a statement that does not reconcile names the debtor masked (issue 14)', () => {
   it('a corrupt part for debtor 0101901234 fails with 010190-xxxx in the message', () => {
     const one = createStatementBuilder(2026, defaultRules);
-    one.add({ row: 2, debtorId: '0101901234', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount: 100, acknowledged: false });
+    one.add({ row: 2, debtorId: '0101901234', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount: 100, acknowledged: false, lastTimelyDay: null, judgmentDay: null });
     const part = one.part();
     // the running balance no longer equals opening + movements, as a corrupt part from a thread would
     part.numbers[1] = 999;
