@@ -40,6 +40,7 @@ for (const { name, result } of plans) {
   const s = result.summary;
   console.log(`  ${name}`);
   console.log(`    ${s.count} ydelser à ${kr(s.installment)}, sidste forfald ${s.lastDueDate}; i alt ${kr(s.total)} (gebyrer ${kr(s.fees)}, renter ${kr(s.interest)}, hovedstol ${kr(s.principal)})`);
+  for (const w of result.warnings ?? []) console.log(`    Advarsel: ${w.message}`);
 }
 console.log(`\nSkrevet: ${xlsx} og ${join(OUT, 'betalingsaftaler.json')}`);
 
@@ -54,6 +55,10 @@ const t = statements.totals;
 console.log(`\nSaldo – saldoopgørelser ${statements.year} fra ${LEDGER}`);
 console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${kr(t.opening)}, ultimo ${kr(t.closing)} = posteringernes sum ${kr(t.rowsSum)}`);
 console.log(`  ${lineAccountText(statements.source.lines)}`);
+const claims = statements.debtors.flatMap((d) => d.claims);
+const barred = claims.filter((c) => c.timeBarred).length;
+const partly = claims.filter((c) => !c.timeBarred && c.limitationDate !== null && c.limitationDate <= `${statements.year}-12-31`).length;
+console.log(`  Forældelse (forældelsesloven, betalinger afbryder): ${barred} fordringer forældet${partly > 0 ? `, ${partly} delvis` : ''} pr. 31-12-${statements.year}; grundlaget står i kolonnen "Forældelse, grundlag"`);
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
 console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);

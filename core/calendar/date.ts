@@ -109,6 +109,9 @@ export function parseDate(value: unknown, field: string): CalendarDate {
 }
 
 /** @example addDays('2026-12-31', 1) // "2027-01-01" */
+/** dd-mm-åååå, as a Dane writes a date in a sentence. @example danishDate('2027-01-04') // "04-01-2027" */
+export const danishDate = (date: CalendarDate | string): string => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+
 export const addDays = (date: CalendarDate, days: number): CalendarDate => fromDayNumber(toDayNumber(date) + days);
 
 /**

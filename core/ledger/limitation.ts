@@ -15,7 +15,7 @@
  *   banking day (§ 27 stk. 2; the bank calendar holds exactly those days).
  */
 import type { BankCalendar } from '../calendar/bankingDays.js';
-import { addMonthsToDay, fromDayNumber, isoWeekday, MAX_DAY, partsOf, type DayNumber } from '../calendar/date.js';
+import { addMonthsToDay, danishDate, fromDayNumber, isoWeekday, MAX_DAY, partsOf, type DayNumber } from '../calendar/date.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
@@ -60,10 +60,7 @@ export function limitationYears(claimType: string, acknowledged: boolean, rules:
 }
 
 /** dd-mm-åååå, as a caseworker writes a date. */
-export function danishDate(day: DayNumber): string {
-  const iso = fromDayNumber(day);
-  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-}
+export const danishDay = (day: DayNumber): string => danishDate(fromDayNumber(day));
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 
@@ -106,8 +103,8 @@ function closedDayName(day: DayNumber, calendar: BankCalendar): string {
 
 function endText(p: Period, calendar: BankCalendar): string {
   if (p.end === null) return 'fristen udløber efter 31-12-9999';
-  if (p.end === p.nominal) return `fristen udløber ${danishDate(p.end)}`;
-  return `fristen udløber ${danishDate(p.nominal)}, ${closedDayName(p.nominal, calendar)}, og løber til ${WEEKDAYS[isoWeekday(p.end) - 1]} ${danishDate(p.end)} (§ 27 stk. 2)`;
+  if (p.end === p.nominal) return `fristen udløber ${danishDay(p.end)}`;
+  return `fristen udløber ${danishDay(p.nominal)}, ${closedDayName(p.nominal, calendar)}, og løber til ${WEEKDAYS[isoWeekday(p.end) - 1]} ${danishDay(p.end)} (§ 27 stk. 2)`;
 }
 
 /** "§§ 2, 3, 15" from paragraph refs, in the statute's order and each once; "§ 3" for one. */
@@ -130,26 +127,26 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
   let startRefs: string[];
   if (f.lastTimelyDay !== null) {
     start = f.lastTimelyDay;
-    from = `sidste rettidige betalingsdato ${danishDate(start)}`;
+    from = `sidste rettidige betalingsdato ${danishDay(start)}`;
     startRefs = ['2 stk. 2'];
   } else if (f.dueDay !== null) {
     start = f.dueDay;
-    from = `forfaldsdatoen ${danishDate(start)}`;
+    from = `forfaldsdatoen ${danishDay(start)}`;
     startRefs = ['2'];
   } else {
     start = f.firstDay;
-    from = `første postering ${danishDate(start)} (fordringen har ingen forfaldsdato)`;
+    from = `første postering ${danishDay(start)} (fordringen har ingen forfaldsdato)`;
     startRefs = ['2'];
   }
   if (judgment !== null && judgment > start) {
     start = judgment;
-    from = `dom/forlig ${danishDate(judgment)}`;
+    from = `dom/forlig ${danishDay(judgment)}`;
     startRefs = ['19 stk. 3'];
   }
   const payment = f.lastPaymentDay;
   if (payment !== null && payment > start) {
     start = payment;
-    from = `sidste betaling ${danishDate(payment)}${judgment !== null ? ` (efter dom/forlig ${danishDate(judgment)})` : ''}`;
+    from = `sidste betaling ${danishDay(payment)}${judgment !== null ? ` (efter dom/forlig ${danishDay(judgment)})` : ''}`;
     startRefs = ['15', '19 stk. 2'];
   }
   const principal = limitationPeriod(start, years, calendar);
@@ -175,7 +172,7 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
       const feeStart = payment !== null && payment > fee ? payment : fee;
       const part = limitationPeriod(feeStart, 3, calendar);
       if (part.end !== null && (limitationDay === null || part.end < limitationDay)) limitationDay = part.end;
-      const feeFrom = feeStart === fee ? `den første af dem, ${danishDate(fee)}` : `sidste betaling ${danishDate(feeStart)}`;
+      const feeFrom = feeStart === fee ? `den første af dem, ${danishDay(fee)}` : `sidste betaling ${danishDay(feeStart)}`;
       reason += ` Renter og gebyrer, der er forfaldet efter dommen${part.end !== null && part.end <= yearEnd ? ', er forældet' : ''}: 3 år fra ${feeFrom} (forældelsesloven ${refs(feeStart === fee ? ['3', '5 stk. 2'] : ['3', '5 stk. 2', '15', '19 stk. 2'])}): ${endText(part, calendar)}.`;
     }
     if (undatedFirst !== null && undatedLast !== null && undatedFirst <= judgment && undatedLast > judgment) {

@@ -2,6 +2,7 @@
  * Warnings on a plan: they do not block, but a front end must show them. A betalingsevne table
  * is never applied silently to another year than the agreement's (SPEC "plan").
  */
+import { danishDate } from '../calendar/date.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { PlanTerms } from './planInput.js';
 
@@ -21,8 +22,6 @@ export function planWarnings(terms: PlanTerms, rules: RuleSet): PlanWarning[] {
     : `Indlæs tabellen for ${agreementYear} som regelfil, når Gældsstyrelsen har offentliggjort den, eller skriv i sagen, hvorfor ${mode.year}-tabellen bruges.`;
   return [{
     code: 'BETALINGSEVNE_ÅR',
-    message: `Betalingsevnetabellen for ${mode.year} bruges til en aftale fra ${agreementYear} (aftaledato ${danish(terms.startDate)}). ${advice}`,
+    message: `Betalingsevnetabellen for ${mode.year} bruges til en aftale fra ${agreementYear} (aftaledato ${danishDate(terms.startDate)}). ${advice}`,
   }];
 }
-
-const danish = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;

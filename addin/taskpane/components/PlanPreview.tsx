@@ -1,13 +1,14 @@
 /** The summary and first rows of a schedule, for the task pane. */
 import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
+import { danishDate } from '../../../core/calendar/date.js';
 import type { PlanOutput } from '../../../core/commands/plan.js';
 import { formatKroner, ore } from '../../../core/money/ore.js';
 import { strings } from '../strings.js';
 
 const t = strings.plan;
 export const kr = (kroner: number) => formatKroner(ore(Math.round(kroner * 100)));
-export const danishDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+export { danishDate };
 
 const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'auto auto', columnGap: '16px', rowGap: '2px', marginBottom: '8px' },
