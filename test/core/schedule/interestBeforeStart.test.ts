@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SaldoError } from '../../../core/errors.js';
-import { runPlan } from './helpers.js';
+import { planErrorOf, runPlan } from './helpers.js';
 
-const errorOf = (input: unknown): SaldoError => {
-  try {
-    runPlan(input);
-  } catch (e) {
-    if (e instanceof SaldoError) return e;
-    throw e;
-  }
-  throw new Error('expected a SaldoError');
-};
+const errorOf = planErrorOf;
 
 describe('accrueFromDueDate: interest from the forfald to the agreement, computed and shown apart', () => {
   it('daily: actual days from the forfald to the agreement date', () => {

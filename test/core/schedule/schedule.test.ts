@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SaldoError } from '../../../core/errors.js';
-import { runPlan, tuples } from './helpers.js';
+import { planErrorOf, runPlan, tuples } from './helpers.js';
 
-const errorOf = (input: unknown): SaldoError => {
-  try {
-    runPlan(input);
-  } catch (e) {
-    if (e instanceof SaldoError) return e;
-    throw e;
-  }
-  throw new Error('expected a SaldoError');
-};
+const errorOf = planErrorOf;
 
 describe('plan: worked examples', () => {
   it("SPEC's example: a daginstitution restance with rykkergebyr, fees first, 9 payments", () => {
