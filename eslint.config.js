@@ -12,6 +12,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks for the TypeScript sources: a promise nobody awaits loses its error, a
+    // switch over a union must name every member, and a cast the types do not need hides a change.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
     files: ['*.js', 'addin/build/*.js', 'cli/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -28,7 +28,7 @@ const results = runBatch('plan', inputs, defaultRules);
 await mkdir(OUT, { recursive: true });
 const plans = results.map((result, i) => ({ name: inputs[i]?.reference ?? names[i] ?? `Aftale ${i + 1}`, result }));
 const xlsx = join(OUT, 'betalingsaftaler.xlsx');
-await writeFile(xlsx, new Uint8Array((await buildPlanWorkbook(plans).xlsx.writeBuffer()) as ArrayBuffer));
+await writeFile(xlsx, new Uint8Array((await buildPlanWorkbook(plans).xlsx.writeBuffer())));
 await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans, null, 2)}\n`);
 
 console.log(`Saldo – betalingsaftaler fra ${EXAMPLES}/ (${names.length} eksempler)\n`);

@@ -151,7 +151,7 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
       return;
     }
     const buffer = await workbook.xlsx.writeBuffer();
-    await io.writeFile(out, new Uint8Array(buffer as ArrayBuffer));
+    await io.writeFile(out, new Uint8Array(buffer));
     return;
   }
   await io.writeFile(out, toJsonText(result, batch));
@@ -192,7 +192,7 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     }
   } else {
     const json = await readJson(io, path, 'Den forrige opfølgning');
-    previous = typeof json === 'object' && json !== null && 'rows' in json ? (json as { rows: unknown }).rows : json;
+    previous = typeof json === 'object' && json !== null && 'rows' in json ? (json).rows : json;
   }
   return { ...input, previous };
 }

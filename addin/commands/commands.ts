@@ -15,7 +15,7 @@ function opener(page: string) {
   };
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   Office.actions.associate('openBetalingsaftale', opener('betalingsaftale'));
   Office.actions.associate('openHenstand', opener('henstand'));
   Office.actions.associate('openStatus', opener('status'));

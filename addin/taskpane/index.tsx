@@ -5,7 +5,7 @@ import { App } from './App.js';
 const root = createRoot(document.getElementById('container')!);
 
 // Outside Office (a plain browser) Office.onReady still resolves, with host null.
-Office.onReady(() => {
+void Office.onReady(() => {
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App />

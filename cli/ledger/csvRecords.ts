@@ -389,8 +389,8 @@ export function createLineCounter(): { push(chunk: Uint8Array | string): void; f
       const n = chunk.length;
       if (n === 0) return;
       const text = typeof chunk === 'string';
-      const indexOf = (code: number, from: number) => (text ? (chunk as string).indexOf(String.fromCharCode(code), from) : (chunk as Uint8Array).indexOf(code, from));
-      const at = (i: number) => (text ? (chunk as string).charCodeAt(i) : (chunk as Uint8Array)[i]!);
+      const indexOf = (code: number, from: number) => (text ? (chunk).indexOf(String.fromCharCode(code), from) : (chunk).indexOf(code, from));
+      const at = (i: number) => (text ? (chunk).charCodeAt(i) : (chunk)[i]!);
       for (let i = indexOf(CR, 0); i >= 0; i = indexOf(CR, i + 1)) lines += 1;
       for (let i = indexOf(LF, 0); i >= 0; i = indexOf(LF, i + 1)) if (i > 0 ? at(i - 1) !== CR : !lastWasCr) lines += 1;
       const last = at(n - 1);

@@ -99,7 +99,7 @@ export async function followupWorkbook(f: Followup): Promise<Uint8Array> {
       });
     });
   }
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()));
   return charts.length > 0 ? addCharts(bytes, charts) : bytes;
 }
 

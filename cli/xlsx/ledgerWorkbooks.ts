@@ -55,7 +55,7 @@ export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
       ['Fordringer', s.totals.claims],
       ['Åbne fordringer 31. december', s.totals.openClaims],
       ['Primo (1. januar)', s.totals.opening, KR],
-      ...POSTING_KINDS.filter((k) => s.totals.movements[k] !== undefined).map((k): [string, number, string] => [KIND_LABELS[k]!, s.totals.movements[k]!, KR]),
+      ...POSTING_KINDS.filter((k) => s.totals.movements[k] !== undefined).map((k): [string, number, string] => [KIND_LABELS[k], s.totals.movements[k]!, KR]),
       ['Ultimo (31. december)', s.totals.closing, KR],
       ['Posteringer i opgørelsen', s.totals.rows],
       ['Posteringernes sum (afstemt mod ultimo)', s.totals.rowsSum, KR],

@@ -2,7 +2,7 @@
 import { parseDate } from '../calendar/date.js';
 import { SaldoError, showValue } from '../errors.js';
 import { henstandWindow, parseHenstand } from '../henstand/henstandTerms.js';
-import { parseKroner, toKroner, type Ore } from '../money/ore.js';
+import { parseKroner, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { isJsonObject, MAX_INSTALLMENTS, parsePlanInput } from '../schedule/planInput.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
@@ -108,7 +108,7 @@ export function status(input: unknown, rules: RuleSet): StatusOutput {
   const graceDays = parseGraceDays(raw.graceDays);
   const window = raw.henstand === undefined ? undefined : henstandWindow(parseHenstand(raw.henstand, raw.interestDuringHenstand));
   const schedule = computeSchedule(terms, rules, undefined, window);
-  const installments = schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, amount: r.payment as Ore }));
+  const installments = schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, amount: r.payment }));
   const out = statusToJson(agreementStatus(installments, payments, asOf, graceDays, terms.claims.map((c) => c.type), rules), asOf);
   return schedule.warnings.length > 0 ? { ...out, warnings: schedule.warnings } : out;
 }

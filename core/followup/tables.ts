@@ -430,5 +430,5 @@ export function countsToTable(data: Readonly<Record<string, Readonly<Record<stri
   const periods = monthly ? Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`) : ['Q1', 'Q2', 'Q3', 'Q4'];
   const names = [...new Set(Object.values(data).flatMap((counts) => Object.keys(counts)))];
   const header = ['Navn', ...(monthly ? MONTHS : periods)];
-  return [header, ...names.map((n) => [n, ...periods.map((p) => (withValues && typeof data[p]?.[n] === 'number' ? (data[p]![n] as number) : ''))])];
+  return [header, ...names.map((n) => [n, ...periods.map((p) => (withValues && typeof data[p]?.[n] === 'number' ? (data[p][n]) : ''))])];
 }

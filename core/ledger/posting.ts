@@ -97,7 +97,7 @@ export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; mi
     const field = Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
     if (!field) return;
     // Two columns for one field ("Dato" and "Bogføringsdato"): which one is meant cannot be guessed.
-    if (columns[field] !== undefined) doubled.push(`${showValue(header[columns[field]!])} og ${showValue(h)} (${FIELD_NAMES[field]})`);
+    if (columns[field] !== undefined) doubled.push(`${showValue(header[columns[field]])} og ${showValue(h)} (${FIELD_NAMES[field]})`);
     else columns[field] = i;
   });
   return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]), doubled };

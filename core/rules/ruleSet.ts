@@ -223,7 +223,7 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
       if (raw.feeLetters !== undefined) {
         const v = raw.feeLetters;
         if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError(`${f}.feeLetters`, v, 'skal være et helt tal ≥ 0 eller null.');
-        next.feeLetters = v as number | null;
+        next.feeLetters = v;
       }
       for (const key of ['limitationYears', 'priority'] as const) {
         const v = raw[key];

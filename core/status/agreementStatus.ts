@@ -101,7 +101,7 @@ export function agreementStatus(
     const spans = installments
       .map((inst, i) => {
         const start = deadlineOf(inst) + 1;
-        const end = covered[i] === inst.amount && coveredOn[i] ? toDayNumber(coveredOn[i]!) : asOfDay + 1;
+        const end = covered[i] === inst.amount && coveredOn[i] ? toDayNumber(coveredOn[i]) : asOfDay + 1;
         return [start, end] as const;
       })
       .filter(([a, b]) => b > a && a <= asOfDay)

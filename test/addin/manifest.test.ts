@@ -174,7 +174,7 @@ describe('manifest.xml is a well-formed add-in-only manifest for Excel', () => {
   it('has a four-part <Version> n.n.n.n, the release in package.json and a fourth part', () => {
     expect(path(app(), 'Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     const release = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-    expect(path(app(), 'Version').text!.split('.').slice(0, 3).join('.')).toBe(release);
+    expect(path(app(), 'Version').text.split('.').slice(0, 3).join('.')).toBe(release);
   });
 
   it('is Saldo’s, in en-US by default, for workbooks, with read/write access to the document', () => {

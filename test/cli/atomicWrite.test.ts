@@ -18,7 +18,7 @@ function folder(): string {
 /** Saldo's temporary files in a folder (hidden names ending .tmp). */
 const temps = (d: string) => readdirSync(d).filter((f) => /^\..*\.saldo-.*\.tmp$/.test(f));
 /** A pid that surely belongs to no running process: a child that has ended. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
 
 describe('writeFileAtomically: the target is the old file or the complete new one, never half', () => {
   it('writes text, bytes and pieces, and leaves no temporary file', async () => {

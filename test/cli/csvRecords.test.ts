@@ -42,7 +42,7 @@ describe('the CSV tokenizer: every line a record, a refused row or a blank', () 
     const { events } = tokenize([lines.join('\n')]);
     const bad = events.filter((e) => e[0] === 'bad');
     expect(bad.map((e) => e[1])).toEqual([2, 1_002]);
-    const ok = events.filter((e) => e[0] === 'ok') as Array<['ok', number, number, string[]]>;
+    const ok = events.filter((e): e is ['ok', number, number, string[]] => e[0] === 'ok');
     expect(ok).toHaveLength(1 + 999);
     for (const [, line, , cells] of ok.slice(1)) expect(cells[1]).toBe(`y${line - 2}`);
   });

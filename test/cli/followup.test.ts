@@ -82,7 +82,7 @@ describe('saldo followup', () => {
     const sheet = wb.getWorksheet('Opfølgning')!;
     sheet.getCell('J5').value = 'Færre selvanmeldte end ventet.';
     sheet.getCell('K5').value = 'Flere pristjek i Q3.';
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
     const q3 = { ...q2, data: JSON.parse(example).data };
     const next = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify(q3), 'q2.xlsx': typed });
     expect(next.code).toBe(0);
@@ -96,7 +96,7 @@ describe('saldo followup', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(q1.files.get('q1.xlsx') as unknown as ArrayBuffer);
     wb.getWorksheet('Opfølgning')!.getCell('J5').value = 'Årsag for 9'; // goal 9 is row 5
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
     // Q2 and Q3 without goal 9: its text is on the sheet "Tidligere tekst uden mål", both times
     const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx', '--out', 'q2.xlsx'], { 'q2.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q2: { a: 1 } } }), 'q1.xlsx': typed });
     expect(q2.code).toBe(0);
@@ -116,7 +116,7 @@ describe('saldo followup', () => {
     sheet.getCell('J6').value = 'Årsag 3';
     sheet.getCell('K6').value = 'Handling 3';
     sheet.spliceRows(5, 0, []);
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
     const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx'], { 'q2.json': JSON.stringify({ ...input, data: { Q1: { a: 1 }, Q2: { a: 1 } } }), 'q1.xlsx': typed });
     expect(q2.code, q2.stderr).toBe(0);
     const rows = (JSON.parse(q2.stdout) as FollowupOutput).rows;

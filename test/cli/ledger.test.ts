@@ -240,7 +240,7 @@ describe('workbooks from a ledger', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((r.written.get('breve.xlsx') as Uint8Array).buffer as ArrayBuffer);
     const sheet = wb.getWorksheet('Saldoopgørelser')!;
-    const text = sheet.getColumn(1).values.filter((v) => typeof v === 'string') as string[];
+    const text = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string');
     expect(text.filter((t) => t === 'Saldoopgørelse pr. 31. december 2026')).toHaveLength(2);
     expect(text).toContain('CPR/CVR: 010190-xxxx');
     expect(text).toContain('Kære Søren Æbelø');

@@ -204,7 +204,7 @@ describe('task pane in a browser', () => {
     const metadata = JSON.parse(readFileSync(`${DIST}functions.json`, 'utf8')) as { functions: Array<{ id: string }> };
     const ids = await page.evaluate(() => [...(window as unknown as { __saldo: { functions: Map<string, unknown> } }).__saldo.functions.keys()]);
     expect(ids.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-    const call = (id: string, args: unknown[]) => page.evaluate(([i, a]) => (window as unknown as { __saldo: { callFunction(id: string, args: unknown[]): unknown } }).__saldo.callFunction(i as string, a as unknown[]), [id, args] as const);
+    const call = (id: string, args: unknown[]) => page.evaluate(([i, a]) => (window as unknown as { __saldo: { callFunction(id: string, args: unknown[]): unknown } }).__saldo.callFunction(i, a), [id, args] as const);
     expect(await call('INSTALLMENT', [100000, 24, 0.08, null, null])).toEqual({ value: 4522.73 });
     expect(await call('NEXTBANKINGDAY', ['2026-06-05', null])).toEqual({ value: 46181 });
     expect(await call('SCHEDULE', [[[4200]], '2026-02-30', 500, null, null, null, null, null])).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/findes ikke/) });
@@ -322,7 +322,7 @@ describe('task pane in a browser', () => {
   it('Opfølgning: a template, the Q2 follow-up, text typed into it, and Q3 built with the text carried over', async () => {
     const page = await openTaskpane();
     const put = (sheet: string, at: string, values: unknown[][]) =>
-      page.evaluate(([s, a, v]) => (window as unknown as { __saldo: { workbook: { put(s: string, a: string, v: unknown[][]): void } } }).__saldo.workbook.put(s as string, a as string, v as unknown[][]), [sheet, at, values] as const);
+      page.evaluate(([s, a, v]) => (window as unknown as { __saldo: { workbook: { put(s: string, a: string, v: unknown[][]): void } } }).__saldo.workbook.put(s, a, v), [sheet, at, values] as const);
     await page.getByRole('tab', { name: 'Opfølgning' }).click();
     await page.getByRole('heading', { name: 'Opfølgning på mål' }).waitFor();
 

@@ -27,7 +27,7 @@ export function parseAddress(address: string): { sheet?: string; top: number; le
   const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : undefined;
   const [a, b = a] = address.slice(bang + 1).split(':') as [string, string?];
   const p = parseCell(a);
-  const q = parseCell(b!);
+  const q = parseCell(b);
   return { ...(sheet ? { sheet } : {}), top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
 }
 

@@ -270,7 +270,7 @@ describe('a rule file that is not one: exit 2 with a Danish message naming the f
   it('≥ 1,000 broken rule files', async () => {
     expect((await cli(['plan', '--in', 'in.json', '--rules', 'r.json'], { 'in.json': JSON.stringify(plan), 'r.json': JSON.stringify(RULES) })).code).toBe(0);
     const broken = fc.oneof(
-      fc.integer({ min: 0, max: RULE_FIELDS.length - 1 }).chain((i) => (RULE_FIELDS[i]!.kind === 'text' ? badText : BAD[RULE_FIELDS[i]!.kind as Kind]).map((v) => JSON.stringify(mutate(RULES, RULE_FIELDS[i]!.path, v)))),
+      fc.integer({ min: 0, max: RULE_FIELDS.length - 1 }).chain((i) => (RULE_FIELDS[i]!.kind === 'text' ? badText : BAD[RULE_FIELDS[i]!.kind]).map((v) => JSON.stringify(mutate(RULES, RULE_FIELDS[i]!.path, v)))),
       fc.integer({ min: 0, max: RULE_FIELDS.filter((f) => f.required).length - 1 }).map((i) => JSON.stringify(mutate(RULES, RULE_FIELDS.filter((f) => f.required)[i]!.path, REMOVE))),
       notJson,
       deep,

@@ -13,7 +13,7 @@ import { fuzzParameters, messageProblem } from './fuzz.js';
 
 const FEB_1_2026 = 46054;
 const claims = [[4200, 250, 45931]];
-const plan = F.schedule(claims, FEB_1_2026, 500, null as never, null as never, null as never, null as never, null as never);
+const plan = F.schedule(claims, FEB_1_2026, 500, null as never, null as never, null as never, null, null as never);
 const ledger = [
   ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
   ['D1', 'F1', 46054, 'krav', 3450],
@@ -107,7 +107,7 @@ describe('every custom function answers bad arguments with a cell error and a Da
           const args = f.args.map((a, i) => (i === at ? bad : a));
           const r = outcome(f, args);
           const context = `${f.name} argument ${at + 1} = ${JSON.stringify(bad) ?? String(bad)}`;
-          expect('code' in r ? r.code : `a value: ${JSON.stringify((r as { value: unknown }).value)?.slice(0, 120)}`, context).toSatisfy((c: string) => CELL_ERRORS.includes(c));
+          expect('code' in r ? r.code : `a value: ${JSON.stringify((r).value)?.slice(0, 120)}`, context).toSatisfy((c: string) => CELL_ERRORS.includes(c));
           expect(messageProblem((r as { message: string }).message), context).toBeNull();
           expect((r as { message: string }).message, context).not.toMatch(CORE_PATH);
         }),
