@@ -3,7 +3,7 @@ import { SaldoError } from '../errors.js';
 import { followup as computeFollowup, type Followup } from '../followup/followup.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
-import { wholePercentSuspects } from '../followup/tables.js';
+import { wholePercentSuspects } from '../followup/goalsTable.js';
 import { parseYear } from './ledger.js';
 
 export type FollowupOutput = Followup;

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSheetValues, readSourceAt, uniqueTableName, writeFollowupSheets, writeTemplateTables } from '../../addin/excel/workbook.js';
 import { followup } from '../../core/followup/followup.js';
-import { countsToTable, followupFromTables, goalsToTable, goalTableFormats } from '../../core/followup/tables.js';
+import { countsToTable } from '../../core/followup/countsTable.js';
+import { goalsToTable, goalTableFormats } from '../../core/followup/goalsTable.js';
+import { followupFromTables } from '../../core/followup/tables.js';
 import { previousTextFromRows } from '../../core/report/followupTable.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 

@@ -8,7 +8,10 @@ import { Badge, Button, Checkbox, Field, Input, Select, Table, TableBody, TableC
 import { useState, type ReactElement } from 'react';
 import { parseYearText } from '../../../core/commands/ledger.js';
 import { shown, type Followup, type Status } from '../../../core/followup/followup.js';
-import { countsToTable, followupFromTables, goalsToTable, goalTableFormats, MONTHS } from '../../../core/followup/tables.js';
+import { countsToTable } from '../../../core/followup/countsTable.js';
+import { goalsToTable, goalTableFormats } from '../../../core/followup/goalsTable.js';
+import { MONTHS } from '../../../core/followup/tableCells.js';
+import { followupFromTables } from '../../../core/followup/tables.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
 import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { saldoMessage } from '../saldoMessage.js';
 import { followup } from '../../../core/followup/followup.js';
-import { countsFromTable, countsToTable, followupFromTables, goalsFromTable, goalsToTable, periodKey } from '../../../core/followup/tables.js';
+import { countsFromTable, countsToTable } from '../../../core/followup/countsTable.js';
+import { goalsFromTable, goalsToTable } from '../../../core/followup/goalsTable.js';
+import { periodKey } from '../../../core/followup/tableCells.js';
+import { followupFromTables } from '../../../core/followup/tables.js';
 
 const example = (name: string) => JSON.parse(readFileSync(new URL(`../../../examples/opfoelgning/${name}`, import.meta.url), 'utf8')) as { year: number; goals: Array<Record<string, unknown>>; data: Record<string, Record<string, number>> };
 

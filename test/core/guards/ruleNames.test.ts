@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands, runBatch } from '../../../core/commands/index.js';
-import { countsFromTable, periodKey } from '../../../core/followup/tables.js';
+import { countsFromTable } from '../../../core/followup/countsTable.js';
+import { periodKey } from '../../../core/followup/tableCells.js';
 import { applyRuleOverride, defaultRules } from '../../../core/rules/ruleSet.js';
 import { saldoMessage } from '../saldoMessage.js';
 
