@@ -299,37 +299,41 @@ function checkOptions(name: CommandName, values: Record<string, unknown>, argv: 
   }
 }
 
-/** Node's parseArgs errors are English: the same in Danish, by their code. */
-function argumentProblem(e: Error & { code?: string }): string {
-  const option = /--[\w-]+/.exec(e.message)?.[0] ?? /'(-\w)/.exec(e.message)?.[1] ?? '';
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Ukendt valg "${option}".`;
-  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(e.message)) return `Valget ${option} tager ingen værdi: skriv blot ${option}.`;
-    // "--year -1": a value that starts with a dash could be the next option.
-    if (/ambiguous/.test(e.message)) return `Værdien efter ${option} begynder med "-": skriv den som ${option}=-… hvis det er ment.`;
-    return `Valget ${option} mangler en værdi.`;
+const OPTIONS = {
+  in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+  year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, 'show-cpr': { type: 'boolean' }, letters: { type: 'string' },
+  kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' }, sheet: { type: 'string' },
+} as const;
+
+type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+
+/**
+ * The command line, read by parseArgs's tokens: each problem is told in Danish from the token
+ * itself (Node's own errors are English text, and Saldo reads no message apart).
+ */
+function readArguments(argv: readonly string[]): Arguments {
+  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option') continue;
+    const type = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as keyof typeof OPTIONS].type : undefined;
+    const option = t.rawName;
+    let problem: string | undefined;
+    if (type === undefined) problem = `Ukendt valg "${option}".`;
+    else if (type === 'boolean' && t.value !== undefined) problem = `Valget ${option} tager ingen værdi: skriv blot ${option}.`;
+    else if (type === 'string' && t.value === undefined) problem = `Valget ${option} mangler en værdi.`;
+    // "--year -1": a value that starts with a dash could be the next option ("-" alone is standard input).
+    else if (type === 'string' && !t.inlineValue && t.value !== undefined && t.value.length > 1 && t.value.startsWith('-')) problem = `Værdien efter ${option} begynder med "-": skriv den som ${option}=-… hvis det er ment.`;
+    if (problem !== undefined) throw new UsageError(`${problem}\n\n${USAGE}`);
   }
-  return 'Kommandolinjen kan ikke læses: tjek valgene mod hjælpen herunder.';
+  // Every option token has been checked against OPTIONS: the values have the strict types.
+  return parsed as unknown as Arguments;
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   const io = withSafeWrites(given);
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
-          year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, 'show-cpr': { type: 'boolean' }, letters: { type: 'string' },
-          kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' }, sheet: { type: 'string' },
-        },
-      });
-    } catch (e) {
-      throw new UsageError(`${argumentProblem(e as Error & { code?: string })}\n\n${USAGE}`);
-    }
+    const parsed = readArguments(argv);
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout(USAGE);

@@ -19,15 +19,75 @@ export type SaldoErrorCode =
   | 'UGYLDIG_REGEL' // a rule override is malformed
   | 'AFSTEMNING'; // a statement does not reconcile (a bug or a corrupt ledger: never printed)
 
+/**
+ * Where in an input a value sits: keys and list positions, e.g. `['claims', 0, 'principal']`.
+ * A single text is one step (a cell function's own argument name, `'(input)'` for the whole).
+ */
+export type Place = readonly (string | number)[];
+/** Where an error is: a place, or one step named by text. */
+export type At = Place | string;
+/**
+ * How a front end names a place: the CLI as a JSON path (`claims[0].principal`), a cell by the
+ * function's Danish arguments (`fordring 1, hovedstol`), the task pane by its form labels,
+ * a table by row and column. Each front end has one; nobody takes a message apart again.
+ */
+export type Namer = (place: Place) => string;
+/** An error's words: a fixed text, or a text that names places through the front end's namer. */
+export type Wording = string | ((name: Namer) => string);
+
+export const placeOf = (at: At): Place => (typeof at === 'string' ? [at] : at);
+
+/** A place as a JSON path: `claims[0].principal`; the whole input is `(input)`. */
+export const jsonPath: Namer = (place) =>
+  place.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') || '(input)';
+
+const worded = (wording: Wording, name: Namer): string => (typeof wording === 'string' ? wording : wording(name));
+
 export class SaldoError extends Error {
   override readonly name = 'SaldoError';
+  readonly place: Place;
+  /** The place as a JSON path (what programs and the CLI see). */
+  readonly field: string;
+  /** The words after the place, when the message is "place: reason" (see `SaldoError.at`). */
+  readonly reason: Wording | undefined;
   constructor(
     readonly code: SaldoErrorCode,
-    readonly field: string,
+    at: At,
     readonly value: unknown,
-    message: string,
+    readonly wording: Wording,
+    reason?: Wording,
   ) {
-    super(message);
+    super(worded(wording, jsonPath));
+    this.place = placeOf(at);
+    this.field = jsonPath(this.place);
+    this.reason = reason;
+  }
+
+  /** An error told as "place: reason", the place named by each front end its own way. */
+  static at(code: SaldoErrorCode, at: At, value: unknown, reason: Wording): SaldoError {
+    const place = placeOf(at);
+    return new SaldoError(code, place, value, (name) => `${name(place)}: ${worded(reason, name)}`, reason);
+  }
+
+  /** The message with places named by `name` (the CLI's `message` uses JSON paths). */
+  messageFor(name: Namer): string {
+    return worded(this.wording, name);
+  }
+
+  /** The reason alone (without the leading place), or the whole message when it has none. */
+  reasonFor(name: Namer): string {
+    return worded(this.reason ?? this.wording, name);
+  }
+
+  /** Whether the message names the error's own place (else a front end may put it in front). */
+  namesItsPlace(): boolean {
+    const own = this.field;
+    let named = false;
+    this.messageFor((place) => {
+      if (jsonPath(place) === own) named = true;
+      return '';
+    });
+    return named;
   }
 }
 

@@ -36,3 +36,17 @@ describe('core/ is pure (no Office, React, Node or clock)', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('nobody takes an error message apart again (issue 16)', () => {
+  const sources = ['core', 'cli', 'addin'].flatMap((dir) => files(join(ROOT, dir)));
+  it('no front end reshapes a SaldoError by its text or its field string: places are data, names come from a namer', () => {
+    const bad: string[] = [];
+    for (const file of sources) {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of [/\.message\.(replace|startsWith|slice|split|match|indexOf)\(/, /\.field\.(startsWith|endsWith|slice|split|match|includes)\(/, /\.(exec|test)\(\w+\.(field|message)\)/, /danishFieldNames/]) {
+        if (pattern.test(text)) bad.push(`${relative(ROOT, file)}: ${pattern.source}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});

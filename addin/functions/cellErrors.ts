@@ -3,7 +3,7 @@
  * input problem is #VALUE! with core's Danish message; a schedule past the row cap is #NUM!.
  * Nothing escapes uncaught.
  */
-import { isSaldoError } from '../../core/errors.js';
+import { isSaldoError, jsonPath, type Namer } from '../../core/errors.js';
 
 const CLAIM_FIELDS: Readonly<Record<string, string>> = { principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'rente', interestRateTable: 'rentetabel', type: 'type', id: 'fordring' };
 const ARGUMENTS: Readonly<Record<string, string>> = {
@@ -14,19 +14,25 @@ const ARGUMENTS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Core names a field by its JSON path (`claims[0].principal`, `graceDays`); a cell shows the
- * function's Danish argument names instead (`fordring 1, hovedstol`, `frist`). `names` maps
- * whole paths for one function first (YDELSE's amount is `claims[0].principal`).
+ * How a cell names a place in core's input: by the function's Danish arguments (`fordring 1,
+ * hovedstol`, `frist`) instead of JSON paths. `names` maps whole paths for one function first
+ * (YDELSE's amount is `claims[0].principal`, its argument `beløb`).
  */
-export function danishFieldNames(message: string, names: Readonly<Record<string, string>> = {}): string {
-  let text = message;
-  for (const [path, name] of Object.entries(names)) text = text.split(path).join(name);
-  return text
-    .replace(/\bclaims\[(\d+)\]\.(\w+)/g, (_, i: string, f: string) => `fordring ${Number(i) + 1}, ${CLAIM_FIELDS[f] ?? f}`)
-    .replace(/\bclaims\[(\d+)\]/g, (_, i: string) => `fordring ${Number(i) + 1}`)
-    .replace(/\binstallments\[(\d+)\]\.(\w+)/g, (_, i: string, f: string) => `afdragsplanens ydelse ${Number(i) + 1}, ${f === 'amount' ? 'ydelse' : 'forfaldsdato'}`)
-    .replace(/\bpayments\[(\d+)\]\.(\w+)/g, (_, i: string, f: string) => `indbetaling ${Number(i) + 1}, ${f === 'amount' ? 'beløb' : 'dato'}`)
-    .replace(/\b(henstand\.\w+|[a-zA-Z]+)\b/g, (word) => (Object.hasOwn(ARGUMENTS, word) ? ARGUMENTS[word]! : word));
+export function cellNamer(names: Readonly<Record<string, string>> = {}): Namer {
+  return (place) => {
+    const path = jsonPath(place);
+    if (Object.hasOwn(names, path)) return names[path]!;
+    if (Object.hasOwn(ARGUMENTS, path)) return ARGUMENTS[path]!;
+    const [list, index, field] = place;
+    if (typeof index === 'number') {
+      const n = index + 1;
+      const rest = field === undefined ? '' : String(field);
+      if (list === 'claims') return field === undefined ? `fordring ${n}` : `fordring ${n}, ${CLAIM_FIELDS[rest] ?? rest}`;
+      if (list === 'installments') return `afdragsplanens ydelse ${n}${field === undefined ? '' : `, ${rest === 'amount' ? 'ydelse' : 'forfaldsdato'}`}`;
+      if (list === 'payments') return `indbetaling ${n}${field === undefined ? '' : `, ${rest === 'amount' ? 'beløb' : 'dato'}`}`;
+    }
+    return path;
+  };
 }
 
 export function toCellError(e: unknown, names?: Readonly<Record<string, string>>): CustomFunctions.Error {
@@ -34,7 +40,7 @@ export function toCellError(e: unknown, names?: Readonly<Record<string, string>>
   if (e instanceof CustomFunctions.Error) return e;
   if (isSaldoError(e)) {
     const code = e.code === 'FOR_MANGE_RÆKKER' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, danishFieldNames(e.message, names));
+    return new CustomFunctions.Error(code, e.messageFor(cellNamer(names)));
   }
   const message = e instanceof Error ? e.message : String(e);
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Intern fejl i Saldo: ${message}`);

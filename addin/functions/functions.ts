@@ -103,7 +103,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
 export function paymentCapacity(netIncome: number, year: number, supportsChildren?: boolean): number {
   return guarded(() => {
     const y = numberArg(year, 'år');
-    if (!Number.isInteger(y)) throw new SaldoError('UGYLDIGT_INPUT', 'år', year, `år: skal være et årstal, ikke ${showValue(y)}.`);
+    if (!Number.isInteger(y)) throw SaldoError.at('UGYLDIGT_INPUT', 'år', year, `skal være et årstal, ikke ${showValue(y)}.`);
     const income = parseKroner(numberArg(netIncome, 'nettoindkomst'), 'nettoindkomst');
     return toKroner(monthlyBetalingsevne(income, booleanArg(supportsChildren, 'forsørgerpligt', false), y, defaultRules).monthly);
   });
@@ -119,7 +119,7 @@ export function paymentCapacity(netIncome: number, year: number, supportsChildre
 export function nextBankingDay(date: any, days?: number): number {
   return guarded(() => {
     const n = isBlank(days) ? 0 : numberArg(days, 'dage');
-    if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw new SaldoError('UGYLDIGT_INPUT', 'dage', days, 'dage: skal være et helt antal bankdage.');
+    if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw SaldoError.at('UGYLDIGT_INPUT', 'dage', days, 'skal være et helt antal bankdage.');
     return dateToExcelSerial(addBankingDays(dateArg(date, 'dato'), n));
   });
 }
@@ -272,10 +272,10 @@ export function debtorStatementFn(ledger: any[][], debtorId: any, year: number):
 function periodCells(range: any, field: string): Array<number | null> {
   // One row or one column of periods: a block (numerators and denominators selected together) would be summed as one.
   if (Array.isArray(range) && range.length > 1 && range.some((row: unknown) => Array.isArray(row) && row.length > 1)) {
-    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv én række eller én kolonne med perioderne, ikke et område på ${range.length} rækker og flere kolonner.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', field, range, `angiv én række eller én kolonne med perioderne, ikke et område på ${range.length} rækker og flere kolonner.`);
   }
   const cells = (Array.isArray(range) ? range.flat() : [range]) as unknown[];
-  if (cells.length === 0 || cells.length > 12) throw new SaldoError('UGYLDIGT_INPUT', field, cells.length, `${field}: angiv 1–4 kvartaler eller 1–12 måneder (fik ${cells.length} celler).`);
+  if (cells.length === 0 || cells.length > 12) throw SaldoError.at('UGYLDIGT_INPUT', field, cells.length, `angiv 1–4 kvartaler eller 1–12 måneder (fik ${cells.length} celler).`);
   return cells.map((c) => (isBlank(c) ? null : numberArg(c, field)));
 }
 
@@ -300,7 +300,7 @@ export function yearToDateFn(numerators: any, denominators?: any, rule?: string)
   return guarded(() => {
     const t = periodCells(numerators, 'tællere');
     const n = isBlank(denominators) ? null : periodCells(denominators, 'nævnere');
-    if (n && n.length !== t.length) throw new SaldoError('UGYLDIGT_INPUT', 'nævnere', n.length, `nævnere: samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
+    if (n && n.length !== t.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
     const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
     return orNoData(yearToDate(t, n, aggregate));
   });
@@ -318,7 +318,7 @@ export function yearToDateFn(numerators: any, denominators?: any, rule?: string)
 export function goalStatusFn(value: any, target: any, margin?: any, direction?: string): string {
   return guarded(() => {
     const m = optionalNumber(margin, 'margin') ?? 0;
-    if (m < 0) throw new SaldoError('UGYLDIGT_INPUT', 'margin', m, 'margin: skal være 0 eller mere.');
+    if (m < 0) throw SaldoError.at('UGYLDIGT_INPUT', 'margin', m, 'skal være 0 eller mere.');
     return goalStatus(numberArg(value, 'værdi'), numberArg(target, 'mål'), m, optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast');
   });
 }
@@ -333,16 +333,16 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
  */
 export function measureFn(expression: any, names: any, values: any): number {
   return guarded(() => {
-    if (typeof expression !== 'string') throw new SaldoError('UGYLDIGT_INPUT', 'måling', expression, 'måling: skriv beregningen som tekst, f.eks. "pristjek / selvanmeldte".');
+    if (typeof expression !== 'string') throw SaldoError.at('UGYLDIGT_INPUT', 'måling', expression, 'skriv beregningen som tekst, f.eks. "pristjek / selvanmeldte".');
     const cells = (Array.isArray(names) ? names.flat() : [names]) as unknown[];
     const notText = cells.find((k) => !isBlank(k) && typeof k !== 'string');
-    if (notText !== undefined) throw new SaldoError('UGYLDIGT_INPUT', 'navne', notText, `navne: skal være tekst som "pristjek", ikke ${showValue(notText)}.`);
+    if (notText !== undefined) throw SaldoError.at('UGYLDIGT_INPUT', 'navne', notText, `skal være tekst som "pristjek", ikke ${showValue(notText)}.`);
     const keys = cells.map((k) => String(k ?? '').trim());
     // A name twice would take its last value in silence.
     const twice = keys.find((k, i) => k !== '' && keys.indexOf(k) !== i);
-    if (twice !== undefined) throw new SaldoError('UGYLDIGT_INPUT', 'navne', twice, `navne: "${twice}" står to gange; hvert navn må kun stå én gang.`);
+    if (twice !== undefined) throw SaldoError.at('UGYLDIGT_INPUT', 'navne', twice, `"${twice}" står to gange; hvert navn må kun stå én gang.`);
     const counts = (Array.isArray(values) ? values.flat() : [values]) as unknown[];
-    if (keys.length !== counts.length) throw new SaldoError('UGYLDIGT_INPUT', 'værdier', counts.length, `værdier: lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
+    if (keys.length !== counts.length) throw SaldoError.at('UGYLDIGT_INPUT', 'værdier', counts.length, `lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();
     keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
     const measure = compileMeasure(expression, '', 'måling', new Set(keys.filter((k) => k !== '')));

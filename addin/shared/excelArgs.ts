@@ -16,7 +16,7 @@ export const isBlank = (v: unknown): v is null | undefined | '' => v === null ||
 export function dateArg(value: unknown, field: string): CalendarDate {
   if (typeof value === 'number') return excelSerialToDate(value, field);
   if (typeof value === 'string') return parseDate(value.trim(), field);
-  throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: angiv en dato (en Excel-dato eller ÅÅÅÅ-MM-DD), ikke ${showValue(value)}.`);
+  throw SaldoError.at('UGYLDIG_DATO', field, value, `angiv en dato (en Excel-dato eller ÅÅÅÅ-MM-DD), ikke ${showValue(value)}.`);
 }
 
 export const optionalDate = (value: unknown, field: string): CalendarDate | undefined => (isBlank(value) ? undefined : dateArg(value, field));
@@ -25,12 +25,12 @@ export const optionalDate = (value: unknown, field: string): CalendarDate | unde
 export function numberArg(value: unknown, field: string): number {
   if (typeof value === 'number') {
     // Excel never sends NaN or ±Infinity; a program might, and no figure may come of it.
-    if (!Number.isFinite(value)) throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke ${showValue(value)}.`);
+    if (!Number.isFinite(value)) throw SaldoError.at('UGYLDIGT_INPUT', field, value, `forventede et tal, ikke ${showValue(value)}.`);
     return value;
   }
   if (typeof value === 'string') return parseDanishNumber(value, field);
-  if (typeof value === 'boolean') throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke SAND/FALSK.`);
-  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: forventede et tal, ikke ${showValue(value)}.`);
+  if (typeof value === 'boolean') throw SaldoError.at('UGYLDIGT_INPUT', field, value, `forventede et tal, ikke SAND/FALSK.`);
+  throw SaldoError.at('UGYLDIGT_INPUT', field, value, `forventede et tal, ikke ${showValue(value)}.`);
 }
 
 export const optionalNumber = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : numberArg(value, field));
@@ -38,7 +38,7 @@ export const optionalNumber = (value: unknown, field: string): number | undefine
 /** An amount in kroner: a number, but a CPR number typed or pasted into it is refused (core's rule, as for a ledger's Beløb). */
 export function amountArg(value: unknown, field: string): number {
   const cpr = cprInAmount(value);
-  if (cpr !== undefined) throw new SaldoError('UGYLDIGT_BELØB', field, cpr, `${field}: "${cpr}" ligner et CPR-nummer, ikke et beløb. Tjek, at cellen er den rigtige.`);
+  if (cpr !== undefined) throw SaldoError.at('UGYLDIGT_BELØB', field, cpr, `"${cpr}" ligner et CPR-nummer, ikke et beløb. Tjek, at cellen er den rigtige.`);
   return numberArg(value, field);
 }
 
@@ -46,10 +46,10 @@ export const optionalAmount = (value: unknown, field: string): number | undefine
 
 /** A debtor's number: text, or a number cell (ids like 1001). A range, a blank or SAND/FALSK is refused. */
 export function debtorIdArg(value: unknown, field: string): string {
-  if (isBlank(value)) throw new SaldoError('MANGLER', field, value, `${field}: angiv debitorens nummer.`);
+  if (isBlank(value)) throw SaldoError.at('MANGLER', field, value, `angiv debitorens nummer.`);
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: angiv debitorens nummer som tekst eller tal, ikke ${typeof value === 'boolean' ? 'SAND/FALSK' : showValue(value)}.`);
+  throw SaldoError.at('UGYLDIGT_INPUT', field, value, `angiv debitorens nummer som tekst eller tal, ikke ${typeof value === 'boolean' ? 'SAND/FALSK' : showValue(value)}.`);
 }
 
 /** A yes/no argument: TRUE/FALSE, 1/0, or ja/nej. */
@@ -59,7 +59,7 @@ export function booleanArg(value: unknown, field: string, fallback: boolean): bo
   if (value === 1 || value === 0) return value === 1;
   if (typeof value === 'string' && /^(ja|sand|true|yes)$/i.test(value.trim())) return true;
   if (typeof value === 'string' && /^(nej|falsk|false|no)$/i.test(value.trim())) return false;
-  throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: skriv SAND eller FALSK (ja/nej), ikke ${showValue(value)}.`);
+  throw SaldoError.at('UGYLDIGT_INPUT', field, value, `skriv SAND eller FALSK (ja/nej), ikke ${showValue(value)}.`);
 }
 
 /** An option given in English (the JSON value) or in Danish. */
@@ -69,7 +69,7 @@ export function optionArg<T extends string>(value: unknown, field: string, optio
   // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
   const found = Object.hasOwn(options, key) ? options[key] : undefined;
   if (found === undefined) {
-    throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: ${showValue(value)} er ikke en gyldig værdi. Brug en af: ${[...new Set(Object.keys(options))].join(', ')}.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', field, value, `${showValue(value)} er ikke en gyldig værdi. Brug en af: ${[...new Set(Object.keys(options))].join(', ')}.`);
   }
   return found;
 }
@@ -107,7 +107,7 @@ const CLAIM_COLUMN_NAMES: Readonly<Record<ClaimColumn, string>> = {
 export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Record<string, unknown>> {
   if (typeof range === 'number' || typeof range === 'string') return claimsFromRange([[range]], field);
   if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
-    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv et beløb eller et område med fordringer.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', field, range, `angiv et beløb eller et område med fordringer.`);
   }
   const rows = range as unknown[][];
   const first = rows[0] ?? [];
@@ -120,22 +120,22 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
       if (key === '' && !(typeof h === 'number')) {
         // An empty column in the selection is fine; figures under no heading are not passed over.
         if (body.every((row) => isBlank(row[c]))) return undefined;
-        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonne ${c + 1} har tal, men ingen overskrift. Giv den en overskrift (${CLAIM_HEADINGS}) eller fjern den fra markeringen.`);
+        throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonne ${c + 1} har tal, men ingen overskrift. Giv den en overskrift (${CLAIM_HEADINGS}) eller fjern den fra markeringen.`);
       }
       if (!Object.hasOwn(HEADER_WORDS, key)) {
         // An unknown heading ("Rykkergebyr") would be passed over with its amounts: refused instead.
-        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnen ${showValue(h)} kendes ikke. Brug overskrifterne ${CLAIM_HEADINGS}, eller fjern kolonnen fra markeringen.`);
+        throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonnen ${showValue(h)} kendes ikke. Brug overskrifterne ${CLAIM_HEADINGS}, eller fjern kolonnen fra markeringen.`);
       }
       return HEADER_WORDS[key];
     });
     columns.forEach((column, c) => {
       const other = column === undefined ? -1 : columns.indexOf(column);
       if (other >= 0 && other < c) {
-        throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnerne ${showValue(first[other])} og ${showValue(first[c])} betyder det samme (${CLAIM_COLUMN_NAMES[column!]}); behold kun den ene.`);
+        throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonnerne ${showValue(first[other])} og ${showValue(first[c])} betyder det samme (${CLAIM_COLUMN_NAMES[column!]}); behold kun den ene.`);
       }
     });
     if (!columns.includes('principal')) {
-      throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken mangler en kolonne "Hovedstol" (fandt ${first.map((h) => showValue(h)).join(', ')}).`);
+      throw SaldoError.at('MANGLER', field, first, `overskriftsrækken mangler en kolonne "Hovedstol" (fandt ${first.map((h) => showValue(h)).join(', ')}).`);
     }
   } else {
     columns = CLAIM_COLUMNS.slice(0, first.length);
@@ -171,7 +171,7 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
     }
     claims.push(claim);
   });
-  if (claims.length === 0) throw new SaldoError('MANGLER', field, range, `${field}: området har ingen fordringer (ingen række med en hovedstol).`);
+  if (claims.length === 0) throw SaldoError.at('MANGLER', field, range, `området har ingen fordringer (ingen række med en hovedstol).`);
   return claims;
 }
 
@@ -189,14 +189,14 @@ const headerKey = (h: unknown) => (typeof h === 'string' ? h.trim().toLowerCase(
 function headerIndex(first: unknown[], words: readonly string[], field: string, what: string): number {
   const found = first.flatMap((h, i) => (words.includes(headerKey(h)) ? [i] : []));
   if (found.length > 1) {
-    throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: kolonnerne ${found.map((i) => showValue(first[i])).join(' og ')} kan begge være ${what}; behold kun én af dem i markeringen.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonnerne ${found.map((i) => showValue(first[i])).join(' og ')} kan begge være ${what}; behold kun én af dem i markeringen.`);
   }
   return found.length === 1 ? found[0]! : -1;
 }
 
 function rowsOf(range: unknown, field: string): unknown[][] {
   if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
-    throw new SaldoError('UGYLDIGT_INPUT', field, range, `${field}: angiv et område.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', field, range, `angiv et område.`);
   }
   return range as unknown[][];
 }
@@ -208,13 +208,13 @@ function scheduleColumns(rows: unknown[][], field: string): { due: number; amoun
   if (!hasHeader) {
     // Without headings only two columns can be read without a guess: due date, then the installment.
     const width = Math.max(0, ...rows.map((r) => r.length));
-    if (width > 2) throw new SaldoError('UGYLDIGT_INPUT', field, first, `${field}: uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse (det har ${width}). Tag overskrifterne med i markeringen.`);
+    if (width > 2) throw SaldoError.at('UGYLDIGT_INPUT', field, first, `uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse (det har ${width}). Tag overskrifterne med i markeringen.`);
     return { due: 0, amount: 1, hasHeader };
   }
   const due = headerIndex(first, DUE_WORDS, field, 'forfaldsdatoen');
   const amount = headerIndex(first, AMOUNT_WORDS, field, 'ydelsen');
   if (due < 0 || amount < 0) {
-    throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Forfaldsdato" og "Ydelse".`);
+    throw SaldoError.at('MANGLER', field, first, `overskriftsrækken skal have kolonnerne "Forfaldsdato" og "Ydelse".`);
   }
   return { due, amount, hasHeader };
 }
@@ -235,11 +235,11 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
     // Only the table's own columns count: a summary label beside the table is not a total line.
     if (isTotal(row[0]) || isTotal(row[due]) || isTotal(row[amount])) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
-    if (isBlank(row[due])) throw new SaldoError('MANGLER', where, row, `${where}: forfaldsdatoen mangler (ydelsen er ${showValue(row[amount])}).`);
-    if (isBlank(row[amount])) throw new SaldoError('MANGLER', where, row, `${where}: ydelsen mangler.`);
+    if (isBlank(row[due])) throw SaldoError.at('MANGLER', where, row, `forfaldsdatoen mangler (ydelsen er ${showValue(row[amount])}).`);
+    if (isBlank(row[amount])) throw SaldoError.at('MANGLER', where, row, `ydelsen mangler.`);
     return [{ dueDate: dateArg(row[due], `${where}, forfaldsdato`), amount: amountArg(row[amount], `${where}, ydelse`) }];
   });
-  if (installments.length === 0) throw new SaldoError('MANGLER', field, range, `${field}: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).`);
+  if (installments.length === 0) throw SaldoError.at('MANGLER', field, range, `området har ingen ydelser (rækker med en forfaldsdato og en ydelse).`);
   return installments;
 }
 
@@ -255,7 +255,7 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
   const body = rows.slice(hasHeader ? 1 : 0);
   const date = hasHeader ? headerIndex(first, PAY_DATE_WORDS, field, 'datoen') : 0;
   const amount = hasHeader ? headerIndex(first, PAID_WORDS, field, 'beløbet') : 1;
-  if (date < 0 || amount < 0) throw new SaldoError('MANGLER', field, first, `${field}: overskriftsrækken skal have kolonnerne "Dato" og "Beløb".`);
+  if (date < 0 || amount < 0) throw SaldoError.at('MANGLER', field, first, `overskriftsrækken skal have kolonnerne "Dato" og "Beløb".`);
   const width = Math.max(0, ...rows.map((r) => r.length));
   for (let c = 0; c < width; c += 1) {
     if (c === date || c === amount || body.every((row) => isBlank(row[c]))) continue;
@@ -273,6 +273,6 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
 /** A range argument as rows: Excel passes a range as rows of cells, a single value as itself. */
 export function rangeArg(value: unknown, field: string): unknown[][] {
   if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as unknown[][];
-  if (value === null || value === undefined || typeof value === 'object') throw new SaldoError('UGYLDIGT_INPUT', field, value, `${field}: angiv et område i regnearket.`);
+  if (value === null || value === undefined || typeof value === 'object') throw SaldoError.at('UGYLDIGT_INPUT', field, value, `angiv et område i regnearket.`);
   return [[value]];
 }

@@ -3,7 +3,7 @@
  * read the Danish way ("1.234,56"); the rate field is in percent. Errors from core are mapped to
  * the form field they concern so the page can show them beside it.
  */
-import { isSaldoError, SaldoError } from '../../core/errors.js';
+import { isSaldoError, jsonPath, SaldoError, type At, type Namer } from '../../core/errors.js';
 import { parseDanishNumber } from '../../core/money/danishNumber.js';
 import type { ClaimType } from '../../core/rules/claimTypes.js';
 import { claimsFromRange, isBlank } from '../shared/excelArgs.js';
@@ -61,11 +61,11 @@ export const emptyForm = (): PlanForm => ({
 });
 
 /** A form field's text as a number, or undefined when blank. */
-function num(text: string, field: string): number | undefined {
+function num(text: string, field: At): number | undefined {
   return isBlank(text) ? undefined : parseDanishNumber(text, field);
 }
 
-function required(text: string, field: string, label: string): number {
+function required(text: string, field: At, label: string): number {
   const n = num(text, field);
   if (n === undefined) throw new SaldoError('MANGLER', field, text, `${label} mangler.`);
   return n;
@@ -119,23 +119,38 @@ export function formToPlanInput(form: PlanForm): Record<string, unknown> {
   };
 }
 
-/** Which form field a core error is about (core names JSON fields; the form has its own). */
+/** Which form field a core error is about (core names places in its JSON input; the form has its own). */
 export function formFieldOf(error: SaldoError): FormField {
-  const f = error.field;
-  if (f === 'henstand.from') return 'henstandFrom';
-  if (f === 'henstand.months') return 'henstandMonths';
-  if (f === 'henstand.installment') return 'reducedInstallment';
-  if (f.startsWith('claims') || f.startsWith('Markeringen')) return 'claims';
-  if (f.startsWith('paymentCapacity.netIncome')) return 'netIncome';
-  if (f.startsWith('paymentCapacity.year')) return 'year';
-  if (f.endsWith('annualInterestRate') || f === 'annualRate') return 'annualRate';
+  const [first, second] = error.place;
+  if (first === 'henstand') return second === 'from' ? 'henstandFrom' : second === 'months' ? 'henstandMonths' : second === 'installment' ? 'reducedInstallment' : 'form';
+  if (first === 'claims' || first === 'Markeringen') return 'claims';
+  if (first === 'paymentCapacity') return second === 'netIncome' ? 'netIncome' : second === 'year' ? 'year' : 'form';
+  if (error.place.at(-1) === 'annualInterestRate' || first === 'annualRate') return 'annualRate';
   const known: FormField[] = ['installment', 'count', 'rounding', 'netIncome', 'year', 'firstDueDate', 'startDate'];
-  return (known as string[]).includes(f) ? (f as FormField) : 'form';
+  return error.place.length === 1 && (known as unknown[]).includes(first) ? (first as FormField) : 'form';
 }
 
-/** Core's message without its leading JSON field name, for showing beside the form field. */
+/** The form's words for the places of a `plan` or `henstand` input, as a message names them. */
+const FORM_NAMES: Readonly<Record<string, string>> = {
+  installment: 'ydelsen', count: 'antal ydelser', rounding: 'afrundingen', firstDueDate: 'første forfaldsdato', startDate: 'aftaledatoen',
+  paymentCapacity: 'betalingsevnen', 'paymentCapacity.netIncome': 'nettoindkomsten', 'paymentCapacity.year': 'tabelåret', claims: 'fordringerne',
+  'henstand.from': 'henstandens første dag', 'henstand.months': 'antal måneder', 'henstand.installment': 'den nedsatte ydelse', interestDuringHenstand: 'rente under henstand',
+  accrueFromDueDate: 'renter fra forfaldsdato', interest: 'påløbne renter', annualInterestRate: 'renten', interestRateTable: 'rentetabellen',
+};
+const CLAIM_NAMES: Readonly<Record<string, string>> = { principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'rente', id: 'fordring', type: 'type' };
+
+/** How the pane names a place in core's input: by the form's own words. */
+export const formNamer: Namer = (place) => {
+  const path = jsonPath(place);
+  if (Object.hasOwn(FORM_NAMES, path)) return FORM_NAMES[path]!;
+  const [list, index, field] = place;
+  if (list === 'claims' && typeof index === 'number') return `fordring ${index + 1}${field === undefined ? '' : `, ${CLAIM_NAMES[String(field)] ?? String(field)}`}`;
+  return path;
+};
+
+/** Core's message for showing beside the form field: without the place the field itself shows. */
 export function fieldMessage(error: SaldoError): string {
-  const text = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+  const text = error.reasonFor(formNamer);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -168,15 +183,15 @@ export const emptyHenstandForm = (): HenstandForm => ({ from: '', months: '3', k
 /** The agreement and the henstand as a `henstand` input. */
 export function formToHenstandInput(form: PlanForm, h: HenstandForm): Record<string, unknown> {
   const plan = formToPlanInput(form);
-  if (isBlank(h.from)) throw new SaldoError('MANGLER', 'henstand.from', '', 'Angiv henstandens første dag.');
-  const months = required(h.months, 'henstand.months', 'Antal måneder');
+  if (isBlank(h.from)) throw new SaldoError('MANGLER', ['henstand', 'from'], '', 'Angiv henstandens første dag.');
+  const months = required(h.months, ['henstand', 'months'], 'Antal måneder');
   return {
     ...plan,
     henstand: {
       from: h.from,
       months,
       kind: h.kind,
-      ...(h.kind === 'reduced' ? { installment: required(h.reducedInstallment, 'henstand.installment', 'Den nedsatte ydelse') } : {}),
+      ...(h.kind === 'reduced' ? { installment: required(h.reducedInstallment, ['henstand', 'installment'], 'Den nedsatte ydelse') } : {}),
     },
     interestDuringHenstand: h.interestDuringHenstand,
   };

@@ -27,7 +27,7 @@ export function monthlyBetalingsevne(netIncome: Ore, supportsChildren: boolean, 
   if (!table) {
     throw new SaldoError(
       'UDEN_FOR_TABEL',
-      'paymentCapacity.year',
+      ['paymentCapacity', 'year'],
       year,
       `Der er ingen betalingsevnetabel for ${year}; standardtabellen dækker kun ${years.join(', ')}. Indlæs den fulde tabel for ${year} (SKM-meddelelsen fra Gældsstyrelsen) som regelfil.`,
     );
@@ -38,7 +38,7 @@ export function monthlyBetalingsevne(netIncome: Ore, supportsChildren: boolean, 
     const last = table.rows[table.rows.length - 1];
     throw new SaldoError(
       'UDEN_FOR_TABEL',
-      'paymentCapacity.netIncome',
+      ['paymentCapacity', 'netIncome'],
       netIncome / 100,
       `Betalingsevnetabellen for ${year} dækker kun nettoindkomster op til ${formatKroner(ore((last?.to ?? 0) * 100)).replace(',00 kr.', ' kr.')}; nettoindkomsten er ${formatKroner(netIncome)}. Standardtabellen er ufuldstændig – indlæs den fulde tabel (${table.source.split(' ')[0]}) som regelfil.`,
     );

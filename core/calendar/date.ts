@@ -3,7 +3,7 @@
  * since 1970-01-01) computed with Howard Hinnant's civil-date algorithms, never on `Date`,
  * so a due date cannot shift by a day in another time zone or across summer time.
  */
-import { SaldoError, showValue } from '../errors.js';
+import { SaldoError, showValue, type At } from '../errors.js';
 
 declare const dateBrand: unique symbol;
 /** A real calendar date written `YYYY-MM-DD`. Made by `parseDate` or `fromDayNumber`. */
@@ -88,22 +88,22 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @example parseDate('2026-02-01', 'firstDueDate') // "2026-02-01"
  * @example parseDate('2026-02-30', 'firstDueDate') // throws UGYLDIG_DATO "… findes ikke"
  */
-export function parseDate(value: unknown, field: string): CalendarDate {
+export function parseDate(value: unknown, field: At): CalendarDate {
   if (typeof value !== 'string') {
-    throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: datoen skal skrives som tekst ÅÅÅÅ-MM-DD, f.eks. "2026-02-01" (fik ${showValue(value)}).`);
+    throw SaldoError.at('UGYLDIG_DATO', field, value, `datoen skal skrives som tekst ÅÅÅÅ-MM-DD, f.eks. "2026-02-01" (fik ${showValue(value)}).`);
   }
   const m = ISO.exec(value);
   if (!m) {
-    throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: ${showValue(value)} er ikke en dato på formen ÅÅÅÅ-MM-DD, f.eks. "2026-02-01".`);
+    throw SaldoError.at('UGYLDIG_DATO', field, value, `${showValue(value)} er ikke en dato på formen ÅÅÅÅ-MM-DD, f.eks. "2026-02-01".`);
   }
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (y < MIN_YEAR || y > MAX_YEAR) {
-    throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: året ${y} ligger uden for ${MIN_YEAR}–${MAX_YEAR}.`);
+    throw SaldoError.at('UGYLDIG_DATO', field, value, `året ${y} ligger uden for ${MIN_YEAR}–${MAX_YEAR}.`);
   }
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new SaldoError('UGYLDIG_DATO', field, value, `${field}: datoen ${value} findes ikke i kalenderen.`);
+    throw SaldoError.at('UGYLDIG_DATO', field, value, `datoen ${value} findes ikke i kalenderen.`);
   }
   return value as CalendarDate;
 }

@@ -3,7 +3,7 @@
  * 29 February 1900 that never existed (serial 60, kept for Lotus 1-2-3 compatibility), so from
  * serial 61 (1900-03-01) on, serial = days since 1899-12-30.
  */
-import { SaldoError, showValue } from '../errors.js';
+import { SaldoError, showValue, type At } from '../errors.js';
 import { dayNumberOf, fromDayNumber, toDayNumber, type CalendarDate } from './date.js';
 
 const DAY_1899_12_30 = dayNumberOf(1899, 12, 30);
@@ -14,17 +14,17 @@ export const MAX_SERIAL = 2958465;
 /**
  * @example excelSerialToDate(46023) // "2026-01-01"
  */
-export function excelSerialToDate(serial: unknown, field = 'dato'): CalendarDate {
+export function excelSerialToDate(serial: unknown, field: At = 'dato'): CalendarDate {
   if (typeof serial !== 'number' || !Number.isFinite(serial)) {
-    throw new SaldoError('UGYLDIG_DATO', field, serial, `${field}: ${showValue(serial)} er ikke et Excel-datotal.`);
+    throw SaldoError.at('UGYLDIG_DATO', field, serial, `${showValue(serial)} er ikke et Excel-datotal.`);
   }
   // Excel dates may carry a time of day as a fraction: the calendar date is the whole part.
   const whole = Math.floor(serial);
   if (whole < 1 || whole > MAX_SERIAL) {
-    throw new SaldoError('UGYLDIG_DATO', field, serial, `${field}: datotallet ${serial} ligger uden for Excels datoer (1 = 01-01-1900 til ${MAX_SERIAL} = 31-12-9999).`);
+    throw SaldoError.at('UGYLDIG_DATO', field, serial, `datotallet ${serial} ligger uden for Excels datoer (1 = 01-01-1900 til ${MAX_SERIAL} = 31-12-9999).`);
   }
   if (whole === 60) {
-    throw new SaldoError('UGYLDIG_DATO', field, serial, `${field}: datotallet 60 er Excels 29-02-1900 – den dato findes ikke.`);
+    throw SaldoError.at('UGYLDIG_DATO', field, serial, `datotallet 60 er Excels 29-02-1900 – den dato findes ikke.`);
   }
   return fromDayNumber(whole < 60 ? DAY_1899_12_31 + whole : DAY_1899_12_30 + whole);
 }

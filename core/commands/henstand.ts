@@ -14,7 +14,8 @@ import { formatKroner, ore, toKroner } from '../money/ore.js';
 import type { ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { rykkerSteps } from '../rykker/procedure.js';
-import { isJsonObject, parseClaim, parsePlanInput, rejectUnknownKeys } from '../schedule/planInput.js';
+import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
+import { parseClaim, parsePlanInput } from '../schedule/planInput.js';
 import { computeSchedule } from '../schedule/schedule.js';
 import { scheduleToJson, type PlanOutput } from './plan.js';
 
@@ -60,7 +61,7 @@ export function henstand(input: unknown, rules: RuleSet): HenstandOutput | Singl
   const raw = input as Record<string, unknown>;
   const h = parseHenstand(raw.henstand, raw.interestDuringHenstand);
   if (h.from < terms.startDate) {
-    throw new SaldoError('KONFLIKT', 'henstand.from', h.from, `henstand.from (${h.from}) ligger før aftalens startdato (${terms.startDate}).`);
+    throw new SaldoError('KONFLIKT', ['henstand', 'from'], h.from, (name) => `${name(['henstand', 'from'])} (${h.from}) ligger før aftalens startdato (${terms.startDate}).`);
   }
   const before = scheduleToJson(computeSchedule(terms, rules));
   const after = scheduleToJson(computeSchedule(terms, rules, undefined, henstandWindow(h)));
@@ -91,28 +92,28 @@ export function henstand(input: unknown, rules: RuleSet): HenstandOutput | Singl
 const SINGLE_KEYS = ['claim', 'henstand', 'interestMethod'];
 
 function singleClaimHenstand(input: Record<string, unknown>, rules: RuleSet): SingleClaimHenstandOutput {
-  rejectUnknownKeys(input, SINGLE_KEYS, '');
+  rejectUnknownKeys(input, SINGLE_KEYS, []);
   const raw = input.claim;
-  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', 'claim', raw, 'claim skal være en fordring: {"id": "F1", "type": "renovation", "principal": 1200, "dueDate": "2026-03-01"}.');
-  if (raw.dueDate === undefined) throw new SaldoError('MANGLER', 'claim.dueDate', undefined, 'claim.dueDate mangler: angiv fordringens forfaldsdato.');
+  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', ['claim'], raw, (name) => `${name(['claim'])} skal være en fordring: {"id": "F1", "type": "renovation", "principal": 1200, "dueDate": "2026-03-01"}.`);
+  present(raw.dueDate, ['claim', 'dueDate'], 'angiv fordringens forfaldsdato.');
   // The same checks as a plan's claim (id, type, amounts, rate); the due date is required here.
-  const claim = parseClaim(raw, 'claim', 'F1', parseDate(raw.dueDate, 'claim.dueDate'), rules);
+  const claim = parseClaim(raw, ['claim'], 'F1', parseDate(raw.dueDate, ['claim', 'dueDate']), rules);
   const { dueDate, principal, id, rate, type } = claim;
   const hRaw = input.henstand;
-  if (!isJsonObject(hRaw)) throw new SaldoError('MANGLER', 'henstand', hRaw, 'henstand skal være et objekt, f.eks. {"months": 2}.');
+  if (!isJsonObject(hRaw)) throw new SaldoError('MANGLER', ['henstand'], hRaw, (name) => `${name(['henstand'])} skal være et objekt, f.eks. {"months": 2}.`);
   // For a single claim the henstand starts at its due date unless another date is given.
   const h = parseHenstand({ ...hRaw, from: hRaw.from ?? dueDate }, undefined);
-  if (h.kind !== 'full') throw new SaldoError('KONFLIKT', 'henstand.kind', h.kind, 'En henstand på en enkelt fordring uden aftale udskyder forfaldsdatoen: brug "full".');
+  if (h.kind !== 'full') throw new SaldoError('KONFLIKT', ['henstand', 'kind'], h.kind, 'En henstand på en enkelt fordring uden aftale udskyder forfaldsdatoen: brug "full".');
   const method = input.interestMethod ?? 'perStartedMonth';
   if (typeof method !== 'string' || !(INTEREST_METHODS as readonly string[]).includes(method)) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'interestMethod', method, `interestMethod: brug en af ${INTEREST_METHODS.join(', ')}.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', ['interestMethod'], method, `brug en af ${INTEREST_METHODS.join(', ')}.`);
   }
   const newNominal = addMonths(h.from > dueDate ? h.from : dueDate, h.months);
   const newDue = fromDayNumber(adjustToBankingDay(toDayNumber(newNominal), 'following'));
   const oldDue = fromDayNumber(adjustToBankingDay(toDayNumber(dueDate), 'following'));
   // Late interest runs from the due date (renteloven § 2; gebyrloven § 3): moving it spares the
   // interest from the old to the new due date.
-  const spared = periodInterest(principal, toDayNumber(dueDate), toDayNumber(newNominal), method as InterestMethod, rate, h.months, 'claim');
+  const spared = periodInterest(principal, toDayNumber(dueDate), toDayNumber(newNominal), method as InterestMethod, rate, h.months, ['claim']);
   const claimType: ClaimType = type;
   const steps = (due: string) => rykkerSteps(fromDayNumber(toDayNumber(due as never) + 1), [claimType], rules).map((s) => ({ step: s.step, action: s.action, date: s.date, fee: toKroner(s.fee) }));
   return {

@@ -1,10 +1,11 @@
 /** The `status` command (SPEC "status"): a plan input with payments, checked on `asOf`. */
 import { parseDate } from '../calendar/date.js';
-import { SaldoError, showValue } from '../errors.js';
+import { SaldoError, showValue, type Place } from '../errors.js';
+import { isJsonObject, present, rejectUnknownKeys, within } from '../input/fields.js';
 import { henstandWindow, parseHenstand } from '../henstand/henstandTerms.js';
 import { parseKroner, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { isJsonObject, MAX_INSTALLMENTS, parsePlanInput } from '../schedule/planInput.js';
+import { MAX_INSTALLMENTS, parsePlanInput } from '../schedule/planInput.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import type { PlanWarning } from '../schedule/planWarnings.js';
 import { computeSchedule } from '../schedule/schedule.js';
@@ -24,26 +25,24 @@ export interface StatusOutput {
   warnings?: PlanWarning[];
 }
 
-export function parsePayments(raw: unknown, field = 'payments'): Payment[] {
-  if (raw === undefined) throw new SaldoError('MANGLER', field, undefined, `${field} mangler: angiv indbetalingerne som [{"date": "2026-02-03", "amount": 500}] (en tom liste, hvis intet er betalt).`);
-  if (!Array.isArray(raw)) throw new SaldoError('UGYLDIGT_INPUT', field, raw, `${field} skal være en liste af {"date", "amount"}.`);
-  if (raw.length > 100_000) throw new SaldoError('UGYLDIGT_INPUT', field, raw.length, `${field}: højst 100.000 indbetalinger.`);
+export function parsePayments(raw: unknown, field: Place = ['payments']): Payment[] {
+  present(raw, field, 'angiv indbetalingerne som [{"date": "2026-02-03", "amount": 500}] (en tom liste, hvis intet er betalt).');
+  if (!Array.isArray(raw)) throw new SaldoError('UGYLDIGT_INPUT', field, raw, (name) => `${name(field)} skal være en liste af {"date", "amount"}.`);
+  if (raw.length > 100_000) throw SaldoError.at('UGYLDIGT_INPUT', field, raw.length, `højst 100.000 indbetalinger.`);
   return raw.map((p: unknown, i: number) => {
-    const f = `${field}[${i}]`;
-    if (!isJsonObject(p)) throw new SaldoError('UGYLDIGT_INPUT', f, p, `${f}: en indbetaling skal være {"date": "2026-02-03", "amount": 500} (fik ${showValue(p)}).`);
-    for (const key of Object.keys(p)) {
-      if (p[key] !== undefined && key !== 'date' && key !== 'amount') throw new SaldoError('UGYLDIGT_INPUT', `${f}.${key}`, p[key], `Ukendt felt "${f}.${key}". Tilladte felter: date, amount.`);
-    }
-    if (p.date === undefined) throw new SaldoError('MANGLER', `${f}.date`, undefined, `${f}.date mangler.`);
-    if (p.amount === undefined) throw new SaldoError('MANGLER', `${f}.amount`, undefined, `${f}.amount mangler.`);
-    return { date: parseDate(p.date, `${f}.date`), amount: parseKroner(p.amount, `${f}.amount`, { allowZero: false }) };
+    const f = within(field, i);
+    if (!isJsonObject(p)) throw SaldoError.at('UGYLDIGT_INPUT', f, p, `en indbetaling skal være {"date": "2026-02-03", "amount": 500} (fik ${showValue(p)}).`);
+    rejectUnknownKeys(p, ['date', 'amount'], f);
+    if (p.date === undefined) throw new SaldoError('MANGLER', within(f, 'date'), undefined, (name) => `${name(within(f, 'date'))} mangler.`);
+    if (p.amount === undefined) throw new SaldoError('MANGLER', within(f, 'amount'), undefined, (name) => `${name(within(f, 'amount'))} mangler.`);
+    return { date: parseDate(p.date, within(f, 'date')), amount: parseKroner(p.amount, within(f, 'amount'), { allowZero: false }) };
   });
 }
 
 export function parseGraceDays(raw: unknown): number {
   if (raw === undefined) return 0;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 365) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'graceDays', raw, `graceDays: antal dages frist skal være et helt tal fra 0 til 365 (fik ${showValue(raw)}).`);
+    throw SaldoError.at('UGYLDIGT_INPUT', ['graceDays'], raw, `antal dages frist skal være et helt tal fra 0 til 365 (fik ${showValue(raw)}).`);
   }
   return raw;
 }
@@ -67,30 +66,26 @@ export function statusToJson(s: AgreementStatus, asOf: string): StatusOutput {
  * numbered in order. The claim types for the rykker fees may come in `claimTypes`.
  */
 function statusOfInstallments(raw: Record<string, unknown>, rules: RuleSet): StatusOutput {
-  for (const key of Object.keys(raw)) {
-    if (raw[key] !== undefined && !['installments', 'payments', 'asOf', 'graceDays', 'claimTypes'].includes(key)) {
-      throw new SaldoError('UGYLDIGT_INPUT', key, raw[key], `Ukendt felt "${key}". Med installments er tilladte felter: installments, payments, asOf, graceDays, claimTypes.`);
-    }
-  }
+  rejectUnknownKeys(raw, ['installments', 'payments', 'asOf', 'graceDays', 'claimTypes'], [], 'Med installments er tilladte felter');
   const list = raw.installments;
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_INSTALLMENTS) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'installments', list, `installments skal være en liste med 1–${MAX_INSTALLMENTS} ydelser: [{"dueDate": "2026-02-02", "amount": 500}].`);
+    throw new SaldoError('UGYLDIGT_INPUT', ['installments'], list, (name) => `${name(['installments'])} skal være en liste med 1–${MAX_INSTALLMENTS} ydelser: [{"dueDate": "2026-02-02", "amount": 500}].`);
   }
   const installments = list.map((x: unknown, i: number) => {
-    const f = `installments[${i}]`;
-    if (!isJsonObject(x)) throw new SaldoError('UGYLDIGT_INPUT', f, x, `${f}: en ydelse skal være {"dueDate", "amount"}.`);
-    return { n: i + 1, dueDate: parseDate(x.dueDate, `${f}.dueDate`), amount: parseKroner(x.amount, `${f}.amount`, { allowZero: false }) };
+    const f = ['installments', i];
+    if (!isJsonObject(x)) throw SaldoError.at('UGYLDIGT_INPUT', f, x, `en ydelse skal være {"dueDate", "amount"}.`);
+    return { n: i + 1, dueDate: parseDate(x.dueDate, within(f, 'dueDate')), amount: parseKroner(x.amount, within(f, 'amount'), { allowZero: false }) };
   });
   installments.forEach((inst, i) => {
     const prev = installments[i - 1];
-    if (prev && inst.dueDate < prev.dueDate) throw new SaldoError('UGYLDIGT_INPUT', `installments[${i}].dueDate`, inst.dueDate, `installments[${i}].dueDate: ydelserne skal stå i datoorden (${inst.dueDate} kommer før ${prev.dueDate}).`);
+    if (prev && inst.dueDate < prev.dueDate) throw SaldoError.at('UGYLDIGT_INPUT', ['installments', i, 'dueDate'], inst.dueDate, `ydelserne skal stå i datoorden (${inst.dueDate} kommer før ${prev.dueDate}).`);
   });
   const types = raw.claimTypes === undefined ? ['andet'] : raw.claimTypes;
   if (!Array.isArray(types) || types.length === 0 || types.some((t) => typeof t !== 'string' || !(CLAIM_TYPES as readonly string[]).includes(t))) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'claimTypes', types, `claimTypes: en liste af fordringstyper (${CLAIM_TYPES.join(', ')}).`);
+    throw SaldoError.at('UGYLDIGT_INPUT', ['claimTypes'], types, `en liste af fordringstyper (${CLAIM_TYPES.join(', ')}).`);
   }
-  if (raw.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');
-  const asOf = parseDate(raw.asOf, 'asOf');
+  present(raw.asOf, ['asOf'], 'angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');
+  const asOf = parseDate(raw.asOf, ['asOf']);
   return statusToJson(agreementStatus(installments, parsePayments(raw.payments), asOf, parseGraceDays(raw.graceDays), types as ClaimType[], rules), asOf);
 }
 
@@ -102,8 +97,8 @@ export function status(input: unknown, rules: RuleSet): StatusOutput {
   if (isJsonObject(input) && input.installments !== undefined) return statusOfInstallments(input, rules);
   const terms = parsePlanInput(input, rules, ['payments', 'asOf', 'graceDays', 'henstand', 'interestDuringHenstand']);
   const raw = input as Record<string, unknown>;
-  if (raw.asOf === undefined) throw new SaldoError('MANGLER', 'asOf', undefined, 'asOf mangler: angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');
-  const asOf = parseDate(raw.asOf, 'asOf');
+  present(raw.asOf, ['asOf'], 'angiv den dato, status skal opgøres på (ÅÅÅÅ-MM-DD).');
+  const asOf = parseDate(raw.asOf, ['asOf']);
   const payments = parsePayments(raw.payments);
   const graceDays = parseGraceDays(raw.graceDays);
   const window = raw.henstand === undefined ? undefined : henstandWindow(parseHenstand(raw.henstand, raw.interestDuringHenstand));

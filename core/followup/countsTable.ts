@@ -18,7 +18,7 @@ function countName(v: Cell, where: string): string {
   const name = typeof v === 'string' ? v.trim() : '';
   if (!COUNT_NAME.test(name)) {
     const suggestion = typeof v === 'string' ? v.trim().replace(/[^A-Za-z0-9_\u00C0-\u02AF]+/g, '_').replace(/^(\d)/, '_$1') : '';
-    throw invalid(where, v, `${where}: ${showValue(v)} kan ikke bruges som navn i en måling: brug bogstaver, tal og _ uden mellemrum${suggestion ? `, f.eks. ${suggestion}` : ''}.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} kan ikke bruges som navn i en måling: brug bogstaver, tal og _ uden mellemrum${suggestion ? `, f.eks. ${suggestion}` : ''}.`);
   }
   return name;
 }
@@ -75,7 +75,7 @@ export function countsFromTable(rows: Rows, origin: Origin = A1): CountsFromTabl
   const top = cells.filter((x) => x.c === col).reduce((m, x) => Math.min(m, x.r), Infinity);
   let header = top - 1;
   while (header >= 0 && rows[header]!.every(blank)) header -= 1;
-  if (header < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: over perioderne i kolonne ${columnLetter(origin.column + col)} mangler en række med tallenes navne (f.eks. opkald, aftaler).`);
+  if (header < 0) throw SaldoError.at('MANGLER', COUNTS, null, `over perioderne i kolonne ${columnLetter(origin.column + col)} mangler en række med tallenes navne (f.eks. opkald, aftaler).`);
   return countsByColumn(rows, header, col, origin);
 }
 
@@ -116,8 +116,8 @@ function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origi
   const cols = head.map((h, i) => (i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${columnLetter(origin.column + i)}${origin.row + at}`)));
   const named = cols.filter((n): n is string => n !== null);
   const twice = named.find((n, i) => named.indexOf(n) !== i);
-  if (twice) throw invalid(COUNTS, twice, `${COUNTS}: navnet "${twice}" står i to kolonner.`);
-  if (named.length === 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS}: rækken over perioderne (række ${origin.row + at}) skal have tallenes navne som overskrifter.`);
+  if (twice) throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, twice, `navnet "${twice}" står i to kolonner.`);
+  if (named.length === 0) throw SaldoError.at('MANGLER', COUNTS, null, `rækken over perioderne (række ${origin.row + at}) skal have tallenes navne som overskrifter.`);
   headlessFigures(rows, at, head.map((h, i) => i !== periodCol && blank(h)), origin);
   const data: CountsFromTable['data'] = {};
   const periods: Array<string | null> = [];
@@ -145,16 +145,16 @@ function headlessFigures(rows: Rows, at: number, headless: readonly boolean[], o
     // a column past the header row's end has no heading either
     if (!(headless[i] ?? true)) continue;
     const r = rows.findIndex((row, k) => k > at && !blank(row[i]));
-    if (r >= 0) throw invalid(COUNTS, rows[r]![i], `${COUNTS}: kolonne ${columnLetter(origin.column + i)} har tal (${showValue(rows[r]![i])} i række ${origin.row + r}), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.`);
+    if (r >= 0) throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, rows[r]![i], `kolonne ${columnLetter(origin.column + i)} har tal (${showValue(rows[r]![i])} i række ${origin.row + r}), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.`);
   }
 }
 
 function checkPeriods(periods: ReadonlyArray<string | null>, shown: ReadonlyArray<Cell>): void {
   const keys = periods.filter((p): p is string => p !== null);
   const twice = keys.findIndex((p, i) => keys.indexOf(p) !== i);
-  if (twice >= 0) throw invalid(COUNTS, keys[twice], `${COUNTS}: perioden ${keys[twice]} står to gange.`);
+  if (twice >= 0) throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, keys[twice], `perioden ${keys[twice]} står to gange.`);
   if (keys.some((k) => k.startsWith('Q')) && keys.some((k) => k.startsWith('M'))) {
-    throw invalid(COUNTS, shown, `${COUNTS}: brug enten kvartaler eller måneder, ikke begge.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, shown, `brug enten kvartaler eller måneder, ikke begge.`);
   }
 }
 

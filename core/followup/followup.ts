@@ -7,8 +7,8 @@
  * afgang / tilgang × 100, the year the mean of the months, research/domain-law.md § 7), or their
  * plain sum. A count goal with an annual target is judged pro rata to the elapsed periods.
  */
-import { SaldoError, showValue } from '../errors.js';
-import { isJsonObject, rejectUnknownKeys } from '../schedule/planInput.js';
+import { SaldoError, showValue, type Place } from '../errors.js';
+import { isJsonObject, namedKeys, rejectUnknownKeys, within } from '../input/fields.js';
 import { compileMeasure, type Measure } from './measure.js';
 import { parsePeriodData, periodNumber, sumCounts, type Granularity, type PeriodData } from './periods.js';
 
@@ -79,69 +79,71 @@ export interface Followup {
   warnings: string[];
 }
 
-const invalid = (field: string, value: unknown, message: string) => new SaldoError('UGYLDIGT_INPUT', field, value, message);
+/** "`place` skal være …": the place named by the front end. */
+const invalid = (field: Place, value: unknown, rest: string) => new SaldoError('UGYLDIGT_INPUT', field, value, (name) => `${name(field)} ${rest}`);
 
-function oneOf<T extends string>(raw: unknown, allowed: readonly T[], field: string, fallback: T): T {
+function oneOf<T extends string>(raw: unknown, allowed: readonly T[], field: Place, fallback: T): T {
   if (raw === undefined || raw === null) return fallback;
-  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) throw invalid(field, raw, `${field} skal være ${allowed.map((a) => `"${a}"`).join(' eller ')} (fik ${showValue(raw)}).`);
+  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) throw invalid(field, raw, `skal være ${allowed.map((a) => `"${a}"`).join(' eller ')} (fik ${showValue(raw)}).`);
   return raw as T;
 }
 
-function text(raw: unknown, field: string, required: boolean): string | null {
+function text(raw: unknown, field: Place, required: boolean): string | null {
   if (raw === undefined || raw === null) {
-    if (required) throw new SaldoError('MANGLER', field, raw, `${field} mangler.`);
+    if (required) throw new SaldoError('MANGLER', field, raw, (name) => `${name(field)} mangler.`);
     return null;
   }
-  if (typeof raw !== 'string') throw invalid(field, raw, `${field} skal være tekst (fik ${showValue(raw)}).`);
-  if (raw.length > 10_000) throw invalid(field, raw, `${field} er for lang (højst 10.000 tegn).`);
+  if (typeof raw !== 'string') throw invalid(field, raw, `skal være tekst (fik ${showValue(raw)}).`);
+  if (raw.length > 10_000) throw invalid(field, raw, 'er for lang (højst 10.000 tegn).');
   return raw;
 }
 
-function finite(raw: unknown, field: string, min = -1e12): number {
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min || raw > 1e12) throw invalid(field, raw, `${field} skal være et tal${min === 0 ? ' ≥ 0' : ''} (fik ${showValue(raw)}).`);
+function finite(raw: unknown, field: Place, min = -1e12): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min || raw > 1e12) throw invalid(field, raw, `skal være et tal${min === 0 ? ' ≥ 0' : ''} (fik ${showValue(raw)}).`);
   return raw;
 }
 
-function quarterOf(raw: unknown, field: string): number | null {
+function quarterOf(raw: unknown, field: Place): number | null {
   if (raw === undefined || raw === null || raw === '') return null;
   const q = periodNumber(raw, 'quarter');
-  if (q === null) throw invalid(field, raw, `${field} skal være et kvartal "Q1"–"Q4" (fik ${showValue(raw)}).`);
+  if (q === null) throw invalid(field, raw, `skal være et kvartal "Q1"–"Q4" (fik ${showValue(raw)}).`);
   return q;
 }
 
 const GOAL_KEYS = ['id', 'name', 'requirement', 'kind', 'measure', 'target', 'direction', 'amberMargin', 'unit', 'aggregate', 'due', 'done', 'status', 'cause', 'action'];
 
 export function parseGoal(raw: unknown, index: number, data: PeriodData): Goal {
-  const field = `goals[${index}]`;
-  if (!isJsonObject(raw)) throw invalid(field, raw, `${field}: et mål skal være et objekt med id, name, measure og target (fik ${showValue(raw)}).`);
+  const field = ['goals', index];
+  const key = (k: string) => within(field, k);
+  if (!isJsonObject(raw)) throw SaldoError.at('UGYLDIGT_INPUT', field, raw, (name) => `et mål skal være et objekt med ${namedKeys(name, ['id', 'name', 'measure'])} og ${name(['target'])} (fik ${showValue(raw)}).`);
   rejectUnknownKeys(raw, GOAL_KEYS, field);
-  const id = raw.id === undefined ? '' : typeof raw.id === 'number' ? String(raw.id) : text(raw.id, `${field}.id`, true)!;
-  if (id.trim() === '') throw new SaldoError('MANGLER', `${field}.id`, raw.id, `${field}.id mangler: giv målet et nummer, f.eks. "2.1".`);
-  const kind = oneOf(raw.kind, ['ratio', 'count', 'milestone'] as const, `${field}.kind`, 'ratio');
-  const name = text(raw.name, `${field}.name`, true)!;
+  const id = raw.id === undefined ? '' : typeof raw.id === 'number' ? String(raw.id) : text(raw.id, key('id'), true)!;
+  if (id.trim() === '') throw new SaldoError('MANGLER', key('id'), raw.id, (name) => `${name(key('id'))} mangler: giv målet et nummer, f.eks. "2.1".`);
+  const kind = oneOf(raw.kind, ['ratio', 'count', 'milestone'] as const, key('kind'), 'ratio');
+  const name = text(raw.name, key('name'), true)!;
   const milestone = kind === 'milestone';
-  const measureText = text(raw.measure, `${field}.measure`, !milestone);
-  const measure = measureText === null ? null : compileMeasure(measureText, id, `${field}.measure`, data.names);
-  const target = raw.target === undefined || raw.target === null ? null : finite(raw.target, `${field}.target`);
-  if (target === null && !milestone) throw new SaldoError('MANGLER', `${field}.target`, undefined, `Mål ${id}: target mangler (målværdien, f.eks. 0.15 for 15 %).`);
-  const due = quarterOf(raw.due, `${field}.due`);
-  if (milestone && due === null) throw new SaldoError('MANGLER', `${field}.due`, undefined, `Mål ${id}: en milepæl skal have due, kvartalet den skal være nået i ("Q4").`);
+  const measureText = text(raw.measure, key('measure'), !milestone);
+  const measure = measureText === null ? null : compileMeasure(measureText, id, key('measure'), data.names);
+  const target = raw.target === undefined || raw.target === null ? null : finite(raw.target, key('target'));
+  if (target === null && !milestone) throw new SaldoError('MANGLER', key('target'), undefined, (name) => `Mål ${id}: ${name(['target'])} mangler (målværdien, f.eks. 0.15 for 15 %).`);
+  const due = quarterOf(raw.due, key('due'));
+  if (milestone && due === null) throw new SaldoError('MANGLER', key('due'), undefined, (name) => `Mål ${id}: en milepæl skal have ${name(['due'])}, kvartalet den skal være nået i ("Q4").`);
   return {
     id,
     name,
-    requirement: text(raw.requirement, `${field}.requirement`, false) ?? '',
+    requirement: text(raw.requirement, key('requirement'), false) ?? '',
     kind,
     measure,
     target,
-    direction: oneOf(raw.direction, ['atLeast', 'atMost'] as const, `${field}.direction`, 'atLeast'),
-    amberMargin: raw.amberMargin === undefined ? 0 : finite(raw.amberMargin, `${field}.amberMargin`, 0),
-    unit: oneOf(raw.unit, ['percent', 'number', 'kr'] as const, `${field}.unit`, 'number'),
-    aggregate: oneOf(raw.aggregate, ['ratioOfSums', 'meanOfPeriods', 'sum'] as const, `${field}.aggregate`, kind === 'count' ? 'sum' : 'ratioOfSums'),
+    direction: oneOf(raw.direction, ['atLeast', 'atMost'] as const, key('direction'), 'atLeast'),
+    amberMargin: raw.amberMargin === undefined ? 0 : finite(raw.amberMargin, key('amberMargin'), 0),
+    unit: oneOf(raw.unit, ['percent', 'number', 'kr'] as const, key('unit'), 'number'),
+    aggregate: oneOf(raw.aggregate, ['ratioOfSums', 'meanOfPeriods', 'sum'] as const, key('aggregate'), kind === 'count' ? 'sum' : 'ratioOfSums'),
     due,
-    done: quarterOf(raw.done, `${field}.done`),
-    manualStatus: raw.status === undefined || raw.status === null ? null : oneOf(raw.status, ['grøn', 'gul', 'rød'] as const, `${field}.status`, 'grøn'),
-    cause: text(raw.cause, `${field}.cause`, false),
-    action: text(raw.action, `${field}.action`, false),
+    done: quarterOf(raw.done, key('done')),
+    manualStatus: raw.status === undefined || raw.status === null ? null : oneOf(raw.status, ['grøn', 'gul', 'rød'] as const, key('status'), 'grøn'),
+    cause: text(raw.cause, key('cause'), false),
+    action: text(raw.action, key('action'), false),
   };
 }
 
@@ -270,13 +272,13 @@ export interface PreviousText {
 
 export function parsePrevious(raw: unknown): PreviousText[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw invalid('previous', raw, 'previous skal være den forrige opfølgnings rækker: [{"id": "2.1", "cause": "…", "action": "…"}].');
+  if (!Array.isArray(raw)) throw invalid(['previous'], raw, 'skal være den forrige opfølgnings rækker: [{"id": "2.1", "cause": "…", "action": "…"}].');
   return raw.map((r: unknown, i) => {
-    const f = `previous[${i}]`;
-    if (!isJsonObject(r)) throw invalid(f, r, `${f} skal være {"id", "cause", "action"} (fik ${showValue(r)}).`);
-    const id = typeof r.id === 'number' ? String(r.id) : text(r.id, `${f}.id`, true)!;
+    const f = ['previous', i];
+    if (!isJsonObject(r)) throw invalid(f, r, `skal være {"id", "cause", "action"} (fik ${showValue(r)}).`);
+    const id = typeof r.id === 'number' ? String(r.id) : text(r.id, within(f, 'id'), true)!;
     // The rest of a previous output row (values, status …) is allowed and ignored: only the text carries over.
-    return { id, cause: text(r.cause, `${f}.cause`, false) ?? '', action: text(r.action, `${f}.action`, false) ?? '' };
+    return { id, cause: text(r.cause, within(f, 'cause'), false) ?? '', action: text(r.action, within(f, 'action'), false) ?? '' };
   });
 }
 
@@ -292,12 +294,12 @@ export interface FollowupInput {
 /** The follow-up table for the year so far; goals' cause/action typed now win over the previous follow-up's. */
 export function followup(input: FollowupInput): Followup {
   const data = parsePeriodData(input.data);
-  if (!Array.isArray(input.goals) || input.goals.length === 0) throw new SaldoError('MANGLER', 'goals', input.goals, 'goals: angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
-  if (input.goals.length > 1000) throw invalid('goals', input.goals.length, 'goals: højst 1.000 mål.');
+  if (!Array.isArray(input.goals) || input.goals.length === 0) throw SaldoError.at('MANGLER', ['goals'], input.goals, 'angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
+  if (input.goals.length > 1000) throw SaldoError.at('UGYLDIGT_INPUT', ['goals'], input.goals.length, 'højst 1.000 mål.');
   const goals = input.goals.map((g, i) => parseGoal(g, i, data));
   const seen = new Set<string>();
   for (const g of goals) {
-    if (seen.has(g.id)) throw invalid('goals', g.id, `Mål ${g.id} står to gange: hvert mål skal have sit eget nummer.`);
+    if (seen.has(g.id)) throw new SaldoError('UGYLDIGT_INPUT', ['goals'], g.id, `Mål ${g.id} står to gange: hvert mål skal have sit eget nummer.`);
     seen.add(g.id);
   }
   const periodsInYear = data.granularity === 'month' ? 12 : 4;
@@ -369,6 +371,6 @@ function zeroPeriodWarning(data: PeriodData): string[] {
 function periodOf(raw: unknown, data: PeriodData): number | null {
   if (raw === undefined || raw === null) return null;
   const n = periodNumber(raw, data.granularity);
-  if (n === null) throw invalid('period', raw, `period skal være ${data.granularity === 'month' ? 'en måned "M01"–"M12"' : 'et kvartal "Q1"–"Q4"'} som data (fik ${showValue(raw)}).`);
+  if (n === null) throw invalid(['period'], raw, `skal være ${data.granularity === 'month' ? 'en måned "M01"–"M12"' : 'et kvartal "Q1"–"Q4"'} som data (fik ${showValue(raw)}).`);
   return n;
 }

@@ -3,7 +3,7 @@
  * procent"), read into `followup`'s JSON goals, and written back from them (the task pane's
  * templates).
  */
-import { showValue, SaldoError } from '../errors.js';
+import { jsonPath, showValue, SaldoError, type Namer } from '../errors.js';
 import { A1, blank, comma, GOALS, headerRow, invalid, norm, numberCell, periodKey, SERIAL_2000, SERIAL_2100, textCell, type Cell, type Origin, type Rows } from './tableCells.js';
 
 /** A column of the goals table: the JSON key, the header Saldo writes, the headers it reads, and the Danish words for its values. */
@@ -33,13 +33,31 @@ export const GOAL_COLUMNS: readonly GoalColumn[] = [
   { key: 'action', header: 'Handling', aliases: ['handling', 'action'] },
 ];
 
+/**
+ * How the goals table names a place in core's goal input: `['goals', 2, 'target']` is
+ * `Måltabellen, række 4, kolonnen "Målværdi"` (by the sheet's row numbers), a bare key such as
+ * `['target']` is its header `"Målværdi"`, anything else its JSON path.
+ */
+export function goalsTableNamer(rowNumbers: readonly number[]): Namer {
+  const header = (key: string | number | undefined) => GOAL_COLUMNS.find((c) => c.key === key)?.header;
+  return (place) => {
+    const [first, index, key] = place;
+    if (first === 'goals' && typeof index === 'number') {
+      const column = header(key);
+      return `${GOALS}, række ${rowNumbers[index] ?? '?'}${column ? `, kolonnen "${column}"` : ''}`;
+    }
+    const column = place.length === 1 ? header(first) : undefined;
+    return column ? `"${column}"` : jsonPath(place);
+  };
+}
+
 const columnOf = (header: Cell): GoalColumn | undefined => GOAL_COLUMNS.find((c) => c.aliases.includes(norm(header)) || norm(c.header) === norm(header) || c.key.toLowerCase() === norm(header));
 
 
 /** A quarter from a cell: 4, "4", "Q4", "K4", "4. kvt.", "4. kvartal" → "Q4". */
 function quarterCell(v: Cell, where: string): string {
   const key = periodKey(typeof v === 'number' ? `q${v}` : /^\s*[1-4]\s*$/.test(String(v)) ? `q${String(v).trim()}` : v);
-  if (key === null || !key.startsWith('Q')) throw invalid(where, v, `${where}: ${showValue(v)} er ikke et kvartal. Skriv f.eks. Q4 eller 4. kvt.`);
+  if (key === null || !key.startsWith('Q')) throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} er ikke et kvartal. Skriv f.eks. Q4 eller 4. kvt.`);
   return key;
 }
 
@@ -47,7 +65,7 @@ function wordCell(column: GoalColumn, v: Cell, where: string): string {
   const text = norm(v);
   for (const [value, words] of column.words!) if (norm(value) === text || words.includes(text)) return value;
   const allowed = column.words!.map(([value, words]) => words[0] ?? value);
-  throw invalid(where, v, `${where}: ${showValue(v)} forstås ikke. Skriv ${allowed.slice(0, -1).join(', ')} eller ${allowed.at(-1)}.`);
+  throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} forstås ikke. Skriv ${allowed.slice(0, -1).join(', ')} eller ${allowed.at(-1)}.`);
 }
 
 export interface GoalsFromTable {
@@ -88,7 +106,7 @@ export function goalsFromTable(rows: Rows, origin: Origin = A1): GoalsFromTable 
       const v = row[i];
       if (!c || blank(v)) return;
       const where = `${GOALS}, række ${sheetRow}, kolonnen "${c.header}"`;
-      if (typeof v === 'boolean') throw invalid(where, v, `${where}: ${showValue(v)} forstås ikke.`);
+      if (typeof v === 'boolean') throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} forstås ikke.`);
       goal[c.key] = c.number ? numberCell(v, where) : c.words ? wordCell(c, v, where) : c.key === 'due' || c.key === 'done' ? quarterCell(v, where) : textCell(v);
       // Danish Excel turns "2.1" typed in a General cell into 2 January: the number is then a date.
       if (c.key === 'id' && typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_2000 && v < SERIAL_2100) {

@@ -25,7 +25,7 @@ import {
   type FactoryFunctionMap,
   type MathNode,
 } from 'mathjs';
-import { SaldoError } from '../errors.js';
+import { SaldoError, type At } from '../errors.js';
 
 // Only these factories (and what they need): the rest of mathjs is not in the instance, nor in the bundle.
 const factories: FactoryFunctionMap = Object.assign({}, parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, unaryMinusDependencies, unaryPlusDependencies, powDependencies, minDependencies, maxDependencies, absDependencies, roundDependencies);
@@ -74,7 +74,7 @@ export interface Measure {
  * has. Every problem is a Danish error that names the goal.
  * @example compileMeasure('pristjek / selvanmeldte', '2.1', 'goals[0].measure', new Set(['pristjek', 'selvanmeldte'])).evaluate(new Map([['pristjek', 3], ['selvanmeldte', 20]])) // 0.15
  */
-export function compileMeasure(text: string, goalId: string, field: string, known: ReadonlySet<string>): Measure {
+export function compileMeasure(text: string, goalId: string, field: At, known: ReadonlySet<string>): Measure {
   const shownText = `"${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;
   const fail = (why: string) => new SaldoError('UGYLDIGT_INPUT', field, text, goalId === '' ? `Målingen ${shownText} ${why}` : `Mål ${goalId}: målingen ${shownText} ${why}`);
   if (text.trim() === '') throw fail('er tom: skriv en beregning som "pristjek / selvanmeldte".');

@@ -29,16 +29,16 @@ export function headerRow(rows: Rows, test: (row: ReadonlyArray<Cell>) => boolea
 /** A number from a cell: a number, or Danish text ("0,15", "12.000", "15 %"). */
 export function numberCell(v: Cell, where: string): number {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw invalid(where, v, `${where}: ${showValue(v)} er ikke et tal.`);
+    if (!Number.isFinite(v)) throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} er ikke et tal.`);
     return v;
   }
-  if (typeof v !== 'string') throw invalid(where, v, `${where}: ${showValue(v)} er ikke et tal.`);
+  if (typeof v !== 'string') throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} er ikke et tal.`);
   const percent = /%\s*$/.test(v);
   try {
     const n = parseDanishNumber(v.replace(/%\s*$/, ''), where);
     return percent ? n / 100 : n;
   } catch {
-    throw invalid(where, v, `${where}: ${showValue(v)} er ikke et tal. Skriv f.eks. 0,15, 15 % eller 12.000.`);
+    throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} er ikke et tal. Skriv f.eks. 0,15, 15 % eller 12.000.`);
   }
 }
 

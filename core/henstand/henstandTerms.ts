@@ -6,6 +6,7 @@
  */
 import { addMonthsToDay, parseDate, partsOf, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError, showValue } from '../errors.js';
+import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import type { InterestFreeWindow } from '../interest/accrue.js';
 import { parseKroner, type Ore } from '../money/ore.js';
 
@@ -34,35 +35,29 @@ export interface HenstandWindow {
 
 export const MAX_HENSTAND_MONTHS = 120;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function parseHenstand(raw: unknown, interestDuringHenstand: unknown): HenstandTerms {
-  if (!isObject(raw)) {
-    throw new SaldoError(raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', 'henstand', raw, 'henstand skal være et objekt, f.eks. {"from": "2026-05-01", "months": 3, "kind": "full"}.');
+  if (!isJsonObject(raw)) {
+    throw new SaldoError(raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', ['henstand'], raw, (name) => `${name(['henstand'])} skal være et objekt, f.eks. {"from": "2026-05-01", "months": 3, "kind": "full"}.`);
   }
-  for (const key of Object.keys(raw)) {
-    if (raw[key] !== undefined && !['from', 'months', 'kind', 'installment'].includes(key)) {
-      throw new SaldoError('UGYLDIGT_INPUT', `henstand.${key}`, raw[key], `Ukendt felt "henstand.${key}". Tilladte felter: from, months, kind, installment.`);
-    }
-  }
-  if (raw.from === undefined) throw new SaldoError('MANGLER', 'henstand.from', undefined, 'henstand.from mangler: angiv datoen, hvor henstanden begynder.');
-  const from = parseDate(raw.from, 'henstand.from');
+  rejectUnknownKeys(raw, ['from', 'months', 'kind', 'installment'], ['henstand']);
+  present(raw.from, ['henstand', 'from'], 'angiv datoen, hvor henstanden begynder.');
+  const from = parseDate(raw.from, ['henstand', 'from']);
   const months = raw.months;
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > MAX_HENSTAND_MONTHS) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'henstand.months', months, `henstand.months: antal måneder skal være et helt tal fra 1 til ${MAX_HENSTAND_MONTHS} (fik ${showValue(months)}).`);
+    throw SaldoError.at('UGYLDIGT_INPUT', ['henstand', 'months'], months, `antal måneder skal være et helt tal fra 1 til ${MAX_HENSTAND_MONTHS} (fik ${showValue(months)}).`);
   }
   const kind = raw.kind ?? 'full';
   if (kind !== 'full' && kind !== 'reduced') {
-    throw new SaldoError('UGYLDIGT_INPUT', 'henstand.kind', kind, `henstand.kind: ${showValue(kind)} er ikke en gyldig værdi. Brug "full" (ingen betaling) eller "reduced" (lavere ydelse).`);
+    throw SaldoError.at('UGYLDIGT_INPUT', ['henstand', 'kind'], kind, `${showValue(kind)} er ikke en gyldig værdi. Brug "full" (ingen betaling) eller "reduced" (lavere ydelse).`);
   }
   if (kind === 'reduced' && raw.installment === undefined) {
-    throw new SaldoError('MANGLER', 'henstand.installment', undefined, 'henstand.installment mangler: en nedsat henstand ("reduced") skal have den lavere ydelse i kroner.');
+    throw new SaldoError('MANGLER', ['henstand', 'installment'], undefined, (name) => `${name(['henstand', 'installment'])} mangler: en nedsat henstand ("reduced") skal have den lavere ydelse i kroner.`);
   }
   if (kind === 'full' && raw.installment !== undefined) {
-    throw new SaldoError('KONFLIKT', 'henstand.installment', raw.installment, 'henstand.installment gælder kun en nedsat henstand ("reduced"); en fuld henstand har ingen betalinger.');
+    throw new SaldoError('KONFLIKT', ['henstand', 'installment'], raw.installment, (name) => `${name(['henstand', 'installment'])} gælder kun en nedsat henstand ("reduced"); en fuld henstand har ingen betalinger.`);
   }
   if (interestDuringHenstand !== undefined && typeof interestDuringHenstand !== 'boolean') {
-    throw new SaldoError('UGYLDIGT_INPUT', 'interestDuringHenstand', interestDuringHenstand, 'interestDuringHenstand skal være true (renten løber, standard) eller false.');
+    throw new SaldoError('UGYLDIGT_INPUT', ['interestDuringHenstand'], interestDuringHenstand, (name) => `${name(['interestDuringHenstand'])} skal være true (renten løber, standard) eller false.`);
   }
   return {
     from,
@@ -74,9 +69,9 @@ export function parseHenstand(raw: unknown, interestDuringHenstand: unknown): He
 }
 
 function reducedInstallment(raw: unknown): Ore {
-  const amount = parseKroner(raw, 'henstand.installment');
+  const amount = parseKroner(raw, ['henstand', 'installment']);
   if (amount === 0) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'henstand.installment', raw, 'henstand.installment: en nedsat ydelse på 0 kr. er en fuld henstand – brug "kind": "full".');
+    throw SaldoError.at('UGYLDIGT_INPUT', ['henstand', 'installment'], raw, 'en nedsat ydelse på 0 kr. er en fuld henstand – brug "kind": "full".');
   }
   return amount;
 }

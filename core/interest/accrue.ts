@@ -4,7 +4,7 @@
  * from zero. A rate that changes inside the period splits it.
  */
 import { addMonthsToDay, fromDayNumber, partsOf, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
-import { SaldoError } from '../errors.js';
+import { SaldoError, type At } from '../errors.js';
 import { divideRounded } from '../money/rounding.js';
 import { ore, type Ore } from '../money/ore.js';
 import type { RateTable } from '../rules/interestRates.js';
@@ -40,7 +40,7 @@ export function compileRateTable(name: string, table: RateTable): CompiledRateTa
 }
 
 /** Rate segments covering days [from, to): `[days, ppm][]`. Throws if the table does not cover them. */
-function segments(rate: RateSource, from: DayNumber, to: DayNumber, field: string): Array<[number, number]> {
+function segments(rate: RateSource, from: DayNumber, to: DayNumber, field: At): Array<[number, number]> {
   if (rate.kind === 'fixed') return [[to - from, rate.ppm]];
   const t = rate.table;
   const first = t.starts[0] ?? Infinity;
@@ -121,7 +121,7 @@ export function periodInterest(
   method: InterestMethod,
   rate: RateSource,
   periodMonths: number,
-  field: string,
+  field: At,
   options: { free?: InterestFreeWindow; anchor?: DayNumber } = {},
 ): Ore {
   const { free } = options;

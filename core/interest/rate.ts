@@ -2,7 +2,7 @@
  * Annual interest rates as integer parts per million (8,05 % = 80_500 ppm), so interest is
  * exact integer arithmetic.
  */
-import { SaldoError, showValue } from '../errors.js';
+import { SaldoError, showValue, type At } from '../errors.js';
 
 declare const rateBrand: unique symbol;
 export type RatePpm = number & { readonly [rateBrand]: true };
@@ -17,20 +17,20 @@ const MAX_PPM = 1_000_000;
  * @example parseAnnualRate(0.0805, 'rate') // 80_500
  * @example parseAnnualRate(8.05, 'rate') // 80_500
  */
-export function parseAnnualRate(value: unknown, field: string): RatePpm {
+export function parseAnnualRate(value: unknown, field: At): RatePpm {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SaldoError('UGYLDIG_SATS', field, value, `${field}: renten skal være et tal, f.eks. 8.05 (8,05 %) eller 0.0805 (fik ${showValue(value)}).`);
+    throw SaldoError.at('UGYLDIG_SATS', field, value, `renten skal være et tal, f.eks. 8.05 (8,05 %) eller 0.0805 (fik ${showValue(value)}).`);
   }
   if (value < 0) {
-    throw new SaldoError('UGYLDIG_SATS', field, value, `${field}: renten må ikke være negativ (${String(value).replace('.', ',')}).`);
+    throw SaldoError.at('UGYLDIG_SATS', field, value, `renten må ikke være negativ (${String(value).replace('.', ',')}).`);
   }
   const ppm = value < 1 ? value * 1_000_000 : value * 10_000;
   const rounded = Math.round(ppm);
   if (Math.abs(ppm - rounded) > 1e-6) {
-    throw new SaldoError('UGYLDIG_SATS', field, value, `${field}: renten ${String(value).replace('.', ',')} har for mange decimaler (højst 4 decimaler i procent).`);
+    throw SaldoError.at('UGYLDIG_SATS', field, value, `renten ${String(value).replace('.', ',')} har for mange decimaler (højst 4 decimaler i procent).`);
   }
   if (rounded > MAX_PPM) {
-    throw new SaldoError('UGYLDIG_SATS', field, value, `${field}: en årlig rente på ${String(value).replace('.', ',')} % er urealistisk (over 100 %).`);
+    throw SaldoError.at('UGYLDIG_SATS', field, value, `en årlig rente på ${String(value).replace('.', ',')} % er urealistisk (over 100 %).`);
   }
   return rounded as RatePpm;
 }

@@ -2,7 +2,7 @@
  * Money is integer øre inside core (SPEC: "never accumulate floating kroner"). Kroner with at
  * most 2 decimals exist only at the edges (JSON, Excel); they are parsed here, once.
  */
-import { SaldoError, showValue } from '../errors.js';
+import { SaldoError, showValue, type At } from '../errors.js';
 
 declare const oreBrand: unique symbol;
 /** An amount in øre: a safe integer. Made by `ore`, `parseKroner` or arithmetic inside core. */
@@ -33,32 +33,32 @@ const KRONER_TEXT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
  * @example parseKroner(1234.56, 'installment') // 123456 øre
  * @example parseKroner(12.345, 'installment') // throws UGYLDIGT_BELØB "… højst 2 decimaler"
  */
-export function parseKroner(value: unknown, field: string, options: ParseKronerOptions = {}): Ore {
+export function parseKroner(value: unknown, field: At, options: ParseKronerOptions = {}): Ore {
   if (typeof value !== 'number') {
     const what = typeof value === 'string' ? 'tekst' : value === null ? 'tomt' : typeof value === 'boolean' ? 'en sandhedsværdi' : 'ikke et tal';
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et tal i kroner, men er ${what} (${showValue(value)}).`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet skal være et tal i kroner, men er ${what} (${showValue(value)}).`);
   }
   if (!Number.isFinite(value)) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være et endeligt tal i kroner, ikke ${showValue(value)}.`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet skal være et endeligt tal i kroner, ikke ${showValue(value)}.`);
   }
   if (Math.abs(value) > MAX_KRONER) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet (${showValue(value)}) er over grænsen på 10 mia. kr. – er det tastet forkert?`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet (${showValue(value)}) er over grænsen på 10 mia. kr. – er det tastet forkert?`);
   }
   // The shortest round-trip decimal text of a double is exactly what the user typed in JSON,
   // so counting decimals on it is exact (12.345 stays "12.345"; 0.1 stays "0.1").
   const text = numberText(value);
   const m = KRONER_TEXT.exec(text);
   if (!m) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet ${text.replace('.', ',')} kr. har mere end 2 decimaler; angiv kroner med højst 2 decimaler (øre).`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet ${text.replace('.', ',')} kr. har mere end 2 decimaler; angiv kroner med højst 2 decimaler (øre).`);
   }
   const [, minus, whole = '0', frac = ''] = m;
   const amount = (Number(whole) * 100 + Number(frac.padEnd(2, '0'))) * (minus ? -1 : 1);
   const result = ore(amount === 0 ? 0 : amount); // no −0
   if (result < 0 && !options.allowNegative) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet må ikke være negativt (${formatKroner(result)}).`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet må ikke være negativt (${formatKroner(result)}).`);
   }
   if (result === 0 && options.allowZero === false) {
-    throw new SaldoError('UGYLDIGT_BELØB', field, value, `${field}: beløbet skal være større end 0 kr.`);
+    throw SaldoError.at('UGYLDIGT_BELØB', field, value, `beløbet skal være større end 0 kr.`);
   }
   return result;
 }
@@ -95,8 +95,8 @@ export const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d
  * Sums of øre are exact only up to 2^53 (about 90.000 mia. kr.): a ledger whose amounts add up to
  * more, in absolute value, is refused rather than summed with rounding.
  */
-export function checkExactSum(absoluteSum: number, what: string): void {
+export function checkExactSum(absoluteSum: number, what: At): void {
   if (absoluteSum > Number.MAX_SAFE_INTEGER) {
-    throw new SaldoError('UGYLDIGT_BELØB', what, absoluteSum, `${what}: beløbene er tilsammen over ${groupThousands(Math.floor(Number.MAX_SAFE_INTEGER / 100))} kr., mere end der kan regnes præcist på til øre. Er beløbene tastet forkert (f.eks. øre som kroner)?`);
+    throw SaldoError.at('UGYLDIGT_BELØB', what, absoluteSum, `beløbene er tilsammen over ${groupThousands(Math.floor(Number.MAX_SAFE_INTEGER / 100))} kr., mere end der kan regnes præcist på til øre. Er beløbene tastet forkert (f.eks. øre som kroner)?`);
   }
 }

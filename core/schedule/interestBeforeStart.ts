@@ -28,7 +28,7 @@ export function interestBeforeStart(terms: PlanTerms): InterestBeforeStart[] {
     const base = terms.interestBase === 'principalAndFees' ? claim.principal + claim.fees : claim.principal;
     // The monthly (annuity) method counts whole months only: a part month is not charged.
     const months = wholeMonths(due, start);
-    const interest = periodInterest(ore(base), due, start, terms.interestMethod, claim.rate, months, `claims[${i}]`, { anchor: due });
+    const interest = periodInterest(ore(base), due, start, terms.interestMethod, claim.rate, months, ['claims', i], { anchor: due });
     out.push({ claimId: claim.id, from: claim.dueDate, to: fromDayNumber(start), interest });
   });
   return out;

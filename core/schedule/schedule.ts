@@ -145,7 +145,7 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       const from = Math.max(previous, due);
       const base = withFees ? claim.principal + claim.fees : claim.principal;
       // perStartedMonth counts its months from the claim's forfaldsdag, not from the period's start.
-      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, `claims[${i}]`, { ...(free ? { free } : {}), anchor: due });
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, ['claims', i], { ...(free ? { free } : {}), anchor: due });
       claim.interest += interest;
       accrued += interest;
     }
@@ -231,7 +231,7 @@ export function resolveInstallment(terms: PlanTerms, rules: RuleSet, calendar: B
       if (evne.monthly === 0) {
         throw new SaldoError(
           'BETALES_ALDRIG',
-          'paymentCapacity.netIncome',
+          ['paymentCapacity', 'netIncome'],
           mode.netIncome / 100,
           `Betalingsevnen er 0 kr. om måneden (${evne.percent} % af ${formatKroner(mode.netIncome)} om året giver under 50 kr. om måneden); der kan ikke laves en afdragsordning – overvej henstand.`,
         );
@@ -255,7 +255,7 @@ export function computeSchedule(given: PlanTerms, rules: RuleSet, calendar: Bank
   if (outcome.kind === 'neverPays') {
     throw new SaldoError(
       'BETALES_ALDRIG',
-      'installment',
+      ['installment'],
       installment / 100,
       `Ydelsen ${formatKroner(installment)} dækker ikke periodens rente ${formatKroner(ore(outcome.interest))} (ydelse nr. ${outcome.n}) – gælden bliver aldrig betalt. Hæv ydelsen.`,
     );
@@ -263,7 +263,7 @@ export function computeSchedule(given: PlanTerms, rules: RuleSet, calendar: Bank
   if (outcome.kind === 'tooMany') {
     throw new SaldoError(
       'FOR_MANGE_RÆKKER',
-      'installment',
+      ['installment'],
       installment / 100,
       `Med en ydelse på ${formatKroner(installment)} ville aftalen løbe over mere end ${MAX_INSTALLMENTS} ydelser. Hæv ydelsen.`,
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plan } from '../../core/commands/plan.js';
 import { SaldoError } from '../../core/errors.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import { emptyForm, fieldMessage, formFieldOf, formToPlanInput, type PlanForm } from '../../addin/taskpane/planForm.js';
+import { emptyForm, fieldMessage, formFieldOf, formNamer, formToPlanInput, outcomeOf, type PlanForm } from '../../addin/taskpane/planForm.js';
 
 const form = (patch: Partial<PlanForm>): PlanForm => ({ ...emptyForm(), ...patch });
 const fieldOfError = (f: PlanForm): string => {
@@ -60,7 +60,20 @@ describe('the Betalingsaftale form', () => {
 
 describe('messages beside a field', () => {
   it('drop the JSON field name that the field itself already shows', () => {
-    expect(fieldMessage(new SaldoError('UGYLDIGT_BELØB', 'installment', 12.345, 'installment: beløbet 12,345 kr. har mere end 2 decimaler.'))).toBe('Beløbet 12,345 kr. har mere end 2 decimaler.');
+    expect(fieldMessage(SaldoError.at('UGYLDIGT_BELØB', 'installment', 12.345, 'beløbet 12,345 kr. har mere end 2 decimaler.'))).toBe('Beløbet 12,345 kr. har mere end 2 decimaler.');
     expect(fieldMessage(new SaldoError('BETALES_ALDRIG', 'installment', 10, 'Ydelsen 10,00 kr. dækker ikke …'))).toBe('Ydelsen 10,00 kr. dækker ikke …');
+  });
+});
+
+describe('messages name other fields by the form\'s words (issue 16: no JSON keys in the pane)', () => {
+  it('a start date after the first due date names both by their labels', () => {
+    const f = form({ typedClaims: [{ id: 'F1', type: 'andet', principal: '1000', fees: '', dueDate: '' }], installment: '100', firstDueDate: '2026-02-01', startDate: '2026-03-01' });
+    const outcome = outcomeOf(() => plan(formToPlanInput(f), defaultRules));
+    expect(outcome.error).toEqual({ field: 'startDate', message: 'Aftaledatoen (2026-03-01) ligger efter første forfaldsdato (2026-02-01); aftalen skal indgås før første ydelse forfalder.' });
+  });
+  it('a claim\'s amount error points at the claims and names the claim by number', () => {
+    const e = SaldoError.at('UGYLDIGT_BELØB', ['claims', 1, 'fees'], -1, 'beløbet må ikke være negativt.');
+    expect(formNamer(e.place)).toBe('fordring 2, gebyrer');
+    expect(formFieldOf(e)).toBe('claims');
   });
 });
