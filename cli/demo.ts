@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runBatch } from '../core/commands/index.js';
 import { formatKroner, ore } from '../core/money/ore.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
-import { buildPlanWorkbook } from './xlsx/planWorkbook.js';
+import { planWorkbook } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
 import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
 import { followup } from '../core/commands/followup.js';
@@ -28,7 +28,7 @@ const results = runBatch('plan', inputs, defaultRules);
 await mkdir(OUT, { recursive: true });
 const plans = results.map((result, i) => ({ name: inputs[i]?.reference ?? names[i] ?? `Aftale ${i + 1}`, result }));
 const xlsx = join(OUT, 'betalingsaftaler.xlsx');
-await writeFile(xlsx, new Uint8Array((await buildPlanWorkbook(plans).xlsx.writeBuffer())));
+await writeFile(xlsx, await planWorkbook(plans));
 await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans, null, 2)}\n`);
 
 console.log(`Saldo – betalingsaftaler fra ${EXAMPLES}/ (${names.length} eksempler)\n`);

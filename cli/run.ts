@@ -135,23 +135,18 @@ async function writeOutput(io: CliIo, command: CommandName, out: string | undefi
   }
   if (out.toLowerCase().endsWith('.xlsx')) {
     const items = (batch ? result : [result]) as never[];
-    let workbook;
+    let bytes: Uint8Array;
     if (command === 'plan') {
       const plans: NamedPlan[] = (items as Array<PlanOutput | { error: { message: string } }>).map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
-      workbook = (await planWorkbooks()).buildPlanWorkbook(plans);
-    } else if (command === 'henstand') workbook = (await resultWorkbooks()).buildHenstandWorkbook(items);
-    else if (command === 'status') workbook = (await resultWorkbooks()).buildStatusWorkbook(items);
-    else if (command === 'followup') {
-      await io.writeFile(out, await (await followupWorkbooks()).followupWorkbook(result as FollowupOutput));
-      return;
-    } else {
+      bytes = await (await planWorkbooks()).planWorkbook(plans);
+    } else if (command === 'henstand') bytes = await (await resultWorkbooks()).henstandWorkbook(items);
+    else if (command === 'status') bytes = await (await resultWorkbooks()).statusWorkbook(items);
+    else if (command === 'followup') bytes = await (await followupWorkbooks()).followupWorkbook(result as FollowupOutput);
+    else {
       const { statementsWorkbook, analyseWorkbook } = await ledgerWorkbooks();
-      const bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
-      await io.writeFile(out, bytes);
-      return;
+      bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
     }
-    const buffer = await workbook.xlsx.writeBuffer();
-    await io.writeFile(out, new Uint8Array(buffer));
+    await io.writeFile(out, bytes);
     return;
   }
   await io.writeFile(out, toJsonText(result, batch));

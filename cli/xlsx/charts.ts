@@ -1,7 +1,8 @@
 /**
  * Adds native Excel charts to a finished .xlsx. ExcelJS writes no charts, so the chart, its
  * drawing and their relationships are put into the package as the Office Open XML standard
- * (ECMA-376, DrawingML charts) lays them out. Used for the analysis and follow-up workbooks.
+ * (ECMA-376, DrawingML charts) lays them out. The charts come from the sheet descriptions
+ * (core/report/sheet.ts), through cli/xlsx/sheetRenderer.ts.
  */
 import JSZip from 'jszip';
 import { xmlSafeText } from './xmlSafe.js';
@@ -9,33 +10,51 @@ import { xmlSafeText } from './xmlSafe.js';
 export interface ChartSpec {
   /** The sheet the chart sits on and whose cells it plots. */
   sheet: string;
-  kind: 'line' | 'stackedColumn';
+  kind: 'line' | 'stackedColumn' | 'scatterLines';
   title: string;
-  /** Category labels, e.g. "$A$2:$A$13" (or a row: "$B$1:$H$1"). */
-  categories: string;
-  series: Array<{ name: string; values: string }>;
+  /** Category labels, e.g. "$A$2:$A$13" (or a row: "$B$1:$H$1"), unless each series has its own. */
+  categories?: string;
+  /** Each series' values and, where it has them, its own categories (a scatter chart's x values). */
+  series: Array<{ name: string; values: string; categories?: string }>;
   /** Where the chart goes: top-left and bottom-right cell (0-based column, row). */
   from: { col: number; row: number };
   to: { col: number; row: number };
   /** The value axis's number format (default whole numbers). */
   numFmt?: string;
+  /** Show the legend (default true). */
+  legend?: boolean;
 }
 
 const escape = (t: string) => xmlSafeText(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const ref = (sheet: string, range: string) => escape(`'${sheet.replace(/'/g, "''")}'!${range}`);
 
 function chartXml(c: ChartSpec): string {
+  const scatter = c.kind === 'scatterLines';
   const series = c.series
-    .map(
-      (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>${c.kind === 'line' ? '<c:marker><c:symbol val="none"/></c:marker>' : ''}<c:cat><c:strRef><c:f>${ref(c.sheet, c.categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${ref(c.sheet, s.values)}</c:f></c:numRef></c:val>${c.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`,
-    )
+    .map((s, i) => {
+      const categories = s.categories ?? c.categories;
+      const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>${c.kind === 'stackedColumn' ? '' : '<c:marker><c:symbol val="none"/></c:marker>'}`;
+      if (scatter) {
+        const x = categories ? `<c:xVal><c:numRef><c:f>${ref(c.sheet, categories)}</c:f></c:numRef></c:xVal>` : '';
+        return `${head}${x}<c:yVal><c:numRef><c:f>${ref(c.sheet, s.values)}</c:f></c:numRef></c:yVal><c:smooth val="0"/></c:ser>`;
+      }
+      const cat = categories ? `<c:cat><c:strRef><c:f>${ref(c.sheet, categories)}</c:f></c:strRef></c:cat>` : '';
+      return `${head}${cat}<c:val><c:numRef><c:f>${ref(c.sheet, s.values)}</c:f></c:numRef></c:val>${c.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+    })
     .join('');
   const plot =
     c.kind === 'line'
       ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>`
-      : `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:overlap val="100"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`;
+      : scatter
+        ? `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}<c:axId val="1001"/><c:axId val="1002"/></c:scatterChart>`
+        : `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:overlap val="100"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`;
+  // A scatter chart's x axis is a value axis too, formatted as its cells are (dates).
+  const xAxis = scatter
+    ? '<c:valAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/></c:valAx>'
+    : '<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/></c:catAx>';
+  const legend = c.legend === false ? '' : '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escape(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/></c:catAx><c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escape(c.numFmt ?? '#,##0')}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escape(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${xAxis}<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escape(c.numFmt ?? '#,##0')}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/></c:valAx></c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
 function anchorXml(c: ChartSpec, id: number, rId: string): string {

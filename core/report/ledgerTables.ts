@@ -1,7 +1,7 @@
 /**
- * Layouts for statements, letters and analyses, shared by the CLI workbooks and the add-in's
- * sheets: values (kroner, date serials) with a number format per cell. Text from the ledger gets
- * the text format "@", so Excel never reads a name like =HYPERLINK(…) as a formula.
+ * The rows of statements, letters and analyses, for their sheets (core/report/ledgerSheets.ts):
+ * values (kroner, date serials) with the kind of each column or cell. Text from the ledger is
+ * text, so Excel never reads a name like =HYPERLINK(…) as a formula.
  */
 import type { CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
@@ -10,13 +10,9 @@ import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import { formatKroner, ore } from '../money/ore.js';
 import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../rules/claimTypes.js';
-import { NUMBER_FORMATS } from './planTable.js';
+import type { CellKind, CellValue, Column } from './sheet.js';
 
-const KR = NUMBER_FORMATS.kroner;
-const DATE = NUMBER_FORMATS.date;
-const TEXT = NUMBER_FORMATS.text;
-const INT = NUMBER_FORMATS.integer;
-const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : '');
+const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : null);
 
 export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
   krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', modregning: 'Modregninger', afskrivning: 'Afskrivninger',
@@ -26,12 +22,18 @@ export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
 /** The claim type's Danish label where Saldo knows it; the ledger's own code otherwise. */
 export const claimTypeLabel = (type: string): string => ((CLAIM_TYPES as readonly string[]).includes(type) ? defaultClaimTypes.value[type as ClaimType].label : type);
 
-export interface Block {
-  values: Array<Array<string | number>>;
-  formats: string[][];
-}
-
-export const STATEMENT_HEADERS = ['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => KIND_LABELS[k]), 'Ultimo', 'Forfaldsdato', 'Alder (dage)', 'Forældelse', 'Forældet', 'Forældelse, grundlag'];
+export const STATEMENT_COLUMNS: readonly Column[] = [
+  ...['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype'].map((header) => ({ header, kind: 'text' as const })),
+  { header: 'Primo', kind: 'kroner' },
+  ...POSTING_KINDS.map((k) => ({ header: KIND_LABELS[k], kind: 'kroner' as const })),
+  { header: 'Ultimo', kind: 'kroner' },
+  { header: 'Forfaldsdato', kind: 'date' },
+  { header: 'Alder (dage)', kind: 'integer' },
+  { header: 'Forældelse', kind: 'date' },
+  { header: 'Forældet', kind: 'text' },
+  { header: 'Forældelse, grundlag', kind: 'text' },
+];
+export const STATEMENT_HEADERS = STATEMENT_COLUMNS.map((c) => c.header);
 
 /**
  * "ja" when the claim (with a dom: its principal) is forældet on 31 December; "delvis" when only
@@ -44,15 +46,14 @@ export function timeBarredText(c: { limitationDate: string | null; timeBarred: b
 }
 
 /** One row per claim: who, primo, the year's movements by kind, ultimo, due date, age and forældelse with its grounds. */
-export function statementClaimRows(s: StatementsOutput): Block {
-  const rowFormats = [TEXT, TEXT, TEXT, TEXT, TEXT, KR, ...POSTING_KINDS.map(() => KR), KR, DATE, INT, DATE, TEXT, TEXT];
-  const values: Block['values'] = [STATEMENT_HEADERS];
+export function statementClaimRows(s: StatementsOutput): CellValue[][] {
+  const rows: CellValue[][] = [];
   for (const d of s.debtors) {
     for (const c of d.claims) {
-      values.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays ?? '', serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? '']);
+      rows.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays ?? null, serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? null]);
     }
   }
-  return { values, formats: values.map((_, i) => (i === 0 ? STATEMENT_HEADERS.map(() => TEXT) : rowFormats)) };
+  return rows;
 }
 
 export interface LetterOptions {
@@ -64,30 +65,35 @@ const kr = (v: number) => formatKroner(ore(Math.round(v * 100)));
 /** "kr." ends a sentence by itself: no second full stop. */
 const sentence = (t: string) => t.replace(/\.\.(?=\s|$)/g, '.');
 
-export interface LetterBlock extends Block {
-  /** Row numbers (1-based) where each debtor's page starts. */
+export interface LetterLines {
+  rows: CellValue[][];
+  /** Per row the kinds of its five cells (rows share two arrays). */
+  kinds: Array<readonly CellKind[]>;
+  /** Rows (0-based) where each debtor's page starts. */
   pageStarts: number[];
-  /** Rows to print in bold (1-based). */
+  /** Rows to print in bold (0-based). */
   bold: number[];
 }
+
+const TEXT_ROW: readonly CellKind[] = ['text', 'text', 'text', 'text', 'text'];
+const MONEY_ROW: readonly CellKind[] = ['text', 'text', 'kroner', 'kroner', 'kroner'];
 
 /**
  * One page per debtor with a balance or a movement, in clear, friendly Danish: who we are, what
  * you owe per claim, what happened this year, how to pay or make an agreement, whom to call.
  */
-export function letterRows(s: StatementsOutput, options: LetterOptions): LetterBlock {
-  const values: Block['values'] = [];
-  const formats: string[][] = [];
+export function letterRows(s: StatementsOutput, options: LetterOptions): LetterLines {
+  const rows: CellValue[][] = [];
+  const kinds: Array<readonly CellKind[]> = [];
   const pageStarts: number[] = [];
   const bold: number[] = [];
-  const add = (row: Array<string | number>, opts: { bold?: boolean; money?: boolean } = {}) => {
-    const cells = [...row, ...Array(5 - row.length).fill('')].slice(0, 5);
-    values.push(cells);
-    formats.push(cells.map((_, i) => (opts.money && i >= 2 ? KR : TEXT)));
-    if (opts.bold) bold.push(values.length);
+  const add = (row: CellValue[], opts: { bold?: boolean; money?: boolean } = {}) => {
+    if (opts.bold) bold.push(rows.length);
+    rows.push([...row, ...Array<null>(5 - row.length).fill(null)].slice(0, 5));
+    kinds.push(opts.money ? MONEY_ROW : TEXT_ROW);
   };
   for (const d of s.debtors.filter((x) => x.closing !== 0 || Object.keys(x.movements).length > 0)) {
-    pageStarts.push(values.length + 1);
+    pageStarts.push(rows.length);
     add([options.kommune], { bold: true });
     add([`Saldoopgørelse pr. 31. december ${s.year}`], { bold: true });
     add([]);
@@ -102,7 +108,7 @@ export function letterRows(s: StatementsOutput, options: LetterOptions): LetterB
       const moved = Object.values(c.movements).reduce<number>((t, v) => t + (v ?? 0), 0);
       add([c.claimId, claimTypeLabel(c.claimType), c.opening, Math.round(moved * 100) / 100, c.closing], { money: true });
     }
-    add(['I alt', '', d.opening, Math.round((d.closing - d.opening) * 100) / 100, d.closing], { bold: true, money: true });
+    add(['I alt', null, d.opening, Math.round((d.closing - d.opening) * 100) / 100, d.closing], { bold: true, money: true });
     add([]);
     const happened = POSTING_KINDS.filter((k) => d.movements[k] !== undefined).map((k) => `${KIND_LABELS[k]}: ${kr(d.movements[k]!)}`);
     add([sentence(happened.length > 0 ? `I ${s.year}: ${happened.join('; ')}.` : `Der er ikke sket noget på dine sager i ${s.year}.`)]);
@@ -120,39 +126,42 @@ export function letterRows(s: StatementsOutput, options: LetterOptions): LetterB
     add(['Venlig hilsen']);
     add([options.kommune]);
   }
-  return { values, formats, pageStarts, bold };
+  return { rows, kinds, pageStarts, bold };
 }
 
-export function analysisSummaryRows(a: AnalyseOutput): Block {
+/** The analysis in figures: label, value and kind. */
+export function analysisSummaryLines(a: AnalyseOutput): Array<{ label: string; value: CellValue; kind: CellKind }> {
   const s = a.summary;
-  const rows: Array<[string, number | string, string]> = [
-    ['Saldoanalyse pr.', serial(a.asOf), DATE],
-    ['Samlet saldo', s.balance, KR],
-    ['Debitorer med saldo', s.debtorsWithBalance, INT],
-    ['Åbne fordringer', s.openClaims, INT],
-    ['Gennemsnit pr. debitor', s.averagePerDebtor, KR],
-    ['Saldo ældre end 1 år', s.overOneYear, KR],
-    ['Andel ældre end 1 år', s.overOneYearShare, '0.0%'],
-    ['Nye krav i år', s.newClaimsYearToDate, KR],
-    ['Indbetalt i år', s.paymentsYearToDate, KR],
-    ['Afskrevet i år', s.writtenOffYearToDate, KR],
-    ['Sendt til inddrivelse i år', s.transferredYearToDate, KR],
-    ['Fejlbehæftede rækker', a.errors.length, INT],
+  const lines: Array<[string, CellValue, CellKind]> = [
+    ['Saldoanalyse pr.', serial(a.asOf), 'date'],
+    ['Samlet saldo', s.balance, 'kroner'],
+    ['Debitorer med saldo', s.debtorsWithBalance, 'integer'],
+    ['Åbne fordringer', s.openClaims, 'integer'],
+    ['Gennemsnit pr. debitor', s.averagePerDebtor, 'kroner'],
+    ['Saldo ældre end 1 år', s.overOneYear, 'kroner'],
+    ['Andel ældre end 1 år', s.overOneYearShare, 'percent'],
+    ['Nye krav i år', s.newClaimsYearToDate, 'kroner'],
+    ['Indbetalt i år', s.paymentsYearToDate, 'kroner'],
+    ['Afskrevet i år', s.writtenOffYearToDate, 'kroner'],
+    ['Sendt til inddrivelse i år', s.transferredYearToDate, 'kroner'],
+    ['Fejlbehæftede rækker', a.errors.length, 'integer'],
   ];
-  return { values: rows.map(([l, v]) => [l, v]), formats: rows.map(([, , f]) => [TEXT, f]) };
+  return lines.map(([label, value, kind]) => ({ label, value, kind }));
 }
 
-export function agingRows(a: AnalyseOutput): Block {
-  const header = ['Fordringstype', ...AGING_BUCKETS.map((b) => b.label), 'I alt'];
-  const values: Block['values'] = [header, ...a.aging.map((r) => [claimTypeLabel(r.claimType), ...r.buckets, r.total])];
-  return { values, formats: values.map((_, i) => (i === 0 ? header.map(() => TEXT) : [TEXT, ...AGING_BUCKETS.map(() => KR), KR])) };
+/** Open balances by claim type (its label) and age bucket, and their total. */
+export function agingTable(a: AnalyseOutput): { columns: Column[]; rows: CellValue[][] } {
+  return {
+    columns: [{ header: 'Fordringstype', kind: 'text' }, ...AGING_BUCKETS.map((b) => ({ header: b.label, kind: 'kroner' as const })), { header: 'I alt', kind: 'kroner' }],
+    rows: a.aging.map((r) => [claimTypeLabel(r.claimType), ...r.buckets, r.total]),
+  };
 }
 
 /** Month-end balances per claim type, one column per type (what a line chart wants). */
-export function developmentRows(a: AnalyseOutput): Block {
-  const types = a.development.map((d) => d.claimType);
+export function developmentTable(a: AnalyseOutput): { columns: Column[]; rows: CellValue[][] } {
   const months = a.development[0]?.months.map((m) => m.month) ?? [];
-  const header = ['Måned', ...types.map(claimTypeLabel)];
-  const values: Block['values'] = [header, ...months.map((m, i) => [m, ...a.development.map((d) => d.months[i]?.balance ?? 0)])];
-  return { values, formats: values.map((_, i) => (i === 0 ? header.map(() => TEXT) : [TEXT, ...types.map(() => KR)])) };
+  return {
+    columns: [{ header: 'Måned', kind: 'text' }, ...a.development.map((d) => ({ header: claimTypeLabel(d.claimType), kind: 'kroner' as const }))],
+    rows: months.map((m, i) => [m, ...a.development.map((d) => d.months[i]?.balance ?? 0)]),
+  };
 }

@@ -90,14 +90,14 @@ describe('saldo followup', () => {
     expect(row).toMatchObject({ cause: 'Færre selvanmeldte end ventet.', action: 'Flere pristjek i Q3.' });
   });
 
-  it('keeps the text of a dropped goal through two more quarters (its own sheet in the workbook)', async () => {
+  it('keeps the text of a dropped goal through two more quarters (below the table in the workbook)', async () => {
     const goal = (id: string) => ({ id, name: `Mål ${id}`, measure: 'a', target: 1 });
     const q1 = await cli(['followup', '--in', 'q1.json', '--out', 'q1.xlsx'], { 'q1.json': JSON.stringify({ year: 2025, goals: [goal('1'), goal('9'), goal('7')], data: { Q1: { a: 1 } } }) });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(q1.files.get('q1.xlsx') as unknown as ArrayBuffer);
     wb.getWorksheet('Opfølgning')!.getCell('J5').value = 'Årsag for 9'; // goal 9 is row 5
     const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
-    // Q2 and Q3 without goal 9: its text is on the sheet "Tidligere tekst uden mål", both times
+    // Q2 and Q3 without goal 9: its text is below the table under "Tidligere tekst uden mål", both times
     const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx', '--out', 'q2.xlsx'], { 'q2.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q2: { a: 1 } } }), 'q1.xlsx': typed });
     expect(q2.code).toBe(0);
     const q3 = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q3: { a: 1 } } }), 'q2.xlsx': q2.files.get('q2.xlsx') as Uint8Array });

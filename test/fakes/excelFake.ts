@@ -13,6 +13,8 @@ export interface FakeCell {
   numberFormat: string;
   fill?: string;
   bold?: boolean;
+  /** Font size in points, where one was set. */
+  size?: number;
 }
 
 function parseCell(ref: string): { row: number; col: number } {
@@ -63,7 +65,12 @@ export class FakeRange {
         get bold() {
           return false;
         },
-        size: 11,
+        set size(v: number) {
+          each((c) => (c.size = v));
+        },
+        get size() {
+          return 11;
+        },
       },
       fill: {
         set color(v: string) {
@@ -175,9 +182,14 @@ export class FakeRange {
 }
 
 export interface FakeSeries {
+  /** The name the add-in set ('' when it set none: Excel then shows `label`). */
   name: string;
+  /** The series' name as Excel takes it from the source's label cell. */
+  label?: string;
   values?: string;
   xValues?: string;
+  /** Categories Excel takes from the source's label row or column. */
+  categories?: string;
   setValues(r: FakeRange): void;
   setXAxisValues(r: FakeRange): void;
 }
@@ -197,10 +209,11 @@ export interface FakeChart {
 
 const rangeText = (r: FakeRange) => `${colLetter(r.left)}${r.top}:${colLetter(r.left + r.columnCount - 1)}${r.top + r.rowCount - 1}`;
 
-function makeSeries(name: string, values?: string): FakeSeries {
+function makeSeries(name: string, values?: string, inferred: { label?: string; categories?: string } = {}): FakeSeries {
   const s: FakeSeries = {
     name,
     ...(values ? { values } : {}),
+    ...inferred,
     setValues: (r) => void (s.values = rangeText(r)),
     setXAxisValues: (r) => void (s.xValues = rangeText(r)),
   };
@@ -252,7 +265,7 @@ export class FakeSheet {
 
   readonly charts = {
     add: (type: string, source: FakeRange, seriesBy: string): FakeChart => {
-      const seriesList = [makeSeries('', rangeText(source))];
+      const seriesList = this.inferSeries(source, seriesBy);
       const chart: FakeChart = {
         type,
         source: rangeText(source),
@@ -283,6 +296,33 @@ export class FakeSheet {
       return chart;
     },
   };
+
+  /**
+   * The series Excel makes of a source range, by its rule for labels: with the top-left cell
+   * empty, the first row and column are labels; otherwise the first row is when all its cells
+   * are text, and the first column likewise. Each data row (or column) is a series, named by its
+   * label cell, its categories the label row (or column).
+   */
+  private inferSeries(source: FakeRange, seriesBy: string): FakeSeries[] {
+    const at = (r: number, c: number) => this.cells.get(`${r},${c}`)?.value ?? null;
+    const { top, left, rowCount: rows, columnCount: cols } = source;
+    const blank = (v: unknown) => v === null || v === '';
+    const text = (v: unknown) => typeof v === 'string';
+    const cornerBlank = blank(at(top, left));
+    const rowLabels = rows > 1 && (cornerBlank || Array.from({ length: cols - (cols > 1 ? 1 : 0) }, (_, j) => at(top, left + (cols > 1 ? 1 : 0) + j)).every(text));
+    const colLabels = cols > 1 && (cornerBlank || Array.from({ length: rows - (rows > 1 ? 1 : 0) }, (_, i) => at(top + (rows > 1 ? 1 : 0) + i, left)).every(text));
+    const r0 = top + (rowLabels ? 1 : 0);
+    const c0 = left + (colLabels ? 1 : 0);
+    const range = (r: number, c: number, h: number, w: number) => `${colLetter(c)}${r}:${colLetter(c + w - 1)}${r + h - 1}`;
+    const byRows = seriesBy === 'Rows';
+    const count = byRows ? top + rows - r0 : left + cols - c0;
+    return Array.from({ length: count }, (_, k) => {
+      const values = byRows ? range(r0 + k, c0, 1, left + cols - c0) : range(r0, c0 + k, top + rows - r0, 1);
+      const labelCell = byRows ? (colLabels ? at(r0 + k, left) : null) : rowLabels ? at(top, c0 + k) : null;
+      const categories = byRows ? (rowLabels ? range(top, c0, 1, left + cols - c0) : undefined) : colLabels ? range(r0, left, top + rows - r0, 1) : undefined;
+      return makeSeries('', values, { ...(labelCell !== null ? { label: String(labelCell) } : {}), ...(categories ? { categories } : {}) });
+    });
+  }
 
   /** From the first used cell to the last, as Excel's (not always from A1). */
   getUsedRange(): FakeRange {

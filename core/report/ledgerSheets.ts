@@ -1,0 +1,167 @@
+/**
+ * The sheets made from a ledger — statements per claim, the rows that could not be read, the
+ * letters, and the analyses — described once for both renderers (core/report/sheet.ts).
+ */
+import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
+import { POSTING_KINDS } from '../ledger/posting.js';
+import { dateToExcelSerial } from '../calendar/excelSerial.js';
+import { agingTable, analysisSummaryLines, developmentTable, KIND_LABELS, letterRows, STATEMENT_COLUMNS, statementClaimRows, type LetterOptions } from './ledgerTables.js';
+import { columnRange, rowRange, type CellValue, type ChartDescription, type Place, type SheetDescription, type TableBlock } from './sheet.js';
+
+const A1: Place = { row: 1, col: 1 };
+
+/** The year's totals (the CLI's first sheet): debtors, claims, primo, movements by kind, ultimo, and the reconciliation to the postings. */
+export function statementSummarySheet(name: string, s: StatementsOutput): SheetDescription {
+  const t = s.totals;
+  return {
+    name,
+    blocks: [{
+      type: 'pairs',
+      at: A1,
+      title: ['Saldoopgørelse', String(s.year)],
+      lines: [
+        { label: 'Debitorer', value: t.debtors, kind: 'integer' },
+        { label: 'Fordringer', value: t.claims, kind: 'integer' },
+        { label: 'Åbne fordringer 31. december', value: t.openClaims, kind: 'integer' },
+        { label: 'Primo (1. januar)', value: t.opening, kind: 'kroner' },
+        ...POSTING_KINDS.filter((k) => t.movements[k] !== undefined).map((k) => ({ label: KIND_LABELS[k], value: t.movements[k]!, kind: 'kroner' as const })),
+        { label: 'Ultimo (31. december)', value: t.closing, kind: 'kroner' },
+        { label: 'Posteringer i opgørelsen', value: t.rows, kind: 'integer' },
+        { label: 'Posteringernes sum (afstemt mod ultimo)', value: t.rowsSum, kind: 'kroner' },
+        { label: 'Posteringer efter årets udgang (udeladt)', value: t.rowsAfterYear, kind: 'integer' },
+        { label: 'Fejlbehæftede rækker (se arket Fejl)', value: s.errors.length, kind: 'integer' },
+      ],
+    }],
+    columnWidths: { 1: 34, 2: 20 },
+  };
+}
+
+/** One row per claim with frozen header; the forældelse grounds are a sentence or two, so the last column is wide. */
+export function statementClaimsSheet(name: string, s: StatementsOutput): SheetDescription {
+  const last = STATEMENT_COLUMNS.length;
+  const widths = Object.fromEntries(STATEMENT_COLUMNS.map((c, i) => [i + 1, i === last - 1 ? 90 : ([12, 26, 13, 16, 16][i] ?? Math.max(12, c.header.length + 2))]));
+  return { name, blocks: [{ type: 'table', at: A1, columns: STATEMENT_COLUMNS, rows: statementClaimRows(s) }], columnWidths: widths, freezeRows: 1 };
+}
+
+/** The rows that could not be read, by row number, or one line saying there were none. */
+export function errorsSheet(name: string, errors: ReadonlyArray<{ row: number; message: string }>): SheetDescription {
+  const rows: CellValue[][] = errors.length === 0 ? [[null, 'Ingen fejl: alle rækker blev læst.']] : errors.map((e) => [e.row, e.message]);
+  return { name, blocks: [{ type: 'table', at: A1, columns: [{ header: 'Række', kind: 'integer' }, { header: 'Fejl', kind: 'text' }], rows }], columnWidths: { 1: 10, 2: 90 }, freezeRows: 1 };
+}
+
+/** One printable page per debtor (letterRows), a page break before each; portrait, one page wide. */
+export function lettersSheet(name: string, s: StatementsOutput, options: LetterOptions): SheetDescription {
+  const letters = letterRows(s, options);
+  return {
+    name,
+    blocks: [{ type: 'lines', at: A1, rows: letters.rows, kinds: letters.kinds, bold: letters.bold, pageStarts: letters.pageStarts }],
+    columnWidths: { 1: 22, 2: 30, 3: 19, 4: 19, 5: 21 },
+    print: { orientation: 'portrait', fitToWidth: true },
+  };
+}
+
+/** The analysis in figures, its first line (the date) in bold. */
+function analysisSummary(a: AnalyseOutput, at: Place) {
+  return { type: 'pairs' as const, at, lines: analysisSummaryLines(a).map((l, i) => (i === 0 ? { ...l, bold: true } : l)) };
+}
+
+function agingBlock(a: AnalyseOutput, at: Place): TableBlock {
+  return { type: 'table', at, ...agingTable(a) };
+}
+
+/** A stacked column per claim type: its balance by age (the buckets, not the total). */
+function agingChart(a: AnalyseOutput, table: TableBlock, from: Place, to?: Place): ChartDescription[] {
+  if (table.rows.length === 0) return [];
+  const buckets = table.columns.length - 2;
+  const { row, col } = table.at;
+  return [{
+    type: 'stackedColumn',
+    title: `Aldersfordeling pr. ${a.asOf}`,
+    source: { row, col, rows: table.rows.length + 1, cols: buckets + 1 },
+    seriesBy: 'rows',
+    series: table.rows.map((r, i) => ({ name: String(r[0]), values: rowRange(row + 1 + i, col + 1, buckets), categories: rowRange(row, col + 1, buckets) })),
+    from,
+    ...(to ? { to } : {}),
+  }];
+}
+
+function developmentBlock(a: AnalyseOutput, at: Place): TableBlock {
+  return { type: 'table', at, ...developmentTable(a) };
+}
+
+/** A line per claim type: its balance at each month end. */
+function developmentChart(table: TableBlock, from: Place, to?: Place): ChartDescription[] {
+  if (table.rows.length === 0) return [];
+  const { row, col } = table.at;
+  return [{
+    type: 'line',
+    title: 'Saldo ultimo pr. måned',
+    source: { row, col, rows: table.rows.length + 1, cols: table.columns.length },
+    seriesBy: 'columns',
+    series: table.columns.slice(1).map((c, i) => ({ name: c.header, values: columnRange(col + 1 + i, row + 1, table.rows.length), categories: columnRange(col, row + 1, table.rows.length) })),
+    from,
+    ...(to ? { to } : {}),
+  }];
+}
+
+/**
+ * The analysis on one sheet (the add-in: one new sheet in the user's workbook): the figures,
+ * the aging with a stacked column chart and the month-end balances with a line chart beside.
+ */
+export function analysisSheet(name: string, a: AnalyseOutput): SheetDescription {
+  const summary = analysisSummary(a, A1);
+  const aging = agingBlock(a, { row: summary.lines.length + 2, col: 1 });
+  const development = developmentBlock(a, { row: aging.at.row + aging.rows.length + 3, col: 1 });
+  const chartCol = aging.columns.length + 2;
+  return {
+    name,
+    blocks: [summary, aging, development],
+    charts: [...agingChart(a, aging, { row: 1, col: chartCol }), ...developmentChart(development, { row: 20, col: chartCol })],
+    columnWidths: { 1: 40, ...Object.fromEntries(Array.from({ length: Math.max(aging.columns.length, development.columns.length) - 1 }, (_, i) => [i + 2, 16])) },
+  };
+}
+
+/**
+ * The analysis as a workbook of its own (the CLI): figures, aging (chart below), development
+ * (chart beside), additions and reductions by month, the largest debtors, and the unread rows.
+ */
+export function analysisSheets(a: AnalyseOutput): SheetDescription[] {
+  const summary: SheetDescription = { name: 'Oversigt', blocks: [analysisSummary(a, A1)], columnWidths: { 1: 40, 2: 18 } };
+  const aging = agingBlock(a, A1);
+  const types = aging.rows.length;
+  const agingSheet: SheetDescription = {
+    name: 'Aldersfordeling',
+    blocks: [aging],
+    charts: agingChart(a, aging, { row: types + 3, col: 1 }, { row: types + 25, col: 10 }),
+    columnWidths: Object.fromEntries(aging.columns.map((_, i) => [i + 1, i === 0 ? 18 : i === aging.columns.length - 1 ? 16 : 15])),
+  };
+  const development = developmentBlock(a, A1);
+  const devCols = development.columns.length;
+  const developmentSheet: SheetDescription = {
+    name: 'Udvikling',
+    blocks: [development],
+    charts: developmentChart(development, { row: 1, col: devCols + 2 }, { row: 23, col: devCols + 11 }),
+    columnWidths: Object.fromEntries(development.columns.map((_, i) => [i + 1, i === 0 ? 10 : 18])),
+  };
+  const movements: SheetDescription = {
+    name: 'Tilgang og afgang',
+    blocks: [{
+      type: 'table',
+      at: A1,
+      columns: [{ header: 'Fordringstype', kind: 'text' }, { header: 'Måned', kind: 'text' }, { header: 'Saldo ultimo', kind: 'kroner' }, { header: 'Tilgang', kind: 'kroner' }, { header: 'Afgang', kind: 'kroner' }],
+      rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, m.balance, m.additions, m.reductions])),
+    }],
+    columnWidths: { 1: 18, 2: 10, 3: 16, 4: 16, 5: 16 },
+  };
+  const top: SheetDescription = {
+    name: 'Største debitorer',
+    blocks: [{
+      type: 'table',
+      at: A1,
+      columns: [{ header: 'Debitor', kind: 'text' }, { header: 'Navn', kind: 'text' }, { header: 'Saldo', kind: 'kroner' }, { header: 'Åbne fordringer', kind: 'integer' }, { header: 'Ældste forfald', kind: 'date' }],
+      rows: a.topDebtors.map((t) => [t.debtorId, t.name, t.balance, t.openClaims, t.oldestDueDate ? dateToExcelSerial(t.oldestDueDate) : null]),
+    }],
+    columnWidths: { 1: 12, 2: 28, 3: 16, 4: 15, 5: 14 },
+  };
+  return [summary, agingSheet, developmentSheet, movements, top, errorsSheet('Fejl', a.errors)];
+}
