@@ -6,7 +6,8 @@
 import { parseDate, type CalendarDate } from '../../core/calendar/date.js';
 import { excelSerialToDate } from '../../core/calendar/excelSerial.js';
 import { SaldoError, showValue } from '../../core/errors.js';
-import { parseDanishNumber } from '../../core/money/danishNumber.js';
+import { headerKey, headerWords } from '../../core/input/headers.js';
+import { parseDanishNumber } from '../../core/input/number.js';
 import { cprInAmount } from '../../core/personal/cpr.js';
 
 /** Excel passes null (or "") for an omitted optional argument or an empty cell. */
@@ -84,15 +85,15 @@ const CLAIM_COLUMNS = ['principal', 'fees', 'interest', 'dueDate', 'annualIntere
 type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
 
 /** Header words (Danish and English) for each claim column. */
-const HEADER_WORDS: Readonly<Record<string, ClaimColumn>> = {
-  hovedstol: 'principal', principal: 'principal', beløb: 'principal', restance: 'principal',
-  gebyrer: 'fees', gebyr: 'fees', fees: 'fees',
-  renter: 'interest', interest: 'interest', 'påløbne renter': 'interest',
-  forfaldsdato: 'dueDate', forfald: 'dueDate', duedate: 'dueDate',
-  rente: 'annualInterestRate', rentesats: 'annualInterestRate', 'årlig rente': 'annualInterestRate', annualinterestrate: 'annualInterestRate', rate: 'annualInterestRate',
-  type: 'type', fordringstype: 'type',
-  id: 'id', fordring: 'id', 'fordrings-id': 'id', reference: 'id',
-};
+const HEADER_WORDS = headerWords<ClaimColumn>({
+  principal: ['hovedstol', 'principal', 'beløb', 'restance'],
+  fees: ['gebyrer', 'gebyr', 'fees'],
+  interest: ['renter', 'interest', 'påløbne renter'],
+  dueDate: ['forfaldsdato', 'forfald', 'duedate'],
+  annualInterestRate: ['rente', 'rentesats', 'årlig rente', 'annualinterestrate', 'rate'],
+  type: ['type', 'fordringstype'],
+  id: ['id', 'fordring', 'fordrings-id', 'reference'],
+});
 
 const CLAIM_HEADINGS = 'Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring';
 const CLAIM_COLUMN_NAMES: Readonly<Record<ClaimColumn, string>> = {
@@ -116,17 +117,17 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
   if (hasHeader) {
     const body = rows.slice(1);
     columns = first.map((h, c) => {
-      const key = typeof h === 'string' ? h.trim().toLowerCase() : '';
-      if (key === '' && !(typeof h === 'number')) {
+      const column = HEADER_WORDS.get(headerKey(h));
+      if (headerKey(h) === '' && !(typeof h === 'number')) {
         // An empty column in the selection is fine; figures under no heading are not passed over.
         if (body.every((row) => isBlank(row[c]))) return undefined;
         throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonne ${c + 1} har tal, men ingen overskrift. Giv den en overskrift (${CLAIM_HEADINGS}) eller fjern den fra markeringen.`);
       }
-      if (!Object.hasOwn(HEADER_WORDS, key)) {
+      if (column === undefined) {
         // An unknown heading ("Rykkergebyr") would be passed over with its amounts: refused instead.
         throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonnen ${showValue(h)} kendes ikke. Brug overskrifterne ${CLAIM_HEADINGS}, eller fjern kolonnen fra markeringen.`);
       }
-      return HEADER_WORDS[key];
+      return column;
     });
     columns.forEach((column, c) => {
       const other = column === undefined ? -1 : columns.indexOf(column);
@@ -179,8 +180,6 @@ const DUE_WORDS = ['forfaldsdato', 'forfald', 'duedate', 'due date'];
 const AMOUNT_WORDS = ['ydelse', 'payment', 'amount', 'beløb'];
 const PAY_DATE_WORDS = ['dato', 'date', 'betalingsdato', 'indbetalingsdato', 'betalt den'];
 const PAID_WORDS = ['beløb', 'amount', 'indbetalt', 'betalt'];
-
-const headerKey = (h: unknown) => (typeof h === 'string' ? h.trim().toLowerCase() : '');
 
 /**
  * The column of a header row named by one of `words`; two columns that could both be meant

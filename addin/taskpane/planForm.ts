@@ -4,7 +4,7 @@
  * the form field they concern so the page can show them beside it.
  */
 import { isSaldoError, jsonPath, SaldoError, type At, type Namer } from '../../core/errors.js';
-import { parseDanishNumber } from '../../core/money/danishNumber.js';
+import { parseDanishNumber } from '../../core/input/number.js';
 import type { ClaimType } from '../../core/rules/claimTypes.js';
 import { claimsFromRange, isBlank } from '../shared/excelArgs.js';
 import { strings } from './strings.js';

@@ -9,6 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { SaldoError } from '../../core/errors.js';
+import { dateCell } from '../../core/input/cells.js';
 import { mapColumns, type ColumnMap, type LedgerField } from '../../core/ledger/posting.js';
 import { dataDescriptor, openXlsxFile, sheetTabs, storedHeader, tabList, XLSX_LIMITS, type SheetTab, type XlsxZip } from '../xlsx/xlsxZip.js';
 import { sheetWithoutFormulas, type FormulaCell, type FormulaCells } from './sheetFormulas.js';
@@ -264,10 +265,13 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
   }
 }
 
-/** ExcelJS cell values: rich text, formulas and hyperlinks to their plain value. */
+/**
+ * ExcelJS cell values: rich text, formulas and hyperlinks to their plain value; a date cell (a
+ * JavaScript Date at UTC midnight) to its day, here at the edge, so core never sees a Date.
+ */
 export function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateCell(Math.floor(v.getTime() / 86_400_000));
   if (typeof v === 'object') {
     const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: string; formula?: string; error?: string };
     if (o.richText) return o.richText.map((t) => t.text).join('');

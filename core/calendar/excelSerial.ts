@@ -4,7 +4,7 @@
  * serial 61 (1900-03-01) on, serial = days since 1899-12-30.
  */
 import { SaldoError, showValue, type At } from '../errors.js';
-import { dayNumberOf, fromDayNumber, toDayNumber, type CalendarDate } from './date.js';
+import { dayNumberOf, fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from './date.js';
 
 const DAY_1899_12_30 = dayNumberOf(1899, 12, 30);
 const DAY_1899_12_31 = dayNumberOf(1899, 12, 31);
@@ -18,15 +18,25 @@ export function excelSerialToDate(serial: unknown, field: At = 'dato'): Calendar
   if (typeof serial !== 'number' || !Number.isFinite(serial)) {
     throw SaldoError.at('UGYLDIG_DATO', field, serial, `${showValue(serial)} er ikke et Excel-datotal.`);
   }
-  // Excel dates may carry a time of day as a fraction: the calendar date is the whole part.
-  const whole = Math.floor(serial);
-  if (whole < 1 || whole > MAX_SERIAL) {
-    throw SaldoError.at('UGYLDIG_DATO', field, serial, `datotallet ${serial} ligger uden for Excels datoer (1 = 01-01-1900 til ${MAX_SERIAL} = 31-12-9999).`);
-  }
-  if (whole === 60) {
+  const day = excelSerialToDayNumber(serial);
+  if (day !== null) return fromDayNumber(day);
+  if (Math.floor(serial) === 60) {
     throw SaldoError.at('UGYLDIG_DATO', field, serial, `datotallet 60 er Excels 29-02-1900 – den dato findes ikke.`);
   }
-  return fromDayNumber(whole < 60 ? DAY_1899_12_31 + whole : DAY_1899_12_30 + whole);
+  throw SaldoError.at('UGYLDIG_DATO', field, serial, `datotallet ${serial} ligger uden for Excels datoer (1 = 01-01-1900 til ${MAX_SERIAL} = 31-12-9999).`);
+}
+
+/**
+ * The day of an Excel serial, or null outside Excel's dates (and for serial 60, the 29-02-1900
+ * that never was). The one serial converter: cells, functions, tables and ledgers use it.
+ * @example excelSerialToDayNumber(46023) // the day number of 2026-01-01
+ */
+export function excelSerialToDayNumber(serial: number): DayNumber | null {
+  if (!Number.isFinite(serial)) return null;
+  // Excel dates may carry a time of day as a fraction: the calendar date is the whole part.
+  const whole = Math.floor(serial);
+  if (whole < 1 || whole > MAX_SERIAL || whole === 60) return null;
+  return whole < 60 ? DAY_1899_12_31 + whole : DAY_1899_12_30 + whole;
 }
 
 /** @example dateToExcelSerial('2026-01-01') // 46023 */

@@ -4,6 +4,7 @@
  * templates).
  */
 import { jsonPath, showValue, SaldoError, type Namer } from '../errors.js';
+import { headerKey, headerWords } from '../input/headers.js';
 import { A1, blank, comma, GOALS, headerRow, invalid, norm, numberCell, periodKey, SERIAL_2000, SERIAL_2100, textCell, type Cell, type Origin, type Rows } from './tableCells.js';
 
 /** A column of the goals table: the JSON key, the header Saldo writes, the headers it reads, and the Danish words for its values. */
@@ -51,7 +52,12 @@ export function goalsTableNamer(rowNumbers: readonly number[]): Namer {
   };
 }
 
-const columnOf = (header: Cell): GoalColumn | undefined => GOAL_COLUMNS.find((c) => c.aliases.includes(norm(header)) || norm(c.header) === norm(header) || c.key.toLowerCase() === norm(header));
+/** Each column is known by its header, its aliases and its JSON key. */
+const GOAL_WORDS = headerWords(Object.fromEntries(GOAL_COLUMNS.map((c) => [c.key, [c.header, c.key, ...c.aliases]])));
+const columnOf = (header: Cell): GoalColumn | undefined => {
+  const key = GOAL_WORDS.get(headerKey(header));
+  return GOAL_COLUMNS.find((c) => c.key === key);
+};
 
 
 /** A quarter from a cell: 4, "4", "Q4", "K4", "4. kvt.", "4. kvartal" → "Q4". */

@@ -5,7 +5,8 @@
  */
 import { excelSerialToDate } from '../calendar/excelSerial.js';
 import { SaldoError, showValue } from '../errors.js';
-import { parseDanishNumber } from '../money/danishNumber.js';
+import { headerKey } from '../input/headers.js';
+import { parseDanishNumber } from '../input/number.js';
 import { ownValue } from '../rules/ownNames.js';
 
 export type Cell = unknown;
@@ -14,8 +15,8 @@ export type Rows = ReadonlyArray<ReadonlyArray<Cell>>;
 export const GOALS = 'Måltabellen';
 export const COUNTS = 'Taltabellen';
 
-/** Headers compared without case, surrounding space, a trailing period or colon, or doubled spaces. */
-export const norm = (v: Cell): string => (typeof v === 'string' ? v.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.:]$/, '') : '');
+/** Headers (and words in cells) compared as header keys: core/input/headers.ts. */
+export const norm = (v: Cell): string => headerKey(v);
 export const blank = (v: Cell): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 export const invalid = (field: string, value: unknown, message: string) => new SaldoError('UGYLDIGT_INPUT', field, value, message);
 

@@ -4,9 +4,13 @@
  * (xlsx, Excel ranges) or JSON values the front ends bring; a bad row becomes a `RowError` with
  * its row number and a Danish reason, and is never dropped silently.
  */
-import { dayNumberOf, daysInMonth, type DayNumber } from '../calendar/date.js';
+import { danishDate, dayNumberOf, daysInMonth, fromDayNumber, type DayNumber } from '../calendar/date.js';
 import { showValue } from '../errors.js';
 import { cprInAmount, maskCprsIn } from '../personal/cpr.js';
+import { isDateCell } from '../input/cells.js';
+import { headerWords, matchHeaders } from '../input/headers.js';
+import { parseAmountText } from '../input/number.js';
+import { excelSerialToDayNumber } from '../calendar/excelSerial.js';
 import { normaliseId } from './ledgerId.js';
 
 /**
@@ -59,20 +63,20 @@ export interface RowError {
 export type LedgerField = 'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged' | 'lastTimelyPaymentDate' | 'judgmentDate';
 
 /** Header words, Danish and English, for each field. */
-const HEADER_WORDS: Readonly<Record<string, LedgerField>> = {
-  debitor: 'debtorId', debitornr: 'debtorId', 'debitor nr.': 'debtorId', debtorid: 'debtorId', kundenr: 'debtorId', 'kunde nr.': 'debtorId',
-  cpr: 'cpr', cvr: 'cpr', 'cpr/cvr': 'cpr', 'cpr-nr.': 'cpr', cprnr: 'cpr',
-  navn: 'debtorName', debtorname: 'debtorName', name: 'debtorName',
-  fordring: 'claimId', fordringsnr: 'claimId', 'fordrings-id': 'claimId', claimid: 'claimId',
-  fordringstype: 'claimType', type: 'claimType', claimtype: 'claimType',
-  bogføringsdato: 'postingDate', posteringsdato: 'postingDate', postingdate: 'postingDate', dato: 'postingDate',
-  forfaldsdato: 'dueDate', forfald: 'dueDate', duedate: 'dueDate',
-  art: 'kind', posteringsart: 'kind', kind: 'kind', bevægelse: 'kind',
-  beløb: 'amount', amount: 'amount', 'beløb (kr.)': 'amount',
-  anerkendt: 'acknowledged', 'dom/forlig': 'acknowledged', acknowledged: 'acknowledged', 'skriftlig anerkendelse': 'acknowledged',
-  'sidste rettidige betalingsdato': 'lastTimelyPaymentDate', 'sidste rettidige betalingsdag': 'lastTimelyPaymentDate', lasttimelypaymentdate: 'lastTimelyPaymentDate',
-  'dom/forlig dato': 'judgmentDate', 'dom/forlig-dato': 'judgmentDate', 'dom/forligsdato': 'judgmentDate', judgmentdate: 'judgmentDate',
-};
+const HEADER_WORDS = headerWords<LedgerField>({
+  debtorId: ['debitor', 'debitornr', 'debitor nr.', 'debtorid', 'kundenr', 'kunde nr.'],
+  cpr: ['cpr', 'cvr', 'cpr/cvr', 'cpr-nr.', 'cprnr'],
+  debtorName: ['navn', 'debtorname', 'name'],
+  claimId: ['fordring', 'fordringsnr', 'fordrings-id', 'claimid'],
+  claimType: ['fordringstype', 'type', 'claimtype'],
+  postingDate: ['bogføringsdato', 'posteringsdato', 'postingdate', 'dato'],
+  dueDate: ['forfaldsdato', 'forfald', 'duedate'],
+  kind: ['art', 'posteringsart', 'kind', 'bevægelse'],
+  amount: ['beløb', 'amount', 'beløb (kr.)'],
+  acknowledged: ['anerkendt', 'dom/forlig', 'acknowledged', 'skriftlig anerkendelse'],
+  lastTimelyPaymentDate: ['sidste rettidige betalingsdato', 'sidste rettidige betalingsdag', 'lasttimelypaymentdate'],
+  judgmentDate: ['dom/forlig dato', 'dom/forlig-dato', 'dom/forligsdato', 'judgmentdate'],
+});
 
 export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
 
@@ -89,82 +93,12 @@ const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['postingDate', 'dueDate',
  * Returns the missing required fields (in Danish) instead of throwing, so the caller can say so.
  */
 export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[]; doubled: string[] } {
-  const columns: Partial<Record<LedgerField, number>> = {};
-  const doubled: string[] = [];
-  header.forEach((h, i) => {
-    const key = typeof h === 'string' ? h.replace(/^\uFEFF/, '').trim().toLowerCase() : '';
-    // Own keys only: a header such as "constructor" must not reach Object.prototype.
-    const field = Object.hasOwn(HEADER_WORDS, key) ? HEADER_WORDS[key] : undefined;
-    if (!field) return;
-    // Two columns for one field ("Dato" and "Bogføringsdato"): which one is meant cannot be guessed.
-    if (columns[field] !== undefined) doubled.push(`${showValue(header[columns[field]])} og ${showValue(h)} (${FIELD_NAMES[field]})`);
-    else columns[field] = i;
-  });
-  return { columns, missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]), doubled };
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/**
- * Øre from Danish or point-decimal amount text (`1.234,56`, `-250`, `1234.5`), or null if it is
- * not an amount with at most 2 decimals. A dot before exactly three digits groups thousands.
- * Written as a character loop: a million-row ledger parses a million of these.
- */
-export function parseAmountText(text: string): number | null {
-  let i = 0;
-  let end = text.length;
-  while (i < end && text.charCodeAt(i) === 32) i += 1;
-  while (end > i && text.charCodeAt(end - 1) === 32) end -= 1;
-  if (i === end) return null;
-  let sign = 1;
-  const first = text.charCodeAt(i);
-  if (first === 45 || first === 0x2212) {
-    sign = -1;
-    i += 1;
-  } else if (first === 43) i += 1;
-  const hasComma = text.indexOf(',', i) >= 0;
-  let whole = 0;
-  let digits = 0;
-  let groupDigits = -1; // digits since the last thousands dot, or -1 before any
-  let frac = -1; // decimals seen, -1 before the decimal mark
-  let fracValue = 0;
-  for (; i < end; i += 1) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      if (frac >= 0) {
-        if (frac === 2) return null;
-        fracValue = fracValue * 10 + (c - 48);
-        frac += 1;
-      } else {
-        whole = whole * 10 + (c - 48);
-        digits += 1;
-        if (groupDigits >= 0) groupDigits += 1;
-        if (digits > 11) return null;
-      }
-    } else if (c === 44) {
-      // decimal comma
-      if (frac >= 0 || digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return null;
-      frac = 0;
-    } else if (c === 46) {
-      if (frac >= 0) return null;
-      if (hasComma || isThousandsDot(text, i, end)) {
-        // a thousands dot: 1–3 digits before the first, exactly 3 between them
-        if (digits === 0 || (groupDigits < 0 ? digits > 3 : groupDigits !== 3)) return null;
-        groupDigits = 0;
-      } else {
-        if (digits === 0 || groupDigits >= 0) return null;
-        frac = 0;
-      }
-    } else return null;
-  }
-  if (digits === 0 || frac === 0 || (frac < 0 && groupDigits >= 0 && groupDigits !== 3)) return null;
-  const value = whole * 100 + (frac === 1 ? fracValue * 10 : frac === 2 ? fracValue : 0);
-  return value === 0 ? 0 : sign * value;
-}
-
-/** Without a comma, a dot is a thousands separator only in `1.234` / `12.345.678` shapes. */
-function isThousandsDot(text: string, dot: number, end: number): boolean {
-  return /^(\.\d{3})+$/.test(text.slice(dot, end));
+  const { columns, doubled } = matchHeaders(header, HEADER_WORDS);
+  return {
+    columns,
+    missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]),
+    doubled: doubled.map((d) => `${showValue(header[d.first])} og ${showValue(header[d.second])} (${FIELD_NAMES[d.field]})`),
+  };
 }
 
 const isDateSeparator = (c: number) => c === 45 || c === 46 || c === 47; // - . /
@@ -210,12 +144,10 @@ export function parseDateText(text: string): DayNumber | null {
   return dayNumberOf(y, m, d);
 }
 
-const DAY_1899_12_30 = dayNumberOf(1899, 12, 30);
-
 function dateValue(v: unknown): DayNumber | null | 'bad' {
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 61 && v < 2958466 ? DAY_1899_12_30 + Math.floor(v) : 'bad';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'bad' : Math.floor(v.getTime() / 86_400_000);
+  if (typeof v === 'number') return excelSerialToDayNumber(v) ?? 'bad';
+  if (isDateCell(v)) return v.day;
   if (typeof v === 'string') return parseDateText(v) ?? 'bad';
   return 'bad';
 }
@@ -281,7 +213,10 @@ function wrongValueIn(cells: readonly unknown[], c: ColumnMap): string | undefin
     const v = cells[i];
     if (typeof v === 'string' || typeof v === 'number' || v === null || v === undefined) continue;
     if (typeof v === 'boolean' && !ID_FIELDS.has(f)) continue;
-    if (v instanceof Date) continue;
+    if (isDateCell(v)) {
+      if (DATE_FIELDS.has(f)) continue;
+      return `${FIELD_NAMES[f]} er en dato (${danishDate(fromDayNumber(v.day))}), ${f === 'amount' ? 'ikke et beløb' : 'ikke tekst eller et tal'}: tjek kolonnens talformat i regnearket.`;
+    }
     return `${FIELD_NAMES[f]} skal være tekst${f === 'amount' ? ' eller et tal' : DATE_FIELDS.has(f) ? ' eller en dato' : ' eller et tal'}, ikke ${Array.isArray(v) ? 'en liste' : typeof v === 'boolean' ? 'sand/falsk' : 'et objekt'} (fik ${showValue(v)}).`;
   }
   return undefined;

@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf } from '../../../core/calendar/date.js';
-import { mapColumns, parseAmountText, parseDateText, parsePostingRow } from '../../../core/ledger/posting.js';
+import { dateCell } from '../../../core/input/cells.js';
+import { parseAmountText } from '../../../core/input/number.js';
+import { mapColumns, parseDateText, parsePostingRow } from '../../../core/ledger/posting.js';
 
 describe('amounts as Danish systems export them', () => {
   it.each([
     ['1.234,56', 123456], ['1234,56', 123456], ['1234.56', 123456], ['1.234', 123400], ['12.345.678', 1234567800],
     ['12.5', 1250], ['0,5', 50], ['-250', -25000], ['-1.167,99', -116799], [' 42 ', 4200], ['+7,25', 725], ['0', 0], ['-0,00', 0],
+    // One amount grammar for every reader (issue 16): a space groups thousands and "kr." may follow,
+    // as the task pane and the Excel functions always read them.
+    ['1 234,56', 123456], ['250 kr.', 25000], ['1\u00a0234,5 kr', 123450], ['- 500', -50000],
   ])('%s → %d øre', (text, ore) => expect(parseAmountText(text)).toBe(ore));
-  it.each(['', 'abc', '1,234', '1.23,4', '12,34.5', '1.2345', '1234.567', '1,', ',5', '1.234.5', '1 234,56', '--1', '1e5', '12.34,5'])('%j is not an amount', (text) => {
+  it.each(['', 'abc', '1,234', '1.23,4', '12,34.5', '1.2345', '1234.567', '1,', ',5', '1.234.5', '12 34,56', '--1', '1e5', '12.34,5'])('%j is not an amount', (text) => {
     expect(parseAmountText(text)).toBeNull();
   });
   it('agrees with formatting in both conventions (property)', () => {
@@ -121,8 +126,8 @@ describe('a ledger row', () => {
   ])('a malformed row is an error with its row number and a Danish reason: %j', (patch, message) => {
     expect(row(patch)).toEqual({ row: 7, message: expect.stringContaining(message) });
   });
-  it('takes Excel values too: numbers, serial dates and Date objects', () => {
-    expect(row({ 1: -250.5, 6: 46024, 7: new Date(Date.UTC(2025, 11, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
+  it('takes Excel values too: numbers, serial dates and date cells (a reader\'s Date, as its day)', () => {
+    expect(row({ 1: -250.5, 6: 46024, 7: dateCell(dayNumberOf(2025, 12, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
   });
 });
 
@@ -198,5 +203,17 @@ describe('personal data in a row (issue 14)', () => {
   });
   it('a name may be written in any script: only ids are refused', () => {
     expect(parse({ 2: 'Ελένη Παπαδοπούλου' })).toMatchObject({ debtorName: 'Ελένη Παπαδοπούλου' });
+  });
+});
+
+describe('one header matcher and date cells from the reader (issue 16)', () => {
+  it('headers compare without case, doubled spaces or a trailing dot: "Debitornr." is the debitor column', () => {
+    const { columns, missing } = mapColumns(['Debitornr.', ' Fordring ', 'Bogføringsdato:', 'ART', 'Beløb']);
+    expect(missing).toEqual([]);
+    expect(columns).toMatchObject({ debtorId: 0, claimId: 1, postingDate: 2, kind: 3, amount: 4 });
+  });
+  it('a date cell in the amount column is told as a date, not read as an amount', () => {
+    const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']);
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'krav', dateCell(dayNumberOf(2026, 3, 1))], columns, 5)).toEqual({ row: 5, message: expect.stringMatching(/^Beløb er en dato \(01-03-2026\), ikke et beløb/) });
   });
 });
