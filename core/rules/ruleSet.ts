@@ -5,7 +5,7 @@
  */
 import { danishBankHolidays, type HolidayRule } from '../calendar/bankHolidays.js';
 import { parseDate } from '../calendar/date.js';
-import { nestingMessage, SaldoError, showValue, tooDeepAt } from '../errors.js';
+import { jsonPath, nestingMessage, placeOf, SaldoError, showValue, tooDeepAt, type At, type Place } from '../errors.js';
 import { parseAnnualRate } from '../interest/rate.js';
 import { parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
@@ -49,103 +49,105 @@ export const defaultRules: RuleSet = {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function ruleError(field: string, value: unknown, message: string): SaldoError {
-  return new SaldoError('UGYLDIG_REGEL', field, value, `Regelfilen, ${field}: ${message}`);
+/** "Regelfilen, `place`: message"; the file's root is "(rod)". */
+function ruleError(field: Place, value: unknown, message: string): SaldoError {
+  const at: At = field.length === 0 ? '(rod)' : field;
+  return new SaldoError('UGYLDIG_REGEL', at, value, (name) => `Regelfilen, ${name(placeOf(at))}: ${message}`, message);
 }
 
-function provenance(obj: Json, field: string): { source: string; checked: string } {
+function provenance(obj: Json, field: Place): { source: string; checked: string } {
   const { source, checked } = obj;
   if (typeof source !== 'string' || source.trim() === '') {
-    throw ruleError(`${field}.source`, source, 'angiv kilden (lov, paragraf, SKM-nummer) for værdien – Saldo bruger ingen tal uden kilde.');
+    throw ruleError([...field, 'source'], source, 'angiv kilden (lov, paragraf, SKM-nummer) for værdien – Saldo bruger ingen tal uden kilde.');
   }
   try {
-    return { source, checked: parseDate(checked, `${field}.checked`) };
+    return { source, checked: parseDate(checked, [...field, 'checked']) };
   } catch {
-    throw ruleError(`${field}.checked`, checked, `angiv datoen, hvor værdien blev kontrolleret, som ÅÅÅÅ-MM-DD (fik ${showValue(checked)}).`);
+    throw ruleError([...field, 'checked'], checked, `angiv datoen, hvor værdien blev kontrolleret, som ÅÅÅÅ-MM-DD (fik ${showValue(checked)}).`);
   }
 }
 
-function onlyKeys(obj: Json, allowed: readonly string[], field: string): void {
+function onlyKeys(obj: Json, allowed: readonly string[], field: Place): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) throw ruleError(`${field}.${key}`, obj[key], `ukendt felt "${key}" (tilladt: ${allowed.join(', ')}).`);
+    if (!allowed.includes(key)) throw ruleError([...field, key], obj[key], `ukendt felt "${key}" (tilladt: ${allowed.join(', ')}).`);
   }
 }
 
-function wholeKroner(value: unknown, field: string): number {
+function wholeKroner(value: unknown, field: Place): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw ruleError(field, value, `skal være et helt antal kroner ≥ 0 (fik ${showValue(value)}).`);
   }
   return value;
 }
 
-function percent(value: unknown, field: string): number {
+function percent(value: unknown, field: Place): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
     throw ruleError(field, value, `skal være en hel procentsats mellem 0 og 100 (fik ${showValue(value)}).`);
   }
   return value;
 }
 
-function parseBetalingsevneTable(raw: unknown, field: string): BetalingsevneTable {
+function parseBetalingsevneTable(raw: unknown, field: Place): BetalingsevneTable {
   if (!isObject(raw)) throw ruleError(field, raw, 'skal være et objekt med source, checked og rows.');
   onlyKeys(raw, ['source', 'checked', 'rows', 'note'], field);
   const { source, checked } = provenance(raw, field);
-  if (!Array.isArray(raw.rows) || raw.rows.length === 0) throw ruleError(`${field}.rows`, raw.rows, 'skal være en liste af rækker.');
+  if (!Array.isArray(raw.rows) || raw.rows.length === 0) throw ruleError([...field, 'rows'], raw.rows, 'skal være en liste af rækker.');
   const rows: BetalingsevneRow[] = raw.rows.map((r: unknown, i: number) => {
-    const f = `${field}.rows[${i}]`;
+    const f = [...field, 'rows', i];
     if (!isObject(r)) throw ruleError(f, r, 'skal være et objekt med from, to, withoutChildren, withChildren.');
     onlyKeys(r, ['from', 'to', 'withoutChildren', 'withChildren'], f);
     return {
-      from: wholeKroner(r.from, `${f}.from`),
-      to: r.to === null ? null : wholeKroner(r.to, `${f}.to`),
-      withoutChildren: percent(r.withoutChildren, `${f}.withoutChildren`),
-      withChildren: percent(r.withChildren, `${f}.withChildren`),
+      from: wholeKroner(r.from, [...f, 'from']),
+      to: r.to === null ? null : wholeKroner(r.to, [...f, 'to']),
+      withoutChildren: percent(r.withoutChildren, [...f, 'withoutChildren']),
+      withChildren: percent(r.withChildren, [...f, 'withChildren']),
     };
   });
   rows.forEach((row, i) => {
-    const f = `${field}.rows[${i}]`;
+    const f = [...field, 'rows', i];
     const prev = rows[i - 1];
-    if (i === 0 && row.from !== 0) throw ruleError(`${f}.from`, row.from, 'første række skal starte ved 0 kr.');
-    if (prev && (prev.to === null || row.from !== prev.to + 1)) throw ruleError(`${f}.from`, row.from, `rækkerne skal slutte op til hinanden (forrige slutter ved ${String(prev.to)}).`);
-    if (row.to !== null && row.to < row.from) throw ruleError(`${f}.to`, row.to, 'to er mindre end from.');
-    if (row.to === null && i !== rows.length - 1) throw ruleError(`${f}.to`, row.to, 'kun den sidste række må være åben (to: null).');
+    if (i === 0 && row.from !== 0) throw ruleError([...f, 'from'], row.from, 'første række skal starte ved 0 kr.');
+    if (prev && (prev.to === null || row.from !== prev.to + 1)) throw ruleError([...f, 'from'], row.from, `rækkerne skal slutte op til hinanden (forrige slutter ved ${String(prev.to)}).`);
+    if (row.to !== null && row.to < row.from) throw ruleError([...f, 'to'], row.to, 'to er mindre end from.');
+    if (row.to === null && i !== rows.length - 1) throw ruleError([...f, 'to'], row.to, 'kun den sidste række må være åben (to: null).');
   });
   return { rows, source, checked, status: 'verified', ...(typeof raw.note === 'string' ? { note: raw.note } : {}) };
 }
 
-function parseRateTable(raw: unknown, field: string, base: RateTable | undefined): RateTable {
+function parseRateTable(raw: unknown, field: Place, base: RateTable | undefined): RateTable {
   if (!isObject(raw)) throw ruleError(field, raw, 'skal være et objekt med source, checked, validThrough og rows.');
   onlyKeys(raw, ['source', 'checked', 'validThrough', 'rows', 'label'], field);
   const { source, checked } = provenance(raw, field);
-  const validThrough = parseDate(raw.validThrough, `${field}.validThrough`);
-  if (!Array.isArray(raw.rows)) throw ruleError(`${field}.rows`, raw.rows, 'skal være en liste af {from, annualRate}.');
+  const validThrough = parseDate(raw.validThrough, [...field, 'validThrough']);
+  if (!Array.isArray(raw.rows)) throw ruleError([...field, 'rows'], raw.rows, 'skal være en liste af {from, annualRate}.');
   const added: RateRow[] = raw.rows.map((r: unknown, i: number) => {
-    const f = `${field}.rows[${i}]`;
+    const f = [...field, 'rows', i];
     if (!isObject(r)) throw ruleError(f, r, 'skal være et objekt med from og annualRate.');
     onlyKeys(r, ['from', 'annualRate'], f);
-    return { from: parseDate(r.from, `${f}.from`), annualRatePpm: parseAnnualRate(r.annualRate, `${f}.annualRate`), status: 'verified', source };
+    return { from: parseDate(r.from, [...f, 'from']), annualRatePpm: parseAnnualRate(r.annualRate, [...f, 'annualRate']), status: 'verified', source };
   });
   // New rows are added to (or replace rows of the same date in) the shipped table: a January
   // update only brings the new half-year.
   const rows = [...(base?.rows ?? []).filter((r) => !added.some((a) => a.from === r.from)), ...added].sort((a, b) => (a.from < b.from ? -1 : 1));
-  if (rows.length === 0) throw ruleError(`${field}.rows`, raw.rows, 'tabellen har ingen satser.');
-  if (validThrough < (rows[rows.length - 1]?.from ?? '')) throw ruleError(`${field}.validThrough`, validThrough, 'ligger før tabellens sidste sats.');
-  return { label: typeof raw.label === 'string' ? raw.label : (base?.label ?? field), rows, validThrough, source, checked };
+  if (rows.length === 0) throw ruleError([...field, 'rows'], raw.rows, 'tabellen har ingen satser.');
+  if (validThrough < (rows[rows.length - 1]?.from ?? '')) throw ruleError([...field, 'validThrough'], validThrough, 'ligger før tabellens sidste sats.');
+  return { label: typeof raw.label === 'string' ? raw.label : (base?.label ?? jsonPath(field)), rows, validThrough, source, checked };
 }
 
-function parseRykkerFee(raw: unknown, field: string, base: Sourced<RykkerFeeRule>): Sourced<RykkerFeeRule> {
+function parseRykkerFee(raw: unknown, field: Place, base: Sourced<RykkerFeeRule>): Sourced<RykkerFeeRule> {
   if (!isObject(raw)) throw ruleError(field, raw, 'skal være et objekt.');
   onlyKeys(raw, ['maxPerRykker', 'maxFeeCount', 'minDaysBetween', 'source', 'checked'], field);
   const { source, checked } = provenance(raw, field);
-  const count = (v: unknown, f: string): number | null => {
+  const count = (v: unknown, f: Place): number | null => {
     if (v === null) return null;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError(f, v, 'skal være et helt tal ≥ 0 eller null.');
     return v;
   };
   return {
     value: {
-      maxPerRykker: raw.maxPerRykker === undefined ? base.value.maxPerRykker : parseKroner(raw.maxPerRykker, `${field}.maxPerRykker`),
-      maxFeeCount: raw.maxFeeCount === undefined ? base.value.maxFeeCount : count(raw.maxFeeCount, `${field}.maxFeeCount`),
-      minDaysBetween: raw.minDaysBetween === undefined ? base.value.minDaysBetween : count(raw.minDaysBetween, `${field}.minDaysBetween`),
+      maxPerRykker: raw.maxPerRykker === undefined ? base.value.maxPerRykker : parseKroner(raw.maxPerRykker, [...field, 'maxPerRykker']),
+      maxFeeCount: raw.maxFeeCount === undefined ? base.value.maxFeeCount : count(raw.maxFeeCount, [...field, 'maxFeeCount']),
+      minDaysBetween: raw.minDaysBetween === undefined ? base.value.minDaysBetween : count(raw.minDaysBetween, [...field, 'minDaysBetween']),
     },
     source,
     checked,
@@ -160,50 +162,50 @@ const CLAIM_TYPE_FLAGS = ['udpantningsret', 'henstandNormallyAllowed', 'medhaeft
  * and malformed tables are Danish `UGYLDIG_REGEL` errors naming the field.
  */
 export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
-  if (!isObject(override)) throw ruleError('(rod)', override, 'skal være et JSON-objekt.');
+  if (!isObject(override)) throw ruleError([], override, 'skal være et JSON-objekt.');
   const deep = tooDeepAt(override);
   if (deep !== null) throw new SaldoError('UGYLDIG_REGEL', deep, undefined, `Regelfilen, ${nestingMessage(deep)}`);
-  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], '(rod)');
+  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], []);
   let rules: RuleSet = { ...base };
 
   if (override.betalingsevne !== undefined) {
-    if (!isObject(override.betalingsevne)) throw ruleError('betalingsevne', override.betalingsevne, 'skal være et objekt med år som nøgler, f.eks. {"2025": {...}}.');
+    if (!isObject(override.betalingsevne)) throw ruleError(['betalingsevne'], override.betalingsevne, 'skal være et objekt med år som nøgler, f.eks. {"2025": {...}}.');
     const tables = { ...rules.betalingsevne };
     for (const [year, table] of Object.entries(override.betalingsevne)) {
-      if (!/^\d{4}$/.test(year)) throw ruleError(`betalingsevne.${year}`, year, 'nøglen skal være et årstal.');
-      setOwn(tables, year, parseBetalingsevneTable(table, `betalingsevne.${year}`));
+      if (!/^\d{4}$/.test(year)) throw ruleError(['betalingsevne', year], year, 'nøglen skal være et årstal.');
+      setOwn(tables, year, parseBetalingsevneTable(table, ['betalingsevne', year]));
     }
     rules = { ...rules, betalingsevne: tables };
   }
 
   if (override.rateTables !== undefined) {
-    if (!isObject(override.rateTables)) throw ruleError('rateTables', override.rateTables, 'skal være et objekt med tabelnavne som nøgler.');
+    if (!isObject(override.rateTables)) throw ruleError(['rateTables'], override.rateTables, 'skal være et objekt med tabelnavne som nøgler.');
     const tables = { ...rules.rateTables };
     // A table may be called anything, "__proto__" too: own properties only, read and written.
-    for (const [name, table] of Object.entries(override.rateTables)) setOwn(tables, name, parseRateTable(table, `rateTables.${name}`, ownValue(tables, name)));
+    for (const [name, table] of Object.entries(override.rateTables)) setOwn(tables, name, parseRateTable(table, ['rateTables', name], ownValue(tables, name)));
     rules = { ...rules, rateTables: tables };
   }
 
   if (override.fees !== undefined) {
-    if (!isObject(override.fees)) throw ruleError('fees', override.fees, 'skal være et objekt.');
-    onlyKeys(override.fees, ['rykkerPublic', 'rykkerCivil'], 'fees');
+    if (!isObject(override.fees)) throw ruleError(['fees'], override.fees, 'skal være et objekt.');
+    onlyKeys(override.fees, ['rykkerPublic', 'rykkerCivil'], ['fees']);
     rules = {
       ...rules,
       fees: {
         ...rules.fees,
-        ...(override.fees.rykkerPublic !== undefined ? { rykkerPublic: parseRykkerFee(override.fees.rykkerPublic, 'fees.rykkerPublic', rules.fees.rykkerPublic) } : {}),
-        ...(override.fees.rykkerCivil !== undefined ? { rykkerCivil: parseRykkerFee(override.fees.rykkerCivil, 'fees.rykkerCivil', rules.fees.rykkerCivil) } : {}),
+        ...(override.fees.rykkerPublic !== undefined ? { rykkerPublic: parseRykkerFee(override.fees.rykkerPublic, ['fees', 'rykkerPublic'], rules.fees.rykkerPublic) } : {}),
+        ...(override.fees.rykkerCivil !== undefined ? { rykkerCivil: parseRykkerFee(override.fees.rykkerCivil, ['fees', 'rykkerCivil'], rules.fees.rykkerCivil) } : {}),
       },
     };
   }
 
   if (override.claimTypes !== undefined) {
-    if (!isObject(override.claimTypes)) throw ruleError('claimTypes', override.claimTypes, 'skal være et objekt med fordringstyper som nøgler.');
+    if (!isObject(override.claimTypes)) throw ruleError(['claimTypes'], override.claimTypes, 'skal være et objekt med fordringstyper som nøgler.');
     const types: Record<ClaimType, ClaimTypeRule> = { ...rules.claimTypes.value };
     const sources: string[] = [];
     let checked = rules.claimTypes.checked;
     for (const [type, raw] of Object.entries(override.claimTypes)) {
-      const f = `claimTypes.${type}`;
+      const f = ['claimTypes', type];
       if (!(CLAIM_TYPES as readonly string[]).includes(type)) throw ruleError(f, type, `ukendt fordringstype (kendte: ${CLAIM_TYPES.join(', ')}).`);
       if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt.');
       onlyKeys(raw, [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'source', 'checked'], f);
@@ -217,20 +219,20 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
       for (const flag of CLAIM_TYPE_FLAGS) {
         const v = raw[flag];
         if (v === undefined) continue;
-        if (typeof v !== 'boolean') throw ruleError(`${f}.${flag}`, v, 'skal være true eller false.');
+        if (typeof v !== 'boolean') throw ruleError([...f, flag], v, 'skal være true eller false.');
         next[flag] = v;
       }
       if (raw.feeLetters !== undefined) {
         const v = raw.feeLetters;
-        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError(`${f}.feeLetters`, v, 'skal være et helt tal ≥ 0 eller null.');
+        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError([...f, 'feeLetters'], v, 'skal være et helt tal ≥ 0 eller null.');
         next.feeLetters = v;
       }
       for (const key of ['limitationYears', 'priority'] as const) {
         const v = raw[key];
         if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError(`${f}.${key}`, v, 'skal være et helt tal ≥ 0.');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError([...f, key], v, 'skal være et helt tal ≥ 0.');
         // A limitation of thousands of years is a typing error, not a rule.
-        if (key === 'limitationYears' && v > 30) throw ruleError(`${f}.${key}`, v, 'skal være et helt antal år fra 0 til 30.');
+        if (key === 'limitationYears' && v > 30) throw ruleError([...f, key], v, 'skal være et helt antal år fra 0 til 30.');
         next[key] = v;
       }
       types[type as ClaimType] = next;
@@ -241,18 +243,18 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (override.allocationOrder !== undefined) {
     const order = override.allocationOrder;
     const valid = Array.isArray(order) && order.length === 3 && ALLOCATION_PARTS.every((p) => order.includes(p));
-    if (!valid) throw ruleError('allocationOrder', order, 'skal være de tre dele "fees", "interest", "principal" i den ønskede rækkefølge.');
+    if (!valid) throw ruleError(['allocationOrder'], order, 'skal være de tre dele "fees", "interest", "principal" i den ønskede rækkefølge.');
     rules = { ...rules, allocationOrder: { value: order as AllocationPart[], source: 'regelfil', checked: rules.allocationOrder.checked, status: 'verified' } };
   }
 
   if (override.rykkerProcedure !== undefined) {
     const raw = override.rykkerProcedure;
-    if (!isObject(raw)) throw ruleError('rykkerProcedure', raw, 'skal være et objekt med intervalDays, source og checked.');
-    onlyKeys(raw, ['intervalDays', 'source', 'checked'], 'rykkerProcedure');
-    const p = provenance(raw, 'rykkerProcedure');
+    if (!isObject(raw)) throw ruleError(['rykkerProcedure'], raw, 'skal være et objekt med intervalDays, source og checked.');
+    onlyKeys(raw, ['intervalDays', 'source', 'checked'], ['rykkerProcedure']);
+    const p = provenance(raw, ['rykkerProcedure']);
     const days = raw.intervalDays;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 365) {
-      throw ruleError('rykkerProcedure.intervalDays', days, 'skal være et helt antal dage mellem 1 og 365.');
+      throw ruleError(['rykkerProcedure', 'intervalDays'], days, 'skal være et helt antal dage mellem 1 og 365.');
     }
     rules = { ...rules, rykkerProcedure: { value: { ...rules.rykkerProcedure.value, intervalDays: days }, source: p.source, checked: p.checked, status: 'verified' } };
   }
