@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { plan } from '../core/commands/plan.js';
+import { runOnJson, toJson } from '../core/commands/index.js';
 import { makeLedger, random } from './makeLedger.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { makeBankCalendar } from '../core/calendar/bankingDays.js';
@@ -49,9 +49,9 @@ for (const input of inputs.slice(0, 500)) computeSchedule(parsePlanInput(input, 
 
 const parsed = inputs.map((input) => parsePlanInput(input, defaultRules));
 const core = time(() => parsed.reduce((rows, terms) => rows + computeSchedule(terms, defaultRules).rows.length, 0));
-const command = time(() => inputs.reduce((rows, input) => rows + plan(input, defaultRules).rows.length, 0));
+const command = time(() => inputs.reduce((rows, input) => rows + toJson.plan(runOnJson('plan', input, defaultRules)).rows.length, 0));
 const countInputs = agreements(1_000, 'count');
-const countMode = time(() => countInputs.reduce((rows, input) => rows + plan(input, defaultRules).rows.length, 0));
+const countMode = time(() => countInputs.reduce((rows, input) => rows + toJson.plan(runOnJson('plan', input, defaultRules)).rows.length, 0));
 
 const dir = mkdtempSync(join(tmpdir(), 'saldo-bench-'));
 const file = join(dir, 'batch.json');

@@ -5,13 +5,12 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBatch } from '../core/commands/index.js';
-import { formatKroner, ore } from '../core/money/ore.js';
+import { isBatchError, runBatch, runOnJson, toJson } from '../core/commands/index.js';
+import { kr, krFromJson } from '../core/report/format.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { planWorkbook } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
 import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
-import { followup } from '../core/commands/followup.js';
 import { followupWorkbook } from './xlsx/followupWorkbook.js';
 import { writeFileAtomically as writeFile } from './atomicWrite.js';
 import { lineAccountText } from './ledger/lineAccount.js';
@@ -19,28 +18,26 @@ import { lineAccountText } from './ledger/lineAccount.js';
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
 
-const kr = (kroner: number) => formatKroner(ore(Math.round(kroner * 100)));
-
 const names = (await readdir(EXAMPLES)).filter((f) => f.endsWith('.json')).sort();
 const inputs = await Promise.all(names.map(async (f) => JSON.parse(await readFile(join(EXAMPLES, f), 'utf8')) as { reference?: string }));
-const results = runBatch('plan', inputs, defaultRules);
+const results = runBatch(inputs, (input) => runOnJson('plan', input, defaultRules));
 
 await mkdir(OUT, { recursive: true });
 const plans = results.map((result, i) => ({ name: inputs[i]?.reference ?? names[i] ?? `Aftale ${i + 1}`, result }));
 const xlsx = join(OUT, 'betalingsaftaler.xlsx');
 await writeFile(xlsx, await planWorkbook(plans));
-await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans, null, 2)}\n`);
+await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans.map(({ name, result }) => ({ name, result: isBatchError(result) ? result : toJson.plan(result) })), null, 2)}\n`);
 
 console.log(`Saldo – betalingsaftaler fra ${EXAMPLES}/ (${names.length} eksempler)\n`);
 for (const { name, result } of plans) {
-  if ('error' in result) {
+  if (isBatchError(result)) {
     console.log(`  ${name}: FEJL – ${result.error.message}`);
     continue;
   }
   const s = result.summary;
   console.log(`  ${name}`);
   console.log(`    ${s.count} ydelser à ${kr(s.installment)}, sidste forfald ${s.lastDueDate}; i alt ${kr(s.total)} (gebyrer ${kr(s.fees)}, renter ${kr(s.interest)}, hovedstol ${kr(s.principal)})`);
-  for (const w of result.warnings ?? []) console.log(`    Advarsel: ${w.message}`);
+  for (const w of result.warnings) console.log(`    Advarsel: ${w.message}`);
 }
 console.log(`\nSkrevet: ${xlsx} og ${join(OUT, 'betalingsaftaler.json')}`);
 
@@ -53,21 +50,21 @@ const analysis = await analyseFromFile(LEDGER, { asOf: '2026-12-31' });
 await writeFile(join(OUT, 'analyse.xlsx'), await analyseWorkbook(analysis));
 const t = statements.totals;
 console.log(`\nSaldo – saldoopgørelser ${statements.year} fra ${LEDGER}`);
-console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${kr(t.opening)}, ultimo ${kr(t.closing)} = posteringernes sum ${kr(t.rowsSum)}`);
+console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${krFromJson(t.opening)}, ultimo ${krFromJson(t.closing)} = posteringernes sum ${krFromJson(t.rowsSum)}`);
 console.log(`  ${lineAccountText(statements.source.lines)}`);
 const claims = statements.debtors.flatMap((d) => d.claims);
 const barred = claims.filter((c) => c.timeBarred).length;
 const partly = claims.filter((c) => !c.timeBarred && c.limitationDate !== null && c.limitationDate <= `${statements.year}-12-31`).length;
 console.log(`  Forældelse (forældelsesloven, betalinger afbryder): ${barred} fordringer forældet${partly > 0 ? `, ${partly} delvis` : ''} pr. 31-12-${statements.year}; grundlaget står i kolonnen "Forældelse, grundlag"`);
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
-console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
+console.log(`  Analyse pr. ${analysis.asOf}: saldo ${krFromJson(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
 
 // Quarterly follow-up in the ministry's template: Motorstyrelsen-style goals and a collection campaign.
 console.log('\nSaldo – opfølgning på mål');
 for (const [file, out] of [['motorstyrelsen-2025.json', 'opfoelgning-motorstyrelsen.xlsx'], ['ekstraordinaer-indsats.json', 'opfoelgning-indsats.xlsx']] as const) {
-  const f = followup(JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
+  const f = runOnJson('followup', JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
   await writeFile(join(OUT, out), await followupWorkbook(f));
   console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${r.status ?? 'ingen data'}`).join(', ')}  → ${join(OUT, out)}`);
 }
-if (results.some((r) => 'error' in r)) process.exitCode = 1;
+if (results.some(isBatchError)) process.exitCode = 1;

@@ -4,12 +4,9 @@
  * workbook when --out ends in .xlsx; exit 0 on success, 2 with a Danish message on bad input.
  */
 import { parseArgs } from 'node:util';
-import { BATCH_COMMANDS, commands, isCommandName, runBatch, type CommandName } from '../core/commands/index.js';
-import type { FollowupOutput } from '../core/commands/followup.js';
-import type { PlanOutput } from '../core/commands/plan.js';
+import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } from './commands.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
-import type { NamedPlan } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
@@ -20,8 +17,6 @@ import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
-const planWorkbooks = () => import('./xlsx/planWorkbook.js');
-const resultWorkbooks = () => import('./xlsx/resultWorkbooks.js');
 const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
 const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
 
@@ -128,28 +123,10 @@ export function toJsonText(result: unknown, batch: boolean): string {
   return items.length === 0 ? '[]\n' : `[\n${items.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }
 
-async function writeOutput(io: CliIo, command: CommandName, out: string | undefined, result: unknown, batch: boolean): Promise<void> {
-  if (out === undefined) {
-    io.stdout(toJsonText(result, batch));
-    return;
-  }
-  if (out.toLowerCase().endsWith('.xlsx')) {
-    const items = (batch ? result : [result]) as never[];
-    let bytes: Uint8Array;
-    if (command === 'plan') {
-      const plans: NamedPlan[] = (items as Array<PlanOutput | { error: { message: string } }>).map((r, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result: r }));
-      bytes = await (await planWorkbooks()).planWorkbook(plans);
-    } else if (command === 'henstand') bytes = await (await resultWorkbooks()).henstandWorkbook(items);
-    else if (command === 'status') bytes = await (await resultWorkbooks()).statusWorkbook(items);
-    else if (command === 'followup') bytes = await (await followupWorkbooks()).followupWorkbook(result as FollowupOutput);
-    else {
-      const { statementsWorkbook, analyseWorkbook } = await ledgerWorkbooks();
-      bytes = command === 'statements' ? await statementsWorkbook(result as never) : await analyseWorkbook(result as never);
-    }
-    await io.writeFile(out, bytes);
-    return;
-  }
-  await io.writeFile(out, toJsonText(result, batch));
+async function writeOutput(io: CliIo, out: string | undefined, answer: CliAnswer, batch: boolean): Promise<void> {
+  if (out === undefined) io.stdout(toJsonText(answer.json, batch));
+  else if (out.toLowerCase().endsWith('.xlsx')) await io.writeFile(out, await answer.workbook());
+  else await io.writeFile(out, toJsonText(answer.json, batch));
 }
 
 interface LedgerValues {
@@ -253,21 +230,15 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
-/** The options each command uses besides --in, --out, --rules and --quiet. */
-const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
-  plan: [], henstand: [], status: [], followup: ['previous'],
-  statements: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet'], analyse: ['as-of', 'mask-cpr', 'sheet'],
-};
-
 /**
  * Options that would be passed over in silence are refused: one the command does not use
  * (`plan --year`), one given twice (which counts?), and an --out that is neither .json nor .xlsx
  * (JSON written into "x.csv" would mislead).
  */
-function checkOptions(name: CommandName, values: Record<string, unknown>, argv: readonly string[]): void {
+function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
   for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet']) {
-    if (values[option] !== undefined && !COMMAND_OPTIONS[name].includes(option)) {
-      const users = (Object.keys(COMMAND_OPTIONS) as CommandName[]).filter((c) => COMMAND_OPTIONS[c].includes(option));
+    if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
+      const users = Object.entries(CLI_COMMANDS).filter(([, c]) => c.options.includes(option)).map(([n]) => n);
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
   }
@@ -340,7 +311,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     }
     const [name, ...rest] = positionals;
     if (name === undefined) throw new UsageError(`Angiv en kommando.\n\n${USAGE}`);
-    if (!isCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
+    if (!isCliCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
     if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);
     checkOptions(name, values, argv);
@@ -351,8 +322,9 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     const rules = await loadRules(io, values.rules);
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
     // its own year/asOf (a file, or standard input) goes through the command map.
+    const command = CLI_COMMANDS[name];
     const ownParameters = values.in.toLowerCase().endsWith('.json') && (name === 'statements' ? values.year === undefined : values['as-of'] === undefined);
-    if ((name === 'statements' || name === 'analyse') && values.in !== '-' && !ownParameters) {
+    if ((name === 'statements' || name === 'analyse') && command.ledgerFile && values.in !== '-' && !ownParameters) {
       await runLedgerFile(name, values, rules, io);
       return 0;
     }
@@ -360,21 +332,17 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
     const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
-    if ((name === 'statements' || name === 'analyse') && ledgerOptions.length > 0) {
+    if (command.ledgerFile && ledgerOptions.length > 0) {
       throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
     const raw = await readJson(io, values.in, 'Inputfilen');
     const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);
     const batch = Array.isArray(input);
-    if (batch && !BATCH_COMMANDS.includes(name)) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
-    const result = batch ? runBatch(name, input, rules) : commands[name](input, rules);
-    await writeOutput(io, name, values.out, result, batch);
-    for (const line of warningLines(name, result, batch)) io.stderr(`${line}\n`);
-    if (batch) {
-      const failed = (result as unknown[]).filter((r) => typeof r === 'object' && r !== null && 'error' in r).length;
-      if (failed > 0) io.stderr(`${failed} af ${input.length} elementer kunne ikke beregnes; se "error" i svaret.\n`);
-    }
+    if (batch && !command.batch) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
+    const answer = command.answer(input, rules, batch);
+    await writeOutput(io, values.out, answer, batch);
+    for (const line of answer.stderr) io.stderr(`${line}\n`);
     return 0;
   } catch (e) {
     if (isSaldoError(e) || e instanceof UsageError) {
@@ -385,20 +353,4 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     io.stderr(`Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}\nMeld fejlen til udviklerne sammen med inputtet.\n`);
     return 1;
   }
-}
-
-/**
- * The warnings a result carries, one line each for standard error (they are in the output too):
- * a plan on another year's betalingsevne table, a henstand against the politik, a follow-up's
- * doubts. A batch names the element.
- */
-function warningLines(name: CommandName, result: unknown, batch: boolean): string[] {
-  const of = (r: unknown): string[] => {
-    if (typeof r !== 'object' || r === null || !('warnings' in r) || !Array.isArray(r.warnings)) return [];
-    return r.warnings.map((w: unknown) => terminalSafe(typeof w === 'string' ? w : String((w as { message?: unknown }).message)));
-  };
-  if (name === 'followup') return of(result);
-  if (name !== 'plan' && name !== 'henstand' && name !== 'status') return [];
-  if (!batch) return of(result).map((w) => `Advarsel: ${w}`);
-  return (result as unknown[]).flatMap((r, i) => of(r).map((w) => `Advarsel (element ${i + 1}): ${w}`));
 }

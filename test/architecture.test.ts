@@ -50,3 +50,50 @@ describe('nobody takes an error message apart again (issue 16)', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/**
+ * The task pane's pages and components reach core through the command map (issue 16): besides
+ * `core/commands`, a page may take sheet and table descriptions, labels and formatting from
+ * `core/report`, errors from `core/errors`, and rule data from `core/rules`; never a domain module
+ * (core/schedule, core/ledger, core/money, core/calendar, core/followup …).
+ */
+const PANE_MAY_IMPORT = [/^core\/commands\//, /^core\/report\//, /^core\/errors\.js$/, /^core\/rules\//];
+
+/** The core modules a file imports, as paths from the repository root (`core/…`). */
+export function coreImports(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const spec = m[1] ?? m[2]!;
+    if (!spec.startsWith('.')) continue;
+    const path = relative(ROOT, join(file, '..', spec)).split('\\').join('/');
+    if (path.startsWith('core/')) out.push(path);
+  }
+  return out;
+}
+
+export const paneViolations = (file: string, text: string): string[] =>
+  coreImports(file, text).filter((path) => !PANE_MAY_IMPORT.some((allowed) => allowed.test(path))).map((path) => `${relative(ROOT, file)}: ${path}`);
+
+describe('the task pane calls core through the command map (issue 16)', () => {
+  const pane = ['pages', 'components'].flatMap((dir) => tsxFiles(join(ROOT, 'addin', 'taskpane', dir)));
+  it('pages and components import core/commands, core/report, core/errors and core/rules only', () => {
+    expect(pane.length).toBeGreaterThan(5);
+    expect(pane.flatMap((file) => paneViolations(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+  it('the rule can fail: a page reaching into core/schedule or core/money is named', () => {
+    const page = join(ROOT, 'addin', 'taskpane', 'pages', 'Example.tsx');
+    const text = "import { computeSchedule } from '../../../core/schedule/schedule.js';\nimport { formatKroner } from '../../../core/money/ore.js';\nimport { commands } from '../../../core/commands/index.js';\nconst m = import('../../../core/followup/followup.js');";
+    expect(paneViolations(page, text)).toEqual([
+      'addin/taskpane/pages/Example.tsx: core/schedule/schedule.js',
+      'addin/taskpane/pages/Example.tsx: core/money/ore.js',
+      'addin/taskpane/pages/Example.tsx: core/followup/followup.js',
+    ]);
+  });
+});
+
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? tsxFiles(path) : /\.tsx?$/.test(path) ? [path] : [];
+  });
+}

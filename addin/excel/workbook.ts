@@ -5,9 +5,7 @@
  * Each result sheet is described in core/report (the same descriptions the CLI's files are drawn
  * from) and drawn by ./sheetRenderer.
  */
-import type { HenstandOutput } from '../../core/commands/henstand.js';
-import type { PlanOutput } from '../../core/commands/plan.js';
-import type { StatusOutput } from '../../core/commands/status.js';
+import type { AgreementHenstand, Schedule, StatusOnDate } from '../../core/commands/index.js';
 import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
@@ -129,7 +127,7 @@ async function writeOneSheet(d: SheetDescription): Promise<string> {
  * Writes a schedule to a new sheet: the table (an Excel table, kr. and date formats), the summary
  * beside it and a line chart of the remaining balance. One Excel.run, calculation suspended.
  */
-export async function writePlanSheet(plan: PlanOutput, reference?: string): Promise<WrittenSheet> {
+export async function writePlanSheet(plan: Schedule, reference?: string): Promise<WrittenSheet> {
   const wanted = reference?.trim() ? reference : 'Afdragsplan';
   const sheetName = await writeOneSheet(planSheet(wanted, plan, { summary: 'beside', ...(reference !== undefined ? { reference } : {}) }));
   return { sheetName, rows: plan.rows.length };
@@ -159,14 +157,14 @@ export async function readSheetValues(name: string): Promise<unknown[][]> {
  * A henstand on a new sheet: the comparison, the warnings, both schedules side by side and one
  * chart with both balance curves (x: due date, y: remaining balance).
  */
-export async function writeHenstandSheet(out: HenstandOutput, reference?: string): Promise<WrittenSheet> {
+export async function writeHenstandSheet(out: AgreementHenstand, reference?: string): Promise<WrittenSheet> {
   const name = reference?.trim() ? `Henstand ${reference.trim()}` : 'Henstand';
   const sheetName = await writeOneSheet(henstandSheets(out, { name, schedules: 'beside' })[0]!);
   return { sheetName, rows: out.after.rows.length };
 }
 
 /** An agreement's status on a new sheet: the summary, each installment coloured by state, the next steps. */
-export async function writeStatusSheet(out: StatusOutput, reference?: string): Promise<WrittenSheet> {
+export async function writeStatusSheet(out: StatusOnDate, reference?: string): Promise<WrittenSheet> {
   const sheetName = await writeOneSheet(statusSheet(reference?.trim() ? `Status ${reference.trim()}` : 'Status', out));
   return { sheetName, rows: out.installments.length };
 }

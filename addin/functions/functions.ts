@@ -7,16 +7,15 @@
 import { addBankingDays, bankingDaysBetween, isBankingDay } from '../../core/calendar/bankingDays.js';
 import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
 import { monthlyBetalingsevne } from '../../core/betalingsevne/betalingsevne.js';
-import { commands } from '../../core/commands/index.js';
+import { commands, type ClaimInput } from '../../core/commands/index.js';
 import { SaldoError, showValue } from '../../core/errors.js';
 import { ore, parseKroner, toKroner } from '../../core/money/ore.js';
 import { toDayNumber } from '../../core/calendar/date.js';
 import { debtorBalance, debtorStatement } from '../../core/ledger/ledgerJson.js';
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
-import { parseYear } from '../../core/commands/ledger.js';
+import { parseYear } from '../../core/calendar/year.js';
 import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import type { HenstandOutput } from '../../core/commands/henstand.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
 import { timeBarredText } from '../../core/report/ledgerTables.js';
@@ -24,6 +23,12 @@ import { amountArg, booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY
 import { guarded } from './cellErrors.js';
 import { goalStatus, yearToDate } from '../../core/followup/followup.js';
 import { compileMeasure } from '../../core/followup/measure.js';
+
+/**
+ * A claims range's records (addin/shared/excelArgs types them loosely: a type column holds any
+ * text). The command checks each value at run time, as it does JSON's, and names the cell.
+ */
+const claimsOf = (range: unknown): ClaimInput[] => claimsFromRange(range) as unknown as ClaimInput[];
 
 /**
  * A payment-agreement schedule (afdragsplan) as a table: a header row, then one row per installment with its due dates, payment, fees, interest, principal and remaining balance.
@@ -60,7 +65,7 @@ export function schedule(
       count: optionalNumber(count, 'antal'),
       frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
       interestMethod: optionArg(interestMethod, 'rentemetode', INTEREST_METHOD_WORDS),
-      claims: claimsFromRange(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
+      claims: claimsOf(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
     };
     const plan = commands.plan(input, defaultRules);
     return [PLAN_COLUMNS.map((c) => c.header), ...planRows(plan)];
@@ -85,10 +90,10 @@ export function installment(amount: number, count: number, annualRate?: number, 
       count: numberArg(count, 'antal'),
       rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
       frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
-      interestMethod: 'monthly',
+      interestMethod: 'monthly' as const,
       claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
     };
-    return commands.plan(input, defaultRules).summary.installment;
+    return toKroner(commands.plan(input, defaultRules).summary.installment);
   }, { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' });
 }
 
@@ -152,11 +157,11 @@ function henstandInput(claims: any[][], firstDueDate: any, installment: any, hen
     firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
     startDate: optionalDate(startDate, 'aftaledato'),
     installment: amountArg(installment, 'ydelse'),
-    claims: claimsFromRange(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
+    claims: claimsOf(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
     henstand: {
       from: dateArg(henstandFrom, 'henstand fra'),
       months: numberArg(months, 'måneder'),
-      kind: reduced === undefined ? 'full' : 'reduced',
+      kind: reduced === undefined ? ('full' as const) : ('reduced' as const),
       ...(reduced === undefined ? {} : { installment: reduced }),
     },
     interestDuringHenstand: booleanArg(interestDuringHenstand, 'rente under henstand', true),
@@ -179,7 +184,7 @@ function henstandInput(claims: any[][], firstDueDate: any, installment: any, hen
  */
 export function henstandEffect(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
   return guarded(() => {
-    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules) as HenstandOutput;
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
     return [[...HENSTAND_HEADERS], ...henstandComparison(out).map((l) => [l.label, l.before, l.after, l.difference ?? ''])];
   });
 }
@@ -200,7 +205,7 @@ export function henstandEffect(claims: any[][], firstDueDate: any, installment: 
  */
 export function henstandSchedule(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
   return guarded(() => {
-    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules) as HenstandOutput;
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
     return [PLAN_COLUMNS.map((c) => c.header), ...planRows(out.after)];
   });
 }
@@ -216,14 +221,14 @@ export function henstandSchedule(claims: any[][], firstDueDate: any, installment
  */
 export function agreementStatus(schedule: any[][], payments: any[][], asOf: any, graceDays?: number): any[][] {
   return guarded(() => {
-    const out = commands.status(
+    const out = commands.installmentStatus(
       { installments: installmentsFromRange(schedule), payments: paymentsFromRange(payments), asOf: dateArg(asOf, 'opgørelsesdato'), graceDays: isBlank(graceDays) ? 0 : numberArg(graceDays, 'frist') },
       defaultRules,
     );
     const width = STATUS_COLUMNS.length;
     const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
     return [
-      pad(['Aftalens status', out.state, 'Restance', out.arrears, 'Misligholdt fra', out.breachDate ? dateToExcelSerial(out.breachDate as never) : '']),
+      pad(['Aftalens status', out.state, 'Restance', toKroner(out.arrears), 'Misligholdt fra', out.breachDate ? dateToExcelSerial(out.breachDate) : '']),
       STATUS_COLUMNS.map((c) => c.header),
       ...statusRows(out).map((r) => r.map((v) => v ?? '')),
     ];

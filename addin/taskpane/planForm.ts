@@ -5,6 +5,7 @@
  */
 import { isSaldoError, jsonPath, SaldoError, type At, type Namer } from '../../core/errors.js';
 import { parseDanishNumber } from '../../core/input/number.js';
+import type { ClaimInput, HenstandInput, PlanInput } from '../../core/commands/index.js';
 import type { ClaimType } from '../../core/rules/claimTypes.js';
 import { claimsFromRange, isBlank } from '../shared/excelArgs.js';
 import { strings } from './strings.js';
@@ -72,7 +73,7 @@ function required(text: string, field: At, label: string): number {
 }
 
 /** The form as a `plan` input (JSON), or a SaldoError naming the field. */
-export function formToPlanInput(form: PlanForm): Record<string, unknown> {
+export function formToPlanInput(form: PlanForm): PlanInput {
   const ratePercent = num(form.annualRate, 'annualRate');
   if (ratePercent !== undefined && (ratePercent < 0 || ratePercent >= 100)) {
     throw new SaldoError('UGYLDIG_SATS', 'annualRate', form.annualRate, 'Renten skal være mellem 0 og 100 %.');
@@ -80,10 +81,11 @@ export function formToPlanInput(form: PlanForm): Record<string, unknown> {
   // The field is in percent; core reads a value below 1 as a fraction, so pass the fraction.
   const annualInterestRate = ratePercent === undefined ? undefined : ratePercent / 100;
 
-  let claims: Array<Record<string, unknown>>;
+  let claims: ClaimInput[];
   if (form.claimsSource === 'selection') {
     if (!form.selection) throw new SaldoError('MANGLER', 'claims', null, 'Markér fordringerne i arket og klik “Hent fra markering”.');
-    claims = claimsFromRange(form.selection.values, 'Markeringen');
+    // The selection's cells are checked by the command at run time, as JSON's are.
+    claims = claimsFromRange(form.selection.values, 'Markeringen') as unknown as ClaimInput[];
   } else {
     claims = form.typedClaims
       .filter((c) => !isBlank(c.principal) || !isBlank(c.fees))
@@ -181,7 +183,7 @@ export interface HenstandForm {
 export const emptyHenstandForm = (): HenstandForm => ({ from: '', months: '3', kind: 'full', reducedInstallment: '', interestDuringHenstand: true });
 
 /** The agreement and the henstand as a `henstand` input. */
-export function formToHenstandInput(form: PlanForm, h: HenstandForm): Record<string, unknown> {
+export function formToHenstandInput(form: PlanForm, h: HenstandForm): HenstandInput {
   const plan = formToPlanInput(form);
   if (isBlank(h.from)) throw new SaldoError('MANGLER', ['henstand', 'from'], '', 'Angiv henstandens første dag.');
   const months = required(h.months, ['henstand', 'months'], 'Antal måneder');

@@ -3,7 +3,7 @@
  * progress bar on stderr when a person is watching (a terminal, and not --quiet).
  */
 import { toDayNumber, parseDate } from '../../core/calendar/date.js';
-import { parseYearText } from '../../core/commands/ledger.js';
+import { parseYearText } from '../../core/calendar/year.js';
 import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
 import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';

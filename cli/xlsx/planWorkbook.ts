@@ -4,14 +4,14 @@
  * Text from the input is written as text values, never as formulas.
  */
 import type ExcelJS from 'exceljs';
-import type { PlanOutput } from '../../core/commands/plan.js';
+import type { Schedule } from '../../core/commands/index.js';
 import { planOverviewSheet, planSheet } from '../../core/report/agreementSheets.js';
 import { addSheet, bookBytes, newBook, type Book } from './book.js';
 
 export interface NamedPlan {
   /** Shown as the sheet name and in the overview (e.g. the agreement's reference). */
   name: string;
-  result: PlanOutput | { error: { message: string } };
+  result: Schedule | { error: { message: string } };
 }
 
 function planBook(plans: readonly NamedPlan[]): Book {

@@ -3,28 +3,30 @@
  * Strings from the input are written as text (ExcelJS never turns a string into a formula).
  */
 import type ExcelJS from 'exceljs';
-import type { HenstandOutput, SingleClaimHenstandOutput } from '../../core/commands/henstand.js';
-import type { StatusOutput } from '../../core/commands/status.js';
+import type { AgreementHenstand, ClaimHenstand, StatusOnDate } from '../../core/commands/index.js';
 import { failureSheet, henstandSheets, singleClaimHenstandSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { addSheet, bookBytes, newBook, type Book } from './book.js';
 
 type Failed = { error: { message: string } };
 
-function henstandBook(results: ReadonlyArray<HenstandOutput | SingleClaimHenstandOutput | Failed>): Book {
+/** A henstand result: on an agreement, or on a single claim. */
+export type HenstandResult = { kind: 'agreement'; value: AgreementHenstand } | { kind: 'claim'; value: ClaimHenstand };
+
+function henstandBook(results: ReadonlyArray<HenstandResult | Failed>): Book {
   const book = newBook();
   results.forEach((result, i) => {
     const suffix = results.length === 1 ? '' : ` ${i + 1}`;
     if ('error' in result) return void addSheet(book, failureSheet(`Henstand${suffix} – fejl`, result.error.message));
-    if ('claim' in result) return void addSheet(book, singleClaimHenstandSheet(`Henstand${suffix}`, result));
+    if (result.kind === 'claim') return void addSheet(book, singleClaimHenstandSheet(`Henstand${suffix}`, result.value));
     const name = uniqueSheetName(`Henstand${suffix}`, book.taken);
-    const [comparison, before, after] = henstandSheets(result, { name, schedules: 'ownSheets', beforeName: `Før${suffix}`, afterName: `Efter${suffix}` });
+    const [comparison, before, after] = henstandSheets(result.value, { name, schedules: 'ownSheets', beforeName: `Før${suffix}`, afterName: `Efter${suffix}` });
     for (const sheet of [comparison!, before!, after!]) addSheet(book, sheet);
   });
   return book;
 }
 
-function statusBook(results: ReadonlyArray<StatusOutput | Failed>): Book {
+function statusBook(results: ReadonlyArray<StatusOnDate | Failed>): Book {
   const book = newBook();
   results.forEach((result, i) => {
     const suffix = results.length === 1 ? '' : ` ${i + 1}`;
@@ -33,19 +35,19 @@ function statusBook(results: ReadonlyArray<StatusOutput | Failed>): Book {
   return book;
 }
 
-export function buildHenstandWorkbook(results: ReadonlyArray<HenstandOutput | SingleClaimHenstandOutput | Failed>): ExcelJS.Workbook {
+export function buildHenstandWorkbook(results: ReadonlyArray<HenstandResult | Failed>): ExcelJS.Workbook {
   return henstandBook(results).workbook;
 }
 
-export function buildStatusWorkbook(results: ReadonlyArray<StatusOutput | Failed>): ExcelJS.Workbook {
+export function buildStatusWorkbook(results: ReadonlyArray<StatusOnDate | Failed>): ExcelJS.Workbook {
   return statusBook(results).workbook;
 }
 
 /** The henstand workbook's bytes, with a balance chart on each schedule's sheet. */
-export function henstandWorkbook(results: ReadonlyArray<HenstandOutput | SingleClaimHenstandOutput | Failed>): Promise<Uint8Array> {
+export function henstandWorkbook(results: ReadonlyArray<HenstandResult | Failed>): Promise<Uint8Array> {
   return bookBytes(henstandBook(results));
 }
 
-export function statusWorkbook(results: ReadonlyArray<StatusOutput | Failed>): Promise<Uint8Array> {
+export function statusWorkbook(results: ReadonlyArray<StatusOnDate | Failed>): Promise<Uint8Array> {
   return bookBytes(statusBook(results));
 }

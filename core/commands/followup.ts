@@ -1,32 +1,39 @@
 /** The `followup` command (SPEC "followup"): goals, period counts and last quarter's text → the template table. */
-import { SaldoError } from '../errors.js';
-import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
+import { parseYear, parseYearText } from '../calendar/year.js';
+import { SaldoError, type At } from '../errors.js';
 import { followup as computeFollowup, type Followup } from '../followup/followup.js';
+import { percentWarnings } from '../followup/percentWarnings.js';
+import { followupFromTables, type FollowupTablesInput } from '../followup/tables.js';
+import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { wholePercentSuspects } from '../followup/goalsTable.js';
-import { parseYear } from './ledger.js';
+import type { FollowupInput } from './inputs.js';
 
 export type FollowupOutput = Followup;
 
-export function followup(input: unknown, _rules: RuleSet): FollowupOutput {
-  if (!isJsonObject(input)) {
-    throw new SaldoError('UGYLDIGT_INPUT', [], input, 'Inputtet skal være et objekt: {"year": 2025, "goals": [...], "data": {"Q1": {...}}}.');
+export function followup(input: FollowupInput, _rules: RuleSet): Followup {
+  const raw: unknown = input;
+  if (!isJsonObject(raw)) {
+    throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"year": 2025, "goals": [...], "data": {"Q1": {...}}}.');
   }
-  rejectUnknownKeys(input, ['year', 'goals', 'data', 'previous', 'period'], []);
-  present(input.data, ['data'], 'tallene pr. periode, f.eks. {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}}.');
-  const result = computeFollowup({ year: parseYear(input.year), goals: input.goals as unknown[], data: input.data, previous: input.previous, period: input.period });
-  return { ...result, warnings: [...percentWarnings(input.goals as unknown[]), ...result.warnings] };
+  rejectUnknownKeys(raw, ['year', 'goals', 'data', 'previous', 'period'], []);
+  present(raw.data, ['data'], 'tallene pr. periode, f.eks. {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}}.');
+  const goals = raw.goals as unknown[];
+  const result = computeFollowup({ year: parseYear(raw.year), goals, data: raw.data, previous: raw.previous, period: raw.period });
+  return { ...result, warnings: [...percentWarnings(goals), ...result.warnings] };
+}
+
+/** The year of a follow-up of tables, as typed in a form field. */
+export interface FollowupOfTablesInput {
+  year: string;
+  /** The form field's name, for a message about the year. */
+  yearPlace: At;
 }
 
 /**
- * A percent goal's target above 200 % (or margin above 100 points) in JSON was most likely typed
- * as whole percents (15 for 15 %); the goals table warns the same way by its rows.
+ * The follow-up of a goals table and a counts table (the task pane's Opfølgning): the year is
+ * checked first (before the tables are read), then the tables read give the follow-up.
  */
-function percentWarnings(goals: readonly unknown[]): string[] {
-  const comma = (v: number) => String(v).replace('.', ',');
-  return goals.flatMap((g) =>
-    isJsonObject(g) && g.unit === 'percent'
-      ? wholePercentSuspects(g).map(({ key, value: v }) => `Mål ${String(g.id)}: ${key} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv ${comma(v / 100)} (en brøkdel).`)
-      : [],
-  );
+export function followupOfTables(input: FollowupOfTablesInput, _rules: RuleSet): (tables: Omit<FollowupTablesInput, 'year'>) => Followup {
+  const year = parseYearText(input.year, input.yearPlace);
+  return (tables) => followupFromTables({ ...tables, year });
 }

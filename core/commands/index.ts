@@ -1,20 +1,30 @@
 /**
  * The one typed command map (STYLE: Actual Budget's pattern). The CLI, the custom functions and
- * the task pane call core through it, so argument and result types have a single source.
+ * the task pane call core through it, so argument and result types have a single source: each
+ * command takes its typed input (core/commands/inputs.ts, the JSON contract) and returns domain
+ * values (øre, calendar dates). Kroner and JSON are made at the edge by `toJson`, applied only by
+ * the CLI's writer and batch JSON.
  */
 import { checkNesting, errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { followup } from './followup.js';
-import { henstand } from './henstand.js';
-import { analyse, statements } from './ledger.js';
-import { plan } from './plan.js';
-import { status } from './status.js';
+import { followup, followupOfTables } from './followup.js';
+import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
+import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
+import { plan, scheduleToJson } from './plan.js';
+import { installmentStatus, status, statusToJson } from './status.js';
+
+export type * from './inputs.js';
+export type { AgreementHenstand } from '../henstand/agreementHenstand.js';
+export type { ClaimHenstand } from '../henstand/claimHenstand.js';
+export type { Schedule } from '../schedule/schedule.js';
+export type { StatusOnDate } from '../status/statusInput.js';
+export type { Followup, Status as GoalStatus } from '../followup/followup.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
  * (a message showing a value, a validator) then stays far from the stack's end.
  */
-const guarded = <O>(run: (input: unknown, rules: RuleSet) => O) => (input: unknown, rules: RuleSet): O => {
+const guarded = <I, O>(run: (input: I, rules: RuleSet) => O) => (input: I, rules: RuleSet): O => {
   checkNesting(input);
   return run(input, rules);
 };
@@ -22,31 +32,65 @@ const guarded = <O>(run: (input: unknown, rules: RuleSet) => O) => (input: unkno
 export const commands = {
   plan: guarded(plan),
   henstand: guarded(henstand),
+  claimHenstand: guarded(claimHenstand),
   status: guarded(status),
+  installmentStatus: guarded(installmentStatus),
   followup: guarded(followup),
   statements: guarded(statements),
   analyse: guarded(analyse),
-} satisfies Record<string, (input: unknown, rules: RuleSet) => unknown>;
+  // The task pane's sheets and tables: rows as Excel gives them, not JSON.
+  statementsOfRows,
+  analyseRows,
+  followupOfTables,
+};
 
 export type CommandName = keyof typeof commands;
+export type CommandInput<C extends CommandName> = Parameters<(typeof commands)[C]>[0];
 export type CommandOutput<C extends CommandName> = ReturnType<(typeof commands)[C]>;
 
-export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
+const same = <T>(value: T): T => value;
 
-/** Commands that answer an array of inputs with an array of results (SPEC: plan, henstand, status). */
-export const BATCH_COMMANDS: readonly CommandName[] = ['plan', 'henstand', 'status'];
+/** Each command's result as the contract's JSON (kroner, ISO dates): for the CLI's writer and batch JSON only. */
+export const toJson = {
+  plan: scheduleToJson,
+  henstand: henstandToJson,
+  claimHenstand: claimHenstandToJson,
+  status: statusToJson,
+  installmentStatus: statusToJson,
+  followup: same,
+  statements: same,
+  analyse: same,
+  statementsOfRows: same,
+  analyseRows: same,
+  followupOfTables: same,
+} satisfies { [C in CommandName]: (out: CommandOutput<C>) => unknown };
 
-export type BatchItem<C extends CommandName> = CommandOutput<C> | { error: { code: SaldoErrorCode; field: string; message: string } };
+/**
+ * Runs a command on parsed JSON. The commands check every value at run time, so JSON that only
+ * claims to be a `CommandInput` is refused there, in Danish, naming the field: this is the one
+ * place where an unknown value is handed to a typed command.
+ */
+export function runOnJson<C extends CommandName>(name: C, input: unknown, rules: RuleSet): CommandOutput<C> {
+  const run = commands[name] as (input: unknown, rules: RuleSet) => CommandOutput<C>;
+  return run(input, rules);
+}
+
+export interface BatchError {
+  error: { code: SaldoErrorCode; field: string; message: string };
+}
+
+export type BatchItem<O> = O | BatchError;
+
+export const isBatchError = (item: unknown): item is BatchError => typeof item === 'object' && item !== null && 'error' in item;
 
 /**
  * Runs a command on each element; a bad element gets `{"error": …}` and the others still run.
  * Saldo's own errors become elements; so does an internal error (a bug), named as such.
  */
-export function runBatch<C extends CommandName>(name: C, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<C>> {
-  const run = commands[name] as (input: unknown, rules: RuleSet) => CommandOutput<C>;
+export function runBatch<O>(inputs: readonly unknown[], run: (input: unknown) => O): Array<BatchItem<O>> {
   return inputs.map((input) => {
     try {
-      return run(input, rules);
+      return run(input);
     } catch (e) {
       if (isSaldoError(e)) return { error: errorToJson(e) };
       // A bug in Saldo must not take the other elements down with it: say so for this one.

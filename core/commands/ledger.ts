@@ -3,23 +3,12 @@
  * `{"asOf": "2026-12-31", "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI.
  */
 import { parseDate, toDayNumber } from '../calendar/date.js';
+import { parseYear, parseYearText } from '../calendar/year.js';
 import { SaldoError, showValue, type At } from '../errors.js';
 import { flag, isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import { analysisFromRows, analysisToJson, objectsToRows, statementFromRows, statementToJson, type AnalyseOutput, type StatementsOutput } from '../ledger/ledgerJson.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-
-export function parseYear(raw: unknown, field: At = ['year']): number {
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1900 || raw > 9999) {
-    throw SaldoError.at(raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', field, raw, `angiv opgørelsesåret, f.eks. 2026 (fik ${showValue(raw)}).`);
-  }
-  return raw;
-}
-
-/** A year typed as text (a CLI option, a task pane field): the message shows what was typed, never NaN. */
-export function parseYearText(text: string | undefined, field: At): number {
-  const t = text?.trim();
-  return parseYear(t === undefined ? undefined : /^\d+$/.test(t) ? Number(t) : t, field);
-}
+import type { AnalyseInput, StatementsInput } from './inputs.js';
 
 function ledgerRows(input: Record<string, unknown>): unknown[][] {
   const ledger = input.ledger;
@@ -32,17 +21,47 @@ function checkMaskCpr(raw: unknown): void {
   flag(raw, ['maskCpr'], false, ` (fik ${showValue(raw)})`);
 }
 
-export function statements(input: unknown, rules: RuleSet): StatementsOutput {
-  if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', [], input, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
-  rejectUnknownKeys(input, ['year', 'ledger', 'maskCpr'], []);
-  checkMaskCpr(input.maskCpr);
-  return statementToJson(statementFromRows(ledgerRows(input), parseYear(input.year), rules), { maskCpr: input.maskCpr === true });
+export function statements(input: StatementsInput, rules: RuleSet): StatementsOutput {
+  const raw: unknown = input;
+  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
+  rejectUnknownKeys(raw, ['year', 'ledger', 'maskCpr'], []);
+  checkMaskCpr(raw.maskCpr);
+  return statementToJson(statementFromRows(ledgerRows(raw), parseYear(raw.year), rules), { maskCpr: raw.maskCpr === true });
 }
 
-export function analyse(input: unknown, _rules: RuleSet): AnalyseOutput {
-  if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', [], input, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
-  rejectUnknownKeys(input, ['asOf', 'ledger', 'maskCpr'], []);
-  checkMaskCpr(input.maskCpr);
-  present(input.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
-  return analysisToJson(analysisFromRows(ledgerRows(input), toDayNumber(parseDate(input.asOf, ['asOf']))), { maskCpr: input.maskCpr === true });
+export function analyse(input: AnalyseInput, _rules: RuleSet): AnalyseOutput {
+  const raw: unknown = input;
+  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
+  rejectUnknownKeys(raw, ['asOf', 'ledger', 'maskCpr'], []);
+  checkMaskCpr(raw.maskCpr);
+  present(raw.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
+  return analysisToJson(analysisFromRows(ledgerRows(raw), toDayNumber(parseDate(raw.asOf, ['asOf']))), { maskCpr: raw.maskCpr === true });
+}
+
+/** The year's statements of a ledger sheet (the task pane's Saldoopgørelse), with the year as typed in a form field. */
+export interface StatementsOfRowsInput {
+  year: string;
+  /** The form field's name, for a message about the year. */
+  yearPlace: At;
+  maskCpr: boolean;
+}
+
+/**
+ * Checks the year first (before a long read of the sheet), then gives the statement of the rows
+ * read (a header row first).
+ */
+export function statementsOfRows(input: StatementsOfRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => StatementsOutput {
+  const year = parseYearText(input.year, input.yearPlace);
+  return (rows) => statementToJson(statementFromRows(rows, year, rules), { maskCpr: input.maskCpr });
+}
+
+export interface AnalyseRowsInput {
+  asOf: string;
+  asOfPlace: At;
+}
+
+/** The analysis of a ledger sheet on a date (the task pane's Analyse): the date checked first, then the rows read. */
+export function analyseRows(input: AnalyseRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => AnalyseOutput {
+  const day = toDayNumber(parseDate(input.asOf, input.asOfPlace));
+  return (rows) => analysisToJson(analysisFromRows(rows, day));
 }

@@ -1,9 +1,12 @@
-/** The `plan` command: JSON in (kroner, ISO dates), JSON out. The seam every front end calls. */
+/** The `plan` command (SPEC "plan"): a schedule in øre and calendar dates; its JSON for the CLI. */
 import { ore, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { parsePlanInput } from '../schedule/planInput.js';
 import type { PlanWarning } from '../schedule/planWarnings.js';
 import { computeSchedule, type Schedule } from '../schedule/schedule.js';
+
+export type { Schedule };
+import type { PlanInput } from './inputs.js';
 
 export interface PlanRowJson {
   n: number;
@@ -16,6 +19,7 @@ export interface PlanRowJson {
   balance: number;
 }
 
+/** The contract's JSON of a schedule (kroner with at most 2 decimals). */
 export interface PlanOutput {
   rows: PlanRowJson[];
   summary: {
@@ -33,7 +37,7 @@ export interface PlanOutput {
   warnings?: PlanWarning[];
 }
 
-/** A schedule in the contract's JSON shape (kroner with at most 2 decimals). */
+/** A schedule in the contract's JSON shape. */
 export function scheduleToJson(schedule: Schedule): PlanOutput {
   const s = schedule.summary;
   return {
@@ -69,6 +73,6 @@ export function scheduleToJson(schedule: Schedule): PlanOutput {
 }
 
 /** SPEC `plan`: a payment-agreement schedule. */
-export function plan(input: unknown, rules: RuleSet): PlanOutput {
-  return scheduleToJson(computeSchedule(parsePlanInput(input, rules), rules));
+export function plan(input: PlanInput, rules: RuleSet): Schedule {
+  return computeSchedule(parsePlanInput(input, rules), rules);
 }

@@ -2,9 +2,12 @@
  * The sheets of one agreement — the schedule, the henstand comparison, the status — and the CLI's
  * overview of a batch of schedules, described once for both renderers (core/report/sheet.ts).
  */
-import type { HenstandOutput, SingleClaimHenstandOutput } from '../commands/henstand.js';
-import type { PlanOutput } from '../commands/plan.js';
-import type { StatusOutput } from '../commands/status.js';
+import type { AgreementHenstand } from '../henstand/agreementHenstand.js';
+import type { ClaimHenstand } from '../henstand/claimHenstand.js';
+import { ore, toKroner } from '../money/ore.js';
+import { parseDate } from '../calendar/date.js';
+import type { Schedule } from '../schedule/schedule.js';
+import type { StatusOnDate } from '../status/statusInput.js';
 import { henstandComparison, HENSTAND_HEADERS } from './henstandTable.js';
 import { PLAN_COLUMNS, planRows, planSummaryLines, planWarningText, type TableColumn } from './planTable.js';
 import { columnRange, type ChartDescription, type CellKind, type Column, type LinesBlock, type PairsBlock, type Place, type SheetDescription, type TableBlock } from './sheet.js';
@@ -15,14 +18,14 @@ const widthsOf = (columns: readonly TableColumn[], from = 1, least = 0): Record<
   Object.fromEntries(columns.map((c, i) => [from + i, Math.max(c.width, least)]));
 
 /** The schedule as a table at `at`: header, one row per installment, optionally the total line. */
-export function planTable(plan: PlanOutput, at: Place, options: { total?: boolean; filter?: boolean } = {}): TableBlock {
+export function planTable(plan: Schedule, at: Place, options: { total?: boolean; filter?: boolean } = {}): TableBlock {
   const s = plan.summary;
   return {
     type: 'table',
     at,
     columns: columnsOf(PLAN_COLUMNS),
     rows: planRows(plan),
-    ...(options.total ? { total: ['I alt', null, null, s.total, s.fees, s.interest, s.principal, null] } : {}),
+    ...(options.total ? { total: ['I alt', null, null, toKroner(s.total), toKroner(s.fees), toKroner(s.interest), toKroner(s.principal), null] } : {}),
     ...(options.filter ? { filter: true } : {}),
   };
 }
@@ -45,7 +48,7 @@ export interface PlanSheetOptions {
 }
 
 /** One schedule on a sheet: the table with filter buttons and a frozen header, a chart of the balance, and by `summary` its summary. */
-export function planSheet(name: string, plan: PlanOutput, options: PlanSheetOptions): SheetDescription {
+export function planSheet(name: string, plan: Schedule, options: PlanSheetOptions): SheetDescription {
   const table = planTable(plan, { row: 1, col: 1 }, { total: options.summary === 'total', filter: true });
   const besideCol = PLAN_COLUMNS.length + 2;
   const lines = planSummaryLines(plan);
@@ -75,7 +78,7 @@ export function planSheet(name: string, plan: PlanOutput, options: PlanSheetOpti
 }
 
 /** The CLI's overview of a batch of schedules: one line per agreement with its summary, error or warning. */
-export function planOverviewSheet(plans: ReadonlyArray<{ name: string; result: PlanOutput | { error: { message: string } } }>): SheetDescription {
+export function planOverviewSheet(plans: ReadonlyArray<{ name: string; result: Schedule | { error: { message: string } } }>): SheetDescription {
   // One column for the interest before the agreement when any plan computed it.
   const beforeStart = plans.some((p) => !('error' in p.result) && p.result.interestBeforeStart !== undefined);
   const template = planSummaryLines(PLACEHOLDER, beforeStart);
@@ -89,10 +92,11 @@ export function planOverviewSheet(plans: ReadonlyArray<{ name: string; result: P
   return { name: 'Oversigt', blocks: [{ type: 'table', at: { row: 1, col: 1 }, columns, rows }], columnWidths: widths, freezeRows: 1 };
 }
 
-const PLACEHOLDER: PlanOutput = { rows: [], summary: { count: 0, installment: 0, total: 0, fees: 0, interest: 0, principal: 0, lastDueDate: '2000-01-01' } };
+/** Only its labels and kinds are read. */
+const PLACEHOLDER: Schedule = { rows: [], summary: { count: 0, installment: ore(0), total: ore(0), fees: ore(0), interest: ore(0), principal: ore(0), lastDueDate: parseDate('2000-01-01', []) }, warnings: [] };
 
 /** The henstand comparison at A1: count, last due date, interest, fees and total before and after, with the difference. */
-function comparisonTable(out: HenstandOutput): TableBlock {
+function comparisonTable(out: AgreementHenstand): TableBlock {
   const lines = henstandComparison(out);
   return {
     type: 'table',
@@ -121,7 +125,7 @@ export interface HenstandSheetOptions {
 }
 
 /** A henstand: the comparison and the warnings, and the schedules before and after. */
-export function henstandSheets(out: HenstandOutput, options: HenstandSheetOptions): SheetDescription[] {
+export function henstandSheets(out: AgreementHenstand, options: HenstandSheetOptions): SheetDescription[] {
   const comparison = comparisonTable(out);
   const warningsAt = comparison.rows.length + 3;
   const warnings = warningLines(out.warnings, warningsAt);
@@ -153,7 +157,7 @@ export function henstandSheets(out: HenstandOutput, options: HenstandSheetOption
 }
 
 /** A henstand on one claim (the CLI): its due date before and after, the interest spared and the rykker procedure moved. */
-export function singleClaimHenstandSheet(name: string, out: SingleClaimHenstandOutput): SheetDescription {
+export function singleClaimHenstandSheet(name: string, out: ClaimHenstand): SheetDescription {
   const pairs: PairsBlock = {
     type: 'pairs',
     at: { row: 1, col: 1 },
@@ -161,7 +165,7 @@ export function singleClaimHenstandSheet(name: string, out: SingleClaimHenstandO
       { label: 'Fordring', value: out.claim, kind: 'text' },
       { label: 'Forfaldsdato før', value: out.dueDateBefore, kind: 'text' },
       { label: 'Forfaldsdato efter', value: out.dueDateAfter, kind: 'text' },
-      { label: 'Sparet rente', value: out.interestSpared, kind: 'kroner' },
+      { label: 'Sparet rente', value: toKroner(out.interestSpared), kind: 'kroner' },
     ],
   };
   const steps: TableBlock = {
@@ -174,7 +178,7 @@ export function singleClaimHenstandSheet(name: string, out: SingleClaimHenstandO
 }
 
 /** An agreement's status: the summary (its state coloured), each installment coloured by state, the next steps. */
-export function statusSheet(name: string, out: StatusOutput): SheetDescription {
+export function statusSheet(name: string, out: StatusOnDate): SheetDescription {
   const summary: PairsBlock = {
     type: 'pairs',
     at: { row: 1, col: 1 },

@@ -1,11 +1,12 @@
 /**
  * The layout of a schedule as a table, shared by every writer (the CLI's workbook, the add-in's
  * sheet, the custom function's spill): Danish headers, one row per installment, dates as Excel
- * serials, amounts in kroner, and the kind of each column so writers can format it.
+ * serials, amounts in kroner, and the kind of each column so writers can format it. It takes the
+ * schedule in øre and calendar dates: kroner are made here, at the edge, once.
  */
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
-import type { CalendarDate } from '../calendar/date.js';
-import type { PlanOutput } from '../commands/plan.js';
+import { ore, toKroner } from '../money/ore.js';
+import type { Schedule } from '../schedule/schedule.js';
 
 export type ColumnKind = 'integer' | 'date' | 'kroner' | 'text';
 
@@ -39,30 +40,34 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
 export const INTEREST_BEFORE_START = 'Heraf renter fra forfald til aftaledato';
 
 /** A plan's warnings as one text (empty when there are none). */
-export const planWarningText = (plan: PlanOutput): string => (plan.warnings ?? []).map((w) => w.message).join(' ');
+export const planWarningText = (plan: Schedule): string => plan.warnings.map((w) => w.message).join(' ');
 
-const serial = (date: string): number => dateToExcelSerial(date as CalendarDate);
+const serial = dateToExcelSerial;
+const kr = toKroner;
 
 /** The schedule's rows as cell values (no header). */
-export function planRows(plan: PlanOutput): Array<[number, number, number, number, number, number, number, number]> {
-  return plan.rows.map((r) => [r.n, serial(r.nominalDate), serial(r.dueDate), r.payment, r.fees, r.interest, r.principal, r.balance]);
+export function planRows(plan: Schedule): Array<[number, number, number, number, number, number, number, number]> {
+  return plan.rows.map((r) => [r.n, serial(r.nominalDate), serial(r.dueDate), kr(r.payment), kr(r.fees), kr(r.interest), kr(r.principal), kr(r.balance)]);
 }
+
+/** The interest from the claims' forfald to the agreement date, in all (`accrueFromDueDate`; 0 without it). */
+export const interestBeforeStartTotal = (plan: Schedule) => ore((plan.interestBeforeStart ?? []).reduce((t, l) => t + l.interest, 0));
 
 /**
  * The summary as label/value pairs with their kind. The interest Saldo computed from the claims'
  * forfald to the agreement date (`accrueFromDueDate`) is its own line, when there is one (or when
  * an overview of several plans needs the column: `beforeStartLine`).
  */
-export function planSummaryLines(plan: PlanOutput, beforeStartLine = plan.interestBeforeStart !== undefined): Array<{ label: string; value: number; kind: ColumnKind }> {
+export function planSummaryLines(plan: Schedule, beforeStartLine = plan.interestBeforeStart !== undefined): Array<{ label: string; value: number; kind: ColumnKind }> {
   const s = plan.summary;
   return [
     { label: 'Antal ydelser', value: s.count, kind: 'integer' },
-    { label: 'Ydelse', value: s.installment, kind: 'kroner' },
-    { label: 'I alt', value: s.total, kind: 'kroner' },
-    { label: 'Heraf gebyrer', value: s.fees, kind: 'kroner' },
-    { label: 'Heraf renter', value: s.interest, kind: 'kroner' },
-    ...(beforeStartLine ? [{ label: INTEREST_BEFORE_START, value: plan.interestBeforeStart?.total ?? 0, kind: 'kroner' as const }] : []),
-    { label: 'Heraf hovedstol', value: s.principal, kind: 'kroner' },
+    { label: 'Ydelse', value: kr(s.installment), kind: 'kroner' },
+    { label: 'I alt', value: kr(s.total), kind: 'kroner' },
+    { label: 'Heraf gebyrer', value: kr(s.fees), kind: 'kroner' },
+    { label: 'Heraf renter', value: kr(s.interest), kind: 'kroner' },
+    ...(beforeStartLine ? [{ label: INTEREST_BEFORE_START, value: kr(interestBeforeStartTotal(plan)), kind: 'kroner' as const }] : []),
+    { label: 'Heraf hovedstol', value: kr(s.principal), kind: 'kroner' },
     { label: 'Sidste forfaldsdato', value: serial(s.lastDueDate), kind: 'date' },
   ];
 }

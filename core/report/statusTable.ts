@@ -1,7 +1,7 @@
-/** The agreement status as tables, shared by the CLI workbook and the add-in sheet. */
-import type { CalendarDate } from '../calendar/date.js';
+/** The agreement status as tables (kroner and date serials made here), shared by the CLI workbook and the add-in sheet. */
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
-import type { StatusOutput } from '../commands/status.js';
+import { toKroner as kr } from '../money/ore.js';
+import type { StatusOnDate } from '../status/statusInput.js';
 import type { TableColumn } from './planTable.js';
 
 export const STATUS_COLUMNS: readonly TableColumn[] = [
@@ -26,25 +26,25 @@ export const STATE_COLORS: Readonly<Record<string, string>> = {
   misligholdt: 'FFC7CE',
 };
 
-const serial = (d: string) => dateToExcelSerial(d as CalendarDate);
+const serial = dateToExcelSerial;
 
-export function statusRows(out: StatusOutput): Array<[number, number, number, number, number, string, number | null]> {
-  return out.installments.map((i) => [i.n, serial(i.dueDate), i.amount, i.paid, i.missing, i.state, i.coveredOn ? serial(i.coveredOn) : null]);
+export function statusRows(out: StatusOnDate): Array<[number, number, number, number, number, string, number | null]> {
+  return out.installments.map((i) => [i.n, serial(i.dueDate), kr(i.amount), kr(i.paid), kr(i.missing), i.state, i.coveredOn ? serial(i.coveredOn) : null]);
 }
 
-export function statusSummaryLines(out: StatusOutput): Array<{ label: string; value: string | number | null; kind: 'text' | 'date' | 'kroner' }> {
+export function statusSummaryLines(out: StatusOnDate): Array<{ label: string; value: string | number | null; kind: 'text' | 'date' | 'kroner' }> {
   return [
     { label: 'Aftalens status', value: out.state, kind: 'text' },
     { label: 'Opgjort pr.', value: serial(out.asOf), kind: 'date' },
-    { label: 'Restance', value: out.arrears, kind: 'kroner' },
+    { label: 'Restance', value: kr(out.arrears), kind: 'kroner' },
     { label: 'Misligholdt fra', value: out.breachDate ? serial(out.breachDate) : 'ikke misligholdt', kind: out.breachDate ? 'date' : 'text' },
-    { label: 'Betalt i alt', value: out.paidTotal, kind: 'kroner' },
-    { label: 'Overbetalt', value: out.overpaid, kind: 'kroner' },
+    { label: 'Betalt i alt', value: kr(out.paidTotal), kind: 'kroner' },
+    { label: 'Overbetalt', value: kr(out.overpaid), kind: 'kroner' },
   ];
 }
 
 export const NEXT_STEP_HEADERS = ['Næste skridt', 'Dato', 'Gebyr (højst)'] as const;
 
-export function nextStepRows(out: StatusOutput): Array<[string, number, number]> {
-  return out.nextSteps.map((s) => [s.action, serial(s.date), s.fee]);
+export function nextStepRows(out: StatusOnDate): Array<[string, number, number]> {
+  return out.nextSteps.map((s) => [s.action, serial(s.date), kr(s.fee)]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plan } from '../../core/commands/plan.js';
+import { plan } from '../jsonCommands.js';
 import { SaldoError } from '../../core/errors.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { emptyForm, fieldMessage, formFieldOf, formNamer, formToPlanInput, outcomeOf, type PlanForm } from '../../addin/taskpane/planForm.js';

@@ -1,10 +1,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asTextCell, blockAddress, columnLetter, listSheets, readSelection, readSheetValues, writeChunked, writeHenstandSheet, writePlanSheet, writeStatusSheet } from '../../addin/excel/workbook.js';
-import { henstand, type HenstandOutput } from '../../core/commands/henstand.js';
-import { status } from '../../core/commands/status.js';
+import { runOnJson } from '../../core/commands/index.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import { runPlan } from '../core/schedule/helpers.js';
+import { runSchedule as runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 import { installmentsFromRange } from '../../addin/shared/excelArgs.js';
 
@@ -130,7 +129,7 @@ describe('readSelection (office-addin-mock: properties must be loaded before the
 describe('writeHenstandSheet', () => {
   it('writes the comparison, the warnings, both schedules and one chart with both balance curves', async () => {
     const wb = withWorkbook(new FakeWorkbook());
-    const out = henstand({ startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], henstand: { from: '2026-05-01', months: 3 } }, defaultRules) as HenstandOutput;
+    const out = runOnJson('henstand', { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], henstand: { from: '2026-05-01', months: 3 } }, defaultRules);
     const { sheetName } = await writeHenstandSheet(out);
     expect(sheetName).toBe('Henstand');
     const sheet = wb.sheet('Henstand')!;
@@ -157,7 +156,7 @@ describe('writeHenstandSheet', () => {
 describe('writeStatusSheet and reading a schedule back', () => {
   it('colours each installment by its state and lists the next steps', async () => {
     const wb = withWorkbook(new FakeWorkbook());
-    const out = status({ startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
+    const out = runOnJson('status', { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
     await writeStatusSheet(out);
     const sheet = wb.sheet('Status')!;
     expect(sheet.grid()[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);

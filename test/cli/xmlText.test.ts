@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../core/commands/index.js';
+import { runOnJson } from '../../core/commands/index.js';
 import { xmlSafeText } from '../../core/report/xmlText.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { buildPlanWorkbook } from '../../cli/xlsx/planWorkbook.js';
@@ -33,10 +33,10 @@ describe('text written to a workbook is valid XML (issue 14)', () => {
 
   it('every CLI workbook with such text in the input reads back, showing U+FFFD where they were', async () => {
     const ledger = [{ debtorId: 'D1', debtorName: nasty, claimId: `F${nasty}`, claimType: nasty, postingDate: '2025-01-05', dueDate: '2025-01-05', kind: 'krav', amount: 100 }];
-    const statement = commands.statements({ year: 2025, ledger }, defaultRules);
-    const analysis = commands.analyse({ asOf: '2025-06-01', ledger }, defaultRules);
-    const badPlan = runFailed(() => commands.plan({ firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: nasty }] }, defaultRules));
-    const fu = commands.followup({ year: 2025, goals: [{ id: '1', name: nasty, requirement: nasty, measure: 'a', target: 1 }], data: { Q1: { a: 1 } } }, defaultRules);
+    const statement = runOnJson('statements', { year: 2025, ledger }, defaultRules);
+    const analysis = runOnJson('analyse', { asOf: '2025-06-01', ledger }, defaultRules);
+    const badPlan = runFailed(() => runOnJson('plan', { firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: nasty }] }, defaultRules));
+    const fu = runOnJson('followup', { year: 2025, goals: [{ id: '1', name: nasty, requirement: nasty, measure: 'a', target: 1 }], data: { Q1: { a: 1 } } }, defaultRules);
     const books: Array<[string, Uint8Array | ArrayBuffer]> = [
       ['statements', await statementsWorkbook(statement)],
       ['letters', await lettersWorkbook(statement, { kommune: nasty, contact: nasty })],

@@ -14,8 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderSheet as renderOffice } from '../../addin/excel/sheetRenderer.js';
 import { renderSheet as renderExcelJs } from '../../cli/xlsx/sheetRenderer.js';
 import type { ChartSpec } from '../../cli/xlsx/charts.js';
-import { henstand, type HenstandOutput } from '../../core/commands/henstand.js';
-import { status } from '../../core/commands/status.js';
+import { runOnJson } from '../../core/commands/index.js';
 import { followup } from '../../core/followup/followup.js';
 import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../core/ledger/ledgerJson.js';
 import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
@@ -24,7 +23,7 @@ import { followupChartSheet, followupSheet } from '../../core/report/followupShe
 import { analysisSheet, analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import type { SheetDescription } from '../../core/report/sheet.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import { runPlan } from '../core/schedule/helpers.js';
+import { runSchedule as runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook, type FakeSheet } from '../fakes/excelFake.js';
 
 interface Cell {
@@ -149,9 +148,9 @@ function seenOfFake(sheet: FakeSheet): Seen {
 const agreement = { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] };
 const plan = runPlan(agreement);
 const warnedPlan = runPlan({ startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, accrueFromDueDate: true, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] });
-const henstandOut = henstand({ ...agreement, henstand: { from: '2026-05-01', months: 3 } }, defaultRules) as HenstandOutput;
-const singleClaim = henstand({ claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '2026-03-01' }, henstand: { months: 3 } }, defaultRules);
-const statusOut = status({ ...agreement, payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
+const henstandOut = runOnJson('henstand', { ...agreement, henstand: { from: '2026-05-01', months: 3 } }, defaultRules);
+const singleClaim = runOnJson('claimHenstand', { claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '2026-03-01' }, henstand: { months: 3 } }, defaultRules);
+const statusOut = runOnJson('status', { ...agreement, payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
 const ledger = [
   ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'],
   ['D1', '010190-1234', 'Søren Æbelø', 'F1', 'daginstitution', '01-09-2025', '01-09-2025', 'krav', '3.450,00'],
@@ -171,7 +170,7 @@ const sheets: Array<[string, SheetDescription]> = [
   ['plan overview (CLI)', planOverviewSheet([{ name: 'A', result: plan }, { name: 'B', result: { error: { message: 'Ydelsen er for lav' } } }, { name: 'C', result: warnedPlan }])],
   ['henstand, schedules beside (add-in)', henstandSheets(henstandOut, { name: 'Henstand', schedules: 'beside' })[0]!],
   ...henstandSheets(henstandOut, { name: 'Henstand', schedules: 'ownSheets' }).map((d): [string, SheetDescription] => [`henstand on own sheets (CLI): ${d.name}`, d]),
-  ['henstand on one claim (CLI)', singleClaimHenstandSheet('Henstand', singleClaim as never)],
+  ['henstand on one claim (CLI)', singleClaimHenstandSheet('Henstand', singleClaim)],
   ['status', statusSheet('Status', statusOut)],
   ['failure (CLI)', failureSheet('Status – fejl', 'Noget gik galt')],
   ['statement summary (CLI)', statementSummarySheet('Oversigt', statements)],

@@ -8,9 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeAnalysisSheet, writeFollowupSheets, writeHenstandSheet, writePlanSheet, writeStatementSheets, writeStatusSheet, writeTemplateTables } from '../../addin/excel/workbook.js';
-import { henstand, type HenstandOutput } from '../../core/commands/henstand.js';
-import { plan } from '../../core/commands/plan.js';
-import { status } from '../../core/commands/status.js';
+import { runOnJson } from '../../core/commands/index.js';
 import { followup } from '../../core/followup/followup.js';
 import { countsToTable } from '../../core/followup/countsTable.js';
 import { goalsToTable } from '../../core/followup/goalsTable.js';
@@ -107,9 +105,9 @@ describe('add-in sheets: hostile text stays text', () => {
   const statementRows = [ledgerHeader, ...ledgerRows];
   // The last column: whether the sheet shows any of the input's text (henstand and status show it only in the sheet's name).
   const jobs: Array<[string, () => Promise<unknown>, boolean?]> = [
-    ['plan', () => writePlanSheet(plan(agreement, defaultRules), pick(3))],
-    ['henstand', () => writeHenstandSheet(henstand(henstandInput, defaultRules) as HenstandOutput, pick(4)), false],
-    ['status', () => writeStatusSheet(status(statusInput, defaultRules), pick(5)), false],
+    ['plan', () => writePlanSheet(runOnJson('plan', agreement, defaultRules), pick(3))],
+    ['henstand', () => writeHenstandSheet(runOnJson('henstand', henstandInput, defaultRules), pick(4)), false],
+    ['status', () => writeStatusSheet(runOnJson('status', statusInput, defaultRules), pick(5)), false],
     ['statements and letters', () => writeStatementSheets(statementToJson(statementFromRows(statementRows, 2026, defaultRules), { maskCpr: false }), { letters: { kommune: pick(0), contact: pick(1) } })],
     ['analysis', () => writeAnalysisSheet(analysisToJson(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate))))],
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],

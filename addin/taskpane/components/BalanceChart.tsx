@@ -4,12 +4,12 @@
  */
 import { tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { toDayNumber, type CalendarDate } from '../../../core/calendar/date.js';
-import type { PlanOutput } from '../../../core/commands/plan.js';
+import type { Schedule } from '../../../core/commands/plan.js';
+import { dayOf } from '../../../core/report/format.js';
 
 export interface ChartSeries {
   label: string;
-  plan: PlanOutput;
+  plan: Schedule;
   color: string;
   dashed?: boolean;
 }
@@ -23,7 +23,7 @@ export function BalanceChart({ series, title, label }: { series: readonly ChartS
     const first = s.plan.rows[0];
     // What was owed at the first due date, before its payment.
     const start = first ? first.balance + first.payment : 0;
-    return [{ day: first ? toDayNumber(first.dueDate as CalendarDate) - 30 : 0, balance: start }, ...s.plan.rows.map((r) => ({ day: toDayNumber(r.dueDate as CalendarDate), balance: r.balance }))];
+    return [{ day: first ? dayOf(first.dueDate) - 30 : 0, balance: start }, ...s.plan.rows.map((r) => ({ day: dayOf(r.dueDate), balance: r.balance }))];
   });
   const all = points.flat();
   const minDay = Math.min(...all.map((p) => p.day));

@@ -1,14 +1,13 @@
 /** The summary and first rows of a schedule, for the task pane. */
 import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { danishDate } from '../../../core/calendar/date.js';
-import type { PlanOutput } from '../../../core/commands/plan.js';
-import { formatKroner, ore } from '../../../core/money/ore.js';
+import type { Schedule } from '../../../core/commands/plan.js';
+import { danishDate, kr } from '../../../core/report/format.js';
+import { interestBeforeStartTotal } from '../../../core/report/planTable.js';
 import { strings } from '../strings.js';
 
 const t = strings.plan;
-export const kr = (kroner: number) => formatKroner(ore(Math.round(kroner * 100)));
-export { danishDate };
+export { danishDate, kr };
 
 const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'auto auto', columnGap: '16px', rowGap: '2px', marginBottom: '8px' },
@@ -18,13 +17,13 @@ const useStyles = makeStyles({
   warning: { marginBottom: '8px' },
 });
 
-export function PlanPreview({ plan }: { plan: PlanOutput }): ReactElement {
+export function PlanPreview({ plan }: { plan: Schedule }): ReactElement {
   const styles = useStyles();
   const s = plan.summary;
   const first = plan.rows.slice(0, 6);
   return (
     <>
-      {plan.warnings && plan.warnings.length > 0 && (
+      {plan.warnings.length > 0 && (
         <MessageBar intent="warning" data-testid="plan-warnings" className={styles.warning}>
           <MessageBarBody>{plan.warnings.map((w) => w.message).join(' ')}</MessageBarBody>
         </MessageBar>
@@ -36,7 +35,7 @@ export function PlanPreview({ plan }: { plan: PlanOutput }): ReactElement {
         <Text>{t.summaryTotal}</Text><Text className={styles.number}>{kr(s.total)}</Text>
         <Text>{t.summaryInterest}</Text><Text className={styles.number}>{kr(s.interest)}</Text>
         {plan.interestBeforeStart && (
-          <><Text className={styles.indent}>{t.summaryInterestBeforeStart}</Text><Text className={styles.number} data-testid="interest-before-start">{kr(plan.interestBeforeStart.total)}</Text></>
+          <><Text className={styles.indent}>{t.summaryInterestBeforeStart}</Text><Text className={styles.number} data-testid="interest-before-start">{kr(interestBeforeStartTotal(plan))}</Text></>
         )}
         <Text>{t.summaryFees}</Text><Text className={styles.number}>{kr(s.fees)}</Text>
       </div>

@@ -1,8 +1,8 @@
 /** "Analyse": aging, month-by-month development and key figures on a date, written to a new sheet with charts. */
 import { Button, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { parseDate, toDayNumber } from '../../../core/calendar/date.js';
-import { analysisFromRows, analysisToJson } from '../../../core/ledger/ledgerJson.js';
+import { commands } from '../../../core/commands/index.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
@@ -19,8 +19,8 @@ export function AnalysePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const day = toDayNumber(parseDate(asOf, t.asOf));
-      const a = analysisToJson(analysisFromRows(await read(sheet), day));
+      const analysisOf = commands.analyseRows({ asOf, asOfPlace: t.asOf }, defaultRules);
+      const a = analysisOf(await read(sheet));
       report(strings.ledger.writing, 1);
       const written = await writeAnalysisSheet(a);
       return { intent: a.errors.length > 0 ? 'warning' : 'success', text: `${t.done(written)} ${strings.ledger.errorsListed(a.errors.map((e) => e.row))}` };

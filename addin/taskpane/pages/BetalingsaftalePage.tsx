@@ -4,7 +4,7 @@
  */
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
-import { plan as computePlan, type PlanOutput } from '../../../core/commands/plan.js';
+import { commands, type Schedule } from '../../../core/commands/index.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writePlanSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
@@ -28,11 +28,11 @@ export function BetalingsaftalePage(): ReactElement {
   const [form, setForm] = useState<PlanForm>(emptyForm);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const outcome = useMemo(() => outcomeOf(() => computePlan(formToPlanInput(form), defaultRules)), [form]);
+  const outcome = useMemo(() => outcomeOf(() => commands.plan(formToPlanInput(form), defaultRules)), [form]);
   const showErrors = started(form);
   const fieldError = (field: FormField) => (showErrors && outcome.error?.field === field ? outcome.error.message : undefined);
 
-  const insert = async (plan: PlanOutput) => {
+  const insert = async (plan: Schedule) => {
     setBusy(true);
     setNotice(null);
     try {

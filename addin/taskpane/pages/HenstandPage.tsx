@@ -5,7 +5,7 @@
  */
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
-import { henstand as computeHenstand, type HenstandOutput } from '../../../core/commands/henstand.js';
+import { commands, type AgreementHenstand } from '../../../core/commands/index.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeHenstandSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
@@ -24,13 +24,13 @@ export function HenstandPage(): ReactElement {
   const [h, setH] = useState<HenstandForm>(emptyHenstandForm);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const outcome = useMemo(() => outcomeOf(() => computeHenstand(formToHenstandInput(form, h), defaultRules) as HenstandOutput), [form, h]);
+  const outcome = useMemo(() => outcomeOf(() => commands.henstand(formToHenstandInput(form, h), defaultRules)), [form, h]);
   const showErrors = started(form) || h.from !== '';
   const fieldError = (field: FormField) => (showErrors && outcome.error?.field === field ? outcome.error.message : undefined);
   const state = (field: FormField) => (fieldError(field) ? 'error' : 'none');
   const setHenstand = <K extends keyof HenstandForm>(key: K, value: HenstandForm[K]) => setH((x) => ({ ...x, [key]: value }));
 
-  const insert = async (out: HenstandOutput) => {
+  const insert = async (out: AgreementHenstand) => {
     setBusy(true);
     setNotice(null);
     try {

@@ -6,16 +6,13 @@
  */
 import { Badge, Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { parseYearText } from '../../../core/commands/ledger.js';
-import { shown, type Followup, type Status } from '../../../core/followup/followup.js';
-import { countsToTable } from '../../../core/followup/countsTable.js';
-import { goalsToTable, goalTableFormats } from '../../../core/followup/goalsTable.js';
-import { MONTHS } from '../../../core/followup/tableCells.js';
-import { followupFromTables } from '../../../core/followup/tables.js';
+import { commands, type Followup, type GoalStatus as Status } from '../../../core/commands/index.js';
+import { countsToTable, goalsToTable, goalTableFormats, MONTHS, shown } from '../../../core/report/followupLabels.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
 import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { FOLLOWUP_TEMPLATES } from '../followupTemplates.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -60,14 +57,13 @@ export function OpfoelgningPage(): ReactElement {
 
   const build = () =>
     runJob(async () => {
-      const y = parseYearText(year, t.year);
+      const followupOf = commands.followupOfTables({ year, yearPlace: t.year }, defaultRules);
       const progress = (done: number, total: number) => report(strings.ledger.reading(done, total), done / total);
       const goalTable = await readSourceAt(ledgerSourceOf(goals), progress);
       const countTable = await readSourceAt(ledgerSourceOf(counts), progress);
       const previousSheet = previous === NEWEST ? '' : previous;
       const carried = previousSheet ? previousTextFromRows(await readSheetValues(previousSheet)) : [];
-      const f = followupFromTables({
-        year: y,
+      const f = followupOf({
         goals: goalTable.values,
         goalsAt: goalTable,
         counts: countTable.values,

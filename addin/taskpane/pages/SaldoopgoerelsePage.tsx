@@ -4,13 +4,12 @@
  */
 import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { parseYearText } from '../../../core/commands/ledger.js';
-import { statementFromRows, statementToJson } from '../../../core/ledger/ledgerJson.js';
+import { commands } from '../../../core/commands/index.js';
+import { krFromJson } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
-import { kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
@@ -29,8 +28,8 @@ export function SaldoopgoerelsePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const y = parseYearText(year, t.year);
-      const s = statementToJson(statementFromRows(await read(sheet), y, defaultRules), { maskCpr });
+      const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, defaultRules);
+      const s = statementOf(await read(sheet));
       report(strings.ledger.writing, 0);
       const sheets = await writeStatementSheets(s, {
         ...(letters ? { letters: { kommune, contact } } : {}),
@@ -47,7 +46,7 @@ export function SaldoopgoerelsePage(): ReactElement {
         }
       }
       const barredText = t.timeBarred(whole, partly);
-      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
+      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, krFromJson(s.totals.opening), krFromJson(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
     });
 
   return (

@@ -5,7 +5,7 @@
  */
 import { Badge, Button, Field, Input, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { status as computeStatus, type StatusOutput } from '../../../core/commands/status.js';
+import { commands, type StatusOnDate } from '../../../core/commands/index.js';
 import { isSaldoError } from '../../../core/errors.js';
 import { CLAIM_TYPES, type ClaimType } from '../../../core/rules/claimTypes.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
@@ -28,7 +28,7 @@ export function StatusPage(): ReactElement {
   const [asOf, setAsOf] = useState(today);
   const [graceDays, setGraceDays] = useState('0');
   const [claimType, setClaimType] = useState<ClaimType>('andet');
-  const [result, setResult] = useState<StatusOutput | null>(null);
+  const [result, setResult] = useState<StatusOnDate | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
 
@@ -50,13 +50,13 @@ export function StatusPage(): ReactElement {
       const values = await readSheetValues(sheet);
       // Plain digits only: Number() would read "0x1F" as 31 and "1e1" as 10; anything else goes to core's Danish check as text.
       const grace = /^\d+$/.test(graceDays.trim() || '0') ? Number(graceDays.trim() || '0') : Number.NaN;
-      setResult(computeStatus({ installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] }, defaultRules));
+      setResult(commands.installmentStatus({ installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] }, defaultRules));
     } catch (e) {
       setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.readFailed((e as Error).message) });
     }
   };
 
-  const insert = async (out: StatusOutput) => {
+  const insert = async (out: StatusOnDate) => {
     setBusy(true);
     try {
       const written = await writeStatusSheet(out, sheet);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followup as followupCommand } from '../../../core/commands/followup.js';
+import { followup as followupCommand } from '../../jsonCommands.js';
 import { saldoMessage } from '../saldoMessage.js';
 import { followup, goalStatus } from '../../../core/followup/followup.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';

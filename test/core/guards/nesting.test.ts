@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands, runBatch } from '../../../core/commands/index.js';
+import { runOnJson } from '../../../core/commands/index.js';
+import { batch } from '../../jsonCommands.js';
 import { MAX_NESTING, showValue } from '../../../core/errors.js';
 import { applyRuleOverride, defaultRules } from '../../../core/rules/ruleSet.js';
 import { cli } from '../../cli/helpers.js';
@@ -41,16 +42,16 @@ describe('a value nested deeper than any Saldo input is refused, in Danish (issu
         analyse: { asOf: '2025-06-01', ledger: [{ debtorId: 'D1', claimId: deep(depth), postingDate: '2025-01-01', kind: 'krav', amount: 1 }] },
       };
       for (const [name, input] of Object.entries(inputs)) {
-        const message = saldoMessage(() => commands[name as 'plan'](input, defaultRules));
+        const message = saldoMessage(() => runOnJson(name as 'plan', input, defaultRules));
         expect(message, name).toMatch(/for dybt indlejret/);
         expect(message, name).toContain(String(MAX_NESTING));
       }
-      expect(runBatch('plan', [plan(deep(depth)), plan(1000)], defaultRules).map((r) => 'error' in r)).toEqual([true, false]);
+      expect(batch('plan', [plan(deep(depth)), plan(1000)], defaultRules).map((r) => 'error' in r)).toEqual([true, false]);
     }
   });
 
   it('names where the deep value starts', () => {
-    expect(saldoMessage(() => commands.plan(plan(deepArray(200)), defaultRules))).toMatch(/^claims\[0\]\.principal: værdien er for dybt indlejret/);
+    expect(saldoMessage(() => runOnJson('plan', plan(deepArray(200)), defaultRules))).toMatch(/^claims\[0\]\.principal: værdien er for dybt indlejret/);
   });
 
   it('a rule file nested too deep is refused', () => {

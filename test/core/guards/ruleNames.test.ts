@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commands, runBatch } from '../../../core/commands/index.js';
+import { runOnJson } from '../../../core/commands/index.js';
+import { batch, plan } from '../../jsonCommands.js';
 import { countsFromTable } from '../../../core/followup/countsTable.js';
 import { periodKey } from '../../../core/followup/tableCells.js';
 import { applyRuleOverride, defaultRules } from '../../../core/rules/ruleSet.js';
@@ -18,10 +19,10 @@ describe('a user-given name is looked up among own names only (issue 14)', () =>
       status: { ...planWith(name), asOf: '2026-03-01', payments: [] },
     };
     for (const [command, input] of Object.entries(inputs)) {
-      const message = saldoMessage(() => commands[command as 'plan'](input, defaultRules));
+      const message = saldoMessage(() => runOnJson(command as 'plan', input, defaultRules));
       expect(message).toContain('ukendt rentetabel');
       expect(message).toContain('morarente');
-      const [answer] = runBatch(command as 'plan', [input], defaultRules);
+      const [answer] = batch(command as 'plan', [input], defaultRules);
       expect(answer).toMatchObject({ error: { code: 'UGYLDIGT_INPUT' } });
     }
   });
@@ -32,7 +33,7 @@ describe('a user-given name is looked up among own names only (issue 14)', () =>
     const rules = applyRuleOverride(defaultRules, JSON.parse(JSON.stringify({ rateTables: { [name]: table } })));
     expect(Object.keys(rules.rateTables)).toContain(name);
     expect(Object.getPrototypeOf(rules.rateTables)).toBe(Object.getPrototypeOf({}));
-    const out = commands.plan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: 1000, interestRateTable: name, dueDate: '2026-01-01' }] }, rules);
+    const out = plan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: 1000, interestRateTable: name, dueDate: '2026-01-01' }] }, rules);
     // 1.000 kr. × 12 % × 31/365 = 10,19 kr. interest in the first period.
     expect(out.rows[0]!.interest).toBe(10.19);
     // The default rules are untouched.

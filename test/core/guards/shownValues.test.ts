@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../core/commands/index.js';
+import { runOnJson } from '../../../core/commands/index.js';
 import { showValue } from '../../../core/errors.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { saldoMessage } from '../saldoMessage.js';
@@ -23,9 +23,9 @@ describe('a user\'s value is shown as a Dane reads it, never as JavaScript write
       ['status', { ...base, asOf: '2026-03-01', graceDays: true, payments: [] }],
     ];
     for (const [name, input] of inputs) {
-      const message = saldoMessage(() => commands[name as 'plan'](input, defaultRules));
+      const message = saldoMessage(() => runOnJson(name as 'plan', input, defaultRules));
       expect(message, name).not.toMatch(/e\+\d|\btrue\b|NaN|Infinity|\[object/);
     }
-    expect(saldoMessage(() => commands.plan(inputs[0]![1], defaultRules))).toBe('claims[0].principal: beløbet (et tal med 309 cifre) er over grænsen på 10 mia. kr. – er det tastet forkert?');
+    expect(saldoMessage(() => runOnJson('plan', inputs[0]![1], defaultRules))).toBe('claims[0].principal: beløbet (et tal med 309 cifre) er over grænsen på 10 mia. kr. – er det tastet forkert?');
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { henstand, type HenstandOutput } from '../../../core/commands/henstand.js';
-import { status } from '../../../core/commands/status.js';
+import type { HenstandOutput } from '../../../core/commands/henstand.js';
+import { henstand, status } from '../../jsonCommands.js';
 import { SaldoError } from '../../../core/errors.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { henstand, type HenstandOutput, type SingleClaimHenstandOutput } from '../../../core/commands/henstand.js';
+import type { HenstandOutput, SingleClaimHenstandOutput } from '../../../core/commands/henstand.js';
+import { henstand } from '../../jsonCommands.js';
 import { SaldoError } from '../../../core/errors.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 

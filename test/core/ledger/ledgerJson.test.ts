@@ -94,7 +94,7 @@ describe('a debtor looked up by number (the custom functions SALDO.DEBITORSALDO 
 
 describe('analyse JSON input with maskCpr (issue 14)', () => {
   it('masks the largest debtors’ ids and names; "ja" is refused, not taken as no', async () => {
-    const { analyse } = await import('../../../core/commands/ledger.js');
+    const { analyse } = await import('../../jsonCommands.js');
     const ledger = [{ debtorId: '0101901234', debtorName: 'Anne 010190-1234', claimId: 'F1', postingDate: '2026-01-05', kind: 'krav', amount: 100 }];
     const out = analyse({ asOf: '2026-12-31', maskCpr: true, ledger }, defaultRules);
     expect(out.topDebtors[0]).toMatchObject({ debtorId: '010190-xxxx', name: 'Anne 010190-xxxx', balance: 100 });

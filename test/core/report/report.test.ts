@@ -3,7 +3,7 @@ import { planRows, planSummaryLines, PLAN_COLUMNS } from '../../../core/report/p
 import { uniqueSheetName } from '../../../core/report/sheetName.js';
 import { describeRules } from '../../../core/rules/describe.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
-import { runPlan } from '../schedule/helpers.js';
+import { runSchedule as runPlan } from '../schedule/helpers.js';
 
 describe('uniqueSheetName', () => {
   it('keeps a free name, numbers a taken one, ignoring case', () => {

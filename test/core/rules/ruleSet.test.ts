@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plan } from '../../../core/commands/plan.js';
+import { plan } from '../../jsonCommands.js';
 import { applyRuleOverride, defaultRules } from '../../../core/rules/ruleSet.js';
 import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
 

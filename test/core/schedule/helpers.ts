@@ -1,8 +1,12 @@
 import { SaldoError } from '../../../core/errors.js';
-import { plan } from '../../../core/commands/plan.js';
+import { runOnJson } from '../../../core/commands/index.js';
+import { plan } from '../../jsonCommands.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 export const runPlan = (input: unknown) => plan(input, defaultRules);
+
+/** The schedule itself (øre, calendar dates), as the sheets take it. */
+export const runSchedule = (input: unknown) => runOnJson('plan', input, defaultRules);
 
 /** Row values as compact tuples [nominal, due, payment, fees, interest, principal, balance]. */
 export const tuples = (input: unknown) =>

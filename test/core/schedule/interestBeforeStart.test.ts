@@ -83,13 +83,13 @@ describe('betalingsevne table of another year (SPEC: never applied silently)', (
 describe('the betalingsevne-year warning reaches henstand and status too', () => {
   const agreement = { startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, claims: [{ principal: 10000 }] };
   it('henstand lists it with its own warnings', async () => {
-    const { henstand } = await import('../../../core/commands/henstand.js');
+    const { henstand } = await import('../../jsonCommands.js');
     const { defaultRules } = await import('../../../core/rules/ruleSet.js');
     const out = henstand({ ...agreement, henstand: { from: '2027-03-01', months: 2 } }, defaultRules) as { warnings: Array<{ code: string }> };
     expect(out.warnings.map((w) => w.code)).toContain('BETALINGSEVNE_ÅR');
   });
   it('status carries it', async () => {
-    const { status } = await import('../../../core/commands/status.js');
+    const { status } = await import('../../jsonCommands.js');
     const { defaultRules } = await import('../../../core/rules/ruleSet.js');
     const out = status({ ...agreement, payments: [], asOf: '2027-01-10' }, defaultRules);
     expect(out.warnings?.map((w) => w.code)).toEqual(['BETALINGSEVNE_ÅR']);

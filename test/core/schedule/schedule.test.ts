@@ -284,7 +284,7 @@ describe('plan: bad input gives Danish errors naming the field', () => {
 
 describe('personal data in plan messages (issue 14)', () => {
   it('a claim id that is a CPR number is masked in the message about a doubled id', async () => {
-    const { plan } = await import('../../../core/commands/plan.js');
+    const { plan } = await import('../../jsonCommands.js');
     const { defaultRules } = await import('../../../core/rules/ruleSet.js');
     const claim = { id: '010190 1234', principal: 100, dueDate: '2026-01-01' };
     expect(() => plan({ firstDueDate: '2026-02-01', installment: 50, claims: [claim, claim] }, defaultRules)).toThrow('claims[1].id: fordringen "010190-xxxx" står der to gange');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { status } from '../../../core/commands/status.js';
+import { status } from '../../jsonCommands.js';
 import { SaldoError } from '../../../core/errors.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 

@@ -1,0 +1,147 @@
+/**
+ * One descriptor per command of the command line: the options it takes, whether it answers a
+ * JSON array with an array (batch), which typed command in core/commands runs an input, the
+ * JSON it prints, the workbook it writes and its lines on standard error. The stable contract
+ * (SPEC) has one `henstand` and one `status` for two shapes of input each; the choice by shape
+ * is made here, once, at the edge: core's commands are typed and do one thing.
+ */
+import { isBatchError, runBatch, runOnJson, toJson, type BatchItem } from '../core/commands/index.js';
+import type { RuleSet } from '../core/rules/ruleSet.js';
+import type { StatusOnDate } from '../core/commands/index.js';
+import type { HenstandResult } from './xlsx/resultWorkbooks.js';
+import { terminalSafe } from './terminalText.js';
+
+// The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
+const planWorkbooks = () => import('./xlsx/planWorkbook.js');
+const resultWorkbooks = () => import('./xlsx/resultWorkbooks.js');
+const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
+const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
+
+/** What a command answered: the JSON to print, the workbook to write, the lines for standard error. */
+export interface CliAnswer {
+  json: unknown;
+  workbook(): Promise<Uint8Array>;
+  stderr: string[];
+}
+
+export interface CliCommand {
+  /** The options the command uses besides --in, --out, --rules and --quiet. */
+  options: readonly string[];
+  /** Takes a JSON array of inputs and answers with an array in the same order (SPEC). */
+  batch: boolean;
+  /** Reads a ledger file (.csv, .xlsx, JSON rows) streamed, with --year or --as-of. */
+  ledgerFile: boolean;
+  answer(input: unknown, rules: RuleSet, batch: boolean): CliAnswer;
+}
+
+interface Spec<O> {
+  options: readonly string[];
+  batch: boolean;
+  ledgerFile?: boolean;
+  run(input: unknown, rules: RuleSet): O;
+  json(out: O): unknown;
+  /** The results (or a batch element's error), one sheet or more each. */
+  workbook(items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array>;
+  /** The warnings a result carries, for standard error (they are in the output too). */
+  warnings(out: O): string[];
+  /** "Advarsel: …" before each warning (plan, henstand, status) or the warning alone (followup). */
+  warningPrefix: boolean;
+}
+
+/** A command that takes one object writes its one result. */
+const one = <O>(write: (out: O) => Promise<Uint8Array>) => (items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array> => {
+  const [out] = items;
+  if (out === undefined || isBatchError(out)) throw new Error('Et enkelt resultat mangler.');
+  return write(out);
+};
+
+const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
+
+function describe<O>(spec: Spec<O>): CliCommand {
+  return {
+    options: spec.options,
+    batch: spec.batch,
+    ledgerFile: spec.ledgerFile ?? false,
+    answer(input, rules, batch) {
+      const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (element ${element}): ${w}`);
+      if (!batch) {
+        const out = spec.run(input, rules);
+        return { json: spec.json(out), workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) };
+      }
+      const inputs = input as readonly unknown[];
+      const items = runBatch(inputs, (i) => spec.run(i, rules));
+      const stderr = items.flatMap((r, i) => (isBatchError(r) ? [] : spec.warnings(r).map((w) => prefix(terminalSafe(w), i + 1))));
+      const failed = items.filter(isBatchError).length;
+      if (failed > 0) stderr.push(`${failed} af ${inputs.length} elementer kunne ikke beregnes; se "error" i svaret.`);
+      return { json: items.map((r) => (isBatchError(r) ? r : spec.json(r))), workbook: () => spec.workbook(items), stderr };
+    },
+  };
+}
+
+/** Does a JSON input carry this key (the shape that chooses the command)? */
+const carries = (input: unknown, key: string): boolean => typeof input === 'object' && input !== null && !Array.isArray(input) && (input as Record<string, unknown>)[key] !== undefined;
+
+export const CLI_COMMANDS = {
+  plan: describe({
+    options: [],
+    batch: true,
+    run: (input, rules) => runOnJson('plan', input, rules),
+    json: toJson.plan,
+    workbook: async (items) => (await planWorkbooks()).planWorkbook(items.map((result, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result }))),
+    warnings: (s) => messages(s.warnings),
+    warningPrefix: true,
+  }),
+  henstand: describe<HenstandResult>({
+    options: [],
+    batch: true,
+    // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
+    run: (input, rules) => (carries(input, 'claim') ? { kind: 'claim', value: runOnJson('claimHenstand', input, rules) } : { kind: 'agreement', value: runOnJson('henstand', input, rules) }),
+    json: (h) => (h.kind === 'claim' ? toJson.claimHenstand(h.value) : toJson.henstand(h.value)),
+    workbook: async (items) => (await resultWorkbooks()).henstandWorkbook(items),
+    warnings: (h) => messages(h.value.warnings),
+    warningPrefix: true,
+  }),
+  status: describe<StatusOnDate>({
+    options: [],
+    batch: true,
+    // `installments` instead of a plan: a schedule already in a workbook.
+    run: (input, rules) => (carries(input, 'installments') ? runOnJson('installmentStatus', input, rules) : runOnJson('status', input, rules)),
+    json: toJson.status,
+    workbook: async (items) => (await resultWorkbooks()).statusWorkbook(items),
+    warnings: (s) => messages(s.warnings),
+    warningPrefix: true,
+  }),
+  followup: describe({
+    options: ['previous'],
+    batch: false,
+    run: (input, rules) => runOnJson('followup', input, rules),
+    json: toJson.followup,
+    workbook: one(async (f) => (await followupWorkbooks()).followupWorkbook(f)),
+    warnings: (f) => f.warnings,
+    warningPrefix: false,
+  }),
+  statements: describe({
+    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet'],
+    batch: false,
+    ledgerFile: true,
+    run: (input, rules) => runOnJson('statements', input, rules),
+    json: toJson.statements,
+    workbook: one(async (s) => (await ledgerWorkbooks()).statementsWorkbook(s)),
+    warnings: () => [],
+    warningPrefix: false,
+  }),
+  analyse: describe({
+    options: ['as-of', 'mask-cpr', 'sheet'],
+    batch: false,
+    ledgerFile: true,
+    run: (input, rules) => runOnJson('analyse', input, rules),
+    json: toJson.analyse,
+    workbook: one(async (a) => (await ledgerWorkbooks()).analyseWorkbook(a)),
+    warnings: () => [],
+    warningPrefix: false,
+  }),
+} satisfies Record<string, CliCommand>;
+
+export type CliCommandName = keyof typeof CLI_COMMANDS;
+
+export const isCliCommandName = (name: string): name is CliCommandName => Object.hasOwn(CLI_COMMANDS, name);

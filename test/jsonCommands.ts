@@ -1,0 +1,24 @@
+/**
+ * The commands as the command line answers them (SPEC's JSON: kroner, ISO dates; `henstand` and
+ * `status` chosen by the input's shape): through cli/commands.ts, the one place that does it.
+ * Tests that assert on the contract's JSON call these.
+ */
+import { CLI_COMMANDS } from '../cli/commands.js';
+import type { FollowupOutput } from '../core/commands/followup.js';
+import type { HenstandOutput, SingleClaimHenstandOutput } from '../core/commands/henstand.js';
+import type { AnalyseOutput, StatementsOutput } from '../core/ledger/ledgerJson.js';
+import type { PlanOutput } from '../core/commands/plan.js';
+import type { StatusOutput } from '../core/commands/status.js';
+import type { RuleSet } from '../core/rules/ruleSet.js';
+
+const json = (name: keyof typeof CLI_COMMANDS, input: unknown, rules: RuleSet): unknown => CLI_COMMANDS[name].answer(input, rules, false).json;
+
+export const plan = (input: unknown, rules: RuleSet) => json('plan', input, rules) as PlanOutput;
+export const henstand = (input: unknown, rules: RuleSet) => json('henstand', input, rules) as HenstandOutput | SingleClaimHenstandOutput;
+export const status = (input: unknown, rules: RuleSet) => json('status', input, rules) as StatusOutput;
+export const followup = (input: unknown, rules: RuleSet) => json('followup', input, rules) as FollowupOutput;
+export const statements = (input: unknown, rules: RuleSet) => json('statements', input, rules) as StatementsOutput;
+export const analyse = (input: unknown, rules: RuleSet) => json('analyse', input, rules) as AnalyseOutput;
+
+/** A batch as the command line answers it: each element's JSON or its `{"error": …}`. */
+export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) => CLI_COMMANDS[name].answer(inputs, rules, true).json as Array<{ error?: { code: string; field: string; message: string } }>;
