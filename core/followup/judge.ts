@@ -1,0 +1,126 @@
+/**
+ * Judging a goal: its values per period and quarter, the year to date by the goal's rule, and
+ * rød/gul/grøn against the target (a count goal pro rata to the elapsed periods; a milestone by
+ * its due quarter).
+ */
+import type { FollowupRow } from './followup.js';
+import type { Aggregate, Direction, Goal, Status, Unit } from './goal.js';
+import { compileMeasure, type Measure } from './measure.js';
+import { sumCounts, type PeriodData } from './periods.js';
+
+/**
+ * rød/gul/grøn: the target met is grøn, within `margin` of it gul, else rød; `atMost` mirrors.
+ * A hair of tolerance keeps 0.15 − 0.02 from deciding an edge by the last bit of a double.
+ * @example goalStatus(0.13, 0.15, 0.02, 'atLeast') // 'gul'
+ */
+export function goalStatus(value: number, target: number, margin: number, direction: Direction): Status {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(target));
+  const shortfall = direction === 'atLeast' ? target - value : value - target;
+  if (shortfall <= tolerance) return 'grøn';
+  if (shortfall <= margin + tolerance) return 'gul';
+  return 'rød';
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+const sumOf = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0));
+const present = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null);
+
+/** The counts of the given periods that have every name the measure uses. */
+function usable(measure: Measure, periods: PeriodData['periods']): Array<ReadonlyMap<string, number>> {
+  return periods.filter((p): p is ReadonlyMap<string, number> => p !== undefined && measure.names.every((n) => p.has(n)));
+}
+
+/** A measure goal's values: per period, per quarter, and year to date by its rule. */
+function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData, elapsed: number) {
+  const periods = data.periods.slice(0, elapsed);
+  const periodValues = data.periods.map((p, i) => (i < elapsed && p !== undefined ? measure.evaluate(p) : null));
+  const combine = (indexes: number[]): number | null => {
+    const values = present(indexes.map((i) => periodValues[i] ?? null));
+    if (aggregate === 'meanOfPeriods') return mean(values);
+    if (aggregate === 'sum') return sumOf(values);
+    const counts = usable(measure, indexes.map((i) => periods[i]));
+    return counts.length === 0 ? null : measure.evaluate(sumCounts(counts));
+  };
+  const perQuarter = data.granularity === 'month' ? 3 : 1;
+  const quarters = [0, 1, 2, 3].map((q) => combine([0, 1, 2].slice(0, perQuarter).map((m) => q * perQuarter + m).filter((i) => i < elapsed)));
+  const ytd = combine(periods.map((_, i) => i));
+  return { quarters, months: data.granularity === 'month' ? periodValues : null, ytd };
+}
+
+/**
+ * The year to date of period figures by `aggregate`, as a goal "numerator / denominator" (or
+ * just "numerator") computes it: ratioOfSums sums both before dividing. A period with a blank
+ * numerator or denominator counts as no data; null when nothing is left or it divides by zero.
+ * Up to 4 periods are quarters, up to 12 months.
+ * @example yearToDate([2800, 3100], [20000, 21000], 'ratioOfSums') // 5900 / 41000
+ */
+export function yearToDate(numerators: ReadonlyArray<number | null>, denominators: ReadonlyArray<number | null> | null, aggregate: Aggregate): number | null {
+  const size = numerators.length <= 4 ? 4 : 12;
+  const periods: PeriodData['periods'] = Array.from({ length: size }, (_, i) => {
+    const t = numerators[i] ?? null;
+    const n = denominators ? (denominators[i] ?? null) : 1;
+    return t === null || n === null ? undefined : new Map([['t', t], ['n', n]]);
+  });
+  const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
+  const measure = compileMeasure(denominators ? 't / n' : 't', 'år til dato', 'tællere', data.names);
+  return measureValues(aggregate, measure, data, numerators.length).ytd;
+}
+
+/** A goal's value for people: "14,4 %", "4,16", "12.000". */
+export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
+
+export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
+  const { quarters, months, ytd } = measureValues(goal.aggregate, goal.measure!, data, elapsed);
+  const target = goal.target!;
+  const share = elapsed / periodsInYear;
+  const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
+  const expected = goal.kind === 'count' ? target * share : null;
+  const forecast = ytd === null || elapsed === 0 ? null : perYear ? ytd / share : ytd;
+  let status: Status | null = null;
+  let statusNote = 'ingen data';
+  if (ytd !== null) {
+    const against = expected ?? target;
+    status = goalStatus(ytd, against, goal.kind === 'count' ? goal.amberMargin * share : goal.amberMargin, goal.direction);
+    statusNote =
+      goal.kind === 'count'
+        ? `${shown(ytd, goal.unit)} år til dato mod ${shown(against, goal.unit)} forventet efter ${elapsed} af ${periodsInYear} perioder (årsmål ${shown(target, goal.unit)})`
+        : `${shown(ytd, goal.unit)} år til dato mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
+  }
+  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote });
+}
+
+export function judgeMilestone(goal: Goal, nowQuarter: number): FollowupRow {
+  const due = goal.due!;
+  let status: Status;
+  let statusNote: string;
+  if (goal.done !== null) {
+    status = goal.done <= due ? 'grøn' : 'gul';
+    statusNote = goal.done <= due ? `nået i ${goal.done}. kvartal` : `nået i ${goal.done}. kvartal, efter fristen (${due}. kvartal)`;
+  } else if (nowQuarter >= due) {
+    status = 'rød';
+    statusNote = `ikke nået; fristen var ${due}. kvartal`;
+  } else {
+    status = goal.manualStatus ?? 'grøn';
+    statusNote = goal.manualStatus ? `ikke nået endnu (frist ${due}. kvartal); status sat i hånden` : `ikke nået endnu; frist ${due}. kvartal`;
+  }
+  return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote });
+}
+
+function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote'>): FollowupRow {
+  return {
+    id: goal.id,
+    name: goal.name,
+    requirement: goal.requirement,
+    kind: goal.kind,
+    unit: goal.unit,
+    target: goal.target,
+    direction: goal.direction,
+    amberMargin: goal.amberMargin,
+    aggregate: goal.aggregate,
+    ...values,
+    due: goal.due,
+    done: goal.done,
+    cause: goal.cause ?? '',
+    action: goal.action ?? '',
+  };
+}
