@@ -3,8 +3,7 @@
  * afrapportering"), shared by the CLI workbook and the add-in sheet: the template's columns first,
  * then Saldo's own (target, forecast, why the status).
  */
-import type { Followup, FollowupRow, Unit } from '../followup/followup.js';
-import { NUMBER_FORMATS } from './planTable.js';
+import type { Followup, FollowupRow } from '../followup/followup.js';
 
 export const FOLLOWUP_HEADERS = ['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring'] as const;
 export const FOLLOWUP_WIDTHS = [7, 34, 40, 11, 11, 11, 11, 12, 12, 40, 40, 12, 14, 60] as const;
@@ -13,13 +12,6 @@ export const FOLLOWUP_COLUMN = { id: 1, quarters: 4, status: 8, ytd: 9, cause: 1
 
 /** Fills for the status words (Excel's own good/neutral/bad palette), hex RGB. */
 export const STATUS_FILLS = { grøn: 'C6EFCE', gul: 'FFEB9C', rød: 'FFC7CE' } as const;
-
-/** The number format of a goal's values. */
-export function unitFormat(unit: Unit): string {
-  if (unit === 'percent') return '0.0 %';
-  if (unit === 'kr') return NUMBER_FORMATS.kroner;
-  return '#,##0.##';
-}
 
 export type FollowupCell = string | number | null;
 

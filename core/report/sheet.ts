@@ -161,18 +161,6 @@ export function blockWidth(block: Block): number {
   }
 }
 
-/** How many rows a block takes. */
-export function blockHeight(block: Block): number {
-  switch (block.type) {
-    case 'table':
-      return 1 + block.rows.length + (block.total ? 1 : 0);
-    case 'pairs':
-      return (block.title ? 1 : 0) + block.lines.length;
-    case 'lines':
-      return block.rows.length;
-  }
-}
-
 /**
  * A block's lines, top to bottom, each as wide as the block: the one reading of a description
  * both renderers share, so formats, bold rows and fills cannot differ between them.
