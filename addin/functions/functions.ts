@@ -4,12 +4,10 @@
  * through the command map, return cells. Ids are stored in workbooks: never change them.
  * English names come from these JSDoc blocks; Danish names from functions.da.json.
  */
-import { addBankingDays, bankingDaysBetween, isBankingDay } from '../../core/calendar/bankingDays.js';
 import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
-import { monthlyBetalingsevne } from '../../core/betalingsevne/betalingsevne.js';
 import { commands, type ClaimInput } from '../../core/commands/index.js';
 import { SaldoError, showValue } from '../../core/errors.js';
-import { ore, parseKroner, toKroner } from '../../core/money/ore.js';
+import { ore, toKroner } from '../../core/money/ore.js';
 import { toDayNumber } from '../../core/calendar/date.js';
 import { debtorBalance, debtorStatement } from '../../core/ledger/ledgerJson.js';
 import { POSTING_KINDS } from '../../core/ledger/posting.js';
@@ -19,10 +17,9 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
 import { timeBarredText } from '../../core/report/ledgerTables.js';
-import { amountArg, booleanArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalAmount, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
+import { amountArg, booleanArg, kronerArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalAmount, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
-import { goalStatus, yearToDate } from '../../core/followup/followup.js';
-import { compileMeasure } from '../../core/followup/measure.js';
+import { dateSerial, kronerCell } from '../../core/report/cellValues.js';
 
 /**
  * A claims range's records (addin/shared/excelArgs types them loosely: a type column holds any
@@ -93,7 +90,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
       interestMethod: 'monthly' as const,
       claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
     };
-    return toKroner(commands.plan(input, defaultRules).summary.installment);
+    return kronerCell(commands.plan(input, defaultRules).summary.installment);
   }, { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' });
 }
 
@@ -109,8 +106,8 @@ export function paymentCapacity(netIncome: number, year: number, supportsChildre
   return guarded(() => {
     const y = numberArg(year, 'år');
     if (!Number.isInteger(y)) throw SaldoError.at('UGYLDIGT_INPUT', 'år', year, `skal være et årstal, ikke ${showValue(y)}.`);
-    const income = parseKroner(numberArg(netIncome, 'nettoindkomst'), 'nettoindkomst');
-    return toKroner(monthlyBetalingsevne(income, booleanArg(supportsChildren, 'forsørgerpligt', false), y, defaultRules).monthly);
+    const income = kronerArg(netIncome, 'nettoindkomst');
+    return kronerCell(commands.betalingsevne({ netIncome: income, year: y, supportsChildren: booleanArg(supportsChildren, 'forsørgerpligt', false) }, defaultRules).monthly);
   });
 }
 
@@ -125,7 +122,7 @@ export function nextBankingDay(date: any, days?: number): number {
   return guarded(() => {
     const n = isBlank(days) ? 0 : numberArg(days, 'dage');
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw SaldoError.at('UGYLDIGT_INPUT', 'dage', days, 'skal være et helt antal bankdage.');
-    return dateToExcelSerial(addBankingDays(dateArg(date, 'dato'), n));
+    return dateSerial(commands.nextBankingDay({ date: dateArg(date, 'dato'), days: n }, defaultRules));
   });
 }
 
@@ -136,7 +133,7 @@ export function nextBankingDay(date: any, days?: number): number {
  * @returns TRUE or FALSE.
  */
 export function isBankingDayFn(date: any): boolean {
-  return guarded(() => isBankingDay(dateArg(date, 'dato')));
+  return guarded(() => commands.bankingDay({ date: dateArg(date, 'dato') }, defaultRules));
 }
 
 /**
@@ -147,7 +144,7 @@ export function isBankingDayFn(date: any): boolean {
  * @returns The number of banking days (negative if the end is before the start).
  */
 export function bankingDays(startDate: any, endDate: any): number {
-  return guarded(() => bankingDaysBetween(dateArg(startDate, 'startdato'), dateArg(endDate, 'slutdato')));
+  return guarded(() => commands.bankingDays({ from: dateArg(startDate, 'startdato'), to: dateArg(endDate, 'slutdato') }, defaultRules));
 }
 
 function henstandInput(claims: any[][], firstDueDate: any, installment: any, henstandFrom: any, months: any, reducedInstallment?: any, annualRate?: any, interestDuringHenstand?: any, startDate?: any) {
@@ -228,7 +225,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
     const width = STATUS_COLUMNS.length;
     const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
     return [
-      pad(['Aftalens status', out.state, 'Restance', toKroner(out.arrears), 'Misligholdt fra', out.breachDate ? dateToExcelSerial(out.breachDate) : '']),
+      pad(['Aftalens status', out.state, 'Restance', kronerCell(out.arrears), 'Misligholdt fra', out.breachDate ? dateSerial(out.breachDate) : '']),
       STATUS_COLUMNS.map((c) => c.header),
       ...statusRows(out).map((r) => r.map((v) => v ?? '')),
     ];
@@ -307,7 +304,7 @@ export function yearToDateFn(numerators: any, denominators?: any, rule?: string)
     const n = isBlank(denominators) ? null : periodCells(denominators, 'nævnere');
     if (n && n.length !== t.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
     const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
-    return orNoData(yearToDate(t, n, aggregate));
+    return orNoData(commands.yearToDate({ numerators: t, denominators: n, aggregate }, defaultRules));
   });
 }
 
@@ -324,7 +321,7 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
   return guarded(() => {
     const m = optionalNumber(margin, 'margin') ?? 0;
     if (m < 0) throw SaldoError.at('UGYLDIGT_INPUT', 'margin', m, 'skal være 0 eller mere.');
-    return goalStatus(numberArg(value, 'værdi'), numberArg(target, 'mål'), m, optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast');
+    return commands.goalStatus({ value: numberArg(value, 'værdi'), target: numberArg(target, 'mål'), margin: m, direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast' }, defaultRules);
   });
 }
 
@@ -350,7 +347,6 @@ export function measureFn(expression: any, names: any, values: any): number {
     if (keys.length !== counts.length) throw SaldoError.at('UGYLDIGT_INPUT', 'værdier', counts.length, `lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();
     keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
-    const measure = compileMeasure(expression, '', 'måling', new Set(keys.filter((k) => k !== '')));
-    return orNoData(measure.evaluate(scope));
+    return orNoData(commands.measure({ expression, counts: scope, names: new Set(keys.filter((k) => k !== '')), at: 'måling' }, defaultRules));
   });
 }

@@ -12,8 +12,10 @@ import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './
 import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, status, statusToJson } from './status.js';
+import * as cells from './cells.js';
 
 export type * from './inputs.js';
+export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, MeasureInput, YearToDateInput } from './cells.js';
 export type { AgreementHenstand } from '../henstand/agreementHenstand.js';
 export type { ClaimHenstand } from '../henstand/claimHenstand.js';
 export type { Schedule } from '../schedule/schedule.js';
@@ -42,6 +44,14 @@ export const commands = {
   statementsOfRows,
   analyseRows,
   followupOfTables,
+  // The scalar cell functions' commands (core/commands/cells.ts).
+  nextBankingDay: cells.nextBankingDay,
+  bankingDay: cells.bankingDay,
+  bankingDays: cells.bankingDays,
+  betalingsevne: cells.betalingsevne,
+  goalStatus: cells.goalStatus,
+  yearToDate: cells.yearToDate,
+  measure: cells.measure,
 };
 
 export type CommandName = keyof typeof commands;
@@ -63,6 +73,13 @@ export const toJson = {
   statementsOfRows: same,
   analyseRows: same,
   followupOfTables: same,
+  nextBankingDay: same,
+  bankingDay: same,
+  bankingDays: same,
+  betalingsevne: same,
+  goalStatus: same,
+  yearToDate: same,
+  measure: same,
 } satisfies { [C in CommandName]: (out: CommandOutput<C>) => unknown };
 
 /**
