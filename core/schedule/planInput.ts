@@ -8,7 +8,7 @@ import { SaldoError, showValue, type Namer, type Place } from '../errors.js';
 import { flag, isJsonObject, oneOf, present, rejectUnknownKeys, wholeNumber, within, type Json } from '../input/fields.js';
 import { compileRateTable, INTEREST_BASES, INTEREST_METHODS, type InterestBase, type InterestMethod, type RateSource } from '../interest/accrue.js';
 import { parseAnnualRate, type RatePpm } from '../interest/rate.js';
-import { parseKroner, type Ore } from '../money/ore.js';
+import { ore, parseKroner, type Ore } from '../money/ore.js';
 import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
 import { ownValue } from '../rules/ownNames.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -88,8 +88,8 @@ export function parseClaim(raw: unknown, field: Place, defaultId: string, defaul
     id: String(id),
     type: oneOf(raw.type, CLAIM_TYPES, within(field, 'type'), 'andet'),
     principal: parseKroner(raw.principal, within(field, 'principal')),
-    fees: raw.fees === undefined ? (0 as Ore) : parseKroner(raw.fees, within(field, 'fees')),
-    interest: raw.interest === undefined ? (0 as Ore) : parseKroner(raw.interest, within(field, 'interest')),
+    fees: raw.fees === undefined ? ore(0) : parseKroner(raw.fees, within(field, 'fees')),
+    interest: raw.interest === undefined ? ore(0) : parseKroner(raw.interest, within(field, 'interest')),
     // A claim without a due date is treated as due when the agreement is made.
     dueDate: raw.dueDate === undefined ? defaultDueDate : parseDate(raw.dueDate, within(field, 'dueDate')),
     rate: parseRate(raw, field, rules),
@@ -114,7 +114,7 @@ function parseMode(input: Json): PlanMode {
       return {
         kind: 'count',
         count: wholeNumber(input.count, ['count'], 1, MAX_INSTALLMENTS),
-        rounding: input.rounding === undefined ? (100 as Ore) : parseKroner(input.rounding, ['rounding'], { allowZero: false }),
+        rounding: input.rounding === undefined ? ore(100) : parseKroner(input.rounding, ['rounding'], { allowZero: false }),
       };
     default: {
       const cap = input.paymentCapacity;

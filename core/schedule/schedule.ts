@@ -173,6 +173,8 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
     balances[n] = after;
     if (inHenstand) lastHenstandRow = n;
     if (keepRows) {
+      // Sums and differences of øre: whole by construction. The loop runs a million times in a
+      // batch, so the brand is given here, not checked by ore() (the property tests check it).
       rows.push({
         n,
         nominalDate: fromDayNumber(nominal),
