@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isBatchError, runBatch, runOnJson, toJson } from '../core/commands/index.js';
-import { kr, krFromJson } from '../core/report/format.js';
+import { kr } from '../core/report/format.js';
 import { defaultRules } from '../core/rules/ruleSet.js';
 import { planWorkbook } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
@@ -50,14 +50,14 @@ const analysis = await analyseFromFile(LEDGER, { asOf: '2026-12-31' });
 await writeFile(join(OUT, 'analyse.xlsx'), await analyseWorkbook(analysis));
 const t = statements.totals;
 console.log(`\nSaldo – saldoopgørelser ${statements.year} fra ${LEDGER}`);
-console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${krFromJson(t.opening)}, ultimo ${krFromJson(t.closing)} = posteringernes sum ${krFromJson(t.rowsSum)}`);
+console.log(`  ${t.debtors} debitorer, ${t.claims} fordringer (${t.openClaims} åbne); primo ${kr(t.opening)}, ultimo ${kr(t.closing)} = posteringernes sum ${kr(t.rowsSum)}`);
 console.log(`  ${lineAccountText(statements.source.lines)}`);
 const claims = statements.debtors.flatMap((d) => d.claims);
 const barred = claims.filter((c) => c.timeBarred).length;
 const partly = claims.filter((c) => !c.timeBarred && c.limitationDate !== null && c.limitationDate <= `${statements.year}-12-31`).length;
 console.log(`  Forældelse (forældelsesloven, betalinger afbryder): ${barred} fordringer forældet${partly > 0 ? `, ${partly} delvis` : ''} pr. 31-12-${statements.year}; grundlaget står i kolonnen "Forældelse, grundlag"`);
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
-console.log(`  Analyse pr. ${analysis.asOf}: saldo ${krFromJson(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
+console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
 
 // Quarterly follow-up in the ministry's template: Motorstyrelsen-style goals and a collection campaign.

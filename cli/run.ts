@@ -8,7 +8,8 @@ import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } f
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
-import { statementJsonChunks, statementToJson } from '../core/ledger/ledgerJson.js';
+import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
+import { showStatement } from '../core/ledger/shownTexts.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { lineAccountText, type LineAccount } from './ledger/lineAccount.js';
@@ -179,7 +180,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   let result: { errors: unknown[] };
   let account: LineAccount;
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
-  let chunks: () => Iterable<string> = () => [JSON.stringify(result)];
+  let chunks: () => Iterable<string>;
   try {
     if (name === 'statements') {
       const { statement: lazy, lines, ...read } = await statementOfFile(path, rules, options);
@@ -197,9 +198,9 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       result = statement;
       chunks = () => statementJsonChunks(statement, { maskCpr: options.maskCpr === true }, { source });
       if (full) {
-        const s = { ...statementToJson(full, { maskCpr: options.maskCpr === true }), source };
+        const s = showStatement(full, { maskCpr: options.maskCpr === true });
         // Letters go to print and post: masked unless --show-cpr asks otherwise (as in the add-in).
-        const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : statementToJson(full, { maskCpr: true });
+        const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : showStatement(full, { maskCpr: true });
         if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
@@ -208,6 +209,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       const a = await analyseFromFile(path, options);
       account = a.source.lines;
       result = a;
+      chunks = () => [JSON.stringify({ ...analysisToJson(a), source: a.source })];
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).analyseWorkbook(a));
     }
   } catch (e) {

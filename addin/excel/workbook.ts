@@ -5,8 +5,7 @@
  * Each result sheet is described in core/report (the same descriptions the CLI's files are drawn
  * from) and drawn by ./sheetRenderer.
  */
-import type { AgreementHenstand, Schedule, StatusOnDate } from '../../core/commands/index.js';
-import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
+import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
@@ -175,7 +174,7 @@ export interface StatementSheetsOptions {
 }
 
 /** Statements on new sheets: the per-claim table, the errors and (optionally) one letter per debtor with page breaks. */
-export async function writeStatementSheets(s: StatementsOutput, options: StatementSheetsOptions = {}): Promise<string[]> {
+export async function writeStatementSheets(s: Statement, options: StatementSheetsOptions = {}): Promise<string[]> {
   return Excel.run(async (context) => {
     const taken = await takenNames(context);
     const first = await addSheet(context, taken, statementClaimsSheet(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
@@ -188,7 +187,7 @@ export async function writeStatementSheets(s: StatementsOutput, options: Stateme
 }
 
 /** An analysis on a new sheet: summary, aging by claim type (with a stacked column chart) and the development per month (with a line chart). */
-export async function writeAnalysisSheet(a: AnalyseOutput): Promise<string> {
+export async function writeAnalysisSheet(a: Analysis): Promise<string> {
   return writeOneSheet(analysisSheet(`Analyse ${a.asOf}`, a));
 }
 

@@ -4,8 +4,9 @@
  */
 import { toDayNumber, parseDate } from '../../core/calendar/date.js';
 import { parseYearText } from '../../core/calendar/year.js';
-import { createAnalysisBuilder } from '../../core/ledger/analyse.js';
-import { analysisToJson, headerColumns, statementToJson, type AnalyseOutput, type StatementsOutput } from '../../core/ledger/ledgerJson.js';
+import { createAnalysisBuilder, type Analysis } from '../../core/ledger/analyse.js';
+import { headerColumns } from '../../core/ledger/ledgerJson.js';
+import { showAnalysis, showStatement } from '../../core/ledger/shownTexts.js';
 import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { checkLedgerFile, isStream, readLedger } from './readLedger.js';
@@ -13,7 +14,7 @@ import { assertLinesAccounted, newLineTally, type LineAccount } from './lineAcco
 import { SaldoError, type SaldoErrorCode } from '../../core/errors.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createStatementBuilder, type LazyStatement, type StatementPart } from '../../core/ledger/statement.js';
+import { createStatementBuilder, type LazyStatement, type Statement, type StatementPart } from '../../core/ledger/statement.js';
 import { cutsAreRecordStarts, fileEncoding, readCsvLayout, rowNumbering, withFile, type CsvLayout, type PieceResult } from './csvPieces.js';
 import { foldPieces, newPieceCounter } from './pieceFold.js';
 import type { StatementWorkerData } from './statementWorker.js';
@@ -186,12 +187,14 @@ export async function statementOfFile(path: string, rules: RuleSet, options: Led
   return { statement, ...source, lines: statementAccount(statement, lines, path) };
 }
 
-export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<StatementsOutput & { source: { file: string; lines: LineAccount } & LedgerSource }> {
+/** The whole statement of a ledger file (every debtor held), its texts shown as `options.maskCpr` says. */
+export async function statementsFromFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<Statement & { source: { file: string; lines: LineAccount } & LedgerSource }> {
   const { statement, ...source } = await statementOfFile(path, rules, options);
-  return { ...statementToJson({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, ...source } };
+  return { ...showStatement({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, ...source } };
 }
 
-export async function analyseFromFile(path: string, options: LedgerOptions): Promise<AnalyseOutput & { source: { file: string; lines: LineAccount } & LedgerSource }> {
+/** The analysis of a ledger file, its texts shown as `options.maskCpr` says. */
+export async function analyseFromFile(path: string, options: LedgerOptions): Promise<Analysis & { source: { file: string; lines: LineAccount } & LedgerSource }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
   const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
   await checkLedgerFile(path);
@@ -199,5 +202,5 @@ export async function analyseFromFile(path: string, options: LedgerOptions): Pro
   const analysis = builder.finish();
   const account = { ...lines, accepted: analysis.rows, errors: analysis.errors.length };
   assertLinesAccounted(account, path);
-  return { ...analysisToJson(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, ...source, lines: account } };
+  return { ...showAnalysis(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, ...source, lines: account } };
 }

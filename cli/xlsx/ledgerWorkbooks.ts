@@ -5,12 +5,12 @@
  * the ledger is written as a string value, which ExcelJS never turns into a formula: a name like
  * =HYPERLINK("…") stays text.
  */
-import type { AnalyseOutput, StatementsOutput } from '../../core/ledger/ledgerJson.js';
+import type { Analysis, Statement } from '../../core/commands/index.js';
 import type { LetterOptions } from '../../core/report/ledgerTables.js';
 import { analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { addSheet, streamedBook } from './book.js';
 
-export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
+export function statementsWorkbook(s: Statement): Promise<Uint8Array> {
   return streamedBook((book) => {
     addSheet(book, statementSummarySheet('Oversigt', s));
     addSheet(book, statementClaimsSheet('Fordringer', s));
@@ -19,13 +19,13 @@ export function statementsWorkbook(s: StatementsOutput): Promise<Uint8Array> {
 }
 
 /** The analysis workbook, with a stacked column chart of the aging and a line chart of the month-end balances. */
-export function analyseWorkbook(a: AnalyseOutput): Promise<Uint8Array> {
+export function analyseWorkbook(a: Analysis): Promise<Uint8Array> {
   return streamedBook((book) => {
     for (const sheet of analysisSheets(a)) addSheet(book, sheet);
   });
 }
 
 /** One printable page per debtor, a page break before each; A4 portrait fitted to the width. */
-export function lettersWorkbook(s: StatementsOutput, options: LetterOptions): Promise<Uint8Array> {
+export function lettersWorkbook(s: Statement, options: LetterOptions): Promise<Uint8Array> {
   return streamedBook((book) => void addSheet(book, lettersSheet('Saldoopgørelser', s, options)));
 }

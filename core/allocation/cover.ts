@@ -4,32 +4,35 @@
  * the parts in the rule's order: fees (omkostninger), then interest, then principal
  * (gældsinddrivelsesloven § 4: interest before principal; fees first is municipal practice).
  */
+import { ore, type Ore } from '../money/ore.js';
 import type { AllocationPart } from '../rules/ruleSet.js';
 
 /** What is owed on one claim, in øre. Mutated by `cover` as payments are applied. */
 export interface ClaimBalance {
-  fees: number;
-  interest: number;
-  principal: number;
+  fees: Ore;
+  interest: Ore;
+  principal: Ore;
 }
 
+/** How a payment was placed, in øre: fees + interest + principal + unapplied = the payment. */
 export interface Coverage {
-  fees: number;
-  interest: number;
-  principal: number;
+  fees: Ore;
+  interest: Ore;
+  principal: Ore;
   /** What the payment could not place (it exceeded everything owed). */
-  unapplied: number;
+  unapplied: Ore;
 }
 
 /**
  * Applies `payment` øre to `claims` in the given order (indexes into `claims`), mutating the
  * balances, and returns how much went to each part.
- * @example cover(50_000, [{fees: 25_000, interest: 0, principal: 420_000}], [0], ['fees','interest','principal'])
+ * @example cover(ore(50_000), [{fees: ore(25_000), interest: ore(0), principal: ore(420_000)}], [0], ['fees','interest','principal'])
  *   // {fees: 25_000, interest: 0, principal: 25_000, unapplied: 0}
  */
-export function cover(payment: number, claims: ClaimBalance[], order: readonly number[], parts: readonly AllocationPart[]): Coverage {
-  const result: Coverage = { fees: 0, interest: 0, principal: 0, unapplied: 0 };
-  let left = payment;
+export function cover(payment: Ore, claims: ClaimBalance[], order: readonly number[], parts: readonly AllocationPart[]): Coverage {
+  // Whole øre taken from whole øre stay whole: the parts are plain integers until they are returned.
+  const taken = { fees: 0, interest: 0, principal: 0 };
+  let left: number = payment;
   for (const index of order) {
     if (left === 0) break;
     const claim = claims[index];
@@ -37,14 +40,13 @@ export function cover(payment: number, claims: ClaimBalance[], order: readonly n
     for (const part of parts) {
       const take = Math.min(left, claim[part]);
       if (take > 0) {
-        claim[part] -= take;
-        result[part] += take;
+        claim[part] = ore(claim[part] - take);
+        taken[part] += take;
         left -= take;
       }
     }
   }
-  result.unapplied = left;
-  return result;
+  return { fees: ore(taken.fees), interest: ore(taken.interest), principal: ore(taken.principal), unapplied: ore(left) };
 }
 
 /** Claim indexes in coverage order: priority, then oldest due date, then input order. */

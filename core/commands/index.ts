@@ -9,6 +9,9 @@ import { checkNesting, errorToJson, isSaldoError, type SaldoErrorCode } from '..
 import type { RuleSet } from '../rules/ruleSet.js';
 import { followup, followupOfTables } from './followup.js';
 import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
+import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
+import type { Analysis } from '../ledger/analyse.js';
+import type { Statement } from '../ledger/statement.js';
 import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, status, statusToJson } from './status.js';
@@ -21,6 +24,8 @@ export type { ClaimHenstand } from '../henstand/claimHenstand.js';
 export type { Schedule } from '../schedule/schedule.js';
 export type { StatusOnDate } from '../status/statusInput.js';
 export type { Followup, Status as GoalStatus } from '../followup/followup.js';
+export type { Statement } from '../ledger/statement.js';
+export type { Analysis } from '../ledger/analyse.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
@@ -68,10 +73,11 @@ export const toJson = {
   status: statusToJson,
   installmentStatus: statusToJson,
   followup: same,
-  statements: same,
-  analyse: same,
-  statementsOfRows: same,
-  analyseRows: same,
+  // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
+  statements: (s: Statement) => statementToJson(s),
+  analyse: (a: Analysis) => analysisToJson(a),
+  statementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => Statement) => (rows: Iterable<readonly unknown[]>) => statementToJson(of(rows)),
+  analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,

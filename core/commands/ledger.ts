@@ -1,12 +1,17 @@
 /**
  * `statements` and `analyse` on a JSON ledger: `{"year": 2026, "ledger": [{…rows…}]}` and
- * `{"asOf": "2026-12-31", "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI.
+ * `{"asOf": "2026-12-31", "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI. They
+ * return the statement and the analysis in øre with their texts as the output shows them (CPR
+ * numbers masked with `maskCpr`); `statementToJson` and `analysisToJson` make the JSON.
  */
 import { parseDate, toDayNumber } from '../calendar/date.js';
 import { parseYear, parseYearText } from '../calendar/year.js';
 import { SaldoError, showValue, type At } from '../errors.js';
 import { flag, isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
-import { analysisFromRows, analysisToJson, objectsToRows, statementFromRows, statementToJson, type AnalyseOutput, type StatementsOutput } from '../ledger/ledgerJson.js';
+import type { Analysis } from '../ledger/analyse.js';
+import { analysisFromRows, objectsToRows, statementFromRows } from '../ledger/ledgerJson.js';
+import { showAnalysis, showStatement } from '../ledger/shownTexts.js';
+import type { Statement } from '../ledger/statement.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { AnalyseInput, StatementsInput } from './inputs.js';
 
@@ -21,21 +26,21 @@ function checkMaskCpr(raw: unknown): void {
   flag(raw, ['maskCpr'], false, ` (fik ${showValue(raw)})`);
 }
 
-export function statements(input: StatementsInput, rules: RuleSet): StatementsOutput {
+export function statements(input: StatementsInput, rules: RuleSet): Statement {
   const raw: unknown = input;
   if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"year": 2026, "ledger": [...]}.');
   rejectUnknownKeys(raw, ['year', 'ledger', 'maskCpr'], []);
   checkMaskCpr(raw.maskCpr);
-  return statementToJson(statementFromRows(ledgerRows(raw), parseYear(raw.year), rules), { maskCpr: raw.maskCpr === true });
+  return showStatement(statementFromRows(ledgerRows(raw), parseYear(raw.year), rules), { maskCpr: raw.maskCpr === true });
 }
 
-export function analyse(input: AnalyseInput, _rules: RuleSet): AnalyseOutput {
+export function analyse(input: AnalyseInput, _rules: RuleSet): Analysis {
   const raw: unknown = input;
   if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
   rejectUnknownKeys(raw, ['asOf', 'ledger', 'maskCpr'], []);
   checkMaskCpr(raw.maskCpr);
   present(raw.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
-  return analysisToJson(analysisFromRows(ledgerRows(raw), toDayNumber(parseDate(raw.asOf, ['asOf']))), { maskCpr: raw.maskCpr === true });
+  return showAnalysis(analysisFromRows(ledgerRows(raw), toDayNumber(parseDate(raw.asOf, ['asOf']))), { maskCpr: raw.maskCpr === true });
 }
 
 /** The year's statements of a ledger sheet (the task pane's Saldoopgørelse), with the year as typed in a form field. */
@@ -50,9 +55,9 @@ export interface StatementsOfRowsInput {
  * Checks the year first (before a long read of the sheet), then gives the statement of the rows
  * read (a header row first).
  */
-export function statementsOfRows(input: StatementsOfRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => StatementsOutput {
+export function statementsOfRows(input: StatementsOfRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Statement {
   const year = parseYearText(input.year, input.yearPlace);
-  return (rows) => statementToJson(statementFromRows(rows, year, rules), { maskCpr: input.maskCpr });
+  return (rows) => showStatement(statementFromRows(rows, year, rules), { maskCpr: input.maskCpr });
 }
 
 export interface AnalyseRowsInput {
@@ -61,7 +66,7 @@ export interface AnalyseRowsInput {
 }
 
 /** The analysis of a ledger sheet on a date (the task pane's Analyse): the date checked first, then the rows read. */
-export function analyseRows(input: AnalyseRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => AnalyseOutput {
+export function analyseRows(input: AnalyseRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Analysis {
   const day = toDayNumber(parseDate(input.asOf, input.asOfPlace));
-  return (rows) => analysisToJson(analysisFromRows(rows, day));
+  return (rows) => analysisFromRows(rows, day);
 }

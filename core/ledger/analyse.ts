@@ -6,7 +6,7 @@
 import { dayNumberOf, fromDayNumber, partsOf, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import type { Posting, RowError } from './posting.js';
 import { cprConflictMessage, cprKey } from './debtorIdentity.js';
-import { checkExactSum } from '../money/ore.js';
+import { checkExactSum, ore, type Ore } from '../money/ore.js';
 
 /** Aging buckets in days past due (SPEC): 0–30, 31–90, 91–180, 181–365, 1–3 years, over 3 years. */
 export const AGING_BUCKETS = [
@@ -29,35 +29,37 @@ interface ClaimAcc {
   firstDay: DayNumber;
 }
 
+/** Amounts in øre (made by `ore` in `finish`); `analysisToJson` turns them into kroner at the edge. */
 export interface AgingRow {
   claimType: string;
-  buckets: number[];
-  total: number;
+  buckets: Ore[];
+  total: Ore;
 }
 
 export interface MonthRow {
   month: string;
-  balance: number;
-  additions: number;
-  reductions: number;
+  balance: Ore;
+  additions: Ore;
+  reductions: Ore;
 }
 
 export interface Analysis {
   asOf: CalendarDate;
   aging: AgingRow[];
   development: Array<{ claimType: string; months: MonthRow[] }>;
-  topDebtors: Array<{ debtorId: string; name: string; balance: number; openClaims: number; oldestDueDate: CalendarDate | null }>;
+  topDebtors: Array<{ debtorId: string; name: string; balance: Ore; openClaims: number; oldestDueDate: CalendarDate | null }>;
   summary: {
-    balance: number;
+    balance: Ore;
     debtorsWithBalance: number;
     openClaims: number;
-    averagePerDebtor: number;
-    overOneYear: number;
+    averagePerDebtor: Ore;
+    overOneYear: Ore;
+    /** The share of the balance over one year old, rounded to 3 decimals. */
     overOneYearShare: number;
-    paymentsYearToDate: number;
-    writtenOffYearToDate: number;
-    transferredYearToDate: number;
-    newClaimsYearToDate: number;
+    paymentsYearToDate: Ore;
+    writtenOffYearToDate: Ore;
+    transferredYearToDate: Ore;
+    newClaimsYearToDate: Ore;
   };
   errors: RowError[];
   /** Postings the builder took (those after asOf included), for the reader's line account. */
@@ -130,7 +132,8 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
     },
     finish() {
       checkExactSum(absoluteSum, 'Posteringslisten');
-      const aging = new Map<string, AgingRow>();
+      // Summed as plain integers; made Ore (checked) where the analysis is made, below.
+      const aging = new Map<string, { claimType: string; buckets: number[]; total: number }>();
       const debtors = new Map<string, { balance: number; openClaims: number; oldest: DayNumber | null }>();
       let balance = 0;
       let openClaims = 0;
@@ -164,7 +167,7 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
           claimType,
           months: t.additions.map((add, i) => {
             running += add + t.reductions[i]!;
-            return { month: `${year}-${String(i + 1).padStart(2, '0')}`, balance: running, additions: add, reductions: t.reductions[i]! };
+            return { month: `${year}-${String(i + 1).padStart(2, '0')}`, balance: ore(running), additions: ore(add), reductions: ore(t.reductions[i]!) };
           }),
         };
       });
@@ -172,23 +175,23 @@ export function createAnalysisBuilder(asOf: DayNumber, top = 10): AnalysisBuilde
       const topDebtors = withBalance
         .sort((a, b) => b[1].balance - a[1].balance || (a[0] < b[0] ? -1 : 1))
         .slice(0, top)
-        .map(([debtorId, d]) => ({ debtorId, name: names.get(debtorId) ?? '', balance: d.balance, openClaims: d.openClaims, oldestDueDate: d.oldest === null ? null : fromDayNumber(d.oldest) }));
+        .map(([debtorId, d]) => ({ debtorId, name: names.get(debtorId) ?? '', balance: ore(d.balance), openClaims: d.openClaims, oldestDueDate: d.oldest === null ? null : fromDayNumber(d.oldest) }));
       return {
         asOf: fromDayNumber(asOf),
-        aging: [...aging.values()].sort((a, b) => (a.claimType < b.claimType ? -1 : 1)),
+        aging: [...aging.values()].sort((a, b) => (a.claimType < b.claimType ? -1 : 1)).map((r): AgingRow => ({ claimType: r.claimType, buckets: r.buckets.map(ore), total: ore(r.total) })),
         development,
         topDebtors,
         summary: {
-          balance,
+          balance: ore(balance),
           debtorsWithBalance: withBalance.length,
           openClaims,
-          averagePerDebtor: withBalance.length === 0 ? 0 : Math.round(withBalance.reduce((s, [, d]) => s + d.balance, 0) / withBalance.length),
-          overOneYear,
+          averagePerDebtor: ore(withBalance.length === 0 ? 0 : Math.round(withBalance.reduce((s, [, d]) => s + d.balance, 0) / withBalance.length)),
+          overOneYear: ore(overOneYear),
           overOneYearShare: balance > 0 ? Math.round((overOneYear / balance) * 1000) / 1000 : 0,
-          paymentsYearToDate: ytd.betaling,
-          writtenOffYearToDate: ytd.afskrivning,
-          transferredYearToDate: ytd.oversendt,
-          newClaimsYearToDate: ytd.krav,
+          paymentsYearToDate: ore(ytd.betaling),
+          writtenOffYearToDate: ore(ytd.afskrivning),
+          transferredYearToDate: ore(ytd.oversendt),
+          newClaimsYearToDate: ore(ytd.krav),
         },
         errors: errors.sort((a, b) => a.row - b.row),
         rows,

@@ -3,79 +3,57 @@
  * rows (for JSON ledgers and the add-in; the CLI streams files through the same builders).
  */
 import { SaldoError, showValue } from '../errors.js';
-import { checkExactSum, toKroner, type Ore } from '../money/ore.js';
+import { checkExactSum, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
 import { createStatementBuilder, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
-import { asciiDigits, createCprMasker } from '../personal/cpr.js';
+import { showAnalysis, showStatement, showStatementWith, shownCpr, shownFor, type Shown, type ShowOptions } from './shownTexts.js';
 import { normaliseId } from './ledgerId.js';
 
-const kr = (o: number) => toKroner(o as Ore);
 function movementsKr(m: Movements): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const k in m) out[k] = kr(m[k as keyof Movements] ?? 0);
+  for (const k in m) {
+    const v = m[k as keyof Movements];
+    if (v !== undefined) out[k] = toKroner(v);
+  }
   return out;
 }
 
-export interface StatementJsonOptions {
-  /**
-   * Mask CPR numbers in every text of the output (debtor id, name, CPR, claim id, claim type,
-   * messages): ddmmyy-xxxx, with #2, #3 … for other people with the same birth date.
-   */
-  maskCpr?: boolean;
-}
-
-/** How a text from the ledger is shown in one output: as it is, or through one masker for the whole output. */
-type Shown = (text: string) => string;
-const asWritten: Shown = (t) => t;
-const shownFor = (options: StatementJsonOptions): Shown => (options.maskCpr === true ? createCprMasker() : asWritten);
-
 /**
- * The CPR/CVR column masked: a CPR number as the output's masker shows it; a CVR number (8 digits,
- * a company) is not personal data and stays; ten digits that are no date keep the six first as
- * before; anything else in the column is hidden whole.
+ * The statement as the contract's JSON, its texts shown as `options` say (shownTexts.ts): a
+ * statement whose texts were shown already (the `statements` command's) is converted as it is.
  */
-function shownCpr(cpr: string, show: Shown): string {
-  if (show === asWritten || cpr === '') return cpr;
-  const masked = show(cpr);
-  if (masked !== cpr) return masked;
-  const digits = asciiDigits(cpr).replace(/\D/g, '');
-  if (digits.length === 8) return cpr;
-  return digits.length === 10 ? `${digits.slice(0, 6)}-xxxx` : 'xxxxxx-xxxx';
+export function statementToJson(s: Statement, options: ShowOptions = {}) {
+  return statementJson(showStatement(s, options));
 }
 
-/** The one place a statement's texts are made for output: JSON, the workbooks and the letters all take them from here. */
-export function statementToJson(s: Statement, options: StatementJsonOptions = {}) {
-  return statementJsonWith(s, shownFor(options));
-}
-
-function statementJsonWith(s: Statement, show: Shown) {
+/** Amounts to kroner; the texts as they are. */
+function statementJson(s: Statement) {
   return {
     year: s.year,
     debtors: s.debtors.map((d) => ({
-      debtorId: show(d.debtorId),
-      name: show(d.name),
-      cpr: shownCpr(d.cpr, show),
-      opening: kr(d.opening),
+      debtorId: d.debtorId,
+      name: d.name,
+      cpr: d.cpr,
+      opening: toKroner(d.opening),
       movements: movementsKr(d.movements),
-      closing: kr(d.closing),
+      closing: toKroner(d.closing),
       claims: d.claims.map((c) => ({
-        claimId: show(c.claimId),
-        claimType: show(c.claimType),
-        opening: kr(c.opening),
+        claimId: c.claimId,
+        claimType: c.claimType,
+        opening: toKroner(c.opening),
         movements: movementsKr(c.movements),
-        closing: kr(c.closing),
+        closing: toKroner(c.closing),
         dueDate: c.dueDate,
         ageDays: c.ageDays,
         limitationDate: c.limitationDate,
         timeBarred: c.timeBarred,
-        // Saldo's own text (rule and dates), nothing from the ledger: not put through the masker.
         limitationReason: c.limitationReason,
       })),
     })),
-    totals: { ...s.totals, opening: kr(s.totals.opening), movements: movementsKr(s.totals.movements), closing: kr(s.totals.closing), rowsSum: kr(s.totals.rowsSum) },
-    errors: s.errors.map((e) => ({ row: e.row, message: show(e.message) })),
+    totals: { ...s.totals, opening: toKroner(s.totals.opening), movements: movementsKr(s.totals.movements), closing: toKroner(s.totals.closing), rowsSum: toKroner(s.totals.rowsSum) },
+    errors: s.errors.map((e) => ({ row: e.row, message: e.message })),
   };
 }
 export type StatementsOutput = ReturnType<typeof statementToJson>;
@@ -116,7 +94,7 @@ function movementsText(m: Movements): string {
   return `{${out}}`;
 }
 
-/** One debtor's JSON text; the texts are shown in the order statementJsonWith shows them, so a masker gives the same tags. */
+/** One debtor's JSON text; the texts are shown in the order showStatementWith shows them, so a masker gives the same tags. */
 function debtorText(d: DebtorStatement, show: Shown): string {
   const head = `{"debtorId":${strText(show(d.debtorId))},"name":${strText(show(d.name))},"cpr":${strText(shownCpr(d.cpr, show))},`;
   let claims = '';
@@ -132,7 +110,7 @@ function debtorText(d: DebtorStatement, show: Shown): string {
  * `JSON.stringify({...statementToJson(s, options), ...extra})`, written without building that
  * object (a million-row ledger's statement is ~50 MB of JSON).
  */
-export function* statementJsonChunks(s: Statement | LazyStatement, options: StatementJsonOptions = {}, extra: Record<string, unknown> = {}, debtorsPerChunk = 200): Generator<string> {
+export function* statementJsonChunks(s: Statement | LazyStatement, options: ShowOptions = {}, extra: Record<string, unknown> = {}, debtorsPerChunk = 200): Generator<string> {
   const show = shownFor(options);
   let chunk = `{"year":${str(s.year)},"debtors":[`;
   let i = 0;
@@ -144,32 +122,33 @@ export function* statementJsonChunks(s: Statement | LazyStatement, options: Stat
       chunk = '';
     }
   }
-  const { totals, errors } = statementJsonWith({ ...s, debtors: [] }, show);
+  const { totals, errors } = statementJson(showStatementWith({ ...s, debtors: [] }, show));
   // The extra fields (the source file's name) are output text too.
   const rest = Object.entries(extra).map(([k, v]) => `,${str(k)}:${show(str(v))}`).join('');
   yield `${chunk}],"totals":${str(totals)},"errors":${str(errors)}${rest}}`;
 }
 
-/** The analysis's JSON; with `maskCpr` its texts are masked as the statement's are (one masker for the output). */
-export function analysisToJson(a: Analysis, options: StatementJsonOptions = {}) {
-  const show = shownFor(options);
+/** The analysis's JSON; with `maskCpr` its texts are masked as the statement's are (shownTexts.ts). */
+export function analysisToJson(a: Analysis, options: ShowOptions = {}) {
+  const shown = showAnalysis(a, options);
+  const s = shown.summary;
   return {
-    asOf: a.asOf,
+    asOf: shown.asOf,
     agingBuckets: AGING_BUCKETS.map((b) => b.label),
-    aging: a.aging.map((r) => ({ claimType: show(r.claimType), buckets: r.buckets.map(kr), total: kr(r.total) })),
-    development: a.development.map((d) => ({ claimType: show(d.claimType), months: d.months.map((m) => ({ month: m.month, balance: kr(m.balance), additions: kr(m.additions), reductions: kr(m.reductions) })) })),
-    topDebtors: a.topDebtors.map((t) => ({ ...t, debtorId: show(t.debtorId), name: show(t.name), balance: kr(t.balance) })),
+    aging: shown.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(toKroner), total: toKroner(r.total) })),
+    development: shown.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: toKroner(m.balance), additions: toKroner(m.additions), reductions: toKroner(m.reductions) })) })),
+    topDebtors: shown.topDebtors.map((t) => ({ ...t, balance: toKroner(t.balance) })),
     summary: {
-      ...a.summary,
-      balance: kr(a.summary.balance),
-      averagePerDebtor: kr(a.summary.averagePerDebtor),
-      overOneYear: kr(a.summary.overOneYear),
-      paymentsYearToDate: kr(a.summary.paymentsYearToDate),
-      writtenOffYearToDate: kr(a.summary.writtenOffYearToDate),
-      transferredYearToDate: kr(a.summary.transferredYearToDate),
-      newClaimsYearToDate: kr(a.summary.newClaimsYearToDate),
+      ...s,
+      balance: toKroner(s.balance),
+      averagePerDebtor: toKroner(s.averagePerDebtor),
+      overOneYear: toKroner(s.overOneYear),
+      paymentsYearToDate: toKroner(s.paymentsYearToDate),
+      writtenOffYearToDate: toKroner(s.writtenOffYearToDate),
+      transferredYearToDate: toKroner(s.transferredYearToDate),
+      newClaimsYearToDate: toKroner(s.newClaimsYearToDate),
     },
-    errors: a.errors.map((e) => ({ row: e.row, message: show(e.message) })),
+    errors: shown.errors.map((e) => ({ row: e.row, message: e.message })),
   };
 }
 export type AnalyseOutput = ReturnType<typeof analysisToJson>;

@@ -9,7 +9,7 @@
 import { makeBankCalendar } from '../calendar/bankingDays.js';
 import { dayNumberOf, fromDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError } from '../errors.js';
-import { checkExactSum, formatKroner, ore } from '../money/ore.js';
+import { checkExactSum, formatKroner, ore, type Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { maskCprsIn } from '../personal/cpr.js';
 import { cprConflictMessage, cprKey } from './debtorIdentity.js';
@@ -62,14 +62,15 @@ interface DebtorAcc {
   ranges: number[];
 }
 
-export type Movements = Partial<Record<PostingKind, number>>;
+/** The year's movements by kind, in øre; a kind with no movement is left out. */
+export type Movements = Partial<Record<PostingKind, Ore>>;
 
 export interface ClaimStatement {
   claimId: string;
   claimType: string;
-  opening: number;
+  opening: Ore;
   movements: Movements;
-  closing: number;
+  closing: Ore;
   dueDate: CalendarDate | null;
   /** Open on 31 December: days since the due date (or the first posting when there is none). */
   ageDays: number | null;
@@ -89,9 +90,9 @@ export interface DebtorStatement {
   debtorId: string;
   name: string;
   cpr: string;
-  opening: number;
+  opening: Ore;
   movements: Movements;
-  closing: number;
+  closing: Ore;
   claims: ClaimStatement[];
 }
 
@@ -99,12 +100,12 @@ export interface StatementTotals {
   debtors: number;
   claims: number;
   openClaims: number;
-  opening: number;
+  opening: Ore;
   movements: Movements;
-  closing: number;
+  closing: Ore;
   /** Accepted rows up to the year end, and their own sum (the reconciliation's other side). */
   rows: number;
-  rowsSum: number;
+  rowsSum: Ore;
   /** Accepted rows posted after the year end, left out of the statement. */
   rowsAfterYear: number;
 }
@@ -114,7 +115,7 @@ export interface LazyStatement extends Omit<Statement, 'debtors'> {
   debtors: Iterable<DebtorStatement>;
 }
 
-/** Amounts are øre inside core; `statementToJson` turns them into kroner. */
+/** Amounts are øre (made by `ore` where the statement is made); `statementToJson` turns them into kroner at the edge. */
 export interface Statement {
   year: number;
   debtors: DebtorStatement[];
@@ -125,7 +126,7 @@ export interface Statement {
 const emptyMovements = (): number[] => POSTING_KINDS.map(() => 0);
 const movementsOf = (m: readonly number[]): Movements => {
   const out: Movements = {};
-  for (let i = 0; i < POSTING_KINDS.length; i += 1) if (m[i] !== 0) out[POSTING_KINDS[i]!] = m[i]!;
+  for (let i = 0; i < POSTING_KINDS.length; i += 1) if (m[i] !== 0) out[POSTING_KINDS[i]!] = ore(m[i]!);
   return out;
 };
 const sum = (m: readonly number[]) => m.reduce((s, v) => s + v, 0);
@@ -424,7 +425,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       return {
         year,
         debtors: debtorStatements(people, ids),
-        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: totalOpening, movements: movementsOf(totalMovements), closing: totalClosing, rows: rowsKept, rowsSum: sumKept, rowsAfterYear },
+        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: ore(totalOpening), movements: movementsOf(totalMovements), closing: ore(totalClosing), rows: rowsKept, rowsSum: ore(sumKept), rowsAfterYear },
         errors: [...errors.map((e) => ({ row: rowNumber(e.row), message: e.message })), ...refused.errors].sort((a, b) => a.row - b.row),
       };
     },
@@ -523,9 +524,9 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         claims.push({
           claimId: c.claimId,
           claimType: c.claimType,
-          opening: c.opening,
+          opening: ore(c.opening),
           movements: movementsOf(c.movements),
-          closing: c.running,
+          closing: ore(c.running),
           dueDate: c.dueDay === null ? null : fromDayNumber(c.dueDay),
           ageDays: open ? yearEnd - from : null,
           // A limitation past 31-12-9999 (a due date typed in year 9998) cannot be written as a date.
@@ -537,7 +538,7 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         closing += c.running;
         for (let i = 0; i < debtorMovements.length; i += 1) debtorMovements[i]! += c.movements[i]!;
       }
-      yield { debtorId: id, name: debtor.name, cpr: debtor.cpr, opening, movements: movementsOf(debtorMovements), closing, claims };
+      yield { debtorId: id, name: debtor.name, cpr: debtor.cpr, opening: ore(opening), movements: movementsOf(debtorMovements), closing: ore(closing), claims };
     }
   }
 }

@@ -3,18 +3,12 @@
  * presentation helpers a front end may use without reaching into core's domain modules.
  */
 import { danishDate, toDayNumber, type CalendarDate } from '../calendar/date.js';
-import { formatKroner, ore, type Ore } from '../money/ore.js';
+import { formatKroner, type Ore } from '../money/ore.js';
 
 export { danishDate, formatKroner };
 
 /** An amount in øre as Danish text: 1.234,56 kr. */
 export const kr = (amount: Ore): string => formatKroner(amount);
-
-/**
- * An amount in kroner from a statement's or analysis's JSON, as Danish text. Those results are
- * still JSON-shaped (core/ledger/ledgerJson.ts); this goes when their sheets take domain values.
- */
-export const krFromJson = (kroner: number): string => formatKroner(ore(Math.round(kroner * 100)));
 
 /** A date's position on a time axis (days), for charts. */
 export const dayOf = (date: CalendarDate): number => toDayNumber(date);

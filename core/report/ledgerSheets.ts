@@ -1,17 +1,20 @@
 /**
  * The sheets made from a ledger — statements per claim, the rows that could not be read, the
- * letters, and the analyses — described once for both renderers (core/report/sheet.ts).
+ * letters, and the analyses — described once for both renderers (core/report/sheet.ts). They take
+ * the statement and the analysis in øre; amounts become kroner as their cells are made.
  */
-import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
+import type { Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS } from '../ledger/posting.js';
+import type { Statement } from '../ledger/statement.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
+import { toKroner } from '../money/ore.js';
 import { agingTable, analysisSummaryLines, developmentTable, KIND_LABELS, letterRows, STATEMENT_COLUMNS, statementClaimRows, type LetterOptions } from './ledgerTables.js';
 import { columnRange, rowRange, type CellValue, type ChartDescription, type Place, type SheetDescription, type TableBlock } from './sheet.js';
 
 const A1: Place = { row: 1, col: 1 };
 
 /** The year's totals (the CLI's first sheet): debtors, claims, primo, movements by kind, ultimo, and the reconciliation to the postings. */
-export function statementSummarySheet(name: string, s: StatementsOutput): SheetDescription {
+export function statementSummarySheet(name: string, s: Statement): SheetDescription {
   const t = s.totals;
   return {
     name,
@@ -23,11 +26,11 @@ export function statementSummarySheet(name: string, s: StatementsOutput): SheetD
         { label: 'Debitorer', value: t.debtors, kind: 'integer' },
         { label: 'Fordringer', value: t.claims, kind: 'integer' },
         { label: 'Åbne fordringer 31. december', value: t.openClaims, kind: 'integer' },
-        { label: 'Primo (1. januar)', value: t.opening, kind: 'kroner' },
-        ...POSTING_KINDS.filter((k) => t.movements[k] !== undefined).map((k) => ({ label: KIND_LABELS[k], value: t.movements[k]!, kind: 'kroner' as const })),
-        { label: 'Ultimo (31. december)', value: t.closing, kind: 'kroner' },
+        { label: 'Primo (1. januar)', value: toKroner(t.opening), kind: 'kroner' },
+        ...POSTING_KINDS.filter((k) => t.movements[k] !== undefined).map((k) => ({ label: KIND_LABELS[k], value: toKroner(t.movements[k]!), kind: 'kroner' as const })),
+        { label: 'Ultimo (31. december)', value: toKroner(t.closing), kind: 'kroner' },
         { label: 'Posteringer i opgørelsen', value: t.rows, kind: 'integer' },
-        { label: 'Posteringernes sum (afstemt mod ultimo)', value: t.rowsSum, kind: 'kroner' },
+        { label: 'Posteringernes sum (afstemt mod ultimo)', value: toKroner(t.rowsSum), kind: 'kroner' },
         { label: 'Posteringer efter årets udgang (udeladt)', value: t.rowsAfterYear, kind: 'integer' },
         { label: 'Fejlbehæftede rækker (se arket Fejl)', value: s.errors.length, kind: 'integer' },
       ],
@@ -37,7 +40,7 @@ export function statementSummarySheet(name: string, s: StatementsOutput): SheetD
 }
 
 /** One row per claim with frozen header; the forældelse grounds are a sentence or two, so the last column is wide. */
-export function statementClaimsSheet(name: string, s: StatementsOutput): SheetDescription {
+export function statementClaimsSheet(name: string, s: Statement): SheetDescription {
   const last = STATEMENT_COLUMNS.length;
   const widths = Object.fromEntries(STATEMENT_COLUMNS.map((c, i) => [i + 1, i === last - 1 ? 90 : ([12, 26, 13, 16, 16][i] ?? Math.max(12, c.header.length + 2))]));
   return { name, blocks: [{ type: 'table', at: A1, columns: STATEMENT_COLUMNS, rows: statementClaimRows(s) }], columnWidths: widths, freezeRows: 1 };
@@ -50,7 +53,7 @@ export function errorsSheet(name: string, errors: ReadonlyArray<{ row: number; m
 }
 
 /** One printable page per debtor (letterRows), a page break before each; portrait, one page wide. */
-export function lettersSheet(name: string, s: StatementsOutput, options: LetterOptions): SheetDescription {
+export function lettersSheet(name: string, s: Statement, options: LetterOptions): SheetDescription {
   const letters = letterRows(s, options);
   return {
     name,
@@ -61,16 +64,16 @@ export function lettersSheet(name: string, s: StatementsOutput, options: LetterO
 }
 
 /** The analysis in figures, its first line (the date) in bold. */
-function analysisSummary(a: AnalyseOutput, at: Place) {
+function analysisSummary(a: Analysis, at: Place) {
   return { type: 'pairs' as const, at, lines: analysisSummaryLines(a).map((l, i) => (i === 0 ? { ...l, bold: true } : l)) };
 }
 
-function agingBlock(a: AnalyseOutput, at: Place): TableBlock {
+function agingBlock(a: Analysis, at: Place): TableBlock {
   return { type: 'table', at, ...agingTable(a) };
 }
 
 /** A stacked column per claim type: its balance by age (the buckets, not the total). */
-function agingChart(a: AnalyseOutput, table: TableBlock, from: Place, to?: Place): ChartDescription[] {
+function agingChart(a: Analysis, table: TableBlock, from: Place, to?: Place): ChartDescription[] {
   if (table.rows.length === 0) return [];
   const buckets = table.columns.length - 2;
   const { row, col } = table.at;
@@ -85,7 +88,7 @@ function agingChart(a: AnalyseOutput, table: TableBlock, from: Place, to?: Place
   }];
 }
 
-function developmentBlock(a: AnalyseOutput, at: Place): TableBlock {
+function developmentBlock(a: Analysis, at: Place): TableBlock {
   return { type: 'table', at, ...developmentTable(a) };
 }
 
@@ -108,7 +111,7 @@ function developmentChart(table: TableBlock, from: Place, to?: Place): ChartDesc
  * The analysis on one sheet (the add-in: one new sheet in the user's workbook): the figures,
  * the aging with a stacked column chart and the month-end balances with a line chart beside.
  */
-export function analysisSheet(name: string, a: AnalyseOutput): SheetDescription {
+export function analysisSheet(name: string, a: Analysis): SheetDescription {
   const summary = analysisSummary(a, A1);
   const aging = agingBlock(a, { row: summary.lines.length + 2, col: 1 });
   const development = developmentBlock(a, { row: aging.at.row + aging.rows.length + 3, col: 1 });
@@ -125,7 +128,7 @@ export function analysisSheet(name: string, a: AnalyseOutput): SheetDescription 
  * The analysis as a workbook of its own (the CLI): figures, aging (chart below), development
  * (chart beside), additions and reductions by month, the largest debtors, and the unread rows.
  */
-export function analysisSheets(a: AnalyseOutput): SheetDescription[] {
+export function analysisSheets(a: Analysis): SheetDescription[] {
   const summary: SheetDescription = { name: 'Oversigt', blocks: [analysisSummary(a, A1)], columnWidths: { 1: 40, 2: 18 } };
   const aging = agingBlock(a, A1);
   const types = aging.rows.length;
@@ -149,7 +152,7 @@ export function analysisSheets(a: AnalyseOutput): SheetDescription[] {
       type: 'table',
       at: A1,
       columns: [{ header: 'Fordringstype', kind: 'text' }, { header: 'Måned', kind: 'text' }, { header: 'Saldo ultimo', kind: 'kroner' }, { header: 'Tilgang', kind: 'kroner' }, { header: 'Afgang', kind: 'kroner' }],
-      rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, m.balance, m.additions, m.reductions])),
+      rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, toKroner(m.balance), toKroner(m.additions), toKroner(m.reductions)])),
     }],
     columnWidths: { 1: 18, 2: 10, 3: 16, 4: 16, 5: 16 },
   };
@@ -159,7 +162,7 @@ export function analysisSheets(a: AnalyseOutput): SheetDescription[] {
       type: 'table',
       at: A1,
       columns: [{ header: 'Debitor', kind: 'text' }, { header: 'Navn', kind: 'text' }, { header: 'Saldo', kind: 'kroner' }, { header: 'Åbne fordringer', kind: 'integer' }, { header: 'Ældste forfald', kind: 'date' }],
-      rows: a.topDebtors.map((t) => [t.debtorId, t.name, t.balance, t.openClaims, t.oldestDueDate ? dateToExcelSerial(t.oldestDueDate) : null]),
+      rows: a.topDebtors.map((t) => [t.debtorId, t.name, toKroner(t.balance), t.openClaims, t.oldestDueDate ? dateToExcelSerial(t.oldestDueDate) : null]),
     }],
     columnWidths: { 1: 12, 2: 28, 3: 16, 4: 15, 5: 14 },
   };

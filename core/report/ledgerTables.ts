@@ -1,18 +1,25 @@
 /**
  * The rows of statements, letters and analyses, for their sheets (core/report/ledgerSheets.ts):
- * values (kroner, date serials) with the kind of each column or cell. Text from the ledger is
- * text, so Excel never reads a name like =HYPERLINK(…) as a formula.
+ * values (kroner, date serials) with the kind of each column or cell. They take the statement and
+ * the analysis in øre (texts as the output shows them, core/ledger/shownTexts.ts); an amount
+ * becomes kroner only as its cell is made. Text from the ledger is text, so Excel never reads a
+ * name like =HYPERLINK(…) as a formula.
  */
 import type { CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
-import { AGING_BUCKETS } from '../ledger/analyse.js';
-import type { AnalyseOutput, StatementsOutput } from '../ledger/ledgerJson.js';
+import { AGING_BUCKETS, type Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
-import { formatKroner, ore } from '../money/ore.js';
+import type { Movements, Statement } from '../ledger/statement.js';
+import { formatKroner, ore, toKroner } from '../money/ore.js';
 import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../rules/claimTypes.js';
 import type { CellKind, CellValue, Column } from './sheet.js';
 
-const serial = (d: string | null) => (d ? dateToExcelSerial(d as CalendarDate) : null);
+const serial = (d: CalendarDate | null) => (d ? dateToExcelSerial(d) : null);
+/** A movement's cell: kroner, 0 for a kind with no movement. */
+const movementKr = (m: Movements, k: PostingKind): number => {
+  const v = m[k];
+  return v === undefined ? 0 : toKroner(v);
+};
 
 export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
   krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', modregning: 'Modregninger', afskrivning: 'Afskrivninger',
@@ -46,11 +53,11 @@ export function timeBarredText(c: { limitationDate: string | null; timeBarred: b
 }
 
 /** One row per claim: who, primo, the year's movements by kind, ultimo, due date, age and forældelse with its grounds. */
-export function statementClaimRows(s: StatementsOutput): CellValue[][] {
+export function statementClaimRows(s: Statement): CellValue[][] {
   const rows: CellValue[][] = [];
   for (const d of s.debtors) {
     for (const c of d.claims) {
-      rows.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, c.opening, ...POSTING_KINDS.map((k) => c.movements[k] ?? 0), c.closing, serial(c.dueDate), c.ageDays ?? null, serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? null]);
+      rows.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, toKroner(c.opening), ...POSTING_KINDS.map((k) => movementKr(c.movements, k)), toKroner(c.closing), serial(c.dueDate), c.ageDays ?? null, serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? null]);
     }
   }
   return rows;
@@ -61,7 +68,6 @@ export interface LetterOptions {
   contact: string;
 }
 
-const kr = (v: number) => formatKroner(ore(Math.round(v * 100)));
 /** "kr." ends a sentence by itself: no second full stop. */
 const sentence = (t: string) => t.replace(/\.\.(?=\s|$)/g, '.');
 
@@ -82,7 +88,7 @@ const MONEY_ROW: readonly CellKind[] = ['text', 'text', 'kroner', 'kroner', 'kro
  * One page per debtor with a balance or a movement, in clear, friendly Danish: who we are, what
  * you owe per claim, what happened this year, how to pay or make an agreement, whom to call.
  */
-export function letterRows(s: StatementsOutput, options: LetterOptions): LetterLines {
+export function letterRows(s: Statement, options: LetterOptions): LetterLines {
   const rows: CellValue[][] = [];
   const kinds: Array<readonly CellKind[]> = [];
   const pageStarts: number[] = [];
@@ -105,19 +111,20 @@ export function letterRows(s: StatementsOutput, options: LetterOptions): LetterL
     add([]);
     add(['Sag', 'Type', 'Skyldig 1. januar', `Bevægelser ${s.year}`, 'Skyldig 31. december'], { bold: true });
     for (const c of d.claims) {
-      const moved = Object.values(c.movements).reduce<number>((t, v) => t + (v ?? 0), 0);
-      add([c.claimId, claimTypeLabel(c.claimType), c.opening, Math.round(moved * 100) / 100, c.closing], { money: true });
+      // The year's movements summed in øre, as integers.
+      const moved = POSTING_KINDS.reduce((t, k) => t + (c.movements[k] ?? 0), 0);
+      add([c.claimId, claimTypeLabel(c.claimType), toKroner(c.opening), toKroner(ore(moved)), toKroner(c.closing)], { money: true });
     }
-    add(['I alt', null, d.opening, Math.round((d.closing - d.opening) * 100) / 100, d.closing], { bold: true, money: true });
+    add(['I alt', null, toKroner(d.opening), toKroner(ore(d.closing - d.opening)), toKroner(d.closing)], { bold: true, money: true });
     add([]);
-    const happened = POSTING_KINDS.filter((k) => d.movements[k] !== undefined).map((k) => `${KIND_LABELS[k]}: ${kr(d.movements[k]!)}`);
+    const happened = POSTING_KINDS.filter((k) => d.movements[k] !== undefined).map((k) => `${KIND_LABELS[k]}: ${formatKroner(d.movements[k]!)}`);
     add([sentence(happened.length > 0 ? `I ${s.year}: ${happened.join('; ')}.` : `Der er ikke sket noget på dine sager i ${s.year}.`)]);
     add([]);
     if (d.closing > 0) {
-      add([sentence(`Du skylder ${kr(d.closing)}. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.`)]);
+      add([sentence(`Du skylder ${formatKroner(d.closing)}. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.`)]);
       add(['Kan du ikke betale det hele på én gang, kan vi lave en betalingsaftale med dig. Kontakt os.']);
     } else if (d.closing < 0) {
-      add([sentence(`Du har betalt ${kr(-d.closing)} for meget. Vi betaler beløbet tilbage til din NemKonto.`)]);
+      add([sentence(`Du har betalt ${formatKroner(ore(-d.closing))} for meget. Vi betaler beløbet tilbage til din NemKonto.`)]);
     } else {
       add(['Du skylder ikke noget. Tak fordi du har betalt.']);
     }
@@ -130,38 +137,41 @@ export function letterRows(s: StatementsOutput, options: LetterOptions): LetterL
 }
 
 /** The analysis in figures: label, value and kind. */
-export function analysisSummaryLines(a: AnalyseOutput): Array<{ label: string; value: CellValue; kind: CellKind }> {
+export function analysisSummaryLines(a: Analysis): Array<{ label: string; value: CellValue; kind: CellKind }> {
   const s = a.summary;
   const lines: Array<[string, CellValue, CellKind]> = [
     ['Saldoanalyse pr.', serial(a.asOf), 'date'],
-    ['Samlet saldo', s.balance, 'kroner'],
+    ['Samlet saldo', toKroner(s.balance), 'kroner'],
     ['Debitorer med saldo', s.debtorsWithBalance, 'integer'],
     ['Åbne fordringer', s.openClaims, 'integer'],
-    ['Gennemsnit pr. debitor', s.averagePerDebtor, 'kroner'],
-    ['Saldo ældre end 1 år', s.overOneYear, 'kroner'],
+    ['Gennemsnit pr. debitor', toKroner(s.averagePerDebtor), 'kroner'],
+    ['Saldo ældre end 1 år', toKroner(s.overOneYear), 'kroner'],
     ['Andel ældre end 1 år', s.overOneYearShare, 'percent'],
-    ['Nye krav i år', s.newClaimsYearToDate, 'kroner'],
-    ['Indbetalt i år', s.paymentsYearToDate, 'kroner'],
-    ['Afskrevet i år', s.writtenOffYearToDate, 'kroner'],
-    ['Sendt til inddrivelse i år', s.transferredYearToDate, 'kroner'],
+    ['Nye krav i år', toKroner(s.newClaimsYearToDate), 'kroner'],
+    ['Indbetalt i år', toKroner(s.paymentsYearToDate), 'kroner'],
+    ['Afskrevet i år', toKroner(s.writtenOffYearToDate), 'kroner'],
+    ['Sendt til inddrivelse i år', toKroner(s.transferredYearToDate), 'kroner'],
     ['Fejlbehæftede rækker', a.errors.length, 'integer'],
   ];
   return lines.map(([label, value, kind]) => ({ label, value, kind }));
 }
 
 /** Open balances by claim type (its label) and age bucket, and their total. */
-export function agingTable(a: AnalyseOutput): { columns: Column[]; rows: CellValue[][] } {
+export function agingTable(a: Analysis): { columns: Column[]; rows: CellValue[][] } {
   return {
     columns: [{ header: 'Fordringstype', kind: 'text' }, ...AGING_BUCKETS.map((b) => ({ header: b.label, kind: 'kroner' as const })), { header: 'I alt', kind: 'kroner' }],
-    rows: a.aging.map((r) => [claimTypeLabel(r.claimType), ...r.buckets, r.total]),
+    rows: a.aging.map((r) => [claimTypeLabel(r.claimType), ...r.buckets.map(toKroner), toKroner(r.total)]),
   };
 }
 
 /** Month-end balances per claim type, one column per type (what a line chart wants). */
-export function developmentTable(a: AnalyseOutput): { columns: Column[]; rows: CellValue[][] } {
+export function developmentTable(a: Analysis): { columns: Column[]; rows: CellValue[][] } {
   const months = a.development[0]?.months.map((m) => m.month) ?? [];
   return {
     columns: [{ header: 'Måned', kind: 'text' }, ...a.development.map((d) => ({ header: claimTypeLabel(d.claimType), kind: 'kroner' as const }))],
-    rows: months.map((m, i) => [m, ...a.development.map((d) => d.months[i]?.balance ?? 0)]),
+    rows: months.map((m, i) => [m, ...a.development.map((d) => {
+      const month = d.months[i];
+      return month === undefined ? 0 : toKroner(month.balance);
+    })]),
   };
 }

@@ -146,14 +146,14 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       const base = withFees ? claim.principal + claim.fees : claim.principal;
       // perStartedMonth counts its months from the claim's forfaldsdag, not from the period's start.
       const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, ['claims', i], { ...(free ? { free } : {}), anchor: due });
-      claim.interest += interest;
+      claim.interest = ore(claim.interest + interest);
       accrued += interest;
     }
     const owed = balance + accrued;
     // During a reduced henstand the installments are lower (SPEC: the schedule runs longer).
     const inHenstand = henstand !== undefined && previous < henstand.end && nominal >= henstand.start;
     const reduced = henstand?.kind === 'reduced' && nominal >= henstand.start && nominal < henstand.end;
-    const payment = Math.min(reduced ? (henstand.installment ?? 0) : installment, owed);
+    const payment = ore(Math.min(reduced ? (henstand.installment ?? 0) : installment, owed));
     const covered = cover(payment, claims, order, parts);
     const after = owed - payment;
     // An agreement whose balance has not come down over a whole year of regular periods never
@@ -179,10 +179,10 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
         n,
         nominalDate: fromDayNumber(nominal),
         dueDate: fromDayNumber(adjustToBankingDay(nominal, terms.bankingDays, p.calendar)),
-        payment: payment as Ore,
-        fees: covered.fees as Ore,
-        interest: covered.interest as Ore,
-        principal: covered.principal as Ore,
+        payment,
+        fees: covered.fees,
+        interest: covered.interest,
+        principal: covered.principal,
         balance: after as Ore,
       });
     }

@@ -193,14 +193,14 @@ describe('ledgers in the workbook', () => {
   });
   it('statements go to new sheets: per claim, errors and letters with page breaks; names stay text', async () => {
     const { writeStatementSheets } = await import('../../addin/excel/workbook.js');
-    const { statementFromRows, statementToJson } = await import('../../core/ledger/ledgerJson.js');
+    const { statementFromRows } = await import('../../core/ledger/ledgerJson.js');
     const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
-    const s = statementToJson(statementFromRows([
+    const s = statementFromRows([
       ['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
       ['D1', '=HYPERLINK("http://evil.example")', 'F1', '01-02-2026', 'krav', '500,00'],
       ['D2', 'Jens', 'G1', '01-03-2026', 'krav', '200,00'],
       ['D3', 'X', 'H1', 'i går', 'krav', '1'],
-    ], 2026, defaultRules));
+    ], 2026, defaultRules);
     const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30' } });
     expect(names).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
     const table = wb.sheet('Saldoopgørelse 2026')!;

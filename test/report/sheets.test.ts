@@ -16,7 +16,7 @@ import { renderSheet as renderExcelJs } from '../../cli/xlsx/sheetRenderer.js';
 import type { ChartSpec } from '../../cli/xlsx/charts.js';
 import { runOnJson } from '../../core/commands/index.js';
 import { followup } from '../../core/followup/followup.js';
-import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../core/ledger/ledgerJson.js';
+import { analysisFromRows, statementFromRows } from '../../core/ledger/ledgerJson.js';
 import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
 import { failureSheet, henstandSheets, planOverviewSheet, planSheet, singleClaimHenstandSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
@@ -158,8 +158,8 @@ const ledger = [
   ['D2', '', '=HYPERLINK("http://evil.example")', 'E1', 'ejendomsskat', '01-03-2026', '01-03-2026', 'krav', '1.200,00'],
   ['D3', '', 'Fejl', 'X1', 'andet', '31-02-2026', '', 'krav', '5'],
 ];
-const statements = statementToJson(statementFromRows(ledger, 2026, defaultRules), { maskCpr: false });
-const analysis = analysisToJson(analysisFromRows(ledger, toDayNumber('2026-12-31' as CalendarDate)));
+const statements = statementFromRows(ledger, 2026, defaultRules);
+const analysis = analysisFromRows(ledger, toDayNumber('2026-12-31' as CalendarDate));
 const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as { year: number; goals: unknown[]; data: Record<string, Record<string, number>> };
 const fu = followup({ ...example, previous: [{ id: '99', cause: 'Gammel årsag', action: '-gammel handling' }] });
 

@@ -12,7 +12,7 @@ import { runOnJson } from '../../core/commands/index.js';
 import { followup } from '../../core/followup/followup.js';
 import { countsToTable } from '../../core/followup/countsTable.js';
 import { goalsToTable } from '../../core/followup/goalsTable.js';
-import { analysisFromRows, analysisToJson, statementFromRows, statementToJson } from '../../core/ledger/ledgerJson.js';
+import { analysisFromRows, statementFromRows } from '../../core/ledger/ledgerJson.js';
 import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { cli } from '../cli/helpers.js';
@@ -108,8 +108,8 @@ describe('add-in sheets: hostile text stays text', () => {
     ['plan', () => writePlanSheet(runOnJson('plan', agreement, defaultRules), pick(3))],
     ['henstand', () => writeHenstandSheet(runOnJson('henstand', henstandInput, defaultRules), pick(4)), false],
     ['status', () => writeStatusSheet(runOnJson('status', statusInput, defaultRules), pick(5)), false],
-    ['statements and letters', () => writeStatementSheets(statementToJson(statementFromRows(statementRows, 2026, defaultRules), { maskCpr: false }), { letters: { kommune: pick(0), contact: pick(1) } })],
-    ['analysis', () => writeAnalysisSheet(analysisToJson(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate))))],
+    ['statements and letters', () => writeStatementSheets(statementFromRows(statementRows, 2026, defaultRules), { letters: { kommune: pick(0), contact: pick(1) } })],
+    ['analysis', () => writeAnalysisSheet(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate)))],
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],
     ['template tables', () => writeTemplateTables([{ name: 'Mål', rows: goalsToTable(followupInput.goals) }, { name: 'Tal', rows: countsToTable({ Q1: { [pick(0)]: 1 } }, true) }])],
   ];

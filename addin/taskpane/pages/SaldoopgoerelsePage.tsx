@@ -5,7 +5,7 @@
 import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { commands } from '../../../core/commands/index.js';
-import { krFromJson } from '../../../core/report/format.js';
+import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
@@ -46,7 +46,7 @@ export function SaldoopgoerelsePage(): ReactElement {
         }
       }
       const barredText = t.timeBarred(whole, partly);
-      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, krFromJson(s.totals.opening), krFromJson(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
+      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
     });
 
   return (
