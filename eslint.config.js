@@ -30,19 +30,24 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       // core/ is pure: no Office, React, Node or clock. The same core runs in Excel and the CLI.
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'process'], message: 'core/ må ikke bruge Node-API’er.' },
-          { group: ['react', 'react-dom', '@fluentui/*', 'office-*', '@microsoft/*'], message: 'core/ må ikke bruge Office eller React.' },
-          { group: ['exceljs'], message: 'Arbejdsbøger læses og skrives i cli/ og addin/, ikke i core/.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'process'], message: 'core/ må ikke bruge Node-API’er.' },
+            { group: ['react', 'react-dom', '@fluentui/*', 'office-*', '@microsoft/*'], message: 'core/ må ikke bruge Office eller React.' },
+            { group: ['exceljs'], message: 'Arbejdsbøger læses og skrives i cli/ og addin/, ikke i core/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'process', message: 'core/ er platformsfri.' },
         { name: 'Office', message: 'core/ er platformsfri.' },
         { name: 'Excel', message: 'core/ er platformsfri.' },
       ],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "NewExpression[callee.name='Date']", message: 'core/ bruger kalenderdatoer (YYYY-MM-DD), ikke Date med tid og zone.' },
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'core/ har intet ur: asOf/today kommer ind som argument.' },
       ],

@@ -27,7 +27,8 @@ function agreements(n: number, mode: 'installment' | 'count'): object[] {
     // The annuity for 120 months, rounded up to whole kroner: about 120 rows with daily interest.
     const installment = Math.ceil(r === 0 ? principal / 120 : (principal * r) / (1 - (1 + r) ** -120)) + 1;
     return {
-      startDate: '2026-01-01', firstDueDate: `2026-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+      startDate: '2026-01-01',
+      firstDueDate: `2026-02-${String(1 + (i % 28)).padStart(2, '0')}`,
       ...(mode === 'installment' ? { installment } : { count: 120 }),
       claims: [
         { id: 'F1', type: 'ejendomsskat', principal: principal - 1000, fees: 250, dueDate: '2025-06-01', annualInterestRate: rate },
@@ -101,13 +102,25 @@ function medianProcessMs(args: string[], runs = 3): { ms: number; all: number[] 
 // Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, reconcile, JSON out).
 const saldo = medianProcessMs(['cli/saldo.mjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, 'statements.json'), '--quiet']);
 // The same work in a child that reports its peak memory and the figures checked against DuckDB.
-interface ChildFigures { ms: number; maxRssMb: number; closing: number; claims: number; debtors: number; timeBarred: number; limitationDays: number }
+interface ChildFigures {
+  ms: number;
+  maxRssMb: number;
+  closing: number;
+  claims: number;
+  debtors: number;
+  timeBarred: number;
+  limitationDays: number;
+}
 const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
 
 // DuckDB is installed on demand (--no-save): this registry has its Linux binding only, so the
 // package cannot be locked for every platform in package-lock.json.
-interface DuckConnection { runAndReadAll(sql: string): Promise<{ currentRowCount: number; getRows(): unknown[][] }> }
-interface DuckModule { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection> }> } }
+interface DuckConnection {
+  runAndReadAll(sql: string): Promise<{ currentRowCount: number; getRows(): unknown[][] }>;
+}
+interface DuckModule {
+  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection> }> };
+}
 const DUCKDB = '@duckdb/node-api@1.5.6-r.1';
 async function loadDuckDb(): Promise<DuckModule> {
   const name = '@duckdb/node-api';
@@ -129,7 +142,10 @@ const source = `read_csv('${ledger}', delim=';', header=true, decimal_separator=
 // The bank calendar for forældelsesloven § 27 stk. 2, in SQL: every day 2010–2050 with the next
 // banking day on or after it. Weekends are SQL's own; the closed weekdays are Saldo's holiday
 // rules as data (checked against Nationalbanken's lists, research/law-review-2026-12.md).
-const closedDays = Array.from({ length: 41 }, (_, i) => makeBankCalendar(defaultRules.bankHolidays.value).holidays(2010 + i)).flat().map((h) => `DATE '${h.date}'`).join(',');
+const closedDays = Array.from({ length: 41 }, (_, i) => makeBankCalendar(defaultRules.bankHolidays.value).holidays(2010 + i))
+  .flat()
+  .map((h) => `DATE '${h.date}'`)
+  .join(',');
 const calendarSql = `SELECT d, min(CASE WHEN isodow(d) < 6 AND d NOT IN (${closedDays}) THEN d END) OVER (ORDER BY d ROWS BETWEEN CURRENT ROW AND 10 FOLLOWING) AS next
   FROM (SELECT CAST(range AS DATE) AS d FROM range(DATE '2010-01-01', DATE '2051-01-01', INTERVAL 1 DAY))`;
 const due = `coalesce("Forfaldsdato", "Bogføringsdato")`;
@@ -180,17 +196,32 @@ const duckFlatLoadedMs = performance.now() - f0;
 
 // Two independent implementations must agree on the same file: debtors, claims, the øre, and
 // which claims are forældet and on which dates (the sum of the dates' day numbers).
-const [check] = (await duck.runAndReadAll(`SELECT count(*)::INTEGER, sum(closing)::DOUBLE, sum(len(claims))::INTEGER, sum(len(list_filter(claims, x -> x.timeBarred)))::INTEGER,
-    sum(list_sum(list_transform(claims, x -> coalesce(date_diff('day', DATE '1970-01-01', CAST(x.limitationDate AS DATE)), 0))))::BIGINT FROM read_json_auto('${duckStatementJson}')`)).getRows() as [number, number, number, number, bigint][];
+const [check] = (
+  await duck.runAndReadAll(`SELECT count(*)::INTEGER, sum(closing)::DOUBLE, sum(len(claims))::INTEGER, sum(len(list_filter(claims, x -> x.timeBarred)))::INTEGER,
+    sum(list_sum(list_transform(claims, x -> coalesce(date_diff('day', DATE '1970-01-01', CAST(x.limitationDate AS DATE)), 0))))::BIGINT FROM read_json_auto('${duckStatementJson}')`)
+).getRows() as [number, number, number, number, bigint][];
 const [duckDebtors, duckClosing, duckClaims, duckTimeBarred, duckLimitationDays] = check!;
-if (duckDebtors !== child.debtors || Math.round(duckClosing * 100) !== Math.round(child.closing * 100) || duckClaims !== child.claims || duckTimeBarred !== child.timeBarred || Number(duckLimitationDays) !== child.limitationDays) {
+if (
+  duckDebtors !== child.debtors ||
+  Math.round(duckClosing * 100) !== Math.round(child.closing * 100) ||
+  duckClaims !== child.claims ||
+  duckTimeBarred !== child.timeBarred ||
+  Number(duckLimitationDays) !== child.limitationDays
+) {
   throw new Error(`Saldo and DuckDB disagree: ${JSON.stringify(child)} vs ${JSON.stringify(check!.map(String))}`);
 }
 const ratio = saldo.ms / duckStatement.ms;
 const runs = (r: { all: number[] }) => r.all.map((x) => fmt(x)).join(' / ');
 const perSecond = (ms: number) => `${fmt((LEDGER_ROWS / ms) * 1000)} rows/s`;
 const postings = `${fmt(LEDGER_ROWS)} postings`;
-row('Saldo `statements`, whole CLI process (median of 3)', postings, `${fmt(saldo.ms)} ms (${runs(saldo)})`, perSecond(saldo.ms), `${fmt(child.maxRssMb)} MB ${target('≤ 1 GiB', child.maxRssMb <= 1024, `peak memory ${fmt(child.maxRssMb)} MB (target ≤ 1 GiB)`)}`, `${fmt(child.debtors)} debtors, ${fmt(child.claims)} claims, ultimo ${fmt(child.closing, 2)} kr.`);
+row(
+  'Saldo `statements`, whole CLI process (median of 3)',
+  postings,
+  `${fmt(saldo.ms)} ms (${runs(saldo)})`,
+  perSecond(saldo.ms),
+  `${fmt(child.maxRssMb)} MB ${target('≤ 1 GiB', child.maxRssMb <= 1024, `peak memory ${fmt(child.maxRssMb)} MB (target ≤ 1 GiB)`)}`,
+  `${fmt(child.debtors)} debtors, ${fmt(child.claims)} claims, ultimo ${fmt(child.closing, 2)} kr.`,
+);
 row('DuckDB 1.5, the same statement, whole process (median of 3)', postings, `${fmt(duckStatement.ms)} ms (${runs(duckStatement)})`, perSecond(duckStatement.ms), '', 'the same figures ✓');
 row('DuckDB 1.5, per-claim sums only, whole process', postings, `${fmt(duckFlat.ms)} ms (${runs(duckFlat)})`, perSecond(duckFlat.ms));
 row('DuckDB 1.5, per-claim sums only, in the bench process', postings, `${fmt(duckFlatLoadedMs)} ms`, perSecond(duckFlatLoadedMs));
@@ -206,15 +237,33 @@ if (BIG_ROWS > 0) {
   await makeLedger(big, BIG_ROWS, Math.round(BIG_ROWS / 12.5), undefined, { limitation: true });
   const bigMb = (await import('node:fs')).statSync(big).size / 1e6;
   const work = `${fmt(BIG_ROWS)} postings (${fmt(bigMb)} MB)`;
-  const bigStatement = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', big, '2026'], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout) as ChildFigures & { rows: number };
-  row('Saldo `statements`, the big ledger, in a child process', work, `${fmt(bigStatement.ms)} ms`, `${fmt((BIG_ROWS / bigStatement.ms) * 1000)} rows/s`, `${fmt(bigStatement.maxRssMb)} MB ${target('≤ 2 GiB', bigStatement.maxRssMb <= 2048, `statements of ${fmt(BIG_ROWS)} rows took ${fmt(bigStatement.maxRssMb)} MB (target ≤ 2 GiB)`)}`, `${fmt(bigStatement.debtors)} debtors, ${fmt(bigStatement.claims)} claims`);
+  const bigStatement = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', big, '2026'], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout) as ChildFigures & {
+    rows: number;
+  };
+  row(
+    'Saldo `statements`, the big ledger, in a child process',
+    work,
+    `${fmt(bigStatement.ms)} ms`,
+    `${fmt((BIG_ROWS / bigStatement.ms) * 1000)} rows/s`,
+    `${fmt(bigStatement.maxRssMb)} MB ${target('≤ 2 GiB', bigStatement.maxRssMb <= 2048, `statements of ${fmt(BIG_ROWS)} rows took ${fmt(bigStatement.maxRssMb)} MB (target ≤ 2 GiB)`)}`,
+    `${fmt(bigStatement.debtors)} debtors, ${fmt(bigStatement.claims)} claims`,
+  );
   const t1 = performance.now();
-  const analyse = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'cli/saldo.mjs', 'analyse', '--in', big, '--as-of', '2026-12-31', '--out', join(dir, 'analyse-big.json'), '--quiet'], { encoding: 'utf8' });
+  const analyse = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'cli/saldo.mjs', 'analyse', '--in', big, '--as-of', '2026-12-31', '--out', join(dir, 'analyse-big.json'), '--quiet'], {
+    encoding: 'utf8',
+  });
   const analyseMs = performance.now() - t1;
   if (analyse.status !== 0) throw new Error(`saldo analyse failed: ${analyse.stderr}`);
   const analyseMb = Number(analyse.stderr.trim().split('\n').at(-1)) / 1024;
   const account = /(\d+) linjer læst/.exec(analyse.stderr)?.[1];
-  row('Saldo `analyse`, the big ledger, whole process (the stream reader)', work, `${fmt(analyseMs)} ms`, `${fmt((BIG_ROWS / analyseMs) * 1000)} rows/s`, `${fmt(analyseMb)} MB ${target('≤ 2 GiB', analyseMb <= 2048, `analyse of ${fmt(BIG_ROWS)} rows took ${fmt(analyseMb)} MB (target ≤ 2 GiB)`)}`, `${account} lines accounted for`);
+  row(
+    'Saldo `analyse`, the big ledger, whole process (the stream reader)',
+    work,
+    `${fmt(analyseMs)} ms`,
+    `${fmt((BIG_ROWS / analyseMs) * 1000)} rows/s`,
+    `${fmt(analyseMb)} MB ${target('≤ 2 GiB', analyseMb <= 2048, `analyse of ${fmt(BIG_ROWS)} rows took ${fmt(analyseMb)} MB (target ≤ 2 GiB)`)}`,
+    `${account} lines accounted for`,
+  );
 }
 
 console.log(`Saldo bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB`);

@@ -30,4 +30,16 @@ for (const chunk of statementJsonChunks({ ...statement, debtors: counted }, {}, 
 closeSync(fd);
 const ms = performance.now() - t0;
 const { totals } = statement;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, debtors: totals.debtors, claims: totals.claims, rows: totals.rows, closing: totals.closing / 100, timeBarred, limitationDays, bytes }));
+console.log(
+  JSON.stringify({
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    debtors: totals.debtors,
+    claims: totals.claims,
+    rows: totals.rows,
+    closing: totals.closing / 100,
+    timeBarred,
+    limitationDays,
+    bytes,
+  }),
+);

@@ -100,7 +100,7 @@ function existingMode(path: string): number | undefined {
 
 /** Writes all of `bytes` (a write may take fewer bytes than given, e.g. on a network drive). */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Flushes a folder's entry for a renamed file to disk; not possible on every system, and then not needed. */

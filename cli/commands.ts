@@ -49,11 +49,13 @@ interface Spec<O> {
 }
 
 /** A command that takes one object writes its one result. */
-const one = <O>(write: (out: O) => Promise<Uint8Array>) => (items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array> => {
-  const [out] = items;
-  if (out === undefined || isBatchError(out)) throw new Error('Et enkelt resultat mangler.');
-  return write(out);
-};
+const one =
+  <O>(write: (out: O) => Promise<Uint8Array>) =>
+  (items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array> => {
+    const [out] = items;
+    if (out === undefined || isBatchError(out)) throw new Error('Et enkelt resultat mangler.');
+    return write(out);
+  };
 
 const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
 

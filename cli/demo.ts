@@ -26,7 +26,14 @@ await mkdir(OUT, { recursive: true });
 const plans = results.map((result, i) => ({ name: inputs[i]?.reference ?? names[i] ?? `Aftale ${i + 1}`, result }));
 const xlsx = join(OUT, 'betalingsaftaler.xlsx');
 await writeFile(xlsx, await planWorkbook(plans));
-await writeFile(join(OUT, 'betalingsaftaler.json'), `${JSON.stringify(plans.map(({ name, result }) => ({ name, result: isBatchError(result) ? result : toJson.plan(result) })), null, 2)}\n`);
+await writeFile(
+  join(OUT, 'betalingsaftaler.json'),
+  `${JSON.stringify(
+    plans.map(({ name, result }) => ({ name, result: isBatchError(result) ? result : toJson.plan(result) })),
+    null,
+    2,
+  )}\n`,
+);
 
 console.log(`Saldo – betalingsaftaler fra ${EXAMPLES}/ (${names.length} eksempler)\n`);
 for (const { name, result } of plans) {
@@ -55,14 +62,19 @@ console.log(`  ${lineAccountText(statements.source.lines)}`);
 const claims = statements.debtors.flatMap((d) => d.claims);
 const barred = claims.filter((c) => c.timeBarred).length;
 const partly = claims.filter((c) => !c.timeBarred && c.limitationDate !== null && c.limitationDate <= `${statements.year}-12-31`).length;
-console.log(`  Forældelse (forældelsesloven, betalinger afbryder): ${barred} fordringer forældet${partly > 0 ? `, ${partly} delvis` : ''} pr. 31-12-${statements.year}; grundlaget står i kolonnen "Forældelse, grundlag"`);
+console.log(
+  `  Forældelse (forældelsesloven, betalinger afbryder): ${barred} fordringer forældet${partly > 0 ? `, ${partly} delvis` : ''} pr. 31-12-${statements.year}; grundlaget står i kolonnen "Forældelse, grundlag"`,
+);
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
 console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
 console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
 
 // Quarterly follow-up in the ministry's template: Motorstyrelsen-style goals and a collection campaign.
 console.log('\nSaldo – opfølgning på mål');
-for (const [file, out] of [['motorstyrelsen-2025.json', 'opfoelgning-motorstyrelsen.xlsx'], ['ekstraordinaer-indsats.json', 'opfoelgning-indsats.xlsx']] as const) {
+for (const [file, out] of [
+  ['motorstyrelsen-2025.json', 'opfoelgning-motorstyrelsen.xlsx'],
+  ['ekstraordinaer-indsats.json', 'opfoelgning-indsats.xlsx'],
+] as const) {
   const f = runOnJson('followup', JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
   await writeFile(join(OUT, out), await followupWorkbook(f));
   console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${r.status ?? 'ingen data'}`).join(', ')}  → ${join(OUT, out)}`);

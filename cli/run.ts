@@ -111,7 +111,6 @@ async function readJson(io: CliIo, path: string, what: string): Promise<unknown>
   }
 }
 
-
 async function loadRules(io: CliIo, path: string | undefined): Promise<RuleSet> {
   if (path === undefined) return defaultRules;
   return applyRuleOverride(defaultRules, await readJson(io, path, 'Regelfilen'));
@@ -165,7 +164,7 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     }
   } else {
     const json = await readJson(io, path, 'Den forrige opfølgning');
-    previous = typeof json === 'object' && json !== null && 'rows' in json ? (json).rows : json;
+    previous = typeof json === 'object' && json !== null && 'rows' in json ? json.rows : json;
   }
   return { ...input, previous };
 }
@@ -190,7 +189,9 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
       // A workbook holds every debtor in memory (JSON streams them): bounded by a limit, said in Danish.
       if (workbooks && lazy.totals.debtors > WORKBOOK_DEBTOR_LIMIT) {
         const n = (x: number) => x.toLocaleString('da-DK');
-        throw new UsageError(`Posteringsfilen har ${n(lazy.totals.debtors)} debitorer: en projektmappe (--out .xlsx eller --letters) kan rumme højst ${n(WORKBOOK_DEBTOR_LIMIT)} (ellers bruger Saldo flere GB hukommelse). Skriv saldoopgørelserne som JSON (--out fil.json), eller del posteringsfilen op. Intet er skrevet.`);
+        throw new UsageError(
+          `Posteringsfilen har ${n(lazy.totals.debtors)} debitorer: en projektmappe (--out .xlsx eller --letters) kan rumme højst ${n(WORKBOOK_DEBTOR_LIMIT)} (ellers bruger Saldo flere GB hukommelse). Skriv saldoopgørelserne som JSON (--out fil.json), eller del posteringsfilen op. Intet er skrevet.`,
+        );
       }
       // The debtors come one at a time; a workbook needs them all, and then the JSON reads the same list.
       const full = workbooks ? { ...lazy, debtors: [...lazy.debtors] } : undefined;
@@ -201,7 +202,8 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
         const s = showStatement(full, { maskCpr: options.maskCpr === true });
         // Letters go to print and post: masked unless --show-cpr asks otherwise (as in the add-in).
         const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : showStatement(full, { maskCpr: true });
-        if (values.letters) await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+        if (values.letters)
+          await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
     } else {
@@ -229,7 +231,8 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
   }
   // Every line of the ledger accounted for, said every time: a reader of the output can check it.
   io.stderr(`Posteringsfilen: ${lineAccountText(account!)}.\n`);
-  if (result.errors.length > 0) io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
+  if (result.errors.length > 0)
+    io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
 /**
@@ -240,7 +243,9 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
   for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet']) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
-      const users = Object.entries(CLI_COMMANDS).filter(([, c]) => c.options.includes(option)).map(([n]) => n);
+      const users = Object.entries(CLI_COMMANDS)
+        .filter(([, c]) => c.options.includes(option))
+        .map(([n]) => n);
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
   }
@@ -268,9 +273,21 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
 }
 
 const OPTIONS = {
-  in: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
-  year: { type: 'string' }, 'as-of': { type: 'string' }, 'mask-cpr': { type: 'boolean' }, 'show-cpr': { type: 'boolean' }, letters: { type: 'string' },
-  kommune: { type: 'string' }, contact: { type: 'string' }, quiet: { type: 'boolean' }, previous: { type: 'string' }, sheet: { type: 'string' },
+  in: { type: 'string' },
+  out: { type: 'string' },
+  rules: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  year: { type: 'string' },
+  'as-of': { type: 'string' },
+  'mask-cpr': { type: 'boolean' },
+  'show-cpr': { type: 'boolean' },
+  letters: { type: 'string' },
+  kommune: { type: 'string' },
+  contact: { type: 'string' },
+  quiet: { type: 'boolean' },
+  previous: { type: 'string' },
+  sheet: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -290,7 +307,8 @@ function readArguments(argv: readonly string[]): Arguments {
     else if (type === 'boolean' && t.value !== undefined) problem = `Valget ${option} tager ingen værdi: skriv blot ${option}.`;
     else if (type === 'string' && t.value === undefined) problem = `Valget ${option} mangler en værdi.`;
     // "--year -1": a value that starts with a dash could be the next option ("-" alone is standard input).
-    else if (type === 'string' && !t.inlineValue && t.value !== undefined && t.value.length > 1 && t.value.startsWith('-')) problem = `Værdien efter ${option} begynder med "-": skriv den som ${option}=-… hvis det er ment.`;
+    else if (type === 'string' && !t.inlineValue && t.value !== undefined && t.value.length > 1 && t.value.startsWith('-'))
+      problem = `Værdien efter ${option} begynder med "-": skriv den som ${option}=-… hvis det er ment.`;
     if (problem !== undefined) throw new UsageError(`${problem}\n\n${USAGE}`);
   }
   // Every option token has been checked against OPTIONS: the values have the strict types.

@@ -38,8 +38,7 @@ export type Wording = string | ((name: Namer) => string);
 export const placeOf = (at: At): Place => (typeof at === 'string' ? [at] : at);
 
 /** A place as a JSON path: `claims[0].principal`; the whole input is `(input)`. */
-export const jsonPath: Namer = (place) =>
-  place.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') || '(input)';
+export const jsonPath: Namer = (place) => place.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') || '(input)';
 
 const worded = (wording: Wording, name: Namer): string => (typeof wording === 'string' ? wording : wording(name));
 
@@ -178,7 +177,11 @@ export const MAX_NESTING = 64;
  */
 export function tooDeepAt(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
-  interface Frame { node: object; keys: string[] | null; at: number }
+  interface Frame {
+    node: object;
+    keys: string[] | null;
+    at: number;
+  }
   const frames: Frame[] = [];
   const enter = (node: object) => frames.push({ node, keys: Array.isArray(node) ? null : Object.keys(node), at: 0 });
   enter(value);
@@ -193,7 +196,12 @@ export function tooDeepAt(value: unknown): string | null {
     top.at += 1;
     if (typeof child !== 'object' || child === null) continue;
     if (frames.length >= MAX_NESTING) {
-      return frames.slice(0, 3).map((f, i) => (f.keys === null ? `[${f.at - 1}]` : `${i === 0 ? '' : '.'}${f.keys[f.at - 1]}`)).join('') || '(input)';
+      return (
+        frames
+          .slice(0, 3)
+          .map((f, i) => (f.keys === null ? `[${f.at - 1}]` : `${i === 0 ? '' : '.'}${f.keys[f.at - 1]}`))
+          .join('') || '(input)'
+      );
     }
     enter(child);
   }

@@ -21,4 +21,5 @@ export const statements = (input: unknown, rules: RuleSet) => json('statements',
 export const analyse = (input: unknown, rules: RuleSet) => json('analyse', input, rules) as AnalyseOutput;
 
 /** A batch as the command line answers it: each element's JSON or its `{"error": …}`. */
-export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) => CLI_COMMANDS[name].answer(inputs, rules, true).json as Array<{ error?: { code: string; field: string; message: string } }>;
+export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) =>
+  CLI_COMMANDS[name].answer(inputs, rules, true).json as Array<{ error?: { code: string; field: string; message: string } }>;

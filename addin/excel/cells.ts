@@ -58,4 +58,3 @@ export async function writeLarge(
     onProgress?.(Math.min(values.length, start + rowsPerChunk), values.length);
   }
 }
-

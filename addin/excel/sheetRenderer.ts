@@ -72,7 +72,15 @@ export async function renderSheet(context: Excel.RequestContext, sheet: Excel.Wo
     if (lines.length === 0) continue;
     const { row, col } = block.at;
     const width = lines[0]!.values.length;
-    await writeLarge(context, sheet, row, col, lines.map((l) => l.values.map(cellText)), lines.map((l) => [...l.formats]), options.onProgress);
+    await writeLarge(
+      context,
+      sheet,
+      row,
+      col,
+      lines.map((l) => l.values.map(cellText)),
+      lines.map((l) => [...l.formats]),
+      options.onProgress,
+    );
     for (const [first, count] of runs(lines, (l) => l.bold)) {
       sheet.getRange(blockAddress(row + first, col, count, width)).format.font.bold = true;
       await call();

@@ -253,7 +253,13 @@ export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; 
       const width = t.rows[0]!.length;
       // Text as text; blank cells stay General so the numbers people type there are numbers.
       const formats = t.formats ?? t.rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
-      writeChunked(sheet, 1, 1, t.rows.map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v))), formats);
+      writeChunked(
+        sheet,
+        1,
+        1,
+        t.rows.map((r) => r.map((v) => (typeof v === 'string' ? asTextCell(v) : v))),
+        formats,
+      );
       const table = sheet.tables.add(blockAddress(1, 1, t.rows.length, width), true);
       const tableName = uniqueTableName(sheetName, tableNames);
       tableNames.push(tableName);

@@ -5,12 +5,35 @@
  */
 import { isSaldoError, jsonPath, type Namer } from '../../core/errors.js';
 
-const CLAIM_FIELDS: Readonly<Record<string, string>> = { principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'rente', interestRateTable: 'rentetabel', type: 'type', id: 'fordring' };
+const CLAIM_FIELDS: Readonly<Record<string, string>> = {
+  principal: 'hovedstol',
+  fees: 'gebyrer',
+  interest: 'renter',
+  dueDate: 'forfaldsdato',
+  annualInterestRate: 'rente',
+  interestRateTable: 'rentetabel',
+  type: 'type',
+  id: 'fordring',
+};
 const ARGUMENTS: Readonly<Record<string, string>> = {
-  firstDueDate: 'første_forfald', startDate: 'aftaledato', installment: 'ydelse', count: 'antal', rounding: 'afrunding',
-  frequency: 'hyppighed', interestMethod: 'rentemetode', graceDays: 'frist', asOf: 'opgørelsesdato',
-  interestDuringHenstand: 'rente_under_henstand', 'henstand.months': 'måneder', 'henstand.from': 'henstand_fra',
-  'henstand.installment': 'nedsat_ydelse', reducedInstallment: 'nedsat_ydelse', paymentCapacity: 'betalingsevne', claims: 'fordringer', payments: 'indbetalinger', installments: 'afdragsplan',
+  firstDueDate: 'første_forfald',
+  startDate: 'aftaledato',
+  installment: 'ydelse',
+  count: 'antal',
+  rounding: 'afrunding',
+  frequency: 'hyppighed',
+  interestMethod: 'rentemetode',
+  graceDays: 'frist',
+  asOf: 'opgørelsesdato',
+  interestDuringHenstand: 'rente_under_henstand',
+  'henstand.months': 'måneder',
+  'henstand.from': 'henstand_fra',
+  'henstand.installment': 'nedsat_ydelse',
+  reducedInstallment: 'nedsat_ydelse',
+  paymentCapacity: 'betalingsevne',
+  claims: 'fordringer',
+  payments: 'indbetalinger',
+  installments: 'afdragsplan',
 };
 
 /**

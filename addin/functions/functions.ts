@@ -17,7 +17,25 @@ import { defaultRules } from '../../core/rules/ruleSet.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
 import { timeBarredText } from '../../core/report/ledgerTables.js';
-import { amountArg, booleanArg, kronerArg, claimsFromRange, dateArg, debtorIdArg, FREQUENCY_WORDS, installmentsFromRange, INTEREST_METHOD_WORDS, isBlank, numberArg, optionalAmount, optionalDate, optionalNumber, optionArg, paymentsFromRange, rangeArg } from '../shared/excelArgs.js';
+import {
+  amountArg,
+  booleanArg,
+  kronerArg,
+  claimsFromRange,
+  dateArg,
+  debtorIdArg,
+  FREQUENCY_WORDS,
+  installmentsFromRange,
+  INTEREST_METHOD_WORDS,
+  isBlank,
+  numberArg,
+  optionalAmount,
+  optionalDate,
+  optionalNumber,
+  optionArg,
+  paymentsFromRange,
+  rangeArg,
+} from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
 import { dateSerial, kronerCell } from '../../core/report/cellValues.js';
 
@@ -80,18 +98,21 @@ export function schedule(
  * @returns The installment in kroner.
  */
 export function installment(amount: number, count: number, annualRate?: number, rounding?: number, frequency?: string): number {
-  return guarded(() => {
-    const input = {
-      // The monthly (annuity) method does not depend on the dates, so any month will do.
-      firstDueDate: '2000-01-01',
-      count: numberArg(count, 'antal'),
-      rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
-      frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
-      interestMethod: 'monthly' as const,
-      claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
-    };
-    return kronerCell(commands.plan(input, defaultRules).summary.installment);
-  }, { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' });
+  return guarded(
+    () => {
+      const input = {
+        // The monthly (annuity) method does not depend on the dates, so any month will do.
+        firstDueDate: '2000-01-01',
+        count: numberArg(count, 'antal'),
+        rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
+        frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
+        interestMethod: 'monthly' as const,
+        claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
+      };
+      return kronerCell(commands.plan(input, defaultRules).summary.installment);
+    },
+    { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' },
+  );
 }
 
 /**
@@ -147,7 +168,17 @@ export function bankingDays(startDate: any, endDate: any): number {
   return guarded(() => commands.bankingDays({ from: dateArg(startDate, 'startdato'), to: dateArg(endDate, 'slutdato') }, defaultRules));
 }
 
-function henstandInput(claims: any[][], firstDueDate: any, installment: any, henstandFrom: any, months: any, reducedInstallment?: any, annualRate?: any, interestDuringHenstand?: any, startDate?: any) {
+function henstandInput(
+  claims: any[][],
+  firstDueDate: any,
+  installment: any,
+  henstandFrom: any,
+  months: any,
+  reducedInstallment?: any,
+  annualRate?: any,
+  interestDuringHenstand?: any,
+  startDate?: any,
+) {
   const rate = optionalNumber(annualRate, 'rente');
   const reduced = optionalAmount(reducedInstallment, 'nedsat ydelse');
   return {
@@ -179,7 +210,17 @@ function henstandInput(claims: any[][], firstDueDate: any, installment: any, hen
  * @param [startDate] The agreement date.
  * @returns A table: the line, before, after, difference.
  */
-export function henstandEffect(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
+export function henstandEffect(
+  claims: any[][],
+  firstDueDate: any,
+  installment: number,
+  henstandFrom: any,
+  months: number,
+  reducedInstallment?: number,
+  annualRate?: number,
+  interestDuringHenstand?: boolean,
+  startDate?: any,
+): any[][] {
   return guarded(() => {
     const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
     return [[...HENSTAND_HEADERS], ...henstandComparison(out).map((l) => [l.label, l.before, l.after, l.difference ?? ''])];
@@ -200,7 +241,17 @@ export function henstandEffect(claims: any[][], firstDueDate: any, installment: 
  * @param [startDate] The agreement date.
  * @returns The schedule after the henstand with a header row.
  */
-export function henstandSchedule(claims: any[][], firstDueDate: any, installment: number, henstandFrom: any, months: number, reducedInstallment?: number, annualRate?: number, interestDuringHenstand?: boolean, startDate?: any): any[][] {
+export function henstandSchedule(
+  claims: any[][],
+  firstDueDate: any,
+  installment: number,
+  henstandFrom: any,
+  months: number,
+  reducedInstallment?: number,
+  annualRate?: number,
+  interestDuringHenstand?: boolean,
+  startDate?: any,
+): any[][] {
   return guarded(() => {
     const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
     return [PLAN_COLUMNS.map((c) => c.header), ...planRows(out.after)];
@@ -219,7 +270,12 @@ export function henstandSchedule(claims: any[][], firstDueDate: any, installment
 export function agreementStatus(schedule: any[][], payments: any[][], asOf: any, graceDays?: number): any[][] {
   return guarded(() => {
     const out = commands.installmentStatus(
-      { installments: installmentsFromRange(schedule), payments: paymentsFromRange(payments), asOf: dateArg(asOf, 'opgørelsesdato'), graceDays: isBlank(graceDays) ? 0 : numberArg(graceDays, 'frist') },
+      {
+        installments: installmentsFromRange(schedule),
+        payments: paymentsFromRange(payments),
+        asOf: dateArg(asOf, 'opgørelsesdato'),
+        graceDays: isBlank(graceDays) ? 0 : numberArg(graceDays, 'frist'),
+      },
       defaultRules,
     );
     const width = STATUS_COLUMNS.length;
@@ -264,7 +320,16 @@ export function debtorStatementFn(ledger: any[][], debtorId: any, year: number):
     // Forældelse per open claim: the date (a date serial), ja/delvis, and the rule in words.
     return [
       ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag'],
-      ...d.claims.map((c) => [c.claimId, c.claimType, kr(c.opening), ...POSTING_KINDS.map((k) => kr(c.movements[k])), kr(c.closing), c.limitationDate === null ? '' : dateToExcelSerial(c.limitationDate), timeBarredText(c, statementYear), c.limitationReason ?? '']),
+      ...d.claims.map((c) => [
+        c.claimId,
+        c.claimType,
+        kr(c.opening),
+        ...POSTING_KINDS.map((k) => kr(c.movements[k])),
+        kr(c.closing),
+        c.limitationDate === null ? '' : dateToExcelSerial(c.limitationDate),
+        timeBarredText(c, statementYear),
+        c.limitationReason ?? '',
+      ]),
       ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing), '', '', ''],
     ];
   });
@@ -321,7 +386,10 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
   return guarded(() => {
     const m = optionalNumber(margin, 'margin') ?? 0;
     if (m < 0) throw SaldoError.at('UGYLDIGT_INPUT', 'margin', m, 'skal være 0 eller mere.');
-    return commands.goalStatus({ value: numberArg(value, 'værdi'), target: numberArg(target, 'mål'), margin: m, direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast' }, defaultRules);
+    return commands.goalStatus(
+      { value: numberArg(value, 'værdi'), target: numberArg(target, 'mål'), margin: m, direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast' },
+      defaultRules,
+    );
   });
 }
 

@@ -81,8 +81,15 @@ export function optionArg<T extends string>(value: unknown, field: string, optio
 
 export const FREQUENCY_WORDS = { monthly: 'monthly', quarterly: 'quarterly', måned: 'monthly', månedlig: 'monthly', kvartal: 'quarterly', kvartalsvis: 'quarterly' } as const;
 export const INTEREST_METHOD_WORDS = {
-  daily: 'daily', monthly: 'monthly', perstartedmonth: 'perStartedMonth',
-  dag: 'daily', daglig: 'daily', måned: 'monthly', månedlig: 'monthly', 'påbegyndt måned': 'perStartedMonth', påbegyndt: 'perStartedMonth',
+  daily: 'daily',
+  monthly: 'monthly',
+  perstartedmonth: 'perStartedMonth',
+  dag: 'daily',
+  daglig: 'daily',
+  måned: 'monthly',
+  månedlig: 'monthly',
+  'påbegyndt måned': 'perStartedMonth',
+  påbegyndt: 'perStartedMonth',
 } as const;
 
 const CLAIM_COLUMNS = ['principal', 'fees', 'interest', 'dueDate', 'annualInterestRate', 'type', 'id'] as const;
@@ -101,7 +108,13 @@ const HEADER_WORDS = headerWords<ClaimColumn>({
 
 const CLAIM_HEADINGS = 'Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring';
 const CLAIM_COLUMN_NAMES: Readonly<Record<ClaimColumn, string>> = {
-  principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'årlig rente', type: 'fordringstype', id: 'fordringens id',
+  principal: 'hovedstol',
+  fees: 'gebyrer',
+  interest: 'renter',
+  dueDate: 'forfaldsdato',
+  annualInterestRate: 'årlig rente',
+  type: 'fordringstype',
+  id: 'fordringens id',
 };
 
 /**
@@ -211,7 +224,13 @@ function scheduleColumns(rows: unknown[][], field: string): { due: number; amoun
   if (!hasHeader) {
     // Without headings only two columns can be read without a guess: due date, then the installment.
     const width = Math.max(0, ...rows.map((r) => r.length));
-    if (width > 2) throw SaldoError.at('UGYLDIGT_INPUT', field, first, `uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse (det har ${width}). Tag overskrifterne med i markeringen.`);
+    if (width > 2)
+      throw SaldoError.at(
+        'UGYLDIGT_INPUT',
+        field,
+        first,
+        `uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse (det har ${width}). Tag overskrifterne med i markeringen.`,
+      );
     return { due: 0, amount: 1, hasHeader };
   }
   const due = headerIndex(first, DUE_WORDS, field, 'forfaldsdatoen');
@@ -262,9 +281,14 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
   const width = Math.max(0, ...rows.map((r) => r.length));
   for (let c = 0; c < width; c += 1) {
     if (c === date || c === amount || body.every((row) => isBlank(row[c]))) continue;
-    throw new SaldoError('UGYLDIGT_INPUT', field, first, hasHeader
-      ? `${field}: kolonnen ${showValue(first[c])} kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.`
-      : `${field}: uden overskriftsrække skal området have præcis to kolonner, dato og beløb (det har ${width}).`);
+    throw new SaldoError(
+      'UGYLDIGT_INPUT',
+      field,
+      first,
+      hasHeader
+        ? `${field}: kolonnen ${showValue(first[c])} kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.`
+        : `${field}: uden overskriftsrække skal området have præcis to kolonner, dato og beløb (det har ${width}).`,
+    );
   }
   return body.flatMap((row, i) => {
     if (row.every(isBlank)) return [];

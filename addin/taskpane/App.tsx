@@ -66,7 +66,9 @@ export function App(): ReactElement {
     <div className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">{strings.appTitle}</Title3>
-        <Text block size={200}>{strings.appSubtitle} {strings.version(SALDO_VERSION)}</Text>
+        <Text block size={200}>
+          {strings.appSubtitle} {strings.version(SALDO_VERSION)}
+        </Text>
       </header>
       <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
         {PAGES.map((p) =>

@@ -39,7 +39,8 @@ export interface PlanForm {
   reference: string;
 }
 
-export type FormField = 'claims' | 'installment' | 'count' | 'rounding' | 'netIncome' | 'year' | 'firstDueDate' | 'startDate' | 'annualRate' | 'henstandFrom' | 'henstandMonths' | 'reducedInstallment' | 'form';
+export type FormField =
+  'claims' | 'installment' | 'count' | 'rounding' | 'netIncome' | 'year' | 'firstDueDate' | 'startDate' | 'annualRate' | 'henstandFrom' | 'henstandMonths' | 'reducedInstallment' | 'form';
 
 export const emptyForm = (): PlanForm => ({
   claimsSource: 'typed',
@@ -134,12 +135,33 @@ export function formFieldOf(error: SaldoError): FormField {
 
 /** The form's words for the places of a `plan` or `henstand` input, as a message names them. */
 const FORM_NAMES: Readonly<Record<string, string>> = {
-  installment: 'ydelsen', count: 'antal ydelser', rounding: 'afrundingen', firstDueDate: 'første forfaldsdato', startDate: 'aftaledatoen',
-  paymentCapacity: 'betalingsevnen', 'paymentCapacity.netIncome': 'nettoindkomsten', 'paymentCapacity.year': 'tabelåret', claims: 'fordringerne',
-  'henstand.from': 'henstandens første dag', 'henstand.months': 'antal måneder', 'henstand.installment': 'den nedsatte ydelse', interestDuringHenstand: 'rente under henstand',
-  accrueFromDueDate: 'renter fra forfaldsdato', interest: 'påløbne renter', annualInterestRate: 'renten', interestRateTable: 'rentetabellen',
+  installment: 'ydelsen',
+  count: 'antal ydelser',
+  rounding: 'afrundingen',
+  firstDueDate: 'første forfaldsdato',
+  startDate: 'aftaledatoen',
+  paymentCapacity: 'betalingsevnen',
+  'paymentCapacity.netIncome': 'nettoindkomsten',
+  'paymentCapacity.year': 'tabelåret',
+  claims: 'fordringerne',
+  'henstand.from': 'henstandens første dag',
+  'henstand.months': 'antal måneder',
+  'henstand.installment': 'den nedsatte ydelse',
+  interestDuringHenstand: 'rente under henstand',
+  accrueFromDueDate: 'renter fra forfaldsdato',
+  interest: 'påløbne renter',
+  annualInterestRate: 'renten',
+  interestRateTable: 'rentetabellen',
 };
-const CLAIM_NAMES: Readonly<Record<string, string>> = { principal: 'hovedstol', fees: 'gebyrer', interest: 'renter', dueDate: 'forfaldsdato', annualInterestRate: 'rente', id: 'fordring', type: 'type' };
+const CLAIM_NAMES: Readonly<Record<string, string>> = {
+  principal: 'hovedstol',
+  fees: 'gebyrer',
+  interest: 'renter',
+  dueDate: 'forfaldsdato',
+  annualInterestRate: 'rente',
+  id: 'fordring',
+  type: 'type',
+};
 
 /** How the pane names a place in core's input: by the form's own words. */
 export const formNamer: Namer = (place) => {

@@ -122,13 +122,25 @@ export const strings = {
     source: 'Posteringsliste',
     table: 'Tabel:',
     sheet: 'Ark:',
-    sourceHelp: 'Tabellen eller arket skal have en overskriftsrække med Debitor, Fordring, Bogføringsdato, Art og Beløb (gerne også Navn, CPR, Fordringstype, Forfaldsdato). Saldo læser den og ændrer den aldrig.',
+    sourceHelp:
+      'Tabellen eller arket skal have en overskriftsrække med Debitor, Fordring, Bogføringsdato, Art og Beløb (gerne også Navn, CPR, Fordringstype, Forfaldsdato). Saldo læser den og ændrer den aldrig.',
     refresh: 'Opdater listen',
     reading: (done: number, total: number) => `Læser ${done.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} rækker …`,
     writing: 'Skriver resultaterne …',
-    errors: (n: number) => (n === 0 ? 'Alle rækker blev læst.' : n === 1 ? '1 række kunne ikke læses og er udeladt af summerne; den står på arket med fejl.' : `${n} rækker kunne ikke læses og er udeladt af summerne; de står på arket med fejl.`),
+    errors: (n: number) =>
+      n === 0
+        ? 'Alle rækker blev læst.'
+        : n === 1
+          ? '1 række kunne ikke læses og er udeladt af summerne; den står på arket med fejl.'
+          : `${n} rækker kunne ikke læses og er udeladt af summerne; de står på arket med fejl.`,
     /** For the analysis, which writes no sheet of errors: the rows are named in the message. */
-    errorsListed: (rows: number[]) => (rows.length === 0 ? 'Alle rækker blev læst.' : `${rows.length === 1 ? '1 række' : `${rows.length} rækker`} kunne ikke læses og er udeladt: ${rows.slice(0, 10).map((r) => `række ${r}`).join(', ')}${rows.length > 10 ? ' …' : ''}. Kør en saldoopgørelse for at se hvorfor.`),
+    errorsListed: (rows: number[]) =>
+      rows.length === 0
+        ? 'Alle rækker blev læst.'
+        : `${rows.length === 1 ? '1 række' : `${rows.length} rækker`} kunne ikke læses og er udeladt: ${rows
+            .slice(0, 10)
+            .map((r) => `række ${r}`)
+            .join(', ')}${rows.length > 10 ? ' …' : ''}. Kør en saldoopgørelse for at se hvorfor.`,
     failed: (message: string) => `Det lykkedes ikke: ${message}`,
   },
   statements: {
@@ -140,10 +152,13 @@ export const strings = {
     kommune: 'Afsender',
     contact: 'Kontakt',
     run: 'Lav saldoopgørelser',
-    done: (sheets: string[], debtors: number, opening: string, closing: string) => `${debtors.toLocaleString('da-DK')} debitorer er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,
+    done: (sheets: string[], debtors: number, opening: string, closing: string) =>
+      `${debtors.toLocaleString('da-DK')} debitorer er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,
     /** Said only when some open claim is forældet, whole or in part. */
     timeBarred: (whole: number, partly: number) =>
-      whole + partly === 0 ? '' : `${whole.toLocaleString('da-DK')} ${whole === 1 ? 'fordring er' : 'fordringer er'} forældet${partly > 0 ? `, ${partly.toLocaleString('da-DK')} delvis` : ''} (se kolonnerne “Forældet” og “Forældelse, grundlag”).`,
+      whole + partly === 0
+        ? ''
+        : `${whole.toLocaleString('da-DK')} ${whole === 1 ? 'fordring er' : 'fordringer er'} forældet${partly > 0 ? `, ${partly.toLocaleString('da-DK')} delvis` : ''} (se kolonnerne “Forældet” og “Forældelse, grundlag”).`,
   },
   analyse: {
     heading: 'Analyse af saldo',
@@ -159,9 +174,11 @@ export const strings = {
     template: 'Skabelon',
     exampleCounts: 'Med opdigtede eksempeltal',
     createTemplate: 'Opret skabelonark',
-    templateDone: (goals: string, counts: string) => `Tabellerne “${goals}” (mål) og “${counts}” (tal) er oprettet i nye ark. Ret målene til, skriv periodens tal i taltabellen, og klik “Byg opfølgning”.`,
+    templateDone: (goals: string, counts: string) =>
+      `Tabellerne “${goals}” (mål) og “${counts}” (tal) er oprettet i nye ark. Ret målene til, skriv periodens tal i taltabellen, og klik “Byg opfølgning”.`,
     goals: 'Måltabel',
-    goalsHelp: 'Én række pr. mål: Nr., Mål, Resultatkrav, Type (andel, antal, milepæl), Måling (f.eks. pristjek / selvanmeldte), Målværdi, Retning (mindst, højst), Gul margin, Enhed (procent, antal, kr), År til dato som (andel af summer, gennemsnit, sum), Frist.',
+    goalsHelp:
+      'Én række pr. mål: Nr., Mål, Resultatkrav, Type (andel, antal, milepæl), Måling (f.eks. pristjek / selvanmeldte), Målværdi, Retning (mindst, højst), Gul margin, Enhed (procent, antal, kr), År til dato som (andel af summer, gennemsnit, sum), Frist.',
     counts: 'Taltabel',
     countsHelp: 'Én række pr. tal (f.eks. pristjek) med en kolonne pr. kvartal (Q1–Q4 eller 1. kvt. …) eller pr. måned (januar … december) – eller omvendt: én række pr. periode.',
     previous: 'Forrige opfølgning (årsag og handling føres videre)',

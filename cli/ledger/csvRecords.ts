@@ -56,10 +56,7 @@ const CR = 13;
 type Problem = 'aldrig-lukket' | 'midt-i-felt' | 'tekst-efter-lukning' | 'flettet' | 'for-lang';
 
 /** What a record's parse ended with. */
-type Outcome =
-  | { kind: 'record'; end: number; span: number; fields: number }
-  | { kind: 'more' }
-  | { kind: 'bad'; problem: Problem; end: number; span: number; text: string };
+type Outcome = { kind: 'record'; end: number; span: number; fields: number } | { kind: 'more' } | { kind: 'bad'; problem: Problem; end: number; span: number; text: string };
 
 export function createCsvTokenizer(shape: CsvShape, sink: CsvSink, firstLine = 1, limit = OPEN_QUOTE_LIMIT, lineLimit = LINE_LIMIT): CsvTokenizer {
   const { delimiter, fieldCount } = shape;
@@ -389,8 +386,8 @@ export function createLineCounter(): { push(chunk: Uint8Array | string): void; f
       const n = chunk.length;
       if (n === 0) return;
       const text = typeof chunk === 'string';
-      const indexOf = (code: number, from: number) => (text ? (chunk).indexOf(String.fromCharCode(code), from) : (chunk).indexOf(code, from));
-      const at = (i: number) => (text ? (chunk).charCodeAt(i) : (chunk)[i]!);
+      const indexOf = (code: number, from: number) => (text ? chunk.indexOf(String.fromCharCode(code), from) : chunk.indexOf(code, from));
+      const at = (i: number) => (text ? chunk.charCodeAt(i) : chunk[i]!);
       for (let i = indexOf(CR, 0); i >= 0; i = indexOf(CR, i + 1)) lines += 1;
       for (let i = indexOf(LF, 0); i >= 0; i = indexOf(LF, i + 1)) if (i > 0 ? at(i - 1) !== CR : !lastWasCr) lines += 1;
       const last = at(n - 1);

@@ -61,30 +61,39 @@ function progressBar(write: ((text: string) => void) | undefined, label: string)
 }
 
 /** Feeds a ledger file into a sink of postings; returns the format and the reader's side of the line account. */
-async function stream(path: string, sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void }, label: string, options: LedgerOptions): Promise<LedgerSource & { lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
+async function stream(
+  path: string,
+  sink: { add: (p: never) => void; addError: (e: { row: number; message: string }) => void },
+  label: string,
+  options: LedgerOptions,
+): Promise<LedgerSource & { lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
   let columns: ColumnMap | null = null;
   const bar = progressBar(options.progress, label);
   const tally = newLineTally();
-  const read = await readLedger(path, {
-    header(cells, _line, span) {
-      columns = headerColumns(cells);
-      tally.header += span;
+  const read = await readLedger(
+    path,
+    {
+      header(cells, _line, span) {
+        columns = headerColumns(cells);
+        tally.header += span;
+      },
+      row(cells, line, span) {
+        tally.continued += span - 1;
+        const p = parsePostingRow(cells, columns!, line);
+        if (isRowError(p)) sink.addError(p);
+        else sink.add(p as never);
+      },
+      bad(line, span, message) {
+        tally.continued += span - 1;
+        sink.addError({ row: line, message });
+      },
+      blank(_line, span) {
+        tally.blank += span;
+      },
+      progress: bar.update,
     },
-    row(cells, line, span) {
-      tally.continued += span - 1;
-      const p = parsePostingRow(cells, columns!, line);
-      if (isRowError(p)) sink.addError(p);
-      else sink.add(p as never);
-    },
-    bad(line, span, message) {
-      tally.continued += span - 1;
-      sink.addError({ row: line, message });
-    },
-    blank(_line, span) {
-      tally.blank += span;
-    },
-    progress: bar.update,
-  }, { sheet: options.sheet, onSheet: options.onSheet });
+    { sheet: options.sheet, onSheet: options.onSheet },
+  );
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
   const lines = { read: read.lines, unit: read.unit, header: tally.header, blank: tally.blank, continued: tally.continued };
@@ -146,7 +155,12 @@ async function statementFromCsvPieces(path: string, year: number, rules: RuleSet
   const bytes = pieces.reduce((n, p) => n + p.bytes, 0);
   const untokenized = pieces.find((p) => p.tokenized !== p.lines);
   if (pieces.length !== layout.pieces || bytes !== layout.size - layout.headerEnd || untokenized) {
-    throw new SaldoError('AFSTEMNING', 'ledger', path, `Linjeregnskabet for "${path}" går ikke op: stykkerne dækker ${bytes} af ${layout.size - layout.headerEnd} byte${untokenized ? `, og et stykke har ${untokenized.lines} linjer, men ${untokenized.tokenized} er læst` : ''}. Intet resultat er skrevet. Det er en fejl i Saldo: meld den til udviklerne sammen med filen.`);
+    throw new SaldoError(
+      'AFSTEMNING',
+      'ledger',
+      path,
+      `Linjeregnskabet for "${path}" går ikke op: stykkerne dækker ${bytes} af ${layout.size - layout.headerEnd} byte${untokenized ? `, og et stykke har ${untokenized.lines} linjer, men ${untokenized.tokenized} er læst` : ''}. Intet resultat er skrevet. Det er en fejl i Saldo: meld den til udviklerne sammen med filen.`,
+    );
   }
   // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
   const statement = builder.finishLazily(rowNumbering(pieces));

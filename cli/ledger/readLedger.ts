@@ -64,9 +64,24 @@ export const MIXED_ENCODINGS = 'Filen blander tegnsæt: nogle linjer er UTF-8 me
  */
 export function headerCells(line: string, path: string): { cells: string[]; delimiter: string } {
   const delimiter = detectDelimiter(line);
-  const fail = () => new SaldoError('UGYLDIGT_INPUT', 'ledger', path, `Overskriftsrækken i posteringsfilen "${path}" kan ikke læses: et anførselstegn (") åbnes uden at blive lukket, eller rækken er ikke en CSV-overskrift.`);
+  const fail = () =>
+    new SaldoError(
+      'UGYLDIGT_INPUT',
+      'ledger',
+      path,
+      `Overskriftsrækken i posteringsfilen "${path}" kan ikke læses: et anførselstegn (") åbnes uden at blive lukket, eller rækken er ikke en CSV-overskrift.`,
+    );
   let cells: string[] | null = null;
-  const tokenizer = createCsvTokenizer({ delimiter, fieldCount: 0 }, { record: (c) => (cells = [...c]), bad: () => { throw fail(); }, blank: () => undefined });
+  const tokenizer = createCsvTokenizer(
+    { delimiter, fieldCount: 0 },
+    {
+      record: (c) => (cells = [...c]),
+      bad: () => {
+        throw fail();
+      },
+      blank: () => undefined,
+    },
+  );
   tokenizer.push(line);
   tokenizer.finish();
   if (cells === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
@@ -183,7 +198,8 @@ export async function checkLedgerFile(path: string): Promise<void> {
   if (lower.endsWith('.xlsx')) {
     if (info.size === 0) throw fail('er tom.');
     // Every .xlsx is a zip file: "PK\x03\x04".
-    if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304) throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
+    if (head.length < 4 || head.readUInt32BE(0) !== 0x504b0304)
+      throw fail('er ikke en .xlsx-projektmappe (er det en CSV-fil eller en gammel .xls-fil med forkert filendelse?). Gem den i Excel som .xlsx eller som CSV.');
     return;
   }
   if (lower.endsWith('.json')) {
@@ -250,10 +266,16 @@ export async function readLedger(path: string, sink: LedgerSink, xlsx: XlsxLedge
       else sink.row(cells, row, 1);
     };
     if (!json) {
-      const read = await readXlsxLedger(path, onRow, sink.progress, (row, message) => {
-        gapTo(row);
-        sink.bad(row, 1, message);
-      }, xlsx);
+      const read = await readXlsxLedger(
+        path,
+        onRow,
+        sink.progress,
+        (row, message) => {
+          gapTo(row);
+          sink.bad(row, 1, message);
+        },
+        xlsx,
+      );
       if (read.lastRow > last) sink.blank(last + 1, read.lastRow - last);
       return { format: 'xlsx', lines: read.lastRow + extra, unit: 'rækker', sheet: read.sheet };
     }

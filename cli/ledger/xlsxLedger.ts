@@ -177,7 +177,12 @@ function ledgerColumns(columns: ColumnMap): Array<{ index: number; id: boolean }
 }
 
 /** The first problem of a row in the ledger's columns (left to right), or undefined. */
-function rowProblem(cells: readonly unknown[], formulas: ReadonlyMap<number, FormulaCell> | undefined, columns: ReadonlyArray<{ index: number; id: boolean }>, header: readonly unknown[]): string | undefined {
+function rowProblem(
+  cells: readonly unknown[],
+  formulas: ReadonlyMap<number, FormulaCell> | undefined,
+  columns: ReadonlyArray<{ index: number; id: boolean }>,
+  header: readonly unknown[],
+): string | undefined {
   for (const { index, id } of columns) {
     const problem = cellProblem(cells[index], formulas?.get(index), String(header[index] ?? ''), id);
     if (problem !== undefined) return problem;
@@ -186,7 +191,8 @@ function rowProblem(cells: readonly unknown[], formulas: ReadonlyMap<number, For
 }
 
 /** True when a ledger column holds a formula whose value the file does not have (the row may not be blank). */
-const unsavedFormula = (formulas: ReadonlyMap<number, FormulaCell> | undefined, columns: ReadonlyArray<{ index: number }>) => formulas !== undefined && columns.some((c) => formulas.get(c.index)?.saved === false);
+const unsavedFormula = (formulas: ReadonlyMap<number, FormulaCell> | undefined, columns: ReadonlyArray<{ index: number }>) =>
+  formulas !== undefined && columns.some((c) => formulas.get(c.index)?.saved === false);
 
 const isBlank = (cells: readonly unknown[]) => cells.every((c) => c === '' || c === null || c === undefined);
 

@@ -71,7 +71,14 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
     const target = targets.get(m[2]!)!.replace(/^\/?xl\//, '');
-    out.set(m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), `xl/${target}`);
+    out.set(
+      m[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+      `xl/${target}`,
+    );
   }
   return out;
 }
@@ -103,16 +110,24 @@ export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]):
       `xl/drawings/drawing${drawingNo}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">${anchors.join('')}</xdr:wsDr>`,
     );
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join('')}</Relationships>`);
+    zip.file(
+      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join('')}</Relationships>`,
+    );
     types = types.replace('</Types>', `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
 
     const sheetRelsPath = part.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
-    const existing = zip.file(sheetRelsPath) ? await zip.file(sheetRelsPath)!.async('string') : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const existing = zip.file(sheetRelsPath)
+      ? await zip.file(sheetRelsPath)!.async('string')
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     zip.file(sheetRelsPath, existing.replace('</Relationships>', `<Relationship Id="rIdSaldoDrawing" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`));
     let xml = await zip.file(part)!.async('string');
     if (!/xmlns:r=/.test(xml.slice(0, 600))) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${REL}" `);
     // <drawing> comes after the page setup and before tableParts/extLst (the schema's order).
-    const at = ['<legacyDrawing', '<tableParts', '<extLst', '</worksheet>'].map((tag) => xml.indexOf(tag)).filter((i) => i >= 0).sort((a, b) => a - b)[0]!;
+    const at = ['<legacyDrawing', '<tableParts', '<extLst', '</worksheet>']
+      .map((tag) => xml.indexOf(tag))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0]!;
     xml = `${xml.slice(0, at)}<drawing r:id="rIdSaldoDrawing"/>${xml.slice(at)}`;
     zip.file(part, xml);
   }

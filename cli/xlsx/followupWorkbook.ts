@@ -62,7 +62,13 @@ async function checkedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
     for (const [name, entry] of zip.entries) {
       if (name.endsWith('/')) continue;
       total += entry.size;
-      if (total > PREVIOUS_TOTAL) throw new SaldoError('UGYLDIGT_INPUT', 'previous', null, `${label} kan ikke læses: den fylder over ${sizeText(PREVIOUS_TOTAL)} udpakket, og en opfølgning er nogle få hundrede kB. Er det den rigtige projektmappe?`);
+      if (total > PREVIOUS_TOTAL)
+        throw new SaldoError(
+          'UGYLDIGT_INPUT',
+          'previous',
+          null,
+          `${label} kan ikke læses: den fylder over ${sizeText(PREVIOUS_TOTAL)} udpakket, og en opfølgning er nogle få hundrede kB. Er det den rigtige projektmappe?`,
+        );
       out.file(name, zip.part(name)!);
     }
     return await out.generateAsync({ type: 'uint8array', compression: 'STORE' });
@@ -90,7 +96,12 @@ export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<Array
   }
   // A workbook that is no follow-up (statements, say) would carry nothing over in silence.
   if (!rows.some(isFollowupHeader)) {
-    throw new SaldoError('UGYLDIGT_INPUT', 'previous', null, 'Den forrige opfølgning har ingen opfølgningstabel (en overskriftsrække med Nr., Årsag/konsekvens og Handling): er det den rigtige projektmappe?');
+    throw new SaldoError(
+      'UGYLDIGT_INPUT',
+      'previous',
+      null,
+      'Den forrige opfølgning har ingen opfølgningstabel (en overskriftsrække med Nr., Årsag/konsekvens og Handling): er det den rigtige projektmappe?',
+    );
   }
   return previousTextFromRows(rows);
 }

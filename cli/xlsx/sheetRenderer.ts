@@ -67,9 +67,7 @@ const solid = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 export function renderSheet(wb: AnyWorkbook, name: string, d: SheetDescription): ChartSpec[] {
   const sheet = wb.addWorksheet(name, {
     ...(d.freezeRows ? { views: [{ state: 'frozen', ySplit: d.freezeRows }] } : {}),
-    ...(d.print
-      ? { pageSetup: { orientation: d.print.orientation, paperSize: 9, ...(d.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}) } }
-      : {}),
+    ...(d.print ? { pageSetup: { orientation: d.print.orientation, paperSize: 9, ...(d.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}) } } : {}),
   });
   const widths = d.columnWidths ?? {};
   for (const [col, width] of Object.entries(widths)) sheet.getColumn(Number(col)).width = width;

@@ -117,9 +117,14 @@ function openXlsx(bytes: Bytes, label: string, field: string): XlsxZip {
     return entry.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
   };
   const checkSize = (entry: ZipEntry, limit: number, what: string) => {
-    if (entry.size > limit) throw fail(`kan ikke læses: ${what} fylder ${sizeText(entry.size)} udpakket, og Saldo læser højst ${sizeText(limit)} (filen selv er ${sizeText(bytes.size)}). Del posteringerne i flere filer, eller gem dem som CSV.`);
+    if (entry.size > limit)
+      throw fail(
+        `kan ikke læses: ${what} fylder ${sizeText(entry.size)} udpakket, og Saldo læser højst ${sizeText(limit)} (filen selv er ${sizeText(bytes.size)}). Del posteringerne i flere filer, eller gem dem som CSV.`,
+      );
     if (entry.size >= XLSX_LIMITS.ratioFrom && entry.size > XLSX_LIMITS.ratio * Math.max(1, entry.compressedSize)) {
-      throw fail(`kan ikke læses: ${what} er pakket ${Math.round(entry.size / Math.max(1, entry.compressedSize))} gange sammen (${sizeText(entry.size)} udpakket af ${sizeText(entry.compressedSize)}); Excel pakker 5–10 gange, og over ${XLSX_LIMITS.ratio} gange er filen lavet til at fylde hukommelsen op. Gem projektmappen igen i Excel, eller gem posteringerne som CSV.`);
+      throw fail(
+        `kan ikke læses: ${what} er pakket ${Math.round(entry.size / Math.max(1, entry.compressedSize))} gange sammen (${sizeText(entry.size)} udpakket af ${sizeText(entry.compressedSize)}); Excel pakker 5–10 gange, og over ${XLSX_LIMITS.ratio} gange er filen lavet til at fylde hukommelsen op. Gem projektmappen igen i Excel, eller gem posteringerne som CSV.`,
+      );
     }
   };
   return {
@@ -185,7 +190,8 @@ function readDirectory(bytes: Bytes, broken: () => Error, fail: (why: string) =>
   const directorySize = tail.readUInt32LE(end + 12);
   const directoryOffset = tail.readUInt32LE(end + 16);
   // zip64 (more than 65,535 parts or 4 GB): far beyond any limit below.
-  if (count === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) throw fail(`kan ikke læses: den er pakket som zip64 (over 4 GB eller over 65.535 dele), og Saldo læser højst ${sizeText(XLSX_LIMITS.sheet)} pr. ark.`);
+  if (count === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff)
+    throw fail(`kan ikke læses: den er pakket som zip64 (over 4 GB eller over 65.535 dele), og Saldo læser højst ${sizeText(XLSX_LIMITS.sheet)} pr. ark.`);
   if (count > XLSX_LIMITS.entries) throw fail(`kan ikke læses: den har ${count} dele, og en projektmappe har højst ${XLSX_LIMITS.entries}.`);
   if (directoryOffset + directorySize > bytes.size) throw broken();
   const directory = bytes.read(directoryOffset, directorySize);

@@ -7,8 +7,7 @@
 import type { Sourced } from '../rules/sourced.js';
 
 export type HolidayRule =
-  | { name: string; kind: 'fixed'; month: number; day: number; fromYear?: number; toYear?: number }
-  | { name: string; kind: 'easter'; offset: number; fromYear?: number; toYear?: number };
+  { name: string; kind: 'fixed'; month: number; day: number; fromYear?: number; toYear?: number } | { name: string; kind: 'easter'; offset: number; fromYear?: number; toYear?: number };
 
 export const danishBankHolidays: Sourced<readonly HolidayRule[]> = {
   value: [

@@ -48,8 +48,7 @@ export function makeBankCalendar(rules: readonly HolidayRule[] = danishBankHolid
 export const danishBankCalendar: BankCalendar = makeBankCalendar();
 
 /** @example isBankingDay('2026-06-05') // false (grundlovsdag) */
-export const isBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): boolean =>
-  calendar.isBankingDay(toDayNumber(date));
+export const isBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): boolean => calendar.isBankingDay(toDayNumber(date));
 
 /** The first banking day on or after `day`. */
 export function nextBankingDayNumber(day: DayNumber, calendar: BankCalendar = danishBankCalendar): DayNumber {
@@ -69,12 +68,10 @@ export function previousBankingDayNumber(day: DayNumber, calendar: BankCalendar 
  * The date itself if it is a banking day, else the next one.
  * @example nextBankingDay('2026-12-24') // "2026-12-28" (24/12 closed, 25–27 holiday/weekend)
  */
-export const nextBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): CalendarDate =>
-  fromDayNumber(nextBankingDayNumber(toDayNumber(date), calendar));
+export const nextBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): CalendarDate => fromDayNumber(nextBankingDayNumber(toDayNumber(date), calendar));
 
 /** @example previousBankingDay('2026-06-05') // "2026-06-04" */
-export const previousBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): CalendarDate =>
-  fromDayNumber(previousBankingDayNumber(toDayNumber(date), calendar));
+export const previousBankingDay = (date: CalendarDate, calendar: BankCalendar = danishBankCalendar): CalendarDate => fromDayNumber(previousBankingDayNumber(toDayNumber(date), calendar));
 
 /** Moves a nominal due date by the policy. */
 export function adjustToBankingDay(day: DayNumber, policy: BankingDayPolicy, calendar: BankCalendar = danishBankCalendar): DayNumber {
@@ -106,7 +103,7 @@ export function addBankingDays(date: CalendarDate, n: number, calendar: BankCale
   let d = toDayNumber(date);
   if (n === 0) return fromDayNumber(nextBankingDayNumber(d, calendar));
   const step = n > 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d += step;
     if (calendar.isBankingDay(d)) left -= 1;
   }

@@ -66,7 +66,12 @@ export function fromDayNumber(n: DayNumber): CalendarDate {
   let text = formatted.get(n);
   if (text === undefined) {
     if (!(n >= MIN_DAY && n <= MAX_DAY)) {
-      throw new SaldoError('UGYLDIG_DATO', 'dato', n, `Beregningen når en dato ${n > MAX_DAY ? 'efter 31-12-9999' : 'før 01-01-1900'}, som ligger uden for kalenderen (år ${MIN_YEAR}–${MAX_YEAR}). ${n > MAX_DAY ? 'Vælg tidligere datoer eller en kortere periode' : 'Vælg senere datoer'}.`);
+      throw new SaldoError(
+        'UGYLDIG_DATO',
+        'dato',
+        n,
+        `Beregningen når en dato ${n > MAX_DAY ? 'efter 31-12-9999' : 'før 01-01-1900'}, som ligger uden for kalenderen (år ${MIN_YEAR}–${MAX_YEAR}). ${n > MAX_DAY ? 'Vælg tidligere datoer eller en kortere periode' : 'Vælg senere datoer'}.`,
+      );
     }
     const { year, month, day } = partsOf(n);
     text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
@@ -137,4 +142,3 @@ export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toD
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. 1970-01-01 was a Thursday. */
 export const isoWeekday = (n: DayNumber): number => ((((n + 3) % 7) + 7) % 7) + 1;
-

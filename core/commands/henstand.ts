@@ -59,7 +59,13 @@ export function henstandToJson(h: AgreementHenstand): HenstandOutput {
   return {
     before: scheduleToJson(h.before),
     after: scheduleToJson(h.after),
-    effect: { lastDueDateBefore: e.lastDueDateBefore, lastDueDateAfter: e.lastDueDateAfter, extraPayments: e.extraPayments, extraInterest: toKroner(e.extraInterest), extraTotal: toKroner(e.extraTotal) },
+    effect: {
+      lastDueDateBefore: e.lastDueDateBefore,
+      lastDueDateAfter: e.lastDueDateAfter,
+      extraPayments: e.extraPayments,
+      extraInterest: toKroner(e.extraInterest),
+      extraTotal: toKroner(e.extraTotal),
+    },
     warnings: h.warnings,
   };
 }

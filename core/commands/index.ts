@@ -31,10 +31,12 @@ export type { Analysis } from '../ledger/analyse.js';
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
  * (a message showing a value, a validator) then stays far from the stack's end.
  */
-const guarded = <I, O>(run: (input: I, rules: RuleSet) => O) => (input: I, rules: RuleSet): O => {
-  checkNesting(input);
-  return run(input, rules);
-};
+const guarded =
+  <I, O>(run: (input: I, rules: RuleSet) => O) =>
+  (input: I, rules: RuleSet): O => {
+    checkNesting(input);
+    return run(input, rules);
+  };
 
 export const commands = {
   plan: guarded(plan),

@@ -17,7 +17,13 @@ const COUNT_NAME = /^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF][A-Za-z0-9_
 function countName(v: Cell, where: string): string {
   const name = typeof v === 'string' ? v.trim() : '';
   if (!COUNT_NAME.test(name)) {
-    const suggestion = typeof v === 'string' ? v.trim().replace(/[^A-Za-z0-9_\u00C0-\u02AF]+/g, '_').replace(/^(\d)/, '_$1') : '';
+    const suggestion =
+      typeof v === 'string'
+        ? v
+            .trim()
+            .replace(/[^A-Za-z0-9_\u00C0-\u02AF]+/g, '_')
+            .replace(/^(\d)/, '_$1')
+        : '';
     throw SaldoError.at('UGYLDIGT_INPUT', where, v, `${showValue(v)} kan ikke bruges som navn i en måling: brug bogstaver, tal og _ uden mellemrum${suggestion ? `, f.eks. ${suggestion}` : ''}.`);
   }
   return name;
@@ -67,7 +73,12 @@ export function countsFromTable(rows: Rows, origin: Origin = A1): CountsFromTabl
   const dateHeader = headerRow(rows, (r) => r.filter((c) => typeof c === 'number').length >= 2 && r.filter((c) => typeof c === 'number').every(firstOfMonth));
   if (cells.length === 0 && dateHeader >= 0) return countsByRow(rows, dateHeader, origin);
   if (cells.length === 0) {
-    throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} har ingen perioder: giv kolonnerne overskrifterne Q1–Q4 (eller 1. kvt. …) eller januar–december (M01–M12) med et navn pr. række, f.eks. "pristjek" – eller skriv perioderne ned ad en kolonne med tallenes navne som overskrifter.`);
+    throw new SaldoError(
+      'MANGLER',
+      COUNTS,
+      null,
+      `${COUNTS} har ingen perioder: giv kolonnerne overskrifterne Q1–Q4 (eller 1. kvt. …) eller januar–december (M01–M12) med et navn pr. række, f.eks. "pristjek" – eller skriv perioderne ned ad en kolonne med tallenes navne som overskrifter.`,
+    );
   }
   // Across a row wins a tie when that row is the table's first: a lone "Q1" heads a column.
   const firstRow = rows.findIndex((r) => !r.every(blank));
@@ -92,8 +103,17 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
   const nameCol = head.findIndex((h, i) => periods[i] === null && NAME_HEADERS.includes(norm(h)));
   const col = nameCol >= 0 ? nameCol : periods.findIndex((p) => p === null);
   if (col < 0) throw new SaldoError('MANGLER', COUNTS, null, `${COUNTS} mangler en kolonne med navnene (f.eks. "Navn" med pristjek, selvanmeldte …).`);
-  const warnings = head.flatMap((h, i) => (i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h)) ? [] : [`${COUNTS}: kolonnen ${showValue(h)} (${columnLetter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`]));
-  headlessFigures(rows, at, head.map((h, i) => i !== col && periods[i] === null && blank(h)), origin);
+  const warnings = head.flatMap((h, i) =>
+    i === col || periods[i] !== null || blank(h) || NOTE_HEADERS.includes(norm(h))
+      ? []
+      : [`${COUNTS}: kolonnen ${showValue(h)} (${columnLetter(origin.column + i)}) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.`],
+  );
+  headlessFigures(
+    rows,
+    at,
+    head.map((h, i) => i !== col && periods[i] === null && blank(h)),
+    origin,
+  );
   const data: CountsFromTable['data'] = Object.fromEntries(periods.filter((p): p is string => p !== null).map((p) => [p, {}]));
   const names: string[] = [];
   for (let r = at + 1; r < rows.length; r += 1) {
@@ -113,12 +133,19 @@ function countsByRow(rows: Rows, at: number, origin: Origin): CountsFromTable {
 function countsByColumn(rows: Rows, at: number, periodCol: number, origin: Origin): CountsFromTable {
   const head = rows[at]!;
   // Columns that describe (Beskrivelse, År …) are left out, like those without a header.
-  const cols = head.map((h, i) => (i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${columnLetter(origin.column + i)}${origin.row + at}`)));
+  const cols = head.map((h, i) =>
+    i === periodCol || blank(h) || [...NOTE_HEADERS, 'år', 'year'].includes(norm(h)) ? null : countName(h, `${COUNTS}, overskriften i ${columnLetter(origin.column + i)}${origin.row + at}`),
+  );
   const named = cols.filter((n): n is string => n !== null);
   const twice = named.find((n, i) => named.indexOf(n) !== i);
   if (twice) throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, twice, `navnet "${twice}" står i to kolonner.`);
   if (named.length === 0) throw SaldoError.at('MANGLER', COUNTS, null, `rækken over perioderne (række ${origin.row + at}) skal have tallenes navne som overskrifter.`);
-  headlessFigures(rows, at, head.map((h, i) => i !== periodCol && blank(h)), origin);
+  headlessFigures(
+    rows,
+    at,
+    head.map((h, i) => i !== periodCol && blank(h)),
+    origin,
+  );
   const data: CountsFromTable['data'] = {};
   const periods: Array<string | null> = [];
   for (let r = at + 1; r < rows.length; r += 1) {
@@ -145,7 +172,13 @@ function headlessFigures(rows: Rows, at: number, headless: readonly boolean[], o
     // a column past the header row's end has no heading either
     if (!(headless[i] ?? true)) continue;
     const r = rows.findIndex((row, k) => k > at && !blank(row[i]));
-    if (r >= 0) throw SaldoError.at('UGYLDIGT_INPUT', COUNTS, rows[r]![i], `kolonne ${columnLetter(origin.column + i)} har tal (${showValue(rows[r]![i])} i række ${origin.row + r}), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.`);
+    if (r >= 0)
+      throw SaldoError.at(
+        'UGYLDIGT_INPUT',
+        COUNTS,
+        rows[r]![i],
+        `kolonne ${columnLetter(origin.column + i)} har tal (${showValue(rows[r]![i])} i række ${origin.row + r}), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.`,
+      );
   }
 }
 
@@ -167,5 +200,5 @@ export function countsToTable(data: Readonly<Record<string, Readonly<Record<stri
   const periods = monthly ? Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`) : ['Q1', 'Q2', 'Q3', 'Q4'];
   const names = [...new Set(Object.values(data).flatMap((counts) => Object.keys(counts)))];
   const header = ['Navn', ...(monthly ? MONTHS : periods)];
-  return [header, ...names.map((n) => [n, ...periods.map((p) => (withValues && typeof data[p]?.[n] === 'number' ? (data[p][n]) : ''))])];
+  return [header, ...names.map((n) => [n, ...periods.map((p) => (withValues && typeof data[p]?.[n] === 'number' ? data[p][n] : ''))])];
 }

@@ -74,7 +74,8 @@ export interface FollowupInput {
 /** The follow-up table for the year so far; goals' cause/action typed now win over the previous follow-up's. */
 export function followup(input: FollowupInput): Followup {
   const data = parsePeriodData(input.data);
-  if (!Array.isArray(input.goals) || input.goals.length === 0) throw SaldoError.at('MANGLER', ['goals'], input.goals, 'angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
+  if (!Array.isArray(input.goals) || input.goals.length === 0)
+    throw SaldoError.at('MANGLER', ['goals'], input.goals, 'angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
   if (input.goals.length > 1000) throw SaldoError.at('UGYLDIGT_INPUT', ['goals'], input.goals.length, 'højst 1.000 mål.');
   const goals = input.goals.map((g, i) => parseGoal(g, i, data));
   const seen = new Set<string>();

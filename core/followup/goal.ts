@@ -35,7 +35,8 @@ const GOAL_KEYS = ['id', 'name', 'requirement', 'kind', 'measure', 'target', 'di
 export function parseGoal(raw: unknown, index: number, data: PeriodData): Goal {
   const field = ['goals', index];
   const key = (k: string) => within(field, k);
-  if (!isJsonObject(raw)) throw SaldoError.at('UGYLDIGT_INPUT', field, raw, (name) => `et mål skal være et objekt med ${namedKeys(name, ['id', 'name', 'measure'])} og ${name(['target'])} (fik ${showValue(raw)}).`);
+  if (!isJsonObject(raw))
+    throw SaldoError.at('UGYLDIGT_INPUT', field, raw, (name) => `et mål skal være et objekt med ${namedKeys(name, ['id', 'name', 'measure'])} og ${name(['target'])} (fik ${showValue(raw)}).`);
   rejectUnknownKeys(raw, GOAL_KEYS, field);
   const id = raw.id === undefined ? '' : typeof raw.id === 'number' ? String(raw.id) : text(raw.id, key('id'), true)!;
   if (id.trim() === '') throw new SaldoError('MANGLER', key('id'), raw.id, (name) => `${name(key('id'))} mangler: giv målet et nummer, f.eks. "2.1".`);

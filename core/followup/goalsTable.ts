@@ -20,16 +20,60 @@ export const GOAL_COLUMNS: readonly GoalColumn[] = [
   { key: 'id', header: 'Nr.', aliases: ['nr', 'nummer', 'id'] },
   { key: 'name', header: 'Mål', aliases: ['mål', 'navn', 'name'] },
   { key: 'requirement', header: 'Resultatkrav', aliases: ['resultatkrav', 'krav', 'requirement'] },
-  { key: 'kind', header: 'Type', aliases: ['type', 'art', 'kind'], words: [['ratio', ['andel', 'forhold']], ['count', ['antal', 'optælling']], ['milestone', ['milepæl']]] },
+  {
+    key: 'kind',
+    header: 'Type',
+    aliases: ['type', 'art', 'kind'],
+    words: [
+      ['ratio', ['andel', 'forhold']],
+      ['count', ['antal', 'optælling']],
+      ['milestone', ['milepæl']],
+    ],
+  },
   { key: 'measure', header: 'Måling', aliases: ['måling', 'beregning', 'udtryk', 'measure'] },
   { key: 'target', header: 'Målværdi', aliases: ['målværdi', 'mål-værdi', 'target'], number: true },
-  { key: 'direction', header: 'Retning', aliases: ['retning', 'direction'], words: [['atLeast', ['mindst', '≥', '>=']], ['atMost', ['højst', '≤', '<=']]] },
+  {
+    key: 'direction',
+    header: 'Retning',
+    aliases: ['retning', 'direction'],
+    words: [
+      ['atLeast', ['mindst', '≥', '>=']],
+      ['atMost', ['højst', '≤', '<=']],
+    ],
+  },
   { key: 'amberMargin', header: 'Gul margin', aliases: ['gul margin', 'margin', 'amber margin', 'ambermargin'], number: true },
-  { key: 'unit', header: 'Enhed', aliases: ['enhed', 'unit'], words: [['percent', ['procent', 'pct', '%']], ['number', ['antal', 'tal']], ['kr', ['kr', 'kroner']]] },
-  { key: 'aggregate', header: 'År til dato som', aliases: ['år til dato som', 'år til dato-regel', 'sammenlægning', 'aggregate'], words: [['ratioOfSums', ['andel af summer', 'summer']], ['meanOfPeriods', ['gennemsnit af perioder', 'gennemsnit']], ['sum', ['sum', 'i alt']]] },
+  {
+    key: 'unit',
+    header: 'Enhed',
+    aliases: ['enhed', 'unit'],
+    words: [
+      ['percent', ['procent', 'pct', '%']],
+      ['number', ['antal', 'tal']],
+      ['kr', ['kr', 'kroner']],
+    ],
+  },
+  {
+    key: 'aggregate',
+    header: 'År til dato som',
+    aliases: ['år til dato som', 'år til dato-regel', 'sammenlægning', 'aggregate'],
+    words: [
+      ['ratioOfSums', ['andel af summer', 'summer']],
+      ['meanOfPeriods', ['gennemsnit af perioder', 'gennemsnit']],
+      ['sum', ['sum', 'i alt']],
+    ],
+  },
   { key: 'due', header: 'Frist', aliases: ['frist', 'due'] },
   { key: 'done', header: 'Nået', aliases: ['nået', 'done'] },
-  { key: 'status', header: 'Status', aliases: ['status'], words: [['grøn', []], ['gul', []], ['rød', []]] },
+  {
+    key: 'status',
+    header: 'Status',
+    aliases: ['status'],
+    words: [
+      ['grøn', []],
+      ['gul', []],
+      ['rød', []],
+    ],
+  },
   { key: 'cause', header: 'Årsag/konsekvens', aliases: ['årsag/konsekvens', 'årsag', 'cause'] },
   { key: 'action', header: 'Handling', aliases: ['handling', 'action'] },
 ];
@@ -58,7 +102,6 @@ const columnOf = (header: Cell): GoalColumn | undefined => {
   const key = GOAL_WORDS.get(headerKey(header));
   return GOAL_COLUMNS.find((c) => c.key === key);
 };
-
 
 /** A quarter from a cell: 4, "4", "Q4", "K4", "4. kvt.", "4. kvartal" → "Q4". */
 function quarterCell(v: Cell, where: string): string {
@@ -146,7 +189,10 @@ export function wholePercentSuspects(goal: Readonly<Record<string, unknown>>): A
 
 function percentWarnings(goal: Record<string, unknown>, sheetRow: number): string[] {
   const what = { target: 'målværdien', amberMargin: 'den gule margin' } as const;
-  return wholePercentSuspects(goal).map(({ key, value: v }) => `${GOALS}, række ${sheetRow}: ${what[key]} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv "${comma(v)} %" eller ${comma(v / 100)}.`);
+  return wholePercentSuspects(goal).map(
+    ({ key, value: v }) =>
+      `${GOALS}, række ${sheetRow}: ${what[key]} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv "${comma(v)} %" eller ${comma(v / 100)}.`,
+  );
 }
 
 /** Goals as a goals table (header + rows), in Danish words: the inverse of `goalsFromTable`. */

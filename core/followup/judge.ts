@@ -38,11 +38,21 @@ function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData,
     const values = present(indexes.map((i) => periodValues[i] ?? null));
     if (aggregate === 'meanOfPeriods') return mean(values);
     if (aggregate === 'sum') return sumOf(values);
-    const counts = usable(measure, indexes.map((i) => periods[i]));
+    const counts = usable(
+      measure,
+      indexes.map((i) => periods[i]),
+    );
     return counts.length === 0 ? null : measure.evaluate(sumCounts(counts));
   };
   const perQuarter = data.granularity === 'month' ? 3 : 1;
-  const quarters = [0, 1, 2, 3].map((q) => combine([0, 1, 2].slice(0, perQuarter).map((m) => q * perQuarter + m).filter((i) => i < elapsed)));
+  const quarters = [0, 1, 2, 3].map((q) =>
+    combine(
+      [0, 1, 2]
+        .slice(0, perQuarter)
+        .map((m) => q * perQuarter + m)
+        .filter((i) => i < elapsed),
+    ),
+  );
   const ytd = combine(periods.map((_, i) => i));
   return { quarters, months: data.granularity === 'month' ? periodValues : null, ytd };
 }
@@ -59,7 +69,12 @@ export function yearToDate(numerators: ReadonlyArray<number | null>, denominator
   const periods: PeriodData['periods'] = Array.from({ length: size }, (_, i) => {
     const t = numerators[i] ?? null;
     const n = denominators ? (denominators[i] ?? null) : 1;
-    return t === null || n === null ? undefined : new Map([['t', t], ['n', n]]);
+    return t === null || n === null
+      ? undefined
+      : new Map([
+          ['t', t],
+          ['n', n],
+        ]);
   });
   const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
   const measure = compileMeasure(denominators ? 't / n' : 't', 'år til dato', 'tællere', data.names);

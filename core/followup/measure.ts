@@ -28,7 +28,21 @@ import {
 import { SaldoError, type At } from '../errors.js';
 
 // Only these factories (and what they need): the rest of mathjs is not in the instance, nor in the bundle.
-const factories: FactoryFunctionMap = Object.assign({}, parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies, unaryMinusDependencies, unaryPlusDependencies, powDependencies, minDependencies, maxDependencies, absDependencies, roundDependencies);
+const factories: FactoryFunctionMap = Object.assign(
+  {},
+  parseDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  powDependencies,
+  minDependencies,
+  maxDependencies,
+  absDependencies,
+  roundDependencies,
+);
 const math = create(
   factories,
   // Plain doubles; `predictable`: (−8)^(1/3) is NaN, not a complex number.

@@ -11,7 +11,9 @@ export function percentWarnings(goals: readonly unknown[]): string[] {
   const comma = (v: number) => String(v).replace('.', ',');
   return goals.flatMap((g) =>
     isJsonObject(g) && g.unit === 'percent'
-      ? wholePercentSuspects(g).map(({ key, value: v }) => `Mål ${String(g.id)}: ${key} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv ${comma(v / 100)} (en brøkdel).`)
+      ? wholePercentSuspects(g).map(
+          ({ key, value: v }) => `Mål ${String(g.id)}: ${key} ${comma(v)} læses som ${(v * 100).toLocaleString('da-DK')} %. Mente du ${comma(v)} %? Skriv ${comma(v / 100)} (en brøkdel).`,
+        )
       : [],
   );
 }

@@ -38,7 +38,8 @@ export function parsePeriodData(raw: unknown): PeriodData {
   const quarters = keys.filter((k) => periodNumber(k, 'quarter') !== null);
   const months = keys.filter((k) => periodNumber(k, 'month') !== null);
   const other = keys.filter((k) => periodNumber(k, 'quarter') === null && periodNumber(k, 'month') === null);
-  if (other.length > 0) throw new SaldoError('UGYLDIGT_INPUT', ['data', other[0]!], other[0], (name) => `${name(['data'])}: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
+  if (other.length > 0)
+    throw new SaldoError('UGYLDIGT_INPUT', ['data', other[0]!], other[0], (name) => `${name(['data'])}: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
   if (quarters.length > 0 && months.length > 0) throw SaldoError.at('UGYLDIGT_INPUT', ['data'], keys, 'brug enten kvartaler (Q1–Q4) eller måneder (M01–M12), ikke begge.');
   const granularity: Granularity = months.length > 0 ? 'month' : 'quarter';
   const periods: PeriodData['periods'] = Array.from({ length: granularity === 'month' ? 12 : 4 }, () => undefined);

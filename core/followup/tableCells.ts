@@ -47,7 +47,6 @@ export function textCell(v: Cell): string {
   return typeof v === 'number' ? String(v) : String(v).trim();
 }
 
-
 /** Where the rows read begin on the sheet (1-based): a used range or a table need not start at A1. */
 export interface Origin {
   row: number;
@@ -76,7 +75,9 @@ export function periodKey(v: Cell): string | null {
     if (!Number.isInteger(v) || v < SERIAL_2000 || v >= SERIAL_2100) return null;
     return `M${excelSerialToDate(v).slice(5, 7)}`;
   }
-  const t = norm(v).replace(/^(?:19|20)\d\d\s*[-/ ]?\s*|\s*[-/ ]?\s*(?:19|20)\d\d$/g, '').replace(/\.$/, '');
+  const t = norm(v)
+    .replace(/^(?:19|20)\d\d\s*[-/ ]?\s*|\s*[-/ ]?\s*(?:19|20)\d\d$/g, '')
+    .replace(/\.$/, '');
   const q = /^(?:q|k)([1-4])$/.exec(t) ?? /^([1-4])\.? ?(?:kvt|kvartal)$/.exec(t) ?? /^(?:kvt\.?|kvartal) ?([1-4])$/.exec(t);
   if (q) return `Q${q[1]}`;
   const m = /^m(0?[1-9]|1[0-2])$/.exec(t);

@@ -51,7 +51,11 @@ export function agreementHenstand(input: unknown, rules: RuleSet): AgreementHens
     warnings.push({ code: 'HENSTAND_UDEN_VIRKNING', message: `Henstanden begynder ${h.from}, efter aftalens sidste ydelse (${lastNominal}); den ændrer intet.`, claims: [] });
   }
   if (h.kind === 'reduced' && h.installment !== undefined && h.installment >= before.summary.installment) {
-    warnings.push({ code: 'NEDSAT_YDELSE_IKKE_LAVERE', message: `Den nedsatte ydelse (${formatKroner(h.installment)}) er ikke lavere end aftalens ydelse (${formatKroner(before.summary.installment)}).`, claims: [] });
+    warnings.push({
+      code: 'NEDSAT_YDELSE_IKKE_LAVERE',
+      message: `Den nedsatte ydelse (${formatKroner(h.installment)}) er ikke lavere end aftalens ydelse (${formatKroner(before.summary.installment)}).`,
+      claims: [],
+    });
   }
   return {
     before,

@@ -34,7 +34,8 @@ export function claimHenstand(input: unknown, rules: RuleSet): ClaimHenstand {
   if (!isJsonObject(input)) throw new SaldoError('UGYLDIGT_INPUT', [], input, 'Inputtet skal være et objekt: {"claim": {…}, "henstand": {"months": 2}}.');
   rejectUnknownKeys(input, KEYS, []);
   const raw = input.claim;
-  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', ['claim'], raw, (name) => `${name(['claim'])} skal være en fordring: {"id": "F1", "type": "renovation", "principal": 1200, "dueDate": "2026-03-01"}.`);
+  if (!isJsonObject(raw))
+    throw new SaldoError('UGYLDIGT_INPUT', ['claim'], raw, (name) => `${name(['claim'])} skal være en fordring: {"id": "F1", "type": "renovation", "principal": 1200, "dueDate": "2026-03-01"}.`);
   present(raw.dueDate, ['claim', 'dueDate'], 'angiv fordringens forfaldsdato.');
   // The same checks as a plan's claim (id, type, amounts, rate); the due date is required here.
   const claim = parseClaim(raw, ['claim'], 'F1', parseDate(raw.dueDate, ['claim', 'dueDate']), rules);

@@ -37,7 +37,12 @@ export const MAX_HENSTAND_MONTHS = 120;
 
 export function parseHenstand(raw: unknown, interestDuringHenstand: unknown): HenstandTerms {
   if (!isJsonObject(raw)) {
-    throw new SaldoError(raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', ['henstand'], raw, (name) => `${name(['henstand'])} skal være et objekt, f.eks. {"from": "2026-05-01", "months": 3, "kind": "full"}.`);
+    throw new SaldoError(
+      raw === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT',
+      ['henstand'],
+      raw,
+      (name) => `${name(['henstand'])} skal være et objekt, f.eks. {"from": "2026-05-01", "months": 3, "kind": "full"}.`,
+    );
   }
   rejectUnknownKeys(raw, ['from', 'months', 'kind', 'installment'], ['henstand']);
   present(raw.from, ['henstand', 'from'], 'angiv datoen, hvor henstanden begynder.');
@@ -51,10 +56,20 @@ export function parseHenstand(raw: unknown, interestDuringHenstand: unknown): He
     throw SaldoError.at('UGYLDIGT_INPUT', ['henstand', 'kind'], kind, `${showValue(kind)} er ikke en gyldig værdi. Brug "full" (ingen betaling) eller "reduced" (lavere ydelse).`);
   }
   if (kind === 'reduced' && raw.installment === undefined) {
-    throw new SaldoError('MANGLER', ['henstand', 'installment'], undefined, (name) => `${name(['henstand', 'installment'])} mangler: en nedsat henstand ("reduced") skal have den lavere ydelse i kroner.`);
+    throw new SaldoError(
+      'MANGLER',
+      ['henstand', 'installment'],
+      undefined,
+      (name) => `${name(['henstand', 'installment'])} mangler: en nedsat henstand ("reduced") skal have den lavere ydelse i kroner.`,
+    );
   }
   if (kind === 'full' && raw.installment !== undefined) {
-    throw new SaldoError('KONFLIKT', ['henstand', 'installment'], raw.installment, (name) => `${name(['henstand', 'installment'])} gælder kun en nedsat henstand ("reduced"); en fuld henstand har ingen betalinger.`);
+    throw new SaldoError(
+      'KONFLIKT',
+      ['henstand', 'installment'],
+      raw.installment,
+      (name) => `${name(['henstand', 'installment'])} gælder kun en nedsat henstand ("reduced"); en fuld henstand har ingen betalinger.`,
+    );
   }
   if (interestDuringHenstand !== undefined && typeof interestDuringHenstand !== 'boolean') {
     throw new SaldoError('UGYLDIGT_INPUT', ['interestDuringHenstand'], interestDuringHenstand, (name) => `${name(['interestDuringHenstand'])} skal være true (renten løber, standard) eller false.`);

@@ -33,7 +33,8 @@ export function henstandPolicyWarnings(claims: ReadonlyArray<{ id: string; type:
   if (mandatory.length > 0) {
     warnings.push({
       code: 'HENSTAND_OBLIGATORISK',
-      message: 'Tilbagebetalingskrav: modtager borgeren kontanthjælp, uddannelseshjælp, integrationsydelse, ressourceforløbsydelse eller kontantydelse, skal der gives henstand (BEK 585/2023; Ankestyrelsen 2/2018).',
+      message:
+        'Tilbagebetalingskrav: modtager borgeren kontanthjælp, uddannelseshjælp, integrationsydelse, ressourceforløbsydelse eller kontantydelse, skal der gives henstand (BEK 585/2023; Ankestyrelsen 2/2018).',
       claims: mandatory.map((c) => c.id),
     });
   }

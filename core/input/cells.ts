@@ -14,5 +14,4 @@ export interface DateCell {
 
 export const dateCell = (day: DayNumber): DateCell => ({ kind: 'date', day });
 
-export const isDateCell = (v: unknown): v is DateCell =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'date' && typeof (v as { day?: unknown }).day === 'number';
+export const isDateCell = (v: unknown): v is DateCell => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'date' && typeof (v as { day?: unknown }).day === 'number';

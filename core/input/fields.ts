@@ -13,8 +13,7 @@ export const isJsonObject = (v: unknown): v is Json => typeof v === 'object' && 
 export const within = (place: Place, ...steps: Array<string | number>): Place => [...place, ...steps];
 
 /** The words `a, b eller c` with each key named by the front end (`installment` → `ydelse`). */
-export const namedKeys = (name: Namer, keys: readonly string[], last = ', '): string =>
-  keys.map((k, i) => (i === 0 ? '' : i === keys.length - 1 ? last : ', ') + name([k])).join('');
+export const namedKeys = (name: Namer, keys: readonly string[], last = ', '): string => keys.map((k, i) => (i === 0 ? '' : i === keys.length - 1 ? last : ', ') + name([k])).join('');
 
 /** Rejects keys we do not know: a misspelt "instalment" must not silently fall back to a default. */
 export function rejectUnknownKeys(obj: Json, allowed: readonly string[], where: Place, allowedText = 'Tilladte felter'): void {

@@ -8,7 +8,14 @@
 
 /** A header cell as a key: `" Debitor  Nr.:"` → `"debitor nr"`; not text → `""`. */
 export function headerKey(v: unknown): string {
-  return typeof v === 'string' ? v.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.:]$/, '') : '';
+  return typeof v === 'string'
+    ? v
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/[.:]$/, '')
+    : '';
 }
 
 /** The words each field is known by, as a lookup of header keys (own entries only). */

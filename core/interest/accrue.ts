@@ -16,9 +16,7 @@ export type InterestBase = 'principal' | 'principalAndFees';
 export const INTEREST_BASES: readonly InterestBase[] = ['principal', 'principalAndFees'];
 
 /** Where a claim's rate comes from: one fixed annual rate, or a dated table. */
-export type RateSource =
-  | { kind: 'fixed'; ppm: RatePpm }
-  | { kind: 'table'; name: string; table: CompiledRateTable };
+export type RateSource = { kind: 'fixed'; ppm: RatePpm } | { kind: 'table'; name: string; table: CompiledRateTable };
 
 export interface CompiledRateTable {
   name: string;
@@ -97,7 +95,12 @@ export interface InterestFreeWindow {
 /** [from, to) without the window: at most two pieces. */
 function outside(from: DayNumber, to: DayNumber, free: InterestFreeWindow | undefined): Array<[DayNumber, DayNumber]> {
   if (!free || free.end <= from || free.start >= to) return [[from, to]];
-  return ([[from, Math.min(to, free.start)], [Math.max(from, free.end), to]] as Array<[DayNumber, DayNumber]>).filter(([a, b]) => b > a);
+  return (
+    [
+      [from, Math.min(to, free.start)],
+      [Math.max(from, free.end), to],
+    ] as Array<[DayNumber, DayNumber]>
+  ).filter(([a, b]) => b > a);
 }
 
 /**

@@ -124,7 +124,9 @@ export function* statementJsonChunks(s: Statement | LazyStatement, options: Show
   }
   const { totals, errors } = statementJson(showStatementWith({ ...s, debtors: [] }, show));
   // The extra fields (the source file's name) are output text too.
-  const rest = Object.entries(extra).map(([k, v]) => `,${str(k)}:${show(str(v))}`).join('');
+  const rest = Object.entries(extra)
+    .map(([k, v]) => `,${str(k)}:${show(str(v))}`)
+    .join('');
   yield `${chunk}],"totals":${str(totals)},"errors":${str(errors)}${rest}}`;
 }
 
@@ -136,7 +138,10 @@ export function analysisToJson(a: Analysis, options: ShowOptions = {}) {
     asOf: shown.asOf,
     agingBuckets: AGING_BUCKETS.map((b) => b.label),
     aging: shown.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(toKroner), total: toKroner(r.total) })),
-    development: shown.development.map((d) => ({ claimType: d.claimType, months: d.months.map((m) => ({ month: m.month, balance: toKroner(m.balance), additions: toKroner(m.additions), reductions: toKroner(m.reductions) })) })),
+    development: shown.development.map((d) => ({
+      claimType: d.claimType,
+      months: d.months.map((m) => ({ month: m.month, balance: toKroner(m.balance), additions: toKroner(m.additions), reductions: toKroner(m.reductions) })),
+    })),
     topDebtors: shown.topDebtors.map((t) => ({ ...t, balance: toKroner(t.balance) })),
     summary: {
       ...s,
@@ -219,7 +224,13 @@ export function objectsToRows(objects: readonly unknown[]): unknown[][] {
       if (known.has(k)) continue;
       const isField = Object.keys(mapColumns([k]).columns).length > 0;
       if (isField) {
-        if (keys.length >= MAX_KNOWN_KEYS) throw new SaldoError('UGYLDIGT_INPUT', 'ledger', k, `Posteringerne har over ${MAX_KNOWN_KEYS} forskellige stavemåder af de samme felter (f.eks. ${showValue(k)}): brug én stavemåde pr. felt.`);
+        if (keys.length >= MAX_KNOWN_KEYS)
+          throw new SaldoError(
+            'UGYLDIGT_INPUT',
+            'ledger',
+            k,
+            `Posteringerne har over ${MAX_KNOWN_KEYS} forskellige stavemåder af de samme felter (f.eks. ${showValue(k)}): brug én stavemåde pr. felt.`,
+          );
         keys.push(k);
         known.set(k, true);
       } else {
@@ -227,8 +238,16 @@ export function objectsToRows(objects: readonly unknown[]): unknown[][] {
         unknown.push(k);
         known.set(k, false);
         if (unknown.length > MAX_UNKNOWN_KEYS) {
-          const some = unknown.slice(0, 10).map((u) => showValue(u)).join(', ');
-          throw new SaldoError('UGYLDIGT_INPUT', 'ledger', k, `Posteringerne har mere end ${MAX_UNKNOWN_KEYS} forskellige felter, som Saldo ikke kender, f.eks. ${some}. Saldo læser kun posteringens felter (${LEDGER_FIELDS} eller de danske overskrifter): fjern de andre felter.`);
+          const some = unknown
+            .slice(0, 10)
+            .map((u) => showValue(u))
+            .join(', ');
+          throw new SaldoError(
+            'UGYLDIGT_INPUT',
+            'ledger',
+            k,
+            `Posteringerne har mere end ${MAX_UNKNOWN_KEYS} forskellige felter, som Saldo ikke kender, f.eks. ${some}. Saldo læser kun posteringens felter (${LEDGER_FIELDS} eller de danske overskrifter): fjern de andre felter.`,
+          );
         }
       }
     }
@@ -253,7 +272,12 @@ export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: numbe
 function debtorKey(debtorId: string): string {
   const id = normaliseId(debtorId.trim());
   if (typeof id === 'string') return id;
-  throw new SaldoError('UGYLDIGT_INPUT', 'debtorId', debtorId, `Debitor ${showValue(debtorId)} har et ${id.script} bogstav "${id.letter}" (${id.codePoint}) som tegn nr. ${id.position}; skriv nummeret med latinske bogstaver.`);
+  throw new SaldoError(
+    'UGYLDIGT_INPUT',
+    'debtorId',
+    debtorId,
+    `Debitor ${showValue(debtorId)} har et ${id.script} bogstav "${id.letter}" (${id.codePoint}) som tegn nr. ${id.position}; skriv nummeret med latinske bogstaver.`,
+  );
 }
 
 /**

@@ -23,15 +23,36 @@ export type PostingKind = (typeof POSTING_KINDS)[number];
 
 /** Kinds in other words a ledger may use (English keys, common Danish variants). */
 const KIND_WORDS: Readonly<Record<string, PostingKind>> = {
-  krav: 'krav', claim: 'krav', fordring: 'krav', opkrævning: 'krav',
-  gebyr: 'gebyr', fee: 'gebyr', rykkergebyr: 'gebyr',
-  rente: 'rente', renter: 'rente', interest: 'rente',
-  betaling: 'betaling', indbetaling: 'betaling', payment: 'betaling',
-  modregning: 'modregning', 'set-off': 'modregning', setoff: 'modregning',
-  afskrivning: 'afskrivning', writeoff: 'afskrivning', 'write-off': 'afskrivning', eftergivelse: 'afskrivning',
-  oversendt: 'oversendt', oversendelse: 'oversendt', transferred: 'oversendt', inddrivelse: 'oversendt',
-  tilbagebetaling: 'tilbagebetaling', refund: 'tilbagebetaling', udbetaling: 'tilbagebetaling',
-  korrektion: 'korrektion', correction: 'korrektion', rettelse: 'korrektion',
+  krav: 'krav',
+  claim: 'krav',
+  fordring: 'krav',
+  opkrævning: 'krav',
+  gebyr: 'gebyr',
+  fee: 'gebyr',
+  rykkergebyr: 'gebyr',
+  rente: 'rente',
+  renter: 'rente',
+  interest: 'rente',
+  betaling: 'betaling',
+  indbetaling: 'betaling',
+  payment: 'betaling',
+  modregning: 'modregning',
+  'set-off': 'modregning',
+  setoff: 'modregning',
+  afskrivning: 'afskrivning',
+  writeoff: 'afskrivning',
+  'write-off': 'afskrivning',
+  eftergivelse: 'afskrivning',
+  oversendt: 'oversendt',
+  oversendelse: 'oversendt',
+  transferred: 'oversendt',
+  inddrivelse: 'oversendt',
+  tilbagebetaling: 'tilbagebetaling',
+  refund: 'tilbagebetaling',
+  udbetaling: 'tilbagebetaling',
+  korrektion: 'korrektion',
+  correction: 'korrektion',
+  rettelse: 'korrektion',
 };
 
 export interface Posting {
@@ -82,9 +103,18 @@ export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
 
 const REQUIRED: readonly LedgerField[] = ['debtorId', 'claimId', 'postingDate', 'kind', 'amount'];
 const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
-  debtorId: 'Debitor', cpr: 'CPR/CVR', debtorName: 'Navn', claimId: 'Fordring', claimType: 'Fordringstype',
-  postingDate: 'Bogføringsdato', dueDate: 'Forfaldsdato', kind: 'Art', amount: 'Beløb', acknowledged: 'Anerkendt',
-  lastTimelyPaymentDate: 'Sidste rettidige betalingsdato', judgmentDate: 'Dom/forlig dato',
+  debtorId: 'Debitor',
+  cpr: 'CPR/CVR',
+  debtorName: 'Navn',
+  claimId: 'Fordring',
+  claimType: 'Fordringstype',
+  postingDate: 'Bogføringsdato',
+  dueDate: 'Forfaldsdato',
+  kind: 'Art',
+  amount: 'Beløb',
+  acknowledged: 'Anerkendt',
+  lastTimelyPaymentDate: 'Sidste rettidige betalingsdato',
+  judgmentDate: 'Dom/forlig dato',
 };
 const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['postingDate', 'dueDate', 'lastTimelyPaymentDate', 'judgmentDate']);
 
@@ -231,9 +261,23 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const c = columns;
   // A line break inside a key field (a quoted one in CSV, a wrapped cell in .xlsx) is never
   // data: the row is refused, with the text, so nothing is lost.
-  const broken = lineBreakIn(cells, c.debtorId) ?? lineBreakIn(cells, c.claimId) ?? lineBreakIn(cells, c.kind) ?? lineBreakIn(cells, c.amount) ?? lineBreakIn(cells, c.postingDate) ?? lineBreakIn(cells, c.dueDate) ?? lineBreakIn(cells, c.cpr) ?? lineBreakIn(cells, c.claimType) ?? lineBreakIn(cells, c.acknowledged) ?? lineBreakIn(cells, c.lastTimelyPaymentDate) ?? lineBreakIn(cells, c.judgmentDate);
+  const broken =
+    lineBreakIn(cells, c.debtorId) ??
+    lineBreakIn(cells, c.claimId) ??
+    lineBreakIn(cells, c.kind) ??
+    lineBreakIn(cells, c.amount) ??
+    lineBreakIn(cells, c.postingDate) ??
+    lineBreakIn(cells, c.dueDate) ??
+    lineBreakIn(cells, c.cpr) ??
+    lineBreakIn(cells, c.claimType) ??
+    lineBreakIn(cells, c.acknowledged) ??
+    lineBreakIn(cells, c.lastTimelyPaymentDate) ??
+    lineBreakIn(cells, c.judgmentDate);
   if (broken !== undefined) {
-    return { row, message: `Et felt, der skal være én linje (debitor, fordring, art, beløb, datoer, CPR, type), rummer et linjeskift (${shownCellText(broken)}); tjek denne og den følgende linje i filen.` };
+    return {
+      row,
+      message: `Et felt, der skal være én linje (debitor, fordring, art, beløb, datoer, CPR, type), rummer et linjeskift (${shownCellText(broken)}); tjek denne og den følgende linje i filen.`,
+    };
   }
   const wrong = wrongValueIn(cells, c);
   if (wrong !== undefined) return { row, message: wrong };
@@ -272,7 +316,10 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   // Beløb is signed, positive raises the debt (SPEC): a payment, write-off or transfer that raises
   // it is a system exporting amounts without sign, and summing it would be wrong by twice the sum.
   if (amount > 0 && REDUCING_KINDS.has(kind)) {
-    return { row, message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.` };
+    return {
+      row,
+      message: `Art ${kind} nedbringer gælden og skal have et negativt beløb (fik ${shownCellText(text(rawAmount))}). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.`,
+    };
   }
   const typeRaw = c.claimType === undefined ? '' : text(cells[c.claimType]);
   // Anerkendt decides 3 or 10 years' limitation: a word that is neither yes nor no is not guessed.
@@ -309,4 +356,3 @@ function lowerCached(s: string): string {
 }
 
 export const isRowError = (p: Posting | RowError): p is RowError => !('debtorId' in p);
-

@@ -142,7 +142,6 @@ function reconcileError(place: string, expected: number, actual: number): SaldoE
   );
 }
 
-
 /**
  * A builder's state as plain data, so that parts of a ledger folded apart (the CLI folds a large
  * file on two threads) can be merged. Per claim, `numbers` holds CLAIM_NUMBERS values (opening,
@@ -251,7 +250,24 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
   const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, firstDay: DayNumber): ClaimAcc => {
     let c = debtor.claims.get(id);
     if (!c) {
-      c = { claimId: id, claimType, typeRow, opening: 0, movements: emptyMovements(), running: 0, dueDay: null, firstDay, acknowledged: false, raisedDay: null, timelyDay: null, paymentDay: null, judgmentDay: null, feeAfterJudgmentDay: null, undatedFeeFirstDay: null, undatedFeeLastDay: null };
+      c = {
+        claimId: id,
+        claimType,
+        typeRow,
+        opening: 0,
+        movements: emptyMovements(),
+        running: 0,
+        dueDay: null,
+        firstDay,
+        acknowledged: false,
+        raisedDay: null,
+        timelyDay: null,
+        paymentDay: null,
+        judgmentDay: null,
+        feeAfterJudgmentDay: null,
+        undatedFeeFirstDay: null,
+        undatedFeeLastDay: null,
+      };
       debtor.claims.set(id, c);
     }
     return c;
@@ -319,7 +335,24 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       errors.push(e);
     },
     part() {
-      const out: StatementPart = { rows, rowsSum, absoluteSum, rowsAfterYear, errors: [...errors], debtorIds: [], names: [], nameRows: [], cprs: [], cprRows: [], ranges: [], claimDebtor: [], claimIds: [], claimTypes: [], typeRows: [], numbers: [] };
+      const out: StatementPart = {
+        rows,
+        rowsSum,
+        absoluteSum,
+        rowsAfterYear,
+        errors: [...errors],
+        debtorIds: [],
+        names: [],
+        nameRows: [],
+        cprs: [],
+        cprRows: [],
+        ranges: [],
+        claimDebtor: [],
+        claimIds: [],
+        claimTypes: [],
+        typeRows: [],
+        numbers: [],
+      };
       const numbers = out.numbers;
       for (const d of debtors.values()) {
         const index = out.debtorIds.length;
@@ -335,7 +368,15 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           out.claimTypes.push(c.claimType);
           out.typeRows.push(c.typeRow);
           numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
-          numbers.push(c.raisedDay ?? Number.NaN, c.timelyDay ?? Number.NaN, c.paymentDay ?? Number.NaN, c.judgmentDay ?? Number.NaN, c.feeAfterJudgmentDay ?? Number.NaN, c.undatedFeeFirstDay ?? Number.NaN, c.undatedFeeLastDay ?? Number.NaN);
+          numbers.push(
+            c.raisedDay ?? Number.NaN,
+            c.timelyDay ?? Number.NaN,
+            c.paymentDay ?? Number.NaN,
+            c.judgmentDay ?? Number.NaN,
+            c.feeAfterJudgmentDay ?? Number.NaN,
+            c.undatedFeeFirstDay ?? Number.NaN,
+            c.undatedFeeLastDay ?? Number.NaN,
+          );
         }
       }
       return out;
@@ -425,7 +466,17 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
       return {
         year,
         debtors: debtorStatements(people, ids),
-        totals: { debtors: ids.length, claims: claimCount, openClaims, opening: ore(totalOpening), movements: movementsOf(totalMovements), closing: ore(totalClosing), rows: rowsKept, rowsSum: ore(sumKept), rowsAfterYear },
+        totals: {
+          debtors: ids.length,
+          claims: claimCount,
+          openClaims,
+          opening: ore(totalOpening),
+          movements: movementsOf(totalMovements),
+          closing: ore(totalClosing),
+          rows: rowsKept,
+          rowsSum: ore(sumKept),
+          rowsAfterYear,
+        },
         errors: [...errors.map((e) => ({ row: rowNumber(e.row), message: e.message })), ...refused.errors].sort((a, b) => a.row - b.row),
       };
     },
@@ -515,7 +566,18 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
         const from = c.dueDay ?? c.firstDay;
         const limitation = open
           ? claimLimitation(
-              { claimType: c.claimType, acknowledged: c.acknowledged, dueDay: c.dueDay, firstDay: c.raisedDay ?? c.firstDay, lastTimelyDay: c.timelyDay, lastPaymentDay: c.paymentDay, judgmentDay: c.judgmentDay, feeAfterJudgmentDay: c.feeAfterJudgmentDay, undatedFeeFirstDay: c.undatedFeeFirstDay, undatedFeeLastDay: c.undatedFeeLastDay },
+              {
+                claimType: c.claimType,
+                acknowledged: c.acknowledged,
+                dueDay: c.dueDay,
+                firstDay: c.raisedDay ?? c.firstDay,
+                lastTimelyDay: c.timelyDay,
+                lastPaymentDay: c.paymentDay,
+                judgmentDay: c.judgmentDay,
+                feeAfterJudgmentDay: c.feeAfterJudgmentDay,
+                undatedFeeFirstDay: c.undatedFeeFirstDay,
+                undatedFeeLastDay: c.undatedFeeLastDay,
+              },
               yearEnd,
               rules,
               calendar,

@@ -17,7 +17,6 @@ export function ore(value: number): Ore {
   return value as Ore;
 }
 
-
 export interface ParseKronerOptions {
   /** Allow negative amounts (credits, corrections). Default false. */
   allowNegative?: boolean;
@@ -97,6 +96,11 @@ export const groupThousands = (n: number): string => String(n).replace(/\B(?=(\d
  */
 export function checkExactSum(absoluteSum: number, what: At): void {
   if (absoluteSum > Number.MAX_SAFE_INTEGER) {
-    throw SaldoError.at('UGYLDIGT_BELØB', what, absoluteSum, `beløbene er tilsammen over ${groupThousands(Math.floor(Number.MAX_SAFE_INTEGER / 100))} kr., mere end der kan regnes præcist på til øre. Er beløbene tastet forkert (f.eks. øre som kroner)?`);
+    throw SaldoError.at(
+      'UGYLDIGT_BELØB',
+      what,
+      absoluteSum,
+      `beløbene er tilsammen over ${groupThousands(Math.floor(Number.MAX_SAFE_INTEGER / 100))} kr., mere end der kan regnes præcist på til øre. Er beløbene tastet forkert (f.eks. øre som kroner)?`,
+    );
   }
 }

@@ -14,8 +14,7 @@ import { columnRange, type ChartDescription, type CellKind, type Column, type Li
 import { NEXT_STEP_HEADERS, nextStepRows, STATE_COLORS, STATUS_COLUMNS, statusRows, statusSummaryLines } from './statusTable.js';
 
 const columnsOf = (columns: readonly TableColumn[]): Column[] => columns.map((c) => ({ header: c.header, kind: c.kind }));
-const widthsOf = (columns: readonly TableColumn[], from = 1, least = 0): Record<number, number> =>
-  Object.fromEntries(columns.map((c, i) => [from + i, Math.max(c.width, least)]));
+const widthsOf = (columns: readonly TableColumn[], from = 1, least = 0): Record<number, number> => Object.fromEntries(columns.map((c, i) => [from + i, Math.max(c.width, least)]));
 
 /** The schedule as a table at `at`: header, one row per installment, optionally the total line. */
 export function planTable(plan: Schedule, at: Place, options: { total?: boolean; filter?: boolean } = {}): TableBlock {
@@ -93,7 +92,11 @@ export function planOverviewSheet(plans: ReadonlyArray<{ name: string; result: S
 }
 
 /** Only its labels and kinds are read. */
-const PLACEHOLDER: Schedule = { rows: [], summary: { count: 0, installment: ore(0), total: ore(0), fees: ore(0), interest: ore(0), principal: ore(0), lastDueDate: parseDate('2000-01-01', []) }, warnings: [] };
+const PLACEHOLDER: Schedule = {
+  rows: [],
+  summary: { count: 0, installment: ore(0), total: ore(0), fees: ore(0), interest: ore(0), principal: ore(0), lastDueDate: parseDate('2000-01-01', []) },
+  warnings: [],
+};
 
 /** The henstand comparison at A1: count, last due date, interest, fees and total before and after, with the difference. */
 function comparisonTable(out: AgreementHenstand): TableBlock {
@@ -171,7 +174,11 @@ export function singleClaimHenstandSheet(name: string, out: ClaimHenstand): Shee
   const steps: TableBlock = {
     type: 'table',
     at: { row: 6, col: 1 },
-    columns: [{ header: 'Rykkerforløb', kind: 'text' }, { header: 'Før', kind: 'text' }, { header: 'Efter', kind: 'text' }],
+    columns: [
+      { header: 'Rykkerforløb', kind: 'text' },
+      { header: 'Før', kind: 'text' },
+      { header: 'Efter', kind: 'text' },
+    ],
     rows: out.rykkerBefore.map((s, j) => [s.action, s.date, out.rykkerAfter[j]?.date ?? null]),
   };
   return { name, blocks: [pairs, steps, ...warningLines(out.warnings, 6 + 1 + steps.rows.length + 1)], columnWidths: HENSTAND_WIDTHS };
@@ -193,12 +200,17 @@ export function statusSheet(name: string, out: StatusOnDate): SheetDescription {
     rows: statusRows(out),
   };
   const stepKinds: CellKind[] = ['text', 'date', 'kroner'];
-  const steps: TableBlock[] = out.nextSteps.length === 0 ? [] : [{
-    type: 'table',
-    at: { row: top + installments.rows.length + 2, col: 1 },
-    columns: NEXT_STEP_HEADERS.map((header, i) => ({ header, kind: stepKinds[i]! })),
-    rows: nextStepRows(out),
-  }];
+  const steps: TableBlock[] =
+    out.nextSteps.length === 0
+      ? []
+      : [
+          {
+            type: 'table',
+            at: { row: top + installments.rows.length + 2, col: 1 },
+            columns: NEXT_STEP_HEADERS.map((header, i) => ({ header, kind: stepKinds[i]! })),
+            rows: nextStepRows(out),
+          },
+        ];
   return { name, blocks: [summary, installments, ...steps], columnWidths: widthsOf(STATUS_COLUMNS, 1, 18) };
 }
 

@@ -35,12 +35,17 @@ export function followupSheet(name: string, f: Followup, note = ''): SheetDescri
     ...(f.unmatchedPrevious.length > 0 ? [[UNMATCHED_TITLE], ['Nr.', 'Årsag/konsekvens', 'Handling'], ...f.unmatchedPrevious.map((p) => [p.id, p.cause, p.action]), [null]] : []),
     ...(f.warnings.length > 0 ? [['Bemærkninger'], ...f.warnings.map((w) => [w])] : []),
   ];
-  const below: LinesBlock[] = notes.length === 0 ? [] : [{
-    type: 'lines',
-    at: { row: FOLLOWUP_HEADER_ROW + f.rows.length + 2, col: 1 },
-    rows: notes.map((r) => [...r, null, null].slice(0, 3)),
-    bold: notes.flatMap((r, i) => (r[0] === UNMATCHED_TITLE || r[0] === 'Bemærkninger' ? [i] : [])),
-  }];
+  const below: LinesBlock[] =
+    notes.length === 0
+      ? []
+      : [
+          {
+            type: 'lines',
+            at: { row: FOLLOWUP_HEADER_ROW + f.rows.length + 2, col: 1 },
+            rows: notes.map((r) => [...r, null, null].slice(0, 3)),
+            bold: notes.flatMap((r, i) => (r[0] === UNMATCHED_TITLE || r[0] === 'Bemærkninger' ? [i] : [])),
+          },
+        ];
   const title: LinesBlock = { type: 'lines', at: { row: 1, col: 1 }, rows: [[followupTitle(f)], [note]], bold: [0], sizes: { 0: 14 } };
   return {
     name,
@@ -72,7 +77,11 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
     blocks.push({
       type: 'lines',
       at: { row: top, col: 1 },
-      rows: [[null, '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'], [r.kind === 'count' ? 'Pr. kvartal' : 'Resultat', ...r.quarters], ['Mål', target, target, target, target]],
+      rows: [
+        [null, '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'],
+        [r.kind === 'count' ? 'Pr. kvartal' : 'Resultat', ...r.quarters],
+        ['Mål', target, target, target, target],
+      ],
       kinds: [['text', 'text', 'text', 'text', 'text'], values, values],
       bold: [0],
     });

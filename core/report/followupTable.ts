@@ -5,7 +5,22 @@
  */
 import type { Followup, FollowupRow } from '../followup/followup.js';
 
-export const FOLLOWUP_HEADERS = ['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring'] as const;
+export const FOLLOWUP_HEADERS = [
+  'Nr.',
+  'Mål',
+  'Resultatkrav',
+  '1. kvt.',
+  '2. kvt.',
+  '3. kvt.',
+  '4. kvt.',
+  'Status sidst',
+  'År til dato',
+  'Årsag/konsekvens',
+  'Handling',
+  'Målværdi',
+  'Prognose for året',
+  'Forklaring',
+] as const;
 export const FOLLOWUP_WIDTHS = [7, 34, 40, 11, 11, 11, 11, 12, 12, 40, 40, 12, 14, 60] as const;
 /** 1-based columns of the template's parts (for formats, status colours and reading text back). */
 export const FOLLOWUP_COLUMN = { id: 1, quarters: 4, status: 8, ytd: 9, cause: 10, action: 11, target: 12, forecast: 13 } as const;

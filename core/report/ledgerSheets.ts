@@ -18,23 +18,25 @@ export function statementSummarySheet(name: string, s: Statement): SheetDescript
   const t = s.totals;
   return {
     name,
-    blocks: [{
-      type: 'pairs',
-      at: A1,
-      title: ['Saldoopgørelse', String(s.year)],
-      lines: [
-        { label: 'Debitorer', value: t.debtors, kind: 'integer' },
-        { label: 'Fordringer', value: t.claims, kind: 'integer' },
-        { label: 'Åbne fordringer 31. december', value: t.openClaims, kind: 'integer' },
-        { label: 'Primo (1. januar)', value: toKroner(t.opening), kind: 'kroner' },
-        ...POSTING_KINDS.filter((k) => t.movements[k] !== undefined).map((k) => ({ label: KIND_LABELS[k], value: toKroner(t.movements[k]!), kind: 'kroner' as const })),
-        { label: 'Ultimo (31. december)', value: toKroner(t.closing), kind: 'kroner' },
-        { label: 'Posteringer i opgørelsen', value: t.rows, kind: 'integer' },
-        { label: 'Posteringernes sum (afstemt mod ultimo)', value: toKroner(t.rowsSum), kind: 'kroner' },
-        { label: 'Posteringer efter årets udgang (udeladt)', value: t.rowsAfterYear, kind: 'integer' },
-        { label: 'Fejlbehæftede rækker (se arket Fejl)', value: s.errors.length, kind: 'integer' },
-      ],
-    }],
+    blocks: [
+      {
+        type: 'pairs',
+        at: A1,
+        title: ['Saldoopgørelse', String(s.year)],
+        lines: [
+          { label: 'Debitorer', value: t.debtors, kind: 'integer' },
+          { label: 'Fordringer', value: t.claims, kind: 'integer' },
+          { label: 'Åbne fordringer 31. december', value: t.openClaims, kind: 'integer' },
+          { label: 'Primo (1. januar)', value: toKroner(t.opening), kind: 'kroner' },
+          ...POSTING_KINDS.filter((k) => t.movements[k] !== undefined).map((k) => ({ label: KIND_LABELS[k], value: toKroner(t.movements[k]!), kind: 'kroner' as const })),
+          { label: 'Ultimo (31. december)', value: toKroner(t.closing), kind: 'kroner' },
+          { label: 'Posteringer i opgørelsen', value: t.rows, kind: 'integer' },
+          { label: 'Posteringernes sum (afstemt mod ultimo)', value: toKroner(t.rowsSum), kind: 'kroner' },
+          { label: 'Posteringer efter årets udgang (udeladt)', value: t.rowsAfterYear, kind: 'integer' },
+          { label: 'Fejlbehæftede rækker (se arket Fejl)', value: s.errors.length, kind: 'integer' },
+        ],
+      },
+    ],
     columnWidths: { 1: 34, 2: 20 },
   };
 }
@@ -49,7 +51,22 @@ export function statementClaimsSheet(name: string, s: Statement): SheetDescripti
 /** The rows that could not be read, by row number, or one line saying there were none. */
 export function errorsSheet(name: string, errors: ReadonlyArray<{ row: number; message: string }>): SheetDescription {
   const rows: CellValue[][] = errors.length === 0 ? [[null, 'Ingen fejl: alle rækker blev læst.']] : errors.map((e) => [e.row, e.message]);
-  return { name, blocks: [{ type: 'table', at: A1, columns: [{ header: 'Række', kind: 'integer' }, { header: 'Fejl', kind: 'text' }], rows }], columnWidths: { 1: 10, 2: 90 }, freezeRows: 1 };
+  return {
+    name,
+    blocks: [
+      {
+        type: 'table',
+        at: A1,
+        columns: [
+          { header: 'Række', kind: 'integer' },
+          { header: 'Fejl', kind: 'text' },
+        ],
+        rows,
+      },
+    ],
+    columnWidths: { 1: 10, 2: 90 },
+    freezeRows: 1,
+  };
 }
 
 /** One printable page per debtor (letterRows), a page break before each; portrait, one page wide. */
@@ -77,15 +94,17 @@ function agingChart(a: Analysis, table: TableBlock, from: Place, to?: Place): Ch
   if (table.rows.length === 0) return [];
   const buckets = table.columns.length - 2;
   const { row, col } = table.at;
-  return [{
-    type: 'stackedColumn',
-    title: `Aldersfordeling pr. ${a.asOf}`,
-    source: { row, col, rows: table.rows.length + 1, cols: buckets + 1 },
-    seriesBy: 'rows',
-    series: table.rows.map((r, i) => ({ name: String(r[0]), values: rowRange(row + 1 + i, col + 1, buckets), categories: rowRange(row, col + 1, buckets) })),
-    from,
-    ...(to ? { to } : {}),
-  }];
+  return [
+    {
+      type: 'stackedColumn',
+      title: `Aldersfordeling pr. ${a.asOf}`,
+      source: { row, col, rows: table.rows.length + 1, cols: buckets + 1 },
+      seriesBy: 'rows',
+      series: table.rows.map((r, i) => ({ name: String(r[0]), values: rowRange(row + 1 + i, col + 1, buckets), categories: rowRange(row, col + 1, buckets) })),
+      from,
+      ...(to ? { to } : {}),
+    },
+  ];
 }
 
 function developmentBlock(a: Analysis, at: Place): TableBlock {
@@ -96,15 +115,17 @@ function developmentBlock(a: Analysis, at: Place): TableBlock {
 function developmentChart(table: TableBlock, from: Place, to?: Place): ChartDescription[] {
   if (table.rows.length === 0) return [];
   const { row, col } = table.at;
-  return [{
-    type: 'line',
-    title: 'Saldo ultimo pr. måned',
-    source: { row, col, rows: table.rows.length + 1, cols: table.columns.length },
-    seriesBy: 'columns',
-    series: table.columns.slice(1).map((c, i) => ({ name: c.header, values: columnRange(col + 1 + i, row + 1, table.rows.length), categories: columnRange(col, row + 1, table.rows.length) })),
-    from,
-    ...(to ? { to } : {}),
-  }];
+  return [
+    {
+      type: 'line',
+      title: 'Saldo ultimo pr. måned',
+      source: { row, col, rows: table.rows.length + 1, cols: table.columns.length },
+      seriesBy: 'columns',
+      series: table.columns.slice(1).map((c, i) => ({ name: c.header, values: columnRange(col + 1 + i, row + 1, table.rows.length), categories: columnRange(col, row + 1, table.rows.length) })),
+      from,
+      ...(to ? { to } : {}),
+    },
+  ];
 }
 
 /**
@@ -148,22 +169,38 @@ export function analysisSheets(a: Analysis): SheetDescription[] {
   };
   const movements: SheetDescription = {
     name: 'Tilgang og afgang',
-    blocks: [{
-      type: 'table',
-      at: A1,
-      columns: [{ header: 'Fordringstype', kind: 'text' }, { header: 'Måned', kind: 'text' }, { header: 'Saldo ultimo', kind: 'kroner' }, { header: 'Tilgang', kind: 'kroner' }, { header: 'Afgang', kind: 'kroner' }],
-      rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, toKroner(m.balance), toKroner(m.additions), toKroner(m.reductions)])),
-    }],
+    blocks: [
+      {
+        type: 'table',
+        at: A1,
+        columns: [
+          { header: 'Fordringstype', kind: 'text' },
+          { header: 'Måned', kind: 'text' },
+          { header: 'Saldo ultimo', kind: 'kroner' },
+          { header: 'Tilgang', kind: 'kroner' },
+          { header: 'Afgang', kind: 'kroner' },
+        ],
+        rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, toKroner(m.balance), toKroner(m.additions), toKroner(m.reductions)])),
+      },
+    ],
     columnWidths: { 1: 18, 2: 10, 3: 16, 4: 16, 5: 16 },
   };
   const top: SheetDescription = {
     name: 'Største debitorer',
-    blocks: [{
-      type: 'table',
-      at: A1,
-      columns: [{ header: 'Debitor', kind: 'text' }, { header: 'Navn', kind: 'text' }, { header: 'Saldo', kind: 'kroner' }, { header: 'Åbne fordringer', kind: 'integer' }, { header: 'Ældste forfald', kind: 'date' }],
-      rows: a.topDebtors.map((t) => [t.debtorId, t.name, toKroner(t.balance), t.openClaims, t.oldestDueDate ? dateToExcelSerial(t.oldestDueDate) : null]),
-    }],
+    blocks: [
+      {
+        type: 'table',
+        at: A1,
+        columns: [
+          { header: 'Debitor', kind: 'text' },
+          { header: 'Navn', kind: 'text' },
+          { header: 'Saldo', kind: 'kroner' },
+          { header: 'Åbne fordringer', kind: 'integer' },
+          { header: 'Ældste forfald', kind: 'date' },
+        ],
+        rows: a.topDebtors.map((t) => [t.debtorId, t.name, toKroner(t.balance), t.openClaims, t.oldestDueDate ? dateToExcelSerial(t.oldestDueDate) : null]),
+      },
+    ],
     columnWidths: { 1: 12, 2: 28, 3: 16, 4: 15, 5: 14 },
   };
   return [summary, agingSheet, developmentSheet, movements, top, errorsSheet('Fejl', a.errors)];

@@ -22,8 +22,15 @@ const movementKr = (m: Movements, k: PostingKind): number => {
 };
 
 export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
-  krav: 'Nye krav', gebyr: 'Gebyrer', rente: 'Renter', betaling: 'Indbetalinger', modregning: 'Modregninger', afskrivning: 'Afskrivninger',
-  oversendt: 'Sendt til inddrivelse', tilbagebetaling: 'Tilbagebetalinger', korrektion: 'Korrektioner',
+  krav: 'Nye krav',
+  gebyr: 'Gebyrer',
+  rente: 'Renter',
+  betaling: 'Indbetalinger',
+  modregning: 'Modregninger',
+  afskrivning: 'Afskrivninger',
+  oversendt: 'Sendt til inddrivelse',
+  tilbagebetaling: 'Tilbagebetalinger',
+  korrektion: 'Korrektioner',
 };
 
 /** The claim type's Danish label where Saldo knows it; the ledger's own code otherwise. */
@@ -57,7 +64,21 @@ export function statementClaimRows(s: Statement): CellValue[][] {
   const rows: CellValue[][] = [];
   for (const d of s.debtors) {
     for (const c of d.claims) {
-      rows.push([d.debtorId, d.name, d.cpr, c.claimId, c.claimType, toKroner(c.opening), ...POSTING_KINDS.map((k) => movementKr(c.movements, k)), toKroner(c.closing), serial(c.dueDate), c.ageDays ?? null, serial(c.limitationDate), timeBarredText(c, s.year), c.limitationReason ?? null]);
+      rows.push([
+        d.debtorId,
+        d.name,
+        d.cpr,
+        c.claimId,
+        c.claimType,
+        toKroner(c.opening),
+        ...POSTING_KINDS.map((k) => movementKr(c.movements, k)),
+        toKroner(c.closing),
+        serial(c.dueDate),
+        c.ageDays ?? null,
+        serial(c.limitationDate),
+        timeBarredText(c, s.year),
+        c.limitationReason ?? null,
+      ]);
     }
   }
   return rows;
@@ -169,9 +190,12 @@ export function developmentTable(a: Analysis): { columns: Column[]; rows: CellVa
   const months = a.development[0]?.months.map((m) => m.month) ?? [];
   return {
     columns: [{ header: 'Måned', kind: 'text' }, ...a.development.map((d) => ({ header: claimTypeLabel(d.claimType), kind: 'kroner' as const }))],
-    rows: months.map((m, i) => [m, ...a.development.map((d) => {
-      const month = d.months[i];
-      return month === undefined ? 0 : toKroner(month.balance);
-    })]),
+    rows: months.map((m, i) => [
+      m,
+      ...a.development.map((d) => {
+        const month = d.months[i];
+        return month === undefined ? 0 : toKroner(month.balance);
+      }),
+    ]),
   };
 }

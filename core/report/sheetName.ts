@@ -4,7 +4,13 @@
  * @example uniqueSheetName('Afdragsplan', ['afdragsplan']) // "Afdragsplan 2"
  */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim() || 'Ark';
+  const base =
+    wanted
+      .replace(/[:\\/?*[\]]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31)
+      .trim() || 'Ark';
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i += 1) {

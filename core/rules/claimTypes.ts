@@ -4,15 +4,7 @@
  */
 import type { Sourced } from './sourced.js';
 
-export const CLAIM_TYPES = [
-  'daginstitution',
-  'ejendomsskat',
-  'underholdsbidrag',
-  'boligstøtte',
-  'kontanthjælp',
-  'renovation',
-  'andet',
-] as const;
+export const CLAIM_TYPES = ['daginstitution', 'ejendomsskat', 'underholdsbidrag', 'boligstøtte', 'kontanthjælp', 'renovation', 'andet'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 export interface ClaimTypeRule {
@@ -37,17 +29,72 @@ export interface ClaimTypeRule {
   feeLetters: number | null;
 }
 
-const POLICY = 'Opkrævningspolitik (seeds/004): henstand gives som udgangspunkt ikke for løbende betalinger af ejendomsskat, daginstitution og underholdsbidrag; medhæftere f.eks. daginstitution og boligstøtte';
+const POLICY =
+  'Opkrævningspolitik (seeds/004): henstand gives som udgangspunkt ikke for løbende betalinger af ejendomsskat, daginstitution og underholdsbidrag; medhæftere f.eks. daginstitution og boligstøtte';
 
 export const defaultClaimTypes: Sourced<Record<ClaimType, ClaimTypeRule>> = {
   value: {
-    daginstitution: { label: 'Daginstitution (forældrebetaling)', udpantningsret: true, henstandNormallyAllowed: false, medhaeftere: true, tilbagebetalingskrav: false, limitationYears: 3, priority: 0, feeLetters: null },
+    daginstitution: {
+      label: 'Daginstitution (forældrebetaling)',
+      udpantningsret: true,
+      henstandNormallyAllowed: false,
+      medhaeftere: true,
+      tilbagebetalingskrav: false,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: null,
+    },
     ejendomsskat: { label: 'Ejendomsskat', udpantningsret: true, henstandNormallyAllowed: false, medhaeftere: false, tilbagebetalingskrav: false, limitationYears: 3, priority: 0, feeLetters: null },
-    underholdsbidrag: { label: 'Underholdsbidrag', udpantningsret: true, henstandNormallyAllowed: false, medhaeftere: false, tilbagebetalingskrav: false, limitationYears: 3, priority: 0, feeLetters: 1 },
-    boligstøtte: { label: 'Boligstøtte (tilbagebetaling)', udpantningsret: true, henstandNormallyAllowed: true, medhaeftere: true, tilbagebetalingskrav: true, limitationYears: 3, priority: 0, feeLetters: 0 },
-    kontanthjælp: { label: 'Kontanthjælp (tilbagebetalingskrav)', udpantningsret: false, henstandNormallyAllowed: true, medhaeftere: false, tilbagebetalingskrav: true, limitationYears: 3, priority: 0, feeLetters: null },
-    renovation: { label: 'Renovation (affaldsgebyr)', udpantningsret: true, henstandNormallyAllowed: true, medhaeftere: false, tilbagebetalingskrav: false, limitationYears: 3, priority: 0, feeLetters: null },
-    andet: { label: 'Andet (civilretligt krav)', udpantningsret: false, henstandNormallyAllowed: true, medhaeftere: false, tilbagebetalingskrav: false, limitationYears: 3, priority: 0, feeLetters: null },
+    underholdsbidrag: {
+      label: 'Underholdsbidrag',
+      udpantningsret: true,
+      henstandNormallyAllowed: false,
+      medhaeftere: false,
+      tilbagebetalingskrav: false,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: 1,
+    },
+    boligstøtte: {
+      label: 'Boligstøtte (tilbagebetaling)',
+      udpantningsret: true,
+      henstandNormallyAllowed: true,
+      medhaeftere: true,
+      tilbagebetalingskrav: true,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: 0,
+    },
+    kontanthjælp: {
+      label: 'Kontanthjælp (tilbagebetalingskrav)',
+      udpantningsret: false,
+      henstandNormallyAllowed: true,
+      medhaeftere: false,
+      tilbagebetalingskrav: true,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: null,
+    },
+    renovation: {
+      label: 'Renovation (affaldsgebyr)',
+      udpantningsret: true,
+      henstandNormallyAllowed: true,
+      medhaeftere: false,
+      tilbagebetalingskrav: false,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: null,
+    },
+    andet: {
+      label: 'Andet (civilretligt krav)',
+      udpantningsret: false,
+      henstandNormallyAllowed: true,
+      medhaeftere: false,
+      tilbagebetalingskrav: false,
+      limitationYears: 3,
+      priority: 0,
+      feeLetters: null,
+    },
   },
   source: `${POLICY}; udpantningsret: gebyrloven § 2 stk. 2 (kun krav, der i lovgivningen er tillagt udpantningsret), gældsinddrivelsesloven § 1 a stk. 2 (fortrinsberettigede kommunale fordringer: ejendomsskat for skatteår t.o.m. 2023, renovation for husholdninger efter miljøbeskyttelsesloven § 48 stk. 6); lov om Udbetaling Danmark § 30 (ét gebyr pr. krav); borger.dk (ingen gebyr på rykkere for boligstøtte); BEK 585/2023 og Ankestyrelsen 2/2018 (tilbagebetalingskrav); forældelsesloven §§ 3, 5`,
   checked: '2026-11-23',

@@ -24,23 +24,68 @@ const PART_NAMES = { fees: 'gebyrer', interest: 'renter', principal: 'hovedstol'
 export function describeRules(rules: RuleSet): RuleLine[] {
   const lines: RuleLine[] = [];
   const { rykkerPublic, rykkerCivil, underretningUdlaeg } = rules.fees;
-  lines.push({ group: 'Gebyrer', rule: 'Rykkergebyr, krav med udpantningsret', value: `højst ${kr(rykkerPublic.value.maxPerRykker)} pr. rykker${rykkerPublic.value.maxFeeCount === null ? ', antal ikke begrænset' : `, højst ${rykkerPublic.value.maxFeeCount}`}`, source: rykkerPublic.source, checked: rykkerPublic.checked, status: rykkerPublic.status });
-  lines.push({ group: 'Gebyrer', rule: 'Rykkergebyr, civilretligt krav', value: `højst ${kr(rykkerCivil.value.maxPerRykker)} pr. rykker, højst ${String(rykkerCivil.value.maxFeeCount)} rykkere, mindst ${String(rykkerCivil.value.minDaysBetween)} dage imellem`, source: rykkerCivil.source, checked: rykkerCivil.checked, status: rykkerCivil.status });
-  lines.push({ group: 'Gebyrer', rule: 'Underretning om udlægsforretning', value: `højst ${kr(underretningUdlaeg.value)}`, source: underretningUdlaeg.source, checked: underretningUdlaeg.checked, status: underretningUdlaeg.status });
+  lines.push({
+    group: 'Gebyrer',
+    rule: 'Rykkergebyr, krav med udpantningsret',
+    value: `højst ${kr(rykkerPublic.value.maxPerRykker)} pr. rykker${rykkerPublic.value.maxFeeCount === null ? ', antal ikke begrænset' : `, højst ${rykkerPublic.value.maxFeeCount}`}`,
+    source: rykkerPublic.source,
+    checked: rykkerPublic.checked,
+    status: rykkerPublic.status,
+  });
+  lines.push({
+    group: 'Gebyrer',
+    rule: 'Rykkergebyr, civilretligt krav',
+    value: `højst ${kr(rykkerCivil.value.maxPerRykker)} pr. rykker, højst ${String(rykkerCivil.value.maxFeeCount)} rykkere, mindst ${String(rykkerCivil.value.minDaysBetween)} dage imellem`,
+    source: rykkerCivil.source,
+    checked: rykkerCivil.checked,
+    status: rykkerCivil.status,
+  });
+  lines.push({
+    group: 'Gebyrer',
+    rule: 'Underretning om udlægsforretning',
+    value: `højst ${kr(underretningUdlaeg.value)}`,
+    source: underretningUdlaeg.source,
+    checked: underretningUdlaeg.checked,
+    status: underretningUdlaeg.status,
+  });
   for (const [name, table] of Object.entries(rules.rateTables)) {
     for (const row of table.rows) {
       lines.push({ group: `Rentetabel "${name}"`, rule: `${table.label} fra ${row.from}`, value: formatRate(row.annualRatePpm), source: row.source, checked: table.checked, status: row.status });
     }
-    lines.push({ group: `Rentetabel "${name}"`, rule: 'Tabellen dækker til og med', value: table.validThrough, source: table.source, checked: table.checked, status: 'verified', note: 'Senere perioder kræver en opdateret tabel i en regelfil.' });
+    lines.push({
+      group: `Rentetabel "${name}"`,
+      rule: 'Tabellen dækker til og med',
+      value: table.validThrough,
+      source: table.source,
+      checked: table.checked,
+      status: 'verified',
+      note: 'Senere perioder kræver en opdateret tabel i en regelfil.',
+    });
   }
   for (const [year, table] of Object.entries(rules.betalingsevne)) {
     for (const row of table.rows) {
       const range = row.to === null ? `fra ${groupThousands(row.from)} kr.` : `${groupThousands(row.from)}–${groupThousands(row.to)} kr.`;
-      lines.push({ group: `Betalingsevne ${year}`, rule: `Nettoindkomst ${range}`, value: `${row.withoutChildren} % uden / ${row.withChildren} % med forsørgerpligt`, source: table.source, checked: table.checked, status: table.status, ...(table.note ? { note: table.note } : {}) });
+      lines.push({
+        group: `Betalingsevne ${year}`,
+        rule: `Nettoindkomst ${range}`,
+        value: `${row.withoutChildren} % uden / ${row.withChildren} % med forsørgerpligt`,
+        source: table.source,
+        checked: table.checked,
+        status: table.status,
+        ...(table.note ? { note: table.note } : {}),
+      });
     }
   }
   const order = rules.allocationOrder;
-  lines.push({ group: 'Dækningsrækkefølge', rule: 'Inden for en fordring', value: order.value.map((p) => PART_NAMES[p]).join(' → '), source: order.source, checked: order.checked, status: order.status, ...(order.note ? { note: order.note } : {}) });
+  lines.push({
+    group: 'Dækningsrækkefølge',
+    rule: 'Inden for en fordring',
+    value: order.value.map((p) => PART_NAMES[p]).join(' → '),
+    source: order.source,
+    checked: order.checked,
+    status: order.status,
+    ...(order.note ? { note: order.note } : {}),
+  });
   const types = rules.claimTypes;
   for (const type of CLAIM_TYPES) {
     const t = types.value[type];
@@ -54,9 +99,31 @@ export function describeRules(rules: RuleSet): RuleLine[] {
     lines.push({ group: 'Fordringstyper', rule: t.label, value: facts.join('; '), source: types.source, checked: types.checked, status: types.status, ...(types.note ? { note: types.note } : {}) });
   }
   const procedure = rules.rykkerProcedure;
-  lines.push({ group: 'Rykkerprocedure', rule: 'Trin', value: procedure.value.steps.map((st) => st.action).join(' → '), source: procedure.source, checked: procedure.checked, status: procedure.status });
-  lines.push({ group: 'Rykkerprocedure', rule: 'Dage mellem trinene', value: `${procedure.value.intervalDays} dage`, source: procedure.source, checked: procedure.checked, status: procedure.status, ...(procedure.note ? { note: procedure.note } : {}) });
+  lines.push({
+    group: 'Rykkerprocedure',
+    rule: 'Trin',
+    value: procedure.value.steps.map((st) => st.action).join(' → '),
+    source: procedure.source,
+    checked: procedure.checked,
+    status: procedure.status,
+  });
+  lines.push({
+    group: 'Rykkerprocedure',
+    rule: 'Dage mellem trinene',
+    value: `${procedure.value.intervalDays} dage`,
+    source: procedure.source,
+    checked: procedure.checked,
+    status: procedure.status,
+    ...(procedure.note ? { note: procedure.note } : {}),
+  });
   const holidays = rules.bankHolidays;
-  lines.push({ group: 'Bankdage', rule: 'Lukkedage ud over weekender', value: holidays.value.map((h) => h.name + (h.toYear ? ` (til og med ${h.toYear})` : '')).join(', '), source: holidays.source, checked: holidays.checked, status: holidays.status });
+  lines.push({
+    group: 'Bankdage',
+    rule: 'Lukkedage ud over weekender',
+    value: holidays.value.map((h) => h.name + (h.toYear ? ` (til og med ${h.toYear})` : '')).join(', '),
+    source: holidays.source,
+    checked: holidays.checked,
+    status: holidays.status,
+  });
   return lines;
 }

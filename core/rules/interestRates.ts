@@ -26,7 +26,8 @@ export interface RateTable {
 const FORBRUG = 'forbrug.dk, morarente (referencesats + 8 pct.-point)';
 /** The 2025–2026 figures: research/law-review-2026-12.md (checked 2026-12-02), with its sources. */
 const NATIONALBANKEN_2025 = 'Danmarks Nationalbank, udlånsrente (referencesats) 2,75 % pr. 1.1.2025, citeret af tradingeconomics.com; research/law-review-2026-12.md';
-const NATIONALBANKEN_2025_2 = 'Danmarks Nationalbank, udlånsrente 1,75 % pr. 1.7.2025 (nedsat i april og juni 2025; Nationalbanken, Monetære og finansielle tendenser nr. 21); research/law-review-2026-12.md';
+const NATIONALBANKEN_2025_2 =
+  'Danmarks Nationalbank, udlånsrente 1,75 % pr. 1.7.2025 (nedsat i april og juni 2025; Nationalbanken, Monetære og finansielle tendenser nr. 21); research/law-review-2026-12.md';
 const NATIONALBANKEN_2026 = 'Afledt: udlånsrenten uændret 1,75 % fra juni 2025 til januar 2026 (ingen ændring rapporteret; bekræft på nationalbanken.dk); research/law-review-2026-12.md';
 
 /** Renteloven § 5: referencesats (Nationalbankens udlånsrente 1.1/1.7) + 8 points. */

@@ -35,7 +35,8 @@ export const defaultRykkerProcedure: Sourced<RykkerProcedure> = {
     ],
     intervalDays: 10,
   },
-  source: 'Opkrævningspolitik (seeds/004): 2 rykkerbreve + telefonopkald, derefter medhæftere 2 gange + telefonopkald, derefter oversendelse; ved misligholdelse af betalingsaftaler udsendes automatisk et rykkerbrev. Interval: renteloven § 9 b (mindst 10 dage mellem rykkere)',
+  source:
+    'Opkrævningspolitik (seeds/004): 2 rykkerbreve + telefonopkald, derefter medhæftere 2 gange + telefonopkald, derefter oversendelse; ved misligholdelse af betalingsaftaler udsendes automatisk et rykkerbrev. Interval: renteloven § 9 b (mindst 10 dage mellem rykkere)',
   checked: '2026-11-23',
   status: 'verified',
   note: 'Intervallet på 10 dage er lovens mindste for civilretlige krav; kommunen fastsætter selv sit interval i en regelfil (rykkerProcedure.intervalDays).',

@@ -28,9 +28,7 @@ export interface Claim {
 }
 
 export type PlanMode =
-  | { kind: 'installment'; installment: Ore }
-  | { kind: 'count'; count: number; rounding: Ore }
-  | { kind: 'paymentCapacity'; netIncome: Ore; supportsChildren: boolean; year: number };
+  { kind: 'installment'; installment: Ore } | { kind: 'count'; count: number; rounding: Ore } | { kind: 'paymentCapacity'; netIncome: Ore; supportsChildren: boolean; year: number };
 
 export interface PlanTerms {
   startDate: CalendarDate;
@@ -49,8 +47,19 @@ export interface PlanTerms {
 export const MAX_INSTALLMENTS = 1200;
 
 export const PLAN_KEYS = [
-  'startDate', 'firstDueDate', 'frequency', 'installment', 'count', 'rounding', 'paymentCapacity',
-  'claims', 'interestMethod', 'interestBase', 'bankingDays', 'reference', 'accrueFromDueDate',
+  'startDate',
+  'firstDueDate',
+  'frequency',
+  'installment',
+  'count',
+  'rounding',
+  'paymentCapacity',
+  'claims',
+  'interestMethod',
+  'interestBase',
+  'bankingDays',
+  'reference',
+  'accrueFromDueDate',
 ] as const;
 const CLAIM_KEYS = ['id', 'type', 'principal', 'fees', 'interest', 'dueDate', 'annualInterestRate', 'interestRateTable'];
 
@@ -67,7 +76,12 @@ function parseRate(raw: Json, field: Place, rules: RuleSet): RateSource {
     throw SaldoError.at('UGYLDIGT_INPUT', within(field, 'interestRateTable'), table, `ukendt rentetabel ${showValue(table)}. Kendte tabeller: ${names.join(', ')}.`);
   }
   if (fixed !== 0) {
-    throw new SaldoError('KONFLIKT', within(field, 'annualInterestRate'), raw.annualInterestRate, (name) => `${name(field)}: angiv enten ${name(['annualInterestRate'])} eller ${name(['interestRateTable'])}, ikke begge.`);
+    throw new SaldoError(
+      'KONFLIKT',
+      within(field, 'annualInterestRate'),
+      raw.annualInterestRate,
+      (name) => `${name(field)}: angiv enten ${name(['annualInterestRate'])} eller ${name(['interestRateTable'])}, ikke begge.`,
+    );
   }
   return { kind: 'table', name: table, table: compileRateTable(table, found) };
 }
@@ -99,9 +113,10 @@ export function parseClaim(raw: unknown, field: Place, defaultId: string, defaul
 function parseMode(input: Json): PlanMode {
   const given = (['installment', 'count', 'paymentCapacity'] as const).filter((k) => input[k] !== undefined);
   if (given.length !== 1) {
-    const message = (name: Namer) => given.length === 0
-      ? `Angiv præcis én af ${name(['installment'])} (fast ydelse i kroner), ${name(['count'])} (antal ydelser) eller ${name(['paymentCapacity'])} (betalingsevne).`
-      : `Angiv kun én af ${name(['installment'])}, ${name(['count'])} og ${name(['paymentCapacity'])} – der er angivet både ${given.map((k) => name([k])).join(' og ')}.`;
+    const message = (name: Namer) =>
+      given.length === 0
+        ? `Angiv præcis én af ${name(['installment'])} (fast ydelse i kroner), ${name(['count'])} (antal ydelser) eller ${name(['paymentCapacity'])} (betalingsevne).`
+        : `Angiv kun én af ${name(['installment'])}, ${name(['count'])} og ${name(['paymentCapacity'])} – der er angivet både ${given.map((k) => name([k])).join(' og ')}.`;
     throw new SaldoError(given.length === 0 ? 'MANGLER' : 'KONFLIKT', given.join(',') || 'installment', given, message);
   }
   if (input.rounding !== undefined && given[0] !== 'count') {
@@ -118,7 +133,8 @@ function parseMode(input: Json): PlanMode {
       };
     default: {
       const cap = input.paymentCapacity;
-      if (!isJsonObject(cap)) throw new SaldoError('UGYLDIGT_INPUT', ['paymentCapacity'], cap, (name) => `${name(['paymentCapacity'])} skal være et objekt: {"netIncome": 250000, "supportsChildren": false, "year": 2024}.`);
+      if (!isJsonObject(cap))
+        throw new SaldoError('UGYLDIGT_INPUT', ['paymentCapacity'], cap, (name) => `${name(['paymentCapacity'])} skal være et objekt: {"netIncome": 250000, "supportsChildren": false, "year": 2024}.`);
       rejectUnknownKeys(cap, ['netIncome', 'supportsChildren', 'year'], ['paymentCapacity']);
       present(cap.netIncome, ['paymentCapacity', 'netIncome'], 'angiv den årlige nettoindkomst i kroner.');
       present(cap.year, ['paymentCapacity', 'year'], 'angiv hvilket års betalingsevnetabel der skal bruges.');
@@ -149,7 +165,12 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
   const frequency = oneOf(input.frequency, FREQUENCIES, ['frequency'], 'monthly');
   const startDate = input.startDate === undefined ? addMonths(firstDueDate, -monthsPerPeriod(frequency)) : parseDate(input.startDate, ['startDate']);
   if (startDate > firstDueDate) {
-    throw new SaldoError('KONFLIKT', ['startDate'], input.startDate, (name) => `${name(['startDate'])} (${startDate}) ligger efter ${name(['firstDueDate'])} (${firstDueDate}); aftalen skal indgås før første ydelse forfalder.`);
+    throw new SaldoError(
+      'KONFLIKT',
+      ['startDate'],
+      input.startDate,
+      (name) => `${name(['startDate'])} (${startDate}) ligger efter ${name(['firstDueDate'])} (${firstDueDate}); aftalen skal indgås før første ydelse forfalder.`,
+    );
   }
   const mode = parseMode(input);
   if (!Array.isArray(input.claims) || input.claims.length === 0) {
@@ -166,7 +187,12 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
   const typed = accrueFromDueDate ? claims.findIndex((c) => c.interest > 0) : -1;
   if (typed >= 0) {
     // Both would count the months from forfald to the agreement twice.
-    throw SaldoError.at('KONFLIKT', ['claims', typed, 'interest'], (input.claims[typed] as Json).interest, (name) => `angiv enten de påløbne renter selv (${name(['interest'])}) eller ${name(['accrueFromDueDate'])}, så Saldo beregner dem – ikke begge, ellers tælles renterne to gange.`);
+    throw SaldoError.at(
+      'KONFLIKT',
+      ['claims', typed, 'interest'],
+      (input.claims[typed] as Json).interest,
+      (name) => `angiv enten de påløbne renter selv (${name(['interest'])}) eller ${name(['accrueFromDueDate'])}, så Saldo beregner dem – ikke begge, ellers tælles renterne to gange.`,
+    );
   }
   if (claims.every((c) => c.principal + c.fees + c.interest === 0)) {
     throw SaldoError.at('UGYLDIGT_INPUT', ['claims'], input.claims, 'der er ingen gæld at afdrage – alle beløb er 0 kr.');

@@ -20,8 +20,10 @@ export function planWarnings(terms: PlanTerms, rules: RuleSet): PlanWarning[] {
   const advice = own
     ? `Reglerne har tabellen for ${agreementYear}: vælg den.`
     : `Indlæs tabellen for ${agreementYear} som regelfil, når Gældsstyrelsen har offentliggjort den, eller skriv i sagen, hvorfor ${mode.year}-tabellen bruges.`;
-  return [{
-    code: 'BETALINGSEVNE_ÅR',
-    message: `Betalingsevnetabellen for ${mode.year} bruges til en aftale fra ${agreementYear} (aftaledato ${danishDate(terms.startDate)}). ${advice}`,
-  }];
+  return [
+    {
+      code: 'BETALINGSEVNE_ÅR',
+      message: `Betalingsevnetabellen for ${mode.year} bruges til en aftale fra ${agreementYear} (aftaledato ${danishDate(terms.startDate)}). ${advice}`,
+    },
+  ];
 }

@@ -51,10 +51,7 @@ export interface Schedule {
   warnings: PlanWarning[];
 }
 
-type Outcome =
-  | { kind: 'paid'; rows: ScheduleRow[]; count: number }
-  | { kind: 'neverPays'; n: number; interest: number; balanceBefore: number; balanceAfter: number }
-  | { kind: 'tooMany' };
+type Outcome = { kind: 'paid'; rows: ScheduleRow[]; count: number } | { kind: 'neverPays'; n: number; interest: number; balanceBefore: number; balanceAfter: number } | { kind: 'tooMany' };
 
 interface Prepared {
   terms: PlanTerms;
@@ -173,8 +170,8 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
     balances[n] = after;
     if (inHenstand) lastHenstandRow = n;
     if (keepRows) {
-      // Sums and differences of øre: whole by construction. The loop runs a million times in a
-      // batch, so the brand is given here, not checked by ore() (the property tests check it).
+      // The balance is a difference of øre, whole by construction; the loop runs a million times
+      // in a batch, so its brand is given here, not checked by ore() (the property tests check it).
       rows.push({
         n,
         nominalDate: fromDayNumber(nominal),

@@ -59,7 +59,10 @@ export function agreementStatus(
   // A deadline (due date + graceDays) on a closed day runs to the next banking day, as due dates
   // do (forældelsesloven § 27 stk. 2 by analogy; SPEC status): a payment that Monday is on time.
   const deadlineOf = (inst: Installment): number => nextBankingDayNumber(toDayNumber(inst.dueDate) + graceDays, calendar);
-  const known = payments.map((p, i) => ({ ...p, i })).filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  const known = payments
+    .map((p, i) => ({ ...p, i }))
+    .filter((p) => p.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
   const covered = installments.map(() => 0);
   const coveredOn: Array<CalendarDate | null> = installments.map(() => null);
   let next = 0;

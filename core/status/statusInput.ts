@@ -58,7 +58,12 @@ export function statusOfInstallments(raw: unknown, rules: RuleSet): StatusOnDate
   rejectUnknownKeys(raw, ['installments', 'payments', 'asOf', 'graceDays', 'claimTypes'], [], 'Med installments er tilladte felter');
   const list = raw.installments;
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_INSTALLMENTS) {
-    throw new SaldoError('UGYLDIGT_INPUT', ['installments'], list, (name) => `${name(['installments'])} skal være en liste med 1–${MAX_INSTALLMENTS} ydelser: [{"dueDate": "2026-02-02", "amount": 500}].`);
+    throw new SaldoError(
+      'UGYLDIGT_INPUT',
+      ['installments'],
+      list,
+      (name) => `${name(['installments'])} skal være en liste med 1–${MAX_INSTALLMENTS} ydelser: [{"dueDate": "2026-02-02", "amount": 500}].`,
+    );
   }
   const installments = list.map((x: unknown, i: number) => {
     const f = ['installments', i];
@@ -67,7 +72,8 @@ export function statusOfInstallments(raw: unknown, rules: RuleSet): StatusOnDate
   });
   installments.forEach((inst, i) => {
     const prev = installments[i - 1];
-    if (prev && inst.dueDate < prev.dueDate) throw SaldoError.at('UGYLDIGT_INPUT', ['installments', i, 'dueDate'], inst.dueDate, `ydelserne skal stå i datoorden (${inst.dueDate} kommer før ${prev.dueDate}).`);
+    if (prev && inst.dueDate < prev.dueDate)
+      throw SaldoError.at('UGYLDIGT_INPUT', ['installments', i, 'dueDate'], inst.dueDate, `ydelserne skal stå i datoorden (${inst.dueDate} kommer før ${prev.dueDate}).`);
   });
   const types: unknown = raw.claimTypes === undefined ? ['andet'] : raw.claimTypes;
   if (!isClaimTypeList(types)) {
@@ -92,6 +98,13 @@ export function statusOfPlan(input: unknown, rules: RuleSet): StatusOnDate {
   const window = raw.henstand === undefined ? undefined : henstandWindow(parseHenstand(raw.henstand, raw.interestDuringHenstand));
   const schedule = computeSchedule(terms, rules, undefined, window);
   const installments = schedule.rows.map((r) => ({ n: r.n, dueDate: r.dueDate, amount: r.payment }));
-  const status = agreementStatus(installments, payments, asOf, graceDays, terms.claims.map((c) => c.type), rules);
+  const status = agreementStatus(
+    installments,
+    payments,
+    asOf,
+    graceDays,
+    terms.claims.map((c) => c.type),
+    rules,
+  );
   return { ...status, asOf, warnings: schedule.warnings };
 }

@@ -8,7 +8,11 @@ import { followupFromTables } from '../../core/followup/tables.js';
 import { previousTextFromRows } from '../../core/report/followupTable.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as { year: number; goals: Array<Record<string, unknown>>; data: Record<string, Record<string, number>> };
+const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as {
+  year: number;
+  goals: Array<Record<string, unknown>>;
+  data: Record<string, Record<string, number>>;
+};
 
 function withWorkbook(wb: FakeWorkbook) {
   vi.stubGlobal('Excel', fakeExcel(wb));
@@ -28,7 +32,22 @@ describe('writeFollowupSheets', () => {
     const grid = sheet.grid();
     expect(grid[0]![0]).toBe('Opfølgning på mål 2025 — år til dato efter 3 af 4 kvartaler');
     expect(grid[1]![0]).toBe('Lavet af Saldo');
-    expect(grid[2]).toEqual(['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring']);
+    expect(grid[2]).toEqual([
+      'Nr.',
+      'Mål',
+      'Resultatkrav',
+      '1. kvt.',
+      '2. kvt.',
+      '3. kvt.',
+      '4. kvt.',
+      'Status sidst',
+      'År til dato',
+      'Årsag/konsekvens',
+      'Handling',
+      'Målværdi',
+      'Prognose for året',
+      'Forklaring',
+    ]);
     // 2.1 kontroltryk: Q1 2,750 / 19,800; year to date (2,750 + 3,120 + 2,940) / (19,800 + 20,900 + 18,700) = 8,810 / 59,400 = 14.83 %
     const kontroltryk = grid[4]!;
     expect(kontroltryk.slice(0, 2)).toEqual(['2.1', 'Pristjek af brugte selvanmeldte importerede køretøjer']);
@@ -120,14 +139,27 @@ describe('text of a dropped goal, over two more quarters', () => {
     wb.put('Opfølgning 2025 Q1', 'J5', [['Årsag for 9', 'Handling for 9']]); // goal 9 is row 5
     // Q2: goal 9 dropped, its text below the table
     await build(['1'], { Q1: { a: 1 }, Q2: { a: 1 } }, 'Opfølgning 2025 Q1');
-    expect(wb.sheet('Opfølgning 2025 Q2')!.grid().slice(5, 8).map((r) => r.slice(0, 3))).toEqual([['Tidligere tekst uden mål', '', ''], ['Nr.', 'Årsag/konsekvens', 'Handling'], ['9', 'Årsag for 9', 'Handling for 9']]);
+    expect(
+      wb
+        .sheet('Opfølgning 2025 Q2')!
+        .grid()
+        .slice(5, 8)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      ['Tidligere tekst uden mål', '', ''],
+      ['Nr.', 'Årsag/konsekvens', 'Handling'],
+      ['9', 'Årsag for 9', 'Handling for 9'],
+    ]);
     // Q3: still gone — still kept (not lost in the second quarter)
     const q3 = await build(['1'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 } }, 'Opfølgning 2025 Q2');
     expect(wb.sheet(q3.sheetName)!.grid()[7]!.slice(0, 3)).toEqual(['9', 'Årsag for 9', 'Handling for 9']);
     // Q4: the goal is back, and so is its text
     const q4 = await build(['1', '9'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 }, Q4: { a: 1 } }, q3.sheetName);
     expect(wb.sheet(q4.sheetName)!.grid()[4]!.slice(9, 11)).toEqual(['Årsag for 9', 'Handling for 9']);
-    expect(previousTextFromRows(await readSheetValues(q4.sheetName))).toEqual([{ id: '1', cause: '', action: '' }, { id: '9', cause: 'Årsag for 9', action: 'Handling for 9' }]);
+    expect(previousTextFromRows(await readSheetValues(q4.sheetName))).toEqual([
+      { id: '1', cause: '', action: '' },
+      { id: '9', cause: 'Årsag for 9', action: 'Handling for 9' },
+    ]);
   });
 });
 
@@ -165,11 +197,31 @@ describe('table names and where a table begins', () => {
     expect(await writeTemplateTables([{ name: 'Tal', rows: [['Navn', 'Q1']] }])).toEqual(['Tal_2']);
   });
 
-  it('reads a sheet whose data begins at B3 with that origin, so messages name the sheet\'s rows', async () => {
+  it("reads a sheet whose data begins at B3 with that origin, so messages name the sheet's rows", async () => {
     const wb = withWorkbook(new FakeWorkbook(['Mål']));
-    wb.put('Mål', 'B3', [['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']]);
+    wb.put('Mål', 'B3', [
+      ['Nr.', 'Mål', 'Retning'],
+      ['1', 'A', 'over'],
+    ]);
     const read = await readSourceAt({ kind: 'sheet', name: 'Mål' });
-    expect(read).toEqual({ values: [['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']], row: 3, column: 2 });
-    expect(() => followupFromTables({ year: 2025, goals: read.values, goalsAt: read, counts: [['Navn', 'Q1'], ['a', 1]] })).toThrow(/^Måltabellen, række 4, kolonnen "Retning"/);
+    expect(read).toEqual({
+      values: [
+        ['Nr.', 'Mål', 'Retning'],
+        ['1', 'A', 'over'],
+      ],
+      row: 3,
+      column: 2,
+    });
+    expect(() =>
+      followupFromTables({
+        year: 2025,
+        goals: read.values,
+        goalsAt: read,
+        counts: [
+          ['Navn', 'Q1'],
+          ['a', 1],
+        ],
+      }),
+    ).toThrow(/^Måltabellen, række 4, kolonnen "Retning"/);
   });
 });

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { agreementStatus, bankingDays, debtorBalanceFn, debtorStatementFn, goalStatusFn, henstandEffect, henstandSchedule, installment, isBankingDayFn, measureFn, nextBankingDay, paymentCapacity, schedule, yearToDateFn } from '../../addin/functions/functions.js';
+import {
+  agreementStatus,
+  bankingDays,
+  debtorBalanceFn,
+  debtorStatementFn,
+  goalStatusFn,
+  henstandEffect,
+  henstandSchedule,
+  installment,
+  isBankingDayFn,
+  measureFn,
+  nextBankingDay,
+  paymentCapacity,
+  schedule,
+  yearToDateFn,
+} from '../../addin/functions/functions.js';
 
 /** What Excel would show: the value, or the error code and its message. */
 function cell<T>(f: () => T): T | { error: string; message: string } {
@@ -18,7 +33,19 @@ const none = null as never;
 
 describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
   it("spills SPEC's example with a header row and dates as serials", () => {
-    const out = schedule([['Hovedstol', 'Gebyrer', 'Forfaldsdato'], [4200, 250, 45931]], FEB_1_2026, 500, none, none, none, '2026-01-10', none);
+    const out = schedule(
+      [
+        ['Hovedstol', 'Gebyrer', 'Forfaldsdato'],
+        [4200, 250, 45931],
+      ],
+      FEB_1_2026,
+      500,
+      none,
+      none,
+      none,
+      '2026-01-10',
+      none,
+    );
     expect(out[0]).toEqual(['Nr.', 'Nominel dato', 'Forfaldsdato', 'Ydelse', 'Gebyrer', 'Renter', 'Afdrag på hovedstol', 'Restgæld']);
     // row 1: nominal 1 Feb (46054), due Monday 2 Feb (46055), 500 = 250 fees + 250 principal, 3.950 left
     expect(out[1]).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
@@ -36,7 +63,10 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
   it('renter_fra_forfald = SAND computes the interest from the forfald to the agreement date', () => {
     // 10.000 kr. due 01-10-2026 at 10 %, agreement 20-11-2026, first payment 01-01-2027:
     // before the agreement 50 days = 136,99; row 1's 42 days = 115,07; together 252,06 in row 1.
-    const claims = [['Hovedstol', 'Forfaldsdato'], [10000, '2026-10-01']];
+    const claims = [
+      ['Hovedstol', 'Forfaldsdato'],
+      [10000, '2026-10-01'],
+    ];
     expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, true)[1]!.slice(5, 7)).toEqual([252.06, 747.94]);
     // Blank (0 on Windows, null on the web) is FALSK: only the 42 days.
     expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, 0 as never)[1]![5]).toBe(115.07);
@@ -45,7 +75,20 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
 
   it('reads a claims range without a header positionally, skipping blank rows', () => {
     // 1.000 + 500 + 150 fees = 1.650 kr. at 400 a quarter: 4 × 400 + 50
-    const out = schedule([[1000, 0], [null, null], [500, 150]], FEB_1_2026, 400, none, none, 'kvartal', none, none);
+    const out = schedule(
+      [
+        [1000, 0],
+        [null, null],
+        [500, 150],
+      ],
+      FEB_1_2026,
+      400,
+      none,
+      none,
+      'kvartal',
+      none,
+      none,
+    );
     expect(out.slice(1).map((r) => r[3])).toEqual([400, 400, 400, 400, 50]);
     // quarterly: 1 Feb, 1 May, 1 Aug, 1 Nov 2026, 1 Feb 2027 (nominal dates)
     expect(out.slice(1).map((r) => r[1])).toEqual([46054, 46143, 46235, 46327, 46419]);
@@ -54,7 +97,19 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
   it.each([
     [() => schedule([[4200]], FEB_1_2026, 500, 10, none, none, none, none), '#VALUE!', /både ydelse og antal/],
     [() => schedule([[4200]], '2026-02-30', 500), '#VALUE!', /findes ikke/],
-    [() => schedule([['Beløb?', 'x'], ['abc', 1]], FEB_1_2026, 500), '#VALUE!', /Hovedstol/],
+    [
+      () =>
+        schedule(
+          [
+            ['Beløb?', 'x'],
+            ['abc', 1],
+          ],
+          FEB_1_2026,
+          500,
+        ),
+      '#VALUE!',
+      /Hovedstol/,
+    ],
     [() => schedule([[4200]], FEB_1_2026, 500, none, none, 'ugentlig'), '#VALUE!', /hyppighed: "ugentlig" er ikke en gyldig værdi/],
     [() => schedule([[100000]], FEB_1_2026, 10, none, 0.12), '#VALUE!', /dækker ikke periodens rente/],
     [() => schedule([[5000]], FEB_1_2026, 1), '#NUM!', /1200 ydelser/],
@@ -118,7 +173,10 @@ describe('banking-day functions', () => {
 describe('SALDO.HENSTANDEFFECT / SALDO.HENSTAND.EFFEKT and HENSTANDSCHEDULE / HENSTAND.PLAN', () => {
   // SPEC's agreement, 3 months' full henstand from 1 May 2026: the last due date moves from
   // 1 Oct 2026 (46296) to Monday 4 Jan 2027 (46391); no interest, so no extra cost.
-  const claims = [['Hovedstol', 'Gebyrer', 'Forfaldsdato'], [4200, 250, 45931]];
+  const claims = [
+    ['Hovedstol', 'Gebyrer', 'Forfaldsdato'],
+    [4200, 250, 45931],
+  ];
   it('spills before, after and the difference', () => {
     const out = henstandEffect(claims, FEB_1_2026, 500, '2026-05-01', 3, none, none, none, '2026-01-10');
     expect(out[0]).toEqual(['', 'Før henstand', 'Efter henstand', 'Forskel']);
@@ -139,43 +197,175 @@ describe('SALDO.AGREEMENTSTATUS / SALDO.AFTALESTATUS', () => {
   it('reads the schedule that AFDRAGSPLAN spilled and a payments range, and spills the status', () => {
     const plan = schedule([[4200, 250, 0, 45931]], FEB_1_2026, 500, none, none, none, '2026-01-10', none);
     // 300 kr. paid on 2 Feb (46055) against 500 due: misligholdt from 3 Feb (46056), 200 in arrears on 20 Feb
-    const out = agreementStatus(plan, [['Dato', 'Beløb'], [46055, 300]], '2026-02-20');
+    const out = agreementStatus(
+      plan,
+      [
+        ['Dato', 'Beløb'],
+        [46055, 300],
+      ],
+      '2026-02-20',
+    );
     expect(out[0]).toEqual(['Aftalens status', 'misligholdt', 'Restance', 200, 'Misligholdt fra', 46056, '']);
     expect(out[1]).toEqual(['Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
     expect(out[2]).toEqual([1, 46055, 500, 300, 200, 'delvist', '']);
     expect(out).toHaveLength(11);
   });
   it('a schedule row with only a due date or only an amount is #VALUE! naming the row, not skipped (found by review: it made a broken agreement "afsluttet")', () => {
-    const payments = [['Dato', 'Beløb'], ['2026-02-02', 500]];
-    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['2026-03-02', '']], payments, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: ydelsen mangler.' });
-    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['', 500]], payments, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: forfaldsdatoen mangler (ydelsen er 500).' });
+    const payments = [
+      ['Dato', 'Beløb'],
+      ['2026-02-02', 500],
+    ];
+    expect(
+      cell(() =>
+        agreementStatus(
+          [
+            ['Forfaldsdato', 'Ydelse'],
+            ['2026-02-02', 500],
+            ['2026-03-02', ''],
+          ],
+          payments,
+          '2026-04-01',
+        ),
+      ),
+    ).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: ydelsen mangler.' });
+    expect(
+      cell(() =>
+        agreementStatus(
+          [
+            ['Forfaldsdato', 'Ydelse'],
+            ['2026-02-02', 500],
+            ['', 500],
+          ],
+          payments,
+          '2026-04-01',
+        ),
+      ),
+    ).toEqual({ error: '#VALUE!', message: 'afdragsplan række 3: forfaldsdatoen mangler (ydelsen er 500).' });
     // the total line and blank rows are not installments
-    expect(agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], [null, null], ['I alt', 500]], payments, '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
+    expect(
+      agreementStatus(
+        [
+          ['Forfaldsdato', 'Ydelse'],
+          ['2026-02-02', 500],
+          [null, null],
+          ['I alt', 500],
+        ],
+        payments,
+        '2026-04-01',
+      )[0]!.slice(0, 2),
+    ).toEqual(['Aftalens status', 'afsluttet']);
   });
-  it('a schedule range without installments says so in Danish (not core\'s JSON example)', () => {
-    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], [null, null]], [['Dato', 'Beløb']], '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).' });
+  it("a schedule range without installments says so in Danish (not core's JSON example)", () => {
+    expect(
+      cell(() =>
+        agreementStatus(
+          [
+            ['Forfaldsdato', 'Ydelse'],
+            [null, null],
+          ],
+          [['Dato', 'Beløb']],
+          '2026-04-01',
+        ),
+      ),
+    ).toEqual({ error: '#VALUE!', message: 'afdragsplan: området har ingen ydelser (rækker med en forfaldsdato og en ydelse).' });
   });
   it('schedule and payment columns are never guessed (found by review): doubled, unknown or headless extra columns are #VALUE!', () => {
-    const schedule3 = [['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500], ['2026-03-02', 500]];
-    const paid = [['Dato', 'Beløb'], ['2026-02-02', 500], ['2026-03-02', 500]];
+    const schedule3 = [
+      ['Forfaldsdato', 'Ydelse'],
+      ['2026-02-02', 500],
+      ['2026-03-02', 500],
+    ];
+    const paid = [
+      ['Dato', 'Beløb'],
+      ['2026-02-02', 500],
+      ['2026-03-02', 500],
+    ];
     // "Beløb" and "Ydelse" could both be the installment
-    expect(cell(() => agreementStatus([['Forfaldsdato', 'Beløb', 'Ydelse'], ['2026-02-02', 3000, 500]], paid, '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'afdragsplan: kolonnerne "Beløb" og "Ydelse" kan begge være ydelsen; behold kun én af dem i markeringen.' });
+    expect(
+      cell(() =>
+        agreementStatus(
+          [
+            ['Forfaldsdato', 'Beløb', 'Ydelse'],
+            ['2026-02-02', 3000, 500],
+          ],
+          paid,
+          '2026-04-01',
+        ),
+      ),
+    ).toEqual({ error: '#VALUE!', message: 'afdragsplan: kolonnerne "Beløb" og "Ydelse" kan begge være ydelsen; behold kun én af dem i markeringen.' });
     // a payments column that is neither date nor amount: its 500 would be passed over
-    expect(cell(() => agreementStatus(schedule3, [['Dato', 'Beløb', 'Ekstra beløb'], ['2026-02-02', 500, 500]], '2026-04-01'))).toEqual({ error: '#VALUE!', message: 'indbetalinger: kolonnen "Ekstra beløb" kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.' });
-    expect(cell(() => agreementStatus(schedule3, [['Dato', 'Betalt den', 'Beløb'], ['2026-02-02', '2026-02-03', 500]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnerne "Dato" og "Betalt den" kan begge være datoen/) });
+    expect(
+      cell(() =>
+        agreementStatus(
+          schedule3,
+          [
+            ['Dato', 'Beløb', 'Ekstra beløb'],
+            ['2026-02-02', 500, 500],
+          ],
+          '2026-04-01',
+        ),
+      ),
+    ).toEqual({ error: '#VALUE!', message: 'indbetalinger: kolonnen "Ekstra beløb" kendes ikke; indbetalinger har kun kolonnerne "Dato" og "Beløb". Fjern den fra markeringen.' });
+    expect(
+      cell(() =>
+        agreementStatus(
+          schedule3,
+          [
+            ['Dato', 'Betalt den', 'Beløb'],
+            ['2026-02-02', '2026-02-03', 500],
+          ],
+          '2026-04-01',
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnerne "Dato" og "Betalt den" kan begge være datoen/) });
     // without headings only two columns
-    expect(cell(() => agreementStatus(schedule3, [[46055, 500, 500]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, dato og beløb \(det har 3\)/) });
-    expect(cell(() => agreementStatus([[46055, 1000, 1, 3000]], paid, '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse \(det har 4\)/) });
+    expect(cell(() => agreementStatus(schedule3, [[46055, 500, 500]], '2026-04-01'))).toMatchObject({
+      error: '#VALUE!',
+      message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, dato og beløb \(det har 3\)/),
+    });
+    expect(cell(() => agreementStatus([[46055, 1000, 1, 3000]], paid, '2026-04-01'))).toMatchObject({
+      error: '#VALUE!',
+      message: expect.stringMatching(/uden overskriftsrække skal området have præcis to kolonner, forfaldsdato og ydelse \(det har 4\)/),
+    });
     // an empty extra column in the selection is fine
-    expect(agreementStatus(schedule3, [['Dato', 'Beløb', ''], ['2026-02-02', 500, null], ['2026-03-02', 500, null]], '2026-04-01')[0]!.slice(0, 2)).toEqual(['Aftalens status', 'afsluttet']);
+    expect(
+      agreementStatus(
+        schedule3,
+        [
+          ['Dato', 'Beløb', ''],
+          ['2026-02-02', 500, null],
+          ['2026-03-02', 500, null],
+        ],
+        '2026-04-01',
+      )[0]!.slice(0, 2),
+    ).toEqual(['Aftalens status', 'afsluttet']);
   });
   it('two-column schedules and empty payments work; grace days are honoured', () => {
-    const out = agreementStatus([[46055, 500], [46083, 500]], [[null, null]], '2026-02-04', 3);
+    const out = agreementStatus(
+      [
+        [46055, 500],
+        [46083, 500],
+      ],
+      [[null, null]],
+      '2026-02-04',
+      3,
+    );
     expect(out[0]!.slice(0, 2)).toEqual(['Aftalens status', 'overholdt']);
     expect(out[2]![5]).toBe('ikke betalt');
   });
   it('a payments range without amounts is #VALUE!', () => {
-    expect(cell(() => agreementStatus([[46055, 500]], [['Dato', 'Tekst'], [46055, 'x']], '2026-03-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Dato" og "Beløb/) });
+    expect(
+      cell(() =>
+        agreementStatus(
+          [[46055, 500]],
+          [
+            ['Dato', 'Tekst'],
+            [46055, 'x'],
+          ],
+          '2026-03-01',
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Dato" og "Beløb/) });
   });
 });
 
@@ -197,7 +387,18 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
     expect(cell(() => debtorStatementFn(ledger, 'D3', 2026))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/Debitor "D3" har ingen posteringer/) });
   });
   it('a ledger range with two amount columns is #VALUE!, not the first one taken', () => {
-    expect(cell(() => debtorBalanceFn([['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Beløb'], ['D1', 'F1', 46027, 'krav', 100, 250]], 'D1', 46027))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/to kolonner for det samme: "Beløb" og "Beløb"/) });
+    expect(
+      cell(() =>
+        debtorBalanceFn(
+          [
+            ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Beløb'],
+            ['D1', 'F1', 46027, 'krav', 100, 250],
+          ],
+          'D1',
+          46027,
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/to kolonner for det samme: "Beløb" og "Beløb"/) });
   });
   it('the debtor number must be text or a number: a range, a blank or SAND is #VALUE!, not "1,2" or "[object Object]"', () => {
     for (const bad of [[['D1', 'D2']], '', null, true, Number.NaN, {}]) {
@@ -209,10 +410,44 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
   });
   it('the year statement spills one row per claim and a total', () => {
     const out = debtorStatementFn(ledger, 'D1', 2026);
-    expect(out[0]).toEqual(['Fordring', 'Fordringstype', 'Primo', 'krav', 'gebyr', 'rente', 'betaling', 'modregning', 'afskrivning', 'oversendt', 'tilbagebetaling', 'korrektion', 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag']);
+    expect(out[0]).toEqual([
+      'Fordring',
+      'Fordringstype',
+      'Primo',
+      'krav',
+      'gebyr',
+      'rente',
+      'betaling',
+      'modregning',
+      'afskrivning',
+      'oversendt',
+      'tilbagebetaling',
+      'korrektion',
+      'Ultimo',
+      'Forældelse',
+      'Forældet',
+      'Forældelse, grundlag',
+    ]);
     // Forældelse: 3 years from the payment of 5 Jan 2026 (§§ 15, 19 stk. 2) → 5 Jan 2029, a Friday;
     // its serial is 46027 + 365 + 365 + 366 (2028 is a leap year) = 47123.
-    expect(out[1]).toEqual(['F1', 'daginstitution', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 0, 2449.5, 47123, '', '3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.']);
+    expect(out[1]).toEqual([
+      'F1',
+      'daginstitution',
+      3450,
+      0,
+      0,
+      0,
+      -1000.5,
+      0,
+      0,
+      0,
+      0,
+      0,
+      2449.5,
+      47123,
+      '',
+      '3 år fra sidste betaling 05-01-2026 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 05-01-2029.',
+    ]);
     expect(out[2]).toEqual(['I alt', '', 3450, 0, 0, 0, -1000.5, 0, 0, 0, 0, 0, 2449.5, '', '', '']);
   });
   it('a malformed row anywhere in the ledger is #VALUE! naming the row, never a silently wrong balance', () => {
@@ -223,17 +458,76 @@ describe('SALDO.DEBTORBALANCE / DEBITORSALDO and DEBTORSTATEMENT / SALDOOPGØREL
 
 describe('option words from Object.prototype', () => {
   it('"constructor" as a frequency is #VALUE!, not a crash or a function', () => {
-    expect(cell(() => schedule([[1000]], FEB_1_2026, 100, none, none, 'constructor'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/hyppighed: "constructor" er ikke en gyldig værdi/) });
+    expect(cell(() => schedule([[1000]], FEB_1_2026, 100, none, none, 'constructor'))).toMatchObject({
+      error: '#VALUE!',
+      message: expect.stringMatching(/hyppighed: "constructor" er ikke en gyldig værdi/),
+    });
     // a "constructor" heading is an unknown column like any other (never Object.prototype's)
-    expect(cell(() => schedule([['constructor', 'Hovedstol'], ['x', 1000]], FEB_1_2026, 100))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnen "constructor" kendes ikke/) });
+    expect(
+      cell(() =>
+        schedule(
+          [
+            ['constructor', 'Hovedstol'],
+            ['x', 1000],
+          ],
+          FEB_1_2026,
+          100,
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonnen "constructor" kendes ikke/) });
   });
   it('an unknown or doubled claims column is #VALUE!, not passed over (found by review: a "Rykkergebyr" of 250 kr. vanished)', () => {
     // without the check, the fee was ignored and the plan paid 1.000 kr. in all
-    expect(cell(() => schedule([['Hovedstol', 'Rykkergebyr', 'Forfaldsdato'], [1000, 250, '2026-01-01']], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: 'fordringer: kolonnen "Rykkergebyr" kendes ikke. Brug overskrifterne Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring, eller fjern kolonnen fra markeringen.' });
-    expect(cell(() => schedule([['Beløb', 'Restance'], [1000, 5000]], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: 'fordringer: kolonnerne "Beløb" og "Restance" betyder det samme (hovedstol); behold kun den ene.' });
-    expect(cell(() => schedule([['Hovedstol', ''], [1000, 250]], FEB_1_2026, 200))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonne 2 har tal, men ingen overskrift/) });
+    expect(
+      cell(() =>
+        schedule(
+          [
+            ['Hovedstol', 'Rykkergebyr', 'Forfaldsdato'],
+            [1000, 250, '2026-01-01'],
+          ],
+          FEB_1_2026,
+          200,
+        ),
+      ),
+    ).toMatchObject({
+      error: '#VALUE!',
+      message: 'fordringer: kolonnen "Rykkergebyr" kendes ikke. Brug overskrifterne Hovedstol, Gebyrer, Renter, Forfaldsdato, Rente, Type og Fordring, eller fjern kolonnen fra markeringen.',
+    });
+    expect(
+      cell(() =>
+        schedule(
+          [
+            ['Beløb', 'Restance'],
+            [1000, 5000],
+          ],
+          FEB_1_2026,
+          200,
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: 'fordringer: kolonnerne "Beløb" og "Restance" betyder det samme (hovedstol); behold kun den ene.' });
+    expect(
+      cell(() =>
+        schedule(
+          [
+            ['Hovedstol', ''],
+            [1000, 250],
+          ],
+          FEB_1_2026,
+          200,
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/kolonne 2 har tal, men ingen overskrift/) });
     // an empty column in the selection is fine: 1.000 kr. in 5 installments of 200
-    expect(schedule([['Hovedstol', ''], [1000, null]], FEB_1_2026, 200)).toHaveLength(6);
+    expect(
+      schedule(
+        [
+          ['Hovedstol', ''],
+          [1000, null],
+        ],
+        FEB_1_2026,
+        200,
+      ),
+    ).toHaveLength(6);
   });
 });
 
@@ -268,7 +562,14 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
   it('MÅLING refuses a name given twice, and ÅRTILDATO a block of several rows and columns (found by review)', () => {
     expect(cell(() => measureFn('a / b', [['a', 'a', 'b']], [[1, 2, 4]]))).toEqual({ error: '#VALUE!', message: 'navne: "a" står to gange; hvert navn må kun stå én gang.' });
     // B2:C3 selected as numerators would sum numerators and denominators: 1 + 2 + 3 + 4 = 10
-    expect(cell(() => yearToDateFn([[1, 2], [3, 4]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^tællere: angiv én række eller én kolonne/) });
+    expect(
+      cell(() =>
+        yearToDateFn([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^tællere: angiv én række eller én kolonne/) });
     expect(yearToDateFn([[1], [2], [3]])).toBe(6);
   });
   it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', () => {
@@ -296,10 +597,24 @@ describe('a CPR number in an amount argument (issue 14)', () => {
     }
     expect(cell(() => schedule([[2212901118, 0, 0, 45931]], FEB_1_2026, 500, none, none, none, none, none))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
     expect(cell(() => schedule([[4200, 0, 0, 45931]], FEB_1_2026, 2212901118, none, none, none, none, none))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
-    expect(cell(() => agreementStatus([['Forfaldsdato', 'Ydelse'], ['2026-02-02', 500]], [['Dato', 'Beløb'], ['2026-02-02', 2212901118]], '2026-04-01'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
+    expect(
+      cell(() =>
+        agreementStatus(
+          [
+            ['Forfaldsdato', 'Ydelse'],
+            ['2026-02-02', 500],
+          ],
+          [
+            ['Dato', 'Beløb'],
+            ['2026-02-02', 2212901118],
+          ],
+          '2026-04-01',
+        ),
+      ),
+    ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
     expect(cell(() => henstandEffect([[4200, 0, 0, 45931]], FEB_1_2026, 2212901118, '2026-05-01', 3))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(cpr) });
   });
-  it('ten whole digits are a CPR number\'s shape whatever the date; nine digits without one are an amount', () => {
+  it("ten whole digits are a CPR number's shape whatever the date; nine digits without one are an amount", () => {
     // 3201901234: day 32 is no date, but no claim is 3 mia. kr. and a CPR typed wrong looks like this
     expect(cell(() => installment(3201901234, 1))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/ligner et CPR-nummer/) });
     expect(installment(123456789, 1)).toBe(123456789);

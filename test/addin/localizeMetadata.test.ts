@@ -16,7 +16,10 @@ const danish = {
 describe('functions-da.json is made from functions.json and the Danish texts', () => {
   it('keeps ids, types and order; replaces names, descriptions and parameter help', () => {
     const da = localizeMetadata(metadata, danish);
-    expect(da.functions.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([['SCHEDULE', 'AFDRAGSPLAN'], ['ISBANKINGDAY', 'ERBANKDAG']]);
+    expect(da.functions.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([
+      ['SCHEDULE', 'AFDRAGSPLAN'],
+      ['ISBANKINGDAY', 'ERBANKDAG'],
+    ]);
     expect(da.functions[0]!.parameters).toEqual([{ name: 'fordringer', description: 'Fordringer', type: 'any' }]);
     expect(da.functions[0]!.result).toEqual({ dimensionality: 'matrix' });
   });
@@ -33,6 +36,21 @@ describe('functions-da.json is made from functions.json and the Danish texts', (
       expect(name).not.toMatch(/[._]$/);
       expect(name).not.toMatch(/^[A-Z]{1,3}\d+$/);
     }
-    expect(Object.keys(shipped).sort()).toEqual(['AGREEMENTSTATUS', 'BANKINGDAYS', 'DEBTORBALANCE', 'DEBTORSTATEMENT', 'GOALSTATUS', 'HENSTANDEFFECT', 'HENSTANDSCHEDULE', 'INSTALLMENT', 'ISBANKINGDAY', 'MEASURE', 'NEXTBANKINGDAY', 'PAYMENTCAPACITY', 'SCHEDULE', 'YEARTODATE']);
+    expect(Object.keys(shipped).sort()).toEqual([
+      'AGREEMENTSTATUS',
+      'BANKINGDAYS',
+      'DEBTORBALANCE',
+      'DEBTORSTATEMENT',
+      'GOALSTATUS',
+      'HENSTANDEFFECT',
+      'HENSTANDSCHEDULE',
+      'INSTALLMENT',
+      'ISBANKINGDAY',
+      'MEASURE',
+      'NEXTBANKINGDAY',
+      'PAYMENTCAPACITY',
+      'SCHEDULE',
+      'YEARTODATE',
+    ]);
   });
 });

@@ -90,10 +90,7 @@ const resource = (id: string): El => {
   if (found.length !== 1) throw new Error(`resource ${id} is defined ${found.length} times`);
   return found[0]!;
 };
-const strings = (): Array<[El, number]> => [
-  ...resourcesOf('bt:ShortStrings').map((s): [El, number] => [s, SHORT_MAX]),
-  ...resourcesOf('bt:LongStrings').map((s): [El, number] => [s, LONG_MAX]),
-];
+const strings = (): Array<[El, number]> => [...resourcesOf('bt:ShortStrings').map((s): [El, number] => [s, SHORT_MAX]), ...resourcesOf('bt:LongStrings').map((s): [El, number] => [s, LONG_MAX])];
 
 /** Which kind of resource each element that carries a resid must point at. */
 const RESID_KIND: Record<string, ResourceKind> = {
@@ -153,14 +150,42 @@ describe('manifest.xml is a well-formed add-in-only manifest for Excel', () => {
   });
 
   it('lists the <OfficeApp> children in schema order, with every required one present', () => {
-    const schemaOrder = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-      'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const schemaOrder = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const present = names(app());
     expect(present.every((n) => schemaOrder.includes(n))).toBe(true);
     expect(present).toEqual(schemaOrder.filter((n) => present.includes(n)));
     expect(new Set(present).size).toBe(present.length);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-      'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+    for (const required of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ]) {
       expect(present, required).toContain(required);
     }
   });
@@ -191,11 +216,17 @@ describe('manifest.xml is a well-formed add-in-only manifest for Excel', () => {
   });
 
   it('has a Danish (da-dk) DisplayName and Description within 125 and 250 characters', () => {
-    for (const [name, max] of [['DisplayName', SHORT_MAX], ['Description', LONG_MAX]] as const) {
+    for (const [name, max] of [
+      ['DisplayName', SHORT_MAX],
+      ['Description', LONG_MAX],
+    ] as const) {
       const el = path(app(), name);
       expect(el.attrs.DefaultValue?.length, name).toBeGreaterThan(0);
       expect(el.attrs.DefaultValue!.length, name).toBeLessThanOrEqual(max);
-      expect(el.children.map((o) => [o.name, o.attrs.Locale]), name).toEqual([['Override', DANISH]]);
+      expect(
+        el.children.map((o) => [o.name, o.attrs.Locale]),
+        name,
+      ).toEqual([['Override', DANISH]]);
       expect(el.children[0]!.attrs.Value?.length, name).toBeGreaterThan(0);
       expect(el.children[0]!.attrs.Value!.length, name).toBeLessThanOrEqual(max);
     }
@@ -283,19 +314,39 @@ describe('the Saldo ribbon tab', () => {
   });
 
   it('has the buttons Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
-    expect(buttons().map((b) => b.attrs.id)).toEqual(['Saldo.Button.Betalingsaftale', 'Saldo.Button.Henstand', 'Saldo.Button.Status', 'Saldo.Button.Opfoelgning', 'Saldo.Button.Saldoopgoerelse', 'Saldo.Button.Analyse', 'Saldo.Button.Regler']);
+    expect(buttons().map((b) => b.attrs.id)).toEqual([
+      'Saldo.Button.Betalingsaftale',
+      'Saldo.Button.Henstand',
+      'Saldo.Button.Status',
+      'Saldo.Button.Opfoelgning',
+      'Saldo.Button.Saldoopgoerelse',
+      'Saldo.Button.Analyse',
+      'Saldo.Button.Regler',
+    ]);
     for (const button of buttons()) {
       expect(names(button), button.attrs.id).toEqual(['Label', 'Supertip', 'Icon', 'Action']);
       expect(names(path(button, 'Supertip')), button.attrs.id).toEqual(['Title', 'Description']);
     }
     for (const icon of all(host()).filter((e) => e.name === 'Icon')) {
-      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual([['bt:Image', '16'], ['bt:Image', '32'], ['bt:Image', '80']]);
+      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual([
+        ['bt:Image', '16'],
+        ['bt:Image', '32'],
+        ['bt:Image', '80'],
+      ]);
     }
     const label = (b: El, locale?: string) => {
       const r = resource(path(b, 'Label').attrs.resid!);
       return locale ? r.children.find((o) => o.attrs.Locale === locale)?.attrs.Value : r.attrs.DefaultValue;
     };
-    expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([['Payment agreement', 'Betalingsaftale'], ['Deferral', 'Henstand'], ['Agreement status', 'Status'], ['Follow-up', 'Opfølgning'], ['Balance statements', 'Saldoopgørelse'], ['Analysis', 'Analyse'], ['Rules', 'Regler']]);
+    expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([
+      ['Payment agreement', 'Betalingsaftale'],
+      ['Deferral', 'Henstand'],
+      ['Agreement status', 'Status'],
+      ['Follow-up', 'Opfølgning'],
+      ['Balance statements', 'Saldoopgørelse'],
+      ['Analysis', 'Analyse'],
+      ['Rules', 'Regler'],
+    ]);
   });
 
   it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
@@ -324,12 +375,19 @@ describe('resources', () => {
     for (const e of used) {
       const kind = RESID_KIND[e.name];
       expect(kind, `<${e.name} resid="${e.attrs.resid}"> is not a known resid element`).toBeDefined();
-      expect(resourcesOf(kind!).map((r) => r.attrs.id), `<${e.name} resid="${e.attrs.resid}">`).toContain(e.attrs.resid);
+      expect(
+        resourcesOf(kind!).map((r) => r.attrs.id),
+        `<${e.name} resid="${e.attrs.resid}">`,
+      ).toContain(e.attrs.resid);
     }
   });
 
   it('are all used: no resource is left over', () => {
-    const used = new Set(all(overrides()).map((e) => e.attrs.resid).filter((r) => r !== undefined));
+    const used = new Set(
+      all(overrides())
+        .map((e) => e.attrs.resid)
+        .filter((r) => r !== undefined),
+    );
     for (const r of RESOURCE_KINDS.flatMap(resourcesOf)) expect(used, r.attrs.id).toContain(r.attrs.id);
   });
 
@@ -339,7 +397,10 @@ describe('resources', () => {
       const id = s.attrs.id;
       expect(s.attrs.DefaultValue?.trim().length, id).toBeGreaterThan(0);
       expect(s.attrs.DefaultValue!.length, id).toBeLessThanOrEqual(max);
-      expect(s.children.map((o) => [o.name, o.attrs.Locale]), id).toEqual([['bt:Override', DANISH]]);
+      expect(
+        s.children.map((o) => [o.name, o.attrs.Locale]),
+        id,
+      ).toEqual([['bt:Override', DANISH]]);
       expect(s.children[0]!.attrs.Value?.trim().length, id).toBeGreaterThan(0);
       expect(s.children[0]!.attrs.Value!.length, id).toBeLessThanOrEqual(max);
     }
@@ -349,7 +410,10 @@ describe('resources', () => {
     const withOverride = [...resourcesOf('bt:Images'), ...resourcesOf('bt:Urls')].filter((r) => r.children.length > 0);
     expect(withOverride.map((r) => r.attrs.id)).toEqual(['Functions.Metadata.Url']);
     for (const r of withOverride) {
-      expect(r.children.map((o) => [o.name, o.attrs.Locale]), r.attrs.id).toEqual([['bt:Override', DANISH]]);
+      expect(
+        r.children.map((o) => [o.name, o.attrs.Locale]),
+        r.attrs.id,
+      ).toEqual([['bt:Override', DANISH]]);
       expect(r.children[0]!.attrs.Value, r.attrs.id).not.toBe(r.attrs.DefaultValue);
     }
   });

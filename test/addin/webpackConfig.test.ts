@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import config from '../../webpack.config.js';
 
-interface CopyPattern { from: string; transform?: (content: Buffer) => string }
+interface CopyPattern {
+  from: string;
+  transform?: (content: Buffer) => string;
+}
 
 async function manifestTransform(): Promise<(content: Buffer) => string> {
   const c = await (config as (env: object, options: object) => Promise<{ plugins: Array<{ patterns?: CopyPattern[] }> }>)({}, { mode: 'production' });

@@ -24,11 +24,20 @@ describe('addresses', () => {
 });
 
 describe('writePlanSheet', () => {
-  it('a plan\'s warning and its interest before the agreement are written beside the summary', async () => {
+  it("a plan's warning and its interest before the agreement are written beside the summary", async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1']));
-    const warned = runPlan({ startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, accrueFromDueDate: true, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] });
+    const warned = runPlan({
+      startDate: '2026-11-20',
+      firstDueDate: '2027-01-01',
+      paymentCapacity: { netIncome: 200000, year: 2024 },
+      accrueFromDueDate: true,
+      claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }],
+    });
     await writePlanSheet(warned);
-    const rows = wb.sheet('Afdragsplan')!.grid().map((r) => r.slice(9, 11));
+    const rows = wb
+      .sheet('Afdragsplan')!
+      .grid()
+      .map((r) => r.slice(9, 11));
     // 10.000 × 10 % × 50/365 = 136,99 (test/core/schedule/interestBeforeStart.test.ts)
     expect(rows).toContainEqual(['Heraf renter fra forfald til aftaledato', 136.99]);
     expect(rows).toContainEqual(['Advarsel', expect.stringMatching(/^Betalingsevnetabellen for 2024 bruges til en aftale fra 2026/)]);
@@ -111,7 +120,13 @@ describe('readSelection (office-addin-mock: properties must be loaded before the
     const mock = new OfficeMockObject({
       context: {
         workbook: {
-          range: { address: 'Ark1!A1:B2', values: [['Hovedstol', 'Gebyrer'], [4200, 250]] },
+          range: {
+            address: 'Ark1!A1:B2',
+            values: [
+              ['Hovedstol', 'Gebyrer'],
+              [4200, 250],
+            ],
+          },
           getSelectedRange: function () {
             return this.range;
           },
@@ -122,14 +137,30 @@ describe('readSelection (office-addin-mock: properties must be loaded before the
       },
     });
     vi.stubGlobal('Excel', mock);
-    expect(await readSelection()).toEqual({ address: 'Ark1!A1:B2', values: [['Hovedstol', 'Gebyrer'], [4200, 250]] });
+    expect(await readSelection()).toEqual({
+      address: 'Ark1!A1:B2',
+      values: [
+        ['Hovedstol', 'Gebyrer'],
+        [4200, 250],
+      ],
+    });
   });
 });
 
 describe('writeHenstandSheet', () => {
   it('writes the comparison, the warnings, both schedules and one chart with both balance curves', async () => {
     const wb = withWorkbook(new FakeWorkbook());
-    const out = runOnJson('henstand', { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], henstand: { from: '2026-05-01', months: 3 } }, defaultRules);
+    const out = runOnJson(
+      'henstand',
+      {
+        startDate: '2026-01-10',
+        firstDueDate: '2026-02-01',
+        installment: 500,
+        claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }],
+        henstand: { from: '2026-05-01', months: 3 },
+      },
+      defaultRules,
+    );
     const { sheetName } = await writeHenstandSheet(out);
     expect(sheetName).toBe('Henstand');
     const sheet = wb.sheet('Henstand')!;
@@ -156,7 +187,18 @@ describe('writeHenstandSheet', () => {
 describe('writeStatusSheet and reading a schedule back', () => {
   it('colours each installment by its state and lists the next steps', async () => {
     const wb = withWorkbook(new FakeWorkbook());
-    const out = runOnJson('status', { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }], payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
+    const out = runOnJson(
+      'status',
+      {
+        startDate: '2026-01-10',
+        firstDueDate: '2026-02-01',
+        installment: 500,
+        claims: [{ type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }],
+        payments: [{ date: '2026-02-02', amount: 300 }],
+        asOf: '2026-02-20',
+      },
+      defaultRules,
+    );
     await writeStatusSheet(out);
     const sheet = wb.sheet('Status')!;
     expect(sheet.grid()[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);
@@ -170,9 +212,15 @@ describe('writeStatusSheet and reading a schedule back', () => {
   });
   it('lists sheets and reads a sheet back (one read each)', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1', 'Afdragsplan']));
-    wb.put('Afdragsplan', 'A1', [['Nr.', 'Forfaldsdato'], [1, 46055]]);
+    wb.put('Afdragsplan', 'A1', [
+      ['Nr.', 'Forfaldsdato'],
+      [1, 46055],
+    ]);
     expect(await listSheets()).toEqual(['Ark1', 'Afdragsplan']);
-    expect(await readSheetValues('Afdragsplan')).toEqual([['Nr.', 'Forfaldsdato'], [1, 46055]]);
+    expect(await readSheetValues('Afdragsplan')).toEqual([
+      ['Nr.', 'Forfaldsdato'],
+      [1, 46055],
+    ]);
   });
 });
 
@@ -195,12 +243,16 @@ describe('ledgers in the workbook', () => {
     const { writeStatementSheets } = await import('../../addin/excel/workbook.js');
     const { statementFromRows } = await import('../../core/ledger/ledgerJson.js');
     const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
-    const s = statementFromRows([
-      ['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
-      ['D1', '=HYPERLINK("http://evil.example")', 'F1', '01-02-2026', 'krav', '500,00'],
-      ['D2', 'Jens', 'G1', '01-03-2026', 'krav', '200,00'],
-      ['D3', 'X', 'H1', 'i går', 'krav', '1'],
-    ], 2026, defaultRules);
+    const s = statementFromRows(
+      [
+        ['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
+        ['D1', '=HYPERLINK("http://evil.example")', 'F1', '01-02-2026', 'krav', '500,00'],
+        ['D2', 'Jens', 'G1', '01-03-2026', 'krav', '200,00'],
+        ['D3', 'X', 'H1', 'i går', 'krav', '1'],
+      ],
+      2026,
+      defaultRules,
+    );
     const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30' } });
     expect(names).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
     const table = wb.sheet('Saldoopgørelse 2026')!;

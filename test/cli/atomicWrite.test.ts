@@ -154,7 +154,10 @@ describe('the real CLI, killed or run twice at once, never leaves a broken outpu
   }, 60_000);
 
   it('Ctrl-C or SIGTERM while writing: exit 130/143, the old target untouched, no temporary file', async () => {
-    for (const [signal, exit] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [signal, exit] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       writeFileSync(target, GOOD);
       const child = start(target);
       let stderr = '';
@@ -172,7 +175,10 @@ describe('the real CLI, killed or run twice at once, never leaves a broken outpu
   it('two runs on the same --out at once: both succeed and the file is one of the two complete results', async () => {
     const [a, b] = [start(target, '2026'), start(target, '2025')];
     const results = await Promise.all([ended(a), ended(b)]);
-    expect(results).toEqual([{ code: 0, signal: null }, { code: 0, signal: null }]);
+    expect(results).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
     const out = JSON.parse(readFileSync(target, 'utf8')) as { year: number; debtors: unknown[]; errors: unknown[]; totals: { debtors: number; rows: number; rowsAfterYear: number } };
     expect([2025, 2026]).toContain(out.year);
     // complete: every posting of the ledger is accounted for, and every debtor is there

@@ -30,21 +30,33 @@ describe('a CSV ledger read in pieces on two threads', () => {
     const whole = await read(path, 1 << 30, 1);
     expect(readCsvLayout(path, 997).pieces).toBeGreaterThan(100);
     // The oracle is the one-piece reading: every cut lands somewhere else in a line.
-    for (const [bytes, threads] of [[997, 1], [997, 2], [4096, 2], [65_536, 2]] as const) {
+    for (const [bytes, threads] of [
+      [997, 1],
+      [997, 2],
+      [4096, 2],
+      [65_536, 2],
+    ] as const) {
       expect((await read(path, bytes, threads)).json).toBe(whole.json);
     }
     // The worker's part, merged: every piece done by the worker thread.
     expect((await read(path, 997, 2, true)).json).toBe(whole.json);
     // ... and the one-piece reading agrees with core's in-memory run on the same rows (no CSV reader involved).
     const { readFileSync } = await import('node:fs');
-    const rows = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(';'));
+    const rows = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(';'));
     expect(whole.json).toBe(JSON.stringify(statementToJson(statementFromRows(rows, 2026, defaultRules))));
   });
   it('the forældelse facts (payments, set-offs, timely payment dates, doms) merge to the same statement, whatever the cuts', async () => {
     const path = join(dir, 'generated-limitation.csv');
     await makeLedger(path, 3000, 150, 42, { limitation: true });
     const whole = await read(path, 1 << 30, 1);
-    for (const [bytes, threads] of [[997, 2], [4096, 2]] as const) expect((await read(path, bytes, threads)).json).toBe(whole.json);
+    for (const [bytes, threads] of [
+      [997, 2],
+      [4096, 2],
+    ] as const)
+      expect((await read(path, bytes, threads)).json).toBe(whole.json);
     expect((await read(path, 997, 2, true)).json).toBe(whole.json);
     // The ledger exercises every rule: set-offs, doms with renter after them, forældede and open claims.
     const out = JSON.parse(whole.json) as { totals: { movements: Record<string, number> }; debtors: Array<{ claims: Array<{ timeBarred: boolean; limitationReason: string | null }> }> };
@@ -59,7 +71,11 @@ describe('a CSV ledger read in pieces on two threads', () => {
     const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
     const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 123 || i === 250 ? `D${i};F;01-01-2026;krav;abc` : `D${i};F;01-01-2026;krav;1,00`))];
     const path = file(lines.join('\n'));
-    for (const [threads, workerTakesAll] of [[1, false], [2, false], [2, true]] as const) {
+    for (const [threads, workerTakesAll] of [
+      [1, false],
+      [2, false],
+      [2, true],
+    ] as const) {
       const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: 200, threads, workerTakesAll });
       // line i + 2 in the file holds data row i (0-based)
       expect(statement.errors.map((e) => e.row)).toEqual([125, 252]);
@@ -80,7 +96,11 @@ describe('a CSV ledger read in pieces on two threads', () => {
     const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
     const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 200 ? `D${i};"F;01-01-2026;krav;1,00` : `D${i};F;01-01-2026;krav;1,00`))];
     const path = file(lines.join('\n'));
-    for (const [bytes, threads] of [[1 << 30, 1], [200, 1], [200, 2]] as const) {
+    for (const [bytes, threads] of [
+      [1 << 30, 1],
+      [200, 1],
+      [200, 2],
+    ] as const) {
       const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: bytes, threads });
       // data row 200 (0-based) is file row 202; the other 299 rows of 1,00 kr. are summed
       expect(statement.errors).toEqual([{ row: 202, message: expect.stringMatching(/lukkes ikke på samme linje/) }]);
@@ -91,7 +111,10 @@ describe('a CSV ledger read in pieces on two threads', () => {
     const header = 'Debitor;Fordring;Bogføringsdato;Art;Beløb';
     const lines = [header, ...Array.from({ length: 300 }, (_, i) => (i === 50 || i === 250 ? `D${i};F"${i};01-01-2026;krav;1,00` : `D${i};F;01-01-2026;krav;1,00`))];
     const path = file(lines.join('\n'));
-    for (const [bytes, threads] of [[1 << 30, 1], [200, 2]] as const) {
+    for (const [bytes, threads] of [
+      [1 << 30, 1],
+      [200, 2],
+    ] as const) {
       const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: bytes, threads });
       expect(statement.errors.map((e) => e.row)).toEqual([52, 252]);
       expect(statement.totals.closing).toBe(29_800);

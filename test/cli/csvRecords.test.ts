@@ -25,7 +25,7 @@ const count = (text: string) => {
 };
 
 describe('the CSV tokenizer: every line a record, a refused row or a blank', () => {
-  it('the review\'s short line (8 fields under 9) is refused alone; the 10 lines after it are records', () => {
+  it("the review's short line (8 fields under 9) is refused alone; the 10 lines after it are records", () => {
     const header = 'Debitor;Navn;CPR;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb';
     const good = Array.from({ length: 10 }, (_, i) => `D${i + 3};;"Hansen; Ib";F${i};andet;05-01-2026;05-01-2026;krav;100`);
     const text = [header, 'D1;;Ib;F1;andet;05-01-2026;05-01-2026;krav;100', 'D2;;Ib;F2;andet;05-01-2026;05-01-2026;krav', ...good].join('\n');
@@ -75,13 +75,23 @@ describe('the CSV tokenizer: every line a record, a refused row or a blank', () 
   });
 
   it('blank lines and separator-only lines are blanks with their own line numbers', () => {
-    expect(tokenize(['a;b;c\n\n;;\n  \nD1;x;1\n']).events).toEqual([['ok', 1, 1, ['a', 'b', 'c']], ['blank', 2, 1], ['blank', 3, 1], ['blank', 4, 1], ['ok', 5, 1, ['D1', 'x', '1']]]);
+    expect(tokenize(['a;b;c\n\n;;\n  \nD1;x;1\n']).events).toEqual([
+      ['ok', 1, 1, ['a', 'b', 'c']],
+      ['blank', 2, 1],
+      ['blank', 3, 1],
+      ['blank', 4, 1],
+      ['ok', 5, 1, ['D1', 'x', '1']],
+    ]);
   });
 
   it('a line beyond the line limit is refused unread and the line after it is read (memory bounded)', () => {
     const long = 'x'.repeat(5_000);
     const { events, lines } = tokenize(['a;b;c\n', long.slice(0, 2_000), long.slice(2_000), '\nD1;x;1\n'], 3, { line: 1_000 });
-    expect(events.map((e) => e.slice(0, 2))).toEqual([['ok', 1], ['bad', 2], ['ok', 3]]);
+    expect(events.map((e) => e.slice(0, 2))).toEqual([
+      ['ok', 1],
+      ['bad', 2],
+      ['ok', 3],
+    ]);
     expect(events[1]![3]).toMatch(/uden linjeskift/);
     expect(lines).toBe(3);
   });

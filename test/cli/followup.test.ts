@@ -52,7 +52,23 @@ describe('saldo followup', () => {
     expect(r.code).toBe(0);
     const bytes = r.files.get('o.xlsx') as Uint8Array;
     const sheet = await sheetOf(bytes, 'Opfølgning');
-    expect(sheet.getRow(3).values).toEqual([undefined, 'Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring']);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      'Nr.',
+      'Mål',
+      'Resultatkrav',
+      '1. kvt.',
+      '2. kvt.',
+      '3. kvt.',
+      '4. kvt.',
+      'Status sidst',
+      'År til dato',
+      'Årsag/konsekvens',
+      'Handling',
+      'Målværdi',
+      'Prognose for året',
+      'Forklaring',
+    ]);
     expect(sheet.getCell('B4').value).toBe('=HYPERLINK("http://x.invalid","klik")'); // a string, not a formula
     expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('H5').value).toBe('gul');
@@ -71,7 +87,7 @@ describe('saldo followup', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
-  it('carries the text typed into last quarter\'s workbook over to the next (--previous)', async () => {
+  it("carries the text typed into last quarter's workbook over to the next (--previous)", async () => {
     const q2 = JSON.parse(example) as { data: Record<string, unknown>; previous?: unknown };
     delete q2.data.Q3;
     delete q2.previous;
@@ -82,7 +98,7 @@ describe('saldo followup', () => {
     const sheet = wb.getWorksheet('Opfølgning')!;
     sheet.getCell('J5').value = 'Færre selvanmeldte end ventet.';
     sheet.getCell('K5').value = 'Flere pristjek i Q3.';
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
+    const typed = new Uint8Array(await wb.xlsx.writeBuffer());
     const q3 = { ...q2, data: JSON.parse(example).data };
     const next = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify(q3), 'q2.xlsx': typed });
     expect(next.code).toBe(0);
@@ -96,15 +112,21 @@ describe('saldo followup', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(q1.files.get('q1.xlsx') as unknown as ArrayBuffer);
     wb.getWorksheet('Opfølgning')!.getCell('J5').value = 'Årsag for 9'; // goal 9 is row 5
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
+    const typed = new Uint8Array(await wb.xlsx.writeBuffer());
     // Q2 and Q3 without goal 9: its text is below the table under "Tidligere tekst uden mål", both times
-    const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx', '--out', 'q2.xlsx'], { 'q2.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q2: { a: 1 } } }), 'q1.xlsx': typed });
+    const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx', '--out', 'q2.xlsx'], {
+      'q2.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q2: { a: 1 } } }),
+      'q1.xlsx': typed,
+    });
     expect(q2.code).toBe(0);
-    const q3 = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q3: { a: 1 } } }), 'q2.xlsx': q2.files.get('q2.xlsx') as Uint8Array });
+    const q3 = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], {
+      'q3.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q3: { a: 1 } } }),
+      'q2.xlsx': q2.files.get('q2.xlsx') as Uint8Array,
+    });
     expect((JSON.parse(q3.stdout) as FollowupOutput).unmatchedPrevious).toEqual([{ id: '9', cause: 'Årsag for 9', action: '' }]);
   });
 
-  it('a blank row inserted into last quarter\'s sheet does not lose the text of the goals below it (found by review)', async () => {
+  it("a blank row inserted into last quarter's sheet does not lose the text of the goals below it (found by review)", async () => {
     const goal = (id: string) => ({ id, name: `Mål ${id}`, measure: 'a', target: 1 });
     const input = { year: 2025, goals: [goal('1'), goal('2'), goal('3')], data: { Q1: { a: 1 } } };
     const q1 = await cli(['followup', '--in', 'q1.json', '--out', 'q1.xlsx'], { 'q1.json': JSON.stringify(input) });
@@ -116,16 +138,23 @@ describe('saldo followup', () => {
     sheet.getCell('J6').value = 'Årsag 3';
     sheet.getCell('K6').value = 'Handling 3';
     sheet.spliceRows(5, 0, []);
-    const typed = new Uint8Array((await wb.xlsx.writeBuffer()));
+    const typed = new Uint8Array(await wb.xlsx.writeBuffer());
     const q2 = await cli(['followup', '--in', 'q2.json', '--previous', 'q1.xlsx'], { 'q2.json': JSON.stringify({ ...input, data: { Q1: { a: 1 }, Q2: { a: 1 } } }), 'q1.xlsx': typed });
     expect(q2.code, q2.stderr).toBe(0);
     const rows = (JSON.parse(q2.stdout) as FollowupOutput).rows;
-    expect(rows.map((r) => [r.id, r.cause, r.action])).toEqual([['1', 'Årsag 1', ''], ['2', '', ''], ['3', 'Årsag 3', 'Handling 3']]);
+    expect(rows.map((r) => [r.id, r.cause, r.action])).toEqual([
+      ['1', 'Årsag 1', ''],
+      ['2', '', ''],
+      ['3', 'Årsag 3', 'Handling 3'],
+    ]);
   });
   it('--previous with a workbook that is no follow-up is refused, not read as "no text" (found by review)', async () => {
     const statements = spawnCli(['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/tmp/saldo-not-a-followup.xlsx']);
     expect(statements.status).toBe(0);
-    const r = await cli(['followup', '--in', 'q.json', '--previous', 's.xlsx'], { 'q.json': JSON.stringify({ ...JSON.parse(example), previous: undefined }), 's.xlsx': new Uint8Array(readFileSync('/tmp/saldo-not-a-followup.xlsx')) });
+    const r = await cli(['followup', '--in', 'q.json', '--previous', 's.xlsx'], {
+      'q.json': JSON.stringify({ ...JSON.parse(example), previous: undefined }),
+      's.xlsx': new Uint8Array(readFileSync('/tmp/saldo-not-a-followup.xlsx')),
+    });
     expect(r).toMatchObject({ code: 2, stderr: 'Den forrige opfølgning har ingen opfølgningstabel (en overskriftsrække med Nr., Årsag/konsekvens og Handling): er det den rigtige projektmappe?\n' });
   });
   it('says in Danish when --previous is missing, or given twice', async () => {

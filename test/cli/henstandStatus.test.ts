@@ -29,10 +29,14 @@ describe('saldo henstand', () => {
       expect(r.stderr).toMatch(/efter 31-12-9999/);
     }
   });
-  it('a single claim is checked as a plan\'s claim is: negative fees or an object as id are refused, not passed over (found by the fuzz suite)', async () => {
+  it("a single claim is checked as a plan's claim is: negative fees or an object as id are refused, not passed over (found by the fuzz suite)", async () => {
     const single = { claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '2026-03-01' }, henstand: { months: 3 } };
     expect((await cli(['henstand', '--in', 'h.json'], { 'h.json': json(single) })).code).toBe(0);
-    for (const [claim, message] of [[{ fees: -5 }, /^claim\.fees/], [{ id: { a: 1 } }, /^claim\.id: skal være en kort tekst/], [{ type: 'parkering' }, /^claim\.type/]] as const) {
+    for (const [claim, message] of [
+      [{ fees: -5 }, /^claim\.fees/],
+      [{ id: { a: 1 } }, /^claim\.id: skal være en kort tekst/],
+      [{ type: 'parkering' }, /^claim\.type/],
+    ] as const) {
       const r = await cli(['henstand', '--in', 'h.json'], { 'h.json': json({ ...single, claim: { ...single.claim, ...claim } }) });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -91,7 +95,7 @@ describe('saldo status', () => {
   });
 });
 
-describe('the README\'s henstand and status examples (examples/henstand, examples/status)', () => {
+describe("the README's henstand and status examples (examples/henstand, examples/status)", () => {
   it('henstand: 3 months without payments from 1 May move the end from 1 Oct 2026 to Monday 4 Jan 2027, no extra cost, a policy warning', async () => {
     const r = await cli(['henstand', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/henstand/aftale-med-henstand.json', import.meta.url), 'utf8') });
     const out = JSON.parse(r.stdout) as { effect: unknown; warnings: Array<{ code: string }> };
@@ -102,7 +106,7 @@ describe('the README\'s henstand and status examples (examples/henstand, example
 
   // No. 3 is due Wednesday 1 April 2026; + 3 days' grace = Saturday 4 April, and Easter closes
   // 5–6 April (påskedag, 2. påskedag): the deadline runs to Tuesday 7 April, the breach from 8 April.
-  it('status: 1.200 paid of 2.000 due by 10 May is 800 in arrears; no. 3 (1 Apr) is 300 short past 3 days\' grace, which end on Easter Saturday: misligholdt from 8 Apr', async () => {
+  it("status: 1.200 paid of 2.000 due by 10 May is 800 in arrears; no. 3 (1 Apr) is 300 short past 3 days' grace, which end on Easter Saturday: misligholdt from 8 Apr", async () => {
     const r = await cli(['status', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/status/aftale-med-indbetalinger.json', import.meta.url), 'utf8') });
     const out = JSON.parse(r.stdout) as { state: string; arrears: number; breachDate: string; paidTotal: number; installments: Array<{ paid: number; missing: number; state: string }> };
     expect(out).toMatchObject({ state: 'misligholdt', arrears: 800, breachDate: '2026-04-08', paidTotal: 1200 });

@@ -26,7 +26,10 @@ describe('saldo statements on Danish CSV variants', () => {
   });
 
   it('"maskCpr" that is not true or false is refused: "ja" must not leave CPR numbers unmasked (found by the fuzz suite)', () => {
-    const r = spawnCli(['statements', '--in', '-'], JSON.stringify({ year: 2026, maskCpr: 'ja', ledger: [{ debtorId: 'D1', cpr: '010203-1234', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] }));
+    const r = spawnCli(
+      ['statements', '--in', '-'],
+      JSON.stringify({ year: 2026, maskCpr: 'ja', ledger: [{ debtorId: 'D1', cpr: '010203-1234', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] }),
+    );
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^maskCpr skal være true eller false \(fik "ja"\)/);
@@ -91,7 +94,10 @@ describe('saldo statements on Danish CSV variants', () => {
       [['plan', '--in', file(Buffer.from('\ufeff{}', 'utf16le'), 'json')], 'er gemt som UTF-16 ("Unicode-tekst"). Gem den som UTF-8.'],
       [['statements', '--in', file(Buffer.from('PK\u0003\u0004broken'), 'xlsx'), '--year', '2026'], 'kan ikke læses som .xlsx'],
       [['statements', '--in', folder, '--year', '2026'], 'er en mappe, ikke en fil.'],
-      [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/findes/ikke/x.json'], 'Filen "/findes/ikke/x.json" kan ikke oprettes: mappen, den skal ligge i, findes ikke.'],
+      [
+        ['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--out', '/findes/ikke/x.json'],
+        'Filen "/findes/ikke/x.json" kan ikke oprettes: mappen, den skal ligge i, findes ikke.',
+      ],
       [['statements', '--in', 'examples/ledger/posteringer.csv', '--year', '2026', '--letters', '/findes/ikke/b.xlsx'], 'Filen "/findes/ikke/b.xlsx" kan ikke oprettes'],
       [['plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json', '--out', folder], `Filen "${folder}" er en mappe, ikke en fil.`],
       [['plan', '--in', dir], `Inputfilen "${dir}" er en mappe, ikke en fil.`],
@@ -181,8 +187,13 @@ describe('saldo statements on Danish CSV variants', () => {
   });
   it('two columns for one field are refused, not the first taken (found by review: a posting of 3 January counted in primo)', async () => {
     const r = await run(['statements', '--in', file('Debitor;Fordring;Dato;Bogføringsdato;Art;Beløb\nD1;F1;28-12-2025;03-01-2026;krav;100\n'), '--year', '2026']);
-    expect(r).toMatchObject({ code: 2, stderr: 'Posteringslisten har to kolonner for det samme: "Dato" og "Bogføringsdato" (Bogføringsdato). Fjern eller omdøb den ene, så det er klart, hvilken der gælder.\n' });
-    expect((await run(['analyse', '--in', file('Debitor;Fordring;Bogføringsdato;Art;Beløb;Beløb\nD1;F1;03-01-2026;krav;100;250\n'), '--as-of', '2026-12-31'])).stderr).toMatch(/"Beløb" og "Beløb" \(Beløb\)/);
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: 'Posteringslisten har to kolonner for det samme: "Dato" og "Bogføringsdato" (Bogføringsdato). Fjern eller omdøb den ene, så det er klart, hvilken der gælder.\n',
+    });
+    expect((await run(['analyse', '--in', file('Debitor;Fordring;Bogføringsdato;Art;Beløb;Beløb\nD1;F1;03-01-2026;krav;100;250\n'), '--as-of', '2026-12-31'])).stderr).toMatch(
+      /"Beløb" og "Beløb" \(Beløb\)/,
+    );
   });
   it('names the missing columns when the header is wrong; exit 2', async () => {
     const r = await run(['statements', '--in', file('Navn;Beløb\nX;1'), '--year', '2026']);
@@ -358,7 +369,15 @@ describe('damaged CSV (review findings)', () => {
     ['a quote in the middle of a field', [H, 'D1;F1;01-02-2026;krav;100', 'D3;F"3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400'], 500, [[3, /midt i et felt/]]],
     // D3's quote "closes" two lines down, in D5's line: each of the two lines is refused on its own
     // and D4 between them is a posting of its own (it used to be swallowed with them): 100 + 400 + 600.
-    ['a quote closed lines further down', [H, 'D1;F1;01-02-2026;krav;100', 'D3;"F3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400', 'D5;F5";01-02-2026;krav;500', 'D6;F6;01-02-2026;krav;600'], 1100, [[3, /lukkes ikke på samme linje/], [5, /midt i et felt/]]],
+    [
+      'a quote closed lines further down',
+      [H, 'D1;F1;01-02-2026;krav;100', 'D3;"F3;01-02-2026;krav;300', 'D4;F4;01-02-2026;krav;400', 'D5;F5";01-02-2026;krav;500', 'D6;F6;01-02-2026;krav;600'],
+      1100,
+      [
+        [3, /lukkes ikke på samme linje/],
+        [5, /midt i et felt/],
+      ],
+    ],
   ];
   for (const [what, lines, sum, errors] of quoteCases) {
     it(`${what}: the row is listed as an error and no good row is lost (statements and analyse)`, async () => {
@@ -372,7 +391,13 @@ describe('damaged CSV (review findings)', () => {
     });
   }
   it('a quoted name that closes and runs on into the next line: each broken line refused on its own (D4 is not hidden in a name)', async () => {
-    const csv = ['Debitor;Fordring;Bogføringsdato;Art;Beløb;Navn', 'D1;F1;01-02-2026;krav;100;Ane', 'D3;F3;01-02-2026;krav;300;"Hans', '"D4;F4;01-02-2026;krav;400;Ole', 'D5;F5;01-02-2026;krav;500;Bo'].join('\n');
+    const csv = [
+      'Debitor;Fordring;Bogføringsdato;Art;Beløb;Navn',
+      'D1;F1;01-02-2026;krav;100;Ane',
+      'D3;F3;01-02-2026;krav;300;"Hans',
+      '"D4;F4;01-02-2026;krav;400;Ole',
+      'D5;F5;01-02-2026;krav;500;Bo',
+    ].join('\n');
     const out = JSON.parse((await run(['statements', '--in', file(csv), '--year', '2026'])).stdout);
     // D3's quote opens a name that runs into D4's line; D4's own line starts with a stray quote.
     expect(out.errors).toEqual([
@@ -384,7 +409,13 @@ describe('damaged CSV (review findings)', () => {
     expect(out.debtors.map((d: { name: string }) => d.name)).toEqual(['Ane', 'Bo']);
   });
   it('number cells are kroner with a decimal point: 1.234 has too many decimals, it is not 1.234 kr.', async () => {
-    const input = { year: 2026, ledger: [{ debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 1.234 }, { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 12.5 }] };
+    const input = {
+      year: 2026,
+      ledger: [
+        { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 1.234 },
+        { debtorId: '1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 12.5 },
+      ],
+    };
     const out = JSON.parse(spawnCli(['statements', '--in', '-'], JSON.stringify(input)).stdout);
     expect(out.totals.closing).toBe(12.5);
     expect(out.errors).toEqual([{ row: 2, message: expect.stringMatching(/Beløbet "1.234"/) }]);

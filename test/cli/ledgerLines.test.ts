@@ -16,7 +16,7 @@ const HEADER9 = 'Debitor;Navn;CPR;Fordring;Fordringstype;Bogføringsdato;Forfald
 const row9 = (i: number, name = 'Ib') => `D${i};${name};;F${i};andet;05-01-2026;05-01-2026;krav;100`;
 
 describe('every line of a CSV ledger is read or listed (issue 14)', () => {
-  it('the review\'s short line no longer swallows the 10 lines after it, in analyse and in statements, with and without quotes', async () => {
+  it("the review's short line no longer swallows the 10 lines after it, in analyse and in statements, with and without quotes", async () => {
     for (const name of ['Ib', '"Hansen; Ib"']) {
       const lines = [HEADER9, row9(1, name), 'D2;;Ib;F2;andet;05-01-2026;05-01-2026;krav', ...Array.from({ length: 10 }, (_, i) => row9(i + 3, name))];
       const path = file(`${lines.join('\n')}\n`);
@@ -42,7 +42,10 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
 
   it('an LF header with CR-only data lines is read line by line', async () => {
     const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\nD1;F1;01-02-2026;krav;100\rD2;F2;01-02-2026;krav;200\rD3;F3;01-02-2026;krav;300\r`);
-    for (const command of [['statements', '--year', '2026'], ['analyse', '--as-of', '2026-12-31']]) {
+    for (const command of [
+      ['statements', '--year', '2026'],
+      ['analyse', '--as-of', '2026-12-31'],
+    ]) {
       const r = await cli([command[0]!, '--in', path, ...command.slice(1)]);
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('4 linjer læst = 1 overskrift + 3 godkendt + 0 fejl');
@@ -56,9 +59,17 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
     const utf8 = Buffer.from('D1;Åse;F1;01-02-2026;krav;100\n', 'utf8');
     const latin = Buffer.from('D2;Søren;F2;01-02-2026;krav;100\n', 'latin1');
     const ascii = Buffer.from(Array.from({ length: 300 }, (_, i) => `D${i + 9};Jens;F;01-02-2026;krav;1\n`).join(''));
-    for (const parts of [[latin, utf8], [utf8, latin], [latin, ascii, utf8], [utf8, ascii, latin]]) {
+    for (const parts of [
+      [latin, utf8],
+      [utf8, latin],
+      [latin, ascii, utf8],
+      [utf8, ascii, latin],
+    ]) {
       const path = file(Buffer.concat([Buffer.from(header), ...parts]));
-      for (const command of [['statements', '--year', '2026'], ['analyse', '--as-of', '2026-12-31']]) {
+      for (const command of [
+        ['statements', '--year', '2026'],
+        ['analyse', '--as-of', '2026-12-31'],
+      ]) {
         const r = await cli([command[0]!, '--in', path, ...command.slice(1)]);
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/blander tegnsæt/);
@@ -111,7 +122,10 @@ describe('memory stays bounded (issue 14)', () => {
     const { WORKBOOK_DEBTOR_LIMIT } = await import('../../cli/run.js');
     const rows = Array.from({ length: WORKBOOK_DEBTOR_LIMIT + 1 }, (_, i) => `D${i};F;01-02-2026;krav;1`);
     const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows.join('\n')}\n`);
-    for (const output of [['--out', join(dir, 'x.xlsx')], ['--letters', join(dir, 'breve.xlsx')]]) {
+    for (const output of [
+      ['--out', join(dir, 'x.xlsx')],
+      ['--letters', join(dir, 'breve.xlsx')],
+    ]) {
       const r = await cli(['statements', '--in', path, '--year', '2026', ...output]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('Posteringsfilen har 100.001 debitorer: en projektmappe (--out .xlsx eller --letters) kan rumme højst 100.000');

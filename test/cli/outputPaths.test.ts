@@ -76,12 +76,7 @@ describe('an output never overwrites an input or another output', () => {
     mkdirSync(join(d, 'sub'));
     symlinkSync(d, join(d, 'genvej'));
     linkSync(ledger, join(d, 'hard.csv'));
-    const spellings = [
-      `${d}/./sub/../ledger.csv`,
-      relative(process.cwd(), ledger),
-      join(d, 'genvej', 'ledger.csv'),
-      join(d, 'hard.csv'),
-    ];
+    const spellings = [`${d}/./sub/../ledger.csv`, relative(process.cwd(), ledger), join(d, 'genvej', 'ledger.csv'), join(d, 'hard.csv')];
     for (const spelling of spellings) {
       const r = await run(['statements', '--in', ledger, '--year', '2026', '--letters', spelling]);
       expect(r.code, spelling).toBe(2);
@@ -140,7 +135,9 @@ describe('an output that is a symbolic link is refused, not written through', ()
     symlinkSync('rigtig.json', join(d, 'link.json'));
     const r = spawnCli(['plan', '--in', join(d, 'a.json'), '--out', join(d, 'link.json')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`--out "${join(d, 'link.json')}" er et symbolsk link til "${join(d, 'rigtig.json')}". Saldo skriver ikke gennem links: angiv filen direkte, fx --out "${join(d, 'rigtig.json')}".\n`);
+    expect(r.stderr).toBe(
+      `--out "${join(d, 'link.json')}" er et symbolsk link til "${join(d, 'rigtig.json')}". Saldo skriver ikke gennem links: angiv filen direkte, fx --out "${join(d, 'rigtig.json')}".\n`,
+    );
     expect(readFileSync(join(d, 'rigtig.json'), 'utf8')).toBe('gammel\n');
   });
 

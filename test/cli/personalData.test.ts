@@ -58,45 +58,70 @@ describe('no CPR number survives masking in any output (property over random CPR
   const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   const arabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
   const WRITINGS: Array<(date: string, tail: string) => string> = [
-    (a, b) => `${a}-${b}`, (a, b) => `${a}${b}`, (a, b) => `${a} ${b}`, (a, b) => `${a}\u2013${b}`, (a, b) => `${a}\u2014${b}`, (a, b) => `${a}/${b}`,
-    (a, b) => `${a.slice(0, 2)}.${a.slice(2, 4)}.${a.slice(4)}-${b}`, (a, b) => `${a.slice(0, 2)}-${a.slice(2, 4)}-${a.slice(4)}-${b}`,
-    (a, b) => fullWidth(`${a}-${b}`), (a, b) => arabicIndic(`${a}${b}`),
+    (a, b) => `${a}-${b}`,
+    (a, b) => `${a}${b}`,
+    (a, b) => `${a} ${b}`,
+    (a, b) => `${a}\u2013${b}`,
+    (a, b) => `${a}\u2014${b}`,
+    (a, b) => `${a}/${b}`,
+    (a, b) => `${a.slice(0, 2)}.${a.slice(2, 4)}.${a.slice(4)}-${b}`,
+    (a, b) => `${a.slice(0, 2)}-${a.slice(2, 4)}-${a.slice(4)}-${b}`,
+    (a, b) => fullWidth(`${a}-${b}`),
+    (a, b) => arabicIndic(`${a}${b}`),
   ];
-  const cpr = fc.record({ d: fc.integer({ min: 1, max: 28 }), m: fc.integer({ min: 1, max: 12 }), y: fc.integer({ min: 0, max: 99 }), tail: fc.integer({ min: 0, max: 9999 }), how: fc.integer({ min: 0, max: WRITINGS.length - 1 }) })
+  const cpr = fc
+    .record({
+      d: fc.integer({ min: 1, max: 28 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      y: fc.integer({ min: 0, max: 99 }),
+      tail: fc.integer({ min: 0, max: 9999 }),
+      how: fc.integer({ min: 0, max: WRITINGS.length - 1 }),
+    })
     .map((c) => {
       const date = `${two(c.d)}${two(c.m)}${two(c.y)}`;
       const tail = String(c.tail).padStart(4, '0');
       return { digits: `${date}${tail}`, written: WRITINGS[c.how]!(date, tail) };
     });
   /** A cell's text with the test's own digit folding and the separators taken out: a CPR number left in it shows as its ten digits. */
-  const bare = (t: string) => t.replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[-\u2013\u2014/. \u00a0]/g, '');
+  const bare = (t: string) =>
+    t
+      .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(/[-\u2013\u2014/. \u00a0]/g, '');
 
   it('through the JSON, the statements workbook, the letters, and the analysis (JSON and workbook)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ id: cpr, name: cpr, claim: cpr, type: cpr, bad: cpr, where: fc.constantFrom('id', 'name', 'claim', 'type') }), { minLength: 1, maxLength: 4 }), async (people) => {
-        const lines = [HEADER];
-        people.forEach((p, i) => {
-          const id = p.where === 'id' ? p.id.written : `D${i}`;
-          lines.push(`${id};${p.id.written};Navn ${p.name.written};F ${p.claim.written};type ${p.type.written};01-02-2026;;krav;100`);
-          // a row that is refused, with a CPR number in the shown cell: the message is output text too
-          lines.push(`${id};;;F${i};;${p.bad.written};;krav;100`);
-        });
-        const path = file(lines.join('\n'));
-        const r = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr', '--out', 'x.xlsx', '--letters', 'breve.xlsx']);
-        expect(r.code).toBe(0);
-        const json = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr']);
-        const analysis = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr', '--out', 'a.xlsx']);
-        const analysisJson = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr']);
-        expect([analysis.code, analysisJson.code]).toEqual([0, 0]);
-        const texts = [
-          json.stdout, r.stderr, ...(await cellTexts(r.written.get('x.xlsx'))), ...(await cellTexts(r.written.get('breve.xlsx'))),
-          analysisJson.stdout, ...(await cellTexts(analysis.written.get('a.xlsx'))),
-        ];
-        const digits = people.flatMap((p) => [p.id, p.name, p.claim, p.type, p.bad].map((c) => c.digits));
-        for (const t of texts) for (const d of digits) expect(bare(t)).not.toContain(d);
-        // and the people are all there: one debtor per row with a different id
-        expect(JSON.parse(json.stdout).totals.rows).toBe(people.length);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ id: cpr, name: cpr, claim: cpr, type: cpr, bad: cpr, where: fc.constantFrom('id', 'name', 'claim', 'type') }), { minLength: 1, maxLength: 4 }),
+        async (people) => {
+          const lines = [HEADER];
+          people.forEach((p, i) => {
+            const id = p.where === 'id' ? p.id.written : `D${i}`;
+            lines.push(`${id};${p.id.written};Navn ${p.name.written};F ${p.claim.written};type ${p.type.written};01-02-2026;;krav;100`);
+            // a row that is refused, with a CPR number in the shown cell: the message is output text too
+            lines.push(`${id};;;F${i};;${p.bad.written};;krav;100`);
+          });
+          const path = file(lines.join('\n'));
+          const r = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr', '--out', 'x.xlsx', '--letters', 'breve.xlsx']);
+          expect(r.code).toBe(0);
+          const json = await run(['statements', '--in', path, '--year', '2026', '--mask-cpr']);
+          const analysis = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr', '--out', 'a.xlsx']);
+          const analysisJson = await run(['analyse', '--in', path, '--as-of', '2026-12-31', '--mask-cpr']);
+          expect([analysis.code, analysisJson.code]).toEqual([0, 0]);
+          const texts = [
+            json.stdout,
+            r.stderr,
+            ...(await cellTexts(r.written.get('x.xlsx'))),
+            ...(await cellTexts(r.written.get('breve.xlsx'))),
+            analysisJson.stdout,
+            ...(await cellTexts(analysis.written.get('a.xlsx'))),
+          ];
+          const digits = people.flatMap((p) => [p.id, p.name, p.claim, p.type, p.bad].map((c) => c.digits));
+          for (const t of texts) for (const d of digits) expect(bare(t)).not.toContain(d);
+          // and the people are all there: one debtor per row with a different id
+          expect(JSON.parse(json.stdout).totals.rows).toBe(people.length);
+        },
+      ),
       { numRuns: 25 },
     );
   }, 120_000);
@@ -107,9 +132,16 @@ describe('two CPR numbers under one debtor number in a CSV read in pieces', () =
     const { statementOfFile } = await import('../../cli/ledger/ledgerCommands.js');
     const { defaultRules } = await import('../../core/rules/ruleSet.js');
     // data row i is line i + 2; D1 has 010190-1234 on line 2 and another person's number on line 290
-    const lines = ['Debitor;CPR;Fordring;Bogføringsdato;Art;Beløb', ...Array.from({ length: 300 }, (_, i) => (i === 0 ? 'D1;010190-1234;F;01-01-2026;krav;1,00' : i === 288 ? 'D1;020290-5678;G;01-01-2026;krav;7,00' : `D${i + 1};;F;01-01-2026;krav;1,00`))];
+    const lines = [
+      'Debitor;CPR;Fordring;Bogføringsdato;Art;Beløb',
+      ...Array.from({ length: 300 }, (_, i) => (i === 0 ? 'D1;010190-1234;F;01-01-2026;krav;1,00' : i === 288 ? 'D1;020290-5678;G;01-01-2026;krav;7,00' : `D${i + 1};;F;01-01-2026;krav;1,00`)),
+    ];
     const path = file(lines.join('\n'));
-    for (const [threads, workerTakesAll] of [[1, false], [2, false], [2, true]] as const) {
+    for (const [threads, workerTakesAll] of [
+      [1, false],
+      [2, false],
+      [2, true],
+    ] as const) {
       const { statement } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes: 200, threads, workerTakesAll });
       expect(statement.errors).toEqual([{ row: 290, message: expect.stringContaining('"010190-xxxx" i række 2, men et andet nummer, "020290-xxxx", i række 290.') }]);
       expect(statement.totals).toMatchObject({ rows: 299, rowsSum: 29_900 });

@@ -34,13 +34,19 @@ describe('saldo plan (contract)', () => {
 
   it('accrueFromDueDate: the interest before the agreement is in the JSON and its own line of the workbook', async () => {
     // 10.000 × 10 % × 50/365 (01-10-2026 → 20-11-2026) = 136,99 kr.
-    const input = { startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 1000, accrueFromDueDate: true, claims: [{ id: 'A', principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] };
+    const input = {
+      startDate: '2026-11-20',
+      firstDueDate: '2027-01-01',
+      installment: 1000,
+      accrueFromDueDate: true,
+      claims: [{ id: 'A', principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }],
+    };
     const r = await cli(['plan', '--in', 'a.json'], { 'a.json': json(input) });
     expect(JSON.parse(r.stdout).interestBeforeStart).toEqual({ total: 136.99, claims: [{ claimId: 'A', from: '2026-10-01', to: '2026-11-20', interest: 136.99 }] });
     const x = await cli(['plan', '--in', 'a.json', '--out', 'p.xlsx'], { 'a.json': json(input) });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.files.get('p.xlsx') as unknown as ArrayBuffer);
-    const header = (wb.getWorksheet('Oversigt')!.getRow(1).values as unknown[]);
+    const header = wb.getWorksheet('Oversigt')!.getRow(1).values as unknown[];
     const column = header.indexOf('Heraf renter fra forfald til aftaledato');
     expect(column).toBeGreaterThan(0);
     expect(wb.getWorksheet('Oversigt')!.getRow(2).getCell(column).value).toBe(136.99);

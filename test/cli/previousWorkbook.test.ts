@@ -19,7 +19,7 @@ async function typed(cells: Record<string, ExcelJS.CellValue>): Promise<Uint8Arr
   await wb.xlsx.load(q1.files.get('q1.xlsx') as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet('Opfølgning')!;
   for (const [ref, value] of Object.entries(cells)) sheet.getCell(ref).value = value;
-  return new Uint8Array((await wb.xlsx.writeBuffer()));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 async function carried(bytes: Uint8Array) {
@@ -36,7 +36,12 @@ describe('followup --previous carries text, never "[object Object]"', () => {
       J5: { richText: [{ text: 'Del ' }, { font: { bold: true }, text: 'to' }] },
       K5: { text: { richText: [{ text: 'Link i ' }, { font: { italic: true }, text: 'kursiv' }] }, hyperlink: 'https://x.example' } as unknown as ExcelJS.CellValue,
     });
-    expect(await carried(bytes)).toEqual([['1', 'Se sag 12', 'Ring til borger'], ['2', 'Del to', 'Link i kursiv'], ['3', '', ''], ['4', '', '']]);
+    expect(await carried(bytes)).toEqual([
+      ['1', 'Se sag 12', 'Ring til borger'],
+      ['2', 'Del to', 'Link i kursiv'],
+      ['3', '', ''],
+      ['4', '', ''],
+    ]);
   });
   it('an error cell, or a formula saved without its value, is carried as a note saying so (not dropped, not "#REF!" as if typed)', async () => {
     const bytes = await typed({ J6: { error: '#REF!' }, K6: { formula: 'Ark2!A1' }, J7: { formula: '1/0', result: { error: '#DIV/0!' } } });

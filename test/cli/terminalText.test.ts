@@ -38,7 +38,7 @@ describe('text from input files never reaches the terminal as control codes', ()
     expect(r.stderr).toContain('x\\u001b]0;titel\\u0007.json');
   });
 
-  it('keeps line feeds and the progress bar\'s leading carriage return; shows every other control visibly', () => {
+  it("keeps line feeds and the progress bar's leading carriage return; shows every other control visibly", () => {
     expect(terminalSafe('\rSaldoopgørelse [#####] 20 %')).toBe('\rSaldoopgørelse [#####] 20 %');
     expect(terminalSafe('to linjer\nog æøå ÆØÅ\n')).toBe('to linjer\nog æøå ÆØÅ\n');
     expect(terminalSafe('a\rb')).toBe('a\\u000db');

@@ -29,9 +29,7 @@ export const column = (i: number): string => (i < 26 ? String.fromCharCode(65 + 
 
 /** A sheet's XML from rows of cells by row number (null cells are left out, as Excel does). */
 export function sheetXml(rows: ReadonlyArray<{ r: number; cells: ReadonlyArray<CellXml | null> }>): string {
-  const body = rows
-    .map(({ r, cells }) => `<row r="${r}">${cells.map((c, i) => (c === null ? '' : `<c r="${column(i)}${r}"${c.t ? ` t="${c.t}"` : ''}>${c.inner}</c>`)).join('')}</row>`)
-    .join('');
+  const body = rows.map(({ r, cells }) => `<row r="${r}">${cells.map((c, i) => (c === null ? '' : `<c r="${column(i)}${r}"${c.t ? ` t="${c.t}"` : ''}>${c.inner}</c>`)).join('')}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -49,10 +47,22 @@ export interface SheetSpec {
 export async function xlsxFile(sheets: readonly SheetSpec[], options: { files?: number[]; stored?: (names: string[]) => string[]; extra?: Record<string, string> } = {}): Promise<Uint8Array> {
   const files = options.files ?? sheets.map((_, i) => i + 1);
   const parts = new Map<string, string>();
-  parts.set('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${files.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
-  parts.set('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  parts.set('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rIdS${files[i]}"/>`).join('')}</sheets></workbook>`);
-  parts.set('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${files.map((n) => `<Relationship Id="rIdS${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`);
+  parts.set(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${files.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+  );
+  parts.set(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  parts.set(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rIdS${files[i]}"/>`).join('')}</sheets></workbook>`,
+  );
+  parts.set(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${files.map((n) => `<Relationship Id="rIdS${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`,
+  );
   for (const [name, xml] of Object.entries(options.extra ?? {})) parts.set(name, xml);
   const sheetParts = sheets.map((s, i) => [`xl/worksheets/sheet${files[i]}.xml`, s.xml] as const);
   const names = [...parts.keys(), ...sheetParts.map(([n]) => n).reverse()];

@@ -19,7 +19,13 @@ let n = 0;
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { readFile: async (p) => readFileSync(p, 'utf8'), readStdin: async () => '', writeFile: async () => undefined, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: CliIo = {
+    readFile: async (p) => readFileSync(p, 'utf8'),
+    readStdin: async () => '',
+    writeFile: async () => undefined,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
@@ -48,14 +54,16 @@ const damage = fc.record({
 
 type Damage = typeof damage extends fc.Arbitrary<infer T> ? T : never;
 type Row = { gap: number } & ({ good: Good } | { damaged: Good; damage: Damage } | { blank: true });
-const row: fc.Arbitrary<Row> = fc.tuple(
-  fc.integer({ min: 0, max: 2 }),
-  fc.oneof(
-    { arbitrary: good.map((g) => ({ good: g })), weight: 3 },
-    { arbitrary: fc.tuple(good, damage).map(([g, d]) => ({ damaged: g, damage: d })), weight: 2 },
-    { arbitrary: fc.constant({ blank: true as const }), weight: 1 },
-  ),
-).map(([gap, what]) => ({ gap, ...what }));
+const row: fc.Arbitrary<Row> = fc
+  .tuple(
+    fc.integer({ min: 0, max: 2 }),
+    fc.oneof(
+      { arbitrary: good.map((g) => ({ good: g })), weight: 3 },
+      { arbitrary: fc.tuple(good, damage).map(([g, d]) => ({ damaged: g, damage: d })), weight: 2 },
+      { arbitrary: fc.constant({ blank: true as const }), weight: 1 },
+    ),
+  )
+  .map(([gap, what]) => ({ gap, ...what }));
 
 const dmy = (day: number) => {
   const d = new Date(Date.UTC(2026, 0, 1 + day));
@@ -76,7 +84,7 @@ function goodCells(g: Good, r: number): Array<CellXml | null> {
 const blankRow = (): Array<CellXml | null> => HEADER.map(() => formula('IF(1,"","")', ''));
 
 describe('every row of an .xlsx ledger is accounted for', () => {
-  it('damaged rows are errors with their own row numbers; the sums are the good rows\' sums', async () => {
+  it("damaged rows are errors with their own row numbers; the sums are the good rows' sums", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.boolean(), fc.boolean(), async (rows, hiddenFirst, sheetsFirst) => {
         let r = 1;
@@ -102,7 +110,14 @@ describe('every row of an .xlsx ledger is accounted for', () => {
             damaged.push(r);
           } else sheetRows.push({ r, cells: blankRow() });
         }
-        const decoy = { name: 'Gammel', state: 'hidden' as const, xml: sheetXml([{ r: 1, cells: HEADER.map(text) }, { r: 2, cells: [text('X'), text('X'), text('01-01-2026'), text('krav'), num(999), null] }]) };
+        const decoy = {
+          name: 'Gammel',
+          state: 'hidden' as const,
+          xml: sheetXml([
+            { r: 1, cells: HEADER.map(text) },
+            { r: 2, cells: [text('X'), text('X'), text('01-01-2026'), text('krav'), num(999), null] },
+          ]),
+        };
         const sheets = [...(hiddenFirst ? [decoy] : []), { name: 'Posteringer', xml: sheetXml(sheetRows) }];
         const bytes = await xlsxFile(sheets, { stored: (names) => (sheetsFirst ? [...names.filter((m) => m.includes('worksheets')), ...names.filter((m) => !m.includes('worksheets'))] : names) });
         n += 1;

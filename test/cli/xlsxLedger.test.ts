@@ -68,7 +68,7 @@ async function rearranged(bytes: Uint8Array, options: { reverseTabs?: boolean; s
 }
 
 describe('which sheet of an .xlsx ledger is read', () => {
-  it('the first tab in the workbook\'s tab order, not the first sheet stored in the file, and it says which', async () => {
+  it("the first tab in the workbook's tab order, not the first sheet stored in the file, and it says which", async () => {
     const bytes = await rearranged(await workbook([ledgerSheet('Noter', 1), ledgerSheet('Posteringer', 100)]), { reverseTabs: true });
     const path = file(bytes);
     const r = await run(['statements', '--in', path, '--year', '2026']);
@@ -80,7 +80,11 @@ describe('which sheet of an .xlsx ledger is read', () => {
     expect(r.stderr).toContain(`Læser arket "Posteringer" i ${path}.`);
   });
   it('whatever order the zip stores its parts in (sheets before the shared strings, the second sheet first)', async () => {
-    for (const storedFirst of [['sheet2.xml', 'sheet1.xml'], ['worksheets/', 'sharedStrings'], ['sheet1.xml', 'workbook.xml']]) {
+    for (const storedFirst of [
+      ['sheet2.xml', 'sheet1.xml'],
+      ['worksheets/', 'sharedStrings'],
+      ['sheet1.xml', 'workbook.xml'],
+    ]) {
       const bytes = await rearranged(await workbook([ledgerSheet('Posteringer', 100), ledgerSheet('Noter', 1)]), { storedFirst });
       const out = JSON.parse((await run(['statements', '--in', file(bytes), '--year', '2026'])).stdout);
       expect([storedFirst, out.totals.closing, out.source.sheet]).toEqual([storedFirst, 100, 'Posteringer']);
@@ -122,7 +126,8 @@ describe('which sheet of an .xlsx ledger is read', () => {
 });
 
 describe('Excel error cells and formulas in an .xlsx ledger', () => {
-  const row = (cells: Record<string, unknown>) => HEADER.map((h) => (h in cells ? cells[h] : { Debitor: 'D1', CPR: '010190-1234', Fordring: 'F1', Bogføringsdato: '01-02-2026', Art: 'krav', Beløb: 10 }[h]));
+  const row = (cells: Record<string, unknown>) =>
+    HEADER.map((h) => (h in cells ? cells[h] : { Debitor: 'D1', CPR: '010190-1234', Fordring: 'F1', Bogføringsdato: '01-02-2026', Art: 'krav', Beløb: 10 }[h]));
   it('an error cell or a formula in an id column (Debitor, Fordring, CPR) is a row error naming the column; it never becomes an id', async () => {
     const rows = [
       HEADER,
@@ -208,22 +213,34 @@ function declaredSize(bytes: Uint8Array, name: string, size: number): Uint8Array
 }
 
 describe('an .xlsx that would unpack beyond what Saldo reads', () => {
-  const sheet = sheetXml([{ r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'].map(text) }, { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5)] }]);
+  const sheet = sheetXml([
+    { r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'].map(text) },
+    { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5)] },
+  ]);
   const strings = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>x</t></si></sst>';
   it('shared strings declared beyond the limit (a 12 MB file with 4,5 GB of them ran out of memory): exit 2 before anything is unpacked', async () => {
     const bytes = declaredSize(await xlsxFile([{ name: 'Posteringer', xml: sheet }], { extra: { 'xl/sharedStrings.xml': strings } }), 'xl/sharedStrings.xml', 200 * 1024 * 1024);
     const path = file(bytes);
     const r = await run(['statements', '--in', path, '--year', '2026']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(new RegExp(`^Posteringsfilen "${path}" kan ikke læses: de delte tekster \\(xl/sharedStrings.xml\\) fylder 200 MB udpakket, og Saldo læser højst 128 MB \\(filen selv er [0-9,]+ kB\\)\\. Del posteringerne i flere filer, eller gem dem som CSV\\.\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^Posteringsfilen "${path}" kan ikke læses: de delte tekster \\(xl/sharedStrings.xml\\) fylder 200 MB udpakket, og Saldo læser højst 128 MB \\(filen selv er [0-9,]+ kB\\)\\. Del posteringerne i flere filer, eller gem dem som CSV\\.\\n$`,
+      ),
+    );
   });
   it('a sheet packed far tighter than Excel packs (a zip bomb) is refused by its ratio', async () => {
     // A note of 20 MB of one letter packs about 1000 to 1.
-    const rows = [{ r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Note'].map(text) }, { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5), text('x'.repeat(20_000_000))] }];
+    const rows = [
+      { r: 1, cells: ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Note'].map(text) },
+      { r: 2, cells: [text('D1'), text('F1'), text('01-02-2026'), text('krav'), num(5), text('x'.repeat(20_000_000))] },
+    ];
     const path = file(await xlsxFile([{ name: 'Posteringer', xml: sheetXml(rows) }]));
     const r = await run(['analyse', '--in', path, '--as-of', '2026-12-31']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(/kan ikke læses: arket "Posteringer" er pakket \d+ gange sammen \([0-9,]+ MB udpakket af [0-9,]+ kB\); Excel pakker 5–10 gange, og over 100 gange er filen lavet til at fylde hukommelsen op\./);
+    expect(r.stderr).toMatch(
+      /kan ikke læses: arket "Posteringer" er pakket \d+ gange sammen \([0-9,]+ MB udpakket af [0-9,]+ kB\); Excel pakker 5–10 gange, og over 100 gange er filen lavet til at fylde hukommelsen op\./,
+    );
   }, 60_000);
   it('a directory that declares less than a part holds: never unpacked past what was declared (exit 2, not memory)', async () => {
     for (const part of ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']) {
@@ -253,7 +270,10 @@ describe('the forældelse columns in an .xlsx ledger (issue 15)', () => {
     const r = await run(['statements', '--in', file(bytes), '--year', '2025']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.debtors[0].claims.map((c: { claimId: string; limitationDate: string }) => [c.claimId, c.limitationDate])).toEqual([['F1', '2026-03-16'], ['F2', '2035-01-15']]);
+    expect(out.debtors[0].claims.map((c: { claimId: string; limitationDate: string }) => [c.claimId, c.limitationDate])).toEqual([
+      ['F1', '2026-03-16'],
+      ['F2', '2035-01-15'],
+    ]);
     expect(out.errors).toEqual([{ row: 4, message: 'Dom/forlig dato "snart" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' }]);
   });
 });

@@ -47,8 +47,14 @@ describe('text written to a workbook is valid XML (issue 14)', () => {
     ];
     for (const [name, bytes] of books) {
       const all = await texts(bytes);
-      expect(all.filter((t) => FORBIDDEN.test(t)), name).toEqual([]);
-      expect(all.some((t) => t.includes('A\uFFFDB')), name).toBe(true);
+      expect(
+        all.filter((t) => FORBIDDEN.test(t)),
+        name,
+      ).toEqual([]);
+      expect(
+        all.some((t) => t.includes('A\uFFFDB')),
+        name,
+      ).toBe(true);
     }
   });
 });

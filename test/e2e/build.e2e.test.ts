@@ -36,7 +36,9 @@ describe('the production build', () => {
     const initial = gz('taskpane.js') + gz('commands.js');
     const taskpane = initial + chunks.reduce((sum, f) => sum + gz(f), 0);
     const functions = gz('functions.js');
-    console.log(`bundle sizes (gzipped): task pane ${(taskpane / 1024).toFixed(1)} KB (${(initial / 1024).toFixed(1)} KB at start, ${chunks.length} chunks loaded later), functions ${(functions / 1024).toFixed(1)} KB`);
+    console.log(
+      `bundle sizes (gzipped): task pane ${(taskpane / 1024).toFixed(1)} KB (${(initial / 1024).toFixed(1)} KB at start, ${chunks.length} chunks loaded later), functions ${(functions / 1024).toFixed(1)} KB`,
+    );
     expect(taskpane).toBeLessThanOrEqual(400 * 1024);
     expect(functions).toBeLessThanOrEqual(250 * 1024);
   });

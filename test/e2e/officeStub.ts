@@ -77,7 +77,18 @@ Object.assign(window, {
         return { error: err.code ?? 'uncaught', message: err.message };
       }
     },
-    sheets: () => workbook.sheets.map((s) => ({ name: s.name, grid: s.grid(), formulas: [...s.cells.values()].filter((c) => c.formula).length, tables: s.tableList, charts: s.chartList.map(({ type, source, xAxis, title, seriesList }) => ({ type, source, xAxis, title: title.text, series: seriesList.map((x) => x.name) })), formats: Object.fromEntries([...s.cells].map(([k, c]) => [k, c.numberFormat])), fills: Object.fromEntries([...s.cells].filter(([, c]) => c.fill).map(([k, c]) => [k, c.fill])), conditional: s.conditionalList, frozenRows: s.frozenRows })),
+    sheets: () =>
+      workbook.sheets.map((s) => ({
+        name: s.name,
+        grid: s.grid(),
+        formulas: [...s.cells.values()].filter((c) => c.formula).length,
+        tables: s.tableList,
+        charts: s.chartList.map(({ type, source, xAxis, title, seriesList }) => ({ type, source, xAxis, title: title.text, series: seriesList.map((x) => x.name) })),
+        formats: Object.fromEntries([...s.cells].map(([k, c]) => [k, c.numberFormat])),
+        fills: Object.fromEntries([...s.cells].filter(([, c]) => c.fill).map(([k, c]) => [k, c.fill])),
+        conditional: s.conditionalList,
+        frozenRows: s.frozenRows,
+      })),
     select: (address: string) => void (workbook.selection = address),
   },
 });

@@ -89,14 +89,23 @@ async function axeViolations(page: Page): Promise<Array<{ id: string; help: stri
   await page.waitForTimeout(300);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[]; html: string }> }> }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[]; html: string }> }> }> } })
+      .axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     // Fluent's focus manager (Tabster) puts focusable, aria-hidden "dummy" elements at the edges of
     // a tab list on purpose: they pass focus on at once. A known false positive of exactly this rule
     // (microsoft/fluentui#25133, #27517; Accessibility Insights suppresses it the same way). Only
     // those nodes are dropped; any other aria-hidden-focus finding still fails.
     const real = (v: { id: string; nodes: Array<{ html: string }> }) => v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy')));
-    return result.violations.filter((v) => real(v).length > 0).map((v) => ({ id: v.id, help: v.help, nodes: real(v).slice(0, 5).map((n) => `${(n as unknown as { target: string[] }).target.join(' ')}: ${n.html.slice(0, 160)} — ${((n as unknown as { failureSummary?: string }).failureSummary ?? '').slice(0, 200)}`) }));
+    return result.violations
+      .filter((v) => real(v).length > 0)
+      .map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: real(v)
+          .slice(0, 5)
+          .map((n) => `${(n as unknown as { target: string[] }).target.join(' ')}: ${n.html.slice(0, 160)} — ${((n as unknown as { failureSummary?: string }).failureSummary ?? '').slice(0, 200)}`),
+      }));
   });
 }
 
@@ -163,7 +172,7 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
-  it('Betalingsaftale: interest from forfald to the agreement as its own line; another year\'s betalingsevne table is warned about', async () => {
+  it("Betalingsaftale: interest from forfald to the agreement as its own line; another year's betalingsevne table is warned about", async () => {
     const page = await openTaskpane();
     await page.getByLabel('Hovedstol (kr.)').fill('10.000');
     await page.getByLabel('Forfaldsdato', { exact: true }).fill('2026-10-01');
@@ -194,7 +203,12 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
     await page.waitForTimeout(400); // let the accordion finish opening before the screenshot
-    expect(await page.getByText(/gebyrloven \(LBK 56\/2018\) § 2 stk\. 3/).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/gebyrloven \(LBK 56\/2018\) § 2 stk\. 3/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await page.screenshot({ path: `${SHOTS}regler.png`, fullPage: true });
     await page.close();
   });
@@ -204,7 +218,8 @@ describe('task pane in a browser', () => {
     const metadata = JSON.parse(readFileSync(`${DIST}functions.json`, 'utf8')) as { functions: Array<{ id: string }> };
     const ids = await page.evaluate(() => [...(window as unknown as { __saldo: { functions: Map<string, unknown> } }).__saldo.functions.keys()]);
     expect(ids.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-    const call = (id: string, args: unknown[]) => page.evaluate(([i, a]) => (window as unknown as { __saldo: { callFunction(id: string, args: unknown[]): unknown } }).__saldo.callFunction(i, a), [id, args] as const);
+    const call = (id: string, args: unknown[]) =>
+      page.evaluate(([i, a]) => (window as unknown as { __saldo: { callFunction(id: string, args: unknown[]): unknown } }).__saldo.callFunction(i, a), [id, args] as const);
     expect(await call('INSTALLMENT', [100000, 24, 0.08, null, null])).toEqual({ value: 4522.73 });
     expect(await call('NEXTBANKINGDAY', ['2026-06-05', null])).toEqual({ value: 46181 });
     expect(await call('SCHEDULE', [[[4200]], '2026-02-30', 500, null, null, null, null, null])).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/findes ikke/) });
@@ -345,7 +360,11 @@ describe('task pane in a browser', () => {
 
     // Q2: the third quarter's counts (column D of Tal) show 0 until they come in, so "til og med 2. kvartal"
     const q3 = [[8105], [1990], [2940], [18700], [1590], [2300], [648], [651]];
-    await put('Tal', 'D2', q3.map(() => [0]));
+    await put(
+      'Tal',
+      'D2',
+      q3.map(() => [0]),
+    );
     await page.getByLabel('Til og med').selectOption({ label: '2. kvartal' });
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByText(/Opfølgningen er skrevet i det nye ark “Opfølgning 2025 Q2” og diagrammerne i “Diagrammer 2025 Q2”/).waitFor();
@@ -374,7 +393,11 @@ describe('task pane in a browser', () => {
     const q3Sheet = all[6]!;
     expect(q3Sheet.grid[2]!.slice(0, 11)).toEqual(['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling']);
     expect(q3Sheet.grid[4]!.slice(9, 11)).toEqual(['Færre medarbejdere i Q2', 'Ekstra kontrolhold fra august']);
-    expect(q3Sheet.conditional.map((c) => [c.address, c.fill, c.rule?.formula1])).toEqual([['H4:H9', '#C6EFCE', '="grøn"'], ['H4:H9', '#FFEB9C', '="gul"'], ['H4:H9', '#FFC7CE', '="rød"']]);
+    expect(q3Sheet.conditional.map((c) => [c.address, c.fill, c.rule?.formula1])).toEqual([
+      ['H4:H9', '#C6EFCE', '="grøn"'],
+      ['H4:H9', '#FFEB9C', '="gul"'],
+      ['H4:H9', '#FFC7CE', '="rød"'],
+    ]);
     expect(q3Sheet.frozenRows).toBe(3);
     expect(all[7]!.charts).toHaveLength(5);
     expect(all[7]!.charts[1]).toMatchObject({ type: 'Line', title: '2.1 Pristjek af brugte selvanmeldte importerede køretøjer' });
@@ -451,7 +474,7 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
-  it('works by keyboard alone: Tab to the pages, arrow keys between all seven, Tab to each page\'s controls and back, Enter starts a job', async () => {
+  it("works by keyboard alone: Tab to the pages, arrow keys between all seven, Tab to each page's controls and back, Enter starts a job", async () => {
     const page = await openTaskpane();
     const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
     /** Presses `key` until `target` has focus (at most 80 times); true when it got there. */

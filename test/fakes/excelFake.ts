@@ -101,9 +101,22 @@ export class FakeRange {
         this.sheet.conditionalList.push(cf);
         return {
           cellValue: {
-            format: { fill: { set color(v: string) { cf.fill = v; }, get color() { return cf.fill; } } },
-            set rule(r: { formula1: string; operator: string }) { cf.rule = r; },
-            get rule() { return cf.rule!; },
+            format: {
+              fill: {
+                set color(v: string) {
+                  cf.fill = v;
+                },
+                get color() {
+                  return cf.fill;
+                },
+              },
+            },
+            set rule(r: { formula1: string; operator: string }) {
+              cf.rule = r;
+            },
+            get rule() {
+              return cf.rule!;
+            },
           },
         };
       },
@@ -165,7 +178,8 @@ export class FakeRange {
       const cell = this.sheet.cell(r, c);
       const v = values[i]![j];
       delete cell.formula;
-      if (typeof v === 'string' && v.startsWith("'")) cell.value = v.slice(1); // Excel's text prefix
+      if (typeof v === 'string' && v.startsWith("'"))
+        cell.value = v.slice(1); // Excel's text prefix
       // Stricter than Excel: leading spaces, tabs and line breaks do not protect the text either
       // (so a test with "\t=1+1" proves the writer's own protection, not the fake's leniency).
       else if (typeof v === 'string' && /^\s*[=+\-@]/.test(v) && cell.numberFormat !== '@' && v.trim().length > 1) {
@@ -360,10 +374,12 @@ export class FakeSheet {
       rows = Math.max(rows, r);
       cols = Math.max(cols, c);
     }
-    return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => {
-      const cell = this.cells.get(`${i + 1},${j + 1}`);
-      return cell?.formula ?? cell?.value ?? null;
-    }));
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => {
+        const cell = this.cells.get(`${i + 1},${j + 1}`);
+        return cell?.formula ?? cell?.value ?? null;
+      }),
+    );
   }
 }
 

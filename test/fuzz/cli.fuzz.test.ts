@@ -31,8 +31,20 @@ const BASE: Record<string, Record<string, unknown>> = {
   analyse: { asOf: '2026-12-31', ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] },
 };
 // Two more input forms: a henstand on a single claim (no agreement) and the status of given installments.
-BASE['henstand (én fordring)'] = { claim: { id: 'F1', type: 'renovation', principal: 1200, fees: 100, dueDate: '2026-03-01', annualInterestRate: 8 }, henstand: { months: 3 }, interestMethod: 'daily' };
-BASE['status (ydelser)'] = { installments: [{ dueDate: '2026-02-02', amount: 500 }, { dueDate: '2026-03-02', amount: 500 }], payments: [{ date: '2026-02-02', amount: 500 }], asOf: '2026-03-20', graceDays: 3 };
+BASE['henstand (én fordring)'] = {
+  claim: { id: 'F1', type: 'renovation', principal: 1200, fees: 100, dueDate: '2026-03-01', annualInterestRate: 8 },
+  henstand: { months: 3 },
+  interestMethod: 'daily',
+};
+BASE['status (ydelser)'] = {
+  installments: [
+    { dueDate: '2026-02-02', amount: 500 },
+    { dueDate: '2026-03-02', amount: 500 },
+  ],
+  payments: [{ date: '2026-02-02', amount: 500 }],
+  asOf: '2026-03-20',
+  graceDays: 3,
+};
 /** The command each input form is given to. */
 const COMMAND = (name: string) => name.split(' ')[0]!;
 /** Commands that take a list as a batch. */
@@ -54,20 +66,62 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
     notNumber,
     fc.constantFrom<unknown>(-1, -0.01, 1e16, 1.005, 0.001, 1e-320, 1e308, '1e308', '2222211118'),
     // more than two decimals: whole kroner plus 1–999 thousandths that are not whole øre
-    fc.tuple(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 1, max: 999 }).filter((k) => k % 10 !== 0)).map(([n, k]) => n + k / 1000),
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 10 ** 7 }),
+        fc.integer({ min: 1, max: 999 }).filter((k) => k % 10 !== 0),
+      )
+      .map(([n, k]) => n + k / 1000),
     fc.integer({ min: -(10 ** 9), max: -1 }),
     fc.double({ min: -1e6, max: -1e-9, noNaN: true }),
   ),
   // Rate-table names that are Object.prototype's own (issue 14: exit 1 before) and an absurd rate.
   rate: fc.oneof(notNumber, fc.constantFrom<unknown>(-5, 1e9, 1e308, 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'), fc.double({ min: -1e6, max: -1e-6, noNaN: true })),
-  date: fc.oneof(fc.constantFrom<unknown>('2026-02-30', '2026-13-01', '2025-02-29', '0000-00-00', 'i morgen', '', 20260101, true, {}, [], '2026-00-10', '99999-01-01'), fc.string({ maxLength: 12 }).filter((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t))),
-  int: fc.oneof(notNumber, fc.constantFrom<unknown>(-3, 1.5, 1e9), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.5), fc.integer({ min: -(10 ** 6), max: -1 })),
-  enum: fc.oneof(fc.constantFrom<unknown>('ugentlig', '', 7, {}, [], true, 'monthly!', 'constructor', '__proto__', 'monthly\u0000', '\u001b[2J'), fc.string({ minLength: 1, maxLength: 10 }).map((t) => `x${t}`)),
+  date: fc.oneof(
+    fc.constantFrom<unknown>('2026-02-30', '2026-13-01', '2025-02-29', '0000-00-00', 'i morgen', '', 20260101, true, {}, [], '2026-00-10', '99999-01-01'),
+    fc.string({ maxLength: 12 }).filter((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t)),
+  ),
+  int: fc.oneof(
+    notNumber,
+    fc.constantFrom<unknown>(-3, 1.5, 1e9),
+    fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.5),
+    fc.integer({ min: -(10 ** 6), max: -1 }),
+  ),
+  enum: fc.oneof(
+    fc.constantFrom<unknown>('ugentlig', '', 7, {}, [], true, 'monthly!', 'constructor', '__proto__', 'monthly\u0000', '\u001b[2J'),
+    fc.string({ minLength: 1, maxLength: 10 }).map((t) => `x${t}`),
+  ),
   bool: fc.oneof(fc.constantFrom<unknown>('måske', 5, {}, [], 'x', 0.5), fc.string({ maxLength: 8 }), fc.integer()),
   number: fc.oneof(fc.constantFrom<unknown>('høj', true, {}, [], 1e13, -1e13, 'Infinity')),
   // … and (issue 14) a comment sign, a line break, a vertical tab, characters XML cannot hold.
-  expression: fc.constantFrom<unknown>('pristjek +', 'constructor', 'import("fs")', 'a = 1', 'f(x) = x', '', 5, {}, 'pristjek.constructor', 'ukendt / selvanmeldte', 'evaluate("1")', '[1,2]', '"tekst"', 'selvanmeldte ? 1 : 2', 'pristjek / selvanmeldte # x', 'pristjek\n/ selvanmeldte', 'pristjek\u000b/ selvanmeldte', 'pristjek / selvanmeldte\uffff', '0x10 / selvanmeldte'),
-  year: fc.oneof(fc.constantFrom<unknown>('x', 2026.5, -1, 1e9, true, {}, '2O25'), fc.integer({ min: -(10 ** 6), max: 1899 }), fc.integer({ min: 10_000, max: 10 ** 8 }), fc.integer({ min: 1900, max: 9999 }).map((y) => y + 0.5), notNumber),
+  expression: fc.constantFrom<unknown>(
+    'pristjek +',
+    'constructor',
+    'import("fs")',
+    'a = 1',
+    'f(x) = x',
+    '',
+    5,
+    {},
+    'pristjek.constructor',
+    'ukendt / selvanmeldte',
+    'evaluate("1")',
+    '[1,2]',
+    '"tekst"',
+    'selvanmeldte ? 1 : 2',
+    'pristjek / selvanmeldte # x',
+    'pristjek\n/ selvanmeldte',
+    'pristjek\u000b/ selvanmeldte',
+    'pristjek / selvanmeldte\uffff',
+    '0x10 / selvanmeldte',
+  ),
+  year: fc.oneof(
+    fc.constantFrom<unknown>('x', 2026.5, -1, 1e9, true, {}, '2O25'),
+    fc.integer({ min: -(10 ** 6), max: 1899 }),
+    fc.integer({ min: 10_000, max: 10 ** 8 }),
+    fc.integer({ min: 1900, max: 9999 }).map((y) => y + 0.5),
+    notNumber,
+  ),
   list: fc.oneof(fc.constantFrom<unknown>({}, 'x', 5, true, null), fc.string({ maxLength: 8 }), fc.integer(), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 })),
   object: fc.oneof(fc.constantFrom<unknown>([], 'x', 5, true), fc.string({ maxLength: 8 }), fc.integer(), fc.array(fc.integer(), { maxLength: 3 })),
 };
@@ -102,9 +156,23 @@ const FIELDS: Record<string, Array<{ path: Array<string | number>; kind: Kind; r
     { path: ['data', 'Q1', 'pristjek'], kind: 'number' },
   ],
 };
-FIELDS.statements = [{ path: ['year'], kind: 'year', required: true }, { path: ['ledger'], kind: 'list', required: true }, { path: ['maskCpr'], kind: 'bool' }];
-FIELDS.analyse = [{ path: ['asOf'], kind: 'date', required: true }, { path: ['ledger'], kind: 'list', required: true }];
-FIELDS.henstand = [...FIELDS.plan!, { path: ['henstand'], kind: 'object', required: true }, { path: ['henstand', 'from'], kind: 'date', required: true }, { path: ['henstand', 'months'], kind: 'int', required: true }, { path: ['henstand', 'kind'], kind: 'enum' }, { path: ['interestDuringHenstand'], kind: 'bool' }];
+FIELDS.statements = [
+  { path: ['year'], kind: 'year', required: true },
+  { path: ['ledger'], kind: 'list', required: true },
+  { path: ['maskCpr'], kind: 'bool' },
+];
+FIELDS.analyse = [
+  { path: ['asOf'], kind: 'date', required: true },
+  { path: ['ledger'], kind: 'list', required: true },
+];
+FIELDS.henstand = [
+  ...FIELDS.plan!,
+  { path: ['henstand'], kind: 'object', required: true },
+  { path: ['henstand', 'from'], kind: 'date', required: true },
+  { path: ['henstand', 'months'], kind: 'int', required: true },
+  { path: ['henstand', 'kind'], kind: 'enum' },
+  { path: ['interestDuringHenstand'], kind: 'bool' },
+];
 FIELDS['henstand (én fordring)'] = [
   { path: ['claim'], kind: 'object', required: true },
   { path: ['claim', 'principal'], kind: 'amount', required: true },
@@ -126,7 +194,14 @@ FIELDS['status (ydelser)'] = [
   { path: ['asOf'], kind: 'date', required: true },
   { path: ['graceDays'], kind: 'int' },
 ];
-FIELDS.status = [...FIELDS.plan!, { path: ['payments'], kind: 'list' }, { path: ['payments', 0, 'date'], kind: 'date', required: true }, { path: ['payments', 0, 'amount'], kind: 'amount', required: true }, { path: ['asOf'], kind: 'date', required: true }, { path: ['graceDays'], kind: 'int' }];
+FIELDS.status = [
+  ...FIELDS.plan!,
+  { path: ['payments'], kind: 'list' },
+  { path: ['payments', 0, 'date'], kind: 'date', required: true },
+  { path: ['payments', 0, 'amount'], kind: 'amount', required: true },
+  { path: ['asOf'], kind: 'date', required: true },
+  { path: ['graceDays'], kind: 'int' },
+];
 
 /** The input with the value at `path` replaced (or removed when `value` is REMOVE). */
 const REMOVE = Symbol('remove');
@@ -147,11 +222,20 @@ function mutate(input: unknown, path: ReadonlyArray<string | number>, value: unk
 
 /** JSON text that is malformed as JSON, or JSON of the wrong shape for every command. */
 const notJson = fc.oneof(
-  fc.string({ maxLength: 40 }).filter((t) => { try { JSON.parse(t); return false; } catch { return true; } }),
+  fc.string({ maxLength: 40 }).filter((t) => {
+    try {
+      JSON.parse(t);
+      return false;
+    } catch {
+      return true;
+    }
+  }),
   fc.constantFrom('{"installment": 1000,}', '{', '[1, 2', "{'a': 1}", '\u0000', '{"a": NaN}', '// kommentar', '<xml/>', '\ufeff{'),
 );
 const wrongTop = fc.oneof(fc.constantFrom('null', 'true', '42', '"tekst"', '1e400', '-0'), fc.integer().map(String));
-const deep = fc.integer({ min: 500, max: 20_000 }).chain((depth) => fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `{"claims": ${'['.repeat(depth)}${']'.repeat(depth)}}`));
+const deep = fc
+  .integer({ min: 500, max: 20_000 })
+  .chain((depth) => fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `{"claims": ${'['.repeat(depth)}${']'.repeat(depth)}}`));
 
 const commandInput = (name: string) => {
   const fields = FIELDS[name]!;
@@ -160,11 +244,22 @@ const commandInput = (name: string) => {
   const replaced = fc.array(change, { minLength: 1, maxLength: 3 }).map((changes) => JSON.stringify(changes.reduce<unknown>((input, [path, v]) => mutate(input, path, v), BASE[name])));
   const required = fields.filter((f) => f.required);
   const removed = fc.integer({ min: 0, max: required.length - 1 }).map((i) => JSON.stringify(mutate(BASE[name], required[i]!.path, REMOVE)));
-  const unknownKey = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in BASE[name]!) && k !== '__proto__').map((k) => JSON.stringify({ ...BASE[name], [k]: 1 }));
+  const unknownKey = fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((k) => !(k in BASE[name]!) && k !== '__proto__')
+    .map((k) => JSON.stringify({ ...BASE[name], [k]: 1 }));
   // JSON.parse reads 1e400 as Infinity: a number field given it as text
   const numeric = fields.filter((f) => ['amount', 'number', 'int', 'rate'].includes(f.kind));
   const infinite = fc.integer({ min: 0, max: Math.max(0, numeric.length - 1) }).map((i) => JSON.stringify(mutate(BASE[name], numeric[i]!.path, 'INFINITY')).replace('"INFINITY"', '1e400'));
-  return fc.oneof({ arbitrary: replaced, weight: 6 }, { arbitrary: numeric.length > 0 ? infinite : replaced, weight: 1 }, { arbitrary: removed, weight: 2 }, { arbitrary: unknownKey, weight: 1 }, { arbitrary: notJson, weight: 2 }, { arbitrary: wrongTop, weight: 1 }, { arbitrary: deep, weight: 1 });
+  return fc.oneof(
+    { arbitrary: replaced, weight: 6 },
+    { arbitrary: numeric.length > 0 ? infinite : replaced, weight: 1 },
+    { arbitrary: removed, weight: 2 },
+    { arbitrary: unknownKey, weight: 1 },
+    { arbitrary: notJson, weight: 2 },
+    { arbitrary: wrongTop, weight: 1 },
+    { arbitrary: deep, weight: 1 },
+  );
 };
 
 function expectRefused(r: { code: number; stdout: string; stderr: string }, input: string): void {
@@ -226,7 +321,18 @@ describe('every JSON command refuses malformed input with exit 2 and a Danish me
 
   it('bad options: unknown ones, a missing --in, a bad --year or --as-of, a rule file that is not one', async () => {
     const argv = fc.oneof(
-      fc.constantFrom(['plan'], ['plan', '--in'], ['nope', '--in', 'in.json'], ['plan', '--in', 'in.json', 'extra'], ['plan', '--in', 'in.json', '--bogus'], ['followup', '--in', 'in.json', '--previous', 'x.xlsx'], ['statements', '--in', 'l.csv', '--year', '2026', '--mask-cpr=x'], ['plan', '--in', 'in.json', '--help=ja'], ['plan', '--in', 'in.json', '-x'], ['statements', '--in', 'l.csv', '--year']),
+      fc.constantFrom(
+        ['plan'],
+        ['plan', '--in'],
+        ['nope', '--in', 'in.json'],
+        ['plan', '--in', 'in.json', 'extra'],
+        ['plan', '--in', 'in.json', '--bogus'],
+        ['followup', '--in', 'in.json', '--previous', 'x.xlsx'],
+        ['statements', '--in', 'l.csv', '--year', '2026', '--mask-cpr=x'],
+        ['plan', '--in', 'in.json', '--help=ja'],
+        ['plan', '--in', 'in.json', '-x'],
+        ['statements', '--in', 'l.csv', '--year'],
+      ),
       fc.constantFrom('x', '2026.5', '-1', '', '1e9', '20266').map((y) => ['statements', '--in', 'l.csv', '--year', y]),
       fc.constantFrom('2026-02-30', 'i dag', '', '31-12-2026x').map((d) => ['analyse', '--in', 'l.csv', '--as-of', d]),
       fc.constantFrom('{"fees": 5}', '[]', 'ikke json', '{"rates": {"x": "y"}}').map((rules) => ['plan', '--in', 'in.json', '--rules', `rules:${rules}`]),
@@ -245,7 +351,16 @@ describe('every JSON command refuses malformed input with exit 2 and a Danish me
 describe('a rule file that is not one: exit 2 with a Danish message naming the field', () => {
   // The README's example rule file: valid as it stands.
   const RULES = {
-    betalingsevne: { '2026': { source: 'SKM2025.xxx.GÆLDST', checked: '2026-01-05', rows: [{ from: 0, to: 140000, withoutChildren: 4, withChildren: 3 }, { from: 140001, to: null, withoutChildren: 60, withChildren: 60 }] } },
+    betalingsevne: {
+      '2026': {
+        source: 'SKM2025.xxx.GÆLDST',
+        checked: '2026-01-05',
+        rows: [
+          { from: 0, to: 140000, withoutChildren: 4, withChildren: 3 },
+          { from: 140001, to: null, withoutChildren: 60, withChildren: 60 },
+        ],
+      },
+    },
     rateTables: { morarente: { source: 'Nationalbanken, udlånsrente 1.7.2026', checked: '2026-07-02', validThrough: '2026-12-31', rows: [{ from: '2026-07-01', annualRate: 10 }] } },
     claimTypes: { renovation: { udpantningsret: true, source: 'Kommunens jurist, notat', checked: '2026-11-01' } },
     allocationOrder: ['fees', 'interest', 'principal'],
@@ -270,7 +385,9 @@ describe('a rule file that is not one: exit 2 with a Danish message naming the f
   it('≥ 1,000 broken rule files', async () => {
     expect((await cli(['plan', '--in', 'in.json', '--rules', 'r.json'], { 'in.json': JSON.stringify(plan), 'r.json': JSON.stringify(RULES) })).code).toBe(0);
     const broken = fc.oneof(
-      fc.integer({ min: 0, max: RULE_FIELDS.length - 1 }).chain((i) => (RULE_FIELDS[i]!.kind === 'text' ? badText : BAD[RULE_FIELDS[i]!.kind]).map((v) => JSON.stringify(mutate(RULES, RULE_FIELDS[i]!.path, v)))),
+      fc
+        .integer({ min: 0, max: RULE_FIELDS.length - 1 })
+        .chain((i) => (RULE_FIELDS[i]!.kind === 'text' ? badText : BAD[RULE_FIELDS[i]!.kind]).map((v) => JSON.stringify(mutate(RULES, RULE_FIELDS[i]!.path, v)))),
       fc.integer({ min: 0, max: RULE_FIELDS.filter((f) => f.required).length - 1 }).map((i) => JSON.stringify(mutate(RULES, RULE_FIELDS.filter((f) => f.required)[i]!.path, REMOVE))),
       notJson,
       deep,
@@ -295,17 +412,35 @@ interface LedgerRow {
   Art: string;
   Beløb: string;
 }
-const goodRow = fc.record({
-  Debitor: fc.constantFrom('D1', 'D2', 'D3'),
-  Fordring: fc.constantFrom('F1', 'F2'),
-  Bogføringsdato: fc.integer({ min: 1, max: 28 }).chain((d) => fc.integer({ min: 1, max: 12 }).map((m) => `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-2026`)),
-  Art: fc.constantFrom('krav', 'gebyr', 'betaling'),
-  ore: fc.integer({ min: 1, max: 10_000_000 }),
-}).map(({ ore, ...r }) => ({ ...r, Beløb: `${r.Art === 'betaling' ? '-' : ''}${(ore / 100).toFixed(2).replace('.', ',')}` }));
+const goodRow = fc
+  .record({
+    Debitor: fc.constantFrom('D1', 'D2', 'D3'),
+    Fordring: fc.constantFrom('F1', 'F2'),
+    Bogføringsdato: fc.integer({ min: 1, max: 28 }).chain((d) => fc.integer({ min: 1, max: 12 }).map((m) => `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-2026`)),
+    Art: fc.constantFrom('krav', 'gebyr', 'betaling'),
+    ore: fc.integer({ min: 1, max: 10_000_000 }),
+  })
+  .map(({ ore, ...r }) => ({ ...r, Beløb: `${r.Art === 'betaling' ? '-' : ''}${(ore / 100).toFixed(2).replace('.', ',')}` }));
 /** One field broken so the row cannot be read, whatever the rest. */
 const breakRow = fc.oneof(
-  fc.constantFrom<Partial<LedgerRow>>({ Debitor: '' }, { Fordring: '' }, { Art: '' }, { Art: 'ukendt' }, { Bogføringsdato: '' }, { Bogføringsdato: '31-02-2026' }, { Bogføringsdato: '2026-13-01' }, { Beløb: '' }, { Beløb: 'abc' }, { Beløb: '1,234' }, { Beløb: '12,5,3' }, { Beløb: 'NaN' }),
-  fc.string({ minLength: 1, maxLength: 8 }).filter((t) => !/\d/.test(t) && !/[;"\n\r]/.test(t) && t.trim() !== '').map((t) => ({ Beløb: t })),
+  fc.constantFrom<Partial<LedgerRow>>(
+    { Debitor: '' },
+    { Fordring: '' },
+    { Art: '' },
+    { Art: 'ukendt' },
+    { Bogføringsdato: '' },
+    { Bogføringsdato: '31-02-2026' },
+    { Bogføringsdato: '2026-13-01' },
+    { Beløb: '' },
+    { Beløb: 'abc' },
+    { Beløb: '1,234' },
+    { Beløb: '12,5,3' },
+    { Beløb: 'NaN' },
+  ),
+  fc
+    .string({ minLength: 1, maxLength: 8 })
+    .filter((t) => !/\d/.test(t) && !/[;"\n\r]/.test(t) && t.trim() !== '')
+    .map((t) => ({ Beløb: t })),
 );
 const HEADER = ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'] as const;
 // One stray quote in a row (at a field's start it opens a quote that never closes, elsewhere it
@@ -398,7 +533,9 @@ describe('ledgers with broken rows: those rows listed, the good rows summed, no 
   // and merged debtors. One field of a row becomes a value no cell holds (true/false only for ids).
   const JSON_FIELDS = ['debtorId', 'claimId', 'postingDate', 'kind', 'amount', 'dueDate', 'cpr'] as const;
   const notScalar = fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue(), { maxKeys: 3 }));
-  const jsonBreak = fc.constantFrom(...JSON_FIELDS).chain((field) => (['debtorId', 'claimId', 'cpr'].includes(field) ? fc.oneof(notScalar, fc.boolean()) : notScalar).map((value) => ({ [field]: value })));
+  const jsonBreak = fc
+    .constantFrom(...JSON_FIELDS)
+    .chain((field) => (['debtorId', 'claimId', 'cpr'].includes(field) ? fc.oneof(notScalar, fc.boolean()) : notScalar).map((value) => ({ [field]: value })));
   const jsonRow = goodRow.map((r) => ({ debtorId: r.Debitor, claimId: r.Fordring, postingDate: r.Bogføringsdato.split('-').reverse().join('-'), kind: r.Art, amount: ore(r.Beløb) / 100 }));
   for (const command of ['statements', 'analyse'] as const) {
     it(`${command}: ≥ 1,000 JSON ledgers with a list, an object or true/false in a field`, async () => {

@@ -20,11 +20,16 @@ const ledger = [
   ['D1', 'F1', 46083, 'betaling', -1000.5],
 ];
 
-type Kind = 'debtor' | 'amount' | 'count' | 'rate' | 'date' | 'option' | 'bool' | 'claims' | 'payments' | 'schedule' | 'ledger' | 'year' | 'periods' | 'value' | 'expression' | 'names' | 'values' | 'days';
+type Kind =
+  'debtor' | 'amount' | 'count' | 'rate' | 'date' | 'option' | 'bool' | 'claims' | 'payments' | 'schedule' | 'ledger' | 'year' | 'periods' | 'value' | 'expression' | 'names' | 'values' | 'days';
 
 const notANumber = fc.constantFrom<unknown>('abc', 'tolv', NaN, Infinity, -Infinity, [[1, 2]], {}, 'NaN');
 const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
-  amount: fc.oneof(notANumber, fc.constantFrom<unknown>(-1, -0.01, 1e16, 12.345, 0.001), fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.005)),
+  amount: fc.oneof(
+    notANumber,
+    fc.constantFrom<unknown>(-1, -0.01, 1e16, 12.345, 0.001),
+    fc.integer({ min: 1, max: 10 ** 6 }).map((n) => n + 0.005),
+  ),
   count: fc.oneof(notANumber, fc.constantFrom<unknown>(-3, 1.5, 1e7, 0)),
   rate: fc.oneof(notANumber, fc.constantFrom<unknown>(-0.5, 1e9)),
   date: fc.oneof(fc.constantFrom<unknown>('i morgen', '2026-02-30', '2026-13-01', -5, 3e6, true, NaN, Infinity, '31-02-2026', 60, [[1, 2]])),
@@ -32,12 +37,83 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   days: fc.oneof(notANumber, fc.constantFrom<unknown>(1.5, 1e9)),
   option: fc.constantFrom<unknown>('ugentlig', 'x', 5, true, 'dagligt!'),
   bool: fc.constantFrom<unknown>('måske', 'x', 'jaa', [[1, 2]]),
-  claims: fc.constantFrom<unknown>([['abc']], [[-100]], [[4200, 'x', 45931]], [[1e16]], [['Hovedstol'], ['tekst']], [[4200, 250, '2026-02-30']], [[NaN]], [['Hovedstol', 'Gebyrer'], [null, null]]),
-  payments: fc.constantFrom<unknown>([['Dato', 'Beløb'], ['x', 500]], [['Dato', 'Beløb'], [46055, 'mange']], [['Dato', 'Beløb'], [46055, -500]], [['Dato', 'Beløb'], ['2026-02-30', 500]], [['Dato', 'Beløb'], [46055, 12.345]]),
-  schedule: fc.constantFrom<unknown>([['x']], [['Forfaldsdato', 'Ydelse'], ['x', 500]], [['Forfaldsdato', 'Ydelse'], [46055, 'mange']], [['Nr.', 'Beløb'], [1, 2]], [['Forfaldsdato', 'Ydelse'], [46055, -5]]),
-  ledger: fc.constantFrom<unknown>([['x']], [['Debitor'], ['D1']], [['Debitor', 'Fordring', 'Bogføringsdato', 'Art'], ['D1', 'F1', 46054, 'krav']], [[1, 2, 3]]),
+  claims: fc.constantFrom<unknown>(
+    [['abc']],
+    [[-100]],
+    [[4200, 'x', 45931]],
+    [[1e16]],
+    [['Hovedstol'], ['tekst']],
+    [[4200, 250, '2026-02-30']],
+    [[NaN]],
+    [
+      ['Hovedstol', 'Gebyrer'],
+      [null, null],
+    ],
+  ),
+  payments: fc.constantFrom<unknown>(
+    [
+      ['Dato', 'Beløb'],
+      ['x', 500],
+    ],
+    [
+      ['Dato', 'Beløb'],
+      [46055, 'mange'],
+    ],
+    [
+      ['Dato', 'Beløb'],
+      [46055, -500],
+    ],
+    [
+      ['Dato', 'Beløb'],
+      ['2026-02-30', 500],
+    ],
+    [
+      ['Dato', 'Beløb'],
+      [46055, 12.345],
+    ],
+  ),
+  schedule: fc.constantFrom<unknown>(
+    [['x']],
+    [
+      ['Forfaldsdato', 'Ydelse'],
+      ['x', 500],
+    ],
+    [
+      ['Forfaldsdato', 'Ydelse'],
+      [46055, 'mange'],
+    ],
+    [
+      ['Nr.', 'Beløb'],
+      [1, 2],
+    ],
+    [
+      ['Forfaldsdato', 'Ydelse'],
+      [46055, -5],
+    ],
+  ),
+  ledger: fc.constantFrom<unknown>(
+    [['x']],
+    [['Debitor'], ['D1']],
+    [
+      ['Debitor', 'Fordring', 'Bogføringsdato', 'Art'],
+      ['D1', 'F1', 46054, 'krav'],
+    ],
+    [[1, 2, 3]],
+  ),
   year: fc.oneof(notANumber, fc.constantFrom<unknown>(2026.5, -1, 1800, 1e6)),
-  periods: fc.constantFrom<unknown>([['x', 'y']], [[1, 2, 3, 4, 5]], [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]], [[NaN, 1]], [[Infinity]], [[1, 2], [3, 4]], 'tekst', true),
+  periods: fc.constantFrom<unknown>(
+    [['x', 'y']],
+    [[1, 2, 3, 4, 5]],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]],
+    [[NaN, 1]],
+    [[Infinity]],
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    'tekst',
+    true,
+  ),
   value: fc.constantFrom<unknown>('høj', NaN, Infinity, [[1, 2]], true, 'x%'),
   expression: fc.constantFrom<unknown>('a +', 'constructor', 'import("fs")', 'c', '', 'a = 1', 'f(x) = 1', 'a.constructor', '[1,2]', 'evaluate("1")', true),
   names: fc.constantFrom<unknown>([['a', 'a']], [[1, 2]], [['a b', 'c']], [['a']], [['constructor', 'b']]),
@@ -60,9 +136,32 @@ const FUNCTIONS: Fn[] = [
   { name: 'NEXTBANKINGDAY', call: F.nextBankingDay, args: [FEB_1_2026, 3], kinds: ['date', 'days'] },
   { name: 'ISBANKINGDAY', call: F.isBankingDayFn, args: [FEB_1_2026], kinds: ['date'] },
   { name: 'BANKINGDAYS', call: F.bankingDays, args: [FEB_1_2026, 46100], kinds: ['date', 'date'] },
-  { name: 'HENSTANDEFFECT', call: F.henstandEffect, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
-  { name: 'HENSTANDSCHEDULE', call: F.henstandSchedule, args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null], kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'] },
-  { name: 'AGREEMENTSTATUS', call: F.agreementStatus, args: [plan, [['Dato', 'Beløb'], [46055, 500]], 46100, 0], kinds: ['schedule', 'payments', 'date', 'days'] },
+  {
+    name: 'HENSTANDEFFECT',
+    call: F.henstandEffect,
+    args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null],
+    kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'],
+  },
+  {
+    name: 'HENSTANDSCHEDULE',
+    call: F.henstandSchedule,
+    args: [claims, FEB_1_2026, 500, 46143, 3, null, null, null, null],
+    kinds: ['claims', 'date', 'amount', 'date', 'count', 'amount', 'rate', 'bool', 'date'],
+  },
+  {
+    name: 'AGREEMENTSTATUS',
+    call: F.agreementStatus,
+    args: [
+      plan,
+      [
+        ['Dato', 'Beløb'],
+        [46055, 500],
+      ],
+      46100,
+      0,
+    ],
+    kinds: ['schedule', 'payments', 'date', 'days'],
+  },
   { name: 'DEBTORBALANCE', call: F.debtorBalanceFn, args: [ledger, 'D1', 46100], kinds: ['ledger', 'debtor', 'date'] },
   { name: 'DEBTORSTATEMENT', call: F.debtorStatementFn, args: [ledger, 'D1', 2026], kinds: ['ledger', 'debtor', 'year'] },
   { name: 'YEARTODATE', call: F.yearToDateFn, args: [[[2800, 3100]], [[20000, 21000]], null], kinds: ['periods', 'periods', 'option'] },
@@ -72,7 +171,8 @@ const FUNCTIONS: Fn[] = [
 
 const CELL_ERRORS = ['#VALUE!', '#NUM!', '#N/A'];
 /** Core's JSON paths: a cell names the function's Danish arguments instead (found by review). */
-const CORE_PATH = /\b(claims|installments|payments)\[|\b(firstDueDate|startDate|installment|count|rounding|frequency|interestMethod|graceDays|asOf|principal|annualInterestRate|reducedInstallment|interestDuringHenstand)\b|\bhenstand\.\w/;
+const CORE_PATH =
+  /\b(claims|installments|payments)\[|\b(firstDueDate|startDate|installment|count|rounding|frequency|interestMethod|graceDays|asOf|principal|annualInterestRate|reducedInstallment|interestDuringHenstand)\b|\bhenstand\.\w/;
 
 function outcome(f: Fn, args: unknown[]): { value: unknown } | { code: string; message: string } {
   try {
@@ -91,8 +191,17 @@ const wellFormed = (v: unknown): boolean => {
 };
 
 /** Excel-shaped garbage: what a cell or a range can hold, and what JavaScript could be handed. */
-const cellValue = fc.oneof(fc.double(), fc.integer(), fc.string({ maxLength: 10 }), fc.boolean(), fc.constant(null), fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, '', '2026-02-30', '=1+1'));
-const rangeValue = fc.array(fc.array(cellValue, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }).map((rows) => rows.map((r) => r.concat(Array(4 - r.length).fill(null)).slice(0, Math.max(...rows.map((x) => x.length)))));
+const cellValue = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.string({ maxLength: 10 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, '', '2026-02-30', '=1+1'),
+);
+const rangeValue = fc
+  .array(fc.array(cellValue, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 })
+  .map((rows) => rows.map((r) => r.concat(Array(4 - r.length).fill(null)).slice(0, Math.max(...rows.map((x) => x.length)))));
 const anyArgument = fc.oneof(cellValue, rangeValue);
 
 describe('every custom function answers bad arguments with a cell error and a Danish message', () => {
@@ -107,7 +216,7 @@ describe('every custom function answers bad arguments with a cell error and a Da
           const args = f.args.map((a, i) => (i === at ? bad : a));
           const r = outcome(f, args);
           const context = `${f.name} argument ${at + 1} = ${JSON.stringify(bad) ?? String(bad)}`;
-          expect('code' in r ? r.code : `a value: ${JSON.stringify((r).value)?.slice(0, 120)}`, context).toSatisfy((c: string) => CELL_ERRORS.includes(c));
+          expect('code' in r ? r.code : `a value: ${JSON.stringify(r.value)?.slice(0, 120)}`, context).toSatisfy((c: string) => CELL_ERRORS.includes(c));
           expect(messageProblem((r as { message: string }).message), context).toBeNull();
           expect((r as { message: string }).message, context).not.toMatch(CORE_PATH);
         }),

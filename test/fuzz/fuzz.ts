@@ -22,7 +22,8 @@ export function fuzzParameters(numRuns = RUNS): fc.Parameters<unknown> {
 }
 
 /** Signs of a crash leaking to a person: a stack frame, a JavaScript error name, undefined/NaN. */
-const INTERNALS = /\n\s+at |\bat [\w.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not iterable|Maximum call stack|(?<!")\bundefined\b|(?<!")\bNaN\b|\[object Object\]|Intern fejl/;
+const INTERNALS =
+  /\n\s+at |\bat [\w.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not iterable|Maximum call stack|(?<!")\bundefined\b|(?<!")\bNaN\b|\[object Object\]|Intern fejl/;
 /** Danish: æ/ø/å or a common Danish word (every message Saldo writes has one). */
 const DANISH = /[æøåÆØÅ]|\b(skal|er|ikke|mangler|findes|eller|angiv|brug|fik|tal|dato|højst|mindst|kun|ugyldig|kendte|ukendt|felt|tilladte|med|og|af|til|på|som|ved|brug|uventet|ingen|data)\b/i;
 
@@ -41,6 +42,15 @@ export function messageProblem(message: unknown): string | null {
   const first = message.trim().split('\n')[0]!;
   if (!DANISH.test(first)) return `not Danish: ${message.slice(0, 300)}`;
   // (a value cut short by showValue leaves a quote open to the line's end: that is quoted text too)
-  if (ENGLISH.test(first.replace(/".*"/, '""').replace(/"[^"]*$/, '').replace(/\(fik .*\)/, '').replace(/--[\w-]+/g, ''))) return `English words in: ${message.slice(0, 300)}`;
+  if (
+    ENGLISH.test(
+      first
+        .replace(/".*"/, '""')
+        .replace(/"[^"]*$/, '')
+        .replace(/\(fik .*\)/, '')
+        .replace(/--[\w-]+/g, ''),
+    )
+  )
+    return `English words in: ${message.slice(0, 300)}`;
   return null;
 }

@@ -86,14 +86,16 @@ function seenByExcelJs(d: SheetDescription): Seen {
     widths,
     print: d.print ? `${setup.orientation}${setup.fitToPage && setup.fitToWidth === 1 ? ', 1 page wide' : ''}` : '',
     pageBreaksBefore: model.rowBreaks.map((b) => b.id + 1),
-    filter: sheet.autoFilter ? `${letter((sheet.autoFilter as { from: { column: number } }).from.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}:${letter((sheet.autoFilter as { to: { column: number } }).to.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}` : null,
+    filter: sheet.autoFilter
+      ? `${letter((sheet.autoFilter as { from: { column: number } }).from.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}:${letter((sheet.autoFilter as { to: { column: number } }).to.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}`
+      : null,
     charts: charts.map((c) => ({
       type: CHART_TYPES[c.kind]!,
       title: c.title,
       from: `${letter(c.from.col + 1)}${c.from.row + 1}`,
       // ExcelJS needs a size; where the description gives none, Excel's default is drawn.
       to: d.charts!.find((x) => x.title === c.title)!.to ? `${letter(c.to.col + 1)}${c.to.row + 1}` : null,
-      series: c.series.map((s) => ({ name: s.name, values: plain(s.values), categories: s.categories ?? c.categories ? plain((s.categories ?? c.categories)!) : null })),
+      series: c.series.map((s) => ({ name: s.name, values: plain(s.values), categories: (s.categories ?? c.categories) ? plain((s.categories ?? c.categories)!) : null })),
     })),
   };
 }
@@ -125,9 +127,10 @@ function seenOfFake(sheet: FakeSheet): Seen {
     conditional: sheet.conditionalList.map((cf) => `${cf.address} = ${cf.rule!.formula1.slice(1)} → ${cf.fill.slice(1)}`),
     frozenRows: sheet.frozenRows,
     widths: Object.fromEntries(Object.entries(sheet.columnWidths).map(([c, points]) => [Number(c), points / 6])),
-    print: sheet.pageLayout.zoom || sheet.pageLayout.orientation !== 'Portrait' || sheet.pageBreaks.length > 0
-      ? `${sheet.pageLayout.orientation.toLowerCase()}${sheet.pageLayout.zoom?.horizontalFitToPages === 1 ? ', 1 page wide' : ''}`
-      : '',
+    print:
+      sheet.pageLayout.zoom || sheet.pageLayout.orientation !== 'Portrait' || sheet.pageBreaks.length > 0
+        ? `${sheet.pageLayout.orientation.toLowerCase()}${sheet.pageLayout.zoom?.horizontalFitToPages === 1 ? ', 1 page wide' : ''}`
+        : '',
     pageBreaksBefore: sheet.pageBreaks.map((at) => Number(at.slice(1))),
     filter: header ?? null,
     charts: sheet.chartList.map((c) => {
@@ -147,7 +150,13 @@ function seenOfFake(sheet: FakeSheet): Seen {
 
 const agreement = { startDate: '2026-01-10', firstDueDate: '2026-02-01', installment: 500, claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, dueDate: '2025-10-01' }] };
 const plan = runPlan(agreement);
-const warnedPlan = runPlan({ startDate: '2026-11-20', firstDueDate: '2027-01-01', paymentCapacity: { netIncome: 200000, year: 2024 }, accrueFromDueDate: true, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }] });
+const warnedPlan = runPlan({
+  startDate: '2026-11-20',
+  firstDueDate: '2027-01-01',
+  paymentCapacity: { netIncome: 200000, year: 2024 },
+  accrueFromDueDate: true,
+  claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-10-01' }],
+});
 const henstandOut = runOnJson('henstand', { ...agreement, henstand: { from: '2026-05-01', months: 3 } }, defaultRules);
 const singleClaim = runOnJson('claimHenstand', { claim: { id: 'F1', type: 'renovation', principal: 1200, dueDate: '2026-03-01' }, henstand: { months: 3 } }, defaultRules);
 const statusOut = runOnJson('status', { ...agreement, payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' }, defaultRules);
@@ -160,14 +169,25 @@ const ledger = [
 ];
 const statements = statementFromRows(ledger, 2026, defaultRules);
 const analysis = analysisFromRows(ledger, toDayNumber('2026-12-31' as CalendarDate));
-const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as { year: number; goals: unknown[]; data: Record<string, Record<string, number>> };
+const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as {
+  year: number;
+  goals: unknown[];
+  data: Record<string, Record<string, number>>;
+};
 const fu = followup({ ...example, previous: [{ id: '99', cause: 'Gammel årsag', action: '-gammel handling' }] });
 
 const sheets: Array<[string, SheetDescription]> = [
   ['plan beside its summary (add-in)', planSheet('Afdragsplan', plan, { summary: 'beside', reference: '=Sag 12' })],
   ['plan with a warning and interest before the agreement', planSheet('Afdragsplan', warnedPlan, { summary: 'beside' })],
   ['plan with its total line (CLI)', planSheet('Afdragsplan', plan, { summary: 'total' })],
-  ['plan overview (CLI)', planOverviewSheet([{ name: 'A', result: plan }, { name: 'B', result: { error: { message: 'Ydelsen er for lav' } } }, { name: 'C', result: warnedPlan }])],
+  [
+    'plan overview (CLI)',
+    planOverviewSheet([
+      { name: 'A', result: plan },
+      { name: 'B', result: { error: { message: 'Ydelsen er for lav' } } },
+      { name: 'C', result: warnedPlan },
+    ]),
+  ],
   ['henstand, schedules beside (add-in)', henstandSheets(henstandOut, { name: 'Henstand', schedules: 'beside' })[0]!],
   ...henstandSheets(henstandOut, { name: 'Henstand', schedules: 'ownSheets' }).map((d): [string, SheetDescription] => [`henstand on own sheets (CLI): ${d.name}`, d]),
   ['henstand on one claim (CLI)', singleClaimHenstandSheet('Henstand', singleClaim)],
@@ -202,7 +222,10 @@ describe('the comparison catches a renderer that draws something else', () => {
   const status = statusSheet('Status', statusOut);
   it('a number format drawn differently', async () => {
     const office = await seenByOffice(status);
-    const exceljs = seenByExcelJs({ ...status, blocks: status.blocks.map((b) => (b.type === 'table' && b.columns[2]?.header === 'Ydelse' ? { ...b, columns: b.columns.map((c, i) => (i === 2 ? { ...c, kind: 'decimal' as const } : c)) } : b)) });
+    const exceljs = seenByExcelJs({
+      ...status,
+      blocks: status.blocks.map((b) => (b.type === 'table' && b.columns[2]?.header === 'Ydelse' ? { ...b, columns: b.columns.map((c, i) => (i === 2 ? { ...c, kind: 'decimal' as const } : c)) } : b)),
+    });
     expect(office).not.toEqual(exceljs);
     expect(office.cells.C9).toEqual({ value: 500, format: '#,##0.00 "kr."' });
     expect(exceljs.cells.C9).toEqual({ value: 500, format: '#,##0.##' });
@@ -223,7 +246,16 @@ describe('a small sheet, drawn by both, as stated by hand', () => {
       name: 'Lille',
       blocks: [
         { type: 'pairs', at: { row: 1, col: 1 }, boldLabels: true, lines: [{ label: 'Aftalens status', value: 'misligholdt', kind: 'text', fill: 'FFC7CE' }] },
-        { type: 'table', at: { row: 3, col: 1 }, columns: [{ header: 'Forfaldsdato', kind: 'date' }, { header: 'Ydelse', kind: 'kroner' }, { header: 'Status', kind: 'text', fills: { colours: { delvist: 'FCD5B4' }, rule: 'static' } }], rows: [[46055, 500, 'delvist']] },
+        {
+          type: 'table',
+          at: { row: 3, col: 1 },
+          columns: [
+            { header: 'Forfaldsdato', kind: 'date' },
+            { header: 'Ydelse', kind: 'kroner' },
+            { header: 'Status', kind: 'text', fills: { colours: { delvist: 'FCD5B4' }, rule: 'static' } },
+          ],
+          rows: [[46055, 500, 'delvist']],
+        },
       ],
       columnWidths: { 1: 18 },
       freezeRows: 3,

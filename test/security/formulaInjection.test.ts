@@ -19,7 +19,7 @@ import { cli } from '../cli/helpers.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
 /** What people's data may start with that Excel reads as a formula. */
-const HOSTILE = ['=HYPERLINK("http://evil.example","klik")', '+41+1', '-2+3', '@SUM(A1)', '=cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1'];
+const HOSTILE = ['=HYPERLINK("http://evil.example","klik")', '+41+1', '-2+3', '@SUM(A1)', "=cmd|' /C calc'!A0", '\t=1+1', '\r=1+1'];
 const pick = (i: number) => HOSTILE[i % HOSTILE.length]!;
 
 const agreement = {
@@ -35,7 +35,17 @@ const agreement = {
 const henstandInput = { ...agreement, henstand: { from: '2026-05-01', months: 3, kind: 'full' } };
 const statusInput = { ...agreement, payments: [{ date: '2026-02-02', amount: 500 }], asOf: '2026-05-10' };
 const ledgerHeader = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
-const ledgerRows = HOSTILE.map((text, i) => [i % 2 === 0 ? text : `D${i}`, '', text, i % 2 === 1 ? text : `F${i}`, i % 3 === 0 ? text : 'daginstitution', '01-02-2026', '01-02-2026', 'krav', '100,00']);
+const ledgerRows = HOSTILE.map((text, i) => [
+  i % 2 === 0 ? text : `D${i}`,
+  '',
+  text,
+  i % 2 === 1 ? text : `F${i}`,
+  i % 3 === 0 ? text : 'daginstitution',
+  '01-02-2026',
+  '01-02-2026',
+  'krav',
+  '100,00',
+]);
 const followupInput = {
   year: 2025,
   goals: HOSTILE.map((text, i) => ({ id: `${i + 1}`, name: text, requirement: pick(i + 1), measure: 'a / b', target: 0.5, cause: pick(i + 2), action: pick(i + 3) })),
@@ -52,7 +62,8 @@ async function workbookCells(bytes: Uint8Array): Promise<{ formulas: string[]; t
   wb.eachSheet((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula || (typeof cell.value === 'object' && cell.value !== null && ('formula' in cell.value || 'sharedFormula' in cell.value))) formulas.push(`${sheet.name}!${cell.address}`);
+        if (cell.type === ExcelJS.ValueType.Formula || (typeof cell.value === 'object' && cell.value !== null && ('formula' in cell.value || 'sharedFormula' in cell.value)))
+          formulas.push(`${sheet.name}!${cell.address}`);
         if (typeof cell.value === 'string') texts.add(cell.value);
       }),
     ),
@@ -68,8 +79,36 @@ describe('CLI workbooks: hostile text stays text', () => {
     ['henstand', ['henstand', '--in', 'in.json', '--out', 'o.xlsx'], { 'in.json': JSON.stringify(henstandInput) }, 'o.xlsx', false],
     ['status', ['status', '--in', 'in.json', '--out', 'o.xlsx'], { 'in.json': JSON.stringify(statusInput) }, 'o.xlsx', false],
     ['followup', ['followup', '--in', 'in.json', '--out', 'o.xlsx'], { 'in.json': JSON.stringify({ ...followupInput, goals: followupInput.goals.slice(0, 3) }) }, 'o.xlsx'],
-    ['statements', ['statements', '--in', 'in.json', '--out', 'o.xlsx'], { 'in.json': JSON.stringify({ year: 2026, ledger: ledgerRows.map((r) => Object.fromEntries(r.map((v, i) => [['debtorId', 'cpr', 'debtorName', 'claimId', 'claimType', 'postingDate', 'dueDate', 'kind', 'amount'][i]!, i === 8 ? 100 : i >= 5 && i <= 6 ? '2026-02-01' : v]))) }) }, 'o.xlsx'],
-    ['analyse', ['analyse', '--in', 'in.json', '--out', 'o.xlsx'], { 'in.json': JSON.stringify({ asOf: '2026-12-31', ledger: ledgerRows.map((r) => Object.fromEntries(r.map((v, i) => [['debtorId', 'cpr', 'debtorName', 'claimId', 'claimType', 'postingDate', 'dueDate', 'kind', 'amount'][i]!, i === 8 ? 100 : i >= 5 && i <= 6 ? '2026-02-01' : v]))) }) }, 'o.xlsx'],
+    [
+      'statements',
+      ['statements', '--in', 'in.json', '--out', 'o.xlsx'],
+      {
+        'in.json': JSON.stringify({
+          year: 2026,
+          ledger: ledgerRows.map((r) =>
+            Object.fromEntries(
+              r.map((v, i) => [['debtorId', 'cpr', 'debtorName', 'claimId', 'claimType', 'postingDate', 'dueDate', 'kind', 'amount'][i]!, i === 8 ? 100 : i >= 5 && i <= 6 ? '2026-02-01' : v]),
+            ),
+          ),
+        }),
+      },
+      'o.xlsx',
+    ],
+    [
+      'analyse',
+      ['analyse', '--in', 'in.json', '--out', 'o.xlsx'],
+      {
+        'in.json': JSON.stringify({
+          asOf: '2026-12-31',
+          ledger: ledgerRows.map((r) =>
+            Object.fromEntries(
+              r.map((v, i) => [['debtorId', 'cpr', 'debtorName', 'claimId', 'claimType', 'postingDate', 'dueDate', 'kind', 'amount'][i]!, i === 8 ? 100 : i >= 5 && i <= 6 ? '2026-02-01' : v]),
+            ),
+          ),
+        }),
+      },
+      'o.xlsx',
+    ],
   ];
   it.each(cases)('%s', async (_, argv, files, out, showsText = true) => {
     const r = await cli(argv, files);
@@ -111,7 +150,14 @@ describe('add-in sheets: hostile text stays text', () => {
     ['statements and letters', () => writeStatementSheets(statementFromRows(statementRows, 2026, defaultRules), { letters: { kommune: pick(0), contact: pick(1) } })],
     ['analysis', () => writeAnalysisSheet(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate)))],
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],
-    ['template tables', () => writeTemplateTables([{ name: 'Mål', rows: goalsToTable(followupInput.goals) }, { name: 'Tal', rows: countsToTable({ Q1: { [pick(0)]: 1 } }, true) }])],
+    [
+      'template tables',
+      () =>
+        writeTemplateTables([
+          { name: 'Mål', rows: goalsToTable(followupInput.goals) },
+          { name: 'Tal', rows: countsToTable({ Q1: { [pick(0)]: 1 } }, true) },
+        ]),
+    ],
   ];
   it('the fake workbook itself turns every hostile text into a formula when a writer does not protect it (else the tests below prove nothing)', () => {
     setup();

@@ -15,7 +15,18 @@ const t = strings.plan;
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'flex-end' },
   fill: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
-  claim: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '8px', padding: '8px', margin: 0, minWidth: 0, boxSizing: 'border-box', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  claim: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '8px',
+    padding: '8px',
+    margin: 0,
+    minWidth: 0,
+    boxSizing: 'border-box',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 export interface AgreementFieldsProps {
@@ -28,8 +39,7 @@ export interface AgreementFieldsProps {
 export function AgreementFields({ form, setForm, fieldError, onNotice }: AgreementFieldsProps): ReactElement {
   const styles = useStyles();
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setClaim = (i: number, patch: Partial<TypedClaim>) =>
-    setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const setClaim = (i: number, patch: Partial<TypedClaim>) => setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
   const state = (field: FormField) => (fieldError(field) ? 'error' : 'none');
   const fromSelection = async () => {
     try {
@@ -52,7 +62,9 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
 
       {form.claimsSource === 'selection' ? (
         <div className={styles.row}>
-          <Text block size={200}>{t.selectionHelp}</Text>
+          <Text block size={200}>
+            {t.selectionHelp}
+          </Text>
           <Button onClick={fromSelection}>{t.readSelection}</Button>
         </div>
       ) : (
@@ -65,7 +77,9 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
               <Field label={t.claimType}>
                 <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value as TypedClaim['type'] })}>
                   {CLAIM_TYPES.map((type) => (
-                    <option key={type} value={type}>{defaultRules.claimTypes.value[type].label}</option>
+                    <option key={type} value={type}>
+                      {defaultRules.claimTypes.value[type].label}
+                    </option>
                   ))}
                 </Select>
               </Field>
@@ -79,7 +93,17 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
                 <Input className={styles.fill} type="date" value={c.dueDate} onChange={(_, d) => setClaim(i, { dueDate: d.value })} />
               </Field>
               {form.typedClaims.length > 1 && (
-                <Button appearance="subtle" onClick={() => set('typedClaims', form.typedClaims.filter((_, j) => j !== i))}>{t.removeClaim(i + 1)}</Button>
+                <Button
+                  appearance="subtle"
+                  onClick={() =>
+                    set(
+                      'typedClaims',
+                      form.typedClaims.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t.removeClaim(i + 1)}
+                </Button>
               )}
             </fieldset>
           ))}
@@ -153,7 +177,6 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
       <Field label={t.reference}>
         <Input value={form.reference} onChange={(_, d) => set('reference', d.value)} />
       </Field>
-
     </>
   );
 }

@@ -34,7 +34,9 @@ export function BalanceChart({ series, title, label }: { series: readonly ChartS
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label} style={{ background: tokens.colorNeutralBackground1 }}>
       <title>{title}</title>
-      <text x={PAD.left} y={14} fontSize="12" fill={tokens.colorNeutralForeground1}>{title}</text>
+      <text x={PAD.left} y={14} fontSize="12" fill={tokens.colorNeutralForeground1}>
+        {title}
+      </text>
       <line x1={PAD.left} y1={y(0)} x2={W - PAD.right} y2={y(0)} stroke={tokens.colorNeutralStroke1} />
       {points.map((pts, i) => (
         <polyline
@@ -49,7 +51,9 @@ export function BalanceChart({ series, title, label }: { series: readonly ChartS
       {series.map((s, i) => (
         <g key={s.label} transform={`translate(${PAD.left + i * 150}, ${H - 6})`}>
           <line x1={0} y1={-4} x2={18} y2={-4} stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} />
-          <text x={22} y={0} fontSize="11" fill={tokens.colorNeutralForeground2}>{s.label}</text>
+          <text x={22} y={0} fontSize="11" fill={tokens.colorNeutralForeground2}>
+            {s.label}
+          </text>
         </g>
       ))}
     </svg>

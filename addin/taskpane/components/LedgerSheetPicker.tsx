@@ -46,13 +46,19 @@ function WorkbookPicker({ value, onChange, onError, label, help, prefer, load, r
         <Field label={label}>
           <Select value={value} onChange={(_, d) => onChange(d.value)}>
             {options.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </Select>
         </Field>
         <Button onClick={refresh}>{t.refresh}</Button>
       </div>
-      {help && <Text block size={200}>{help}</Text>}
+      {help && (
+        <Text block size={200}>
+          {help}
+        </Text>
+      )}
     </>
   );
 }

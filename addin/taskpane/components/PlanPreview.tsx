@@ -29,15 +29,26 @@ export function PlanPreview({ plan }: { plan: Schedule }): ReactElement {
         </MessageBar>
       )}
       <div className={styles.summary} data-testid="plan-summary">
-        <Text>{t.summaryCount}</Text><Text className={styles.number}>{s.count}</Text>
-        <Text>{t.summaryInstallment}</Text><Text className={styles.number}>{kr(s.installment)}</Text>
-        <Text>{t.summaryEnd}</Text><Text className={styles.number}>{danishDate(s.lastDueDate)}</Text>
-        <Text>{t.summaryTotal}</Text><Text className={styles.number}>{kr(s.total)}</Text>
-        <Text>{t.summaryInterest}</Text><Text className={styles.number}>{kr(s.interest)}</Text>
+        <Text>{t.summaryCount}</Text>
+        <Text className={styles.number}>{s.count}</Text>
+        <Text>{t.summaryInstallment}</Text>
+        <Text className={styles.number}>{kr(s.installment)}</Text>
+        <Text>{t.summaryEnd}</Text>
+        <Text className={styles.number}>{danishDate(s.lastDueDate)}</Text>
+        <Text>{t.summaryTotal}</Text>
+        <Text className={styles.number}>{kr(s.total)}</Text>
+        <Text>{t.summaryInterest}</Text>
+        <Text className={styles.number}>{kr(s.interest)}</Text>
         {plan.interestBeforeStart && (
-          <><Text className={styles.indent}>{t.summaryInterestBeforeStart}</Text><Text className={styles.number} data-testid="interest-before-start">{kr(interestBeforeStartTotal(plan))}</Text></>
+          <>
+            <Text className={styles.indent}>{t.summaryInterestBeforeStart}</Text>
+            <Text className={styles.number} data-testid="interest-before-start">
+              {kr(interestBeforeStartTotal(plan))}
+            </Text>
+          </>
         )}
-        <Text>{t.summaryFees}</Text><Text className={styles.number}>{kr(s.fees)}</Text>
+        <Text>{t.summaryFees}</Text>
+        <Text className={styles.number}>{kr(s.fees)}</Text>
       </div>
       <Table size="extra-small" aria-label={t.firstRows(first.length)}>
         <TableHeader>

@@ -28,14 +28,20 @@ export function AnalysePage(): ReactElement {
 
   return (
     <section aria-labelledby="analyse-heading" className={styles.form}>
-      <Title3 as="h2" id="analyse-heading">{t.heading}</Title3>
-      <Text block size={200}>{t.intro}</Text>
+      <Title3 as="h2" id="analyse-heading">
+        {t.heading}
+      </Title3>
+      <Text block size={200}>
+        {t.intro}
+      </Text>
       <LedgerSourcePicker value={sheet} onChange={setSheet} onError={fail} />
       <Field label={t.asOf}>
         <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
       </Field>
       <div>
-        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>{t.run}</Button>
+        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
+          {t.run}
+        </Button>
       </div>
       <ProgressField progress={progress} />
       <NoticeBar notice={notice} />

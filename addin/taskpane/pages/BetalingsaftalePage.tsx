@@ -47,17 +47,31 @@ export function BetalingsaftalePage(): ReactElement {
 
   return (
     <section aria-labelledby="plan-heading" className={styles.form}>
-      <Title3 as="h2" id="plan-heading">{t.heading}</Title3>
+      <Title3 as="h2" id="plan-heading">
+        {t.heading}
+      </Title3>
       <AgreementFields form={form} setForm={setForm} fieldError={fieldError} onNotice={setNotice} />
       {showErrors && outcome.error?.field === 'form' && (
-        <MessageBar intent="error"><MessageBarBody>{outcome.error.message}</MessageBarBody></MessageBar>
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.error.message}</MessageBarBody>
+        </MessageBar>
       )}
       <div className={styles.preview} aria-live="polite" aria-labelledby="preview-heading">
-        <Text as="h3" weight="semibold" block id="preview-heading">{t.preview}</Text>
-        {outcome.value ? <PlanPreview plan={outcome.value} /> : <Text block size={200}>{t.previewEmpty}</Text>}
+        <Text as="h3" weight="semibold" block id="preview-heading">
+          {t.preview}
+        </Text>
+        {outcome.value ? (
+          <PlanPreview plan={outcome.value} />
+        ) : (
+          <Text block size={200}>
+            {t.previewEmpty}
+          </Text>
+        )}
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!outcome.value || busy} onClick={() => outcome.value && insert(outcome.value)}>{t.insert}</Button>
+        <Button appearance="primary" disabled={!outcome.value || busy} onClick={() => outcome.value && insert(outcome.value)}>
+          {t.insert}
+        </Button>
         {busy && <Spinner size="tiny" label={t.inserting} />}
       </div>
       <NoticeBar notice={notice} />

@@ -3,7 +3,25 @@
  * months); before and after side by side, one chart with both balance curves, the policy
  * warnings in a MessageBar, and "Indsæt i nyt ark".
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+} from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { commands, type AgreementHenstand } from '../../../core/commands/index.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
@@ -46,8 +64,12 @@ export function HenstandPage(): ReactElement {
   const out = outcome.value;
   return (
     <section aria-labelledby="henstand-heading" className={styles.form}>
-      <Title3 as="h2" id="henstand-heading">{t.heading}</Title3>
-      <Text block size={200}>{t.intro}</Text>
+      <Title3 as="h2" id="henstand-heading">
+        {t.heading}
+      </Title3>
+      <Text block size={200}>
+        {t.intro}
+      </Text>
       <AgreementFields form={form} setForm={setForm} fieldError={fieldError} onNotice={setNotice} />
 
       <div className={styles.row}>
@@ -72,11 +94,15 @@ export function HenstandPage(): ReactElement {
       <Checkbox label={t.interestDuring} checked={h.interestDuringHenstand} onChange={(_, d) => setHenstand('interestDuringHenstand', d.checked === true)} />
 
       {showErrors && outcome.error?.field === 'form' && (
-        <MessageBar intent="error"><MessageBarBody>{outcome.error.message}</MessageBarBody></MessageBar>
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.error.message}</MessageBarBody>
+        </MessageBar>
       )}
 
       <div className={styles.preview} aria-live="polite" aria-labelledby="effect-heading">
-        <Text as="h3" weight="semibold" block id="effect-heading">{t.effect}</Text>
+        <Text as="h3" weight="semibold" block id="effect-heading">
+          {t.effect}
+        </Text>
         {out ? (
           <>
             <Table size="extra-small" aria-label={t.effect} data-testid="henstand-effect">
@@ -125,7 +151,9 @@ export function HenstandPage(): ReactElement {
             />
           </>
         ) : (
-          <Text block size={200}>{t.empty}</Text>
+          <Text block size={200}>
+            {t.empty}
+          </Text>
         )}
       </div>
       {out && out.warnings.length > 0 && (
@@ -138,7 +166,9 @@ export function HenstandPage(): ReactElement {
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!out || busy} onClick={() => out && insert(out)}>{t.insert}</Button>
+        <Button appearance="primary" disabled={!out || busy} onClick={() => out && insert(out)}>
+          {t.insert}
+        </Button>
         {busy && <Spinner size="tiny" label={strings.plan.inserting} />}
       </div>
       <NoticeBar notice={notice} />

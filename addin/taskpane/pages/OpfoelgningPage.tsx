@@ -79,26 +79,36 @@ export function OpfoelgningPage(): ReactElement {
       setReloadKey((k) => k + 1);
       const tally = (s: Status | null) => f.rows.filter((r) => r.status === s).length;
       const kept = f.carriedOver.length;
-      const text = [t.built(written.sheetName, written.chartSheetName), t.tally(tally('grøn'), tally('gul'), tally('rød'), tally(null)), kept > 0 ? t.carried(kept, previousSheet) : '', ...f.warnings].filter((x) => x !== '').join(' ');
+      const text = [t.built(written.sheetName, written.chartSheetName), t.tally(tally('grøn'), tally('gul'), tally('rød'), tally(null)), kept > 0 ? t.carried(kept, previousSheet) : '', ...f.warnings]
+        .filter((x) => x !== '')
+        .join(' ');
       return { intent: f.warnings.length > 0 ? 'warning' : 'success', text };
     });
 
   return (
     <section aria-labelledby="followup-heading" className={styles.form}>
-      <Title3 as="h2" id="followup-heading">{t.heading}</Title3>
-      <Text block size={200}>{t.intro}</Text>
+      <Title3 as="h2" id="followup-heading">
+        {t.heading}
+      </Title3>
+      <Text block size={200}>
+        {t.intro}
+      </Text>
       <fieldset className={styles.preview} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <legend>{t.templateHeading}</legend>
         <Field label={t.template}>
           <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)}>
             {FOLLOWUP_TEMPLATES.map((x) => (
-              <option key={x.id} value={x.id}>{x.label}</option>
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
             ))}
           </Select>
         </Field>
         <Checkbox label={t.exampleCounts} checked={withCounts} onChange={(_, d) => setWithCounts(d.checked === true)} />
         <div>
-          <Button disabled={progress !== null} onClick={createTemplate}>{t.createTemplate}</Button>
+          <Button disabled={progress !== null} onClick={createTemplate}>
+            {t.createTemplate}
+          </Button>
         </div>
       </fieldset>
       <TableOrSheetPicker value={goals} onChange={setGoals} onError={fail} label={t.goals} help={t.goalsHelp} prefer={/^(table|sheet):Mål/i} reloadKey={reloadKey} />
@@ -111,13 +121,17 @@ export function OpfoelgningPage(): ReactElement {
         <Field label={t.period}>
           <Select value={period} onChange={(_, d) => setPeriod(d.value)}>
             {PERIODS.map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </Select>
         </Field>
       </div>
       <div>
-        <Button appearance="primary" disabled={!goals || !counts || progress !== null} onClick={build}>{t.build}</Button>
+        <Button appearance="primary" disabled={!goals || !counts || progress !== null} onClick={build}>
+          {t.build}
+        </Button>
       </div>
       <ProgressField progress={progress} />
       <NoticeBar notice={notice} />
@@ -137,7 +151,15 @@ export function OpfoelgningPage(): ReactElement {
                 <TableCell>{r.id}</TableCell>
                 <TableCell>{r.name}</TableCell>
                 <TableCell>{r.ytd === null ? '' : shown(r.ytd, r.unit)}</TableCell>
-                <TableCell>{r.status ? <Badge appearance="tint" color={BADGE[r.status]}>{r.status}</Badge> : t.noData}</TableCell>
+                <TableCell>
+                  {r.status ? (
+                    <Badge appearance="tint" color={BADGE[r.status]}>
+                      {r.status}
+                    </Badge>
+                  ) : (
+                    t.noData
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -22,7 +22,9 @@ export function ReglerPage(): ReactElement {
   }, []);
   return (
     <section aria-labelledby="regler-heading">
-      <Title3 as="h2" id="regler-heading">{strings.rules.heading}</Title3>
+      <Title3 as="h2" id="regler-heading">
+        {strings.rules.heading}
+      </Title3>
       <Text block>{strings.rules.intro}</Text>
       <Accordion multiple collapsible defaultOpenItems={[groups[0]?.[0] ?? '']}>
         {groups.map(([group, lines]) => (
@@ -34,7 +36,9 @@ export function ReglerPage(): ReactElement {
                   <li key={`${group}-${i}`} className={styles.rule}>
                     <div className={styles.head}>
                       <Text weight="semibold">{l.rule}</Text>
-                      <Badge appearance="tint" color={STATUS_COLOR[l.status]}>{strings.rules.status[l.status]}</Badge>
+                      <Badge appearance="tint" color={STATUS_COLOR[l.status]}>
+                        {strings.rules.status[l.status]}
+                      </Badge>
                     </div>
                     <Text block>{l.value}</Text>
                     <Text block size={200} className={styles.source}>

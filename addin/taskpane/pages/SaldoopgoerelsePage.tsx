@@ -46,13 +46,20 @@ export function SaldoopgoerelsePage(): ReactElement {
         }
       }
       const barredText = t.timeBarred(whole, partly);
-      return { intent: s.errors.length > 0 ? 'warning' : 'success', text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}` };
+      return {
+        intent: s.errors.length > 0 ? 'warning' : 'success',
+        text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}`,
+      };
     });
 
   return (
     <section aria-labelledby="statements-heading" className={styles.form}>
-      <Title3 as="h2" id="statements-heading">{t.heading}</Title3>
-      <Text block size={200}>{t.intro}</Text>
+      <Title3 as="h2" id="statements-heading">
+        {t.heading}
+      </Title3>
+      <Text block size={200}>
+        {t.intro}
+      </Text>
       <LedgerSourcePicker value={sheet} onChange={setSheet} onError={fail} />
       <div className={styles.row}>
         <Field label={t.year}>
@@ -72,7 +79,9 @@ export function SaldoopgoerelsePage(): ReactElement {
         </div>
       )}
       <div>
-        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>{t.run}</Button>
+        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
+          {t.run}
+        </Button>
       </div>
       <ProgressField progress={progress} />
       <NoticeBar notice={notice} />

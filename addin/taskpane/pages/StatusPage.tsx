@@ -20,7 +20,6 @@ import { NoticeBar, today, type Notice } from '../components/NoticeBar.js';
 const t = strings.status;
 const STATE_BADGE = { afsluttet: 'success', overholdt: 'success', misligholdt: 'danger' } as const;
 
-
 export function StatusPage(): ReactElement {
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
@@ -50,7 +49,12 @@ export function StatusPage(): ReactElement {
       const values = await readSheetValues(sheet);
       // Plain digits only: Number() would read "0x1F" as 31 and "1e1" as 10; anything else goes to core's Danish check as text.
       const grace = /^\d+$/.test(graceDays.trim() || '0') ? Number(graceDays.trim() || '0') : Number.NaN;
-      setResult(commands.installmentStatus({ installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] }, defaultRules));
+      setResult(
+        commands.installmentStatus(
+          { installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] },
+          defaultRules,
+        ),
+      );
     } catch (e) {
       setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.readFailed((e as Error).message) });
     }
@@ -70,8 +74,12 @@ export function StatusPage(): ReactElement {
 
   return (
     <section aria-labelledby="status-heading" className={styles.form}>
-      <Title3 as="h2" id="status-heading">{t.heading}</Title3>
-      <Text block size={200}>{t.intro}</Text>
+      <Title3 as="h2" id="status-heading">
+        {t.heading}
+      </Title3>
+      <Text block size={200}>
+        {t.intro}
+      </Text>
       <SheetPicker value={sheet} onChange={setSheet} label={t.sheet} prefer={/afdragsplan/i} onError={(m) => setNotice({ intent: 'error', text: t.readFailed(m) })} />
       <Field label={t.payments}>
         <div className={styles.row}>
@@ -90,24 +98,37 @@ export function StatusPage(): ReactElement {
       <Field label={t.claimType}>
         <Select value={claimType} onChange={(_, d) => setClaimType(d.value as ClaimType)}>
           {CLAIM_TYPES.map((type) => (
-            <option key={type} value={type}>{defaultRules.claimTypes.value[type].label}</option>
+            <option key={type} value={type}>
+              {defaultRules.claimTypes.value[type].label}
+            </option>
           ))}
         </Select>
       </Field>
       <div>
-        <Button appearance="primary" disabled={!sheet} onClick={compute}>{t.compute}</Button>
+        <Button appearance="primary" disabled={!sheet} onClick={compute}>
+          {t.compute}
+        </Button>
       </div>
 
       {result && (
         <div className={styles.preview} aria-live="polite" data-testid="status-result">
           <Text block>
-            {t.state}: <Badge appearance="filled" color={STATE_BADGE[result.state]}>{result.state}</Badge>
+            {t.state}:{' '}
+            <Badge appearance="filled" color={STATE_BADGE[result.state]}>
+              {result.state}
+            </Badge>
           </Text>
-          <Text block>{t.arrears}: {kr(result.arrears)}</Text>
-          <Text block>{t.breachDate}: {result.breachDate ? danishDate(result.breachDate) : t.notBreached}</Text>
+          <Text block>
+            {t.arrears}: {kr(result.arrears)}
+          </Text>
+          <Text block>
+            {t.breachDate}: {result.breachDate ? danishDate(result.breachDate) : t.notBreached}
+          </Text>
           {result.nextSteps.length > 0 && (
             <>
-              <Text as="h3" weight="semibold" block>{t.nextSteps}</Text>
+              <Text as="h3" weight="semibold" block>
+                {t.nextSteps}
+              </Text>
               <ol>
                 {result.nextSteps.map((s) => (
                   <li key={s.step}>
@@ -118,7 +139,9 @@ export function StatusPage(): ReactElement {
             </>
           )}
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy} onClick={() => insert(result)}>{t.insert}</Button>
+            <Button appearance="primary" disabled={busy} onClick={() => insert(result)}>
+              {t.insert}
+            </Button>
             {busy && <Spinner size="tiny" label={strings.plan.inserting} />}
           </div>
         </div>

@@ -27,19 +27,13 @@ describe('Danish banking days', () => {
   it("match Nationalbanken's banklukkedage for 2026", () => {
     // Nationalbanken, banklukkedage 2026: 1/1, 2/4, 3/4, 6/4, 14/5, 15/5, 25/5, 5/6, 24/12,
     // 25/12, 26/12 (a Saturday, so not a closed weekday), 31/12.
-    expect(closedWeekdays(2026)).toEqual([
-      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-15',
-      '2026-05-25', '2026-06-05', '2026-12-24', '2026-12-25', '2026-12-31',
-    ]);
+    expect(closedWeekdays(2026)).toEqual(['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-15', '2026-05-25', '2026-06-05', '2026-12-24', '2026-12-25', '2026-12-31']);
   });
 
   it("match Nationalbanken's banklukkedage for 2027", () => {
     // Nationalbanken, banklukkedage 2027: 1/1, 25/3, 26/3, 29/3, 6/5, 7/5, 17/5, 5/6 (a
     // Saturday), 24/12, 31/12; 25 and 26 December fall on a weekend.
-    expect(closedWeekdays(2027)).toEqual([
-      '2027-01-01', '2027-03-25', '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-07',
-      '2027-05-17', '2027-12-24', '2027-12-31',
-    ]);
+    expect(closedWeekdays(2027)).toEqual(['2027-01-01', '2027-03-25', '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-07', '2027-05-17', '2027-12-24', '2027-12-31']);
   });
 
   it('store bededag is closed up to and including 2023 only', () => {

@@ -4,7 +4,16 @@ import { saldoMessage } from '../saldoMessage.js';
 import { followup, goalStatus } from '../../../core/followup/followup.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
-const kontroltryk = { id: '2.1', name: 'Pristjek af brugte selvanmeldte importerede køretøjer', requirement: 'Pristjek af 15 pct.', measure: 'pristjek / selvanmeldte', target: 0.15, direction: 'atLeast', amberMargin: 0.02, unit: 'percent' };
+const kontroltryk = {
+  id: '2.1',
+  name: 'Pristjek af brugte selvanmeldte importerede køretøjer',
+  requirement: 'Pristjek af 15 pct.',
+  measure: 'pristjek / selvanmeldte',
+  target: 0.15,
+  direction: 'atLeast',
+  amberMargin: 0.02,
+  unit: 'percent',
+};
 const spec = { Q1: { pristjek: 2800, selvanmeldte: 20000 }, Q2: { pristjek: 3100, selvanmeldte: 21000 } };
 
 const message = saldoMessage;
@@ -54,7 +63,7 @@ describe('mean of periods (the inddrivelsesprocent: monthly afgang / tilgang × 
     expect(ratio.ytd).toBeCloseTo((415 / 450) * 100, 12);
   });
 
-  it('with months, a ratio goal\'s quarter is the measure on the summed months', () => {
+  it("with months, a ratio goal's quarter is the measure on the summed months", () => {
     const r = followup({ year: 2025, goals: [{ ...kontroltryk }], data: { M01: { pristjek: 100, selvanmeldte: 1000 }, M02: { pristjek: 300, selvanmeldte: 1000 } } }).rows[0]!;
     expect(r.quarters[0]).toBeCloseTo(400 / 2000, 12);
     expect(r.quarters[1]).toBeNull();
@@ -83,7 +92,11 @@ describe('status rød/gul/grøn at the edges of the margin', () => {
   });
 
   it('an atMost goal through the table: fejlrate 12 / 1,000 = 1.2 % against at most 1 % ± 0.5 → gul', () => {
-    const r = followup({ year: 2025, goals: [{ id: '4.1', name: 'Fejl', measure: 'fejl / stikprøver', target: 0.01, direction: 'atMost', amberMargin: 0.005, unit: 'percent' }], data: { Q1: { fejl: 12, stikprøver: 1000 } } }).rows[0]!;
+    const r = followup({
+      year: 2025,
+      goals: [{ id: '4.1', name: 'Fejl', measure: 'fejl / stikprøver', target: 0.01, direction: 'atMost', amberMargin: 0.005, unit: 'percent' }],
+      data: { Q1: { fejl: 12, stikprøver: 1000 } },
+    }).rows[0]!;
     expect(r.ytd).toBeCloseTo(0.012, 12);
     expect(r.status).toBe('gul');
   });
@@ -137,8 +150,13 @@ describe('the typed text is carried over from the previous follow-up', () => {
     { id: '9.9', cause: 'Målet er lukket.', action: '' },
     { id: '1.2', cause: '', action: '' },
   ];
-  it('copies cause and action by goal number, lets this quarter\'s text win, and shows text whose goal is gone', () => {
-    const f = followup({ year: 2025, goals: [kontroltryk, { id: '2.2', name: 'Træfprocent', measure: 'fund / risiko', target: 0.7, action: 'Ny model.' }], data: { ...spec, Q1: { ...spec.Q1, fund: 70, risiko: 100 } }, previous });
+  it("copies cause and action by goal number, lets this quarter's text win, and shows text whose goal is gone", () => {
+    const f = followup({
+      year: 2025,
+      goals: [kontroltryk, { id: '2.2', name: 'Træfprocent', measure: 'fund / risiko', target: 0.7, action: 'Ny model.' }],
+      data: { ...spec, Q1: { ...spec.Q1, fund: 70, risiko: 100 } },
+      previous,
+    });
     expect(f.rows[0]).toMatchObject({ cause: 'Færre medarbejdere i Q1.', action: 'Ekstra pristjek i Q3.' });
     expect(f.rows[1]).toMatchObject({ cause: '', action: 'Ny model.' });
     expect(f.unmatchedPrevious).toEqual([{ id: '9.9', cause: 'Målet er lukket.', action: '' }]);
@@ -195,14 +213,22 @@ describe('periods that hold only zeros at the end (a formula showing 0 for a qua
 
 describe('carriedOver', () => {
   it('lists the goals whose text came from the previous follow-up, not those whose own text won', () => {
-    const goals = [{ id: '1', name: 'A', measure: 'a', target: 1, cause: 'egen', action: 'egen' }, { id: '2', name: 'B', measure: 'a', target: 1 }, { id: '3', name: 'C', measure: 'a', target: 1 }];
-    const previous = [{ id: '1', cause: 'gammel', action: 'gammel' }, { id: '2', cause: '', action: 'gammel' }, { id: '3', cause: '', action: '' }];
+    const goals = [
+      { id: '1', name: 'A', measure: 'a', target: 1, cause: 'egen', action: 'egen' },
+      { id: '2', name: 'B', measure: 'a', target: 1 },
+      { id: '3', name: 'C', measure: 'a', target: 1 },
+    ];
+    const previous = [
+      { id: '1', cause: 'gammel', action: 'gammel' },
+      { id: '2', cause: '', action: 'gammel' },
+      { id: '3', cause: '', action: '' },
+    ];
     expect(followup({ year: 2025, goals, data: { Q1: { a: 1 } }, previous }).carriedOver).toEqual(['2']);
   });
 });
 
 describe('warnings where a number would otherwise be judged in silence (found by review)', () => {
-  it('a period with some of a goal\'s counts but not all does not count, and says so', () => {
+  it("a period with some of a goal's counts but not all does not count, and says so", () => {
     // Q1: 1 / 10; Q2 has a but no b: the year to date stays 1 / 10 = 10 %, not (1 + 5) / 10
     const out = followup({ year: 2025, goals: [{ id: '1', name: 'A', measure: 'a / b', target: 0.15, unit: 'percent' }], data: { Q1: { a: 1, b: 10 }, Q2: { a: 5 } } });
     expect(out.rows[0]!.ytd).toBeCloseTo(0.1, 12);

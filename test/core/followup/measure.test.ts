@@ -33,8 +33,22 @@ describe('a measure over named counts', () => {
 
   it('gives "ingen data" (null) when it divides by zero or lacks a count in the period', () => {
     const m = compileMeasure('fund / risiko', '2.2', 'm', known);
-    expect(m.evaluate(new Map([['fund', 0], ['risiko', 0]]))).toBeNull();
-    expect(m.evaluate(new Map([['fund', 5], ['risiko', 0]]))).toBeNull();
+    expect(
+      m.evaluate(
+        new Map([
+          ['fund', 0],
+          ['risiko', 0],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      m.evaluate(
+        new Map([
+          ['fund', 5],
+          ['risiko', 0],
+        ]),
+      ),
+    ).toBeNull();
     expect(m.evaluate(new Map([['fund', 5]]))).toBeNull();
     expect(compileMeasure('(0 - 1) ^ 0.5', '2.2', 'm', known).evaluate(new Map())).toBeNull(); // no complex numbers
   });
@@ -100,8 +114,22 @@ describe('functions with the wrong arguments (found by review): a Danish error, 
     expect(() => compileMeasure(text, '1', 'm', known)).toThrow(/^Mål 1: målingen .* bruger (round forkert|min uden tal|max uden tal|abs med andet end ét tal)/);
   });
   it('round(a, 2) and min(a, b) still work', () => {
-    expect(compileMeasure('round(a / b, 2)', '1', 'm', known).evaluate(new Map([['a', 1], ['b', 3]]))).toBe(0.33);
-    expect(compileMeasure('min(a, b)', '1', 'm', known).evaluate(new Map([['a', 1], ['b', 3]]))).toBe(1);
+    expect(
+      compileMeasure('round(a / b, 2)', '1', 'm', known).evaluate(
+        new Map([
+          ['a', 1],
+          ['b', 3],
+        ]),
+      ),
+    ).toBe(0.33);
+    expect(
+      compileMeasure('min(a, b)', '1', 'm', known).evaluate(
+        new Map([
+          ['a', 1],
+          ['b', 3],
+        ]),
+      ),
+    ).toBe(1);
   });
 });
 
@@ -115,6 +143,13 @@ describe('forms that mathjs would read as something else (found by review)', () 
   it('a percent sign ("a / b %" would be a / (b / 100): 1 and 4 give 25) is refused', () => {
     expect(() => compileMeasure('a / b %', '2.1', 'm', known)).toThrow('Mål 2.1: målingen "a / b %" må ikke indeholde %: skriv andelen som en brøk (f.eks. "a / b") og vælg enheden procent.');
     // the same without %: 1 / 4
-    expect(compileMeasure('a / b', '2.1', 'm', known).evaluate(new Map([['a', 1], ['b', 4]]))).toBe(0.25);
+    expect(
+      compileMeasure('a / b', '2.1', 'm', known).evaluate(
+        new Map([
+          ['a', 1],
+          ['b', 4],
+        ]),
+      ),
+    ).toBe(0.25);
   });
 });

@@ -7,7 +7,12 @@ import { goalsFromTable, goalsToTable } from '../../../core/followup/goalsTable.
 import { periodKey } from '../../../core/followup/tableCells.js';
 import { followupFromTables } from '../../../core/followup/tables.js';
 
-const example = (name: string) => JSON.parse(readFileSync(new URL(`../../../examples/opfoelgning/${name}`, import.meta.url), 'utf8')) as { year: number; goals: Array<Record<string, unknown>>; data: Record<string, Record<string, number>> };
+const example = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../examples/opfoelgning/${name}`, import.meta.url), 'utf8')) as {
+    year: number;
+    goals: Array<Record<string, unknown>>;
+    data: Record<string, Record<string, number>>;
+  };
 
 const message = saldoMessage;
 
@@ -37,33 +42,98 @@ describe('goals table', () => {
   });
 
   it('warns about a column it does not know (a misspelt "Retning" must not pass as the default)', () => {
-    const { warnings } = goalsFromTable([['Nr.', 'Mål', 'Retnig', 'Noter'], ['1', 'A', 'højst', '']]);
+    const { warnings } = goalsFromTable([
+      ['Nr.', 'Mål', 'Retnig', 'Noter'],
+      ['1', 'A', 'højst', ''],
+    ]);
     expect(warnings).toEqual([expect.stringMatching(/kolonnen "Retnig" bruges ikke/), expect.stringMatching(/kolonnen "Noter" bruges ikke/)]);
   });
 
-  it('warns when a percent goal\'s margin looks typed as whole points (2 read as 200 %)', () => {
-    const { warnings } = goalsFromTable([['Nr.', 'Mål', 'Målværdi', 'Gul margin', 'Enhed'], ['2.1', 'Pristjek', 0.15, 2, 'procent']]);
+  it("warns when a percent goal's margin looks typed as whole points (2 read as 200 %)", () => {
+    const { warnings } = goalsFromTable([
+      ['Nr.', 'Mål', 'Målværdi', 'Gul margin', 'Enhed'],
+      ['2.1', 'Pristjek', 0.15, 2, 'procent'],
+    ]);
     expect(warnings).toEqual([expect.stringMatching(/række 2: den gule margin 2 læses som 200 %\. Mente du 2 %\?/)]);
   });
 
   it('warns when a number in Nr. is a date Excel made of "2.1", and refuses a number twice with both rows', () => {
-    expect(goalsFromTable([['Nr.', 'Mål'], [46024, 'A']]).warnings).toEqual([expect.stringMatching(/nummeret 46024 ligner en dato/)]);
-    expect(message(() => goalsFromTable([['Nr.', 'Mål'], ['1', 'A'], ['2', 'B'], [1, 'C']]))).toBe('Måltabellen, række 4: nummeret 1 står også i række 2. Hvert mål skal have sit eget nummer.');
+    expect(
+      goalsFromTable([
+        ['Nr.', 'Mål'],
+        [46024, 'A'],
+      ]).warnings,
+    ).toEqual([expect.stringMatching(/nummeret 46024 ligner en dato/)]);
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål'],
+          ['1', 'A'],
+          ['2', 'B'],
+          [1, 'C'],
+        ]),
+      ),
+    ).toBe('Måltabellen, række 4: nummeret 1 står også i række 2. Hvert mål skal have sit eget nummer.');
   });
 
   it('warns when a percent target looks typed as a whole number (15 read as 1.500 %)', () => {
-    const { goals, warnings } = goalsFromTable([['Nr.', 'Mål', 'Målværdi', 'Enhed'], ['2.1', 'Pristjek', 15, 'procent']]);
+    const { goals, warnings } = goalsFromTable([
+      ['Nr.', 'Mål', 'Målværdi', 'Enhed'],
+      ['2.1', 'Pristjek', 15, 'procent'],
+    ]);
     expect(goals[0]!.target).toBe(15);
     expect(warnings).toEqual([expect.stringMatching(/målværdien 15 læses som 1\.500 %\. Mente du 15 %\?/)]);
   });
 
   it('says which row and column it does not understand', () => {
-    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']]))).toBe('Måltabellen, række 2, kolonnen "Retning": "over" forstås ikke. Skriv mindst eller højst.');
-    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Målværdi'], ['1', 'A', 'mange']]))).toMatch(/^Måltabellen, række 2, kolonnen "Målværdi": "mange" er ikke et tal/);
-    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Frist'], ['1', 'A', 'Q5']]))).toMatch(/"Q5" er ikke et kvartal/);
-    expect(message(() => goalsFromTable([['Nr.', 'Mål'], ['', 'A']]))).toBe('Måltabellen, række 2: "Nr." mangler. Giv målet et nummer, f.eks. 2.1.');
-    expect(message(() => goalsFromTable([['Mål', 'Måling'], ['A', 'x']]))).toMatch(/mangler overskrifterne "Nr\." og "Mål"/);
-    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Nr'], ['1', 'A', '2']]))).toMatch(/kolonnen "Nr\." to gange/);
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål', 'Retning'],
+          ['1', 'A', 'over'],
+        ]),
+      ),
+    ).toBe('Måltabellen, række 2, kolonnen "Retning": "over" forstås ikke. Skriv mindst eller højst.');
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål', 'Målværdi'],
+          ['1', 'A', 'mange'],
+        ]),
+      ),
+    ).toMatch(/^Måltabellen, række 2, kolonnen "Målværdi": "mange" er ikke et tal/);
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål', 'Frist'],
+          ['1', 'A', 'Q5'],
+        ]),
+      ),
+    ).toMatch(/"Q5" er ikke et kvartal/);
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål'],
+          ['', 'A'],
+        ]),
+      ),
+    ).toBe('Måltabellen, række 2: "Nr." mangler. Giv målet et nummer, f.eks. 2.1.');
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Mål', 'Måling'],
+          ['A', 'x'],
+        ]),
+      ),
+    ).toMatch(/mangler overskrifterne "Nr\." og "Mål"/);
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål', 'Nr'],
+          ['1', 'A', '2'],
+        ]),
+      ),
+    ).toMatch(/kolonnen "Nr\." to gange/);
   });
 
   it('writes goals back as the same table (round trip of the bundled examples)', () => {
@@ -103,20 +173,53 @@ describe('counts table', () => {
       ['feb', 160, 52],
       ['M03', 150, ''],
     ];
-    expect(countsFromTable(rows)).toEqual({ data: { M01: { opkald: 120, aftaler: 41 }, M02: { opkald: 160, aftaler: 52 }, M03: { opkald: 150, aftaler: null } }, names: ['opkald', 'aftaler'], warnings: [] });
+    expect(countsFromTable(rows)).toEqual({
+      data: { M01: { opkald: 120, aftaler: 41 }, M02: { opkald: 160, aftaler: 52 }, M03: { opkald: 150, aftaler: null } },
+      names: ['opkald', 'aftaler'],
+      warnings: [],
+    });
   });
 
   it('reads month headers that Excel turned into dates ("jan-25" is 1 January 2025 = 45658)', () => {
-    const { data } = countsFromTable([['Navn', 45658, 45689], ['opkald', 120, 160]]);
+    const { data } = countsFromTable([
+      ['Navn', 45658, 45689],
+      ['opkald', 120, 160],
+    ]);
     expect(data).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
     // a row of counts that merely look like dates is not a header: 45660 is 3 January 2025
     expect(message(() => countsFromTable([['opkald', 45660, 45700]]))).toMatch(/ingen perioder/);
   });
 
   it('knows the period headers people write', () => {
-    expect(['Q1', 'k2', '3. kvt.', '4 kvartal', 'Kvt. 2', 'M1', 'm12', 'Marts', 'okt', 'december', 'Q5', 'M13', 'maj.', 'x', 5].map(periodKey)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q2', 'M01', 'M12', 'M03', 'M10', 'M12', null, null, 'M05', null, null]);
+    expect(['Q1', 'k2', '3. kvt.', '4 kvartal', 'Kvt. 2', 'M1', 'm12', 'Marts', 'okt', 'december', 'Q5', 'M13', 'maj.', 'x', 5].map(periodKey)).toEqual([
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
+      'Q2',
+      'M01',
+      'M12',
+      'M03',
+      'M10',
+      'M12',
+      null,
+      null,
+      'M05',
+      null,
+      null,
+    ]);
     // the other abbreviations in use, "kvartal 2", and a year before or after
-    expect(['febr.', 'sept.', 'kvartal 2', 'Q1 2025', '2. kvartal 2025', 'januar 2025', 'jan. 2025', '2025-Q3', '2025'].map(periodKey)).toEqual(['M02', 'M09', 'Q2', 'Q1', 'Q2', 'M01', 'M01', 'Q3', null]);
+    expect(['febr.', 'sept.', 'kvartal 2', 'Q1 2025', '2. kvartal 2025', 'januar 2025', 'jan. 2025', '2025-Q3', '2025'].map(periodKey)).toEqual([
+      'M02',
+      'M09',
+      'Q2',
+      'Q1',
+      'Q2',
+      'M01',
+      'M01',
+      'Q3',
+      null,
+    ]);
   });
 
   it('reads every month of a header with the usual abbreviations (febr., sept.) — none silently dropped', () => {
@@ -128,44 +231,169 @@ describe('counts table', () => {
   });
 
   it('warns about a column that is neither a period nor the names (but not about a description)', () => {
-    const { warnings } = countsFromTable([['Navn', 'Beskrivelse', 'Q1', 'sommer'], ['a', 'x', 1, 2]]);
+    const { warnings } = countsFromTable([
+      ['Navn', 'Beskrivelse', 'Q1', 'sommer'],
+      ['a', 'x', 1, 2],
+    ]);
     expect(warnings).toEqual(['Taltabellen: kolonnen "sommer" (D) er hverken en periode (Q1–Q4, januar–december) eller navnene og bruges ikke.']);
   });
 
   it('finds the layout by where the periods line up, also with a year column, dates, or a lone period', () => {
     // a row per month with a year in front: the months go down column B
-    expect(countsFromTable([['År', 'Måned', 'opkald'], [2025, 'januar', 120], [2025, 'februar', 160]]).data).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
+    expect(
+      countsFromTable([
+        ['År', 'Måned', 'opkald'],
+        [2025, 'januar', 120],
+        [2025, 'februar', 160],
+      ]).data,
+    ).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
     // months typed as dates (1 January and 1 February 2025) down a column headed Måned
-    expect(countsFromTable([['Måned', 'opkald'], [45658, 120], [45689, 160]]).data).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
+    expect(
+      countsFromTable([
+        ['Måned', 'opkald'],
+        [45658, 120],
+        [45689, 160],
+      ]).data,
+    ).toEqual({ M01: { opkald: 120 }, M02: { opkald: 160 } });
     // a blank corner and only one quarter
-    expect(countsFromTable([['', 'Q1'], ['a', 1]]).data).toEqual({ Q1: { a: 1 } });
+    expect(
+      countsFromTable([
+        ['', 'Q1'],
+        ['a', 1],
+      ]).data,
+    ).toEqual({ Q1: { a: 1 } });
     // a blank row between the header and the numbers
-    expect(countsFromTable([['Navn', 'Q1'], ['', ''], ['a', 1]]).data).toEqual({ Q1: { a: 1 } });
+    expect(
+      countsFromTable([
+        ['Navn', 'Q1'],
+        ['', ''],
+        ['a', 1],
+      ]).data,
+    ).toEqual({ Q1: { a: 1 } });
     expect(message(() => countsFromTable([['Navn', 'Q1']]))).toBe('Taltabellen har ingen rækker med tal under overskrifterne.');
   });
 
   it('figures under a blank heading are refused, not left out (found by review: a blank Q3 heading turned a goal rød)', () => {
-    expect(() => countsFromTable([['Navn', 'Q1', 'Q2', '', 'Q4'], ['aftaler', 100, 100, 100, 100]])).toThrow('Taltabellen: kolonne D har tal (100 i række 2), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.');
-    expect(() => countsFromTable([['Periode', 'opkald', ''], ['Q1', 10, 5]])).toThrow(/kolonne C har tal \(5 i række 2\), men ingen overskrift/);
+    expect(() =>
+      countsFromTable([
+        ['Navn', 'Q1', 'Q2', '', 'Q4'],
+        ['aftaler', 100, 100, 100, 100],
+      ]),
+    ).toThrow('Taltabellen: kolonne D har tal (100 i række 2), men ingen overskrift. Skriv perioden eller navnet over den, eller fjern tallene.');
+    expect(() =>
+      countsFromTable([
+        ['Periode', 'opkald', ''],
+        ['Q1', 10, 5],
+      ]),
+    ).toThrow(/kolonne C har tal \(5 i række 2\), men ingen overskrift/);
     // a figure past the header row's end has no heading either
-    expect(() => countsFromTable([['Navn', 'Q1'], ['aftaler', 100, 100]])).toThrow(/kolonne C har tal/);
+    expect(() =>
+      countsFromTable([
+        ['Navn', 'Q1'],
+        ['aftaler', 100, 100],
+      ]),
+    ).toThrow(/kolonne C har tal/);
     // an empty column is fine
-    expect(countsFromTable([['Navn', 'Q1', ''], ['aftaler', 100, null]]).data).toEqual({ Q1: { aftaler: 100 } });
+    expect(
+      countsFromTable([
+        ['Navn', 'Q1', ''],
+        ['aftaler', 100, null],
+      ]).data,
+    ).toEqual({ Q1: { aftaler: 100 } });
   });
   it('tells rows and columns as on the sheet when the table does not start at A1', () => {
-    expect(message(() => countsFromTable([['Navn', 'Q1', 'Q2'], ['a', 1, 'x']], { row: 5, column: 3 }))).toMatch(/^Taltabellen, række 6, Q2 \(E\): "x" er ikke et tal/);
-    expect(message(() => goalsFromTable([['Nr.', 'Mål', 'Retning'], ['1', 'A', 'over']], { row: 10, column: 1 }))).toMatch(/^Måltabellen, række 11, kolonnen "Retning"/);
-    expect(goalsFromTable([['Nr.', 'Mål'], ['1', 'A']], { row: 4, column: 2 }).rowNumbers).toEqual([5]);
+    expect(
+      message(() =>
+        countsFromTable(
+          [
+            ['Navn', 'Q1', 'Q2'],
+            ['a', 1, 'x'],
+          ],
+          { row: 5, column: 3 },
+        ),
+      ),
+    ).toMatch(/^Taltabellen, række 6, Q2 \(E\): "x" er ikke et tal/);
+    expect(
+      message(() =>
+        goalsFromTable(
+          [
+            ['Nr.', 'Mål', 'Retning'],
+            ['1', 'A', 'over'],
+          ],
+          { row: 10, column: 1 },
+        ),
+      ),
+    ).toMatch(/^Måltabellen, række 11, kolonnen "Retning"/);
+    expect(
+      goalsFromTable(
+        [
+          ['Nr.', 'Mål'],
+          ['1', 'A'],
+        ],
+        { row: 4, column: 2 },
+      ).rowNumbers,
+    ).toEqual([5]);
   });
 
   it('refuses names a measure cannot use, doubled names and periods, mixed periods and text that is not a number', () => {
-    expect(message(() => countsFromTable([['Navn', 'Q1'], ['pristjek foretaget', 1]]))).toBe('Taltabellen, række 2: "pristjek foretaget" kan ikke bruges som navn i en måling: brug bogstaver, tal og _ uden mellemrum, f.eks. pristjek_foretaget.');
-    expect(message(() => countsFromTable([['Navn', 'Q1'], ['2025tal', 1]]))).toMatch(/f\.eks\. _2025tal/);
-    expect(message(() => countsFromTable([['Navn', 'Q1'], ['a', 1], ['a', 2]]))).toMatch(/række 3: navnet "a" står allerede/);
-    expect(message(() => countsFromTable([['Navn', 'Q1', '1. kvt.'], ['a', 1, 2]]))).toMatch(/perioden Q1 står to gange/);
-    expect(message(() => countsFromTable([['Navn', 'Q1', 'januar'], ['a', 1, 2]]))).toMatch(/enten kvartaler eller måneder/);
-    expect(message(() => countsFromTable([['Navn', 'Q1'], ['a', 'mange']]))).toBe('Taltabellen, række 2, Q1 (B): "mange" er ikke et tal. Skriv f.eks. 0,15, 15 % eller 12.000.');
-    expect(message(() => countsFromTable([['Måned', 'a'], ['januar', 1], ['sommer', 2]]))).toMatch(/række 3: "sommer" er ikke en periode/);
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1'],
+          ['pristjek foretaget', 1],
+        ]),
+      ),
+    ).toBe('Taltabellen, række 2: "pristjek foretaget" kan ikke bruges som navn i en måling: brug bogstaver, tal og _ uden mellemrum, f.eks. pristjek_foretaget.');
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1'],
+          ['2025tal', 1],
+        ]),
+      ),
+    ).toMatch(/f\.eks\. _2025tal/);
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1'],
+          ['a', 1],
+          ['a', 2],
+        ]),
+      ),
+    ).toMatch(/række 3: navnet "a" står allerede/);
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1', '1. kvt.'],
+          ['a', 1, 2],
+        ]),
+      ),
+    ).toMatch(/perioden Q1 står to gange/);
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1', 'januar'],
+          ['a', 1, 2],
+        ]),
+      ),
+    ).toMatch(/enten kvartaler eller måneder/);
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Navn', 'Q1'],
+          ['a', 'mange'],
+        ]),
+      ),
+    ).toBe('Taltabellen, række 2, Q1 (B): "mange" er ikke et tal. Skriv f.eks. 0,15, 15 % eller 12.000.');
+    expect(
+      message(() =>
+        countsFromTable([
+          ['Måned', 'a'],
+          ['januar', 1],
+          ['sommer', 2],
+        ]),
+      ),
+    ).toMatch(/række 3: "sommer" er ikke en periode/);
   });
 });
 
@@ -189,16 +417,72 @@ describe('a follow-up from the two tables', () => {
   });
 
   it('tells core errors by table row and column', () => {
-    const counts = [['Navn', 'Q1'], ['a', 1], ['b', 2]];
-    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling'], ['1', 'A', 'a / b']], counts }))).toBe('Måltabellen, række 2, kolonnen "Målværdi": Mål 1: "Målværdi" mangler (målværdien, f.eks. 0.15 for 15 %).');
-    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Måling', 'Målværdi'], ['1', 'A', 'a / c', 1]], counts }))).toMatch(/Måltabellen, række 2, kolonnen "Måling".*"c"/);
-    expect(message(() => followupFromTables({ year: 2025, goals: [['Nr.', 'Mål', 'Type', 'Frist'], ['1', 'A', 'milepæl', '']], counts }))).toBe('Måltabellen, række 2, kolonnen "Frist": Mål 1: en milepæl skal have "Frist", kvartalet den skal være nået i ("Q4").');
+    const counts = [
+      ['Navn', 'Q1'],
+      ['a', 1],
+      ['b', 2],
+    ];
+    expect(
+      message(() =>
+        followupFromTables({
+          year: 2025,
+          goals: [
+            ['Nr.', 'Mål', 'Måling'],
+            ['1', 'A', 'a / b'],
+          ],
+          counts,
+        }),
+      ),
+    ).toBe('Måltabellen, række 2, kolonnen "Målværdi": Mål 1: "Målværdi" mangler (målværdien, f.eks. 0.15 for 15 %).');
+    expect(
+      message(() =>
+        followupFromTables({
+          year: 2025,
+          goals: [
+            ['Nr.', 'Mål', 'Måling', 'Målværdi'],
+            ['1', 'A', 'a / c', 1],
+          ],
+          counts,
+        }),
+      ),
+    ).toMatch(/Måltabellen, række 2, kolonnen "Måling".*"c"/);
+    expect(
+      message(() =>
+        followupFromTables({
+          year: 2025,
+          goals: [
+            ['Nr.', 'Mål', 'Type', 'Frist'],
+            ['1', 'A', 'milepæl', ''],
+          ],
+          counts,
+        }),
+      ),
+    ).toBe('Måltabellen, række 2, kolonnen "Frist": Mål 1: en milepæl skal have "Frist", kvartalet den skal være nået i ("Q4").');
   });
 
-  it('carries last follow-up\'s text, and the goals table\'s own text wins', () => {
-    const goals = [['Nr.', 'Mål', 'Måling', 'Målværdi', 'Handling'], ['1', 'A', 'a / b', 0.5, 'Ny handling'], ['2', 'B', 'a', 1, '']];
-    const previous = [{ id: '1', cause: 'Årsag fra Q1', action: 'Gammel handling' }, { id: '2', cause: 'Ferie', action: 'Vikar' }];
-    const f = followupFromTables({ year: 2025, goals, counts: [['Navn', 'Q1'], ['a', 1], ['b', 2]], previous });
-    expect(f.rows.map((r) => [r.cause, r.action])).toEqual([['Årsag fra Q1', 'Ny handling'], ['Ferie', 'Vikar']]);
+  it("carries last follow-up's text, and the goals table's own text wins", () => {
+    const goals = [
+      ['Nr.', 'Mål', 'Måling', 'Målværdi', 'Handling'],
+      ['1', 'A', 'a / b', 0.5, 'Ny handling'],
+      ['2', 'B', 'a', 1, ''],
+    ];
+    const previous = [
+      { id: '1', cause: 'Årsag fra Q1', action: 'Gammel handling' },
+      { id: '2', cause: 'Ferie', action: 'Vikar' },
+    ];
+    const f = followupFromTables({
+      year: 2025,
+      goals,
+      counts: [
+        ['Navn', 'Q1'],
+        ['a', 1],
+        ['b', 2],
+      ],
+      previous,
+    });
+    expect(f.rows.map((r) => [r.cause, r.action])).toEqual([
+      ['Årsag fra Q1', 'Ny handling'],
+      ['Ferie', 'Vikar'],
+    ]);
   });
 });

@@ -31,7 +31,10 @@ describe('a value nested deeper than any Saldo input is refused, in Danish (issu
     expect(showValue([])).toBe('[]');
   });
 
-  it.each([['a list', deepArray], ['an object', deepObject]])('every command refuses %s 4,100 and 100,000 deep with "for dybt indlejret"', (_what, deep) => {
+  it.each([
+    ['a list', deepArray],
+    ['an object', deepObject],
+  ])('every command refuses %s 4,100 and 100,000 deep with "for dybt indlejret"', (_what, deep) => {
     for (const depth of [4_100, 100_000]) {
       const inputs = {
         plan: plan(deep(depth)),

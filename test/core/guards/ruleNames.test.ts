@@ -45,7 +45,11 @@ describe('a user-given name is looked up among own names only (issue 14)', () =>
   });
 
   it('a count named __proto__ in a counts table is kept, not lost in the prototype', () => {
-    const counts = countsFromTable([['Navn', 'Q1'], ['__proto__', 7], ['aftaler', 3]]);
+    const counts = countsFromTable([
+      ['Navn', 'Q1'],
+      ['__proto__', 7],
+      ['aftaler', 3],
+    ]);
     expect(Object.keys(counts.data.Q1!)).toEqual(['__proto__', 'aftaler']);
     expect(Object.getOwnPropertyDescriptor(counts.data.Q1!, '__proto__')?.value).toBe(7);
   });
@@ -55,7 +59,12 @@ describe('no lookup of rule data by a bare user name (the class, not the example
   it('core reads rateTables and betalingsevne by name only through ownValue', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const files = readdirSync('core', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-    const bare = files.flatMap((f) => readFileSync(`core/${f}`, 'utf8').split('\n').map((line, i) => ({ where: `core/${f}:${i + 1}`, line })))
+    const bare = files
+      .flatMap((f) =>
+        readFileSync(`core/${f}`, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `core/${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => /\b(rateTables|betalingsevne|MONTH_OTHER)\[(?!['"\d])/.test(line));
     expect(bare).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { showValue } from '../../../core/errors.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { saldoMessage } from '../saldoMessage.js';
 
-describe('a user\'s value is shown as a Dane reads it, never as JavaScript writes it (issue 14)', () => {
+describe("a user's value is shown as a Dane reads it, never as JavaScript writes it (issue 14)", () => {
   it('huge and tiny numbers without exponent notation, true/false in Danish', () => {
     expect(showValue(1e308)).toBe('et tal med 309 cifre');
     expect(showValue(-1e20)).toBe('minus et tal med 21 cifre');

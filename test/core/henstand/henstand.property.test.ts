@@ -30,7 +30,7 @@ function input(a: A) {
   const from = new Date(Date.UTC(2020, 0, 1) + (a.firstDue + a.henstandAt * 30) * 86_400_000).toISOString().slice(0, 10);
   const total = a.principal + a.fees;
   const months = a.frequency === 'monthly' ? 1 : 3;
-  const installment = Math.ceil(total / a.payments + total * (a.rateBp / 10_000) * months / 12 * 1.2) + 1;
+  const installment = Math.ceil(total / a.payments + ((total * (a.rateBp / 10_000) * months) / 12) * 1.2) + 1;
   const reduced = Math.max(1, Math.floor((installment * a.reducedShare) / 100));
   return {
     firstDueDate: first,

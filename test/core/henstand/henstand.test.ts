@@ -20,9 +20,7 @@ describe('full henstand', () => {
   it('moves every installment from its start on by the months; without interest nothing else changes', () => {
     // Before: 1/2 … 1/10 (9 payments). 3 months' henstand from 1 May: May–Oct move to Aug–Jan.
     const out = run({ ...agreement, henstand: { from: '2026-05-01', months: 3, kind: 'full' } });
-    expect(out.after.rows.map((r) => r.nominalDate)).toEqual([
-      '2026-02-01', '2026-03-01', '2026-04-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01',
-    ]);
+    expect(out.after.rows.map((r) => r.nominalDate)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01']);
     expect(out.after.summary.lastDueDate).toBe('2027-01-04'); // 1/1 closed, 2–3/1 a weekend
     expect(out.effect).toEqual({ lastDueDateBefore: '2026-10-01', lastDueDateAfter: '2027-01-04', extraPayments: 0, extraInterest: 0, extraTotal: 0 });
     expect(out.warnings).toEqual([]);
@@ -34,17 +32,37 @@ describe('full henstand', () => {
     //  1 Mar → 1 Jun (3 months): 4.110,60 × 3 % = 123,318 → 123,32 → 3.233,92;
     //  Jul 32,34 → 2.266,26; Aug 22,66 → 1.288,92; Sep 12,89 → 301,81; Oct 3,02 → last 304,83.
     //  Before: 60 + 50,60 + 41,11 + 31,52 + 21,83 + 12,05 + 2,17 = 219,28; after: 304,83.
-    const out = run({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 1000, interestMethod: 'monthly', claims: [{ principal: 6000, annualInterestRate: 0.12 }], henstand: { from: '2026-04-01', months: 2, kind: 'full' } });
+    const out = run({
+      startDate: '2026-01-01',
+      firstDueDate: '2026-02-01',
+      installment: 1000,
+      interestMethod: 'monthly',
+      claims: [{ principal: 6000, annualInterestRate: 0.12 }],
+      henstand: { from: '2026-04-01', months: 2, kind: 'full' },
+    });
     expect(out.after.rows.map((r) => [r.nominalDate, r.interest, r.balance])).toEqual([
-      ['2026-02-01', 60, 5060], ['2026-03-01', 50.6, 4110.6], ['2026-06-01', 123.32, 3233.92], ['2026-07-01', 32.34, 2266.26],
-      ['2026-08-01', 22.66, 1288.92], ['2026-09-01', 12.89, 301.81], ['2026-10-01', 3.02, 0],
+      ['2026-02-01', 60, 5060],
+      ['2026-03-01', 50.6, 4110.6],
+      ['2026-06-01', 123.32, 3233.92],
+      ['2026-07-01', 32.34, 2266.26],
+      ['2026-08-01', 22.66, 1288.92],
+      ['2026-09-01', 12.89, 301.81],
+      ['2026-10-01', 3.02, 0],
     ]);
     expect(out.before.summary.interest).toBe(219.28);
     expect(out.effect).toMatchObject({ extraPayments: 0, extraInterest: 85.55, extraTotal: 85.55, lastDueDateAfter: '2026-10-01' });
   });
 
   it('with interestDuringHenstand false, the henstand months are interest-free: the same interest as before', () => {
-    const out = run({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 1000, interestMethod: 'monthly', claims: [{ principal: 6000, annualInterestRate: 0.12 }], henstand: { from: '2026-04-01', months: 2, kind: 'full' }, interestDuringHenstand: false });
+    const out = run({
+      startDate: '2026-01-01',
+      firstDueDate: '2026-02-01',
+      installment: 1000,
+      interestMethod: 'monthly',
+      claims: [{ principal: 6000, annualInterestRate: 0.12 }],
+      henstand: { from: '2026-04-01', months: 2, kind: 'full' },
+      interestDuringHenstand: false,
+    });
     // the spanning period (1/3 → 1/6) carries 1 month's interest: 4.110,60 × 1 % = 41,11, as before
     expect(out.after.rows[2]).toMatchObject({ nominalDate: '2026-06-01', interest: 41.11, balance: 3151.71 });
     expect(out.effect.extraInterest).toBe(0);
@@ -70,7 +88,14 @@ describe('reduced henstand', () => {
     expect(out.effect).toEqual({ lastDueDateBefore: '2026-10-01', lastDueDateAfter: '2026-12-01', extraPayments: 2, extraInterest: 0, extraTotal: 0 });
   });
   it('an installment during a reduced henstand may be below the interest without an error', () => {
-    const out = run({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 1000, interestMethod: 'monthly', claims: [{ principal: 10000, annualInterestRate: 0.12 }], henstand: { from: '2026-03-01', months: 2, kind: 'reduced', installment: 50 } });
+    const out = run({
+      startDate: '2026-01-01',
+      firstDueDate: '2026-02-01',
+      installment: 1000,
+      interestMethod: 'monthly',
+      claims: [{ principal: 10000, annualInterestRate: 0.12 }],
+      henstand: { from: '2026-03-01', months: 2, kind: 'reduced', installment: 50 },
+    });
     expect(out.after.rows[1]).toMatchObject({ payment: 50, interest: 50 });
     expect(out.after.rows[2]!.payment).toBe(50);
     expect(out.after.summary.count).toBeGreaterThan(out.before.summary.count);
@@ -82,7 +107,15 @@ describe('reduced henstand', () => {
 
 describe('policy warnings (not blocks)', () => {
   it('henstand on running ejendomsskat, daginstitution or underholdsbidrag is against the opkrævningspolitik as a rule', () => {
-    const out = run({ ...agreement, claims: [{ id: 'E1', type: 'ejendomsskat', principal: 1000 }, { id: 'D1', type: 'daginstitution', principal: 500 }, { id: 'R1', type: 'renovation', principal: 300 }], henstand: { from: '2026-05-01', months: 1 } });
+    const out = run({
+      ...agreement,
+      claims: [
+        { id: 'E1', type: 'ejendomsskat', principal: 1000 },
+        { id: 'D1', type: 'daginstitution', principal: 500 },
+        { id: 'R1', type: 'renovation', principal: 300 },
+      ],
+      henstand: { from: '2026-05-01', months: 1 },
+    });
     expect(out.warnings).toEqual([expect.objectContaining({ code: 'HENSTAND_MOD_POLITIK', claims: ['E1', 'D1'] })]);
     expect(out.warnings[0]!.message).toMatch(/ejendomsskat, daginstitution \(forældrebetaling\)/);
     expect(out.after.summary.count).toBe(4); // computed all the same: 1.800 kr. = 3 × 500 + 300
@@ -121,10 +154,21 @@ describe('henstand on a single claim without an agreement', () => {
     // new due date 2 May (a Saturday) → Monday 4 May; spared 2 started months = 24,00 kr.
     // Rykker 1 the day after the due date; 10 days between steps (renteloven § 9 b's minimum);
     // 15 May 2026 (the day after Kristi himmelfart) is closed → Monday 18 May.
-    const out = henstand({ claim: { id: 'R7', type: 'renovation', principal: 1200, dueDate: '2026-03-02', annualInterestRate: 12 }, henstand: { months: 2 } }, defaultRules) as SingleClaimHenstandOutput;
+    const out = henstand(
+      { claim: { id: 'R7', type: 'renovation', principal: 1200, dueDate: '2026-03-02', annualInterestRate: 12 }, henstand: { months: 2 } },
+      defaultRules,
+    ) as SingleClaimHenstandOutput;
     expect(out).toMatchObject({ claim: 'R7', dueDateBefore: '2026-03-02', dueDateAfter: '2026-05-04', interestSpared: 24 });
-    expect(out.rykkerBefore.map((s) => [s.step, s.date, s.fee])).toEqual([['rykker1', '2026-03-03', 250], ['rykker2', '2026-03-13', 250], ['inddrivelse', '2026-03-23', 0]]);
-    expect(out.rykkerAfter.map((s) => [s.step, s.date])).toEqual([['rykker1', '2026-05-05'], ['rykker2', '2026-05-18'], ['inddrivelse', '2026-05-28']]);
+    expect(out.rykkerBefore.map((s) => [s.step, s.date, s.fee])).toEqual([
+      ['rykker1', '2026-03-03', 250],
+      ['rykker2', '2026-03-13', 250],
+      ['inddrivelse', '2026-03-23', 0],
+    ]);
+    expect(out.rykkerAfter.map((s) => [s.step, s.date])).toEqual([
+      ['rykker1', '2026-05-05'],
+      ['rykker2', '2026-05-18'],
+      ['inddrivelse', '2026-05-28'],
+    ]);
     expect(out.warnings).toEqual([]);
   });
 });
@@ -133,8 +177,19 @@ describe('interest-free henstand on the monthly method (review finding)', () => 
   it('two free months starting in one period are both given: the second carries to the next period', () => {
     // Henstand from 28 Feb for 2 months: free months start 28 Feb and 28 Mar, both inside the
     // period 28 Feb → 31 Mar. That period gets 1 free month, the next (31 Mar → 30 Apr) the other.
-    const out = run({ firstDueDate: '2026-01-31', installment: 1000, interestMethod: 'monthly', claims: [{ principal: 6000, annualInterestRate: 12 }], henstand: { from: '2026-02-28', months: 2, kind: 'reduced', installment: 100 }, interestDuringHenstand: false });
-    expect(out.after.rows.slice(2, 5).map((r) => [r.nominalDate, r.interest])).toEqual([['2026-03-31', 0], ['2026-04-30', 0], ['2026-05-31', expect.any(Number)]]);
+    const out = run({
+      firstDueDate: '2026-01-31',
+      installment: 1000,
+      interestMethod: 'monthly',
+      claims: [{ principal: 6000, annualInterestRate: 12 }],
+      henstand: { from: '2026-02-28', months: 2, kind: 'reduced', installment: 100 },
+      interestDuringHenstand: false,
+    });
+    expect(out.after.rows.slice(2, 5).map((r) => [r.nominalDate, r.interest])).toEqual([
+      ['2026-03-31', 0],
+      ['2026-04-30', 0],
+      ['2026-05-31', expect.any(Number)],
+    ]);
     expect(out.after.rows[4]!.interest).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,7 @@ describe('perStartedMonth (gebyrloven § 3) counted from the forfald', () => {
         // Period boundaries anchor ≤ b1 ≤ b2 ≤ … ; the periods' charges add up to the charge of
         // the whole stretch, which is the started months from the forfald times 1 %.
         const bounds = [anchor];
-        for (const g of gaps) bounds.push((bounds.at(-1)! + g));
+        for (const g of gaps) bounds.push(bounds.at(-1)! + g);
         let sum = 0;
         for (let i = 1; i < bounds.length; i += 1) {
           sum += periodInterest(base, bounds[i - 1]!, bounds[i]!, 'perStartedMonth', ONE_PERCENT_A_MONTH, 1, 'c', { anchor: anchor });

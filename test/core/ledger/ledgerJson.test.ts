@@ -7,9 +7,12 @@ import { defaultRules } from '../../../core/rules/ruleSet.js';
 describe('kronerJson', () => {
   it('is the text JavaScript gives ore / 100 (the oracle), for any whole øre', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -1e7, max: 1e7 }), fc.maxSafeInteger(), fc.integer({ min: -(10 ** 15) - 5, max: -(10 ** 15) + 5 }), fc.integer({ min: 10 ** 15 - 5, max: 10 ** 15 + 5 })), (ore) => {
-        expect(kronerJson(ore)).toBe(String(ore / 100));
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e7, max: 1e7 }), fc.maxSafeInteger(), fc.integer({ min: -(10 ** 15) - 5, max: -(10 ** 15) + 5 }), fc.integer({ min: 10 ** 15 - 5, max: 10 ** 15 + 5 })),
+        (ore) => {
+          expect(kronerJson(ore)).toBe(String(ore / 100));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });
@@ -81,7 +84,10 @@ describe('masked statements (issue 14): no CPR number in any text, people kept a
 });
 
 describe('a debtor looked up by number (the custom functions SALDO.DEBITORSALDO and SALDOOPGØRELSE)', () => {
-  const rows = [['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'], ['D1', 'F1', '01-02-2026', 'krav', '100']];
+  const rows = [
+    ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
+    ['D1', 'F1', '01-02-2026', 'krav', '100'],
+  ];
   it('a number with an invisible character or in full-width letters finds the debtor, as the ledger’s ids are read', () => {
     expect(debtorBalance(rows, 'D\u200b1', dayNumberOf(2026, 12, 31))).toBe(10_000);
     expect(debtorStatement(rows, '\uff24\uff11', 2026, defaultRules).closing).toBe(10_000);

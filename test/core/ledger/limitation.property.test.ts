@@ -22,7 +22,11 @@ const other = fc.record({
   judgment: fc.option(day, { freq: 3 }),
   acknowledged: fc.boolean(),
 });
-const claim = fc.record({ krav: fc.record({ day, due: fc.option(day), timely: fc.option(day), judgment: fc.option(day, { freq: 3 }) }), rows: fc.array(other, { maxLength: 25 }), year: fc.integer({ min: 2016, max: 2030 }) });
+const claim = fc.record({
+  krav: fc.record({ day, due: fc.option(day), timely: fc.option(day), judgment: fc.option(day, { freq: 3 }) }),
+  rows: fc.array(other, { maxLength: 25 }),
+  year: fc.integer({ min: 2016, max: 2030 }),
+});
 type Claim = typeof claim extends fc.Arbitrary<infer T> ? T : never;
 /** The statement year: the one drawn, or the krav's own year if later (a claim must exist on 31 December). */
 const yearOf = (c: Claim) => Math.max(c.year, partsOf(START + c.krav.day).year);
@@ -30,11 +34,28 @@ const yearOf = (c: Claim) => Math.max(c.year, partsOf(START + c.krav.day).year);
 const at = (d: number | null) => (d === null ? null : START + d);
 function posting(row: number, kind: PostingKind, d: number, due: number | null, ore: number, timely: number | null, judgment: number | null, acknowledged = false): Posting {
   const reducing = kind === 'betaling' || kind === 'modregning' || kind === 'afskrivning' || kind === 'korrektion';
-  return { row, debtorId: 'D1', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: START + d, dueDay: at(due), kind, amount: reducing ? -ore : ore, acknowledged, lastTimelyDay: at(timely), judgmentDay: at(judgment) };
+  return {
+    row,
+    debtorId: 'D1',
+    debtorName: '',
+    cpr: '',
+    claimId: 'F1',
+    claimType: 'andet',
+    postingDay: START + d,
+    dueDay: at(due),
+    kind,
+    amount: reducing ? -ore : ore,
+    acknowledged,
+    lastTimelyDay: at(timely),
+    judgmentDay: at(judgment),
+  };
 }
 function postings(c: Claim): Posting[] {
   // 10 million kroner of krav against at most 25 × 1.000 kr. of reductions: always open.
-  return [posting(2, 'krav', c.krav.day, c.krav.due, 1_000_000_000, c.krav.timely, c.krav.judgment), ...c.rows.map((r, i) => posting(i + 3, r.kind, r.day, r.due, r.ore, r.timely, r.judgment, r.acknowledged))];
+  return [
+    posting(2, 'krav', c.krav.day, c.krav.due, 1_000_000_000, c.krav.timely, c.krav.judgment),
+    ...c.rows.map((r, i) => posting(i + 3, r.kind, r.day, r.due, r.ore, r.timely, r.judgment, r.acknowledged)),
+  ];
 }
 function statementOf(ps: readonly Posting[], year: number): ClaimStatement {
   const b = createStatementBuilder(year, defaultRules);
@@ -85,7 +106,10 @@ describe('forældelse over random claims', () => {
       fc.property(claim, fc.integer(), (c, seed) => {
         const ps = postings(c);
         // a deterministic shuffle from the seed
-        const shuffled = ps.map((p, i) => ({ p, k: Math.sin(seed + i * 7919) })).sort((a, b) => a.k - b.k).map((x) => x.p);
+        const shuffled = ps
+          .map((p, i) => ({ p, k: Math.sin(seed + i * 7919) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.p);
         expect(statementOf(shuffled, yearOf(c))).toEqual(statementOf(ps, yearOf(c)));
       }),
       { numRuns: 1_000 },

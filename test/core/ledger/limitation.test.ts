@@ -48,7 +48,9 @@ describe('§§ 15, 19 stk. 2: a betaling starts a new period; a modregning does 
     // (72 = 10 weeks + 2): a Sunday → Monday 15-03-2027 (Easter 2027 is 28 March: not yet).
     const { F1 } = claims([base, ['F1', '14-03-2024', '', 'betaling', '-200,00']]);
     expect(F1).toMatchObject({ limitationDate: '2027-03-15', timeBarred: false });
-    expect(F1!.limitationReason).toBe('3 år fra sidste betaling 14-03-2024 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 14-03-2027, en søndag, og løber til mandag 15-03-2027 (§ 27 stk. 2).');
+    expect(F1!.limitationReason).toBe(
+      '3 år fra sidste betaling 14-03-2024 (forældelsesloven §§ 3, 15, 19 stk. 2): fristen udløber 14-03-2027, en søndag, og løber til mandag 15-03-2027 (§ 27 stk. 2).',
+    );
   });
   it('the latest payment counts, in any row order', () => {
     // Payments 14-03-2024 and 02-06-2023: the later one, 14-03-2024, as above.
@@ -85,12 +87,20 @@ describe('§ 2 stk. 2: the period runs from the last timely payment date', () =>
     expect(F2).toMatchObject({ limitationDate: '2026-03-02' });
   });
   it('English keys in a JSON ledger: lastTimelyPaymentDate and judgmentDate', () => {
-    const rows = objectsToRows([{ debtorId: 'D1', claimId: 'F1', postingDate: '2023-02-01', dueDate: '2023-03-01', kind: 'krav', amount: 800, lastTimelyPaymentDate: '2023-03-16', judgmentDate: null }]);
+    const rows = objectsToRows([
+      { debtorId: 'D1', claimId: 'F1', postingDate: '2023-02-01', dueDate: '2023-03-01', kind: 'krav', amount: 800, lastTimelyPaymentDate: '2023-03-16', judgmentDate: null },
+    ]);
     const c = statementToJson(statementFromRows(rows, 2025, defaultRules)).debtors[0]!.claims[0]!;
     expect(c).toMatchObject({ limitationDate: '2026-03-16', timeBarred: false });
   });
   it('a date that is not a date is a row error in Danish, like Forfaldsdato', () => {
-    const s = statementToJson(statementFromRows([HEADER, ['D1', 'Anne', 'F1', 'andet', '01-02-2023', '01-03-2023', 'krav', '800', '31-02-2023', ''], ['D1', 'Anne', 'F1', 'andet', '01-02-2023', '01-03-2023', 'krav', '800', '', 'i fjor']], 2025, defaultRules));
+    const s = statementToJson(
+      statementFromRows(
+        [HEADER, ['D1', 'Anne', 'F1', 'andet', '01-02-2023', '01-03-2023', 'krav', '800', '31-02-2023', ''], ['D1', 'Anne', 'F1', 'andet', '01-02-2023', '01-03-2023', 'krav', '800', '', 'i fjor']],
+        2025,
+        defaultRules,
+      ),
+    );
     expect(s.errors).toEqual([
       { row: 2, message: 'Sidste rettidige betalingsdato "31-02-2023" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' },
       { row: 3, message: 'Dom/forlig dato "i fjor" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' },
@@ -142,7 +152,9 @@ describe('§ 5: 10 years after a dom or forlig; later renter and gebyrer keep 3 
       ['F1', '01-02-2025', '01-02-2025', 'rente', '30,00', '', '15-01-2025'],
     ]);
     expect(F1).toMatchObject({ limitationDate: '2028-02-01', timeBarred: false });
-    expect(F1!.limitationReason).toMatch(/^Hovedstolen: 10 år fra dom\/forlig 15-01-2025 .*: fristen udløber 15-01-2035\. Renter og gebyrer, der er forfaldet efter dommen: 3 år fra den første af dem, 01-02-2025 .*: fristen udløber 01-02-2028\.$/);
+    expect(F1!.limitationReason).toMatch(
+      /^Hovedstolen: 10 år fra dom\/forlig 15-01-2025 .*: fristen udløber 15-01-2035\. Renter og gebyrer, der er forfaldet efter dommen: 3 år fra den første af dem, 01-02-2025 .*: fristen udløber 01-02-2028\.$/,
+    );
   });
   it('a dom dated after the year end did not exist on 31 December', () => {
     // Dom 15-01-2027 in the 2026 statement: 3 years from the due date 01-06-2024 → 01-06-2027
@@ -159,7 +171,9 @@ describe('§ 5: 10 years after a dom or forlig; later renter and gebyrer keep 3 
       ['F1', '01-07-2016', '01-07-2016', 'rente', '80,00'],
     ]);
     expect(F1).toMatchObject({ limitationDate: '2026-06-10', timeBarred: true });
-    expect(F1!.limitationReason).toMatch(/ Nogle rente- og gebyrrækker uden Dom\/forlig dato ligger både før og efter dommen og er regnet med hovedstolen: skriv datoen på alle fordringens rækker \(§ 5 stk\. 2\)\.$/);
+    expect(F1!.limitationReason).toMatch(
+      / Nogle rente- og gebyrrækker uden Dom\/forlig dato ligger både før og efter dommen og er regnet med hovedstolen: skriv datoen på alle fordringens rækker \(§ 5 stk\. 2\)\.$/,
+    );
   });
   it('renter rows without the dom date that all fall after it count as later renter', () => {
     // Only the rente of 01-07-2016 (after the dom 10-06-2016): 3 years → 01-07-2019 as above.

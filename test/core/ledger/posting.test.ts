@@ -7,11 +7,25 @@ import { mapColumns, parseDateText, parsePostingRow } from '../../../core/ledger
 
 describe('amounts as Danish systems export them', () => {
   it.each([
-    ['1.234,56', 123456], ['1234,56', 123456], ['1234.56', 123456], ['1.234', 123400], ['12.345.678', 1234567800],
-    ['12.5', 1250], ['0,5', 50], ['-250', -25000], ['-1.167,99', -116799], [' 42 ', 4200], ['+7,25', 725], ['0', 0], ['-0,00', 0],
+    ['1.234,56', 123456],
+    ['1234,56', 123456],
+    ['1234.56', 123456],
+    ['1.234', 123400],
+    ['12.345.678', 1234567800],
+    ['12.5', 1250],
+    ['0,5', 50],
+    ['-250', -25000],
+    ['-1.167,99', -116799],
+    [' 42 ', 4200],
+    ['+7,25', 725],
+    ['0', 0],
+    ['-0,00', 0],
     // One amount grammar for every reader (issue 16): a space groups thousands and "kr." may follow,
     // as the task pane and the Excel functions always read them.
-    ['1 234,56', 123456], ['250 kr.', 25000], ['1\u00a0234,5 kr', 123450], ['- 500', -50000],
+    ['1 234,56', 123456],
+    ['250 kr.', 25000],
+    ['1\u00a0234,5 kr', 123450],
+    ['- 500', -50000],
   ])('%s → %d øre', (text, ore) => expect(parseAmountText(text)).toBe(ore));
   it.each(['', 'abc', '1,234', '1.23,4', '12,34.5', '1.2345', '1234.567', '1,', ',5', '1.234.5', '12 34,56', '--1', '1e5', '12.34,5'])('%j is not an amount', (text) => {
     expect(parseAmountText(text)).toBeNull();
@@ -70,11 +84,18 @@ describe('a ledger row', () => {
   it('a CPR number that slid into another column is masked in the message (found by review: --mask-cpr left it on the Fejl sheet)', () => {
     expect(row({ 6: '020290-1234' })).toEqual({ row: 7, message: 'Bogføringsdatoen "020290-xxxx" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
     expect(row({ 7: '0202901234' })).toEqual({ row: 7, message: 'Forfaldsdatoen "020290-xxxx" er ikke en gyldig dato.' });
-    expect(row({ 1: '020290-1234' })).toEqual({ row: 7, message: 'Beløbet "020290-xxxx" ligner et CPR-nummer, ikke et beløb. Tjek, om kolonnerne er forskudt i rækken; rækken er udeladt af summerne.' });
+    expect(row({ 1: '020290-1234' })).toEqual({
+      row: 7,
+      message: 'Beløbet "020290-xxxx" ligner et CPR-nummer, ikke et beløb. Tjek, om kolonnerne er forskudt i rækken; rækken er udeladt af summerne.',
+    });
     expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
   });
   it('a payment, write-off or transfer with a positive amount is an error: amounts are signed (found by review: +30 raised the debt)', () => {
-    expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({ row: 7, message: 'Art betaling nedbringer gælden og skal have et negativt beløb (fik "30,00"). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.' });
+    expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({
+      row: 7,
+      message:
+        'Art betaling nedbringer gælden og skal have et negativt beløb (fik "30,00"). Eksporterer systemet den slags som positive tal, så vend fortegnet på betalinger, modregninger, afskrivninger og oversendelser.',
+    });
     expect(row({ 8: 'modregning', 1: '30,00' })).toMatchObject({ message: expect.stringMatching(/^Art modregning nedbringer gælden/) });
     expect(row({ 8: 'afskrivning', 1: 100 })).toMatchObject({ message: expect.stringMatching(/^Art afskrivning nedbringer gælden/) });
     expect(row({ 8: 'oversendt', 1: '1,00' })).toMatchObject({ message: expect.stringMatching(/^Art oversendt nedbringer gælden/) });
@@ -87,12 +108,18 @@ describe('a ledger row', () => {
     for (const word of ['modregning', 'Modregning', 'set-off', 'setoff']) expect(row({ 8: word, 1: '-30,00' })).toMatchObject({ kind: 'modregning', amount: -3000 });
   });
   it('Sidste rettidige betalingsdato and Dom/forlig dato: optional date columns, Danish or English headers', () => {
-    for (const [timely, judgment] of [['Sidste rettidige betalingsdato', 'Dom/forlig dato'], ['lastTimelyPaymentDate', 'judgmentDate']]) {
+    for (const [timely, judgment] of [
+      ['Sidste rettidige betalingsdato', 'Dom/forlig dato'],
+      ['lastTimelyPaymentDate', 'judgmentDate'],
+    ]) {
       const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', timely, judgment]);
       const base = ['D1', 'F1', '01-02-2020', 'krav', '100'];
       expect(parsePostingRow([...base, '15-02-2020', '2021-06-10'], columns, 2)).toMatchObject({ lastTimelyDay: dayNumberOf(2020, 2, 15), judgmentDay: dayNumberOf(2021, 6, 10) });
       expect(parsePostingRow([...base, '', null], columns, 2)).toMatchObject({ lastTimelyDay: null, judgmentDay: null });
-      expect(parsePostingRow([...base, '30-02-2020', ''], columns, 2)).toEqual({ row: 2, message: 'Sidste rettidige betalingsdato "30-02-2020" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
+      expect(parsePostingRow([...base, '30-02-2020', ''], columns, 2)).toEqual({
+        row: 2,
+        message: 'Sidste rettidige betalingsdato "30-02-2020" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).',
+      });
       expect(parsePostingRow([...base, '', 'ja'], columns, 2)).toEqual({ row: 2, message: 'Dom/forlig dato "ja" er ikke en gyldig dato (brug dd-mm-åååå eller åååå-mm-dd).' });
       expect(parsePostingRow([...base, ['x'], ''], columns, 2)).toMatchObject({ message: expect.stringMatching(/^Sidste rettidige betalingsdato skal være tekst eller en dato, ikke en liste/) });
     }
@@ -106,7 +133,21 @@ describe('a ledger row', () => {
     expect(parsePostingRow([...base, 'måske'], ack, 2)).toMatchObject({ message: expect.stringMatching(/^Anerkendt "måske" kendes ikke/) });
   });
   it('becomes a posting with øre, day numbers and a lower-case claim type', () => {
-    expect(row({})).toEqual({ row: 7, debtorId: 'D1', debtorName: 'Søren Østergaard', cpr: '010203-1234', claimId: 'F1', claimType: 'daginstitution', postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1), kind: 'krav', amount: 123456, acknowledged: false, lastTimelyDay: null, judgmentDay: null });
+    expect(row({})).toEqual({
+      row: 7,
+      debtorId: 'D1',
+      debtorName: 'Søren Østergaard',
+      cpr: '010203-1234',
+      claimId: 'F1',
+      claimType: 'daginstitution',
+      postingDay: dayNumberOf(2026, 1, 2),
+      dueDay: dayNumberOf(2025, 12, 1),
+      kind: 'krav',
+      amount: 123456,
+      acknowledged: false,
+      lastTimelyDay: null,
+      judgmentDay: null,
+    });
   });
   it.each([
     [{ 2: '' }, 'Debitor mangler.'],
@@ -126,7 +167,7 @@ describe('a ledger row', () => {
   ])('a malformed row is an error with its row number and a Danish reason: %j', (patch, message) => {
     expect(row(patch)).toEqual({ row: 7, message: expect.stringContaining(message) });
   });
-  it('takes Excel values too: numbers, serial dates and date cells (a reader\'s Date, as its day)', () => {
+  it("takes Excel values too: numbers, serial dates and date cells (a reader's Date, as its day)", () => {
     expect(row({ 1: -250.5, 6: 46024, 7: dateCell(dayNumberOf(2025, 12, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
   });
 });
@@ -159,12 +200,15 @@ describe('personal data in a row (issue 14)', () => {
   );
 
   // (221290 is 22 December 1990; the issue's 2222221118 has month 22, but ten whole digits are a CPR's shape all the same)
-  it.each([['2212901118'], ['221290-1118'], ['221290 1118'], [fw('2212901118')], [2212901118], [' 0101901234 '], ['2222221118'], [2222221118], ['3201901234']])('a CPR number in Beløb (%j) is a row error saying so, not 2.212.901.118 kr.', (amount) => {
-    const r = parse({ 6: amount }) as { row: number; message: string };
-    expect(r.row).toBe(5);
-    expect(r.message).toMatch(/^Beløbet "\d{6}-xxxx" ligner et CPR-nummer/);
-    expect(r.message).not.toMatch(/1118|1234/);
-  });
+  it.each([['2212901118'], ['221290-1118'], ['221290 1118'], [fw('2212901118')], [2212901118], [' 0101901234 '], ['2222221118'], [2222221118], ['3201901234']])(
+    'a CPR number in Beløb (%j) is a row error saying so, not 2.212.901.118 kr.',
+    (amount) => {
+      const r = parse({ 6: amount }) as { row: number; message: string };
+      expect(r.row).toBe(5);
+      expect(r.message).toMatch(/^Beløbet "\d{6}-xxxx" ligner et CPR-nummer/);
+      expect(r.message).not.toMatch(/1118|1234/);
+    },
+  );
   it('a CPR typed as a number loses its leading zero in Excel: 101901234 in Beløb is still a CPR number', () => {
     expect(parse({ 6: 101901234 })).toEqual({ row: 5, message: expect.stringMatching(/^Beløbet "010190-xxxx" ligner et CPR-nummer/) });
   });
@@ -177,8 +221,14 @@ describe('personal data in a row (issue 14)', () => {
   });
 
   it.each([
-    ['zero-width space', 'D\u200b1'], ['right-to-left mark', '\u200fD1'], ['left-to-right mark', 'D1\u200e'], ['BOM', '\ufeffD1'], ['soft hyphen', 'D\u00ad1'],
-    ['full-width letters', '\uff24\uff11'], ['no-break space around', '\u00a0D1\u00a0'], ['word joiner', 'D\u20601'],
+    ['zero-width space', 'D\u200b1'],
+    ['right-to-left mark', '\u200fD1'],
+    ['left-to-right mark', 'D1\u200e'],
+    ['BOM', '\ufeffD1'],
+    ['soft hyphen', 'D\u00ad1'],
+    ['full-width letters', '\uff24\uff11'],
+    ['no-break space around', '\u00a0D1\u00a0'],
+    ['word joiner', 'D\u20601'],
   ])('an id with a %s is the same id as the plain one', (_, id) => {
     expect(parse({ 0: id, 3: id })).toMatchObject({ debtorId: 'D1', claimId: 'D1' });
   });
@@ -214,6 +264,9 @@ describe('one header matcher and date cells from the reader (issue 16)', () => {
   });
   it('a date cell in the amount column is told as a date, not read as an amount', () => {
     const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']);
-    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'krav', dateCell(dayNumberOf(2026, 3, 1))], columns, 5)).toEqual({ row: 5, message: expect.stringMatching(/^Beløb er en dato \(01-03-2026\), ikke et beløb/) });
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'krav', dateCell(dayNumberOf(2026, 3, 1))], columns, 5)).toEqual({
+      row: 5,
+      message: expect.stringMatching(/^Beløb er en dato \(01-03-2026\), ikke et beløb/),
+    });
   });
 });

@@ -55,7 +55,10 @@ describe('saldoopgørelse for 2026, worked by hand', () => {
     expect(maskCprsIn('0101901234')).toBe('010190-xxxx');
   });
   it('a 10-year limitation applies with dom, forlig or written acknowledgement', () => {
-    const rows = [[...HEADER, 'Anerkendt'], ['D2', '', 'X', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '100', 'ja']];
+    const rows = [
+      [...HEADER, 'Anerkendt'],
+      ['D2', '', 'X', 'E1', 'ejendomsskat', '31-03-2022', '31-03-2022', 'krav', '100', 'ja'],
+    ];
     const e1 = statementToJson(statementFromRows(rows, 2026, defaultRules)).debtors[0]!.claims[0]!;
     expect(e1).toMatchObject({ limitationDate: '2032-03-31', timeBarred: false });
   });
@@ -70,7 +73,11 @@ describe('sums past what doubles hold exactly', () => {
   it('a ledger whose amounts add up to more than 2^53 øre is refused, not rounded (found by review)', () => {
     // 1,000 × 99.999.999.999,99 kr. = 9.999.999.999.999 øre × 1,000 ≈ 1e16 øre > 2^53 ≈ 9.007e15:
     // summed in doubles, three rows of 0,01 kr. vanished from the total
-    const rows = [HEADER, ...Array.from({ length: 1000 }, (_, i) => ['D1', '', '', `F${i}`, 'andet', '01-02-2026', '', 'krav', '99.999.999.999,99']), ['D1', '', '', 'G', 'andet', '01-02-2026', '', 'krav', '0,01']];
+    const rows = [
+      HEADER,
+      ...Array.from({ length: 1000 }, (_, i) => ['D1', '', '', `F${i}`, 'andet', '01-02-2026', '', 'krav', '99.999.999.999,99']),
+      ['D1', '', '', 'G', 'andet', '01-02-2026', '', 'krav', '0,01'],
+    ];
     expect(() => statementFromRows(rows, 2026, defaultRules)).toThrow(/beløbene er tilsammen over 90\.071\.992\.547\.409 kr\./);
     expect(() => analysisFromRows(rows, dayNumberOf(2026, 12, 31))).toThrow(/beløbene er tilsammen over/);
     // 90 rows stay below 2^53 and are summed to the øre: 90 × 9.999.999.999.999 + 1 øre
@@ -95,7 +102,21 @@ describe('reconciliation (property over random ledgers)', () => {
         const yearEnd = dayNumberOf(year, 12, 31);
         let expected = 0;
         rows.forEach((r, i) => {
-          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: '', cpr: '', claimId: `F${r.claim}`, claimType: 'andet', postingDay: start + r.day, dueDay: null, kind: r.kind, amount: r.ore, acknowledged: false, lastTimelyDay: null, judgmentDay: null } as const;
+          const p = {
+            row: i + 2,
+            debtorId: `D${r.debtor}`,
+            debtorName: '',
+            cpr: '',
+            claimId: `F${r.claim}`,
+            claimType: 'andet',
+            postingDay: start + r.day,
+            dueDay: null,
+            kind: r.kind,
+            amount: r.ore,
+            acknowledged: false,
+            lastTimelyDay: null,
+            judgmentDay: null,
+          } as const;
           if (p.postingDay <= yearEnd) expected += r.ore;
           builder.add(p);
         });
@@ -141,7 +162,21 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
         const second = createStatementBuilder(2026, defaultRules);
         const start = dayNumberOf(2022, 1, 1);
         rows.forEach((r, i) => {
-          const p = { row: i + 2, debtorId: `D${r.debtor}`, debtorName: r.name, cpr: r.cpr, claimId: `F${r.claim}`, claimType: r.type, postingDay: start + r.day, dueDay: r.due === null ? null : start + r.due, kind: r.kind, amount: r.ore, acknowledged: r.acknowledged, lastTimelyDay: r.timely === null ? null : start + r.timely, judgmentDay: r.judgment === null ? null : start + r.judgment } as const;
+          const p = {
+            row: i + 2,
+            debtorId: `D${r.debtor}`,
+            debtorName: r.name,
+            cpr: r.cpr,
+            claimId: `F${r.claim}`,
+            claimType: r.type,
+            postingDay: start + r.day,
+            dueDay: r.due === null ? null : start + r.due,
+            kind: r.kind,
+            amount: r.ore,
+            acknowledged: r.acknowledged,
+            lastTimelyDay: r.timely === null ? null : start + r.timely,
+            judgmentDay: r.judgment === null ? null : start + r.judgment,
+          } as const;
           one.add(p);
           (r.toSecond ? second : first).add(p);
           if (r.ore === 0) (r.toSecond ? second : first).addError({ row: i + 2, message: 'nul' });
@@ -188,7 +223,22 @@ describe('two CPR numbers under one debtor number (issue 14)', () => {
   });
   it('the lowest row wins whatever the order rows are added in (a split ledger merges to the same)', () => {
     const builder = createStatementBuilder(2026, defaultRules);
-    const p = (row: number, cpr: string, amount: number) => ({ row, debtorId: 'D1', debtorName: '', cpr, claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount, acknowledged: false, lastTimelyDay: null, judgmentDay: null }) as const;
+    const p = (row: number, cpr: string, amount: number) =>
+      ({
+        row,
+        debtorId: 'D1',
+        debtorName: '',
+        cpr,
+        claimId: 'F1',
+        claimType: 'andet',
+        postingDay: dayNumberOf(2026, 2, 1),
+        dueDay: null,
+        kind: 'krav',
+        amount,
+        acknowledged: false,
+        lastTimelyDay: null,
+        judgmentDay: null,
+      }) as const;
     builder.add(p(9, '020290-5678', 7));
     builder.add(p(3, '010190-1234', 100));
     const s = builder.finish();
@@ -219,7 +269,10 @@ describe('analyses on a date', () => {
     expect(a.development.find((d) => d.claimType === 'ejendomsskat')!.months[5]).toEqual({ month: '2026-06', balance: 6000, additions: 0, reductions: -4000 });
   });
   it('lists the largest debtors and the summary figures', () => {
-    expect(a.topDebtors.map((t) => [t.debtorId, t.balance])).toEqual([['D2', 6000], ['D1', 3927]]);
+    expect(a.topDebtors.map((t) => [t.debtorId, t.balance])).toEqual([
+      ['D2', 6000],
+      ['D1', 3927],
+    ]);
     expect(a.summary).toMatchObject({ balance: 9927, debtorsWithBalance: 2, openClaims: 3, paymentsYearToDate: -1000, transferredYearToDate: -4000, newClaimsYearToDate: 1200 });
     // older than a year: F1 (2.727) + E1 (6.000) = 8.727 of 9.927 = 87,9 %
     expect(a.summary.overOneYear).toBe(8727);
@@ -230,7 +283,21 @@ describe('analyses on a date', () => {
 describe('a statement that does not reconcile names the debtor masked (issue 14)', () => {
   it('a corrupt part for debtor 0101901234 fails with 010190-xxxx in the message', () => {
     const one = createStatementBuilder(2026, defaultRules);
-    one.add({ row: 2, debtorId: '0101901234', debtorName: '', cpr: '', claimId: 'F1', claimType: 'andet', postingDay: dayNumberOf(2026, 2, 1), dueDay: null, kind: 'krav', amount: 100, acknowledged: false, lastTimelyDay: null, judgmentDay: null });
+    one.add({
+      row: 2,
+      debtorId: '0101901234',
+      debtorName: '',
+      cpr: '',
+      claimId: 'F1',
+      claimType: 'andet',
+      postingDay: dayNumberOf(2026, 2, 1),
+      dueDay: null,
+      kind: 'krav',
+      amount: 100,
+      acknowledged: false,
+      lastTimelyDay: null,
+      judgmentDay: null,
+    });
     const part = one.part();
     // the running balance no longer equals opening + movements, as a corrupt part from a thread would
     part.numbers[1] = 999;

@@ -5,7 +5,14 @@ import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
 
 describe('default rules carry their sources', () => {
   it('every rule has a source, a checked date and a status', () => {
-    const sourced = [defaultRules.claimTypes, defaultRules.fees.rykkerPublic, defaultRules.fees.rykkerCivil, defaultRules.allocationOrder, defaultRules.bankHolidays, ...Object.values(defaultRules.betalingsevne)];
+    const sourced = [
+      defaultRules.claimTypes,
+      defaultRules.fees.rykkerPublic,
+      defaultRules.fees.rykkerCivil,
+      defaultRules.allocationOrder,
+      defaultRules.bankHolidays,
+      ...Object.values(defaultRules.betalingsevne),
+    ];
     for (const rule of sourced) {
       expect(rule.source.length).toBeGreaterThan(10);
       expect(rule.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -68,7 +75,9 @@ describe('a rule file overrides the defaults', () => {
     const out = plan({ startDate: '2026-07-01', firstDueDate: '2026-08-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-06-01' }] }, rules);
     expect(out.rows[0]?.interest).toBe(84.93);
     // … which the default table refuses, naming its end and the rule file.
-    expect(() => plan({ startDate: '2026-07-01', firstDueDate: '2026-08-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-06-01' }] }, defaultRules)).toThrow(/dækker kun 2019-01-01 til 2026-06-30.*regelfil/);
+    expect(() =>
+      plan({ startDate: '2026-07-01', firstDueDate: '2026-08-01', installment: 20000, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-06-01' }] }, defaultRules),
+    ).toThrow(/dækker kun 2019-01-01 til 2026-06-30.*regelfil/);
   });
   it('changes the order of coverage', () => {
     const rules = applyRuleOverride(defaultRules, { allocationOrder: ['principal', 'interest', 'fees'] });
@@ -78,7 +87,20 @@ describe('a rule file overrides the defaults', () => {
   it.each([
     [{ betalingsevne: { '2025': { ...table2025, source: '' } } }, /angiv kilden/],
     [{ betalingsevne: { '2025': { ...table2025, checked: 'i går' } } }, /betalingsevne\.2025\.checked/],
-    [{ betalingsevne: { '2025': { ...table2025, rows: [{ from: 0, to: 100, withoutChildren: 4, withChildren: 3 }, { from: 200, to: null, withoutChildren: 5, withChildren: 3 }] } } }, /slutte op til hinanden/],
+    [
+      {
+        betalingsevne: {
+          '2025': {
+            ...table2025,
+            rows: [
+              { from: 0, to: 100, withoutChildren: 4, withChildren: 3 },
+              { from: 200, to: null, withoutChildren: 5, withChildren: 3 },
+            ],
+          },
+        },
+      },
+      /slutte op til hinanden/,
+    ],
     [{ betalingsevne: { '2025': { ...table2025, rows: [{ from: 0, to: null, withoutChildren: 140, withChildren: 3 }] } } }, /procentsats/],
     [{ rentetabeller: {} }, /ukendt felt "rentetabeller"/],
     [{ allocationOrder: ['fees', 'fees', 'principal'] }, /allocationOrder/],
@@ -94,11 +116,15 @@ describe('a rule file overrides the defaults', () => {
   });
 
   it('a limitation of more than 30 years is refused as a typing error', () => {
-    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 3000, source: 'Notat', checked: '2026-11-01' } } })).toThrow(/limitationYears: skal være et helt antal år fra 0 til 30/);
+    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 3000, source: 'Notat', checked: '2026-11-01' } } })).toThrow(
+      /limitationYears: skal være et helt antal år fra 0 til 30/,
+    );
     expect(applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 10, source: 'Notat', checked: '2026-11-01' } } }).claimTypes.value.renovation.limitationYears).toBe(10);
   });
   it('a claim type entry that sets nothing is refused, not silently ignored (found by the fuzz suite)', () => {
-    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { source: 'Notat', checked: '2026-11-01' } } })).toThrow(/^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af udpantningsret/);
+    expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { source: 'Notat', checked: '2026-11-01' } } })).toThrow(
+      /^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af udpantningsret/,
+    );
   });
 });
 

@@ -9,8 +9,7 @@ export const runPlan = (input: unknown) => plan(input, defaultRules);
 export const runSchedule = (input: unknown) => runOnJson('plan', input, defaultRules);
 
 /** Row values as compact tuples [nominal, due, payment, fees, interest, principal, balance]. */
-export const tuples = (input: unknown) =>
-  runPlan(input).rows.map((r) => [r.nominalDate, r.dueDate, r.payment, r.fees, r.interest, r.principal, r.balance]);
+export const tuples = (input: unknown) => runPlan(input).rows.map((r) => [r.nominalDate, r.dueDate, r.payment, r.fees, r.interest, r.principal, r.balance]);
 
 /** The SaldoError a plan input is refused with (fails the test when there is none). */
 export function planErrorOf(input: unknown): SaldoError {

@@ -25,7 +25,10 @@ describe('interestMethod "monthly" agrees with LibreOffice PMT/IPMT/PPMT', () =>
       // The installment rounded to the øre as a caseworker would type it.
       const installment = Math.round(pmt * 100) / 100;
       const out = runPlan({
-        firstDueDate: '2026-02-01', frequency: s.frequency, installment, interestMethod: 'monthly',
+        firstDueDate: '2026-02-01',
+        frequency: s.frequency,
+        installment,
+        interestMethod: 'monthly',
         claims: [{ principal: s.principal, annualInterestRate: s.rate }],
       });
       expect(out.summary.count).toBe(s.n);

@@ -18,7 +18,10 @@ const claim = fc.record({
   interest: kroner(500),
   dueDate: isoDate,
   // 0–20 % in basis points, written as Excel's fraction (0.0805) or, from 1 %, as a percent (8.05).
-  annualInterestRate: fc.oneof(fc.constant(0), fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.boolean()).map(([bp, asPercent]) => (asPercent && bp >= 100 ? bp / 100 : bp / 10_000))),
+  annualInterestRate: fc.oneof(
+    fc.constant(0),
+    fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.boolean()).map(([bp, asPercent]) => (asPercent && bp >= 100 ? bp / 100 : bp / 10_000)),
+  ),
 });
 
 const agreement = fc.record({
@@ -63,14 +66,17 @@ describe('plan: properties over random agreements', () => {
         // period's interest at the highest rate (so that most agreements can be computed).
         const maxRate = Math.max(...a.claims.map((c) => (c.annualInterestRate >= 1 ? c.annualInterestRate / 100 : c.annualInterestRate)));
         const months = a.frequency === 'monthly' ? 1 : 3;
-        const installment = Math.ceil(total(a) / a.payments / 100) + Math.ceil((total(a) / 100) * maxRate * months / 12 * 1.1) + 1;
+        const installment = Math.ceil(total(a) / a.payments / 100) + Math.ceil((((total(a) / 100) * maxRate * months) / 12) * 1.1) + 1;
         const { startGap: _g, payments: _p, ...terms } = a;
         const out = planOrNull({ ...terms, startDate: startDate(a), installment });
         if (!out) return;
         computed += 1;
         const rows = out.rows;
         const bad: string[] = [];
-        let paid = 0, fees = 0, interest = 0, principal = 0;
+        let paid = 0,
+          fees = 0,
+          interest = 0,
+          principal = 0;
         rows.forEach((r, i) => {
           const last = i === rows.length - 1;
           if (øre(r.payment) !== øre(r.fees) + øre(r.interest) + øre(r.principal)) bad.push(`row ${r.n}: payment ≠ parts`);
@@ -81,7 +87,10 @@ describe('plan: properties over random agreements', () => {
           const shift = daysBetween(r.nominalDate as CalendarDate, r.dueDate as CalendarDate);
           if (shift < 0 || shift >= 7) bad.push(`row ${r.n}: moved ${shift} days`);
           if (i > 0 && !(r.dueDate > rows[i - 1]!.dueDate)) bad.push(`row ${r.n}: due date does not increase`);
-          paid += øre(r.payment); fees += øre(r.fees); interest += øre(r.interest); principal += øre(r.principal);
+          paid += øre(r.payment);
+          fees += øre(r.fees);
+          interest += øre(r.interest);
+          principal += øre(r.principal);
         });
         expect(bad).toEqual([]);
         expect(paid).toBe(fees + interest + principal);
@@ -127,7 +136,7 @@ describe('plan: properties over random agreements', () => {
     expect(computed).toBeGreaterThan(RUNS * 0.9);
   });
 
-  it('no interest before a claim\'s own forfaldsdag, whatever the method (renteloven §§ 2–3)', () => {
+  it("no interest before a claim's own forfaldsdag, whatever the method (renteloven §§ 2–3)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1_000, max: 100_000 }),
@@ -136,7 +145,13 @@ describe('plan: properties over random agreements', () => {
         fc.constantFrom('daily', 'monthly', 'perStartedMonth'),
         (principal, rate, daysAfter, interestMethod) => {
           const dueDate = new Date(Date.UTC(2026, 0, 1 + daysAfter)).toISOString().slice(0, 10);
-          const out = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: Math.ceil(principal / 10) + 100, interestMethod, claims: [{ principal, annualInterestRate: rate, dueDate }] });
+          const out = runPlan({
+            startDate: '2026-01-01',
+            firstDueDate: '2026-02-01',
+            installment: Math.ceil(principal / 10) + 100,
+            interestMethod,
+            claims: [{ principal, annualInterestRate: rate, dueDate }],
+          });
           for (const row of out.rows) if (row.nominalDate <= dueDate) expect(row.interest).toBe(0);
           // … and after it the claim does bear interest: a period ending two months or more after
           // the forfald, on a balance of ≥ 100 kr. at ≥ 1 % a year, costs at least 0,08 kr.

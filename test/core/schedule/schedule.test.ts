@@ -9,14 +9,16 @@ describe('plan: worked examples', () => {
     // (250) and 250 of the principal. 1 Feb 2026 is a Sunday → due Monday 2 Feb; 1 Mar 2026
     // a Sunday → 2 Mar; 1 Aug 2026 a Saturday → 3 Aug.
     const out = runPlan({
-      startDate: '2026-01-10', firstDueDate: '2026-02-01', frequency: 'monthly', installment: 500,
+      startDate: '2026-01-10',
+      firstDueDate: '2026-02-01',
+      frequency: 'monthly',
+      installment: 500,
       claims: [{ id: 'F1', type: 'daginstitution', principal: 4200, fees: 250, interest: 0, dueDate: '2025-10-01', annualInterestRate: 0 }],
-      interestMethod: 'daily', bankingDays: 'following',
+      interestMethod: 'daily',
+      bankingDays: 'following',
     });
     expect(out.rows[0]).toEqual({ n: 1, nominalDate: '2026-02-01', dueDate: '2026-02-02', payment: 500, fees: 250, interest: 0, principal: 250, balance: 3950 });
-    expect(out.rows.map((r) => r.dueDate)).toEqual([
-      '2026-02-02', '2026-03-02', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-03', '2026-09-01', '2026-10-01',
-    ]);
+    expect(out.rows.map((r) => r.dueDate)).toEqual(['2026-02-02', '2026-03-02', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-03', '2026-09-01', '2026-10-01']);
     expect(out.rows.map((r) => r.payment)).toEqual([500, 500, 500, 500, 500, 500, 500, 500, 450]);
     expect(out.summary).toEqual({ count: 9, installment: 500, total: 4450, fees: 250, interest: 0, principal: 4200, lastDueDate: '2026-10-01' });
   });
@@ -58,13 +60,16 @@ describe('plan: worked examples', () => {
     // F1 (due March 2025) is older than F2 (June 2025) although listed second.
     // 1: F1 fees 250 + principal 150 → 450 left; 2: F1 principal 50, F2 fees 100 + principal 250 → 50 left;
     // 3: F2 principal 50.
-    expect(tuples({
-      firstDueDate: '2026-02-01', installment: 400,
-      claims: [
-        { id: 'F2', principal: 300, fees: 100, dueDate: '2025-06-01' },
-        { id: 'F1', principal: 200, fees: 250, dueDate: '2025-03-01' },
-      ],
-    }).map((r) => r.slice(2))).toEqual([
+    expect(
+      tuples({
+        firstDueDate: '2026-02-01',
+        installment: 400,
+        claims: [
+          { id: 'F2', principal: 300, fees: 100, dueDate: '2025-06-01' },
+          { id: 'F1', principal: 200, fees: 250, dueDate: '2025-03-01' },
+        ],
+      }).map((r) => r.slice(2)),
+    ).toEqual([
       [400, 250, 0, 150, 450],
       [400, 100, 0, 300, 50],
       [50, 0, 0, 50, 0],
@@ -84,10 +89,16 @@ describe('plan: worked examples', () => {
     //  31/3→30/6: 1 Apr, 1 May, 1 Jun: 3 × 1 % × 7.240 = 217,20;  principal 4.782,80 → 2.457,20
     //  30/6→30/9: 3 × 1 % × 2.457,20 = 73,716 → 73,72; last payment 2.457,20 + 73,72 = 2.530,92
     // (The old SPEC counted from the agreement date, 15 Jan: three months, 360 kr.)
-    expect(tuples({
-      startDate: '2026-01-15', firstDueDate: '2026-03-31', frequency: 'quarterly', installment: 5000, interestMethod: 'perStartedMonth',
-      claims: [{ principal: 12000, annualInterestRate: 0.12, dueDate: '2025-11-01' }],
-    })).toEqual([
+    expect(
+      tuples({
+        startDate: '2026-01-15',
+        firstDueDate: '2026-03-31',
+        frequency: 'quarterly',
+        installment: 5000,
+        interestMethod: 'perStartedMonth',
+        claims: [{ principal: 12000, annualInterestRate: 0.12, dueDate: '2025-11-01' }],
+      }),
+    ).toEqual([
       ['2026-03-31', '2026-03-31', 5000, 0, 240, 4760, 7240],
       ['2026-06-30', '2026-06-30', 5000, 0, 217.2, 4782.8, 2457.2],
       ['2026-09-30', '2026-09-30', 2530.92, 0, 73.72, 2457.2, 0],
@@ -102,7 +113,10 @@ describe('plan: worked examples', () => {
     // Row 1 pays 900 + 100 interest and 1.000 principal; row 2 (1 Jan → 1 Feb) starts the month of
     // 2 January on 9.000 kr.: 90 kr.
     const out = runPlan({
-      startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 2000, interestMethod: 'perStartedMonth',
+      startDate: '2026-11-20',
+      firstDueDate: '2027-01-01',
+      installment: 2000,
+      interestMethod: 'perStartedMonth',
       claims: [{ principal: 10000, interest: 900, annualInterestRate: 12, dueDate: '2026-03-02' }],
     });
     expect(out.rows[0]).toMatchObject({ interest: 1000, principal: 1000, balance: 9000 });
@@ -112,7 +126,13 @@ describe('plan: worked examples', () => {
   it('perStartedMonth: a month starting on the payment date belongs to the next period', () => {
     // Due 1 Feb, agreement 1 Feb, payments on the 1st: each period [1st, next 1st) starts exactly
     // one month. 6.000 kr. at 1 % a month: 60 kr. in row 1; 1.000 kr. installments.
-    const out = runPlan({ startDate: '2026-02-01', firstDueDate: '2026-03-01', installment: 1000, interestMethod: 'perStartedMonth', claims: [{ principal: 6000, annualInterestRate: 12, dueDate: '2026-02-01' }] });
+    const out = runPlan({
+      startDate: '2026-02-01',
+      firstDueDate: '2026-03-01',
+      installment: 1000,
+      interestMethod: 'perStartedMonth',
+      claims: [{ principal: 6000, annualInterestRate: 12, dueDate: '2026-02-01' }],
+    });
     expect(out.rows[0]).toMatchObject({ interest: 60, principal: 940 });
     // Row 2 on 5.060 kr.: 50,60.
     expect(out.rows[1]).toMatchObject({ interest: 50.6 });
@@ -125,20 +145,25 @@ describe('plan: worked examples', () => {
     expect(runPlan(input).rows[0]).toMatchObject({ fees: 200, interest: 10, principal: 90, balance: 910 });
   });
 
-  it('no interest before a claim\'s own forfaldsdag (renteloven §§ 2–3; the SPEC said from startDate)', () => {
+  it("no interest before a claim's own forfaldsdag (renteloven §§ 2–3; the SPEC said from startDate)", () => {
     // Claim due 15 Feb; agreement from 1 Jan; first due date 1 Mar: 14 days from its forfald, not 59.
     // 10.000 × 10 % × 14/365 = 38,356… → 38,36
     const row = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-03-01', installment: 20000, claims: [{ principal: 10000, annualInterestRate: 10, dueDate: '2026-02-15' }] }).rows[0];
     expect(row?.interest).toBe(38.36);
   });
 
-  it('the issue\'s worked check: two claims of 3.000 kr. at 9,75 %, the second due after the agreement', () => {
+  it("the issue's worked check: two claims of 3.000 kr. at 9,75 %, the second due after the agreement", () => {
     // Agreement 20-11-2026, first payment 01-01-2027. Claim 1 (due 01-10-2026) from 20 Nov: 42 days,
     // 3.000 × 9,75 % × 42/365 = 33,657… → 33,66. Claim 2 (due 15-12-2026) from its forfald: 17 days,
     // 3.000 × 9,75 % × 17/365 = 13,623… → 13,62 (not 33,66). One payment covers it all.
     const out = runPlan({
-      startDate: '2026-11-20', firstDueDate: '2027-01-01', installment: 10000,
-      claims: [{ principal: 3000, annualInterestRate: 9.75, dueDate: '2026-10-01' }, { principal: 3000, annualInterestRate: 9.75, dueDate: '2026-12-15' }],
+      startDate: '2026-11-20',
+      firstDueDate: '2027-01-01',
+      installment: 10000,
+      claims: [
+        { principal: 3000, annualInterestRate: 9.75, dueDate: '2026-10-01' },
+        { principal: 3000, annualInterestRate: 9.75, dueDate: '2026-12-15' },
+      ],
     });
     expect(out.rows[0]).toMatchObject({ interest: 47.28, principal: 6000, payment: 6047.28, balance: 0 });
   });
@@ -147,7 +172,13 @@ describe('plan: worked examples', () => {
     // Due 15 Feb: nothing in the period to 1 Feb (not yet due), nor in the period 1 Feb → 1 Mar
     // (monthly has no part months); the two payments of 500 kr. went to principal, so the whole
     // month from 1 Mar bears 11.000 × 12 % / 12 = 110 kr.
-    const out = runPlan({ startDate: '2026-01-01', firstDueDate: '2026-02-01', installment: 500, interestMethod: 'monthly', claims: [{ principal: 12000, annualInterestRate: 12, dueDate: '2026-02-15' }] });
+    const out = runPlan({
+      startDate: '2026-01-01',
+      firstDueDate: '2026-02-01',
+      installment: 500,
+      interestMethod: 'monthly',
+      claims: [{ principal: 12000, annualInterestRate: 12, dueDate: '2026-02-15' }],
+    });
     expect(out.rows.slice(0, 3).map((r) => r.interest)).toEqual([0, 0, 110]);
   });
 
@@ -209,7 +240,9 @@ describe('plan: betalingsevne (paymentCapacity)', () => {
     expect(e.message).toMatch(/dækker kun nettoindkomster op til 223\.159 kr\..*indlæs den fulde tabel/);
   });
   it('a year without a table asks for it', () => {
-    expect(errorOf({ firstDueDate: '2026-02-01', paymentCapacity: { netIncome: 150000, year: 2026 }, claims: [{ principal: 30000 }] }).message).toMatch(/ingen betalingsevnetabel for 2026.*standardtabellen dækker kun 2024/);
+    expect(errorOf({ firstDueDate: '2026-02-01', paymentCapacity: { netIncome: 150000, year: 2026 }, claims: [{ principal: 30000 }] }).message).toMatch(
+      /ingen betalingsevnetabel for 2026.*standardtabellen dækker kun 2024/,
+    );
   });
   it('a betalingsevne below 50 kr. a month is an error that suggests henstand', () => {
     // 10.000 × 4 % / 12 = 33,33 → 0 kr.
@@ -234,7 +267,17 @@ describe('plan: bad input gives Danish errors naming the field', () => {
     [{ ...base, claims: [{ principal: 100, type: 'parkering' }] }, 'UGYLDIGT_INPUT', /claims\[0\]\.type/],
     [{ ...base, startDate: '2026-03-01' }, 'KONFLIKT', /startDate .* ligger efter firstDueDate/],
     [{ ...base, rounding: 100 }, 'KONFLIKT', /rounding gælder kun sammen med count/],
-    [{ ...base, claims: [{ id: 'A', principal: 1 }, { id: 'A', principal: 2 }] }, 'UGYLDIGT_INPUT', /to gange/],
+    [
+      {
+        ...base,
+        claims: [
+          { id: 'A', principal: 1 },
+          { id: 'A', principal: 2 },
+        ],
+      },
+      'UGYLDIGT_INPUT',
+      /to gange/,
+    ],
     [[base], 'UGYLDIGT_INPUT', /JSON-objekt/],
   ])('%j → %s', (input, code, message) => {
     const e = errorOf(input);
@@ -252,12 +295,14 @@ describe('plan: bad input gives Danish errors naming the field', () => {
     // monthly 12 %: 1 % of 10.000 = 100,00 kr. a month
     expect(errorOf({ firstDueDate: '2026-02-01', installment: 100, interestMethod: 'monthly', claims: [{ principal: 10000, annualInterestRate: 12 }] }).code).toBe('BETALES_ALDRIG');
   });
-  it('a plan whose periods run past the rate table\'s end is refused, naming the table, its end and the rule file', () => {
+  it("a plan whose periods run past the rate table's end is refused, naming the table, its end and the rule file", () => {
     // morarente is shipped to 2026-06-30 (no 2026-07-01 rate is invented): a plan at 100 kr. a
     // month on 10.000 kr. runs for years past it; the period 1 July → 1 August is the first outside.
     const e = errorOf({ firstDueDate: '2026-05-01', installment: 100, claims: [{ principal: 10000, interestRateTable: 'morarente', dueDate: '2026-01-01' }] });
     expect(e.code).toBe('UDEN_FOR_TABEL');
-    expect(e.message).toMatch(/^Rentetabellen "morarente" .* dækker kun 2019-01-01 til 2026-06-30, men renten skal beregnes for 2026-07-01 til 2026-07-31\. Indlæs en opdateret rentetabel i en regelfil: med kommandolinjen "--rules regler\.json"/);
+    expect(e.message).toMatch(
+      /^Rentetabellen "morarente" .* dækker kun 2019-01-01 til 2026-06-30, men renten skal beregnes for 2026-07-01 til 2026-07-31\. Indlæs en opdateret rentetabel i en regelfil: med kommandolinjen "--rules regler\.json"/,
+    );
   });
   it('a long first period does not make a payable agreement "never paid" (the issue\'s case)', () => {
     // Agreement 1 January, first payment 1 September: the first period is 243 days,

@@ -10,14 +10,25 @@ const states = (extra: object) => run(extra).installments.map((i) => i.state);
 
 describe('status of an agreement', () => {
   it('all on time: betalt, the rest ikke forfalden; overholdt with no arrears', () => {
-    const out = run({ payments: [{ date: '2026-02-02', amount: 500 }, { date: '2026-03-02', amount: 500 }, { date: '2026-03-31', amount: 500 }], asOf: '2026-04-15' });
+    const out = run({
+      payments: [
+        { date: '2026-02-02', amount: 500 },
+        { date: '2026-03-02', amount: 500 },
+        { date: '2026-03-31', amount: 500 },
+      ],
+      asOf: '2026-04-15',
+    });
     expect(out.installments.map((i) => i.state)).toEqual(['betalt', 'betalt', 'betalt', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden', 'ikke forfalden']);
     expect(out).toMatchObject({ state: 'overholdt', arrears: 0, breachDate: null, paidTotal: 1500, nextSteps: [] });
   });
 
   it('an early double payment covers the next installment too', () => {
     const out = run({ payments: [{ date: '2026-02-01', amount: 1000 }], asOf: '2026-03-20' });
-    expect(out.installments.slice(0, 3).map((i) => [i.state, i.paid, i.coveredOn])).toEqual([['betalt', 500, '2026-02-01'], ['betalt', 500, '2026-02-01'], ['ikke forfalden', 0, null]]);
+    expect(out.installments.slice(0, 3).map((i) => [i.state, i.paid, i.coveredOn])).toEqual([
+      ['betalt', 500, '2026-02-01'],
+      ['betalt', 500, '2026-02-01'],
+      ['ikke forfalden', 0, null],
+    ]);
     expect(out).toMatchObject({ state: 'overholdt', arrears: 0 });
   });
 
@@ -46,7 +57,11 @@ describe('status of an agreement', () => {
     const out = status({ ...agreement, claims: [{ type: 'andet', principal: 4450 }], payments: [], asOf: '2026-03-10' }, defaultRules);
     expect(out.installments.slice(0, 3).map((i) => i.state)).toEqual(['ikke betalt', 'ikke betalt', 'ikke forfalden']);
     expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03', arrears: 1000 });
-    expect(out.nextSteps.map((s) => [s.step, s.fee])).toEqual([['rykker1', 100], ['rykker2', 100], ['inddrivelse', 0]]);
+    expect(out.nextSteps.map((s) => [s.step, s.fee])).toEqual([
+      ['rykker1', 100],
+      ['rykker2', 100],
+      ['inddrivelse', 0],
+    ]);
   });
 
   it('fully paid early: afsluttet, whatever the date', () => {
@@ -84,7 +99,11 @@ describe('status of an agreement', () => {
   });
 
   it('a granted henstand never counts as a breach', () => {
-    const payments = [{ date: '2026-02-02', amount: 500 }, { date: '2026-03-02', amount: 500 }, { date: '2026-04-01', amount: 500 }];
+    const payments = [
+      { date: '2026-02-02', amount: 500 },
+      { date: '2026-03-02', amount: 500 },
+      { date: '2026-04-01', amount: 500 },
+    ];
     // Without the henstand, May–July are missed on 15 July; with 3 months from 1 May they are not due yet.
     expect(run({ payments, asOf: '2026-07-15' }).state).toBe('misligholdt');
     const out = run({ payments, asOf: '2026-07-15', henstand: { from: '2026-05-01', months: 3, kind: 'full' } });
@@ -117,13 +136,36 @@ describe('bad status input', () => {
 
 describe('status of installments given directly (a schedule already in the workbook)', () => {
   it('checks payments against them like a plan input', () => {
-    const out = status({ installments: [{ dueDate: '2026-02-02', amount: 500 }, { dueDate: '2026-03-02', amount: 500 }], payments: [{ date: '2026-02-02', amount: 500 }], asOf: '2026-03-10', claimTypes: ['ejendomsskat'] }, defaultRules);
+    const out = status(
+      {
+        installments: [
+          { dueDate: '2026-02-02', amount: 500 },
+          { dueDate: '2026-03-02', amount: 500 },
+        ],
+        payments: [{ date: '2026-02-02', amount: 500 }],
+        asOf: '2026-03-10',
+        claimTypes: ['ejendomsskat'],
+      },
+      defaultRules,
+    );
     expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-03-03', arrears: 500 });
     expect(out.installments.map((i) => i.state)).toEqual(['betalt', 'ikke betalt']);
     expect(out.nextSteps.map((s) => s.step)).toEqual(['rykker1', 'rykker2', 'inddrivelse']);
   });
   it('refuses installments out of date order, unknown claim types and stray fields', () => {
-    expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }, { dueDate: '2026-02-02', amount: 500 }], payments: [], asOf: '2026-03-10' }, defaultRules)).toThrow(/datoorden/);
+    expect(() =>
+      status(
+        {
+          installments: [
+            { dueDate: '2026-03-02', amount: 500 },
+            { dueDate: '2026-02-02', amount: 500 },
+          ],
+          payments: [],
+          asOf: '2026-03-10',
+        },
+        defaultRules,
+      ),
+    ).toThrow(/datoorden/);
     expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }], payments: [], asOf: '2026-03-10', claimTypes: ['p-afgift'] }, defaultRules)).toThrow(/claimTypes/);
     expect(() => status({ installments: [{ dueDate: '2026-03-02', amount: 500 }], payments: [], asOf: '2026-03-10', installment: 500 }, defaultRules)).toThrow(/Ukendt felt "installment"/);
   });
