@@ -31,7 +31,8 @@ export interface CliCommand {
   batch: boolean;
   /** Reads a ledger file (.csv, .xlsx, JSON rows) streamed, with --year or --as-of. */
   ledgerFile: boolean;
-  answer(input: unknown, rules: RuleSet, batch: boolean): CliAnswer;
+  /** `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once). */
+  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean): CliAnswer;
 }
 
 interface Spec<O> {
@@ -64,18 +65,24 @@ function describe<O>(spec: Spec<O>): CliCommand {
     options: spec.options,
     batch: spec.batch,
     ledgerFile: spec.ledgerFile ?? false,
-    answer(input, rules, batch) {
+    answer(input, rules, batch, workbook) {
       const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (element ${element}): ${w}`);
       if (!batch) {
         const out = spec.run(input, rules);
         return { json: spec.json(out), workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) };
       }
       const inputs = input as readonly unknown[];
-      const items = runBatch(inputs, (i) => spec.run(i, rules));
-      const stderr = items.flatMap((r, i) => (isBatchError(r) ? [] : spec.warnings(r).map((w) => prefix(terminalSafe(w), i + 1))));
-      const failed = items.filter(isBatchError).length;
+      // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
+      // so a batch of thousands holds one form of each result, not two.
+      const results = runBatch(inputs, (i) => {
+        const out = spec.run(i, rules);
+        return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
+      });
+      const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
+      const failed = results.filter(isBatchError).length;
       if (failed > 0) stderr.push(`${failed} af ${inputs.length} elementer kunne ikke beregnes; se "error" i svaret.`);
-      return { json: items.map((r) => (isBatchError(r) ? r : spec.json(r))), workbook: () => spec.workbook(items), stderr };
+      const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
+      return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items()), stderr };
     },
   };
 }

@@ -360,7 +360,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);
     const batch = Array.isArray(input);
     if (batch && !command.batch) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
-    const answer = command.answer(input, rules, batch);
+    const answer = command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
     await writeOutput(io, values.out, answer, batch);
     for (const line of answer.stderr) io.stderr(`${line}\n`);
     return 0;

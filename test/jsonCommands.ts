@@ -11,7 +11,7 @@ import type { PlanOutput } from '../core/commands/plan.js';
 import type { StatusOutput } from '../core/commands/status.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 
-const json = (name: keyof typeof CLI_COMMANDS, input: unknown, rules: RuleSet): unknown => CLI_COMMANDS[name].answer(input, rules, false).json;
+const json = (name: keyof typeof CLI_COMMANDS, input: unknown, rules: RuleSet): unknown => CLI_COMMANDS[name].answer(input, rules, false, false).json;
 
 export const plan = (input: unknown, rules: RuleSet) => json('plan', input, rules) as PlanOutput;
 export const henstand = (input: unknown, rules: RuleSet) => json('henstand', input, rules) as HenstandOutput | SingleClaimHenstandOutput;
@@ -22,4 +22,4 @@ export const analyse = (input: unknown, rules: RuleSet) => json('analyse', input
 
 /** A batch as the command line answers it: each element's JSON or its `{"error": …}`. */
 export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) =>
-  CLI_COMMANDS[name].answer(inputs, rules, true).json as Array<{ error?: { code: string; field: string; message: string } }>;
+  CLI_COMMANDS[name].answer(inputs, rules, true, false).json as Array<{ error?: { code: string; field: string; message: string } }>;
