@@ -4,23 +4,18 @@
  * through the command map, return cells. Ids are stored in workbooks: never change them.
  * English names come from these JSDoc blocks; Danish names from functions.da.json.
  */
-import { dateToExcelSerial } from '../../core/calendar/excelSerial.js';
 import { commands, type ClaimInput } from '../../core/commands/index.js';
 import { SaldoError, showValue } from '../../core/errors.js';
-import { ore, toKroner } from '../../core/money/ore.js';
-import { toDayNumber } from '../../core/calendar/date.js';
-import { debtorBalance, debtorStatement } from '../../core/ledger/ledgerJson.js';
-import { POSTING_KINDS } from '../../core/ledger/posting.js';
-import { parseYear } from '../../core/calendar/year.js';
 import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
-import { timeBarredText } from '../../core/report/ledgerTables.js';
+import { debtorStatementTable } from '../../core/report/ledgerTables.js';
 import {
   amountArg,
   booleanArg,
   kronerArg,
+  yearArg,
   claimsFromRange,
   dateArg,
   debtorIdArg,
@@ -297,10 +292,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
  * @returns The balance in kroner.
  */
 export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
-  return guarded(() => {
-    const day = toDayNumber(dateArg(date, 'dato'));
-    return toKroner(ore(debtorBalance(rangeArg(ledger, 'posteringer'), debtorIdArg(debtorId, 'debitor'), day)));
-  });
+  return guarded(() => kronerCell(commands.debtorBalance({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), date: dateArg(date, 'dato') }, defaultRules)));
 }
 
 /**
@@ -313,25 +305,8 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
  */
 export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
   return guarded(() => {
-    const y = numberArg(year, 'år');
-    const d = debtorStatement(rangeArg(ledger, 'posteringer'), debtorIdArg(debtorId, 'debitor'), parseYear(y, 'år'), defaultRules);
-    const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
-    const statementYear = parseYear(y, 'år');
-    // Forældelse per open claim: the date (a date serial), ja/delvis, and the rule in words.
-    return [
-      ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag'],
-      ...d.claims.map((c) => [
-        c.claimId,
-        c.claimType,
-        kr(c.opening),
-        ...POSTING_KINDS.map((k) => kr(c.movements[k])),
-        kr(c.closing),
-        c.limitationDate === null ? '' : dateToExcelSerial(c.limitationDate),
-        timeBarredText(c, statementYear),
-        c.limitationReason ?? '',
-      ]),
-      ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing), '', '', ''],
-    ];
+    const y = yearArg(year, 'år');
+    return debtorStatementTable(commands.debtorStatement({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), year: y }, defaultRules), y);
   });
 }
 

@@ -9,6 +9,7 @@ import { SaldoError, showValue } from '../../core/errors.js';
 import { headerKey, headerWords } from '../../core/input/headers.js';
 import { parseDanishNumber } from '../../core/input/number.js';
 import { parseKroner, type Ore } from '../../core/money/ore.js';
+import { parseYear } from '../../core/calendar/year.js';
 import { cprInAmount } from '../../core/personal/cpr.js';
 
 /** Excel passes null (or "") for an omitted optional argument or an empty cell. */
@@ -43,6 +44,9 @@ export function amountArg(value: unknown, field: string): number {
   if (cpr !== undefined) throw SaldoError.at('UGYLDIGT_BELØB', field, cpr, `"${cpr}" ligner et CPR-nummer, ikke et beløb. Tjek, at cellen er den rigtige.`);
   return numberArg(value, field);
 }
+
+/** A year argument (1900–9999). */
+export const yearArg = (value: unknown, field: string): number => parseYear(numberArg(value, field), field);
 
 /** A number argument as øre: kroner with at most 2 decimals, not negative. */
 export const kronerArg = (value: unknown, field: string): Ore => parseKroner(numberArg(value, field), field);

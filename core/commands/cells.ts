@@ -9,7 +9,9 @@ import { monthlyBetalingsevne, type Betalingsevne } from '../betalingsevne/betal
 import { goalStatus as judgeGoal, yearToDate as ytd, type Aggregate, type Direction, type Status } from '../followup/followup.js';
 import { compileMeasure } from '../followup/measure.js';
 import type { At } from '../errors.js';
-import type { Ore } from '../money/ore.js';
+import { ore, type Ore } from '../money/ore.js';
+import { toDayNumber } from '../calendar/date.js';
+import { debtorBalance as balanceOf, debtorStatement as statementOf } from '../ledger/ledgerJson.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export interface BankingDayInput {
@@ -64,3 +66,15 @@ export interface MeasureInput {
 
 /** A measure evaluated on named counts, or null when it divides by zero. */
 export const measure = (input: MeasureInput, _rules: RuleSet): number | null => compileMeasure(input.expression, '', input.at, input.names).evaluate(input.counts);
+
+export interface DebtorInput {
+  /** The ledger as rows, the first the header row (as Excel gives a range). */
+  rows: ReadonlyArray<readonly unknown[]>;
+  debtorId: string;
+}
+
+/** A debtor's balance at the end of `date` (every posting up to and including it). */
+export const debtorBalance = (input: DebtorInput & { date: CalendarDate }, _rules: RuleSet): Ore => ore(balanceOf(input.rows, input.debtorId, toDayNumber(input.date)));
+
+/** A debtor's saldoopgørelse for `year`. */
+export const debtorStatement = (input: DebtorInput & { year: number }, rules: RuleSet) => statementOf(input.rows, input.debtorId, input.year, rules);

@@ -59,6 +59,8 @@ export const commands = {
   goalStatus: cells.goalStatus,
   yearToDate: cells.yearToDate,
   measure: cells.measure,
+  debtorBalance: cells.debtorBalance,
+  debtorStatement: cells.debtorStatement,
 };
 
 export type CommandName = keyof typeof commands;
@@ -88,6 +90,8 @@ export const toJson = {
   goalStatus: same,
   yearToDate: same,
   measure: same,
+  debtorBalance: same,
+  debtorStatement: same,
 } satisfies { [C in CommandName]: (out: CommandOutput<C>) => unknown };
 
 /**

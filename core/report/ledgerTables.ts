@@ -199,3 +199,26 @@ export function developmentTable(a: Analysis): { columns: Column[]; rows: CellVa
     ]),
   };
 }
+
+/**
+ * One debtor's statement as the DEBTORSTATEMENT cell table: a header row, a row per claim
+ * (primo, the year's movements by kind, ultimo, forældelse date, ja/delvis and its grounds) and
+ * a total. Amounts in kroner, dates as serials.
+ */
+export function debtorStatementTable(d: Statement['debtors'][number], year: number): Array<Array<string | number>> {
+  const kr = (o: number | undefined) => toKroner(ore(o ?? 0));
+  return [
+    ['Fordring', 'Fordringstype', 'Primo', ...POSTING_KINDS.map((k) => k), 'Ultimo', 'Forældelse', 'Forældet', 'Forældelse, grundlag'],
+    ...d.claims.map((c) => [
+      c.claimId,
+      c.claimType,
+      kr(c.opening),
+      ...POSTING_KINDS.map((k) => kr(c.movements[k])),
+      kr(c.closing),
+      c.limitationDate === null ? '' : dateToExcelSerial(c.limitationDate),
+      timeBarredText(c, year),
+      c.limitationReason ?? '',
+    ]),
+    ['I alt', '', kr(d.opening), ...POSTING_KINDS.map((k) => kr(d.movements[k])), kr(d.closing), '', '', ''],
+  ];
+}
