@@ -113,6 +113,7 @@ export const strings = {
     notBreached: 'ikke misligholdt',
     nextSteps: 'Næste skridt',
     fee: (fee: string) => `gebyr højst ${fee}`,
+    feeTakst: (fee: string) => `gebyr ${fee}`,
     noFee: 'intet gebyr',
     insert: 'Indsæt statusark',
     inserted: (sheet: string) => `Status er skrevet i det nye ark “${sheet}”.`,

@@ -8,7 +8,7 @@ import { claimHenstand as henstandOnClaim, type ClaimHenstand } from '../henstan
 import type { HenstandWarning } from '../henstand/warnings.js';
 import { toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import type { RykkerStep } from '../rykker/procedure.js';
+import type { NextStep } from '../rykker/procedure.js';
 import type { ClaimHenstandInput, HenstandInput } from './inputs.js';
 import { scheduleToJson, type PlanOutput } from './plan.js';
 
@@ -27,11 +27,15 @@ export interface HenstandOutput {
   warnings: HenstandWarning[];
 }
 
-export interface RykkerStepJson {
+/** A step of the politik's procedure as JSON (SPEC "status": nextSteps). */
+export interface StepJson {
   step: string;
   action: string;
-  date: string;
+  earliest: string;
   fee: number;
+  feeIsMaximum: boolean;
+  overdue: boolean;
+  why: string;
 }
 
 export interface SingleClaimHenstandOutput {
@@ -39,8 +43,8 @@ export interface SingleClaimHenstandOutput {
   dueDateBefore: string;
   dueDateAfter: string;
   interestSpared: number;
-  rykkerBefore: RykkerStepJson[];
-  rykkerAfter: RykkerStepJson[];
+  rykkerBefore: StepJson[];
+  rykkerAfter: StepJson[];
   warnings: HenstandWarning[];
 }
 
@@ -70,7 +74,15 @@ export function henstandToJson(h: AgreementHenstand): HenstandOutput {
   };
 }
 
-export const rykkerStepToJson = (s: RykkerStep): RykkerStepJson => ({ step: s.step, action: s.action, date: s.date, fee: toKroner(s.fee) });
+export const stepToJson = (s: NextStep): StepJson => ({
+  step: s.step,
+  action: s.action,
+  earliest: s.earliest,
+  fee: toKroner(s.fee),
+  feeIsMaximum: s.feeIsMaximum,
+  overdue: s.overdue,
+  why: s.why,
+});
 
 export function claimHenstandToJson(h: ClaimHenstand): SingleClaimHenstandOutput {
   return {
@@ -78,8 +90,8 @@ export function claimHenstandToJson(h: ClaimHenstand): SingleClaimHenstandOutput
     dueDateBefore: h.dueDateBefore,
     dueDateAfter: h.dueDateAfter,
     interestSpared: toKroner(h.interestSpared),
-    rykkerBefore: h.rykkerBefore.map(rykkerStepToJson),
-    rykkerAfter: h.rykkerAfter.map(rykkerStepToJson),
+    rykkerBefore: h.rykkerBefore.map(stepToJson),
+    rykkerAfter: h.rykkerAfter.map(stepToJson),
     warnings: h.warnings,
   };
 }

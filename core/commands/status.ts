@@ -1,9 +1,9 @@
 /** The `status` commands (SPEC "status"): of a plan with payments, and of installments given directly. */
 import { toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import type { PlanWarning } from '../schedule/planWarnings.js';
 import type { AgreementStatus } from '../status/agreementStatus.js';
-import { statusOfInstallments, statusOfPlan, type StatusOnDate } from '../status/statusInput.js';
+import { statusOfInstallments, statusOfPlan, type StatusOnDate, type StatusWarning } from '../status/statusInput.js';
+import { stepToJson, type StepJson } from './henstand.js';
 import type { InstallmentStatusInput, StatusInput } from './inputs.js';
 
 export interface StatusOutput {
@@ -15,9 +15,11 @@ export interface StatusOutput {
   overpaid: number;
   ignoredPayments: number;
   installments: Array<{ n: number; dueDate: string; amount: number; paid: number; missing: number; state: string; coveredOn: string | null }>;
-  nextSteps: Array<{ step: string; action: string; date: string; fee: number }>;
-  /** Present when the plan behind the status has something to warn about. */
-  warnings?: PlanWarning[];
+  /** The politik's procedure for the situation and where the case stands in it. */
+  procedure: { id: string; label: string; situation: string; why: string; done: boolean; today: string };
+  nextSteps: StepJson[];
+  /** Present when the plan or the procedure has something to warn about. */
+  warnings?: StatusWarning[];
 }
 
 /** SPEC `status` of an agreement: a henstand in the input moves the schedule first, so it never counts as a breach. */
@@ -40,7 +42,8 @@ export function statusToJson(s: StatusOnDate): StatusOutput {
     overpaid: toKroner(s.overpaid),
     ignoredPayments: s.ignoredPayments,
     installments: s.installments.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: toKroner(i.amount), paid: toKroner(i.paid), missing: toKroner(i.missing), state: i.state, coveredOn: i.coveredOn })),
-    nextSteps: s.nextSteps.map((st) => ({ step: st.step, action: st.action, date: st.date, fee: toKroner(st.fee) })),
+    procedure: { id: s.procedure.id, label: s.procedure.label, situation: s.procedure.situation, why: s.procedure.why, done: s.procedure.done, today: s.procedure.today },
+    nextSteps: s.nextSteps.map(stepToJson),
     ...(s.warnings.length > 0 ? { warnings: s.warnings } : {}),
   };
 }

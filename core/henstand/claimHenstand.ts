@@ -2,7 +2,7 @@
  * Henstand on a single claim without an agreement (SPEC "henstand", `"claim"` instead of
  * `"claims"`): the due date moves on by the henstand's months; late interest runs from the due
  * date (renteloven § 2; gebyrloven § 3), so moving it spares the interest from the old to the
- * new due date, and the rykker procedure starts the day after the new due date.
+ * new due date, and the politik's procedure for a restance starts the day after the new due date.
  */
 import { adjustToBankingDay } from '../calendar/bankingDays.js';
 import { addMonths, addDays, fromDayNumber, parseDate, toDayNumber, type CalendarDate } from '../calendar/date.js';
@@ -11,7 +11,7 @@ import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import { INTEREST_METHODS, periodInterest, type InterestMethod } from '../interest/accrue.js';
 import type { Ore } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { rykkerSteps, type RykkerStep } from '../rykker/procedure.js';
+import { chooseProcedure, nextSteps, type NextStep } from '../rykker/procedure.js';
 import { parseClaim } from '../schedule/planInput.js';
 import { parseHenstand } from './henstandTerms.js';
 import { henstandPolicyWarnings, type HenstandWarning } from './warnings.js';
@@ -22,8 +22,9 @@ export interface ClaimHenstand {
   dueDateAfter: CalendarDate;
   /** Interest the claim would have accrued from the old to the new due date, and no longer does. */
   interestSpared: Ore;
-  rykkerBefore: RykkerStep[];
-  rykkerAfter: RykkerStep[];
+  /** The politik's steps for a restance, planned from the day after each due date. */
+  rykkerBefore: NextStep[];
+  rykkerAfter: NextStep[];
   warnings: HenstandWarning[];
 }
 
@@ -53,7 +54,8 @@ export function claimHenstand(input: unknown, rules: RuleSet): ClaimHenstand {
   const newDue = fromDayNumber(adjustToBankingDay(toDayNumber(newNominal), 'following'));
   const oldDue = fromDayNumber(adjustToBankingDay(toDayNumber(dueDate), 'following'));
   const spared = periodInterest(principal, toDayNumber(dueDate), toDayNumber(newNominal), method as InterestMethod, rate, h.months, ['claim']);
-  const steps = (due: CalendarDate) => rykkerSteps(addDays(due, 1), [type], rules);
+  const { procedure } = chooseProcedure([type], 'restance', rules);
+  const steps = (due: CalendarDate) => nextSteps({ procedure, start: addDays(due, 1), taken: [], asOf: null, types: [type], rules });
   return {
     claim: id,
     dueDateBefore: oldDue,

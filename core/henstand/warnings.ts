@@ -5,7 +5,7 @@
  * - For tilbagebetalingskrav, henstand is mandatory for recipients of kontanthjælp-type benefits
  *   (BEK 585/2023; Ankestyrelsen 2/2018; research/domain-law.md § 1c).
  */
-import type { ClaimType } from '../rules/claimTypes.js';
+import { claimTypeRule, type ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export type WarningCode = 'HENSTAND_MOD_POLITIK' | 'HENSTAND_OBLIGATORISK' | 'HENSTAND_UDEN_VIRKNING' | 'NEDSAT_YDELSE_IKKE_LAVERE' | 'BETALINGSEVNE_ÅR';
@@ -18,18 +18,18 @@ export interface HenstandWarning {
 }
 
 export function henstandPolicyWarnings(claims: ReadonlyArray<{ id: string; type: ClaimType }>, rules: RuleSet): HenstandWarning[] {
-  const types = rules.claimTypes.value;
+  const type = (c: { type: ClaimType }) => claimTypeRule(rules.claimTypes.value, c.type);
   const warnings: HenstandWarning[] = [];
-  const against = claims.filter((c) => !types[c.type].henstandNormallyAllowed);
+  const against = claims.filter((c) => !type(c).henstandNormallyAllowed);
   if (against.length > 0) {
-    const labels = [...new Set(against.map((c) => types[c.type].label.toLowerCase()))].join(', ');
+    const labels = [...new Set(against.map((c) => type(c).label.toLowerCase()))].join(', ');
     warnings.push({
       code: 'HENSTAND_MOD_POLITIK',
       message: `Efter opkrævningspolitikken gives der som udgangspunkt ikke henstand med løbende betalinger af ${labels} – kun under særlige omstændigheder. Begrund afgørelsen.`,
       claims: against.map((c) => c.id),
     });
   }
-  const mandatory = claims.filter((c) => types[c.type].tilbagebetalingskrav);
+  const mandatory = claims.filter((c) => type(c).tilbagebetalingskrav);
   if (mandatory.length > 0) {
     warnings.push({
       code: 'HENSTAND_OBLIGATORISK',

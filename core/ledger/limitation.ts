@@ -16,7 +16,7 @@
  */
 import type { BankCalendar } from '../calendar/bankingDays.js';
 import { addMonthsToDay, danishDate, fromDayNumber, isoWeekday, MAX_DAY, partsOf, type DayNumber } from '../calendar/date.js';
-import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
+import { claimTypeRule, findClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 /** What the builder knows of a claim at the year end (days are null when the ledger has none). */
@@ -56,7 +56,8 @@ export interface Limitation {
 
 export function limitationYears(claimType: string, acknowledged: boolean, rules: RuleSet): number {
   if (acknowledged) return 10;
-  return (CLAIM_TYPES as readonly string[]).includes(claimType) ? rules.claimTypes.value[claimType as ClaimType].limitationYears : 3;
+  const id = findClaimType(rules.claimTypes.value, claimType);
+  return id === null ? 3 : claimTypeRule(rules.claimTypes.value, id).limitationYears;
 }
 
 /** dd-mm-åååå, as a caseworker writes a date. */

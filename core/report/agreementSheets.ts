@@ -179,7 +179,7 @@ export function singleClaimHenstandSheet(name: string, out: ClaimHenstand): Shee
       { header: 'Før', kind: 'text' },
       { header: 'Efter', kind: 'text' },
     ],
-    rows: out.rykkerBefore.map((s, j) => [s.action, s.date, out.rykkerAfter[j]?.date ?? null]),
+    rows: out.rykkerBefore.map((s, j) => [s.action, s.earliest, out.rykkerAfter[j]?.earliest ?? null]),
   };
   return { name, blocks: [pairs, steps, ...warningLines(out.warnings, 6 + 1 + steps.rows.length + 1)], columnWidths: HENSTAND_WIDTHS };
 }

@@ -11,7 +11,7 @@ import { AGING_BUCKETS, type Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import type { Movements, Statement } from '../ledger/statement.js';
 import { formatKroner, ore, toKroner } from '../money/ore.js';
-import { CLAIM_TYPES, defaultClaimTypes, type ClaimType } from '../rules/claimTypes.js';
+import { claimTypeRule, defaultClaimTypes, findClaimType } from '../rules/claimTypes.js';
 import type { CellKind, CellValue, Column } from './sheet.js';
 
 const serial = (d: CalendarDate | null) => (d ? dateToExcelSerial(d) : null);
@@ -34,7 +34,10 @@ export const KIND_LABELS: Readonly<Record<PostingKind, string>> = {
 };
 
 /** The claim type's Danish label where Saldo knows it; the ledger's own code otherwise. */
-export const claimTypeLabel = (type: string): string => ((CLAIM_TYPES as readonly string[]).includes(type) ? defaultClaimTypes.value[type as ClaimType].label : type);
+export const claimTypeLabel = (type: string): string => {
+  const id = findClaimType(defaultClaimTypes.value, type);
+  return id === null ? type : claimTypeRule(defaultClaimTypes.value, id).label;
+};
 
 export const STATEMENT_COLUMNS: readonly Column[] = [
   ...['Debitor', 'Navn', 'CPR/CVR', 'Fordring', 'Fordringstype'].map((header) => ({ header, kind: 'text' as const })),

@@ -40,11 +40,20 @@ export function statusSummaryLines(out: StatusOnDate): Array<{ label: string; va
     { label: 'Misligholdt fra', value: out.breachDate ? serial(out.breachDate) : 'ikke misligholdt', kind: out.breachDate ? 'date' : 'text' },
     { label: 'Betalt i alt', value: kr(out.paidTotal), kind: 'kroner' },
     { label: 'Overbetalt', value: kr(out.overpaid), kind: 'kroner' },
+    { label: 'Procedure', value: out.procedure.label, kind: 'text' },
+    { label: 'Hvad nu', value: out.procedure.today, kind: 'text' },
   ];
 }
 
-export const NEXT_STEP_HEADERS = ['Næste skridt', 'Dato', 'Gebyr (højst)'] as const;
+export const NEXT_STEP_HEADERS = ['Næste skridt', 'Tidligst', 'Gebyr', 'Bemærkning', 'Hvorfor'] as const;
 
-export function nextStepRows(out: StatusOnDate): Array<[string, number, number]> {
-  return out.nextSteps.map((s) => [s.action, serial(s.date), kr(s.fee)]);
+/** Per step: what, when, the fee (a legal maximum says "højst" next to it), overdue or optional, and the politik's rule. */
+export function nextStepRows(out: StatusOnDate): Array<[string, number, number, string, string]> {
+  return out.nextSteps.map((s) => [
+    s.action,
+    serial(s.earliest),
+    kr(s.fee),
+    [s.overdue ? 'overskredet – gøres nu' : '', s.feeIsMaximum ? 'gebyr: højst (lovens maksimum; kommunens takst kan være lavere)' : '', s.optional ? 'valgfrit' : ''].filter(Boolean).join('; '),
+    s.why,
+  ]);
 }

@@ -4,7 +4,6 @@
  */
 import { formatKroner, groupThousands, ore } from '../money/ore.js';
 import { formatRate } from '../interest/rate.js';
-import { CLAIM_TYPES } from './claimTypes.js';
 import type { RuleSet } from './ruleSet.js';
 import type { RuleStatus } from './sourced.js';
 
@@ -19,6 +18,8 @@ export interface RuleLine {
 }
 
 const kr = (o: number) => formatKroner(ore(o));
+/** "kommunens takst 200,00 kr.; lovens " when the kommune has set one. */
+const takstText = (fee: { takst: number | null }): string => (fee.takst === null ? '' : `kommunens takst ${kr(fee.takst)}; loven: `);
 const PART_NAMES = { fees: 'gebyrer', interest: 'renter', principal: 'hovedstol' } as const;
 
 export function describeRules(rules: RuleSet): RuleLine[] {
@@ -27,7 +28,7 @@ export function describeRules(rules: RuleSet): RuleLine[] {
   lines.push({
     group: 'Gebyrer',
     rule: 'Rykkergebyr, krav med udpantningsret',
-    value: `højst ${kr(rykkerPublic.value.maxPerRykker)} pr. rykker${rykkerPublic.value.maxFeeCount === null ? ', antal ikke begrænset' : `, højst ${rykkerPublic.value.maxFeeCount}`}`,
+    value: `${takstText(rykkerPublic.value)}højst ${kr(rykkerPublic.value.maxPerRykker)} pr. rykker${rykkerPublic.value.maxFeeCount === null ? ', antal ikke begrænset' : `, højst ${rykkerPublic.value.maxFeeCount}`}`,
     source: rykkerPublic.source,
     checked: rykkerPublic.checked,
     status: rykkerPublic.status,
@@ -35,7 +36,7 @@ export function describeRules(rules: RuleSet): RuleLine[] {
   lines.push({
     group: 'Gebyrer',
     rule: 'Rykkergebyr, civilretligt krav',
-    value: `højst ${kr(rykkerCivil.value.maxPerRykker)} pr. rykker, højst ${String(rykkerCivil.value.maxFeeCount)} rykkere, mindst ${String(rykkerCivil.value.minDaysBetween)} dage imellem`,
+    value: `${takstText(rykkerCivil.value)}højst ${kr(rykkerCivil.value.maxPerRykker)} pr. rykker, højst ${String(rykkerCivil.value.maxFeeCount)} rykkere, mindst ${String(rykkerCivil.value.minDaysBetween)} dage imellem`,
     source: rykkerCivil.source,
     checked: rykkerCivil.checked,
     status: rykkerCivil.status,
@@ -87,35 +88,31 @@ export function describeRules(rules: RuleSet): RuleLine[] {
     ...(order.note ? { note: order.note } : {}),
   });
   const types = rules.claimTypes;
-  for (const type of CLAIM_TYPES) {
-    const t = types.value[type];
+  for (const t of Object.values(types.value)) {
     const facts = [
-      t.udpantningsret ? 'udpantningsret' : 'ingen udpantningsret',
+      t.udpantningsret ? 'udpantningsret' : t.civilretlig ? 'civilretligt krav' : 'offentligretligt krav uden udpantningsret (intet rykkergebyr)',
       t.henstandNormallyAllowed ? 'henstand mulig' : 'henstand som udgangspunkt ikke på løbende betalinger',
       ...(t.medhaeftere ? ['medhæftere rykkes'] : []),
       ...(t.tilbagebetalingskrav ? ['tilbagebetalingskrav (betalingsevnetabel)'] : []),
       `forældelse ${t.limitationYears} år`,
+      `procedure: ${t.procedures.restance} (restance), ${t.procedures.misligholdt} (misligholdt aftale)`,
     ];
     lines.push({ group: 'Fordringstyper', rule: t.label, value: facts.join('; '), source: types.source, checked: types.checked, status: types.status, ...(types.note ? { note: types.note } : {}) });
   }
-  const procedure = rules.rykkerProcedure;
-  lines.push({
-    group: 'Rykkerprocedure',
-    rule: 'Trin',
-    value: procedure.value.steps.map((st) => st.action).join(' → '),
-    source: procedure.source,
-    checked: procedure.checked,
-    status: procedure.status,
-  });
-  lines.push({
-    group: 'Rykkerprocedure',
-    rule: 'Dage mellem trinene',
-    value: `${procedure.value.intervalDays} dage`,
-    source: procedure.source,
-    checked: procedure.checked,
-    status: procedure.status,
-    ...(procedure.note ? { note: procedure.note } : {}),
-  });
+  const politik = rules.procedures;
+  for (const [id, procedure] of Object.entries(politik.value)) {
+    lines.push({
+      group: 'Opkrævningspolitik',
+      rule: `${procedure.label} (${id})`,
+      value:
+        procedure.steps.map((st, i) => `${i === 0 ? 'dag' : '+'}${st.afterDays}: ${st.action}${st.optional ? ' (valgfrit)' : ''}`).join(' → ') +
+        (procedure.perRate ? ' → forfra for hver ny rate' : ''),
+      source: politik.source,
+      checked: politik.checked,
+      status: politik.status,
+      ...(politik.note ? { note: politik.note } : {}),
+    });
+  }
   const holidays = rules.bankHolidays;
   lines.push({
     group: 'Bankdage',

@@ -1,4 +1,8 @@
-/** Fee caps (rykkergebyr) by whether the claim has udpantningsret. Amounts in øre. */
+/**
+ * Rykkergebyr: the legal maximum by the claim's basis (udpantningsret: gebyrloven; civil-law:
+ * renteloven § 9 b) and the kommune's own takst within it. Amounts in øre. Without a takst Saldo
+ * shows the maximum and labels it "højst": the kommune decides its fee, the law only caps it.
+ */
 import type { Sourced } from './sourced.js';
 
 export interface RykkerFeeRule {
@@ -8,6 +12,8 @@ export interface RykkerFeeRule {
   maxFeeCount: number | null;
   /** Least number of days between two rykkere (null: none set by law). */
   minDaysBetween: number | null;
+  /** The kommune's takst per rykker, øre, at most `maxPerRykker` (null: not set; the maximum is shown as "højst"). */
+  takst: number | null;
 }
 
 export interface FeeRules {
@@ -19,13 +25,13 @@ export interface FeeRules {
 
 export const defaultFees: FeeRules = {
   rykkerPublic: {
-    value: { maxPerRykker: 25_000, maxFeeCount: null, minDaysBetween: null },
+    value: { maxPerRykker: 25_000, maxFeeCount: null, minDaysBetween: null, takst: null },
     source: 'gebyrloven (LBK 56/2018) § 2 stk. 3: højst 250 kr. pr. erindringsskrivelse; antal ikke begrænset (Indenrigs- og Boligministeriet til KL 4.10.2022)',
     checked: '2026-11-01',
     status: 'verified',
   },
   rykkerCivil: {
-    value: { maxPerRykker: 10_000, maxFeeCount: 3, minDaysBetween: 10 },
+    value: { maxPerRykker: 10_000, maxFeeCount: 3, minDaysBetween: 10, takst: null },
     source: 'renteloven § 9 b: højst 100 kr. pr. rykkerskrivelse, højst 3 rykkere, mindst 10 dages mellemrum',
     checked: '2026-11-01',
     status: 'verified',

@@ -7,13 +7,13 @@ import { danishBankHolidays, type HolidayRule } from '../calendar/bankHolidays.j
 import { parseDate } from '../calendar/date.js';
 import { jsonPath, nestingMessage, placeOf, SaldoError, showValue, tooDeepAt, type At, type Place } from '../errors.js';
 import { parseAnnualRate } from '../interest/rate.js';
-import { parseKroner } from '../money/ore.js';
+import { formatKroner, ore, parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
-import { CLAIM_TYPES, defaultClaimTypes, type ClaimType, type ClaimTypeRule } from './claimTypes.js';
+import { defaultClaimTypes, findClaimType, SITUATIONS, type ClaimType, type ClaimTypeRule } from './claimTypes.js';
 import { defaultFees, type FeeRules, type RykkerFeeRule } from './fees.js';
 import { defaultRateTables, type RateRow, type RateTable } from './interestRates.js';
-import { defaultRykkerProcedure, type RykkerProcedure } from './rykkerProcedure.js';
 import { ownValue, setOwn } from './ownNames.js';
+import { defaultProcedures, STEP_KINDS, type Procedure, type ProcedureStep } from './politik.js';
 import type { Sourced } from './sourced.js';
 
 export type AllocationPart = 'fees' | 'interest' | 'principal';
@@ -27,7 +27,8 @@ export interface RuleSet {
   /** Dækningsrækkefølge within a claim. */
   allocationOrder: Sourced<readonly AllocationPart[]>;
   bankHolidays: Sourced<readonly HolidayRule[]>;
-  rykkerProcedure: Sourced<RykkerProcedure>;
+  /** The kommune's opkrævningspolitik: procedures by id, the most cautious first. */
+  procedures: Sourced<Readonly<Record<string, Procedure>>>;
 }
 
 export const defaultRules: RuleSet = {
@@ -43,7 +44,7 @@ export const defaultRules: RuleSet = {
     note: 'Gebyrer først er praksis, ikke lov; rækkefølgen kan ændres i en regelfil.',
   },
   bankHolidays: danishBankHolidays,
-  rykkerProcedure: defaultRykkerProcedure,
+  procedures: defaultProcedures,
 };
 
 type Json = Record<string, unknown>;
@@ -136,18 +137,25 @@ function parseRateTable(raw: unknown, field: Place, base: RateTable | undefined)
 
 function parseRykkerFee(raw: unknown, field: Place, base: Sourced<RykkerFeeRule>): Sourced<RykkerFeeRule> {
   if (!isObject(raw)) throw ruleError(field, raw, 'skal være et objekt.');
-  onlyKeys(raw, ['maxPerRykker', 'maxFeeCount', 'minDaysBetween', 'source', 'checked'], field);
+  onlyKeys(raw, ['maxPerRykker', 'maxFeeCount', 'minDaysBetween', 'takst', 'source', 'checked'], field);
   const { source, checked } = provenance(raw, field);
   const count = (v: unknown, f: Place): number | null => {
     if (v === null) return null;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError(f, v, 'skal være et helt tal ≥ 0 eller null.');
     return v;
   };
+  const maxPerRykker = raw.maxPerRykker === undefined ? base.value.maxPerRykker : parseKroner(raw.maxPerRykker, [...field, 'maxPerRykker']);
+  const takst = raw.takst === undefined ? base.value.takst : raw.takst === null ? null : parseKroner(raw.takst, [...field, 'takst']);
+  // The kommune sets its takst; the law only caps it.
+  if (takst !== null && takst > maxPerRykker) {
+    throw ruleError([...field, 'takst'], raw.takst, `taksten ${formatKroner(ore(takst))} er over lovens maksimum ${formatKroner(ore(maxPerRykker))} (${base.source}).`);
+  }
   return {
     value: {
-      maxPerRykker: raw.maxPerRykker === undefined ? base.value.maxPerRykker : parseKroner(raw.maxPerRykker, [...field, 'maxPerRykker']),
+      maxPerRykker,
       maxFeeCount: raw.maxFeeCount === undefined ? base.value.maxFeeCount : count(raw.maxFeeCount, [...field, 'maxFeeCount']),
       minDaysBetween: raw.minDaysBetween === undefined ? base.value.minDaysBetween : count(raw.minDaysBetween, [...field, 'minDaysBetween']),
+      takst,
     },
     source,
     checked,
@@ -155,7 +163,187 @@ function parseRykkerFee(raw: unknown, field: Place, base: Sourced<RykkerFeeRule>
   };
 }
 
-const CLAIM_TYPE_FLAGS = ['udpantningsret', 'henstandNormallyAllowed', 'medhaeftere', 'tilbagebetalingskrav'] as const;
+const CLAIM_TYPE_FLAGS = ['udpantningsret', 'civilretlig', 'henstandNormallyAllowed', 'medhaeftere', 'tilbagebetalingskrav'] as const;
+const CLAIM_TYPE_SETTINGS = ['label', ...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'procedures'];
+
+/**
+ * A kommune's own claim type starts from the cautious side: no udpantningsret and not
+ * civil-law, so no rykgebyr until the rules name its basis; the standard procedures.
+ */
+const NEW_CLAIM_TYPE: Omit<ClaimTypeRule, 'label'> = {
+  udpantningsret: false,
+  civilretlig: false,
+  henstandNormallyAllowed: true,
+  medhaeftere: false,
+  tilbagebetalingskrav: false,
+  limitationYears: 3,
+  priority: 0,
+  feeLetters: null,
+  procedures: { restance: 'restance', misligholdt: 'misligholdt-aftale' },
+};
+
+/** One claim type of an override: an existing one changed, or (with a label) a new one. */
+function parseClaimType(raw: unknown, f: Place, base: ClaimTypeRule | undefined): ClaimTypeRule {
+  if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt.');
+  onlyKeys(raw, [...CLAIM_TYPE_SETTINGS, 'source', 'checked'], f);
+  // A source for nothing is a mistake (a misspelt flag is refused above; a missing one lands here).
+  if (!CLAIM_TYPE_SETTINGS.some((k) => raw[k] !== undefined)) throw ruleError(f, raw, `angiver ingen regel: skriv mindst én af ${CLAIM_TYPE_SETTINGS.join(', ')}.`);
+  if (base === undefined && raw.label === undefined) throw ruleError([...f, 'label'], undefined, 'en ny fordringstype skal have en betegnelse (label), f.eks. "Dagpleje".');
+  const next: ClaimTypeRule = base === undefined ? { label: '', ...NEW_CLAIM_TYPE } : { ...base };
+  if (raw.label !== undefined) {
+    if (typeof raw.label !== 'string' || raw.label.trim() === '' || raw.label.length > 100) throw ruleError([...f, 'label'], raw.label, 'skal være en kort tekst.');
+    next.label = raw.label.trim();
+  }
+  for (const flag of CLAIM_TYPE_FLAGS) {
+    const v = raw[flag];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') throw ruleError([...f, flag], v, 'skal være true eller false.');
+    next[flag] = v;
+  }
+  if (next.udpantningsret && next.civilretlig) throw ruleError([...f, 'civilretlig'], raw.civilretlig, 'et krav med udpantningsret er offentligretligt, ikke civilretligt.');
+  if (raw.feeLetters !== undefined) {
+    const v = raw.feeLetters;
+    if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError([...f, 'feeLetters'], v, 'skal være et helt tal ≥ 0 eller null.');
+    next.feeLetters = v;
+  }
+  for (const key of ['limitationYears', 'priority'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError([...f, key], v, 'skal være et helt tal ≥ 0.');
+    // A limitation of thousands of years is a typing error, not a rule.
+    if (key === 'limitationYears' && v > 30) throw ruleError([...f, key], v, 'skal være et helt antal år fra 0 til 30.');
+    next[key] = v;
+  }
+  if (raw.procedures !== undefined) {
+    const p = raw.procedures;
+    if (!isObject(p)) throw ruleError([...f, 'procedures'], p, `skal være et objekt, f.eks. {"restance": "restance", "misligholdt": "misligholdt-aftale"}.`);
+    onlyKeys(p, SITUATIONS, [...f, 'procedures']);
+    const procedures = { ...next.procedures };
+    for (const situation of SITUATIONS) {
+      const v = p[situation];
+      if (v === undefined) continue;
+      if (typeof v !== 'string' || v.trim() === '') throw ruleError([...f, 'procedures', situation], v, 'skal være navnet på en procedure.');
+      procedures[situation] = v.trim();
+    }
+    next.procedures = procedures;
+  }
+  return next;
+}
+
+function parseClaimTypes(raw: unknown, rules: RuleSet): RuleSet['claimTypes'] {
+  if (!isObject(raw)) throw ruleError(['claimTypes'], raw, 'skal være et objekt med fordringstyper som nøgler.');
+  const types: Record<ClaimType, ClaimTypeRule> = { ...rules.claimTypes.value };
+  const sources: string[] = [];
+  let checked = rules.claimTypes.checked;
+  for (const [name, entry] of Object.entries(raw)) {
+    const f = ['claimTypes', name];
+    if (name.trim() === '' || name.length > 50) throw ruleError(f, name, 'navnet på en fordringstype skal være en kort tekst.');
+    // `boligstoette` and `Boligstøtte` name the shipped type; any other name adds one.
+    const id = findClaimType(types, name) ?? name.trim();
+    setOwn(types, id, parseClaimType(entry, f, ownValue(types, id)));
+    const p = provenance(entry as Json, f);
+    sources.push(`${id}: ${p.source}`);
+    if (p.checked > checked) checked = p.checked;
+  }
+  return { ...rules.claimTypes, value: types, source: `${rules.claimTypes.source}; regelfil: ${sources.join('; ')}`, checked };
+}
+
+const STEP_KEYS = ['id', 'kind', 'action', 'afterDays', 'fee', 'notice', 'medhaeftere', 'optional', 'why'];
+
+function parseStep(raw: unknown, f: Place, source: string): ProcedureStep {
+  if (!isObject(raw)) throw ruleError(f, raw, `et trin skal være et objekt med ${STEP_KEYS.join(', ')}.`);
+  onlyKeys(raw, STEP_KEYS, f);
+  const text = (key: string, max: number): string => {
+    const v = raw[key];
+    if (typeof v !== 'string' || v.trim() === '' || v.length > max) throw ruleError([...f, key], v, `skal være en tekst på højst ${max} tegn.`);
+    return v.trim();
+  };
+  const flag = (key: string): boolean => {
+    const v = raw[key];
+    if (v === undefined) return false;
+    if (typeof v !== 'boolean') throw ruleError([...f, key], v, 'skal være true eller false.');
+    return v;
+  };
+  const id = text('id', 40).toLowerCase();
+  if (!/^[a-z0-9æøå-]+$/.test(id)) throw ruleError([...f, 'id'], raw.id, 'skal bestå af små bogstaver, tal og bindestreg, f.eks. "rykker1".');
+  const kind = raw.kind;
+  if (typeof kind !== 'string' || !(STEP_KINDS as readonly string[]).includes(kind)) throw ruleError([...f, 'kind'], kind, `skal være en af ${STEP_KINDS.join(', ')}.`);
+  const days = raw.afterDays;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 365) throw ruleError([...f, 'afterDays'], days, 'skal være et helt antal dage fra 0 til 365.');
+  return {
+    id,
+    kind: kind as ProcedureStep['kind'],
+    action: text('action', 200),
+    afterDays: days,
+    fee: flag('fee'),
+    notice: flag('notice'),
+    medhaeftere: flag('medhaeftere'),
+    optional: flag('optional'),
+    why: raw.why === undefined ? source : text('why', 500),
+  };
+}
+
+/**
+ * A procedure of the kommune's own: its steps in order. What the law asks of any procedure is
+ * checked here, so a politik Saldo runs on cannot skip it: every debtor (and every medhæfter) has
+ * the written notice before oversendelse (gældsinddrivelsesloven § 2 stk. 4).
+ */
+function parseProcedure(raw: unknown, f: Place): Procedure {
+  if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt med label, steps, source og checked.');
+  onlyKeys(raw, ['label', 'steps', 'perRate', 'source', 'checked'], f);
+  const { source } = provenance(raw, f);
+  if (typeof raw.label !== 'string' || raw.label.trim() === '') throw ruleError([...f, 'label'], raw.label, 'skal være en kort tekst.');
+  if (!Array.isArray(raw.steps) || raw.steps.length === 0 || raw.steps.length > 30) throw ruleError([...f, 'steps'], raw.steps, 'skal være en liste med 1–30 trin.');
+  const steps = raw.steps.map((st: unknown, i: number) => parseStep(st, [...f, 'steps', i], source));
+  steps.forEach((st, i) => {
+    if (steps.findIndex((o) => o.id === st.id) !== i) throw ruleError([...f, 'steps', i, 'id'], st.id, `trinnet "${st.id}" står to gange.`);
+  });
+  const over = steps.findIndex((st) => st.kind === 'oversendelse');
+  if (over >= 0) {
+    const before = steps.slice(0, over);
+    if (!before.some((st) => st.notice && !st.medhaeftere)) {
+      throw ruleError(
+        [...f, 'steps', over],
+        'oversendelse',
+        'skyldneren skal have skriftligt varsel før oversendelse (gældsinddrivelsesloven § 2 stk. 4): sæt "notice": true på en rykker eller et varsel før.',
+      );
+    }
+    if (before.some((st) => st.medhaeftere) && !before.some((st) => st.notice && st.medhaeftere)) {
+      throw ruleError([...f, 'steps', over], 'oversendelse', 'hver medhæfter skal også have skriftligt varsel før oversendelse (gældsinddrivelsesloven § 2 stk. 4).');
+    }
+  }
+  const perRate = raw.perRate ?? false;
+  if (typeof perRate !== 'boolean') throw ruleError([...f, 'perRate'], perRate, 'skal være true eller false.');
+  return { label: raw.label.trim(), steps, perRate };
+}
+
+function parseProcedures(raw: unknown, rules: RuleSet): RuleSet['procedures'] {
+  if (!isObject(raw)) throw ruleError(['procedures'], raw, 'skal være et objekt med procedurernes navne som nøgler.');
+  const procedures: Record<string, Procedure> = { ...rules.procedures.value };
+  const sources: string[] = [];
+  let checked = rules.procedures.checked;
+  for (const [name, entry] of Object.entries(raw)) {
+    const f = ['procedures', name];
+    if (!/^[a-z0-9æøå-]{1,40}$/.test(name)) throw ruleError(f, name, 'navnet skal bestå af små bogstaver, tal og bindestreg, f.eks. "misligholdt-aftale".');
+    setOwn(procedures, name, parseProcedure(entry, f));
+    const p = provenance(entry as Json, f);
+    sources.push(`${name}: ${p.source}`);
+    if (p.checked > checked) checked = p.checked;
+  }
+  return { ...rules.procedures, value: procedures, source: `${rules.procedures.source}; regelfil: ${sources.join('; ')}`, checked, status: 'verified' };
+}
+
+/** Every claim type names procedures the politik has. */
+function checkProcedureNames(rules: RuleSet): void {
+  for (const [id, type] of Object.entries(rules.claimTypes.value)) {
+    for (const situation of SITUATIONS) {
+      const name = type.procedures[situation];
+      if (ownValue(rules.procedures.value, name) === undefined) {
+        throw ruleError(['claimTypes', id, 'procedures', situation], name, `ukendt procedure "${name}" (politikken har: ${Object.keys(rules.procedures.value).join(', ')}).`);
+      }
+    }
+  }
+}
 
 /**
  * Applies a rule override (parsed JSON) to a rule set. Unknown keys, values without a source
@@ -165,7 +353,10 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
   if (!isObject(override)) throw ruleError([], override, 'skal være et JSON-objekt.');
   const deep = tooDeepAt(override);
   if (deep !== null) throw new SaldoError('UGYLDIG_REGEL', deep, undefined, `Regelfilen, ${nestingMessage(deep)}`);
-  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'rykkerProcedure'], []);
+  if (override.rykkerProcedure !== undefined) {
+    throw ruleError(['rykkerProcedure'], override.rykkerProcedure, 'er afløst af "procedures": politikkens procedurer med trin og dage mellem trinene (se docs/rules.md).');
+  }
+  onlyKeys(override, ['betalingsevne', 'rateTables', 'fees', 'claimTypes', 'allocationOrder', 'procedures'], []);
   let rules: RuleSet = { ...base };
 
   if (override.betalingsevne !== undefined) {
@@ -199,46 +390,10 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
     };
   }
 
-  if (override.claimTypes !== undefined) {
-    if (!isObject(override.claimTypes)) throw ruleError(['claimTypes'], override.claimTypes, 'skal være et objekt med fordringstyper som nøgler.');
-    const types: Record<ClaimType, ClaimTypeRule> = { ...rules.claimTypes.value };
-    const sources: string[] = [];
-    let checked = rules.claimTypes.checked;
-    for (const [type, raw] of Object.entries(override.claimTypes)) {
-      const f = ['claimTypes', type];
-      if (!(CLAIM_TYPES as readonly string[]).includes(type)) throw ruleError(f, type, `ukendt fordringstype (kendte: ${CLAIM_TYPES.join(', ')}).`);
-      if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt.');
-      onlyKeys(raw, [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'source', 'checked'], f);
-      // A source for nothing is a mistake (a misspelt flag is refused above; a missing one lands here).
-      const settings = [...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters'];
-      if (!settings.some((k) => raw[k] !== undefined)) throw ruleError(f, raw, `angiver ingen regel: skriv mindst én af ${settings.join(', ')}.`);
-      const p = provenance(raw, f);
-      sources.push(`${type}: ${p.source}`);
-      if (p.checked > checked) checked = p.checked;
-      const next = { ...types[type as ClaimType] };
-      for (const flag of CLAIM_TYPE_FLAGS) {
-        const v = raw[flag];
-        if (v === undefined) continue;
-        if (typeof v !== 'boolean') throw ruleError([...f, flag], v, 'skal være true eller false.');
-        next[flag] = v;
-      }
-      if (raw.feeLetters !== undefined) {
-        const v = raw.feeLetters;
-        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) throw ruleError([...f, 'feeLetters'], v, 'skal være et helt tal ≥ 0 eller null.');
-        next.feeLetters = v;
-      }
-      for (const key of ['limitationYears', 'priority'] as const) {
-        const v = raw[key];
-        if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw ruleError([...f, key], v, 'skal være et helt tal ≥ 0.');
-        // A limitation of thousands of years is a typing error, not a rule.
-        if (key === 'limitationYears' && v > 30) throw ruleError([...f, key], v, 'skal være et helt antal år fra 0 til 30.');
-        next[key] = v;
-      }
-      types[type as ClaimType] = next;
-    }
-    rules = { ...rules, claimTypes: { ...rules.claimTypes, value: types, source: `${rules.claimTypes.source}; regelfil: ${sources.join('; ')}`, checked } };
-  }
+  // Procedures first: a claim type in the same file may name a new one.
+  if (override.procedures !== undefined) rules = { ...rules, procedures: parseProcedures(override.procedures, rules) };
+  if (override.claimTypes !== undefined) rules = { ...rules, claimTypes: parseClaimTypes(override.claimTypes, rules) };
+  checkProcedureNames(rules);
 
   if (override.allocationOrder !== undefined) {
     const order = override.allocationOrder;
@@ -247,16 +402,5 @@ export function applyRuleOverride(base: RuleSet, override: unknown): RuleSet {
     rules = { ...rules, allocationOrder: { value: order as AllocationPart[], source: 'regelfil', checked: rules.allocationOrder.checked, status: 'verified' } };
   }
 
-  if (override.rykkerProcedure !== undefined) {
-    const raw = override.rykkerProcedure;
-    if (!isObject(raw)) throw ruleError(['rykkerProcedure'], raw, 'skal være et objekt med intervalDays, source og checked.');
-    onlyKeys(raw, ['intervalDays', 'source', 'checked'], ['rykkerProcedure']);
-    const p = provenance(raw, ['rykkerProcedure']);
-    const days = raw.intervalDays;
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 365) {
-      throw ruleError(['rykkerProcedure', 'intervalDays'], days, 'skal være et helt antal dage mellem 1 og 365.');
-    }
-    rules = { ...rules, rykkerProcedure: { value: { ...rules.rykkerProcedure.value, intervalDays: days }, source: p.source, checked: p.checked, status: 'verified' } };
-  }
   return rules;
 }

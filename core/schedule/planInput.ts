@@ -9,7 +9,7 @@ import { flag, isJsonObject, oneOf, present, rejectUnknownKeys, wholeNumber, wit
 import { compileRateTable, INTEREST_BASES, INTEREST_METHODS, type InterestBase, type InterestMethod, type RateSource } from '../interest/accrue.js';
 import { parseAnnualRate, type RatePpm } from '../interest/rate.js';
 import { ore, parseKroner, type Ore } from '../money/ore.js';
-import { CLAIM_TYPES, type ClaimType } from '../rules/claimTypes.js';
+import { findClaimType, type ClaimType } from '../rules/claimTypes.js';
 import { ownValue } from '../rules/ownNames.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
@@ -86,6 +86,14 @@ function parseRate(raw: Json, field: Place, rules: RuleSet): RateSource {
   return { kind: 'table', name: table, table: compileRateTable(table, found) };
 }
 
+/** A claim's type: a name the rules know (any case, and the ASCII spellings `boligstoette`, `kontanthjaelp`); default `andet`. */
+export function parseClaimType(raw: unknown, place: Place, rules: RuleSet): ClaimType {
+  if (raw === undefined) return 'andet';
+  const id = typeof raw === 'string' ? findClaimType(rules.claimTypes.value, raw) : null;
+  if (id !== null) return id;
+  throw SaldoError.at('UGYLDIGT_INPUT', place, raw, `${showValue(raw)} er ikke en kendt fordringstype. Brug en af: ${Object.keys(rules.claimTypes.value).join(', ')}.`);
+}
+
 /**
  * One claim of an input (`claims[i]` of a plan, or henstand's single `claim`): every field checked,
  * also those the caller does not use, so a wrong value is never passed over in silence.
@@ -100,7 +108,7 @@ export function parseClaim(raw: unknown, field: Place, defaultId: string, defaul
   present(raw.principal, within(field, 'principal'), 'angiv fordringens hovedstol i kroner.');
   return {
     id: String(id),
-    type: oneOf(raw.type, CLAIM_TYPES, within(field, 'type'), 'andet'),
+    type: parseClaimType(raw.type, within(field, 'type'), rules),
     principal: parseKroner(raw.principal, within(field, 'principal')),
     fees: raw.fees === undefined ? ore(0) : parseKroner(raw.fees, within(field, 'fees')),
     interest: raw.interest === undefined ? ore(0) : parseKroner(raw.interest, within(field, 'interest')),

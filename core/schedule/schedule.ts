@@ -10,6 +10,7 @@
 import { adjustToBankingDay, danishBankCalendar, type BankCalendar } from '../calendar/bankingDays.js';
 import { addMonthsToDay, fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError } from '../errors.js';
+import { claimTypeRule } from '../rules/claimTypes.js';
 import { cover, coverageOrder, type ClaimBalance } from '../allocation/cover.js';
 import { monthlyBetalingsevne } from '../betalingsevne/betalingsevne.js';
 import { periodInterest } from '../interest/accrue.js';
@@ -72,7 +73,7 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
     terms,
     rules,
     calendar,
-    order: coverageOrder(terms.claims.map((c) => ({ dueDate: c.dueDate, priority: types[c.type].priority }))),
+    order: coverageOrder(terms.claims.map((c) => ({ dueDate: c.dueDate, priority: claimTypeRule(types, c.type).priority }))),
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),

@@ -2,14 +2,11 @@
  * Is the agreement kept? (SPEC "status".) Payments are applied in date order to the installments
  * in order; an early or extra payment counts toward the next installment. An installment not
  * covered `graceDays` after its due date makes the agreement misligholdt from the next day,
- * and the rykker procedure starts there.
+ * and the politik's procedure starts there (procedureStatus.ts).
  */
 import { danishBankCalendar, nextBankingDayNumber, type BankCalendar } from '../calendar/bankingDays.js';
 import { fromDayNumber, toDayNumber, type CalendarDate } from '../calendar/date.js';
 import { ore, type Ore } from '../money/ore.js';
-import type { ClaimType } from '../rules/claimTypes.js';
-import type { RuleSet } from '../rules/ruleSet.js';
-import { rykkerSteps, type RykkerStep } from '../rykker/procedure.js';
 
 export interface Installment {
   n: number;
@@ -43,22 +40,23 @@ export interface AgreementStatus {
   overpaid: Ore;
   /** Payments dated after asOf, left out. */
   ignoredPayments: number;
-  nextSteps: RykkerStep[];
 }
+
+/**
+ * The last day an installment may be paid on time: its due date + `graceDays`; a deadline on a
+ * closed day runs to the next banking day, as due dates do (forældelsesloven § 27 stk. 2 by
+ * analogy; SPEC status), so a payment that Monday is on time.
+ */
+export const deadlineOf = (inst: Installment, graceDays: number, calendar: BankCalendar = danishBankCalendar): number => nextBankingDayNumber(toDayNumber(inst.dueDate) + graceDays, calendar);
 
 export function agreementStatus(
   installments: readonly Installment[],
   payments: readonly Payment[],
   asOf: CalendarDate,
   graceDays: number,
-  claimTypes: readonly ClaimType[],
-  rules: RuleSet,
   calendar: BankCalendar = danishBankCalendar,
 ): AgreementStatus {
   const asOfDay = toDayNumber(asOf);
-  // A deadline (due date + graceDays) on a closed day runs to the next banking day, as due dates
-  // do (forældelsesloven § 27 stk. 2 by analogy; SPEC status): a payment that Monday is on time.
-  const deadlineOf = (inst: Installment): number => nextBankingDayNumber(toDayNumber(inst.dueDate) + graceDays, calendar);
   const known = payments
     .map((p, i) => ({ ...p, i }))
     .filter((p) => p.date <= asOf)
@@ -86,7 +84,7 @@ export function agreementStatus(
   const statuses = installments.map((inst, i): InstallmentStatus => {
     const paid = covered[i]!;
     const due = toDayNumber(inst.dueDate);
-    const deadline = deadlineOf(inst);
+    const deadline = deadlineOf(inst, graceDays, calendar);
     let state: InstallmentState;
     // Nothing due (a zero installment) is paid by definition.
     if (inst.amount === 0) state = 'betalt';
@@ -103,7 +101,7 @@ export function agreementStatus(
   if (breach !== null) {
     const spans = installments
       .map((inst, i) => {
-        const start = deadlineOf(inst) + 1;
+        const start = deadlineOf(inst, graceDays, calendar) + 1;
         const end = covered[i] === inst.amount && coveredOn[i] ? toDayNumber(coveredOn[i]) : asOfDay + 1;
         return [start, end] as const;
       })
@@ -130,6 +128,5 @@ export function agreementStatus(
     paidTotal: ore(paidTotal),
     overpaid: ore(overpaid),
     ignoredPayments: payments.length - known.length,
-    nextSteps: breachDate ? rykkerSteps(breachDate, claimTypes, rules) : [],
   };
 }

@@ -203,12 +203,21 @@ describe('writeStatusSheet and reading a schedule back', () => {
     const sheet = wb.sheet('Status')!;
     expect(sheet.grid()[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);
     expect(sheet.cell(1, 2).fill).toBe('#FFC7CE');
-    expect(sheet.grid()[7]!.slice(0, 7)).toEqual(['Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
-    expect(sheet.grid()[8]!.slice(0, 6)).toEqual([1, 46055, 500, 300, 200, 'delvist']);
-    expect(sheet.cell(9, 6).fill).toBe('#FCD5B4');
-    expect(sheet.cell(10, 6).fill).toBe('#F2F2F2'); // ikke forfalden
-    expect(sheet.grid()[18]![0]).toBe('Næste skridt');
-    expect(sheet.grid()[19]!.slice(0, 3)).toEqual(['Rykker 1', 46056, 250]);
+    // The caseworker's answer next to the state: the politik's procedure and what to do today.
+    expect(sheet.grid()[6]!.slice(0, 2)).toEqual(['Procedure', 'Misligholdt betalingsaftale']);
+    expect(sheet.grid()[7]![1]).toMatch(/^Overskredet – i dag: Send rykker/);
+    expect(sheet.grid()[9]!.slice(0, 7)).toEqual(['Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
+    expect(sheet.grid()[10]!.slice(0, 6)).toEqual([1, 46055, 500, 300, 200, 'delvist']);
+    expect(sheet.cell(11, 6).fill).toBe('#FCD5B4');
+    expect(sheet.cell(12, 6).fill).toBe('#F2F2F2'); // ikke forfalden
+    expect(sheet.grid()[20]!.slice(0, 3)).toEqual(['Næste skridt', 'Tidligst', 'Gebyr']);
+    // The rykker was due on the breach date (3/2 = serial 46056) and is overdue: due on asOf, 20/2 = 46056 + 17.
+    expect(sheet.grid()[21]!.slice(0, 4)).toEqual([
+      'Send rykker med varsel om oversendelse (automatisk ved misligholdelse)',
+      46073,
+      250,
+      'overskredet – gøres nu; gebyr: højst (lovens maksimum; kommunens takst kan være lavere)',
+    ]);
   });
   it('lists sheets and reads a sheet back (one read each)', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1', 'Afdragsplan']));

@@ -82,11 +82,19 @@ describe('saldo status', () => {
     const sheet = (await load(r.files.get('s.xlsx'))).getWorksheet('Status')!;
     expect(sheet.getCell('B1').value).toBe('misligholdt');
     expect((sheet.getCell('B1').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(sheet.getRow(8).values).toEqual([undefined, 'Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
-    expect(sheet.getCell('F9').value).toBe('delvist');
-    expect((sheet.getCell('F9').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCD5B4');
-    const steps = sheet.getColumn(1).values.filter((v) => typeof v === 'string' && /Rykker|inddrivelse/.test(v));
-    expect(steps).toEqual(['Rykker 1', 'Rykker 2 og telefonopkald', 'Rykker 1 til medhæftere', 'Rykker 2 og telefonopkald til medhæftere', 'Oversendelse til inddrivelse (Gældsstyrelsen)']);
+    expect(sheet.getRow(10).values).toEqual([undefined, 'Nr.', 'Forfaldsdato', 'Ydelse', 'Betalt', 'Mangler', 'Status', 'Dækket den']);
+    expect(sheet.getCell('F11').value).toBe('delvist');
+    expect((sheet.getCell('F11').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCD5B4');
+    // The seed politik for a breached agreement on daginstitution: one rykker, a call, medhæftere, oversendelse.
+    const steps = sheet.getColumn(1).values.filter((v) => typeof v === 'string' && /^(Send|Ring|Oversend)/.test(v));
+    expect(steps).toEqual([
+      'Send rykker med varsel om oversendelse (automatisk ved misligholdelse)',
+      'Ring til skyldner, hvis det vurderes at have gavnlig effekt',
+      'Send 1. rykker til medhæftere',
+      'Send 2. rykker med varsel om oversendelse til medhæftere',
+      'Ring til medhæftere, hvis det vurderes at have gavnlig effekt',
+      'Oversend til inddrivelse (Gældsstyrelsen)',
+    ]);
   });
   it('bad input → exit 2 from the real command line', () => {
     const r = spawnCli(['status', '--in', '-'], json({ ...input, graceDays: 'tre' }));

@@ -276,7 +276,8 @@ describe('task pane in a browser', () => {
     await expect.poll(() => result.innerText()).toMatch(/misligholdt/);
     expect(await result.innerText()).toMatch(/Restance: 200,00 kr\./);
     expect(await result.innerText()).toMatch(/Misligholdt fra: 03-03-2026/);
-    expect(await result.innerText()).toMatch(/03-03-2026: Rykker 1 \(gebyr højst 250,00 kr\.\)/);
+    // The politik's one automatic rykker was due on 3/3 and is overdue: due now, on 20/3.
+    expect(await result.innerText()).toMatch(/20-03-2026: Send rykker med varsel om oversendelse \(automatisk ved misligholdelse\) \(gebyr højst 250,00 kr\.\)/);
     await page.screenshot({ path: `${SHOTS}status.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Indsæt statusark' }).click();
@@ -284,8 +285,9 @@ describe('task pane in a browser', () => {
     const sheet = (await sheets(page)).find((x) => x.name === 'Status Afdragsplan')!;
     expect(sheet.grid[0]!.slice(0, 2)).toEqual(['Aftalens status', 'misligholdt']);
     expect(sheet.fills['1,2']).toBe('#FFC7CE');
-    expect(sheet.grid[9]!.slice(0, 6)).toEqual([2, 46083, 500, 300, 200, 'delvist']);
-    expect(sheet.fills['10,6']).toBe('#FCD5B4');
+    // Two summary lines (procedure, what now) above the table: installment 2 is on row 12.
+    expect(sheet.grid[11]!.slice(0, 6)).toEqual([2, 46083, 500, 300, 200, 'delvist']);
+    expect(sheet.fills['12,6']).toBe('#FCD5B4');
     await page.close();
   });
 

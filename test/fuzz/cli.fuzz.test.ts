@@ -364,7 +364,18 @@ describe('a rule file that is not one: exit 2 with a Danish message naming the f
     rateTables: { morarente: { source: 'Nationalbanken, udlånsrente 1.7.2026', checked: '2026-07-02', validThrough: '2026-12-31', rows: [{ from: '2026-07-01', annualRate: 10 }] } },
     claimTypes: { renovation: { udpantningsret: true, source: 'Kommunens jurist, notat', checked: '2026-11-01' } },
     allocationOrder: ['fees', 'interest', 'principal'],
-    rykkerProcedure: { intervalDays: 14, source: 'Kommunens opkrævningspolitik 2026', checked: '2026-11-01' },
+    fees: { rykkerPublic: { takst: 200, source: 'Takstblad 2026', checked: '2026-11-01' } },
+    procedures: {
+      kort: {
+        label: 'Oversend efter 1. rykker',
+        source: 'Kommunens opkrævningspolitik 2026',
+        checked: '2026-11-01',
+        steps: [
+          { id: 'rykker1', kind: 'rykker', action: 'Send rykker med varsel', afterDays: 0, fee: true, notice: true },
+          { id: 'oversendelse', kind: 'oversendelse', action: 'Oversend', afterDays: 14 },
+        ],
+      },
+    },
   };
   const RULE_FIELDS: Array<{ path: Array<string | number>; kind: Kind | 'text'; required?: boolean }> = [
     { path: ['betalingsevne', '2026', 'source'], kind: 'text', required: true },
@@ -378,7 +389,9 @@ describe('a rule file that is not one: exit 2 with a Danish message naming the f
     { path: ['claimTypes', 'renovation', 'udpantningsret'], kind: 'bool', required: true },
     { path: ['claimTypes', 'renovation', 'source'], kind: 'text', required: true },
     { path: ['allocationOrder'], kind: 'list' },
-    { path: ['rykkerProcedure', 'intervalDays'], kind: 'int' },
+    { path: ['fees', 'rykkerPublic', 'takst'], kind: 'amount' },
+    { path: ['procedures', 'kort', 'steps', 0, 'afterDays'], kind: 'int', required: true },
+    { path: ['procedures', 'kort', 'steps', 1, 'kind'], kind: 'text', required: true },
   ];
   const badText = fc.constantFrom<unknown>('', 5, {}, [], true, null);
 

@@ -4,8 +4,7 @@
  */
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
+import { useRules } from '../rulesContext.js';
 import { readSelection } from '../../excel/workbook.js';
 import type { FormField, PlanForm, TypedClaim } from '../planForm.js';
 import { strings } from '../strings.js';
@@ -37,6 +36,7 @@ export interface AgreementFieldsProps {
 }
 
 export function AgreementFields({ form, setForm, fieldError, onNotice }: AgreementFieldsProps): ReactElement {
+  const rules = useRules();
   const styles = useStyles();
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setClaim = (i: number, patch: Partial<TypedClaim>) => setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
@@ -75,10 +75,10 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
                 <Input className={styles.fill} value={c.id} onChange={(_, d) => setClaim(i, { id: d.value })} />
               </Field>
               <Field label={t.claimType}>
-                <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value as TypedClaim['type'] })}>
-                  {CLAIM_TYPES.map((type) => (
+                <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value })}>
+                  {Object.entries(rules.claimTypes.value).map(([type, rule]) => (
                     <option key={type} value={type}>
-                      {defaultRules.claimTypes.value[type].label}
+                      {rule.label}
                     </option>
                   ))}
                 </Select>

@@ -2,16 +2,17 @@
 import { Button, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { commands } from '../../../core/commands/index.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.analyse;
 
 export function AnalysePage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
   const [asOf, setAsOf] = useState(today);
@@ -19,7 +20,7 @@ export function AnalysePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const analysisOf = commands.analyseRows({ asOf, asOfPlace: t.asOf }, defaultRules);
+      const analysisOf = commands.analyseRows({ asOf, asOfPlace: t.asOf }, rules);
       const a = analysisOf(await read(sheet));
       report(strings.ledger.writing, 1);
       const written = await writeAnalysisSheet(a);

@@ -5,13 +5,13 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { commands, type Schedule } from '../../../core/commands/index.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writePlanSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
 import { PlanPreview } from '../components/PlanPreview.js';
 import { NoticeBar, type Notice } from '../components/NoticeBar.js';
 import { emptyForm, formToPlanInput, outcomeOf, started, type FormField, type PlanForm } from '../planForm.js';
 import { strings } from '../strings.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.plan;
 
@@ -24,11 +24,12 @@ export const usePageStyles = makeStyles({
 export type { Notice } from '../components/NoticeBar.js';
 
 export function BetalingsaftalePage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [form, setForm] = useState<PlanForm>(emptyForm);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const outcome = useMemo(() => outcomeOf(() => commands.plan(formToPlanInput(form), defaultRules)), [form]);
+  const outcome = useMemo(() => outcomeOf(() => commands.plan(formToPlanInput(form), rules)), [form, rules]);
   const showErrors = started(form);
   const fieldError = (field: FormField) => (showErrors && outcome.error?.field === field ? outcome.error.message : undefined);
 

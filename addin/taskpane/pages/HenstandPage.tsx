@@ -24,7 +24,6 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { commands, type AgreementHenstand } from '../../../core/commands/index.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeHenstandSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
 import { BalanceChart } from '../components/BalanceChart.js';
@@ -33,16 +32,18 @@ import { emptyForm, emptyHenstandForm, formToHenstandInput, outcomeOf, started, 
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, type Notice } from '../components/NoticeBar.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.henstand;
 
 export function HenstandPage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [form, setForm] = useState<PlanForm>(emptyForm);
   const [h, setH] = useState<HenstandForm>(emptyHenstandForm);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const outcome = useMemo(() => outcomeOf(() => commands.henstand(formToHenstandInput(form, h), defaultRules)), [form, h]);
+  const outcome = useMemo(() => outcomeOf(() => commands.henstand(formToHenstandInput(form, h), rules)), [form, h, rules]);
   const showErrors = started(form) || h.from !== '';
   const fieldError = (field: FormField) => (showErrors && outcome.error?.field === field ? outcome.error.message : undefined);
   const state = (field: FormField) => (fieldError(field) ? 'error' : 'none');

@@ -12,10 +12,10 @@ import { previousTextFromRows } from '../../../core/report/followupTable.js';
 import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { FOLLOWUP_TEMPLATES } from '../followupTemplates.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.followup;
 const BADGE: Record<Status, 'success' | 'warning' | 'danger'> = { grøn: 'success', gul: 'warning', rød: 'danger' };
@@ -29,6 +29,7 @@ const PERIODS: ReadonlyArray<readonly [string, string]> = [
 const NEWEST = '\u0000';
 
 export function OpfoelgningPage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [goals, setGoals] = useState('');
   const [counts, setCounts] = useState('');
@@ -57,7 +58,7 @@ export function OpfoelgningPage(): ReactElement {
 
   const build = () =>
     runJob(async () => {
-      const followupOf = commands.followupOfTables({ year, yearPlace: t.year }, defaultRules);
+      const followupOf = commands.followupOfTables({ year, yearPlace: t.year }, rules);
       const progress = (done: number, total: number) => report(strings.ledger.reading(done, total), done / total);
       const goalTable = await readSourceAt(ledgerSourceOf(goals), progress);
       const countTable = await readSourceAt(ledgerSourceOf(counts), progress);

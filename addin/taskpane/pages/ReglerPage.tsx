@@ -2,8 +2,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { useMemo, type ReactElement } from 'react';
 import { describeRules, type RuleLine } from '../../../core/rules/describe.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { strings } from '../strings.js';
+import { useRules } from '../rulesContext.js';
 
 const useStyles = makeStyles({
   rule: { padding: '8px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -14,12 +14,13 @@ const useStyles = makeStyles({
 const STATUS_COLOR = { verified: 'success', derived: 'warning', unverified: 'danger' } as const;
 
 export function ReglerPage(): ReactElement {
+  const rules = useRules();
   const styles = useStyles();
   const groups = useMemo(() => {
     const map = new Map<string, RuleLine[]>();
-    for (const line of describeRules(defaultRules)) map.set(line.group, [...(map.get(line.group) ?? []), line]);
+    for (const line of describeRules(rules)) map.set(line.group, [...(map.get(line.group) ?? []), line]);
     return [...map];
-  }, []);
+  }, [rules]);
   return (
     <section aria-labelledby="regler-heading">
       <Title3 as="h2" id="regler-heading">

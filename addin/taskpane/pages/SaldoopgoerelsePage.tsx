@@ -7,16 +7,17 @@ import { useState, type ReactElement } from 'react';
 import { commands } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.statements;
 
 export function SaldoopgoerelsePage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -28,7 +29,7 @@ export function SaldoopgoerelsePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, defaultRules);
+      const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, rules);
       const s = statementOf(await read(sheet));
       report(strings.ledger.writing, 0);
       const sheets = await writeStatementSheets(s, {

@@ -7,8 +7,7 @@ import { Badge, Button, Field, Input, Select, Spinner, Text, Title3 } from '@flu
 import { useState, type ReactElement } from 'react';
 import { commands, type StatusOnDate } from '../../../core/commands/index.js';
 import { isSaldoError } from '../../../core/errors.js';
-import { CLAIM_TYPES, type ClaimType } from '../../../core/rules/claimTypes.js';
-import { defaultRules } from '../../../core/rules/ruleSet.js';
+import type { ClaimType } from '../../../core/rules/claimTypes.js';
 import { readSelection, readSheetValues, writeStatusSheet } from '../../excel/workbook.js';
 import { SheetPicker } from '../components/LedgerSheetPicker.js';
 import { installmentsFromRange, paymentsFromRange } from '../../shared/excelArgs.js';
@@ -16,11 +15,13 @@ import { danishDate, kr } from '../components/PlanPreview.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, today, type Notice } from '../components/NoticeBar.js';
+import { useRules } from '../rulesContext.js';
 
 const t = strings.status;
 const STATE_BADGE = { afsluttet: 'success', overholdt: 'success', misligholdt: 'danger' } as const;
 
 export function StatusPage(): ReactElement {
+  const rules = useRules();
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
   const [payments, setPayments] = useState<{ address: string; list: Array<{ date: string; amount: number }> } | null>(null);
@@ -52,7 +53,7 @@ export function StatusPage(): ReactElement {
       setResult(
         commands.installmentStatus(
           { installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] },
-          defaultRules,
+          rules,
         ),
       );
     } catch (e) {
@@ -96,10 +97,10 @@ export function StatusPage(): ReactElement {
         </Field>
       </div>
       <Field label={t.claimType}>
-        <Select value={claimType} onChange={(_, d) => setClaimType(d.value as ClaimType)}>
-          {CLAIM_TYPES.map((type) => (
+        <Select value={claimType} onChange={(_, d) => setClaimType(d.value)}>
+          {Object.entries(rules.claimTypes.value).map(([type, rule]) => (
             <option key={type} value={type}>
-              {defaultRules.claimTypes.value[type].label}
+              {rule.label}
             </option>
           ))}
         </Select>
@@ -132,7 +133,7 @@ export function StatusPage(): ReactElement {
               <ol>
                 {result.nextSteps.map((s) => (
                   <li key={s.step}>
-                    {danishDate(s.date)}: {s.action} ({s.fee > 0 ? t.fee(kr(s.fee)) : t.noFee})
+                    {danishDate(s.earliest)}: {s.action} ({s.fee === 0 ? t.noFee : s.feeIsMaximum ? t.fee(kr(s.fee)) : t.feeTakst(kr(s.fee))})
                   </li>
                 ))}
               </ol>

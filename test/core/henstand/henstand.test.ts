@@ -152,22 +152,25 @@ describe('henstand on a single claim without an agreement', () => {
   it('gives the new due date, the interest it spares and the rykker dates before and after', () => {
     // Renovation 1.200 kr. due 2 March 2026, 1 % per started month. 2 months' henstand:
     // new due date 2 May (a Saturday) → Monday 4 May; spared 2 started months = 24,00 kr.
-    // Rykker 1 the day after the due date; 10 days between steps (renteloven § 9 b's minimum);
-    // 15 May 2026 (the day after Kristi himmelfart) is closed → Monday 18 May.
+    // The politik's restance procedure: rykker 1 the day after the due date, rykker 2 (with the
+    // notice) and the call 10 days later, oversendelse 10 days after that; 15 May 2026 (the day
+    // after Kristi himmelfart) is closed → Monday 18 May. No asOf: a plan, nothing overdue.
     const out = henstand(
       { claim: { id: 'R7', type: 'renovation', principal: 1200, dueDate: '2026-03-02', annualInterestRate: 12 }, henstand: { months: 2 } },
       defaultRules,
     ) as SingleClaimHenstandOutput;
     expect(out).toMatchObject({ claim: 'R7', dueDateBefore: '2026-03-02', dueDateAfter: '2026-05-04', interestSpared: 24 });
-    expect(out.rykkerBefore.map((s) => [s.step, s.date, s.fee])).toEqual([
-      ['rykker1', '2026-03-03', 250],
-      ['rykker2', '2026-03-13', 250],
-      ['inddrivelse', '2026-03-23', 0],
+    expect(out.rykkerBefore.map((s) => [s.step, s.earliest, s.fee, s.overdue])).toEqual([
+      ['rykker1', '2026-03-03', 250, false],
+      ['rykker2', '2026-03-13', 250, false],
+      ['opkald', '2026-03-13', 0, false],
+      ['oversendelse', '2026-03-23', 0, false],
     ]);
-    expect(out.rykkerAfter.map((s) => [s.step, s.date])).toEqual([
+    expect(out.rykkerAfter.map((s) => [s.step, s.earliest])).toEqual([
       ['rykker1', '2026-05-05'],
       ['rykker2', '2026-05-18'],
-      ['inddrivelse', '2026-05-28'],
+      ['opkald', '2026-05-18'],
+      ['oversendelse', '2026-05-28'],
     ]);
     expect(out.warnings).toEqual([]);
   });

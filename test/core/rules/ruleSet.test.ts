@@ -23,11 +23,12 @@ describe('default rules carry their sources', () => {
     }
   });
   it('fee caps are the legal maxima: 250 kr. (gebyrloven § 2 stk. 3) and 100 kr. × 3 (renteloven § 9 b)', () => {
-    expect(defaultRules.fees.rykkerPublic.value).toEqual({ maxPerRykker: 25_000, maxFeeCount: null, minDaysBetween: null });
-    expect(defaultRules.fees.rykkerCivil.value).toEqual({ maxPerRykker: 10_000, maxFeeCount: 3, minDaysBetween: 10 });
+    // No takst is shipped: the kommune sets its own; until then outputs show the maximum as "højst".
+    expect(defaultRules.fees.rykkerPublic.value).toEqual({ maxPerRykker: 25_000, maxFeeCount: null, minDaysBetween: null, takst: null });
+    expect(defaultRules.fees.rykkerCivil.value).toEqual({ maxPerRykker: 10_000, maxFeeCount: 3, minDaysBetween: 10, takst: null });
   });
   it('the opkrævningspolitik: no henstand on running ejendomsskat, daginstitution, underholdsbidrag', () => {
-    const noHenstand = CLAIM_TYPES.filter((t) => !defaultRules.claimTypes.value[t].henstandNormallyAllowed);
+    const noHenstand = CLAIM_TYPES.filter((t) => !defaultRules.claimTypes.value[t]!.henstandNormallyAllowed);
     expect(noHenstand.sort()).toEqual(['daginstitution', 'ejendomsskat', 'underholdsbidrag']);
   });
   it('ships no unverified interest rate row, and no rate for 1 July 2026 (no primary source yet)', () => {
@@ -104,14 +105,59 @@ describe('a rule file overrides the defaults', () => {
     [{ betalingsevne: { '2025': { ...table2025, rows: [{ from: 0, to: null, withoutChildren: 140, withChildren: 3 }] } } }, /procentsats/],
     [{ rentetabeller: {} }, /ukendt felt "rentetabeller"/],
     [{ allocationOrder: ['fees', 'fees', 'principal'] }, /allocationOrder/],
-    [{ claimTypes: { parkering: { udpantningsret: true, source: 'x', checked: '2026-01-01' } } }, /ukendt fordringstype/],
+    [{ claimTypes: { parkering: { udpantningsret: true, source: 'x', checked: '2026-01-01' } } }, /claimTypes\.parkering\.label: en ny fordringstype skal have en betegnelse/],
+    [
+      { claimTypes: { dagpleje: { label: 'Dagpleje', procedures: { restance: 'rykkerløs' }, source: 'x', checked: '2026-01-01' } } },
+      /claimTypes\.dagpleje\.procedures\.restance: ukendt procedure "rykkerløs"/,
+    ],
+    [{ fees: { rykkerPublic: { takst: 300, source: 'Takstblad 2027', checked: '2026-12-01' } } }, /fees\.rykkerPublic\.takst: taksten 300,00 kr\. er over lovens maksimum 250,00 kr\./],
+    [{ rykkerProcedure: { intervalDays: 14, source: 'x', checked: '2026-11-01' } }, /rykkerProcedure: er afløst af "procedures"/],
+    // gældsinddrivelsesloven § 2 stk. 4: no oversendelse without the written notice, to the debtor and to each medhæfter.
+    [
+      {
+        procedures: {
+          kort: {
+            label: 'Kort',
+            source: 'x',
+            checked: '2026-12-01',
+            steps: [
+              { id: 'rykker1', kind: 'rykker', action: 'Rykker', afterDays: 0, fee: true },
+              { id: 'oversendelse', kind: 'oversendelse', action: 'Oversend', afterDays: 10 },
+            ],
+          },
+        },
+      },
+      /procedures\.kort\.steps\[1\]: skyldneren skal have skriftligt varsel før oversendelse \(gældsinddrivelsesloven § 2 stk\. 4\)/,
+    ],
+    [
+      {
+        procedures: {
+          kort: {
+            label: 'Kort',
+            source: 'x',
+            checked: '2026-12-01',
+            steps: [
+              { id: 'rykker1', kind: 'rykker', action: 'Rykker', afterDays: 0, notice: true },
+              { id: 'm1', kind: 'rykker', action: 'Til medhæftere', afterDays: 10, medhaeftere: true },
+              { id: 'oversendelse', kind: 'oversendelse', action: 'Oversend', afterDays: 10 },
+            ],
+          },
+        },
+      },
+      /hver medhæfter skal også have skriftligt varsel/,
+    ],
+    [
+      { procedures: { kort: { label: 'Kort', source: 'x', checked: '2026-12-01', steps: [{ id: 'r', kind: 'brev', action: 'x', afterDays: 0 }] } } },
+      /steps\[0\]\.kind: skal være en af rykker, opkald/,
+    ],
+    [{ procedures: { Kort: { label: 'Kort', source: 'x', checked: '2026-12-01', steps: [] } } }, /procedures\.Kort: navnet skal bestå af små bogstaver/],
     [[], /JSON-objekt/],
   ])('a malformed rule file is refused with a Danish message: %j', (override, message) => {
     expect(() => applyRuleOverride(defaultRules, override)).toThrow(message);
   });
   it('claim type attributes can be confirmed by the kommune', () => {
     const rules = applyRuleOverride(defaultRules, { claimTypes: { renovation: { udpantningsret: false, source: 'Kommunens jurist, notat 2026', checked: '2026-11-01' } } });
-    expect(rules.claimTypes.value.renovation.udpantningsret).toBe(false);
+    expect(rules.claimTypes.value.renovation!.udpantningsret).toBe(false);
     expect(rules.claimTypes.source).toMatch(/renovation: Kommunens jurist/);
   });
 
@@ -119,27 +165,11 @@ describe('a rule file overrides the defaults', () => {
     expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 3000, source: 'Notat', checked: '2026-11-01' } } })).toThrow(
       /limitationYears: skal være et helt antal år fra 0 til 30/,
     );
-    expect(applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 10, source: 'Notat', checked: '2026-11-01' } } }).claimTypes.value.renovation.limitationYears).toBe(10);
+    expect(applyRuleOverride(defaultRules, { claimTypes: { renovation: { limitationYears: 10, source: 'Notat', checked: '2026-11-01' } } }).claimTypes.value.renovation!.limitationYears).toBe(10);
   });
   it('a claim type entry that sets nothing is refused, not silently ignored (found by the fuzz suite)', () => {
     expect(() => applyRuleOverride(defaultRules, { claimTypes: { renovation: { source: 'Notat', checked: '2026-11-01' } } })).toThrow(
-      /^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af udpantningsret/,
+      /^Regelfilen, claimTypes\.renovation: angiver ingen regel: skriv mindst én af label, udpantningsret/,
     );
-  });
-});
-
-describe('the rykker procedure from a rule file', () => {
-  it('takes the kommune’s own interval between steps', async () => {
-    const { rykkerSteps } = await import('../../../core/rykker/procedure.js');
-    const rules = applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 14, source: 'Kommunens opkrævningspolitik', checked: '2026-11-01' } });
-    // 3 Feb 2026 + 14 = 17 Feb; + 14 = 3 Mar
-    expect(rykkerSteps('2026-02-03' as never, ['renovation'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-17', '2026-03-03']);
-    expect(() => applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 0, source: 'x', checked: '2026-11-01' } })).toThrow(/intervalDays/);
-  });
-  it('a civil-law claim never gets rykkere closer than renteloven’s 10 days, even if the rule file says so', async () => {
-    const { rykkerSteps } = await import('../../../core/rykker/procedure.js');
-    const rules = applyRuleOverride(defaultRules, { rykkerProcedure: { intervalDays: 5, source: 'x', checked: '2026-11-01' } });
-    expect(rykkerSteps('2026-02-03' as never, ['andet'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-13', '2026-02-23']);
-    expect(rykkerSteps('2026-02-03' as never, ['renovation'], rules).map((s) => s.date)).toEqual(['2026-02-03', '2026-02-09', '2026-02-16']);
   });
 });

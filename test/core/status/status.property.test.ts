@@ -12,6 +12,7 @@ import { ore } from '../../../core/money/ore.js';
 import { CLAIM_TYPES } from '../../../core/rules/claimTypes.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import { agreementStatus } from '../../../core/status/agreementStatus.js';
+import { procedureStatus } from '../../../core/status/procedureStatus.js';
 
 const addDays = (d: CalendarDate, n: number): CalendarDate => fromDayNumber(toDayNumber(d) + n);
 
@@ -34,7 +35,9 @@ function build(s: Scenario) {
   const installments = s.amounts.map((a, i) => ({ n: i + 1, dueDate: addMonths(first, i), amount: ore(a) }));
   const payments = s.payments.map((p) => ({ date: fromDayNumber(FIRST + p.day), amount: ore(p.amount) }));
   const asOf = fromDayNumber(FIRST + s.asOf);
-  return { installments, payments, asOf, status: agreementStatus(installments, payments, asOf, s.graceDays, [s.claimType], defaultRules) };
+  const status = agreementStatus(installments, payments, asOf, s.graceDays);
+  const procedure = procedureStatus(status, { types: [s.claimType], situation: 'misligholdt', taken: [], asOf, graceDays: s.graceDays, rules: defaultRules });
+  return { installments, payments, asOf, status, procedure };
 }
 
 describe('agreement status: money is never lost (10,000 random agreements)', () => {
@@ -83,7 +86,7 @@ describe('agreement status: money is never lost (10,000 random agreements)', () 
   it('the state follows from the figures: afsluttet when nothing is missing, misligholdt only past a grace, from a day not after asOf', () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const { asOf, status } = build(s);
+        const { asOf, status, procedure } = build(s);
         const nothingMissing = status.installments.every((x) => x.missing === 0);
         expect(status.state === 'afsluttet').toBe(nothingMissing);
         // some installment past its deadline at asOf and not covered ⇒ misligholdt; the deadline
@@ -92,10 +95,18 @@ describe('agreement status: money is never lost (10,000 random agreements)', () 
         if (!nothingMissing) expect(status.state).toBe(overdue ? 'misligholdt' : 'overholdt');
         if (status.state === 'misligholdt') {
           expect(status.breachDate! <= asOf).toBe(true);
-          expect(status.nextSteps.length).toBeGreaterThan(0);
+          expect(procedure.nextSteps.length).toBeGreaterThan(0);
+          // SPEC: no step is planned before asOf; one due earlier is due now and marked overdue;
+          // the steps follow each other; no fee above the legal maximum (gebyrloven 250 kr.).
+          let previous = asOf;
+          for (const step of procedure.nextSteps) {
+            expect(step.earliest >= previous).toBe(true);
+            expect(step.fee).toBeLessThanOrEqual(25_000);
+            previous = step.earliest;
+          }
         } else {
           expect(status.breachDate).toBeNull();
-          expect(status.nextSteps).toEqual([]);
+          expect(procedure.nextSteps).toEqual([]);
         }
         for (const x of status.installments) if (x.state === 'ikke forfalden') expect(x.dueDate > asOf).toBe(true);
       }),

@@ -42,25 +42,38 @@ describe('status of an agreement', () => {
     const out = run({ payments: [{ date: '2026-02-02', amount: 300 }], asOf: '2026-02-20' });
     expect(out.installments[0]).toMatchObject({ state: 'delvist', paid: 300, missing: 200 });
     expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03', arrears: 200 });
-    // daginstitution: udpantningsret (≤ 250 kr. a rykker, gebyrloven) and medhæftere (opkrævningspolitik).
-    // 10 days between steps, each on a banking day: 3/2, 13/2, 23/2, 5/3, then 15/3 is a Sunday → 16/3.
-    expect(out.nextSteps).toEqual([
-      { step: 'rykker1', action: 'Rykker 1', date: '2026-02-03', fee: 250 },
-      { step: 'rykker2', action: 'Rykker 2 og telefonopkald', date: '2026-02-13', fee: 250 },
-      { step: 'medhaeftere1', action: 'Rykker 1 til medhæftere', date: '2026-02-23', fee: 250 },
-      { step: 'medhaeftere2', action: 'Rykker 2 og telefonopkald til medhæftere', date: '2026-03-05', fee: 250 },
-      { step: 'inddrivelse', action: 'Oversendelse til inddrivelse (Gældsstyrelsen)', date: '2026-03-16', fee: 0 },
+    // A breached agreement (seed politik): ONE automatic rykker, a call, then medhæftere (daginstitution
+    // has them), then oversendelse. The rykker was due on the breach date (3/2) and is overdue on 20/2,
+    // so it is due now and the rest count from 20/2: +10 = 2/3 (Mon) call and medhæfter letter 1,
+    // +10 = 12/3 letter 2 and call, +10 = 22/3 (Sun) → 23/3 oversendelse.
+    // daginstitution has udpantningsret: no takst set, so the fee is gebyrloven's maximum, "højst 250 kr.".
+    expect(out.nextSteps.map((s) => [s.step, s.earliest, s.fee, s.feeIsMaximum, s.overdue])).toEqual([
+      ['rykker1', '2026-02-20', 250, true, true],
+      ['opkald', '2026-03-02', 0, false, false],
+      ['medhaeftere1', '2026-03-02', 250, true, false],
+      ['medhaeftere2', '2026-03-12', 250, true, false],
+      ['medhaeftere-opkald', '2026-03-12', 0, false, false],
+      ['oversendelse', '2026-03-23', 0, false, false],
     ]);
+    expect(out.procedure).toMatchObject({
+      id: 'misligholdt-aftale',
+      situation: 'misligholdt',
+      done: false,
+      today: 'Overskredet – i dag: Send rykker med varsel om oversendelse (automatisk ved misligholdelse) (gebyr højst 250,00 kr.).',
+    });
   });
 
-  it('nothing paid: ikke betalt; a civil-law claim gets at most 3 fees of 100 kr. and no medhæftere', () => {
+  it('nothing paid: ikke betalt; a civil-law claim: one rykker of at most 100 kr., no medhæftere, a fundament before oversendelse', () => {
     const out = status({ ...agreement, claims: [{ type: 'andet', principal: 4450 }], payments: [], asOf: '2026-03-10' }, defaultRules);
     expect(out.installments.slice(0, 3).map((i) => i.state)).toEqual(['ikke betalt', 'ikke betalt', 'ikke forfalden']);
     expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-02-03', arrears: 1000 });
-    expect(out.nextSteps.map((s) => [s.step, s.fee])).toEqual([
-      ['rykker1', 100],
-      ['rykker2', 100],
-      ['inddrivelse', 0],
+    // 10/3 (rykker, overdue since 3/2), +10 = 20/3 call, +10 = 30/3 fundament and notice, +10 = 9/4 (after Easter) oversendelse.
+    expect(out.nextSteps.map((s) => [s.step, s.earliest, s.fee])).toEqual([
+      ['rykker1', '2026-03-10', 100],
+      ['opkald', '2026-03-20', 0],
+      ['fundament', '2026-03-30', 0],
+      ['varsel', '2026-03-30', 0],
+      ['oversendelse', '2026-04-09', 0],
     ]);
   });
 
@@ -150,7 +163,8 @@ describe('status of installments given directly (a schedule already in the workb
     );
     expect(out).toMatchObject({ state: 'misligholdt', breachDate: '2026-03-03', arrears: 500 });
     expect(out.installments.map((i) => i.state)).toEqual(['betalt', 'ikke betalt']);
-    expect(out.nextSteps.map((s) => s.step)).toEqual(['rykker1', 'rykker2', 'inddrivelse']);
+    // A breached agreement on ejendomsskat: the agreement procedure; ejendomsskat has no medhæftere.
+    expect(out.nextSteps.map((s) => s.step)).toEqual(['rykker1', 'opkald', 'oversendelse']);
   });
   it('refuses installments out of date order, unknown claim types and stray fields', () => {
     expect(() =>
@@ -174,11 +188,13 @@ describe('status of installments given directly (a schedule already in the workb
 describe('rykker fees by claim type', () => {
   const steps = (type: string) => status({ ...agreement, claims: [{ type, principal: 4450 }], payments: [], asOf: '2026-03-10' }, defaultRules).nextSteps.map((s) => s.fee);
   it('boligstøtte: no fee on rykkere (borger.dk); underholdsbidrag: one fee (lov om Udbetaling Danmark § 30)', () => {
-    expect(steps('boligstøtte')).toEqual([0, 0, 0, 0, 0]);
+    // rykker, call, 2 medhæfter letters and a call, oversendelse
+    expect(steps('boligstøtte')).toEqual([0, 0, 0, 0, 0, 0]);
     expect(steps('underholdsbidrag')).toEqual([250, 0, 0]);
   });
-  it('kontanthjælp: no udpantningsret found at the source, so the civil cap of 100 kr. × 3', () => {
-    expect(steps('kontanthjælp')).toEqual([100, 100, 0]);
+  it('kontanthjælp: no rykkergebyr – renteloven § 9 b covers only civil-law claims (§ 1 stk. 2), gebyrloven § 2 needs udpantningsret', () => {
+    // varsel, oversendelse
+    expect(steps('kontanthjælp')).toEqual([0, 0]);
   });
 });
 
