@@ -14,7 +14,7 @@ import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
 import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
 import { plan, scheduleToJson } from './plan.js';
-import { installmentStatus, status, statusToJson } from './status.js';
+import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
 
 export type * from './inputs.js';
@@ -44,6 +44,7 @@ export const commands = {
   claimHenstand: guarded(claimHenstand),
   status: guarded(status),
   installmentStatus: guarded(installmentStatus),
+  procedureOf: guarded(procedureOf),
   followup: guarded(followup),
   statements: guarded(statements),
   analyse: guarded(analyse),
@@ -76,6 +77,7 @@ export const toJson = {
   claimHenstand: claimHenstandToJson,
   status: statusToJson,
   installmentStatus: statusToJson,
+  procedureOf: same,
   followup: same,
   // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
   statements: (s: Statement) => statementToJson(s),

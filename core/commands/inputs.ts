@@ -82,6 +82,22 @@ export interface StatusInput extends PlanInput {
   graceDays?: number;
   henstand?: HenstandTermsInput;
   interestDuringHenstand?: boolean;
+  /** What the caseworker has done (`[{"step": "rykker1", "date": "2026-04-07"}]`). */
+  stepsTaken?: StepTakenInput[];
+  /** A procedure of the politik chosen in the case (e.g. "oversend-efter-1-rykker"). */
+  procedure?: string;
+}
+
+export interface StepTakenInput {
+  step: string;
+  date: IsoDate;
+}
+
+/** Which procedure the politik gives claims in a situation (the task pane's list of steps to record). */
+export interface ProcedureInput {
+  claimTypes: ClaimType[];
+  situation?: 'restance' | 'misligholdt';
+  procedure?: string;
 }
 
 /** SPEC `status` of installments given directly (a schedule already in a workbook). */
@@ -92,6 +108,10 @@ export interface InstallmentStatusInput {
   /** Days; text typed in a form field is passed as it is and refused in Danish, naming it. */
   graceDays?: number | string;
   claimTypes?: ClaimType[];
+  stepsTaken?: StepTakenInput[];
+  /** `misligholdt` (default): a betalingsaftale; `restance`: the installments are the claim's own rates. */
+  situation?: 'restance' | 'misligholdt';
+  procedure?: string;
 }
 
 export interface GoalInput {

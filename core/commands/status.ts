@@ -4,7 +4,9 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { AgreementStatus } from '../status/agreementStatus.js';
 import { statusOfInstallments, statusOfPlan, type StatusOnDate, type StatusWarning } from '../status/statusInput.js';
 import { stepToJson, type StepJson } from './henstand.js';
-import type { InstallmentStatusInput, StatusInput } from './inputs.js';
+import { chooseProcedure, stepsFor } from '../rykker/procedure.js';
+import { parseClaimTypeList, parseProcedureChoice, parseSituation } from '../status/statusInput.js';
+import type { InstallmentStatusInput, ProcedureInput, StatusInput } from './inputs.js';
 
 export interface StatusOutput {
   state: AgreementStatus['state'];
@@ -46,4 +48,19 @@ export function statusToJson(s: StatusOnDate): StatusOutput {
     nextSteps: s.nextSteps.map(stepToJson),
     ...(s.warnings.length > 0 ? { warnings: s.warnings } : {}),
   };
+}
+
+export interface ProcedureOutline {
+  id: string;
+  label: string;
+  why: string;
+  steps: Array<{ id: string; action: string; optional: boolean }>;
+}
+
+/** The procedure the politik gives these claims in a situation, and its steps (for recording what has been done). */
+export function procedureOf(input: ProcedureInput, rules: RuleSet): ProcedureOutline {
+  const types = parseClaimTypeList(input.claimTypes, rules);
+  const chosen = parseProcedureChoice(input.procedure, rules);
+  const choice = chooseProcedure(types, parseSituation(input.situation), rules, chosen);
+  return { id: choice.id, label: choice.procedure.label, why: choice.why, steps: stepsFor(choice.procedure, types, rules).map((s) => ({ id: s.id, action: s.action, optional: s.optional })) };
 }

@@ -41,7 +41,7 @@ export interface Procedure {
   perRate: boolean;
 }
 
-const POLITIK = 'Opkrævningspolitikken (seeds/004)';
+const POLITIK = 'Opkrævningspolitikken';
 const NOTICE = 'gældsinddrivelsesloven § 2 stk. 4: skriftlig underretning af hver skyldner før oversendelse; den kan gå med en rykker';
 const OVERSEND = 'gældsinddrivelsesloven § 2 stk. 3: oversendes, når betalingsfristen er overskredet og sædvanlig rykkerprocedure forgæves er gennemført';
 
@@ -183,7 +183,7 @@ export const defaultProcedures: Sourced<Readonly<Record<string, Procedure>>> = {
       perRate: false,
     },
   },
-  source: `${POLITIK}; ${OVERSEND}; ${NOTICE} (Gældsstyrelsen: "Hvornår må fordringer overdrages?"); renteloven § 9 b (mindst 10 dage mellem gebyrbelagte rykkere på civilretlige krav)`,
+  source: `${POLITIK} (seeds/004); ${OVERSEND}; ${NOTICE} (Gældsstyrelsen: "Hvornår må fordringer overdrages?"); renteloven § 9 b (mindst 10 dage mellem gebyrbelagte rykkere på civilretlige krav)`,
   checked: '2026-12-04',
   status: 'verified',
   note: 'Trinene og deres rækkefølge er politikkens; dagene mellem trinene (10) er Saldos standard – politikken nævner ingen frister, og kommunen fastsætter sine egne i Saldo-regler eller en regelfil.',

@@ -57,13 +57,13 @@ export function parseStepsTaken(raw: unknown, asOf: CalendarDate, rules: RuleSet
   });
 }
 
-function parseSituation(raw: unknown): Situation {
+export function parseSituation(raw: unknown): Situation {
   if (raw === undefined) return 'misligholdt';
   if (typeof raw === 'string' && (SITUATIONS as readonly string[]).includes(raw)) return raw as Situation;
   throw SaldoError.at('UGYLDIGT_INPUT', ['situation'], raw, `brug "misligholdt" (en betalingsaftale) eller "restance" (ydelserne er fordringens rater, uden aftale).`);
 }
 
-function parseProcedureChoice(raw: unknown, rules: RuleSet): string | undefined {
+export function parseProcedureChoice(raw: unknown, rules: RuleSet): string | undefined {
   if (raw === undefined) return undefined;
   const ids = Object.keys(rules.procedures.value);
   if (typeof raw === 'string' && ownValue(rules.procedures.value, raw) !== undefined) return raw;
@@ -149,7 +149,7 @@ export function statusOfInstallments(raw: unknown, rules: RuleSet): StatusOnDate
 }
 
 /** `claimTypes` of installments given directly: names the rules know (any case, ASCII spellings); default `andet`. */
-function parseClaimTypeList(raw: unknown, rules: RuleSet): ClaimType[] {
+export function parseClaimTypeList(raw: unknown, rules: RuleSet): ClaimType[] {
   const list: unknown = raw === undefined ? ['andet'] : raw;
   const known = Object.keys(rules.claimTypes.value);
   if (!Array.isArray(list) || list.length === 0) throw SaldoError.at('UGYLDIGT_INPUT', ['claimTypes'], list, `en liste af fordringstyper (${known.join(', ')}).`);

@@ -278,6 +278,15 @@ describe('task pane in a browser', () => {
     expect(await result.innerText()).toMatch(/Misligholdt fra: 03-03-2026/);
     // The politik's one automatic rykker was due on 3/3 and is overdue: due now, on 20/3.
     expect(await result.innerText()).toMatch(/20-03-2026: Send rykker med varsel om oversendelse \(automatisk ved misligholdelse\) \(gebyr højst 250,00 kr\.\)/);
+    expect(await page.getByTestId('status-today').innerText()).toBe('Overskredet – i dag: Send rykker med varsel om oversendelse (automatisk ved misligholdelse) (gebyr højst 250,00 kr.).');
+
+    // The rykker is sent today: recorded, the next thing is the call ten days later (30/3, a Monday).
+    await page.getByRole('button', { name: 'Tilføj trin' }).click();
+    await page.getByLabel('Trin 1', { exact: true }).selectOption({ label: 'Send rykker med varsel om oversendelse (automatisk ved misligholdelse)' });
+    await page.getByLabel('Dato for trin 1').fill('2026-03-20');
+    await page.getByRole('button', { name: 'Beregn status' }).click();
+    await expect.poll(() => page.getByTestId('status-today').innerText()).toBe('Intet at gøre før 30-03-2026: derefter ring til skyldner, hvis det vurderes at have gavnlig effekt.');
+    expect(await result.innerText()).not.toMatch(/Send rykker/);
     await page.screenshot({ path: `${SHOTS}status.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Indsæt statusark' }).click();

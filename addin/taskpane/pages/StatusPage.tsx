@@ -1,10 +1,11 @@
 /**
  * "Status": pick the sheet with the agreement's schedule and the payments (the selection), and
  * Saldo says whether the agreement is kept: each installment's state, arrears, the breach date
- * and the rykker procedure's next steps. "Indsæt statusark" writes it to a new sheet.
+ * and, from the steps already taken, what the kommune's politik says to do today and next.
+ * "Indsæt statusark" writes it to a new sheet.
  */
-import { Badge, Button, Field, Input, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { Badge, Button, Field, Input, makeStyles, Select, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { useMemo, useState, type ReactElement } from 'react';
 import { commands, type StatusOnDate } from '../../../core/commands/index.js';
 import { isSaldoError } from '../../../core/errors.js';
 import type { ClaimType } from '../../../core/rules/claimTypes.js';
@@ -18,16 +19,35 @@ import { NoticeBar, today, type Notice } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 
 const t = strings.status;
+// Long procedure and step names must not push the pane wider than its 320–350 px.
+const useStepStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  remove: { minWidth: 'auto' },
+  taken: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0 },
+});
 const STATE_BADGE = { afsluttet: 'success', overholdt: 'success', misligholdt: 'danger' } as const;
 
 export function StatusPage(): ReactElement {
   const rules = useRules();
   const styles = usePageStyles();
+  const own = useStepStyles();
   const [sheet, setSheet] = useState('');
   const [payments, setPayments] = useState<{ address: string; list: Array<{ date: string; amount: number }> } | null>(null);
   const [asOf, setAsOf] = useState(today);
   const [graceDays, setGraceDays] = useState('0');
   const [claimType, setClaimType] = useState<ClaimType>('andet');
+  const [situation, setSituation] = useState<'misligholdt' | 'restance'>('misligholdt');
+  const [chosen, setChosen] = useState('');
+  const [taken, setTaken] = useState<Array<{ step: string; date: string }>>([]);
+  // The procedure these claims follow, for the list of steps the caseworker can record.
+  const outline = useMemo(() => {
+    try {
+      return commands.procedureOf({ claimTypes: [claimType], situation, ...(chosen ? { procedure: chosen } : {}) }, rules);
+    } catch {
+      return null;
+    }
+  }, [claimType, situation, chosen, rules]);
+  const setStep = (i: number, change: Partial<{ step: string; date: string }>) => setTaken((list) => list.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const [result, setResult] = useState<StatusOnDate | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -52,7 +72,16 @@ export function StatusPage(): ReactElement {
       const grace = /^\d+$/.test(graceDays.trim() || '0') ? Number(graceDays.trim() || '0') : Number.NaN;
       setResult(
         commands.installmentStatus(
-          { installments: installmentsFromRange(values, `Arket "${sheet}"`), payments: payments?.list ?? [], asOf, graceDays: Number.isFinite(grace) ? grace : graceDays, claimTypes: [claimType] },
+          {
+            installments: installmentsFromRange(values, `Arket "${sheet}"`),
+            payments: payments?.list ?? [],
+            asOf,
+            graceDays: Number.isFinite(grace) ? grace : graceDays,
+            claimTypes: [claimType],
+            situation,
+            stepsTaken: taken,
+            ...(chosen ? { procedure: chosen } : {}),
+          },
           rules,
         ),
       );
@@ -97,7 +126,7 @@ export function StatusPage(): ReactElement {
         </Field>
       </div>
       <Field label={t.claimType}>
-        <Select value={claimType} onChange={(_, d) => setClaimType(d.value)}>
+        <Select className={own.fill} value={claimType} onChange={(_, d) => setClaimType(d.value)}>
           {Object.entries(rules.claimTypes.value).map(([type, rule]) => (
             <option key={type} value={type}>
               {rule.label}
@@ -105,6 +134,48 @@ export function StatusPage(): ReactElement {
           ))}
         </Select>
       </Field>
+      <Field label={t.situation}>
+        <Select className={own.fill} value={situation} onChange={(_, d) => setSituation(d.value === 'restance' ? 'restance' : 'misligholdt')}>
+          <option value="misligholdt">{t.situations.misligholdt}</option>
+          <option value="restance">{t.situations.restance}</option>
+        </Select>
+      </Field>
+      <Field label={t.procedure}>
+        <Select className={own.fill} value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <option value="">{t.byPolitik(outline?.label ?? '')}</option>
+          {Object.entries(rules.procedures.value).map(([id, p]) => (
+            <option key={id} value={id}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <fieldset className={styles.form} style={{ border: 'none', margin: 0, padding: 0, minWidth: 0 }}>
+        <legend>
+          <Text weight="semibold">{t.stepsTaken}</Text>
+        </legend>
+        <Text size={200}>{t.stepsTakenHint}</Text>
+        {taken.map((x, i) => (
+          <div key={i} className={own.taken}>
+            <Select className={own.fill} aria-label={t.step(i + 1)} value={x.step} onChange={(_, d) => setStep(i, { step: d.value })}>
+              {(outline?.steps ?? []).map((st) => (
+                <option key={st.id} value={st.id}>
+                  {st.action}
+                </option>
+              ))}
+            </Select>
+            <div className={styles.row}>
+              <Input aria-label={t.stepDate(i + 1)} type="date" value={x.date} onChange={(_, d) => setStep(i, { date: d.value })} />
+              <Button className={own.remove} aria-label={t.removeStep(i + 1)} onClick={() => setTaken((list) => list.filter((_, j) => j !== i))}>
+                ✕
+              </Button>
+            </div>
+          </div>
+        ))}
+        <div>
+          <Button onClick={() => setTaken((list) => [...list, { step: outline?.steps[list.length]?.id ?? outline?.steps[0]?.id ?? 'rykker1', date: asOf }])}>{t.addStep}</Button>
+        </div>
+      </fieldset>
       <div>
         <Button appearance="primary" disabled={!sheet} onClick={compute}>
           {t.compute}
@@ -125,6 +196,12 @@ export function StatusPage(): ReactElement {
           <Text block>
             {t.breachDate}: {result.breachDate ? danishDate(result.breachDate) : t.notBreached}
           </Text>
+          <Text block weight="semibold" data-testid="status-today">
+            {result.procedure.today}
+          </Text>
+          <Text block size={200}>
+            {result.procedure.why}
+          </Text>
           {result.nextSteps.length > 0 && (
             <>
               <Text as="h3" weight="semibold" block>
@@ -133,12 +210,30 @@ export function StatusPage(): ReactElement {
               <ol>
                 {result.nextSteps.map((s) => (
                   <li key={s.step}>
-                    {danishDate(s.earliest)}: {s.action} ({s.fee === 0 ? t.noFee : s.feeIsMaximum ? t.fee(kr(s.fee)) : t.feeTakst(kr(s.fee))})
+                    {danishDate(s.earliest)}: {s.action} ({s.fee === 0 ? t.noFee : s.feeIsMaximum ? t.fee(kr(s.fee)) : t.feeTakst(kr(s.fee))}){' '}
+                    {s.overdue && (
+                      <Badge appearance="tint" color="danger">
+                        {t.overdue}
+                      </Badge>
+                    )}{' '}
+                    {s.optional && (
+                      <Badge appearance="tint" color="informative">
+                        {t.optional}
+                      </Badge>
+                    )}
+                    <Text block size={200}>
+                      {t.why}: {s.why}
+                    </Text>
                   </li>
                 ))}
               </ol>
             </>
           )}
+          {result.warnings.map((w) => (
+            <Text block key={w.message}>
+              ⚠ {w.message}
+            </Text>
+          ))}
           <div className={styles.row}>
             <Button appearance="primary" disabled={busy} onClick={() => insert(result)}>
               {t.insert}

@@ -11,8 +11,9 @@ import { applyRuleOverride, defaultRules, type RuleSet } from '../../../core/rul
 import { installmentStatus } from '../../../core/commands/status.js';
 import { SaldoError } from '../../../core/errors.js';
 
-type Input = Parameters<typeof installmentStatus>[0] & { situation?: string; stepsTaken?: Array<{ step: string; date: string }>; procedure?: string };
-const run = (input: Input, rules: RuleSet = defaultRules) => installmentStatus(input, rules);
+// As JSON gives it: the command checks every value at run time.
+type Input = Omit<Parameters<typeof installmentStatus>[0], 'situation'> & { situation?: string };
+const run = (input: Input, rules: RuleSet = defaultRules) => installmentStatus(input as Parameters<typeof installmentStatus>[0], rules);
 const steps = (input: Input, rules?: RuleSet) => run(input, rules).nextSteps.map((s) => [s.step, s.earliest, s.fee / 100, s.overdue]);
 
 describe('a restance (no agreement): 2 rykkere + call, medhæftere 2 rykkere + call, then oversendelse', () => {
@@ -34,7 +35,7 @@ describe('a restance (no agreement): 2 rykkere + call, medhæftere 2 rykkere + c
     expect(out.procedure.today).toBe('Intet at gøre før 07-04-2026: derefter send 2. rykker med varsel om oversendelse til inddrivelse (gebyr højst 250,00 kr.).');
     const rykker2 = out.nextSteps[0]!;
     expect(rykker2.feeIsMaximum).toBe(true);
-    expect(rykker2.why).toMatch(/Opkrævningspolitikken \(seeds\/004\): 2 rykkerbreve \+ telefonopkald; gældsinddrivelsesloven § 2 stk\. 4/);
+    expect(rykker2.why).toMatch(/^Opkrævningspolitikken: 2 rykkerbreve \+ telefonopkald; gældsinddrivelsesloven § 2 stk\. 4/);
   });
 
   it('nothing sent yet on Monday 30/3: rykker 1 is overdue (due Monday 23/3, the first banking day after the deadline) and due now', () => {
@@ -261,5 +262,15 @@ describe('bad stepsTaken are refused in Danish', () => {
   });
   it('through the JSON contract too', () => {
     expect(() => statusJson({ ...base, stepsTaken: [{ step: 'x', date: '2026-02-05' }] }, defaultRules)).toThrow(/er ikke et trin i politikken/);
+  });
+});
+
+describe('the procedure a case follows, for recording the steps taken', () => {
+  it('lists the steps the politik gives the claims (medhæftere only where the type has them)', async () => {
+    const { commands } = await import('../../../core/commands/index.js');
+    expect(commands.procedureOf({ claimTypes: ['renovation'] }, defaultRules).steps.map((s) => s.id)).toEqual(['rykker1', 'opkald', 'oversendelse']);
+    expect(commands.procedureOf({ claimTypes: ['daginstitution'], situation: 'restance' }, defaultRules)).toMatchObject({ id: 'restance', label: 'Restance' });
+    expect(commands.procedureOf({ claimTypes: ['andet'], procedure: 'oversend-efter-1-rykker' }, defaultRules).steps.map((s) => s.id)).toEqual(['rykker1', 'oversendelse']);
+    expect(() => commands.procedureOf({ claimTypes: ['andet'], procedure: 'ingen' }, defaultRules)).toThrow(/procedure: ukendt procedure\. Politikken har: civilretlig-misligholdt/);
   });
 });
