@@ -178,6 +178,8 @@ export function todayText(steps: readonly NextStep[], asOf: CalendarDate): strin
   const first = steps[0];
   if (first === undefined) return 'Intet at gøre: proceduren er ikke i gang eller er gennemført.';
   const fee = first.fee > 0 ? ` (gebyr ${first.feeIsMaximum ? 'højst ' : ''}${formatKroner(first.fee)})` : '';
-  if (first.earliest <= asOf || first.overdue) return `${first.overdue ? 'Overskredet – i dag' : 'I dag'}: ${first.action}${fee}.`;
+  if (first.earliest <= asOf) return `${first.overdue ? 'Overskredet – i dag' : 'I dag'}: ${first.action}${fee}.`;
+  // asOf is a closed day: the step is due on the next banking day.
+  if (first.overdue) return `Overskredet – første bankdag ${danishDate(first.earliest)}: ${first.action}${fee}.`;
   return `Intet at gøre før ${danishDate(first.earliest)}: derefter ${first.action.charAt(0).toLowerCase()}${first.action.slice(1)}${fee}.`;
 }

@@ -120,4 +120,19 @@ describe("the README's henstand and status examples (examples/henstand, examples
     expect(out).toMatchObject({ state: 'misligholdt', arrears: 800, breachDate: '2026-04-08', paidTotal: 1200 });
     expect(out.installments[2]).toMatchObject({ paid: 200, missing: 300, state: 'delvist' });
   });
+
+  // Ejendomsskat goes to inddrivelse after each due rate once the procedure is done (seed politik):
+  // rate 1 was sent 24/3; rate 2 (due 1/9) is unpaid, so its procedure starts 2/9 and is overdue on
+  // 10/9: rykker 1 now, +10 = 20/9 (a Sunday) → 21/9 rykker 2 and the call, +10 = 1/10 oversendelse.
+  it('status of ejendomsskat rates: the procedure starts over for the second rate, from today', async () => {
+    const r = await cli(['status', '--in', 'in.json'], { 'in.json': readFileSync(new URL('../../examples/status/ejendomsskat-rater.json', import.meta.url), 'utf8') });
+    const out = JSON.parse(r.stdout) as { procedure: { id: string }; nextSteps: Array<{ step: string; earliest: string; fee: number; overdue: boolean }> };
+    expect(out.procedure.id).toBe('ejendomsskat');
+    expect(out.nextSteps.map((s) => [s.step, s.earliest, s.fee, s.overdue])).toEqual([
+      ['rykker1', '2026-09-10', 250, true],
+      ['rykker2', '2026-09-21', 250, false],
+      ['opkald', '2026-09-21', 0, false],
+      ['oversendelse', '2026-10-01', 0, false],
+    ]);
+  });
 });

@@ -57,6 +57,7 @@ describe('a restance (no agreement): 2 rykkere + call, medhæftere 2 rykkere + c
   it('no date is ever before asOf, also when asOf is a closed day (Good Friday): due steps move to the next banking day', () => {
     const out = run({ ...rate, asOf: '2026-04-03' });
     expect(out.nextSteps[0]).toMatchObject({ step: 'rykker1', earliest: '2026-04-07', overdue: true });
+    expect(out.procedure.today).toBe('Overskredet – første bankdag 07-04-2026: Send 1. rykker (gebyr højst 250,00 kr.).');
     for (const s of out.nextSteps) expect(s.earliest >= '2026-04-03').toBe(true);
   });
 
