@@ -50,9 +50,12 @@ const POLICY =
 
 const STANDARD = { restance: 'restance', misligholdt: 'misligholdt-aftale' } as const;
 
-const type = (label: string, facts: Partial<ClaimTypeRule>): ClaimTypeRule => ({
-  label,
-  udpantningsret: true,
+/**
+ * A claim type a kommune adds starts from the cautious side: no udpantningsret and not civil-law,
+ * so no rykkergebyr until the rules name its basis; the standard procedures.
+ */
+export const NEW_CLAIM_TYPE: Omit<ClaimTypeRule, 'label'> = {
+  udpantningsret: false,
   civilretlig: false,
   henstandNormallyAllowed: true,
   medhaeftere: false,
@@ -61,8 +64,10 @@ const type = (label: string, facts: Partial<ClaimTypeRule>): ClaimTypeRule => ({
   priority: 0,
   feeLetters: null,
   procedures: STANDARD,
-  ...facts,
-});
+};
+
+// The shipped types are municipal claims with udpantningsret unless said otherwise.
+const type = (label: string, facts: Partial<ClaimTypeRule>): ClaimTypeRule => ({ label, ...NEW_CLAIM_TYPE, udpantningsret: true, ...facts });
 
 export const defaultClaimTypes: Sourced<Readonly<Record<ClaimType, ClaimTypeRule>>> = {
   value: {

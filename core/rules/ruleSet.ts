@@ -9,7 +9,7 @@ import { jsonPath, nestingMessage, placeOf, SaldoError, showValue, tooDeepAt, ty
 import { parseAnnualRate } from '../interest/rate.js';
 import { formatKroner, ore, parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
-import { defaultClaimTypes, findClaimType, SITUATIONS, type ClaimType, type ClaimTypeRule } from './claimTypes.js';
+import { defaultClaimTypes, findClaimType, NEW_CLAIM_TYPE, SITUATIONS, type ClaimType, type ClaimTypeRule } from './claimTypes.js';
 import { defaultFees, type FeeRules, type RykkerFeeRule } from './fees.js';
 import { defaultRateTables, type RateRow, type RateTable } from './interestRates.js';
 import { ownValue, setOwn } from './ownNames.js';
@@ -165,22 +165,6 @@ function parseRykkerFee(raw: unknown, field: Place, base: Sourced<RykkerFeeRule>
 
 const CLAIM_TYPE_FLAGS = ['udpantningsret', 'civilretlig', 'henstandNormallyAllowed', 'medhaeftere', 'tilbagebetalingskrav'] as const;
 const CLAIM_TYPE_SETTINGS = ['label', ...CLAIM_TYPE_FLAGS, 'limitationYears', 'priority', 'feeLetters', 'procedures'];
-
-/**
- * A kommune's own claim type starts from the cautious side: no udpantningsret and not
- * civil-law, so no rykgebyr until the rules name its basis; the standard procedures.
- */
-const NEW_CLAIM_TYPE: Omit<ClaimTypeRule, 'label'> = {
-  udpantningsret: false,
-  civilretlig: false,
-  henstandNormallyAllowed: true,
-  medhaeftere: false,
-  tilbagebetalingskrav: false,
-  limitationYears: 3,
-  priority: 0,
-  feeLetters: null,
-  procedures: { restance: 'restance', misligholdt: 'misligholdt-aftale' },
-};
 
 /** One claim type of an override: an existing one changed, or (with a label) a new one. */
 function parseClaimType(raw: unknown, f: Place, base: ClaimTypeRule | undefined): ClaimTypeRule {
