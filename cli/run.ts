@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } from './commands.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
+import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
 import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
@@ -44,11 +45,13 @@ Kommandoer:
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
+  regler      skriv reglerne i brug til arket Saldo-regler (--out regler.xlsx eller regler.csv) til at rette i
 
 Valg:
   --in FIL      input som JSON (et objekt, eller en liste for flere aftaler); "-" læser fra standard input
   --out FIL     skriv resultatet til FIL: .xlsx giver en formateret projektmappe, ellers JSON
-  --rules FIL   regelfil (JSON) der supplerer eller erstatter standardreglerne
+  --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
+                Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
@@ -111,9 +114,49 @@ async function readJson(io: CliIo, path: string, what: string): Promise<unknown>
   }
 }
 
+const rulesFiles = () => import('./rulesFile.js');
+
+/**
+ * The rules: the shipped ones, or with a rule file — JSON, or the `Saldo-regler` sheet as .xlsx
+ * or .csv. A sheet with problems is refused whole, each problem told by its row: a command must
+ * not run on a partly read rule sheet without anyone seeing it (exit 2).
+ */
 async function loadRules(io: CliIo, path: string | undefined): Promise<RuleSet> {
   if (path === undefined) return defaultRules;
-  return applyRuleOverride(defaultRules, await readJson(io, path, 'Regelfilen'));
+  const lower = path.toLowerCase();
+  if (!lower.endsWith('.xlsx') && !lower.endsWith('.csv')) return applyRuleOverride(defaultRules, await readJson(io, path, 'Regelfilen'));
+  const files = await rulesFiles();
+  let cells: unknown[][];
+  try {
+    if (lower.endsWith('.xlsx')) {
+      if (!io.readBytes) throw new UsageError('--rules med .xlsx kræver adgang til filen.');
+      cells = await files.rulesCellsFromXlsx(await io.readBytes(path), path);
+    } else cells = files.rulesCellsFromCsv(await io.readFile(path), path);
+  } catch (e) {
+    if (isSaldoError(e) || e instanceof UsageError) throw e;
+    if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`Regelfilen "${path}" findes ikke.`);
+    if (isFileError(e)) throw new UsageError(`Regelfilen "${path}" ${fileProblem(e)}.`);
+    throw new UsageError(`Regelfilen "${path}" er ikke en læsbar .xlsx-fil.`);
+  }
+  const read = readRulesSheet(cells, { base: defaultRules });
+  if (read.problems.length > 0) {
+    const n = read.problems.length;
+    throw new UsageError(
+      `${read.problems.map((p) => p.message).join('\n')}\nRegelarket i "${path}" har ${n} fejl: Saldo regner ikke på et regelark, der kun delvist kan læses. Ret ${n === 1 ? 'rækken' : 'rækkerne'} og kør igen.`,
+    );
+  }
+  if (read.changed.length > 0) io.stderr(`Regler fra "${path}": ${read.changed.join('; ')}.\n`);
+  return read.rules;
+}
+
+/** `saldo regler --out regler.xlsx|regler.csv [--rules FIL]`: the rules in use as the `Saldo-regler` sheet. */
+async function writeRulesSheet(io: CliIo, values: { out?: string; rules?: string }): Promise<void> {
+  const out = values.out;
+  if (out === undefined || !/\.(xlsx|csv)$/i.test(out)) throw new UsageError(`Angiv hvor arket skal skrives: regler --out regler.xlsx (eller regler.csv).`);
+  const rules = await loadRules(io, values.rules);
+  const files = await rulesFiles();
+  await io.writeFile(out, out.toLowerCase().endsWith('.csv') ? files.rulesCsv(rules) : await files.rulesWorkbook(rules));
+  io.stderr(`Reglerne er skrevet til arket "${RULES_SHEET}" i ${out}. Ret et tal dér, skriv kilde og kontroldato i samme række, og brug filen med --rules.\n`);
 }
 
 /** One result pretty-printed; a batch as one compact element per line (10,000 schedules stay fast). */
@@ -331,6 +374,16 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     }
     const [name, ...rest] = positionals;
     if (name === undefined) throw new UsageError(`Angiv en kommando.\n\n${USAGE}`);
+    if (name === 'regler') {
+      if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
+      const other = Object.keys(values).find((k) => k !== 'out' && k !== 'rules' && k !== 'quiet' && (values as Record<string, unknown>)[k] !== undefined);
+      if (other !== undefined) throw new UsageError(`--${other} bruges ikke af regler (kun --out og --rules).`);
+      checkOptions('plan', {}, argv);
+      const pathProblem = outputPathProblem(values);
+      if (pathProblem !== undefined) throw new UsageError(pathProblem);
+      await writeRulesSheet(io, values);
+      return 0;
+    }
     if (!isCliCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
     if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}". Input gives med --in FIL.`);
     if (values.in === undefined) throw new UsageError(`Angiv input med --in FIL (eller --in - for standard input).\n\n${USAGE}`);

@@ -3,11 +3,13 @@
  * Saldo's custom functions (namespace SALDO). Thin wrappers: parse Excel's arguments, call core
  * through the command map, return cells. Ids are stored in workbooks: never change them.
  * English names come from these JSDoc blocks; Danish names from functions.da.json.
+ * The rules are the workbook's (its `Saldo-regler` sheet, read by the task pane in the same shared
+ * runtime; addin/shared/workbookRules.ts), the shipped ones until the sheet is read.
  */
 import { commands, type ClaimInput } from '../../core/commands/index.js';
 import { SaldoError, showValue } from '../../core/errors.js';
 import { PLAN_COLUMNS, planRows } from '../../core/report/planTable.js';
-import { defaultRules } from '../../core/rules/ruleSet.js';
+import { workbookRules } from '../shared/workbookRules.js';
 import { henstandComparison, HENSTAND_HEADERS } from '../../core/report/henstandTable.js';
 import { STATUS_COLUMNS, statusRows } from '../../core/report/statusTable.js';
 import { debtorStatementTable } from '../../core/report/ledgerTables.js';
@@ -77,7 +79,7 @@ export function schedule(
       interestMethod: optionArg(interestMethod, 'rentemetode', INTEREST_METHOD_WORDS),
       claims: claimsOf(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
     };
-    const plan = commands.plan(input, defaultRules);
+    const plan = commands.plan(input, workbookRules());
     return [PLAN_COLUMNS.map((c) => c.header), ...planRows(plan)];
   });
 }
@@ -104,7 +106,7 @@ export function installment(amount: number, count: number, annualRate?: number, 
         interestMethod: 'monthly' as const,
         claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
       };
-      return kronerCell(commands.plan(input, defaultRules).summary.installment);
+      return kronerCell(commands.plan(input, workbookRules()).summary.installment);
     },
     { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' },
   );
@@ -123,7 +125,7 @@ export function paymentCapacity(netIncome: number, year: number, supportsChildre
     const y = numberArg(year, 'år');
     if (!Number.isInteger(y)) throw SaldoError.at('UGYLDIGT_INPUT', 'år', year, `skal være et årstal, ikke ${showValue(y)}.`);
     const income = kronerArg(netIncome, 'nettoindkomst');
-    return kronerCell(commands.betalingsevne({ netIncome: income, year: y, supportsChildren: booleanArg(supportsChildren, 'forsørgerpligt', false) }, defaultRules).monthly);
+    return kronerCell(commands.betalingsevne({ netIncome: income, year: y, supportsChildren: booleanArg(supportsChildren, 'forsørgerpligt', false) }, workbookRules()).monthly);
   });
 }
 
@@ -138,7 +140,7 @@ export function nextBankingDay(date: any, days?: number): number {
   return guarded(() => {
     const n = isBlank(days) ? 0 : numberArg(days, 'dage');
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw SaldoError.at('UGYLDIGT_INPUT', 'dage', days, 'skal være et helt antal bankdage.');
-    return dateSerial(commands.nextBankingDay({ date: dateArg(date, 'dato'), days: n }, defaultRules));
+    return dateSerial(commands.nextBankingDay({ date: dateArg(date, 'dato'), days: n }, workbookRules()));
   });
 }
 
@@ -149,7 +151,7 @@ export function nextBankingDay(date: any, days?: number): number {
  * @returns TRUE or FALSE.
  */
 export function isBankingDayFn(date: any): boolean {
-  return guarded(() => commands.bankingDay({ date: dateArg(date, 'dato') }, defaultRules));
+  return guarded(() => commands.bankingDay({ date: dateArg(date, 'dato') }, workbookRules()));
 }
 
 /**
@@ -160,7 +162,7 @@ export function isBankingDayFn(date: any): boolean {
  * @returns The number of banking days (negative if the end is before the start).
  */
 export function bankingDays(startDate: any, endDate: any): number {
-  return guarded(() => commands.bankingDays({ from: dateArg(startDate, 'startdato'), to: dateArg(endDate, 'slutdato') }, defaultRules));
+  return guarded(() => commands.bankingDays({ from: dateArg(startDate, 'startdato'), to: dateArg(endDate, 'slutdato') }, workbookRules()));
 }
 
 function henstandInput(
@@ -217,7 +219,7 @@ export function henstandEffect(
   startDate?: any,
 ): any[][] {
   return guarded(() => {
-    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), workbookRules());
     return [[...HENSTAND_HEADERS], ...henstandComparison(out).map((l) => [l.label, l.before, l.after, l.difference ?? ''])];
   });
 }
@@ -248,7 +250,7 @@ export function henstandSchedule(
   startDate?: any,
 ): any[][] {
   return guarded(() => {
-    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), defaultRules);
+    const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), workbookRules());
     return [PLAN_COLUMNS.map((c) => c.header), ...planRows(out.after)];
   });
 }
@@ -271,7 +273,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
         asOf: dateArg(asOf, 'opgørelsesdato'),
         graceDays: isBlank(graceDays) ? 0 : numberArg(graceDays, 'frist'),
       },
-      defaultRules,
+      workbookRules(),
     );
     const width = STATUS_COLUMNS.length;
     const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
@@ -292,7 +294,7 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
  * @returns The balance in kroner.
  */
 export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
-  return guarded(() => kronerCell(commands.debtorBalance({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), date: dateArg(date, 'dato') }, defaultRules)));
+  return guarded(() => kronerCell(commands.debtorBalance({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), date: dateArg(date, 'dato') }, workbookRules())));
 }
 
 /**
@@ -306,7 +308,7 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
 export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
   return guarded(() => {
     const y = yearArg(year, 'år');
-    return debtorStatementTable(commands.debtorStatement({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), year: y }, defaultRules), y);
+    return debtorStatementTable(commands.debtorStatement({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), year: y }, workbookRules()), y);
   });
 }
 
@@ -344,7 +346,7 @@ export function yearToDateFn(numerators: any, denominators?: any, rule?: string)
     const n = isBlank(denominators) ? null : periodCells(denominators, 'nævnere');
     if (n && n.length !== t.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
     const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
-    return orNoData(commands.yearToDate({ numerators: t, denominators: n, aggregate }, defaultRules));
+    return orNoData(commands.yearToDate({ numerators: t, denominators: n, aggregate }, workbookRules()));
   });
 }
 
@@ -363,7 +365,7 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
     if (m < 0) throw SaldoError.at('UGYLDIGT_INPUT', 'margin', m, 'skal være 0 eller mere.');
     return commands.goalStatus(
       { value: numberArg(value, 'værdi'), target: numberArg(target, 'mål'), margin: m, direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast' },
-      defaultRules,
+      workbookRules(),
     );
   });
 }
@@ -390,6 +392,6 @@ export function measureFn(expression: any, names: any, values: any): number {
     if (keys.length !== counts.length) throw SaldoError.at('UGYLDIGT_INPUT', 'værdier', counts.length, `lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();
     keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
-    return orNoData(commands.measure({ expression, counts: scope, names: new Set(keys.filter((k) => k !== '')), at: 'måling' }, defaultRules));
+    return orNoData(commands.measure({ expression, counts: scope, names: new Set(keys.filter((k) => k !== '')), at: 'måling' }, workbookRules()));
   });
 }

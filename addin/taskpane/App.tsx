@@ -11,6 +11,7 @@ import { HenstandPage } from './pages/HenstandPage.js';
 import { SaldoopgoerelsePage } from './pages/SaldoopgoerelsePage.js';
 import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
+import { RulesProvider } from './rulesContext.js';
 import { strings } from './strings.js';
 
 /** The release, put in by the build (webpack's DefinePlugin) from package.json. */
@@ -63,29 +64,31 @@ export function App(): ReactElement {
 
   const current = PAGES.find((p) => p.id === page);
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="h1">{strings.appTitle}</Title3>
-        <Text block size={200}>
-          {strings.appSubtitle} {strings.version(SALDO_VERSION)}
-        </Text>
-      </header>
-      <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
-        {PAGES.map((p) =>
-          p.render ? (
-            <Tab key={p.id} value={p.id}>
-              {strings.pages[p.id]}
-            </Tab>
-          ) : (
-            <Tooltip key={p.id} content={strings.comingLater} relationship="description">
-              <Tab value={p.id} disabled>
+    <RulesProvider>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Text block size={200}>
+            {strings.appSubtitle} {strings.version(SALDO_VERSION)}
+          </Text>
+        </header>
+        <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
+          {PAGES.map((p) =>
+            p.render ? (
+              <Tab key={p.id} value={p.id}>
                 {strings.pages[p.id]}
               </Tab>
-            </Tooltip>
-          ),
-        )}
-      </TabList>
-      <main className={styles.main}>{current?.render?.()}</main>
-    </div>
+            ) : (
+              <Tooltip key={p.id} content={strings.comingLater} relationship="description">
+                <Tab value={p.id} disabled>
+                  {strings.pages[p.id]}
+                </Tab>
+              </Tooltip>
+            ),
+          )}
+        </TabList>
+        <main className={styles.main}>{current?.render?.()}</main>
+      </div>
+    </RulesProvider>
   );
 }

@@ -43,6 +43,9 @@ export interface ClaimTypeRule {
   feeLetters: number | null;
   /** The politik's procedure (an id in `procedures`) for each situation. */
   procedures: Readonly<Record<Situation, string>>;
+  /** Where a rule file or the `Saldo-regler` sheet set this type: its own source and date (else the claim types' shared ones). */
+  source?: string;
+  checked?: string;
 }
 
 const POLICY =

@@ -39,6 +39,9 @@ export interface Procedure {
    * (ejendomsskat: "oversendes efter hver forfalden rate").
    */
   perRate: boolean;
+  /** Where a rule file or the `Saldo-regler` sheet set this procedure: its own source and date (else the politik's). */
+  source?: string;
+  checked?: string;
 }
 
 const POLITIK = 'Opkrævningspolitikken';

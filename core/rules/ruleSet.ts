@@ -5,7 +5,7 @@
  */
 import { danishBankHolidays, type HolidayRule } from '../calendar/bankHolidays.js';
 import { parseDate } from '../calendar/date.js';
-import { jsonPath, nestingMessage, placeOf, SaldoError, showValue, tooDeepAt, type At, type Place } from '../errors.js';
+import { jsonPath, nestingMessage, placeOf, SaldoError, showValue, tooDeepAt, type At, type Place, type Wording } from '../errors.js';
 import { parseAnnualRate } from '../interest/rate.js';
 import { formatKroner, ore, parseKroner } from '../money/ore.js';
 import { defaultBetalingsevneTables, type BetalingsevneRow, type BetalingsevneTable } from './betalingsevne.js';
@@ -50,10 +50,14 @@ export const defaultRules: RuleSet = {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** "Regelfilen, `place`: message"; the file's root is "(rod)". */
-function ruleError(field: Place, value: unknown, message: string): SaldoError {
+/**
+ * "Regelfilen, `place`: message"; the file's root is "(rod)". The reason alone (`reasonFor`) is
+ * what the `Saldo-regler` sheet shows after its own row and column: a reason that names another
+ * field does so through the namer, so the sheet says its column where a rule file says its key.
+ */
+function ruleError(field: Place, value: unknown, message: Wording): SaldoError {
   const at: At = field.length === 0 ? '(rod)' : field;
-  return new SaldoError('UGYLDIG_REGEL', at, value, (name) => `Regelfilen, ${name(placeOf(at))}: ${message}`, message);
+  return new SaldoError('UGYLDIG_REGEL', at, value, (name) => `Regelfilen, ${name(placeOf(at))}: ${typeof message === 'string' ? message : message(name)}`, message);
 }
 
 function provenance(obj: Json, field: Place): { source: string; checked: string } {
@@ -109,8 +113,8 @@ function parseBetalingsevneTable(raw: unknown, field: Place): BetalingsevneTable
     const prev = rows[i - 1];
     if (i === 0 && row.from !== 0) throw ruleError([...f, 'from'], row.from, 'første række skal starte ved 0 kr.');
     if (prev && (prev.to === null || row.from !== prev.to + 1)) throw ruleError([...f, 'from'], row.from, `rækkerne skal slutte op til hinanden (forrige slutter ved ${String(prev.to)}).`);
-    if (row.to !== null && row.to < row.from) throw ruleError([...f, 'to'], row.to, 'to er mindre end from.');
-    if (row.to === null && i !== rows.length - 1) throw ruleError([...f, 'to'], row.to, 'kun den sidste række må være åben (to: null).');
+    if (row.to !== null && row.to < row.from) throw ruleError([...f, 'to'], row.to, (name) => `er mindre end rækkens ${name([...f, 'from'])} (${row.from}).`);
+    if (row.to === null && i !== rows.length - 1) throw ruleError([...f, 'to'], row.to, 'kun den sidste række må være uden øvre grænse.');
   });
   return { rows, source, checked, status: 'verified', ...(typeof raw.note === 'string' ? { note: raw.note } : {}) };
 }
@@ -172,7 +176,7 @@ function parseClaimType(raw: unknown, f: Place, base: ClaimTypeRule | undefined)
   onlyKeys(raw, [...CLAIM_TYPE_SETTINGS, 'source', 'checked'], f);
   // A source for nothing is a mistake (a misspelt flag is refused above; a missing one lands here).
   if (!CLAIM_TYPE_SETTINGS.some((k) => raw[k] !== undefined)) throw ruleError(f, raw, `angiver ingen regel: skriv mindst én af ${CLAIM_TYPE_SETTINGS.join(', ')}.`);
-  if (base === undefined && raw.label === undefined) throw ruleError([...f, 'label'], undefined, 'en ny fordringstype skal have en betegnelse (label), f.eks. "Dagpleje".');
+  if (base === undefined && raw.label === undefined) throw ruleError([...f, 'label'], undefined, 'en ny fordringstype skal have en betegnelse, f.eks. "Dagpleje".');
   const next: ClaimTypeRule = base === undefined ? { label: '', ...NEW_CLAIM_TYPE } : { ...base };
   if (raw.label !== undefined) {
     if (typeof raw.label !== 'string' || raw.label.trim() === '' || raw.label.length > 100) throw ruleError([...f, 'label'], raw.label, 'skal være en kort tekst.');
@@ -224,8 +228,9 @@ function parseClaimTypes(raw: unknown, rules: RuleSet): RuleSet['claimTypes'] {
     if (name.trim() === '' || name.length > 50) throw ruleError(f, name, 'navnet på en fordringstype skal være en kort tekst.');
     // `boligstoette` and `Boligstøtte` name the shipped type; any other name adds one.
     const id = findClaimType(types, name) ?? name.trim();
-    setOwn(types, id, parseClaimType(entry, f, ownValue(types, id)));
+    const parsed = parseClaimType(entry, f, ownValue(types, id));
     const p = provenance(entry as Json, f);
+    setOwn(types, id, { ...parsed, source: p.source, checked: p.checked });
     sources.push(`${id}: ${p.source}`);
     if (p.checked > checked) checked = p.checked;
   }
@@ -275,7 +280,7 @@ function parseStep(raw: unknown, f: Place, source: string): ProcedureStep {
 function parseProcedure(raw: unknown, f: Place): Procedure {
   if (!isObject(raw)) throw ruleError(f, raw, 'skal være et objekt med label, steps, source og checked.');
   onlyKeys(raw, ['label', 'steps', 'perRate', 'source', 'checked'], f);
-  const { source } = provenance(raw, f);
+  const { source, checked } = provenance(raw, f);
   if (typeof raw.label !== 'string' || raw.label.trim() === '') throw ruleError([...f, 'label'], raw.label, 'skal være en kort tekst.');
   if (!Array.isArray(raw.steps) || raw.steps.length === 0 || raw.steps.length > 30) throw ruleError([...f, 'steps'], raw.steps, 'skal være en liste med 1–30 trin.');
   const steps = raw.steps.map((st: unknown, i: number) => parseStep(st, [...f, 'steps', i], source));
@@ -289,7 +294,7 @@ function parseProcedure(raw: unknown, f: Place): Procedure {
       throw ruleError(
         [...f, 'steps', over],
         'oversendelse',
-        'skyldneren skal have skriftligt varsel før oversendelse (gældsinddrivelsesloven § 2 stk. 4): sæt "notice": true på en rykker eller et varsel før.',
+        (name) => `skyldneren skal have skriftligt varsel før oversendelse (gældsinddrivelsesloven § 2 stk. 4): marker en rykker eller et varsel før som varsel (${name(['notice'])}).`,
       );
     }
     if (before.some((st) => st.medhaeftere) && !before.some((st) => st.notice && st.medhaeftere)) {
@@ -298,7 +303,7 @@ function parseProcedure(raw: unknown, f: Place): Procedure {
   }
   const perRate = raw.perRate ?? false;
   if (typeof perRate !== 'boolean') throw ruleError([...f, 'perRate'], perRate, 'skal være true eller false.');
-  return { label: raw.label.trim(), steps, perRate };
+  return { label: raw.label.trim(), steps, perRate, source, checked };
 }
 
 function parseProcedures(raw: unknown, rules: RuleSet): RuleSet['procedures'] {

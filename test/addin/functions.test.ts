@@ -15,6 +15,8 @@ import {
   schedule,
   yearToDateFn,
 } from '../../addin/functions/functions.js';
+import { setWorkbookRules } from '../../addin/shared/workbookRules.js';
+import { applyRuleOverride, defaultRules } from '../../core/rules/ruleSet.js';
 
 /** What Excel would show: the value, or the error code and its message. */
 function cell<T>(f: () => T): T | { error: string; message: string } {
@@ -142,6 +144,17 @@ describe('SALDO.PAYMENTCAPACITY / SALDO.BETALINGSEVNE', () => {
   });
   it('outside the verified table: #VALUE! asking for the full table', () => {
     expect(cell(() => paymentCapacity(300000, 2024))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/indlæs den fulde tabel/) });
+  });
+  it("uses the workbook's rules (its Saldo-regler sheet, shared through the runtime): a 2026 table loaded there answers", () => {
+    expect(cell(() => paymentCapacity(250000, 2026))).toMatchObject({ error: '#VALUE!' });
+    const table = { source: 'SKM2025.600.GÆLDST (test)', checked: '2026-01-05', rows: [{ from: 0, to: null, withoutChildren: 20, withChildren: 10 }] };
+    setWorkbookRules(applyRuleOverride(defaultRules, { betalingsevne: { '2026': table } }));
+    try {
+      // 250.000 × 20 % / 12 = 4.166,67 → down to a multiple of 50 kr.: 4.150 kr.
+      expect(paymentCapacity(250000, 2026)).toBe(4150);
+    } finally {
+      setWorkbookRules(defaultRules);
+    }
   });
 });
 

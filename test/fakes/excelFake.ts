@@ -361,6 +361,12 @@ export class FakeSheet {
     this.activated = true;
   }
 
+  /** Worksheet.delete(): the sheet and its cells are gone. */
+  delete(): void {
+    const i = this.workbook.sheets.indexOf(this);
+    if (i >= 0) this.workbook.sheets.splice(i, 1);
+  }
+
   load(): this {
     return this;
   }
@@ -443,8 +449,12 @@ export class FakeWorkbook {
     load: (_props?: string) => this.names,
   };
 
+  /** Full recalculations asked for (Application.calculate). */
+  calculations: string[] = [];
+
   readonly application = {
     suspendApiCalculationUntilNextSync: () => void (this.calculationSuspended += 1),
+    calculate: (type: string) => void this.calculations.push(type),
   };
 
   getSelectedRange(): FakeRange {
@@ -473,5 +483,6 @@ export function fakeExcel(workbook: FakeWorkbook) {
     PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
     ConditionalFormatType: { cellValue: 'CellValue' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },
+    CalculationType: { full: 'Full', recalculate: 'Recalculate', fullRebuild: 'FullRebuild' },
   };
 }
