@@ -14,6 +14,7 @@ import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/led
 import { followupWorkbook } from './xlsx/followupWorkbook.js';
 import { writeFileAtomically as writeFile } from './atomicWrite.js';
 import { lineAccountText } from './ledger/lineAccount.js';
+import { localToday } from './today.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
@@ -52,7 +53,10 @@ console.log(`\nSkrevet: ${xlsx} og ${join(OUT, 'betalingsaftaler.json')}`);
 const LEDGER = 'examples/ledger/posteringer.csv';
 const statements = await statementsFromFile(LEDGER, defaultRules, { year: '2026', maskCpr: true });
 await writeFile(join(OUT, 'saldoopgoerelser.xlsx'), await statementsWorkbook(statements));
-await writeFile(join(OUT, 'breve.xlsx'), await lettersWorkbook(statements, { kommune: 'Eksempel Kommune', contact: 'Opkrævningen, tlf. 70 10 20 30, opkraevning@eksempel.dk' }));
+await writeFile(
+  join(OUT, 'breve.xlsx'),
+  await lettersWorkbook(statements, { kommune: 'Eksempel Kommune', contact: 'Opkrævningen, tlf. 70 10 20 30, opkraevning@eksempel.dk', date: localToday(), rules: defaultRules }),
+);
 const analysis = await analyseFromFile(LEDGER, { asOf: '2026-12-31' });
 await writeFile(join(OUT, 'analyse.xlsx'), await analyseWorkbook(analysis));
 const t = statements.totals;

@@ -17,6 +17,7 @@ import { lineAccountText, type LineAccount } from './ledger/lineAccount.js';
 import { terminalSafe } from './terminalText.js';
 import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
+import { localToday } from './today.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
@@ -246,7 +247,10 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
         // Letters go to print and post: masked unless --show-cpr asks otherwise (as in the add-in).
         const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : showStatement(full, { maskCpr: true });
         if (values.letters)
-          await io.writeFile(values.letters, await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen' }));
+          await io.writeFile(
+            values.letters,
+            await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen', date: localToday(), rules }),
+          );
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
     } else {

@@ -8,6 +8,7 @@
 import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
+import type { LetterOptions } from '../../core/report/ledgerTables.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import type { SheetDescription } from '../../core/report/sheet.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
@@ -169,7 +170,7 @@ export async function writeStatusSheet(out: StatusOnDate, reference?: string): P
 }
 
 export interface StatementSheetsOptions {
-  letters?: { kommune: string; contact: string };
+  letters?: LetterOptions;
   onProgress?: (done: number, total: number) => void;
 }
 

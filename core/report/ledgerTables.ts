@@ -5,13 +5,15 @@
  * becomes kroner only as its cell is made. Text from the ledger is text, so Excel never reads a
  * name like =HYPERLINK(…) as a formula.
  */
-import type { CalendarDate } from '../calendar/date.js';
+import { danishDate, parseDate, type CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { AGING_BUCKETS, type Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import type { Movements, Statement } from '../ledger/statement.js';
-import { formatKroner, ore, toKroner } from '../money/ore.js';
+import { ore, toKroner } from '../money/ore.js';
+import { CLAIM_STATE_LABELS, lettersFor, type LetterPlan } from '../letters/letterContent.js';
 import { claimTypeRule, defaultClaimTypes, findClaimType } from '../rules/claimTypes.js';
+import { defaultRules, type RuleSet } from '../rules/ruleSet.js';
 import type { CellKind, CellValue, Column } from './sheet.js';
 
 const serial = (d: CalendarDate | null) => (d ? dateToExcelSerial(d) : null);
@@ -90,74 +92,80 @@ export function statementClaimRows(s: Statement): CellValue[][] {
 export interface LetterOptions {
   kommune: string;
   contact: string;
+  /** The day the letters are written (the caller's today), YYYY-MM-DD. */
+  date: string;
+  /** The rules in use (claim types' labels, what an open claim can get). Default: the shipped rules. */
+  rules?: RuleSet;
+  /** Bank account for payments. */
+  account?: string;
 }
-
-/** "kr." ends a sentence by itself: no second full stop. */
-const sentence = (t: string) => t.replace(/\.\.(?=\s|$)/g, '.');
 
 export interface LetterLines {
   rows: CellValue[][];
-  /** Per row the kinds of its five cells (rows share two arrays). */
+  /** Per row the kinds of its five cells (rows share a few arrays). */
   kinds: Array<readonly CellKind[]>;
   /** Rows (0-based) where each debtor's page starts. */
   pageStarts: number[];
   /** Rows to print in bold (0-based). */
   bold: number[];
+  /** Who got a letter, who did not and why, and the forældede claims for the caseworker. */
+  plan: LetterPlan;
 }
 
 const TEXT_ROW: readonly CellKind[] = ['text', 'text', 'text', 'text', 'text'];
-const MONEY_ROW: readonly CellKind[] = ['text', 'text', 'kroner', 'kroner', 'kroner'];
+const CLAIM_ROW: readonly CellKind[] = ['text', 'text', 'kroner', 'kroner', 'text'];
+const MOVEMENT_ROW: readonly CellKind[] = ['text', 'text', 'text', 'kroner', 'text'];
 
 /**
- * One page per debtor with a balance or a movement, in clear, friendly Danish: who we are, what
- * you owe per claim, what happened this year, how to pay or make an agreement, whom to call.
+ * One page per letter (core/letters/letterContent.ts decides what each says): who we are, the
+ * date, to whom, each claim with what it owes and its state in words, what happened this year in
+ * words, what to do now, whom to call. The statement's texts are already shown as the output
+ * shows them (CPR masked or not), so the letter does not mask again.
  */
 export function letterRows(s: Statement, options: LetterOptions): LetterLines {
   const rows: CellValue[][] = [];
   const kinds: Array<readonly CellKind[]> = [];
   const pageStarts: number[] = [];
   const bold: number[] = [];
-  const add = (row: CellValue[], opts: { bold?: boolean; money?: boolean } = {}) => {
+  const add = (row: CellValue[], opts: { bold?: boolean; kinds?: readonly CellKind[] } = {}) => {
     if (opts.bold) bold.push(rows.length);
     rows.push([...row, ...Array<null>(5 - row.length).fill(null)].slice(0, 5));
-    kinds.push(opts.money ? MONEY_ROW : TEXT_ROW);
+    kinds.push(opts.kinds ?? TEXT_ROW);
   };
-  for (const d of s.debtors.filter((x) => x.closing !== 0 || Object.keys(x.movements).length > 0)) {
+  const date = parseDate(options.date, 'date');
+  const plan = lettersFor(s, { kommune: options.kommune, contact: options.contact, date, ...(options.account ? { account: options.account } : {}) }, options.rules ?? defaultRules, {
+    showCpr: true,
+  });
+  for (const l of plan.letters) {
     pageStarts.push(rows.length);
     add([options.kommune], { bold: true });
     add([`Saldoopgørelse pr. 31. december ${s.year}`], { bold: true });
+    add([`Dato: ${danishDate(l.date)}`]);
     add([]);
-    add([d.name || `Debitor ${d.debtorId}`]);
-    add([d.cpr ? `CPR/CVR: ${d.cpr}` : `Debitornummer: ${d.debtorId}`]);
+    add([l.recipient]);
+    add([l.identity]);
+    add([`Debitornummer: ${l.debtorId}`]);
     add([]);
-    add([`Kære ${d.name || 'borger'}`]);
-    add([`Her er en oversigt over, hvad du skylder ${options.kommune} ved årets udgang, og hvad der er sket på dine sager i ${s.year}.`]);
+    add([l.salutation]);
+    add([`Her er en oversigt over dine sager hos ${options.kommune} ved udgangen af ${s.year}, og hvad der er sket på dem i løbet af året.`]);
     add([]);
-    add(['Sag', 'Type', 'Skyldig 1. januar', `Bevægelser ${s.year}`, 'Skyldig 31. december'], { bold: true });
-    for (const c of d.claims) {
-      // The year's movements summed in øre, as integers.
-      const moved = POSTING_KINDS.reduce((t, k) => t + (c.movements[k] ?? 0), 0);
-      add([c.claimId, claimTypeLabel(c.claimType), toKroner(c.opening), toKroner(ore(moved)), toKroner(c.closing)], { money: true });
+    add(['Sag', 'Type', 'Skyldig 1. januar', 'Skyldig 31. december', 'Status'], { bold: true });
+    for (const c of l.claims) add([c.claimId, c.typeLabel, toKroner(c.opening), toKroner(c.closing), CLAIM_STATE_LABELS[c.state]], { kinds: CLAIM_ROW });
+    const opening = ore(l.claims.reduce((t, c) => t + c.opening, 0));
+    const closing = ore(l.claims.reduce((t, c) => t + c.closing, 0));
+    add(['I alt', null, toKroner(opening), toKroner(closing), null], { bold: true, kinds: CLAIM_ROW });
+    add([]);
+    if (l.movements.length > 0) {
+      add([`Det er sket i ${s.year}`], { bold: true });
+      for (const m of l.movements) add([m.label, null, null, toKroner(m.amount)], { kinds: MOVEMENT_ROW });
+      add([]);
     }
-    add(['I alt', null, toKroner(d.opening), toKroner(ore(d.closing - d.opening)), toKroner(d.closing)], { bold: true, money: true });
-    add([]);
-    const happened = POSTING_KINDS.filter((k) => d.movements[k] !== undefined).map((k) => `${KIND_LABELS[k]}: ${formatKroner(d.movements[k]!)}`);
-    add([sentence(happened.length > 0 ? `I ${s.year}: ${happened.join('; ')}.` : `Der er ikke sket noget på dine sager i ${s.year}.`)]);
-    add([]);
-    if (d.closing > 0) {
-      add([sentence(`Du skylder ${formatKroner(d.closing)}. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.`)]);
-      add(['Kan du ikke betale det hele på én gang, kan vi lave en betalingsaftale med dig. Kontakt os.']);
-    } else if (d.closing < 0) {
-      add([sentence(`Du har betalt ${formatKroner(ore(-d.closing))} for meget. Vi betaler beløbet tilbage til din NemKonto.`)]);
-    } else {
-      add(['Du skylder ikke noget. Tak fordi du har betalt.']);
-    }
-    add([sentence(`Har du spørgsmål, så kontakt os: ${options.contact}.`)]);
+    for (const p of l.paragraphs) add([p]);
     add([]);
     add(['Venlig hilsen']);
     add([options.kommune]);
   }
-  return { rows, kinds, pageStarts, bold };
+  return { rows, kinds, pageStarts, bold, plan };
 }
 
 /** The analysis in figures: label, value and kind. */

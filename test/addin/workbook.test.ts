@@ -262,7 +262,7 @@ describe('ledgers in the workbook', () => {
       2026,
       defaultRules,
     );
-    const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30' } });
+    const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30', date: '2027-01-08' } });
     expect(names).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
     const table = wb.sheet('Saldoopgørelse 2026')!;
     expect(table.grid()[1]!.slice(0, 2)).toEqual(['D1', '=HYPERLINK("http://evil.example")']);

@@ -253,9 +253,12 @@ describe('workbooks from a ledger', () => {
     const sheet = wb.getWorksheet('Saldoopgørelser')!;
     const text = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string');
     expect(text.filter((t) => t === 'Saldoopgørelse pr. 31. december 2026')).toHaveLength(2);
-    expect(text).toContain('CPR/CVR: 010190-xxxx');
+    expect(text).toContain('CPR-nr.: 010190-xxxx');
     expect(text).toContain('Kære Søren Æbelø');
-    expect(text).toContain('Du skylder 2.449,50 kr. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.');
+    // 3.450,00 − 1.000,50 = 2.449,50 open daginstitution (udpantningsret: gebyrer and renter can follow).
+    expect(text).toContain('Du skylder i alt 2.449,50 kr. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.');
+    expect(text).toContain('Du har betalt');
+    expect(text).not.toContain('Tak fordi du har betalt.');
     expect(text).toContain('Har du spørgsmål, så kontakt os: Opkrævningen, tlf. 70 10 20 30.');
     expect(sheet.pageSetup.paperSize).toBe(9);
   });

@@ -28,7 +28,7 @@ describe('letters mask CPR numbers by default (as the add-in does)', () => {
     const r = await run(['statements', '--in', ledger(), '--year', '2026', '--letters', 'breve.xlsx']);
     expect(r.code).toBe(0);
     const text = (await cellTexts(r.written.get('breve.xlsx'))).join('\n');
-    expect(text).toContain('CPR/CVR: 010190-xxxx');
+    expect(text).toContain('CPR-nr.: 010190-xxxx');
     expect(text).toContain('Anne 010190-xxxx');
     expect(text).toContain('sag 010190-xxxx');
     expect(text).not.toMatch(/1234/);
@@ -38,7 +38,7 @@ describe('letters mask CPR numbers by default (as the add-in does)', () => {
   it('--show-cpr shows them in the letters, when a caseworker explicitly asks', async () => {
     const r = await run(['statements', '--in', ledger(), '--year', '2026', '--letters', 'breve.xlsx', '--show-cpr']);
     expect(r.code).toBe(0);
-    expect((await cellTexts(r.written.get('breve.xlsx'))).join('\n')).toContain('CPR/CVR: 0101901234');
+    expect((await cellTexts(r.written.get('breve.xlsx'))).join('\n')).toContain('CPR-nr.: 0101901234');
   });
   it('--show-cpr with --mask-cpr is refused (which one counts?), and without --letters it has nothing to show', async () => {
     const both = await run(['statements', '--in', ledger(), '--year', '2026', '--letters', 'breve.xlsx', '--show-cpr', '--mask-cpr']);

@@ -39,7 +39,7 @@ describe('text written to a workbook is valid XML (issue 14)', () => {
     const fu = runOnJson('followup', { year: 2025, goals: [{ id: '1', name: nasty, requirement: nasty, measure: 'a', target: 1 }], data: { Q1: { a: 1 } } }, defaultRules);
     const books: Array<[string, Uint8Array | ArrayBuffer]> = [
       ['statements', await statementsWorkbook(statement)],
-      ['letters', await lettersWorkbook(statement, { kommune: nasty, contact: nasty })],
+      ['letters', await lettersWorkbook(statement, { kommune: nasty, contact: nasty, date: '2027-01-08' })],
       ['analyse', await analyseWorkbook(analysis)],
       ['plan', await buildPlanWorkbook([{ name: `Aftale ${nasty}`, result: badPlan }]).xlsx.writeBuffer()],
       ['status', await buildStatusWorkbook([badPlan] as never).xlsx.writeBuffer()],

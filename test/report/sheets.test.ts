@@ -197,7 +197,7 @@ const sheets: Array<[string, SheetDescription]> = [
   ['statements per claim', statementClaimsSheet('Saldoopgørelse 2026', statements)],
   ['errors', errorsSheet('Fejl', statements.errors)],
   ['no errors', errorsSheet('Fejl', [])],
-  ['letters', lettersSheet('Breve', statements, { kommune: 'Eksempel Kommune', contact: '+45 70 10 20 30' })],
+  ['letters', lettersSheet('Breve', statements, { kommune: 'Eksempel Kommune', contact: '+45 70 10 20 30', date: '2027-01-08' })],
   ['analysis on one sheet (add-in)', analysisSheet('Analyse', analysis)],
   ...analysisSheets(analysis).map((d): [string, SheetDescription] => [`analysis (CLI): ${d.name}`, d]),
   ['follow-up', followupSheet('Opfølgning', fu, 'Lavet af Saldo')],

@@ -147,7 +147,7 @@ describe('add-in sheets: hostile text stays text', () => {
     ['plan', () => writePlanSheet(runOnJson('plan', agreement, defaultRules), pick(3))],
     ['henstand', () => writeHenstandSheet(runOnJson('henstand', henstandInput, defaultRules), pick(4)), false],
     ['status', () => writeStatusSheet(runOnJson('status', statusInput, defaultRules), pick(5)), false],
-    ['statements and letters', () => writeStatementSheets(statementFromRows(statementRows, 2026, defaultRules), { letters: { kommune: pick(0), contact: pick(1) } })],
+    ['statements and letters', () => writeStatementSheets(statementFromRows(statementRows, 2026, defaultRules), { letters: { kommune: pick(0), contact: pick(1), date: '2027-01-08' } })],
     ['analysis', () => writeAnalysisSheet(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate)))],
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],
     [

@@ -11,7 +11,7 @@ import { writeStatementSheets } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
-import { NoticeBar, ProgressField, useLedgerJob } from '../components/NoticeBar.js';
+import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 
 const t = strings.statements;
@@ -33,7 +33,7 @@ export function SaldoopgoerelsePage(): ReactElement {
       const s = statementOf(await read(sheet));
       report(strings.ledger.writing, 0);
       const sheets = await writeStatementSheets(s, {
-        ...(letters ? { letters: { kommune, contact } } : {}),
+        ...(letters ? { letters: { kommune, contact, date: today(), rules } } : {}),
         onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
       // Forældede claims are worth a word before anyone writes to a citizen about them.
