@@ -72,6 +72,8 @@ export interface Letter {
   recipient: string;
   /** "CPR-nr.: 010190-xxxx", "CVR-nr.: 12345678" or "Debitornummer: D-17". */
   identity: string;
+  /** The postal address, as a window envelope shows it; empty when none was given. */
+  address: string[];
   salutation: string;
   kind: LetterKind;
   date: CalendarDate;
@@ -97,6 +99,8 @@ export interface LetterPlan {
   skipped: Array<{ debtorId: string; reason: string }>;
   /** Forældede claims: not demanded from the citizen; the kommune decides what to do. */
   forCaseworker: CaseworkerNote[];
+  /** Letters to debitors the address book has no address for (when one was given): for print they need one. */
+  withoutAddress: string[];
 }
 
 export interface LetterOptions {
@@ -106,6 +110,8 @@ export interface LetterOptions {
   includeZero?: boolean;
   /** Show the CPR number in full (default: ddmmyy-xxxx, as Danish letters do). */
   showCpr?: boolean;
+  /** Postal addresses by debitor (core/letters/addresses.ts). */
+  addresses?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Movement words a citizen understands, in the order shown; a correction says which way it went. */
@@ -175,6 +181,7 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
   const letters: Letter[] = [];
   const skipped: LetterPlan['skipped'] = [];
   const forCaseworker: CaseworkerNote[] = [];
+  const withoutAddress: string[] = [];
   for (const d of statement.debtors) {
     const agreement = options.agreements?.get(d.debtorId);
     const claims = d.claims
@@ -199,10 +206,13 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
     const types = [...new Set(shown.filter((x) => x.state === 'åben').map((x) => findClaimType(rules.claimTypes.value, x.c.claimType)))];
     const kind: LetterKind = demanded > 0 ? (agreement ? 'følg aftalen' : 'betal') : credit > 0 ? 'tilgode' : 'intet at betale';
     const recipient = letterName(d.name) || `Debitor ${d.debtorId}`;
+    const address = options.addresses?.get(d.debtorId) ?? [];
+    if (options.addresses !== undefined && address.length === 0) withoutAddress.push(d.debtorId);
     letters.push({
       debtorId: d.debtorId,
       recipient,
       identity: identityLine(d, options.showCpr === true),
+      address: [...address],
       salutation: isCompany(d.name, d.cpr) ? `Til ${recipient}` : `Kære ${recipient}`,
       kind,
       date: settings.date,
@@ -212,7 +222,7 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
       paragraphs: paragraphsFor(kind, { demanded, credit, agreement, year: statement.year, settings, shown: shown.map((x) => x.state), types: types.filter((t): t is string => t !== null), rules }),
     });
   }
-  return { letters, skipped, forCaseworker };
+  return { letters, skipped, forCaseworker, withoutAddress };
 }
 
 function typeLabel(type: string, rules: RuleSet): string {

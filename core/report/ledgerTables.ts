@@ -143,6 +143,7 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
     add([`Dato: ${danishDate(l.date)}`]);
     add([]);
     add([l.recipient]);
+    for (const line of l.address) add([line]);
     add([l.identity]);
     add([`Debitornummer: ${l.debtorId}`]);
     add([]);

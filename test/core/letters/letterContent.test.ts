@@ -138,3 +138,14 @@ describe('names on letters', () => {
     expect(letterName(name)).toBe(expected);
   });
 });
+
+describe('addresses on letters', () => {
+  it('a letter carries the debitor address; letters without one are listed for print', () => {
+    const withBook = lettersFor(statement, settings, defaultRules, { addresses: new Map([['D1', ['Strandvejen 12, 2. th.', '2635 Ishøj']]]) });
+    expect(withBook.letters.find((l) => l.debtorId === 'D1')!.address).toEqual(['Strandvejen 12, 2. th.', '2635 Ishøj']);
+    // The six letters of the ledger above; D1 has an address.
+    expect(withBook.withoutAddress).toEqual(['D2', 'D3', 'D4', 'D5', 'D7']);
+    // Without an address book nothing is listed: Digital Post needs none.
+    expect(plan.withoutAddress).toEqual([]);
+  });
+});
