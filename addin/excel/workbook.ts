@@ -7,8 +7,8 @@
  */
 import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
-import { analysisSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
-import type { LetterOptions } from '../../core/report/ledgerTables.js';
+import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
+import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import type { SheetDescription } from '../../core/report/sheet.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
@@ -174,16 +174,31 @@ export interface StatementSheetsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Statements on new sheets: the per-claim table, the errors and (optionally) one letter per debtor with page breaks. */
-export async function writeStatementSheets(s: Statement, options: StatementSheetsOptions = {}): Promise<string[]> {
+export interface StatementSheetsWritten {
+  sheets: string[];
+  /** What the letters run did, in Danish (null without letters). */
+  letters: string | null;
+}
+
+/**
+ * Statements on new sheets: the per-claim table, the errors and (optionally) one letter per
+ * debtor with page breaks, and the forældede claims the letters left out for the caseworker.
+ */
+export async function writeStatementSheets(s: Statement, options: StatementSheetsOptions = {}): Promise<StatementSheetsWritten> {
   return Excel.run(async (context) => {
     const taken = await takenNames(context);
     const first = await addSheet(context, taken, statementClaimsSheet(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
     const written = [first.sheetName, (await addSheet(context, taken, errorsSheet(`Fejl ${s.year}`, s.errors))).sheetName];
-    if (options.letters) written.push((await addSheet(context, taken, lettersSheet(`Breve ${s.year}`, s, options.letters))).sheetName);
+    let summary: string | null = null;
+    if (options.letters) {
+      const lines = letterRows(s, options.letters);
+      written.push((await addSheet(context, taken, lettersSheet(`Breve ${s.year}`, s, options.letters, lines))).sheetName);
+      if (lines.plan.forCaseworker.length > 0) written.push((await addSheet(context, taken, caseworkerSheet(`Forældede ${s.year}`, lines))).sheetName);
+      summary = letterPlanSummary(lines.plan);
+    }
     first.sheet.activate();
     await context.sync();
-    return written;
+    return { sheets: written, letters: summary };
   });
 }
 

@@ -96,12 +96,15 @@ export interface CaseworkerNote {
 export interface LetterPlan {
   letters: Letter[];
   /** Debtors who get no letter, and why. */
-  skipped: Array<{ debtorId: string; reason: string }>;
+  skipped: Array<{ debtorId: string; why: SkipReason; reason: string }>;
   /** Forældede claims: not demanded from the citizen; the kommune decides what to do. */
   forCaseworker: CaseworkerNote[];
   /** Letters to debitors the address book has no address for (when one was given): for print they need one. */
   withoutAddress: string[];
 }
+
+/** Why a debtor gets no letter: only forældede claims, or nothing owed and nothing moved. */
+export type SkipReason = 'kun forældede krav' | 'intet skyldigt';
 
 export interface LetterOptions {
   /** Running agreements by debtor id. */
@@ -196,11 +199,15 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
     const credit = ore(-shown.filter((x) => x.state === 'tilgode').reduce((s, x) => s + x.c.closing, 0));
     const moved = Object.keys(d.movements).length > 0;
     if (shown.length === 0) {
-      skipped.push({ debtorId: d.debtorId, reason: claims.length > 0 ? 'Kun forældede krav: de kræves ikke ind; sagsbehandleren afgør sagen.' : 'Intet skyldigt og ingen bevægelser i året.' });
+      skipped.push(
+        claims.length > 0
+          ? { debtorId: d.debtorId, why: 'kun forældede krav', reason: 'Kun forældede krav: de kræves ikke ind; sagsbehandleren afgør sagen.' }
+          : { debtorId: d.debtorId, why: 'intet skyldigt', reason: 'Intet skyldigt og ingen bevægelser i året.' },
+      );
       continue;
     }
     if (demanded === 0 && credit === 0 && !moved && !options.includeZero) {
-      skipped.push({ debtorId: d.debtorId, reason: 'Skylder 0 kr. og ingen bevægelser i året.' });
+      skipped.push({ debtorId: d.debtorId, why: 'intet skyldigt', reason: 'Skylder 0 kr. og ingen bevægelser i året.' });
       continue;
     }
     const types = [...new Set(shown.filter((x) => x.state === 'åben').map((x) => findClaimType(rules.claimTypes.value, x.c.claimType)))];

@@ -8,7 +8,18 @@ import { POSTING_KINDS } from '../ledger/posting.js';
 import type { Statement } from '../ledger/statement.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { toKroner } from '../money/ore.js';
-import { agingTable, analysisSummaryLines, developmentTable, KIND_LABELS, letterRows, STATEMENT_COLUMNS, statementClaimRows, type LetterOptions } from './ledgerTables.js';
+import {
+  agingTable,
+  analysisSummaryLines,
+  caseworkerRows,
+  developmentTable,
+  KIND_LABELS,
+  letterRows,
+  STATEMENT_COLUMNS,
+  statementClaimRows,
+  type LetterLines,
+  type LetterOptions,
+} from './ledgerTables.js';
 import { columnRange, rowRange, type CellValue, type ChartDescription, type Place, type SheetDescription, type TableBlock } from './sheet.js';
 
 const A1: Place = { row: 1, col: 1 };
@@ -69,9 +80,8 @@ export function errorsSheet(name: string, errors: ReadonlyArray<{ row: number; m
   };
 }
 
-/** One printable page per debtor (letterRows), a page break before each; portrait, one page wide. */
-export function lettersSheet(name: string, s: Statement, options: LetterOptions): SheetDescription {
-  const letters = letterRows(s, options);
+/** One printable page per debtor (letterRows, or the lines already made), a page break before each; portrait, one page wide. */
+export function lettersSheet(name: string, s: Statement, options: LetterOptions, letters: LetterLines = letterRows(s, options)): SheetDescription {
   return {
     name,
     blocks: [{ type: 'lines', at: A1, rows: letters.rows, kinds: letters.kinds, bold: letters.bold, pageStarts: letters.pageStarts }],
@@ -204,4 +214,26 @@ export function analysisSheets(a: Analysis): SheetDescription[] {
     columnWidths: { 1: 12, 2: 28, 3: 16, 4: 15, 5: 14 },
   };
   return [summary, agingSheet, developmentSheet, movements, top, errorsSheet('Fejl', a.errors)];
+}
+
+/** The forældede claims the letters left out, for the caseworker (the kommune decides what to do with them). */
+export function caseworkerSheet(name: string, letters: LetterLines): SheetDescription {
+  return {
+    name,
+    blocks: [
+      {
+        type: 'table',
+        at: A1,
+        columns: [
+          { header: 'Debitor', kind: 'text' },
+          { header: 'Fordring', kind: 'text' },
+          { header: 'Beløb', kind: 'kroner' },
+          { header: 'Forældet – grundlag', kind: 'text' },
+        ],
+        rows: caseworkerRows(letters.plan),
+      },
+    ],
+    columnWidths: { 1: 14, 2: 14, 3: 14, 4: 90 },
+    freezeRows: 1,
+  };
 }

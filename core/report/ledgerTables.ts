@@ -169,6 +169,30 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
   return { rows, kinds, pageStarts, bold, plan };
 }
 
+/**
+ * What the letters run did, in Danish: how many letters, who got none and why, and the forældede
+ * claims left for the caseworker.
+ * @example letterPlanSummary(plan) // "29 breve. 11 debitorer fik intet brev: 6 kun forældede krav; 5 intet skyldigt …"
+ */
+export function letterPlanSummary(plan: LetterPlan): string {
+  const reasons = new Map<string, number>();
+  for (const s of plan.skipped) reasons.set(s.why, (reasons.get(s.why) ?? 0) + 1);
+  const parts = [`${plan.letters.length} ${plan.letters.length === 1 ? 'brev' : 'breve'}.`];
+  if (plan.skipped.length > 0) parts.push(`${plan.skipped.length} ${plan.skipped.length === 1 ? 'debitor' : 'debitorer'} fik intet brev (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}).`);
+  const barred = plan.forCaseworker.length;
+  if (barred > 0)
+    parts.push(
+      barred === 1 ? '1 forældet fordring kræves ikke ind; den står på listen til sagsbehandleren.' : `${barred} forældede fordringer kræves ikke ind; de står på listen til sagsbehandleren.`,
+    );
+  if (plan.withoutAddress.length > 0) parts.push(`${plan.withoutAddress.length} ${plan.withoutAddress.length === 1 ? 'brev mangler' : 'breve mangler'} adresse.`);
+  return parts.join(' ');
+}
+
+/** The forældede claims left out of the letters: for the caseworker, who decides. */
+export function caseworkerRows(plan: LetterPlan): CellValue[][] {
+  return plan.forCaseworker.map((n) => [n.debtorId, n.claimId, toKroner(n.amount), n.reason]);
+}
+
 /** The analysis in figures: label, value and kind. */
 export function analysisSummaryLines(a: Analysis): Array<{ label: string; value: CellValue; kind: CellKind }> {
   const s = a.summary;

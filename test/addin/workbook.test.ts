@@ -258,12 +258,16 @@ describe('ledgers in the workbook', () => {
         ['D1', '=HYPERLINK("http://evil.example")', 'F1', '01-02-2026', 'krav', '500,00'],
         ['D2', 'Jens', 'G1', '01-03-2026', 'krav', '200,00'],
         ['D3', 'X', 'H1', 'i går', 'krav', '1'],
+        // Posted 2/1/2020 without a due date: forældet 3 years after the first posting, before 2026.
+        ['D4', 'Y', 'K1', '02-01-2020', 'krav', '300,00'],
       ],
       2026,
       defaultRules,
     );
-    const names = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30', date: '2027-01-08' } });
-    expect(names).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);
+    const written = await writeStatementSheets(s, { letters: { kommune: 'Eksempel Kommune', contact: 'tlf. 70 10 20 30', date: '2027-01-08' } });
+    expect(written.sheets).toEqual(['Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026', 'Forældede 2026']);
+    expect(written.letters).toBe('2 breve. 1 debitor fik intet brev (1 kun forældede krav). 1 forældet fordring kræves ikke ind; den står på listen til sagsbehandleren.');
+    expect(wb.sheet('Forældede 2026')!.grid()[1]!.slice(0, 3)).toEqual(['D4', 'K1', 300]);
     const table = wb.sheet('Saldoopgørelse 2026')!;
     expect(table.grid()[1]!.slice(0, 2)).toEqual(['D1', '=HYPERLINK("http://evil.example")']);
     expect(wb.sheets.flatMap((x) => [...x.cells.values()]).filter((c) => c.formula !== undefined)).toEqual([]);

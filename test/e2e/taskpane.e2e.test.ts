@@ -309,7 +309,8 @@ describe('task pane in a browser', () => {
     await page.getByLabel('Afsender').fill('Eksempel Kommune');
     await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
     await page.getByText(/debitorer er opgjort i arkene/).waitFor();
-    expect(await page.getByRole('status').last().innerText()).toMatch(/ultimo 3\.649,50 kr\. 1 række kunne ikke læses/);
+    // Both debtors owe (2.449,50 + 1.200,00 = 3.649,50 kr.), so both get a letter and none is skipped.
+    expect(await page.getByRole('status').last().innerText()).toMatch(/ultimo 3\.649,50 kr\. Breve: 2 breve\. 1 række kunne ikke læses/);
     await page.screenshot({ path: `${SHOTS}saldoopgoerelse.png`, fullPage: true });
     const all = await sheets(page);
     expect(all.map((x) => x.name)).toEqual(['Ark1', 'Posteringer', 'Saldoopgørelse 2026', 'Fejl 2026', 'Breve 2026']);

@@ -32,7 +32,7 @@ export function SaldoopgoerelsePage(): ReactElement {
       const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, rules);
       const s = statementOf(await read(sheet));
       report(strings.ledger.writing, 0);
-      const sheets = await writeStatementSheets(s, {
+      const written = await writeStatementSheets(s, {
         ...(letters ? { letters: { kommune, contact, date: today(), rules } } : {}),
         onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
@@ -49,7 +49,7 @@ export function SaldoopgoerelsePage(): ReactElement {
       const barredText = t.timeBarred(whole, partly);
       return {
         intent: s.errors.length > 0 ? 'warning' : 'success',
-        text: `${t.done(sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`} ${strings.ledger.errors(s.errors.length)}`,
+        text: `${t.done(written.sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`}${written.letters === null ? '' : ` Breve: ${written.letters}`} ${strings.ledger.errors(s.errors.length)}`,
       };
     });
 

@@ -115,8 +115,8 @@ describe('letters by state', () => {
   it('no letter to a debtor who owes nothing and had no movement, nor to one with only forældede claims; each skip says why', () => {
     expect(plan.letters.map((l) => l.debtorId)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D7']);
     expect(plan.skipped).toEqual([
-      { debtorId: 'D6', reason: 'Intet skyldigt og ingen bevægelser i året.' },
-      { debtorId: 'D8', reason: 'Kun forældede krav: de kræves ikke ind; sagsbehandleren afgør sagen.' },
+      { debtorId: 'D6', why: 'intet skyldigt', reason: 'Intet skyldigt og ingen bevægelser i året.' },
+      { debtorId: 'D8', why: 'kun forældede krav', reason: 'Kun forældede krav: de kræves ikke ind; sagsbehandleren afgør sagen.' },
     ]);
     expect(plan.forCaseworker.map((n) => [n.debtorId, n.claimId])).toEqual([
       ['D3', 'F3'],
