@@ -6,7 +6,6 @@
  * start from.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import './xlsx/xmlSafe.js';
 import { SaldoError } from '../core/errors.js';
 import { dateCell } from '../core/input/cells.js';
@@ -14,28 +13,15 @@ import { RULES_SHEET, rulesSheet, rulesSheetText } from '../core/rules/rulesShee
 import type { RuleSet } from '../core/rules/ruleSet.js';
 import { createCsvTokenizer } from './ledger/csvRecords.js';
 import { addSheet, bookBytes, newBook } from './xlsx/book.js';
-import { openXlsxBytes, sizeText } from './xlsx/xlsxZip.js';
+import { repackedWorkbook, sizeText } from './xlsx/xlsxZip.js';
 
 /** A rules workbook is a few hundred kB; a larger one is refused before it is unpacked. */
 const RULES_TOTAL = 64 * 1024 * 1024;
 
-/** The workbook's parts, unpacked no further than the zip directory says and within the limits (see followupWorkbook.ts). */
-async function checkedWorkbook(bytes: Uint8Array, path: string): Promise<Uint8Array> {
+/** The workbook's parts within the limits (cli/xlsx/xlsxZip.ts). */
+function checkedWorkbook(bytes: Uint8Array, path: string): Promise<Uint8Array> {
   const label = `Regelfilen "${path}"`;
-  const zip = openXlsxBytes(bytes, label, 'rules');
-  try {
-    const out = new JSZip();
-    let total = 0;
-    for (const [name, entry] of zip.entries) {
-      if (name.endsWith('/')) continue;
-      total += entry.size;
-      if (total > RULES_TOTAL) throw new SaldoError('UGYLDIGT_INPUT', 'rules', null, `${label} fylder over ${sizeText(RULES_TOTAL)} udpakket; et regelark er nogle få hundrede kB.`);
-      out.file(name, zip.part(name)!);
-    }
-    return await out.generateAsync({ type: 'uint8array', compression: 'STORE' });
-  } finally {
-    zip.close();
-  }
+  return repackedWorkbook(bytes, label, 'rules', RULES_TOTAL, `${label} fylder over ${sizeText(RULES_TOTAL)} udpakket; et regelark er nogle få hundrede kB.`);
 }
 
 /** A cell as a sheet API would give it: text, number, boolean, a date cell, or '' (a formula's saved value; an error's text). */

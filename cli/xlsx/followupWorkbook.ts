@@ -13,8 +13,7 @@ import type { Followup } from '../../core/followup/followup.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { isFollowupHeader, previousTextFromRows, UNMATCHED_TITLE } from '../../core/report/followupTable.js';
 import { addSheet, bookBytes, newBook } from './book.js';
-import { openXlsxBytes, sizeText } from './xlsxZip.js';
-import JSZip from 'jszip';
+import { repackedWorkbook, sizeText } from './xlsxZip.js';
 
 export const FOLLOWUP_SHEET = 'Opfølgning';
 const CHART_SHEET = 'Diagrammer';
@@ -48,33 +47,16 @@ export function shownCellText(v: unknown): unknown {
 /** Parts of a previous follow-up together (a follow-up is tens of rows; charts and a logo fit well within). */
 const PREVIOUS_TOTAL = 64 * 1024 * 1024;
 
-/**
- * The workbook's parts, each unpacked no further than the zip's directory declares and within
- * XLSX_LIMITS, packed again unpacked: ExcelJS's own unzipping (JSZip) trusts the directory and
- * would fill memory with a zip bomb.
- */
-async function checkedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
+/** The workbook's parts within the limits (xlsxZip.ts). */
+function checkedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
   const label = 'Den forrige opfølgning';
-  const zip = openXlsxBytes(bytes, label, 'previous');
-  try {
-    const out = new JSZip();
-    let total = 0;
-    for (const [name, entry] of zip.entries) {
-      if (name.endsWith('/')) continue;
-      total += entry.size;
-      if (total > PREVIOUS_TOTAL)
-        throw new SaldoError(
-          'UGYLDIGT_INPUT',
-          'previous',
-          null,
-          `${label} kan ikke læses: den fylder over ${sizeText(PREVIOUS_TOTAL)} udpakket, og en opfølgning er nogle få hundrede kB. Er det den rigtige projektmappe?`,
-        );
-      out.file(name, zip.part(name)!);
-    }
-    return await out.generateAsync({ type: 'uint8array', compression: 'STORE' });
-  } finally {
-    zip.close();
-  }
+  return repackedWorkbook(
+    bytes,
+    label,
+    'previous',
+    PREVIOUS_TOTAL,
+    `${label} kan ikke læses: den fylder over ${sizeText(PREVIOUS_TOTAL)} udpakket, og en opfølgning er nogle få hundrede kB. Er det den rigtige projektmappe?`,
+  );
 }
 
 /**

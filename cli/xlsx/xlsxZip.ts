@@ -7,6 +7,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { SaldoError } from '../../core/errors.js';
 
 const MB = 1024 * 1024;
@@ -300,4 +301,26 @@ export function dataDescriptor(size: number): Buffer {
   d.writeUInt32LE(size, 8);
   d.writeUInt32LE(size, 12);
   return d;
+}
+
+/**
+ * A workbook's parts, each unpacked no further than the zip's directory declares and within
+ * XLSX_LIMITS, packed again unpacked: ExcelJS's own unzipping (JSZip) trusts the directory and
+ * would fill memory with a zip bomb. More than `total` bytes unpacked is refused with `tooBig`.
+ */
+export async function repackedWorkbook(bytes: Uint8Array, label: string, field: string, total: number, tooBig: string): Promise<Uint8Array> {
+  const zip = openXlsxBytes(bytes, label, field);
+  try {
+    const out = new JSZip();
+    let unpacked = 0;
+    for (const [name, entry] of zip.entries) {
+      if (name.endsWith('/')) continue;
+      unpacked += entry.size;
+      if (unpacked > total) throw new SaldoError('UGYLDIGT_INPUT', field, null, tooBig);
+      out.file(name, zip.part(name)!);
+    }
+    return await out.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  } finally {
+    zip.close();
+  }
 }
