@@ -82,6 +82,8 @@ export interface Letter {
   movements: LetterMovement[];
   /** What is demanded: the open claims. */
   demanded: Ore;
+  /** The running betalingsaftale the letter refers to, if any. */
+  agreement?: AgreementNote;
   /** The body after the table, paragraph by paragraph. */
   paragraphs: string[];
 }
@@ -226,6 +228,7 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
       claims: shown.map(({ c, state }) => ({ claimId: c.claimId, typeLabel: typeLabel(c.claimType, rules), state, opening: c.opening, closing: c.closing, text: sentence(CLAIM_TEXT[state](c)) })),
       movements: movementsOf(d),
       demanded,
+      ...(kind === 'følg aftalen' && agreement ? { agreement } : {}),
       paragraphs: paragraphsFor(kind, { demanded, credit, agreement, year: statement.year, settings, shown: shown.map((x) => x.state), types: types.filter((t): t is string => t !== null), rules }),
     });
   }
