@@ -8,10 +8,11 @@
 import ExcelJS from 'exceljs';
 import './xlsx/xmlSafe.js';
 import { SaldoError } from '../core/errors.js';
-import { dateCell } from '../core/input/cells.js';
 import { RULES_SHEET, rulesSheet, rulesSheetText } from '../core/rules/rulesSheet.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
+import { csvField } from './csvText.js';
 import { createCsvTokenizer } from './ledger/csvRecords.js';
+import { cellOf } from './xlsx/cellValue.js';
 import { addSheet, bookBytes, newBook } from './xlsx/book.js';
 import { repackedWorkbook, sizeText } from './xlsx/xlsxZip.js';
 
@@ -22,19 +23,6 @@ const RULES_TOTAL = 64 * 1024 * 1024;
 function checkedWorkbook(bytes: Uint8Array, path: string): Promise<Uint8Array> {
   const label = `Regelfilen "${path}"`;
   return repackedWorkbook(bytes, label, 'rules', RULES_TOTAL, `${label} fylder over ${sizeText(RULES_TOTAL)} udpakket; et regelark er nogle få hundrede kB.`);
-}
-
-/** A cell as a sheet API would give it: text, number, boolean, a date cell, or '' (a formula's saved value; an error's text). */
-function cellOf(v: unknown): unknown {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateCell(Math.floor(v.getTime() / 86_400_000));
-  if (typeof v !== 'object') return v;
-  const o = v as { richText?: Array<{ text?: string }>; text?: unknown; result?: unknown; formula?: string; sharedFormula?: string; error?: string };
-  if (Array.isArray(o.richText)) return o.richText.map((t) => t.text ?? '').join('');
-  if (typeof o.error === 'string') return o.error;
-  if ('formula' in o || 'sharedFormula' in o) return cellOf(o.result);
-  if ('text' in o) return cellOf(o.text);
-  return '';
 }
 
 /** The cells of the workbook's `Saldo-regler` sheet, from A1. */
@@ -74,12 +62,6 @@ export function rulesCellsFromCsv(text: string, path: string): unknown[][] {
   tokenizer.finish();
   if (problems.length > 0) throw new SaldoError('UGYLDIGT_INPUT', 'rules', path, problems.join('\n'));
   return Array.from(rows, (r) => r ?? []);
-}
-
-/** A text cell for a .csv file Excel opens: quoted where it holds `;`, `"` or a line break; never read as a formula. */
-function csvField(text: string): string {
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The rules sheet as a `;`-separated file (UTF-8 with BOM, so Excel reads æøå). */

@@ -7,7 +7,7 @@
  */
 import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
-import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheet, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
+import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
 import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import type { SheetDescription } from '../../core/report/sheet.js';
@@ -192,7 +192,7 @@ export async function writeStatementSheets(s: Statement, options: StatementSheet
     let summary: string | null = null;
     if (options.letters) {
       const lines = letterRows(s, options.letters);
-      written.push((await addSheet(context, taken, lettersSheet(`Breve ${s.year}`, s, options.letters, lines))).sheetName);
+      for (const sheet of lettersSheets(`Breve ${s.year}`, s, options.letters, lines)) written.push((await addSheet(context, taken, sheet)).sheetName);
       if (lines.plan.forCaseworker.length > 0) written.push((await addSheet(context, taken, caseworkerSheet(`Forældede ${s.year}`, lines))).sheetName);
       summary = letterPlanSummary(lines.plan);
     }

@@ -6,8 +6,8 @@
  * =HYPERLINK("…") stays text.
  */
 import type { Analysis, Statement } from '../../core/commands/index.js';
-import type { LetterOptions } from '../../core/report/ledgerTables.js';
-import { analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
+import { letterRows, type LetterLines, type LetterOptions } from '../../core/report/ledgerTables.js';
+import { analysisSheets, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { addSheet, streamedBook } from './book.js';
 
 export function statementsWorkbook(s: Statement): Promise<Uint8Array> {
@@ -26,6 +26,9 @@ export function analyseWorkbook(a: Analysis): Promise<Uint8Array> {
 }
 
 /** One printable page per debtor, a page break before each; A4 portrait fitted to the width. */
-export function lettersWorkbook(s: Statement, options: LetterOptions): Promise<Uint8Array> {
-  return streamedBook((book) => void addSheet(book, lettersSheet('Saldoopgørelser', s, options)));
+export function lettersWorkbook(s: Statement, options: LetterOptions, lines: LetterLines = letterRows(s, options)): Promise<Uint8Array> {
+  return streamedBook((book) => {
+    for (const sheet of lettersSheets('Saldoopgørelser', s, options, lines)) addSheet(book, sheet);
+    if (lines.plan.forCaseworker.length > 0) addSheet(book, caseworkerSheet('Til sagsbehandler', lines));
+  });
 }

@@ -90,6 +90,32 @@ export function lettersSheet(name: string, s: Statement, options: LetterOptions,
   };
 }
 
+/**
+ * Excel keeps at most 1,026 manual page breaks on a sheet (one per letter here): letters beyond
+ * it would print run together. So at most this many letters go on one sheet.
+ */
+export const LETTERS_PER_SHEET = 1000;
+
+/** The letters as sheets of at most LETTERS_PER_SHEET letters each: "Breve 2025", then "Breve 2025 (2)" … */
+export function lettersSheets(name: string, s: Statement, options: LetterOptions, letters: LetterLines = letterRows(s, options), perSheet = LETTERS_PER_SHEET): SheetDescription[] {
+  const starts = letters.pageStarts;
+  if (starts.length <= perSheet) return [lettersSheet(name, s, options, letters)];
+  const sheets: SheetDescription[] = [];
+  for (let i = 0; i < starts.length; i += perSheet) {
+    const from = starts[i]!;
+    const to = starts[i + perSheet] ?? letters.rows.length;
+    const part: LetterLines = {
+      rows: letters.rows.slice(from, to),
+      kinds: letters.kinds.slice(from, to),
+      pageStarts: starts.slice(i, i + perSheet).map((r) => r - from),
+      bold: letters.bold.filter((r) => r >= from && r < to).map((r) => r - from),
+      plan: letters.plan,
+    };
+    sheets.push(lettersSheet(i === 0 ? name : `${name} (${i / perSheet + 1})`, s, options, part));
+  }
+  return sheets;
+}
+
 /** The analysis in figures, its first line (the date) in bold. */
 function analysisSummary(a: Analysis, at: Place) {
   return { type: 'pairs' as const, at, lines: analysisSummaryLines(a).map((l, i) => (i === 0 ? { ...l, bold: true } : l)) };

@@ -98,6 +98,8 @@ export interface LetterOptions {
   rules?: RuleSet;
   /** Bank account for payments. */
   account?: string;
+  /** Postal addresses by debitor (core/letters/addresses.ts). */
+  addresses?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface LetterLines {
@@ -135,6 +137,7 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
   const date = parseDate(options.date, 'date');
   const plan = lettersFor(s, { kommune: options.kommune, contact: options.contact, date, ...(options.account ? { account: options.account } : {}) }, options.rules ?? defaultRules, {
     showCpr: true,
+    ...(options.addresses ? { addresses: options.addresses } : {}),
   });
   for (const l of plan.letters) {
     pageStarts.push(rows.length);
