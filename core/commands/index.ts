@@ -16,8 +16,10 @@ import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js'
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
+import { agreementLetterOf, henstandLetterOf, statementLetters } from './letters.js';
 
 export type * from './inputs.js';
+export type { AgreementLetterInput, CaseLetter, CaseParty, HenstandLetterInput, KommuneSettings, LetterPlan, StatementLettersInput } from './letters.js';
 export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, MeasureInput, YearToDateInput } from './cells.js';
 export type { AgreementHenstand } from '../henstand/agreementHenstand.js';
 export type { ClaimHenstand } from '../henstand/claimHenstand.js';
@@ -62,6 +64,10 @@ export const commands = {
   measure: cells.measure,
   debtorBalance: cells.debtorBalance,
   debtorStatement: cells.debtorStatement,
+  // Letters (core/commands/letters.ts): their content; PDF and Word are made by letters/.
+  statementLetters,
+  agreementLetter: agreementLetterOf,
+  henstandLetter: henstandLetterOf,
 };
 
 export type CommandName = keyof typeof commands;
@@ -94,6 +100,9 @@ export const toJson = {
   measure: same,
   debtorBalance: same,
   debtorStatement: same,
+  statementLetters: same,
+  agreementLetter: same,
+  henstandLetter: same,
 } satisfies { [C in CommandName]: (out: CommandOutput<C>) => unknown };
 
 /**
