@@ -221,3 +221,35 @@ describe('renderPdf: one letter, one file', () => {
     await expect(renderPdf([], { fonts: letterFonts() })).rejects.toThrow('Der er ingen breve');
   });
 });
+
+describe('renderPdf: fonts', () => {
+  it('without italic fonts, italic falls back to the regular font and bold italic to the bold', async () => {
+    const { regular, bold } = letterFonts();
+    const read = await readPdf(
+      await renderPdf(
+        [
+          {
+            id: 'x',
+            title: 'x',
+            blocks: [
+              {
+                kind: 'paragraph',
+                runs: [
+                  { text: 'Skrå ', italic: true },
+                  { text: 'Fed og skrå', bold: true, italic: true },
+                ],
+              },
+            ],
+          },
+        ],
+        {
+          fonts: { regular, bold },
+          creationDate: CREATED,
+        },
+      ),
+    );
+    const font = (text: string) => read.pages[0]!.texts.find((t) => t.text.trim() === text)?.font;
+    expect(font('Skrå')).toMatch(/IBMPlexSans-Regular$/);
+    expect(font('Fed og skrå')).toMatch(/IBMPlexSans-Bold$/);
+  });
+});
