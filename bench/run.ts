@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: schedules per second through the core and through `saldo plan` batch.
  * Workload (issue 2): 10,000 monthly agreements of about 120 payments, daily interest.
+ * Then statements of a ledger against DuckDB (issue 5), a big ledger (issue 14) and letters drawn
+ * to PDF (issue 18). SALDO_BENCH_N, _LEDGER_ROWS, _BIG_ROWS and _LETTERS set the sizes.
  * Prints one table; the README quotes it with the date and the machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -266,9 +268,53 @@ if (BIG_ROWS > 0) {
   );
 }
 
+// ---- letters to PDF (issue 18): two-page letters, as one print file and as one file each ----
+// In child processes, so each has its own peak memory. The time targets are for 5,000 letters and
+// scale with SALDO_BENCH_LETTERS.
+const LETTERS = Number(process.env.SALDO_BENCH_LETTERS ?? 5_000);
+if (LETTERS > 0) {
+  interface LettersFigures {
+    letters: number;
+    pages: number;
+    bytes: number;
+    ms: number;
+    maxRssMb: number;
+  }
+  const letters = (mode: 'combined' | 'each'): LettersFigures => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lettersChild.ts', mode, String(LETTERS), mkdtempSync(join(dir, `letters-${mode}-`))], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench/lettersChild.ts ${mode} failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as LettersFigures;
+  };
+  const scale = LETTERS / 5_000;
+  const work = (f: LettersFigures) => `${fmt(f.letters)} letters, ${fmt(f.pages)} pages (${fmt(f.bytes / 1e6, 1)} MB of PDF)`;
+  const pagesPerSecond = (f: LettersFigures) => `${fmt((f.pages / f.ms) * 1000)} pages/s`;
+  const combined = letters('combined');
+  const combinedLimit = 30_000 * scale;
+  row(
+    'PDF letters, one print file (renderPdf, in a child process)',
+    work(combined),
+    `${fmt(combined.ms)} ms`,
+    pagesPerSecond(combined),
+    `${fmt(combined.maxRssMb)} MB ${target('≤ 1 GiB', combined.maxRssMb <= 1024, `one PDF of ${fmt(LETTERS)} letters took ${fmt(combined.maxRssMb)} MB (target ≤ 1 GiB)`)}`,
+    target(`≤ ${fmt(combinedLimit / 1000)} s`, combined.ms <= combinedLimit, `one PDF of ${fmt(LETTERS)} letters took ${fmt(combined.ms)} ms (target ≤ ${fmt(combinedLimit / 1000)} s)`),
+  );
+  const each = letters('each');
+  const eachLimit = 90_000 * scale;
+  row(
+    'PDF letters, one file per recipient (renderPdf per letter, files written)',
+    work(each),
+    `${fmt(each.ms)} ms`,
+    pagesPerSecond(each),
+    `${fmt(each.maxRssMb)} MB`,
+    target(`≤ ${fmt(eachLimit / 1000)} s`, each.ms <= eachLimit, `${fmt(LETTERS)} per-recipient PDFs took ${fmt(each.ms)} ms (target ≤ ${fmt(eachLimit / 1000)} s)`),
+  );
+}
+
 console.log(`Saldo bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB`);
 console.log(`Schedules: ${fmt(N)} monthly agreements, 2 claims each, daily interest 0–12 %, ${fmt(rowsPer, 1)} payments on average.`);
-console.log(`Statements: ${fmt(LEDGER_ROWS)} postings (${fmt(ledgerMb, 0)} MB CSV), ${fmt(child.debtors)} debtors, year 2026; whole processes include Node's start.\n`);
+console.log(`Statements: ${fmt(LEDGER_ROWS)} postings (${fmt(ledgerMb, 0)} MB CSV), ${fmt(child.debtors)} debtors, year 2026; whole processes include Node's start.`);
+if (LETTERS > 0) console.log(`Letters: ${fmt(LETTERS)} saldoopgørelser of two pages (bench/letterSample.ts), IBM Plex Sans embedded and subset in each file.`);
+console.log('');
 console.log('| measurement | work | time | rate | peak memory | target / result |');
 console.log('|---|---|---|---|---|---|');
 for (const line of table) console.log(line);

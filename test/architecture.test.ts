@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './cli/helpers.js';
@@ -34,6 +35,45 @@ describe('core/ is pure (no Office, React, Node or clock)', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+/**
+ * letters/ runs in the CLI and in the task pane's browser (issue 18): no Node built-ins or globals
+ * (fonts and files come in as bytes), and no Office or React (the pane calls it, not the reverse).
+ */
+export function lettersViolations(file: string, text: string): string[] {
+  const bad: string[] = [];
+  const node = new Set(builtinModules);
+  for (const m of text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const spec = m[1] ?? m[2] ?? m[3]!;
+    const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+    if (spec.startsWith('node:') || node.has(name) || /^(react|react-dom|exceljs)$|^@fluentui\/|^@microsoft\/|^office-/.test(name)) bad.push(`${relative(ROOT, file)}: ${spec}`);
+  }
+  for (const pattern of [/\bprocess\./, /\bBuffer\./, /\b__dirname\b/, /\bOffice\./, /\bExcel\./]) {
+    if (pattern.test(text)) bad.push(`${relative(ROOT, file)}: ${pattern.source}`);
+  }
+  return bad;
+}
+
+describe('letters/ runs in Node and in the browser (issue 18)', () => {
+  const letters = files(join(ROOT, 'letters'));
+  it('imports no Node built-ins, Office or React, and uses no Node globals', () => {
+    expect(letters.length).toBeGreaterThan(1);
+    expect(letters.flatMap((file) => lettersViolations(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+  it('the rule can fail: fs, node:path, a dynamic zlib, React, Fluent and Buffer are named', () => {
+    const file = join(ROOT, 'letters', 'pdf', 'Example.ts');
+    const text =
+      "import { readFileSync } from 'fs';\nimport { join } from 'node:path';\nconst z = import('zlib');\nimport { useState } from 'react';\nimport { Button } from '@fluentui/react-components';\nimport PDFDocument from 'pdfkit';\nconst b = Buffer.from('x');";
+    expect(lettersViolations(file, text)).toEqual([
+      'letters/pdf/Example.ts: fs',
+      'letters/pdf/Example.ts: node:path',
+      'letters/pdf/Example.ts: zlib',
+      'letters/pdf/Example.ts: react',
+      'letters/pdf/Example.ts: @fluentui/react-components',
+      'letters/pdf/Example.ts: \\bBuffer\\.',
+    ]);
   });
 });
 
