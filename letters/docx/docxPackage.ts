@@ -2,7 +2,8 @@
  * A Word document as a package of parts, and what a letter template may not hold. A filled
  * letter goes to a citizen, so nothing in it may reach outside the document or run: no macros,
  * no embedded or linked objects, no links to outside files or addresses, no Word fields that
- * fetch or compute (INCLUDETEXT, DDE, MERGEFIELD …), no mail merge. Each refusal says in
+ * fetch or compute (INCLUDETEXT, DDE, MERGEFIELD …), no mail merge; nor the kommune's own
+ * comments and tracked changes, which Word would show the citizen. Each refusal says in
  * Danish what was found, where, and how to remove it in Word. Elements are matched by their
  * local name whatever their prefix, so a renamed namespace prefix cannot slip one past.
  */
@@ -190,6 +191,11 @@ export function refuseUnsafe(pkg: DocxPackage, name: string): void {
     const where = partLabel(pkg, part);
     if (elements(xml, 'altChunk').length > 0) throw fail(`indeholder et indsat dokument (altChunk) i ${where}. Kopiér teksten ind i skabelonen i stedet.`);
     if (elements(xml, 'object').length > 0 || elements(xml, 'OLEObject').length > 0 || elements(xml, 'control').length > 0) throw fail(embedded(where));
+    // What a kommune wrote for itself would go to the citizen with the letter.
+    if (elements(xml, 'comment').length > 0 || elements(xml, 'commentReference').length > 0)
+      throw fail('indeholder kommentarer, som ville følge med brevet til borgeren. Slet dem i Word (Gennemse > Slet > Slet alle kommentarer i dokumentet), og gem igen.');
+    if (['ins', 'del', 'moveFrom', 'moveTo'].some((local) => elements(xml, local).length > 0))
+      throw fail(`har registrerede ændringer i ${where}, som borgeren kan se i Word. Godkend eller afvis dem (Gennemse > Accepter > Accepter alle ændringer), og gem igen.`);
     if (elements(xml, 'mailMerge').length > 0)
       throw fail('er et hoveddokument til Words brevfletning. Saldo fletter selv: slå brevfletningen fra (Forsendelser > Start brevfletning > Normalt Word-dokument), og gem igen.');
     for (const instruction of fieldInstructions(xml)) {

@@ -142,6 +142,21 @@ describe('nothing that reaches outside the document', () => {
   });
 });
 
+describe('what the kommune wrote for itself', () => {
+  it('a comment would go to the citizen with the letter, and is refused', () => {
+    const comments = `<w:comments ${'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'}><w:comment w:id="0" w:author="Sagsbehandler">${p('Husk at tjekke beløbet')}</w:comment></w:comments>`;
+    const body = `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Kære {modtager}</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`;
+    expect(check(docx(body, { parts: { 'word/comments.xml': comments } }))).toBe(
+      'Skabelonen "brev.docx" indeholder kommentarer, som ville følge med brevet til borgeren. Slet dem i Word (Gennemse > Slet > Slet alle kommentarer i dokumentet), og gem igen.',
+    );
+  });
+
+  it('a tracked deletion (shown to the citizen in Word) is refused until accepted or rejected', () => {
+    const body = `<w:p><w:r><w:t xml:space="preserve">Du skylder </w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>ikke </w:delText></w:r></w:del><w:r><w:t>noget.</w:t></w:r></w:p>`;
+    expect(check(docx(plain + body))).toMatch(/har registrerede ændringer i brevet, som borgeren kan se i Word\. Godkend eller afvis dem/);
+  });
+});
+
 describe('a zip bomb is refused by its declared sizes, before anything is unpacked', () => {
   const MB = 1024 * 1024;
 
