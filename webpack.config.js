@@ -97,6 +97,15 @@ export default async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The letters' templates and font (addin/taskpane/letterAssets.ts), served from the add-in's own origin.
+          { from: 'assets/letters/*.docx', to: 'letters/[name][ext]' },
+          ...[
+            ['400Regular/IBMPlexSans_400Regular.ttf', 'Regular'],
+            ['700Bold/IBMPlexSans_700Bold.ttf', 'Bold'],
+            ['400Regular_Italic/IBMPlexSans_400Regular_Italic.ttf', 'Italic'],
+            ['700Bold_Italic/IBMPlexSans_700Bold_Italic.ttf', 'BoldItalic'],
+          ].map(([file, name]) => ({ from: `node_modules/@expo-google-fonts/ibm-plex-sans/${file}`, to: `fonts/IBMPlexSans-${name}.ttf` })),
+          { from: 'node_modules/@expo-google-fonts/ibm-plex-sans/LICENSE_FONT', to: 'fonts/LICENSE_FONT.txt', noErrorOnMissing: false },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -130,7 +130,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   statements: describe({
-    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet'],
+    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'template', 'settings', 'addresses'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('statements', input, rules),

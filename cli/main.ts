@@ -1,5 +1,5 @@
 /** Entry point: `npm run --silent saldo -- plan --in aftale.json`. */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { removeUnfinishedTempFiles, writeFileAtomically } from './atomicWrite.js';
 import { runCli } from './run.js';
@@ -66,5 +66,15 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: process.stderr.isTTY === true,
+  makeFolder: async (path) => void (await mkdir(path, { recursive: true })),
+  folderEntries: async (path) => {
+    try {
+      return await readdir(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw e;
+    }
+  },
 });
 process.exitCode = code;

@@ -10,7 +10,7 @@ import './xlsx/xmlSafe.js';
 import { SaldoError } from '../core/errors.js';
 import { RULES_SHEET, rulesSheet, rulesSheetText } from '../core/rules/rulesSheet.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
-import { csvField } from './csvText.js';
+import { csvField } from '../core/report/csvText.js';
 import { createCsvTokenizer } from './ledger/csvRecords.js';
 import { cellOf } from './xlsx/cellValue.js';
 import { addSheet, bookBytes, newBook } from './xlsx/book.js';

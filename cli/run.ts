@@ -18,6 +18,8 @@ import { terminalSafe } from './terminalText.js';
 import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
 import { localToday } from './today.js';
+import { parseKommuneSettings } from '../core/letters/settings.js';
+import type { Statement } from '../core/ledger/statement.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
@@ -35,6 +37,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when a person watches stderr (a terminal): then long work shows progress. */
   stderrIsTTY?: boolean;
+  /** Makes a folder and its parents (letters to a folder); optional. */
+  makeFolder?(path: string): Promise<void>;
+  /** The names in a folder, or null when there is no folder there; optional. */
+  folderEntries?(path: string): Promise<string[] | null>;
 }
 
 export const USAGE = `Brug: saldo <kommando> --in FIL [--out FIL] [--rules FIL]
@@ -57,8 +63,12 @@ Valg:
   --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
   --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse); ellers læses det første synlige ark
-  --letters FIL skriv breve til borgerne, én side pr. debitor, som .xlsx (statements);
-                brevene skjuler altid CPR-numre, medmindre --show-cpr er angivet
+  --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
+                og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
+                ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
+  --template FIL  kommunens egen brevskabelon (.docx) til PDF- og Word-brevene
+  --settings FIL  kommunens oplysninger til brevene (JSON): kommune, sender, contact, account
+  --addresses FIL adresser pr. debitor (.csv eller .xlsx); ellers adressekolonnerne i posteringsfilen
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
@@ -185,6 +195,9 @@ interface LedgerValues {
   contact?: string;
   quiet?: boolean;
   sheet?: string;
+  template?: string;
+  settings?: string;
+  addresses?: string;
 }
 
 /** The followup input with `previous` taken from last quarter's workbook (.xlsx) or JSON output. */
@@ -211,6 +224,52 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     previous = typeof json === 'object' && json !== null && 'rows' in json ? json.rows : json;
   }
   return { ...input, previous };
+}
+
+/** A letters input file's bytes, or a Danish error naming the option. */
+async function inputBytes(io: CliIo, path: string, what: string): Promise<Uint8Array> {
+  if (!io.readBytes) throw new UsageError(`${what} kræver adgang til filen.`);
+  try {
+    return await io.readBytes(path);
+  } catch (e) {
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" ${fileProblem(e)}.`);
+  }
+}
+
+/** `--letters`: settings, addresses and template read and checked, then the letters written (cli/letters.ts). */
+async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Statement, rules: RuleSet): Promise<void> {
+  const settings = values.settings === undefined ? undefined : parseKommuneSettings(await readJson(io, values.settings, 'Indstillingsfilen'));
+  const merged = {
+    ...settings,
+    kommune: values.kommune ?? settings?.kommune ?? 'Kommunen',
+    contact: values.contact ?? settings?.contact ?? 'Opkrævningen',
+  };
+  // The letter writers pull in the PDF and Word libraries: loaded only for --letters.
+  const { readAddressFile, addressesFromLedgerCsv } = await import('./addressFile.js');
+  const { writeLetters } = await import('./letters.js');
+  const addresses =
+    values.addresses !== undefined
+      ? await readAddressFile(await inputBytes(io, values.addresses, 'Adressefilen'), values.addresses)
+      : values.in!.toLowerCase().endsWith('.csv')
+        ? await addressesFromLedgerCsv(values.in!)
+        : undefined;
+  const template = values.template === undefined ? undefined : { path: values.template, bytes: await inputBytes(io, values.template, 'Skabelonen') };
+  const noFolders = async (): Promise<never> => {
+    throw new UsageError('--letters til en mappe kræver adgang til filsystemet.');
+  };
+  await writeLetters(
+    { writeFile: io.writeFile, stderr: io.stderr, makeFolder: io.makeFolder ?? noFolders, folderEntries: io.folderEntries ?? (async () => null), stderrIsTTY: io.stderrIsTTY === true },
+    values.letters!,
+    {
+      statement,
+      settings: merged,
+      date: localToday(),
+      rules,
+      ...(template ? { template } : {}),
+      ...(addresses ? { addresses } : {}),
+      ...(values.quiet ? { quiet: true } : {}),
+    },
+  );
 }
 
 /** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
@@ -246,11 +305,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
         const s = showStatement(full, { maskCpr: options.maskCpr === true });
         // Letters go to print and post: masked unless --show-cpr asks otherwise (as in the add-in).
         const letterText = values['show-cpr'] === true || options.maskCpr === true ? s : showStatement(full, { maskCpr: true });
-        if (values.letters)
-          await io.writeFile(
-            values.letters,
-            await (await ledgerWorkbooks()).lettersWorkbook(letterText, { kommune: values.kommune ?? 'Kommunen', contact: values.contact ?? 'Opkrævningen', date: localToday(), rules }),
-          );
+        if (values.letters) await writeLetterFiles(io, values, letterText, rules);
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
     } else {
@@ -288,7 +343,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet']) {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses']) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       const users = Object.entries(CLI_COMMANDS)
         .filter(([, c]) => c.options.includes(option))
@@ -302,8 +357,8 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
   if (values['show-cpr'] !== undefined && values.letters === undefined) {
     throw new UsageError('--show-cpr gælder brevene: brug det sammen med --letters FIL (brevene skjuler ellers CPR-numre).');
   }
-  if ((values.kommune !== undefined || values.contact !== undefined) && values.letters === undefined) {
-    throw new UsageError('--kommune og --contact står i brevene: brug dem sammen med --letters FIL.');
+  for (const option of ['kommune', 'contact', 'template', 'settings', 'addresses']) {
+    if (values[option] !== undefined && values.letters === undefined) throw new UsageError(`--${option} gælder brevene: brug det sammen med --letters MÅL.`);
   }
   const seen = new Set<string>();
   for (const arg of argv) {
@@ -335,6 +390,9 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   previous: { type: 'string' },
   sheet: { type: 'string' },
+  template: { type: 'string' },
+  settings: { type: 'string' },
+  addresses: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;

@@ -57,7 +57,9 @@ export function lettersViolations(file: string, text: string): string[] {
 }
 
 describe('letters/ runs in Node and in the browser (issue 18)', () => {
-  const letters = files(join(ROOT, 'letters'));
+  // Two Node scripts live beside the code they build and measure; nothing imports them (test/letters/nodeFree.test.ts).
+  const SCRIPTS = ['makeDefaultTemplates.ts', 'measureSpeed.ts'];
+  const letters = files(join(ROOT, 'letters')).filter((f) => !SCRIPTS.some((s) => f.endsWith(`docx/${s}`)));
   it('imports no Node built-ins, Office or React, and uses no Node globals', () => {
     expect(letters.length).toBeGreaterThan(1);
     expect(letters.flatMap((file) => lettersViolations(file, readFileSync(file, 'utf8')))).toEqual([]);

@@ -70,7 +70,7 @@ export interface Letter {
   debtorId: string;
   /** "Jens Hansen" (an export's "Hansen, Jens" turned around), or the company name. */
   recipient: string;
-  /** "CPR-nr.: 010190-xxxx", "CVR-nr.: 12345678" or "Debitornummer: D-17". */
+  /** "CPR-nr.: 010190-xxxx" or "CVR-nr.: 12345678"; empty when the ledger has neither. */
   identity: string;
   /** The postal address, as a window envelope shows it; empty when none was given. */
   address: string[];
@@ -160,7 +160,8 @@ function identityLine(d: DebtorStatement, showCpr: boolean): string {
   const digits = d.cpr.replace(/[\s-]/g, '');
   if (/^\d{8}$/.test(digits)) return `CVR-nr.: ${digits}`;
   if (d.cpr.trim() !== '') return `CPR-nr.: ${showCpr ? d.cpr.trim() : maskCprsIn(d.cpr.trim())}`;
-  return `Debitornummer: ${d.debtorId}`;
+  // The debitor number has a line of its own in every letter: no second one here.
+  return '';
 }
 
 function claimState(c: DebtorStatement['claims'][number], inAgreement: boolean): ClaimLetterState {
@@ -226,7 +227,7 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
       kind,
       date: settings.date,
       claims: shown.map(({ c, state }) => ({ claimId: c.claimId, typeLabel: typeLabel(c.claimType, rules), state, opening: c.opening, closing: c.closing, text: sentence(CLAIM_TEXT[state](c)) })),
-      movements: movementsOf(d),
+      movements: movementsOf(shown.map((x) => x.c)),
       demanded,
       ...(kind === 'følg aftalen' && agreement ? { agreement } : {}),
       paragraphs: paragraphsFor(kind, { demanded, credit, agreement, year: statement.year, settings, shown: shown.map((x) => x.state), types: types.filter((t): t is string => t !== null), rules }),
@@ -240,10 +241,11 @@ function typeLabel(type: string, rules: RuleSet): string {
   return id === null ? type : claimTypeRule(rules.claimTypes.value, id).label;
 }
 
-function movementsOf(d: DebtorStatement): LetterMovement[] {
+/** The year's movements of the claims the letter shows (a forældet claim's are not the citizen's business here). */
+function movementsOf(claims: ReadonlyArray<DebtorStatement['claims'][number]>): LetterMovement[] {
   const out: LetterMovement[] = [];
   for (const [kind, up, down] of MOVEMENT_WORDS) {
-    const v = d.movements[kind];
+    const v = claims.reduce((sum, c) => sum + (c.movements[kind] ?? 0), 0);
     if (v === undefined || v === 0) continue;
     out.push({ kind, label: v < 0 && down !== undefined ? down : up, amount: ore(Math.abs(v)) });
   }

@@ -15,6 +15,11 @@ const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'a
 /** The date as a Danish letter heads it. @example letterDate('2026-12-04') // "4. december 2026" */
 export const letterDate = (d: CalendarDate | string): string => `${Number(d.slice(8, 10))}. ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
+/** An amount in the "Skyldig" columns: money the citizen has to the good says so, never with a minus. */
+const owed = (amount: number): string => (amount < 0 ? `${formatKroner(ore(-amount))} til gode` : formatKroner(ore(amount)));
+/** A column's total: what is owed, credits not netted against it (they are told apart, in words). */
+const owedTotal = (amounts: readonly number[]): string => formatKroner(ore(amounts.filter((a) => a > 0).reduce((s, a) => s + a, 0)));
+
 /** A field of a template: its name, what it holds, and for a list the fields of each item. */
 export interface FieldSpec {
   name: string;
@@ -45,7 +50,8 @@ export const STATEMENT_LETTER_FIELDS: readonly FieldSpec[] = [
   ...COMMON_FIELDS,
   { name: 'år', kind: 'tekst', help: 'Opgørelsens år, fx "2025".' },
   { name: 'overskrift', kind: 'tekst', help: '"Saldoopgørelse pr. 31. december 2025".' },
-  { name: 'identitet', kind: 'tekst', help: '"CPR-nr.: 010190-xxxx" (skjult som standard), "CVR-nr.: 12345678" eller debitornummeret.' },
+  { name: 'identitet', kind: 'tekst', help: '"CPR-nr.: 010190-xxxx" (skjult som standard) eller "CVR-nr.: 12345678"; tom, når posteringslisten ikke har nummeret.' },
+  { name: 'harIdentitet', kind: 'ja/nej', help: 'Ja, når der er et CPR- eller CVR-nummer at vise.' },
   { name: 'debitor', kind: 'tekst', help: 'Debitornummeret (reference ved betaling).' },
   {
     name: 'sager',
@@ -54,14 +60,14 @@ export const STATEMENT_LETTER_FIELDS: readonly FieldSpec[] = [
     items: [
       { name: 'sag', kind: 'tekst', help: 'Sagens (fordringens) nummer.' },
       { name: 'type', kind: 'tekst', help: 'Fordringstypen i ord, fx "Daginstitution".' },
-      { name: 'primo', kind: 'tekst', help: 'Skyldigt 1. januar, fx "1.234,56 kr.".' },
-      { name: 'ultimo', kind: 'tekst', help: 'Skyldigt 31. december.' },
+      { name: 'primo', kind: 'tekst', help: 'Skyldigt 1. januar, fx "1.234,56 kr." (penge til gode: "50,00 kr. til gode").' },
+      { name: 'ultimo', kind: 'tekst', help: 'Skyldigt 31. december (penge til gode: "50,00 kr. til gode").' },
       { name: 'status', kind: 'tekst', help: 'Sagens stand i ord, fx "Sendt til Gældsstyrelsen".' },
       { name: 'tekst', kind: 'tekst', help: 'Én sætning om sagen.' },
     ],
   },
-  { name: 'primoIAlt', kind: 'tekst', help: 'Skyldigt i alt 1. januar.' },
-  { name: 'ultimoIAlt', kind: 'tekst', help: 'Skyldigt i alt 31. december.' },
+  { name: 'primoIAlt', kind: 'tekst', help: 'Skyldigt i alt 1. januar (penge til gode trækkes ikke fra; de står for sig).' },
+  { name: 'ultimoIAlt', kind: 'tekst', help: 'Skyldigt i alt 31. december (penge til gode trækkes ikke fra; de står for sig).' },
   {
     name: 'bevægelser',
     kind: 'liste',
@@ -95,11 +101,12 @@ export const CASE_LETTER_FIELDS: readonly FieldSpec[] = [
     help: 'Betalingsplanen, én række pr. rate; brug {#rater}…{/rater} i en tabelrække.',
     items: [
       { name: 'rate', kind: 'tekst', help: 'Ratens nummer.' },
-      { name: 'dato', kind: 'tekst', help: 'Forfaldsdatoen.' },
+      { name: 'forfaldsdato', kind: 'tekst', help: 'Ratens forfaldsdato.' },
       { name: 'beløb', kind: 'tekst', help: 'Beløbet.' },
     ],
   },
   { name: 'harRater', kind: 'ja/nej', help: 'Ja, når brevet har en betalingsplan.' },
+  { name: 'afslutning', kind: 'tekst', help: '"Har du spørgsmål, så kontakt os: …" – efter tabellen, før hilsenen.' },
 ];
 
 function commonFields(settings: LetterSettings & { sender?: string }, recipient: string, address: readonly string[], salutation: string, paragraphs: readonly string[]) {
@@ -126,10 +133,11 @@ export function statementLetterFields(l: Letter, year: number, settings: LetterS
     år: String(year),
     overskrift: `Saldoopgørelse pr. 31. december ${year}`,
     identitet: l.identity,
+    harIdentitet: l.identity !== '',
     debitor: l.debtorId,
-    sager: l.claims.map((c) => ({ sag: c.claimId, type: c.typeLabel, primo: formatKroner(c.opening), ultimo: formatKroner(c.closing), status: CLAIM_STATE_LABELS[c.state], tekst: c.text })),
-    primoIAlt: formatKroner(ore(l.claims.reduce((s, c) => s + c.opening, 0))),
-    ultimoIAlt: formatKroner(ore(l.claims.reduce((s, c) => s + c.closing, 0))),
+    sager: l.claims.map((c) => ({ sag: c.claimId, type: c.typeLabel, primo: owed(c.opening), ultimo: owed(c.closing), status: CLAIM_STATE_LABELS[c.state], tekst: c.text })),
+    primoIAlt: owedTotal(l.claims.map((c) => c.opening)),
+    ultimoIAlt: owedTotal(l.claims.map((c) => c.closing)),
     bevægelser: l.movements.map((m) => ({ tekst: m.label, beløb: formatKroner(m.amount) })),
     harBevægelser: l.movements.length > 0,
     skyldig: formatKroner(l.demanded),
@@ -148,10 +156,12 @@ export function statementLetterFields(l: Letter, year: number, settings: LetterS
 /** An agreement or henstand letter as template fields. */
 export function caseLetterFields(l: CaseLetter, settings: LetterSettings & { sender?: string }): LetterFields {
   return {
-    ...commonFields({ ...settings, date: l.date }, l.recipient, l.address, l.salutation, [...l.paragraphs, ...l.closing.slice(0, -2)]),
+    ...commonFields({ ...settings, date: l.date }, l.recipient, l.address, l.salutation, l.paragraphs),
     overskrift: l.subject,
     reference: l.reference,
-    rater: (l.table?.rows ?? []).map(([rate, dato, beløb]) => ({ rate, dato, beløb })),
+    // The closing's last two lines ("Venlig hilsen", the kommune) are the template's own words.
+    afslutning: l.closing.slice(0, -2).join(' '),
+    rater: (l.table?.rows ?? []).map(([rate, forfaldsdato, beløb]) => ({ rate, forfaldsdato, beløb })),
     harRater: (l.table?.rows.length ?? 0) > 0,
   };
 }

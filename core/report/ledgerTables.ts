@@ -147,7 +147,7 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
     add([]);
     add([l.recipient]);
     for (const line of l.address) add([line]);
-    add([l.identity]);
+    if (l.identity !== '') add([l.identity]);
     add([`Debitornummer: ${l.debtorId}`]);
     add([]);
     add([l.salutation]);

@@ -105,7 +105,7 @@ const statementBody = (): string[] => {
   const claims: Column[] = [{ width: 900 }, { width: 2000 }, { width: 2150, align: 'right' }, { width: 2150, align: 'right' }, { width: 2438 }];
   const movements: Column[] = [{ width: TEXT_WIDTH - 2200 }, { width: 2200, align: 'right' }];
   return [
-    ...head(['{identitet}', 'Debitornummer: {debitor}']),
+    ...head(['{#harIdentitet}{identitet}{/harIdentitet}', 'Debitornummer: {debitor}']),
     paragraph('{overskrift}', { style: 'Heading1' }),
     paragraph('{hilsen}'),
     paragraph('Her kan du se dine sager hos {kommune}: hvad du skyldte 1. januar og 31. december {år}, og hvordan hver sag står nu.'),
@@ -137,11 +137,12 @@ const caseBody = (withRates: boolean): string[] => {
       ? [
           paragraph('{#harRater}'),
           paragraph('Dine rater', { style: 'Heading2' }),
-          table(rates, [{ cells: ['Rate', 'Forfaldsdato', 'Beløb'], header: true }, { cells: ['{#rater}{rate}', '{dato}', '{beløb}{/rater}'] }]),
+          table(rates, [{ cells: ['Rate', 'Forfaldsdato', 'Beløb'], header: true }, { cells: ['{#rater}{rate}', '{forfaldsdato}', '{beløb}{/rater}'] }]),
           paragraph('{/harRater}'),
           empty,
         ]
       : []),
+    paragraph('{afslutning}'),
     ...closing,
   ];
 };

@@ -67,6 +67,7 @@ export async function runOnDisk(argv: string[]): Promise<{ code: number; stdout:
   const written = new Map<string, Uint8Array | string>();
   const io: CliIo = {
     readFile: async (p) => readFileSync(p, 'utf8'),
+    readBytes: async (p) => new Uint8Array(readFileSync(p)),
     readStdin: async () => '',
     writeFile: async (p, d) => void written.set(p, d),
     stdout: (t) => void (stdout += t),

@@ -108,7 +108,7 @@ describe('saldo plan (contract)', () => {
     [['plan', '--in', 'a.json', '--year', '2026'], /^--year bruges ikke af plan \(kun af statements\)\./],
     [['plan', '--in', 'a.json', '--out', 'plan.csv'], /^--out skal være en \.json- eller \.xlsx-fil \(fik "plan\.csv"\)\./],
     [['plan', '--in', 'a.json', '--out', 'a.xlsx', '--out', 'b.xlsx'], /^--out er angivet to gange/],
-    [['statements', '--in', 'l.csv', '--year', '2026', '--kommune', 'Eksempel'], /^--kommune og --contact står i brevene/],
+    [['statements', '--in', 'l.csv', '--year', '2026', '--kommune', 'Eksempel'], /^--kommune gælder brevene: brug det sammen med --letters MÅL/],
   ])('usage errors %j → exit 2', async (argv, message) => {
     const r = await cli(argv, { 'bad.json': '{"firstDueDate": ', 'empty.json': '  ', 'a.json': json(agreement) });
     expect(r.code).toBe(2);

@@ -68,7 +68,7 @@ describe('the default templates', () => {
     expect(() => checkTemplate(defaultTemplate('saldoopgoerelse'), STATEMENT_LETTER_FIELDS, 'saldoopgoerelse.docx')).not.toThrow();
     expect(() => checkTemplate(defaultTemplate('aftalebrev'), CASE_LETTER_FIELDS, 'aftalebrev.docx')).not.toThrow();
     expect(() => checkTemplate(defaultTemplate('henstand'), CASE_LETTER_FIELDS, 'henstand.docx')).not.toThrow();
-    expect(messageOf(() => checkTemplate(defaultTemplate('saldoopgoerelse'), CASE_LETTER_FIELDS, 'saldoopgoerelse.docx'))).toMatch(/bruger feltet \{identitet\}, som Saldo ikke kender/);
+    expect(messageOf(() => checkTemplate(defaultTemplate('saldoopgoerelse'), CASE_LETTER_FIELDS, 'saldoopgoerelse.docx'))).toMatch(/bruger feltet \{#harIdentitet\}, som Saldo ikke kender/);
   });
 
   it('every field they use exists in letterFields.ts (these lists are the templates’ fields, for the user guide)', () => {
@@ -78,6 +78,7 @@ describe('the default templates', () => {
       'modtager',
       'adresselinjer',
       '.',
+      'harIdentitet',
       'identitet',
       'debitor',
       'overskrift',
@@ -98,10 +99,27 @@ describe('the default templates', () => {
       'afsnit',
       'afsender',
     ];
-    const agreement = ['kommune', 'dato', 'modtager', 'adresselinjer', '.', 'reference', 'overskrift', 'hilsen', 'afsnit', 'harRater', 'rater', 'rate', 'beløb', 'afsender'];
+    const agreement = [
+      'kommune',
+      'dato',
+      'modtager',
+      'adresselinjer',
+      '.',
+      'reference',
+      'overskrift',
+      'hilsen',
+      'afsnit',
+      'harRater',
+      'rater',
+      'rate',
+      'forfaldsdato',
+      'beløb',
+      'afslutning',
+      'afsender',
+    ];
     expect([...usedFields(defaultTemplate('saldoopgoerelse'))].sort()).toEqual([...statement].sort());
     expect([...usedFields(defaultTemplate('aftalebrev'))].sort()).toEqual([...agreement].sort());
-    expect([...usedFields(defaultTemplate('henstand'))].sort()).toEqual(agreement.filter((f) => !['harRater', 'rater', 'rate', 'beløb'].includes(f)).sort());
+    expect([...usedFields(defaultTemplate('henstand'))].sort()).toEqual(agreement.filter((f) => !['harRater', 'rater', 'rate', 'forfaldsdato', 'beløb'].includes(f)).sort());
     for (const f of statement.filter((n) => n !== '.')) expect(allNames(STATEMENT_LETTER_FIELDS)).toContain(f);
     for (const f of agreement.filter((n) => n !== '.')) expect(allNames(CASE_LETTER_FIELDS)).toContain(f);
   });

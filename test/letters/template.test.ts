@@ -32,10 +32,11 @@ const caseFields = (over: Partial<Record<string, LetterFields[string]>> = {}): L
   overskrift: 'Bekræftelse af betalingsaftale',
   reference: 'S-2026-17',
   rater: [
-    { rate: '1', dato: '02-02-2026', beløb: '400,00 kr.' },
-    { rate: '2', dato: '02-03-2026', beløb: '400,00 kr.' },
+    { rate: '1', forfaldsdato: '02-02-2026', beløb: '400,00 kr.' },
+    { rate: '2', forfaldsdato: '02-03-2026', beløb: '400,00 kr.' },
   ],
   harRater: true,
+  afslutning: 'Har du spørgsmål, så kontakt os: tlf. 43 57 70 00.',
   ...over,
 });
 
@@ -162,7 +163,7 @@ describe('filling', () => {
 
   it('a table row with {#rater}…{/rater} across its cells is repeated per rate', () => {
     const cell = (t: string) => `<w:tc>${p(t)}</w:tc>`;
-    const table = `<w:tbl><w:tr>${cell('{#rater}{rate}')}${cell('{dato}')}${cell('{beløb}{/rater}')}</w:tr></w:tbl>`;
+    const table = `<w:tbl><w:tr>${cell('{#rater}{rate}')}${cell('{forfaldsdato}')}${cell('{beløb}{/rater}')}</w:tr></w:tbl>`;
     const [block] = docxBlocks(fillTemplate(docx(table), caseFields()));
     expect(block).toEqual({
       kind: 'table',
@@ -203,7 +204,7 @@ describe('the compiled template, filled many times, is docxtemplater’s own ren
     const templates = [defaultTemplate('aftalebrev'), docx(p('Kære {mod', 'tager}') + p('{#af', 'snit}{.}{/afsnit}') + p('{#harRater}') + p('{#rater}{rate}: {beløb}{/rater}') + p('{/harRater}'))];
     const compiled = templates.map((t) => compileTemplate(t));
     const any = fc.string({ unit: 'binary' });
-    const row = fc.record({ rate: any, dato: fc.string(), beløb: any });
+    const row = fc.record({ rate: any, forfaldsdato: fc.string(), beløb: any });
     fc.assert(
       fc.property(any, fc.array(any, { maxLength: 4 }), fc.array(row, { maxLength: 4 }), fc.boolean(), (modtager, afsnit, rater, harRater) => {
         const fields = caseFields({ modtager, afsnit, rater, harRater });

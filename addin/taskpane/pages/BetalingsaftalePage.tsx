@@ -9,6 +9,7 @@ import { writePlanSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
 import { PlanPreview } from '../components/PlanPreview.js';
 import { NoticeBar, type Notice } from '../components/NoticeBar.js';
+import { CaseLetterPanel } from '../components/CaseLetterPanel.js';
 import { emptyForm, formToPlanInput, outcomeOf, started, type FormField, type PlanForm } from '../planForm.js';
 import { strings } from '../strings.js';
 import { useRules } from '../rulesContext.js';
@@ -76,6 +77,18 @@ export function BetalingsaftalePage(): ReactElement {
         {busy && <Spinner size="tiny" label={t.inserting} />}
       </div>
       <NoticeBar notice={notice} />
+      <CaseLetterPanel
+        kind="aftalebrev"
+        reference={form.reference}
+        letterOf={
+          outcome.value
+            ? (party, settings, date) => {
+                const input = formToPlanInput(form);
+                return commands.agreementLetter({ schedule: outcome.value, frequency: input.frequency ?? 'monthly', types: input.claims.map((c) => c.type ?? 'andet'), party, settings, date }, rules);
+              }
+            : null
+        }
+      />
     </section>
   );
 }

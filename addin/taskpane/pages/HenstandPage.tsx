@@ -32,6 +32,7 @@ import { emptyForm, emptyHenstandForm, formToHenstandInput, outcomeOf, started, 
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, type Notice } from '../components/NoticeBar.js';
+import { CaseLetterPanel } from '../components/CaseLetterPanel.js';
 import { useRules } from '../rulesContext.js';
 
 const t = strings.henstand;
@@ -173,6 +174,11 @@ export function HenstandPage(): ReactElement {
         {busy && <Spinner size="tiny" label={strings.plan.inserting} />}
       </div>
       <NoticeBar notice={notice} />
+      <CaseLetterPanel
+        kind="henstand"
+        reference={form.reference}
+        letterOf={out ? (party, settings, date, grounds) => commands.henstandLetter({ henstand: formToHenstandInput(form, h), grounds, party, settings, date }, rules) : null}
+      />
     </section>
   );
 }

@@ -2,9 +2,9 @@
  * "Saldoopgørelse": the year's statements from a ledger sheet, read in chunks with progress;
  * results (per claim, errors, optionally letters) go to new sheets. The ledger is never touched.
  */
-import { Button, Checkbox, Field, Input, Text, Title3 } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
-import { commands } from '../../../core/commands/index.js';
+import { Button, Checkbox, Field, Input, Link, Text, Title3 } from '@fluentui/react-components';
+import { useEffect, useState, type ReactElement } from 'react';
+import { commands, type Statement } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
@@ -25,15 +25,57 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [letters, setLetters] = useState(true);
   const [kommune, setKommune] = useState('Kommunen');
   const [contact, setContact] = useState('Opkrævningen');
+  const [account, setAccount] = useState('');
   const { progress, notice, report, read, run: runJob, fail } = useLedgerJob();
+  // The last statement run, for PDF letters made from it without reading the ledger again.
+  const [made, setMade] = useState<Statement | null>(null);
+  const [only, setOnly] = useState('');
+  const [template, setTemplate] = useState<{ bytes: Uint8Array; name: string } | null>(null);
+  const [pdfs, setPdfs] = useState<{ combined: string; zip: string; year: number } | null>(null);
+  // Blob URLs hold the PDFs in memory until let go.
+  useEffect(
+    () => () => {
+      if (pdfs) for (const url of [pdfs.combined, pdfs.zip]) URL.revokeObjectURL(url);
+    },
+    [pdfs],
+  );
+  const settings = () => ({ kommune, contact, ...(account.trim() ? { account: account.trim() } : {}) });
+
+  const makePdfs = () =>
+    runJob(async () => {
+      setPdfs(null);
+      report(t.pdfMaking, 0);
+      const { makeLetterPdfs } = await import('../letterPdfs.js');
+      const ids = only.split(/[\s,;]+/).filter((x) => x !== '');
+      const result = await makeLetterPdfs({
+        statement: made!,
+        settings: settings(),
+        date: today(),
+        rules,
+        ...(ids.length > 0 ? { only: ids } : {}),
+        ...(template ? { template } : {}),
+        onProgress: (done, total) => report(t.pdfMaking, done / total),
+      });
+      setPdfs({ combined: URL.createObjectURL(result.combined), zip: URL.createObjectURL(result.zip), year: made!.year });
+      const { letterPlanSummary } = await import('../../../core/report/ledgerTables.js');
+      return { intent: result.unknown.length > 0 ? 'warning' : 'success', text: `${letterPlanSummary(result.plan)}${result.unknown.length > 0 ? ` ${t.pdfUnknown(result.unknown)}` : ''}` };
+    });
+
+  const pickTemplate = async (file: File | undefined) => {
+    if (!file) return setTemplate(null);
+    setTemplate({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name });
+  };
 
   const run = () =>
     runJob(async () => {
       const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, rules);
       const s = statementOf(await read(sheet));
+      setPdfs(null);
+      // PDF letters are made from it on request (CPR masked in them whatever the sheets show).
+      setMade(letters ? s : null);
       report(strings.ledger.writing, 0);
       const written = await writeStatementSheets(s, {
-        ...(letters ? { letters: { kommune, contact, date: today(), rules } } : {}),
+        ...(letters ? { letters: { ...settings(), date: today(), rules } } : {}),
         onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
       // Forældede claims are worth a word before anyone writes to a citizen about them.
@@ -77,6 +119,9 @@ export function SaldoopgoerelsePage(): ReactElement {
           <Field label={t.contact}>
             <Input value={contact} onChange={(_, d) => setContact(d.value)} />
           </Field>
+          <Field label={t.account} hint={t.accountHint}>
+            <Input value={account} onChange={(_, d) => setAccount(d.value)} />
+          </Field>
         </div>
       )}
       <div>
@@ -86,6 +131,41 @@ export function SaldoopgoerelsePage(): ReactElement {
       </div>
       <ProgressField progress={progress} />
       <NoticeBar notice={notice} />
+      {made && (
+        <section aria-labelledby="pdf-heading" className={styles.form}>
+          <Title3 as="h3" id="pdf-heading">
+            {t.pdfHeading}
+          </Title3>
+          <Text block size={200}>
+            {t.pdfIntro}
+          </Text>
+          <Field label={t.pdfOnly} hint={t.pdfOnlyHint}>
+            <Input value={only} onChange={(_, d) => setOnly(d.value)} />
+          </Field>
+          <Field label={t.pdfTemplate} hint={template ? t.pdfTemplateChosen(template.name) : t.pdfTemplateHint}>
+            <input type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => void pickTemplate(e.target.files?.[0])} />
+          </Field>
+          <div>
+            <Button appearance="primary" disabled={progress !== null} onClick={makePdfs}>
+              {t.pdfRun}
+            </Button>
+          </div>
+          {pdfs && (
+            <ul aria-label={t.pdfSave}>
+              <li>
+                <Link href={pdfs.combined} download={`breve-${pdfs.year}.pdf`}>
+                  {t.pdfCombined}
+                </Link>
+              </li>
+              <li>
+                <Link href={pdfs.zip} download={`breve-${pdfs.year}.zip`}>
+                  {t.pdfZip}
+                </Link>
+              </li>
+            </ul>
+          )}
+        </section>
+      )}
     </section>
   );
 }

@@ -77,8 +77,9 @@ describe('letter fields', () => {
     const c = caseLetterFields(agreementLetter(schedule, 'monthly', ['renovation'], { name: 'Hansen, Jens', reference: 'S-1' }, settings, defaultRules), settings);
     expect(Object.keys(c).sort()).toEqual(CASE_LETTER_FIELDS.map((f) => f.name).sort());
     expect(c.rater).toHaveLength(3);
-    // Closing words ("Venlig hilsen", the kommune) belong to the template, the contact sentence to the text.
-    expect((c.afsnit as string[]).at(-1)).toBe('Har du spørgsmål, så kontakt os: tlf. 43 57 70 00.');
+    // Closing words ("Venlig hilsen", the kommune) belong to the template; the contact sentence comes after the rates.
+    expect(c.afslutning).toBe('Har du spørgsmål, så kontakt os: tlf. 43 57 70 00.');
+    expect(c.afsnit as string[]).not.toContain(c.afslutning);
   });
 
   it('the user guide documents every field', () => {

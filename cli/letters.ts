@@ -1,0 +1,148 @@
+/**
+ * `statements --letters`: the letters written as their name says — a folder gets one PDF per
+ * recipient and `alle.pdf`; `breve.pdf` the combined PDF; `breve.docx` Word documents from the
+ * template; `breve.xlsx` the printable sheets. Anything else is refused, so a ".pdf" never holds
+ * a workbook. Every run says what was written, who got no letter and why, and lists the
+ * forældede claims for the caseworker in a file of their own.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SaldoError } from '../core/errors.js';
+import type { AddressBook } from '../core/letters/addresses.js';
+import { lettersFor } from '../core/letters/letterContent.js';
+import { STATEMENT_LETTER_FIELDS } from '../core/letters/letterFields.js';
+import type { KommuneSettings } from '../core/letters/settings.js';
+import type { Statement } from '../core/ledger/statement.js';
+import { letterPlanSummary, letterRows } from '../core/report/ledgerTables.js';
+import type { RuleSet } from '../core/rules/ruleSet.js';
+import { checkTemplate, fillTemplateAll } from '../letters/docx/template.js';
+import { caseworkerCsv, combinedPdf, overviewCsv, recipientPdfs, statementDocuments, statementFields, type LetterFile } from '../letters/letterFiles.js';
+import { letterFonts } from './letterFonts.js';
+
+export type LettersKind = 'xlsx' | 'pdf' | 'docx' | 'folder';
+
+/** What `--letters PATH` writes, by its name: a folder (ends in / or has no extension, or exists as one), .pdf, .docx or .xlsx. */
+export function lettersKind(path: string, isFolder: boolean): LettersKind {
+  if (isFolder || /[/\\]$/.test(path)) return 'folder';
+  const ext = extname(path).toLowerCase();
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '') return 'folder';
+  throw new SaldoError(
+    'UGYLDIGT_INPUT',
+    '--letters',
+    path,
+    `--letters "${path}": Saldo skriver breve som PDF (breve.pdf, eller en mappe med én PDF pr. modtager: --letters breve/), Word (breve.docx) eller Excel (breve.xlsx) – ikke ${ext}.`,
+  );
+}
+
+/** Where letters are written, beyond plain files: a folder to make and to look into. */
+export interface LettersIo {
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  stderr(text: string): void;
+  /** Makes the folder (and its parents); fine when it exists. */
+  makeFolder(path: string): Promise<void>;
+  /** The names in a folder, or null when there is no such folder. */
+  folderEntries(path: string): Promise<string[] | null>;
+  stderrIsTTY?: boolean;
+}
+
+export interface LettersJob {
+  /** The statement as letters show it (CPR masked unless asked otherwise). */
+  statement: Statement;
+  settings: KommuneSettings;
+  /** The day the letters are written (today). */
+  date: string;
+  rules: RuleSet;
+  template?: { bytes: Uint8Array; path: string };
+  addresses?: AddressBook;
+  quiet?: boolean;
+}
+
+/**
+ * Saldo's own template: in assets/letters of the project, found upwards from this file (which may
+ * run from a bundle under node_modules/.cache).
+ */
+export function defaultTemplatePath(kind: 'saldoopgoerelse' | 'aftalebrev' | 'henstand'): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const path = join(dir, 'assets', 'letters', `${kind}.docx`);
+    if (existsSync(path)) return path;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`Saldos brevskabelon ${kind}.docx mangler i assets/letters.`);
+    dir = up;
+  }
+}
+
+/** The kommune's template, checked; or Saldo's own. */
+export async function statementTemplate(job: Pick<LettersJob, 'template'>): Promise<Uint8Array> {
+  if (job.template === undefined) return new Uint8Array(await readFile(defaultTemplatePath('saldoopgoerelse')));
+  checkTemplate(job.template.bytes, STATEMENT_LETTER_FIELDS, job.template.path);
+  return job.template.bytes;
+}
+
+const n = (x: number) => x.toLocaleString('da-DK');
+
+/** A side file next to `path`: "breve.pdf" → "breve-til-sagsbehandler.csv". */
+const sideFile = (path: string, suffix: string) => join(path, '..', `${basename(path, extname(path))}-${suffix}`);
+
+/** Writes the letters to `path` and tells on stderr what was written and what was not. */
+export async function writeLetters(io: LettersIo, path: string, job: LettersJob): Promise<void> {
+  const existing = await io.folderEntries(path);
+  const kind = lettersKind(path, existing !== null);
+  const settings = { kommune: job.settings.kommune, contact: job.settings.contact, date: job.date as never, ...(job.settings.account ? { account: job.settings.account } : {}) };
+  const addresses = job.addresses?.addresses;
+  if (job.addresses) for (const p of job.addresses.problems.slice(0, 20)) io.stderr(`${p.message}\n`);
+  if (job.addresses && job.addresses.problems.length > 20) io.stderr(`… og ${n(job.addresses.problems.length - 20)} adresserækker mere, der ikke kunne bruges.\n`);
+  if (kind === 'xlsx') {
+    if (job.template)
+      throw new SaldoError(
+        'UGYLDIGT_INPUT',
+        '--template',
+        job.template.path,
+        '--template gælder breve som PDF eller Word: Excel-arket har sin egen opstilling. Skriv --letters breve.pdf eller --letters breve/.',
+      );
+    const { lettersWorkbook } = await import('./xlsx/ledgerWorkbooks.js');
+    const options = { ...settings, date: job.date, rules: job.rules, ...(addresses ? { addresses } : {}) };
+    const lines = letterRows(job.statement, options);
+    await io.writeFile(path, await lettersWorkbook(job.statement, options, lines));
+    io.stderr(`Breve: ${letterPlanSummary(lines.plan)} Skrevet til ${path}${lines.plan.forCaseworker.length > 0 ? ' (arket "Til sagsbehandler" har de forældede krav)' : ''}.\n`);
+    return;
+  }
+  const plan = lettersFor(job.statement, settings, job.rules, { showCpr: true, ...(addresses ? { addresses } : {}) });
+  const template = await statementTemplate(job);
+  const written: string[] = [];
+  const progress = io.stderrIsTTY && !job.quiet ? (done: number, total: number) => io.stderr(`\rBreve: ${n(done)} af ${n(total)}`) : undefined;
+  const sender = { ...settings, ...(job.settings.sender ? { sender: job.settings.sender } : {}) };
+  if (kind === 'docx') {
+    await io.writeFile(path, fillTemplateAll(template, statementFields(plan, job.statement.year, sender)));
+    written.push(`${path} (${n(plan.letters.length)} breve i ét Word-dokument)`);
+  } else {
+    const docs = statementDocuments(plan, job.statement.year, sender, template);
+    const run = { fonts: letterFonts(), author: job.settings.sender ?? job.settings.kommune, ...(progress ? { onProgress: progress } : {}) };
+    if (kind === 'pdf') {
+      await io.writeFile(path, await combinedPdf(docs, run));
+      written.push(`${path} (${n(plan.letters.length)} breve i én PDF)`);
+    } else {
+      if (existing !== null && existing.length > 0) {
+        throw new SaldoError('UGYLDIGT_INPUT', '--letters', path, `Mappen "${path}" findes og er ikke tom: Saldo overskriver ikke filer i den. Angiv en ny mappe, fx --letters breve-${job.date}/.`);
+      }
+      await io.makeFolder(path);
+      const files: LetterFile[] = await recipientPdfs(docs, run);
+      for (const f of files) await io.writeFile(join(path, f.name), f.bytes);
+      await io.writeFile(join(path, 'alle.pdf'), await combinedPdf(docs, { ...run, onProgress: undefined }));
+      await io.writeFile(join(path, 'oversigt.csv'), overviewCsv(plan, files));
+      written.push(`${n(files.length)} PDF-filer (én pr. modtager), alle.pdf og oversigt.csv i ${path}`);
+    }
+  }
+  if (progress) io.stderr('\n');
+  if (plan.forCaseworker.length > 0) {
+    const target = kind === 'folder' ? join(path, 'til-sagsbehandler.csv') : sideFile(path, 'til-sagsbehandler.csv');
+    await io.writeFile(target, caseworkerCsv(plan));
+    written.push(`de forældede krav til sagsbehandleren i ${target}`);
+  }
+  io.stderr(`Breve: ${letterPlanSummary(plan)} Skrevet: ${written.join('; ')}.\n`);
+}

@@ -1,0 +1,140 @@
+/**
+ * `statements --letters` writes what its name says (issue 18): a folder gets one PDF per recipient,
+ * alle.pdf, the overview and the caseworker's list; .pdf one combined PDF; .docx one Word
+ * document; anything else is refused. Run on the hand-made ledger of every state
+ * (test/golden/letters): 9 debtors, D4 (only forældet) and D6 (nothing owed) get no letter.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lettersKind } from '../../cli/letters.js';
+import { runCli, type CliIo } from '../../cli/run.js';
+import { docxBlocks } from '../../letters/docx/docxBlocks.js';
+import { readPdf } from '../letters/pdfText.js';
+import { defaultTemplate, editPart } from '../letters/docxHelpers.js';
+import { ROOT, tempFiles } from './helpers.js';
+
+const LEDGER = join(ROOT, 'test/golden/letters/alle-tilstande.csv');
+const WITH_LETTERS = ['D1', 'D2', 'D3', 'D5', 'D7', 'D8', 'D9'];
+
+/** The CLI in-process on the real disk: files are written. */
+async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const { mkdir, readdir, readFile, writeFile } = await import('node:fs/promises');
+  const io: CliIo = {
+    readFile: (p) => readFile(p, 'utf8'),
+    readBytes: async (p) => new Uint8Array(await readFile(p)),
+    readStdin: async () => '',
+    writeFile: (p, d) => writeFile(p, d),
+    stdout: () => undefined,
+    stderr: (t) => void (stderr += t),
+    makeFolder: async (p) => void (await mkdir(p, { recursive: true })),
+    folderEntries: async (p) => (existsSync(p) ? readdir(p) : null),
+  };
+  return { code: await runCli(argv, io), stderr };
+}
+
+const statements = (...more: string[]) => ['statements', '--in', LEDGER, '--year', '2025', '--out', join(tempFiles('saldo-out-').dir, 'x.json'), ...more];
+
+describe('--letters by its name', () => {
+  it('chooses the kind from the name; other endings are refused in Danish', () => {
+    expect(lettersKind('breve.pdf', false)).toBe('pdf');
+    expect(lettersKind('Breve.PDF', false)).toBe('pdf');
+    expect(lettersKind('breve.docx', false)).toBe('docx');
+    expect(lettersKind('breve.xlsx', false)).toBe('xlsx');
+    expect(lettersKind('breve/', false)).toBe('folder');
+    expect(lettersKind('breve', false)).toBe('folder');
+    expect(lettersKind('breve.2025', true)).toBe('folder');
+    expect(() => lettersKind('breve.txt', false)).toThrow(/ikke \.txt/);
+  });
+
+  it('a folder: one PDF per recipient (CPR never in a file name), alle.pdf, oversigt.csv, til-sagsbehandler.csv; the summary says who got none and why', async () => {
+    const dir = join(tempFiles('saldo-letters-').dir, 'breve');
+    const r = await run(statements('--letters', `${dir}/`, '--kommune', 'Ishøj Kommune'));
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual([...WITH_LETTERS.map((id, i) => `${String(i + 1).padStart(4, '0')}-${id}.pdf`), 'alle.pdf', 'oversigt.csv', 'til-sagsbehandler.csv'].sort());
+    const one = await readPdf(new Uint8Array(readFileSync(join(dir, '0006-D8.pdf'))));
+    expect(one.pages).toHaveLength(1);
+    expect(one.pages[0]!.lines).toContain('Kære Łukasz Şahin');
+    const all = await readPdf(new Uint8Array(readFileSync(join(dir, 'alle.pdf'))));
+    expect(all.pages).toHaveLength(WITH_LETTERS.length);
+    const overview = readFileSync(join(dir, 'oversigt.csv'), 'utf8');
+    expect(overview).toContain('D4;intet brev;"Kun forældede krav: de kræves ikke ind; sagsbehandleren afgør sagen."');
+    expect(overview).toContain('D6;intet brev;Intet skyldigt og ingen bevægelser i året.');
+    const caseworker = readFileSync(join(dir, 'til-sagsbehandler.csv'), 'utf8');
+    // 800 kr. due 01-02-2020 and 650 kr. due 01-03-2019: both forældet 3 years on.
+    expect(caseworker).toContain('D4;F4-1;800,00 kr.;');
+    expect(caseworker).toContain('D8;F8-2;650,00 kr.;');
+    expect(r.stderr).toContain('Breve: 7 breve. 2 debitorer fik intet brev (1 kun forældede krav, 1 intet skyldigt). 2 forældede fordringer kræves ikke ind');
+    expect(r.stderr).toContain('7 PDF-filer (én pr. modtager), alle.pdf og oversigt.csv');
+  });
+
+  it('a folder that holds files is refused; nothing is written into it', async () => {
+    const dir = join(tempFiles('saldo-letters-').dir, 'breve');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'mit.txt'), 'mit');
+    const r = await run(statements('--letters', dir));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('findes og er ikke tom: Saldo overskriver ikke filer i den');
+    expect(readdirSync(dir)).toEqual(['mit.txt']);
+  });
+
+  it('breve.pdf: one PDF, a page per letter, and the caseworker list beside it', async () => {
+    const dir = tempFiles('saldo-letters-').dir;
+    const r = await run(statements('--letters', join(dir, 'breve.pdf')));
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = new Uint8Array(readFileSync(join(dir, 'breve.pdf')));
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    expect((await readPdf(bytes)).pages).toHaveLength(7);
+    expect(existsSync(join(dir, 'breve-til-sagsbehandler.csv'))).toBe(true);
+  });
+
+  it('breve.docx: one Word document with every letter, each from a new page', async () => {
+    const dir = tempFiles('saldo-letters-').dir;
+    const r = await run(statements('--letters', join(dir, 'breve.docx')));
+    expect(r.code, r.stderr).toBe(0);
+    const blocks = docxBlocks(new Uint8Array(readFileSync(join(dir, 'breve.docx'))));
+    expect(blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(6);
+    const text = JSON.stringify(blocks);
+    for (const name of ['Jens Hansen', 'Tømrer Hansen ApS', 'Łukasz Şahin']) expect(text).toContain(name);
+  });
+
+  it('--settings, --addresses and --template: the kommune, a new address and its own wording reach the PDF', async () => {
+    const t = tempFiles('saldo-letters-');
+    const settings = t.file(JSON.stringify({ kommune: 'Ishøj Kommune', sender: 'Borgerservice', contact: 'tlf. 43 57 70 00', account: '1234-5678901234' }), 'json');
+    const addresses = t.file('Debitornr.;Adresse;Postnr.;By\r\nD1;Ny Vej 1;2640;Hedehusene\r\n', 'csv');
+    const template = t.file(
+      editPart(defaultTemplate('saldoopgoerelse'), 'word/document.xml', (x) => x.replace('>Venlig hilsen<', '>Med venlige hilsner<')),
+      'docx',
+    );
+    const out = join(t.dir, 'breve.pdf');
+    const r = await run(statements('--letters', out, '--settings', settings, '--addresses', addresses, '--template', template));
+    expect(r.code, r.stderr).toBe(0);
+    const lines = (await readPdf(new Uint8Array(readFileSync(out)))).pages[0]!.lines;
+    expect(lines).toEqual(expect.arrayContaining(['Ishøj Kommune', 'Jens Hansen', 'Ny Vej 1', '2640 Hedehusene', 'Med venlige hilsner', 'Borgerservice']));
+    expect(lines.join('\n')).toContain('Betal til konto 1234-5678901234.');
+  });
+
+  it('a template with a field Saldo does not know stops the run, naming field and file; nothing is written', async () => {
+    const t = tempFiles('saldo-letters-');
+    const template = t.file(
+      editPart(defaultTemplate('saldoopgoerelse'), 'word/document.xml', (x) => x.replace('>Venlig hilsen<', '>{navn}<')),
+      'docx',
+    );
+    const out = join(t.dir, 'breve.pdf');
+    const r = await run(statements('--letters', out, '--template', template));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bruger feltet \{navn\}, som Saldo ikke kender/);
+    expect(r.stderr).toContain(template);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--template with an .xlsx, and --template without --letters, are refused', async () => {
+    const t = tempFiles('saldo-letters-');
+    const template = t.file(defaultTemplate('saldoopgoerelse'), 'docx');
+    expect((await run(statements('--letters', join(t.dir, 'b.xlsx'), '--template', template))).stderr).toContain('--template gælder breve som PDF eller Word');
+    expect((await run(statements('--template', template))).stderr).toContain('--template gælder brevene');
+    expect((await run(statements('--letters', join(t.dir, 'b.txt')))).stderr).toContain('ikke .txt');
+  });
+});
