@@ -68,7 +68,7 @@ export default async (env, options) => {
       commands: './addin/commands/commands.ts',
     },
     // Pages loaded on first use (Opfølgning) are chunks named by content, so a new version is never served from cache.
-    output: { path: path.join(root, 'dist'), filename: '[name].js', chunkFilename: 'chunk-[contenthash:8].js', clean: true },
+    output: { path: path.join(root, 'dist'), filename: '[name].js', chunkFilename: 'chunk-[name]-[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // Core and the add-in import with .js suffixes (ES modules); the files are .ts.
@@ -83,6 +83,9 @@ export default async (env, options) => {
         },
       ],
     },
+    // A chunk loaded on first use carries its own libraries: the letters' PDF and Word code stays one
+    // chunk (chunk-letters-…), loaded only when a letter is made, with a budget of its own.
+    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     performance: { hints: false }, // budgets are checked by test/addin/budgets.test.ts
     plugins: [
       new webpack.DefinePlugin({ SALDO_VERSION: JSON.stringify(VERSION) }),

@@ -28,6 +28,8 @@ export const shownFor = (options: ShowOptions): Shown => (options.maskCpr === tr
  */
 export function shownCpr(cpr: string, show: Shown): string {
   if (show === asWritten || cpr === '') return cpr;
+  // Already masked (the letters of a statement shown masked): shown again, it stays as it is.
+  if (/^\d{6}-xxxx(#\d+)?$/.test(cpr.trim())) return cpr;
   const masked = show(cpr);
   if (masked !== cpr) return masked;
   const digits = asciiDigits(cpr).replace(/\D/g, '');

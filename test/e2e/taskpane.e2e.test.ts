@@ -329,6 +329,66 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Saldoopgørelse → Breve som PDF: one combined PDF and a zip of one PDF per recipient, made in the pane and offered to save', async () => {
+    const page = await openTaskpane();
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('År', { exact: true }).fill('2026');
+    await page.getByLabel('Afsender').fill('Eksempel Kommune');
+    await page.getByLabel('Konto til betaling').fill('1234-5678901234');
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/debitorer er opgjort i arkene/).waitFor();
+    await page.getByRole('button', { name: 'Lav PDF-breve' }).click();
+    const combined = page.getByRole('link', { name: 'Gem alle breve i én PDF (til print)' });
+    await combined.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}breve-pdf.png`, fullPage: true });
+    // Saved as a user saves it: the link's download (the page's CSP keeps fetch off blob: URLs).
+    const bytesOf = async (link: Locator) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      return new Uint8Array(readFileSync((await download.path())));
+    };
+    const pdf = await bytesOf(combined);
+    expect(await combined.getAttribute('download')).toBe('breve-2026.pdf');
+    const { readPdf } = await import('../letters/pdfText.js');
+    const read = await readPdf(pdf);
+    // Two debtors owe (see the test above): two letters, one page each; CPR masked; the account given.
+    expect(read.pages).toHaveLength(2);
+    const text = read.pages.map((p) => p.lines.join('\n')).join('\n');
+    expect(text).toContain('Kære Søren Æbelø');
+    expect(text).toContain('CPR-nr.: 010190-xxxx');
+    expect(text).not.toContain('010190-1234');
+    expect(text).toContain('Betal til konto 1234-5678901234.');
+    const zipLink = page.getByRole('link', { name: 'Gem én PDF pr. modtager (.zip)' });
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await bytesOf(zipLink));
+    expect(Object.keys(zip.files).sort()).toEqual(['0001-D1.pdf', '0002-D2.pdf', 'oversigt.csv']);
+    await page.close();
+  });
+
+  it('Betalingsaftale → aftalebrev: the confirmation with its rates as a PDF', async () => {
+    const page = await openTaskpane();
+    await page.getByLabel('Hovedstol (kr.)').fill('1.200');
+    await page.getByLabel('Forfaldsdato', { exact: true }).fill('2025-12-01');
+    await page.getByLabel('Ydelse (kr.)').fill('400');
+    await page.getByLabel('Første forfaldsdato').fill('2026-02-02');
+    await page.getByLabel('Aftaledato (valgfri)').fill('2026-01-15');
+    await page.getByLabel(/^Modtagerens navn/).fill('Hansen, Jens');
+    await page.getByLabel('Adresse', { exact: true }).fill('Strandvejen 12\n2635 Ishøj');
+    await page.getByLabel(/^Sagsnummer\s*\*?$/).fill('S-2026-17');
+    await page.getByRole('button', { name: 'Lav brevet som PDF' }).click();
+    const link = page.getByRole('link', { name: 'Gem brevet (PDF)' });
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('aftalebrev-S-2026-17.pdf');
+    const bytes = new Uint8Array(readFileSync((await download.path())));
+    const { readPdf } = await import('../letters/pdfText.js');
+    const lines = (await readPdf(bytes)).pages.flatMap((p) => p.lines);
+    // 3 × 400 kr. from 2 February 2026; 2 April is skærtorsdag, so the last rate moves to Tuesday 7 April.
+    expect(lines).toEqual(expect.arrayContaining(['Jens Hansen', 'Strandvejen 12', '2635 Ishøj', 'Sag: S-2026-17', 'Bekræftelse af betalingsaftale', 'Kære Jens Hansen', '3 07-04-2026 400,00 kr.']));
+    await page.close();
+  });
+
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
     await page.getByRole('tab', { name: 'Analyse' }).click();

@@ -59,7 +59,7 @@ export function CaseLetterPanel({ kind, reference, letterOf }: CaseLetterPanelPr
         date,
         grounds,
       );
-      const { makeCaseLetterPdf } = await import('../letterPdfs.js');
+      const { makeCaseLetterPdf } = await import(/* webpackChunkName: "letters" */ '../letterPdfs.js');
       setPdf(URL.createObjectURL(await makeCaseLetterPdf(letter, kind, settings, date)));
       setNotice({ intent: 'success', text: t.made(letter.subject, letter.recipient) });
     } catch (e) {

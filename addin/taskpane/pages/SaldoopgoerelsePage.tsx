@@ -3,7 +3,7 @@
  * results (per claim, errors, optionally letters) go to new sheets. The ledger is never touched.
  */
 import { Button, Checkbox, Field, Input, Link, Text, Title3 } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { commands, type Statement } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
@@ -31,6 +31,7 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [made, setMade] = useState<Statement | null>(null);
   const [only, setOnly] = useState('');
   const [template, setTemplate] = useState<{ bytes: Uint8Array; name: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [pdfs, setPdfs] = useState<{ combined: string; zip: string; year: number } | null>(null);
   // Blob URLs hold the PDFs in memory until let go.
   useEffect(
@@ -45,7 +46,7 @@ export function SaldoopgoerelsePage(): ReactElement {
     runJob(async () => {
       setPdfs(null);
       report(t.pdfMaking, 0);
-      const { makeLetterPdfs } = await import('../letterPdfs.js');
+      const { makeLetterPdfs } = await import(/* webpackChunkName: "letters" */ '../letterPdfs.js');
       const ids = only.split(/[\s,;]+/).filter((x) => x !== '');
       const result = await makeLetterPdfs({
         statement: made!,
@@ -58,11 +59,17 @@ export function SaldoopgoerelsePage(): ReactElement {
       });
       setPdfs({ combined: URL.createObjectURL(result.combined), zip: URL.createObjectURL(result.zip), year: made!.year });
       const { letterPlanSummary } = await import('../../../core/report/ledgerTables.js');
-      return { intent: result.unknown.length > 0 ? 'warning' : 'success', text: `${letterPlanSummary(result.plan)}${result.unknown.length > 0 ? ` ${t.pdfUnknown(result.unknown)}` : ''}` };
+      return {
+        intent: result.unknown.length > 0 ? 'warning' : 'success',
+        text: `${t.pdfMade} ${letterPlanSummary(result.plan)}${result.unknown.length > 0 ? ` ${t.pdfUnknown(result.unknown)}` : ''}`,
+      };
     });
 
   const pickTemplate = async (file: File | undefined) => {
-    if (!file) return setTemplate(null);
+    if (!file) {
+      if (fileInput.current) fileInput.current.value = '';
+      return setTemplate(null);
+    }
     setTemplate({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name });
   };
 
@@ -143,7 +150,19 @@ export function SaldoopgoerelsePage(): ReactElement {
             <Input value={only} onChange={(_, d) => setOnly(d.value)} />
           </Field>
           <Field label={t.pdfTemplate} hint={template ? t.pdfTemplateChosen(template.name) : t.pdfTemplateHint}>
-            <input type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => void pickTemplate(e.target.files?.[0])} />
+            <div className={styles.row}>
+              {/* The browser's own file button speaks the browser's language: a Danish button opens it. */}
+              <input
+                ref={fileInput}
+                type="file"
+                hidden
+                aria-label={t.pdfTemplate}
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                onChange={(e) => void pickTemplate(e.target.files?.[0])}
+              />
+              <Button onClick={() => fileInput.current?.click()}>{t.pdfTemplatePick}</Button>
+              {template && <Button onClick={() => void pickTemplate(undefined)}>{t.pdfTemplateClear}</Button>}
+            </div>
           </Field>
           <div>
             <Button appearance="primary" disabled={progress !== null} onClick={makePdfs}>

@@ -89,3 +89,20 @@ describe('letter fields', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the statementLetters command', () => {
+  const cprLedger = ledger.map((r) => ({ ...r, cpr: '0101901234' }));
+  it('masks CPR numbers in letters whether or not the statement was shown masked already', () => {
+    const plain = commands.statements({ year: 2026, ledger: cprLedger }, defaultRules);
+    const masked = commands.statements({ year: 2026, ledger: cprLedger, maskCpr: true }, defaultRules);
+    for (const s of [plain, masked]) {
+      const { plan } = commands.statementLetters({ statement: s, settings: { kommune: 'K', contact: 'c' }, date: '2026-12-04' }, defaultRules);
+      expect(plan.letters[0]!.identity).toBe('CPR-nr.: 010190-xxxx');
+    }
+  });
+  it('makes letters only for the debitors asked for, and names those it does not have', () => {
+    const r = commands.statementLetters({ statement: statement, settings: { kommune: 'K', contact: 'c' }, date: '2026-12-04', only: ['D1', 'D99'] }, defaultRules);
+    expect(r.plan.letters.map((l) => l.debtorId)).toEqual(['D1']);
+    expect(r.unknown).toEqual(['D99']);
+  });
+});
