@@ -346,7 +346,7 @@ describe('task pane in a browser', () => {
     // Saved as a user saves it: the link's download (the page's CSP keeps fetch off blob: URLs).
     const bytesOf = async (link: Locator) => {
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      return new Uint8Array(readFileSync((await download.path())));
+      return new Uint8Array(readFileSync(await download.path()));
     };
     const pdf = await bytesOf(combined);
     expect(await combined.getAttribute('download')).toBe('breve-2026.pdf');
@@ -381,7 +381,7 @@ describe('task pane in a browser', () => {
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('aftalebrev-S-2026-17.pdf');
-    const bytes = new Uint8Array(readFileSync((await download.path())));
+    const bytes = new Uint8Array(readFileSync(await download.path()));
     const { readPdf } = await import('../letters/pdfText.js');
     const lines = (await readPdf(bytes)).pages.flatMap((p) => p.lines);
     // 3 × 400 kr. from 2 February 2026; 2 April is skærtorsdag, so the last rate moves to Tuesday 7 April.
