@@ -6,7 +6,7 @@
  * Prints one table; the README quotes it with the date and the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -307,6 +307,35 @@ if (LETTERS > 0) {
     pagesPerSecond(each),
     `${fmt(each.maxRssMb)} MB`,
     target(`≤ ${fmt(eachLimit / 1000)} s`, each.ms <= eachLimit, `${fmt(LETTERS)} per-recipient PDFs took ${fmt(each.ms)} ms (target ≤ ${fmt(eachLimit / 1000)} s)`),
+  );
+}
+
+// ---- the whole letters run as a user starts it: statements --letters DIR (issue 18) ----
+// Content by state, Saldo's .docx template filled per letter, one PDF per recipient, alle.pdf and the
+// overview: a ledger made for about LETTERS letters (some debtors get none: nothing owed, or only forældede claims).
+if (LETTERS > 0) {
+  const ledgerForLetters = join(dir, 'letters-ledger.csv');
+  await makeLedger(ledgerForLetters, Math.round(LETTERS * 12), Math.round(LETTERS * 1.4), undefined, { limitation: true });
+  const out = join(mkdtempSync(join(dir, 'letters-cli-')), 'breve');
+  const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath]] : [process.execPath, []];
+  const t0 = performance.now();
+  const r = spawnSync(
+    timed[0] as string,
+    [...(timed[1] as string[]), 'cli/saldo.mjs', 'statements', '--in', ledgerForLetters, '--year', '2025', '--quiet', '--out', join(dir, 'letters-statements.json'), '--letters', `${out}/`],
+    { encoding: 'utf8' },
+  );
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`statements --letters failed: ${r.stderr}`);
+  const made = Number(/Breve: ([\d.]+) breve/.exec(r.stderr)?.[1]?.replace(/\./g, '') ?? 0);
+  const rssMb = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) / 1024;
+  const limit = (120_000 * made) / 5_000;
+  row(
+    'statements --letters DIR, whole CLI (template → PDF per recipient + alle.pdf)',
+    `${fmt(made)} letters from ${fmt(LETTERS * 12)} postings`,
+    `${fmt(ms)} ms`,
+    `${fmt((made / ms) * 1000)} letters/s`,
+    Number.isNaN(rssMb) ? 'n/a' : `${fmt(rssMb)} MB ${target('≤ 1 GiB', rssMb <= 1024, `statements --letters took ${fmt(rssMb)} MB (target ≤ 1 GiB)`)}`,
+    target(`≤ ${fmt(limit / 1000)} s`, ms <= limit, `statements --letters for ${fmt(made)} letters took ${fmt(ms)} ms (target ≤ ${fmt(limit / 1000)} s)`),
   );
 }
 

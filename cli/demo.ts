@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: computes the bundled example agreements and writes out/betalingsaftaler.xlsx
  * (and .json), the statements and analyses of the example ledger, and the follow-ups of the
- * example goals; then prints where and a short summary. Runs through the same command map as the CLI.
+ * example goals, and the letters as PDF; then prints where and a short summary. Runs through the same command map as the CLI.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { followupWorkbook } from './xlsx/followupWorkbook.js';
 import { writeFileAtomically as writeFile } from './atomicWrite.js';
 import { lineAccountText } from './ledger/lineAccount.js';
 import { localToday } from './today.js';
+import { writeLetters } from './letters.js';
 
 const EXAMPLES = 'examples/betalingsaftaler';
 const OUT = 'out';
@@ -71,7 +72,17 @@ console.log(
 );
 console.log(`  ${statements.errors.length} fejlbehæftede rækker udeladt: ${statements.errors.map((e) => `række ${e.row}`).join(', ')}`);
 console.log(`  Analyse pr. ${analysis.asOf}: saldo ${kr(analysis.summary.balance)}, ${Math.round(analysis.summary.overOneYearShare * 100)} % ældre end 1 år`);
-console.log(`Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} (én side pr. debitor, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}`);
+console.log(
+  `Skrevet: ${join(OUT, 'saldoopgoerelser.xlsx')}, ${join(OUT, 'breve.xlsx')} og ${join(OUT, 'breve.pdf')} (ét brev pr. debitor med noget at få at vide, CPR maskeret) og ${join(OUT, 'analyse.xlsx')}:`,
+);
+// The same letters as PDF (Saldo's default template), as `statements --letters out/breve.pdf` writes them.
+await writeLetters({ writeFile, stderr: (t) => void process.stdout.write(`  ${t}`), makeFolder: async () => undefined, folderEntries: async () => null }, join(OUT, 'breve.pdf'), {
+  statement: statements,
+  settings: { kommune: 'Eksempel Kommune', contact: 'Opkrævningen, tlf. 70 10 20 30, opkraevning@eksempel.dk' },
+  date: localToday(),
+  rules: defaultRules,
+  quiet: true,
+});
 
 // Quarterly follow-up in the ministry's template: Motorstyrelsen-style goals and a collection campaign.
 console.log('\nSaldo – opfølgning på mål');
