@@ -92,7 +92,7 @@ const carries = (input: unknown, key: string): boolean => typeof input === 'obje
 
 export const CLI_COMMANDS = {
   plan: describe({
-    options: [],
+    options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient'],
     batch: true,
     run: (input, rules) => runOnJson('plan', input, rules),
     json: toJson.plan,
@@ -101,7 +101,7 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   henstand: describe<HenstandResult>({
-    options: [],
+    options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient', 'grounds'],
     batch: true,
     // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
     run: (input, rules) => (carries(input, 'claim') ? { kind: 'claim', value: runOnJson('claimHenstand', input, rules) } : { kind: 'agreement', value: runOnJson('henstand', input, rules) }),

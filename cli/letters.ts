@@ -12,12 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { SaldoError } from '../core/errors.js';
 import type { AddressBook } from '../core/letters/addresses.js';
 import { lettersFor } from '../core/letters/letterContent.js';
-import { STATEMENT_LETTER_FIELDS } from '../core/letters/letterFields.js';
+import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '../core/letters/letterFields.js';
+import type { CaseLetter } from '../core/letters/decisionLetters.js';
 import type { KommuneSettings } from '../core/letters/settings.js';
 import type { Statement } from '../core/ledger/statement.js';
 import { letterPlanSummary, letterRows } from '../core/report/ledgerTables.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
-import { checkTemplate, fillTemplateAll } from '../letters/docx/template.js';
+import { fillToBlocks } from '../letters/docx/docxBlocks.js';
+import { checkTemplate, compileTemplate, fillTemplate, fillTemplateAll } from '../letters/docx/template.js';
+import { renderPdf } from '../letters/pdf/renderPdf.js';
 import { caseworkerCsv, combinedPdf, overviewCsv, recipientPdfs, statementDocuments, statementFields, type LetterFile } from '../letters/letterFiles.js';
 import { letterFonts } from './letterFonts.js';
 
@@ -145,4 +148,40 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
     written.push(`de forældede krav til sagsbehandleren i ${target}`);
   }
   io.stderr(`Breve: ${letterPlanSummary(plan)} Skrevet: ${written.join('; ')}.\n`);
+}
+
+/**
+ * `plan --letters` / `henstand --letters`: the aftalebrev or the henstand decision for one case, as
+ * a PDF or a Word document, from Saldo's template or the kommune's own.
+ */
+export async function writeCaseLetter(
+  io: Pick<LettersIo, 'writeFile' | 'stderr'>,
+  path: string,
+  letter: CaseLetter,
+  kind: 'aftalebrev' | 'henstand',
+  settings: KommuneSettings,
+  template?: { bytes: Uint8Array; path: string },
+): Promise<void> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.pdf' && ext !== '.docx') {
+    throw new SaldoError('UGYLDIGT_INPUT', '--letters', path, `--letters "${path}": brevet om sagen skrives som PDF (brev.pdf) eller Word (brev.docx).`);
+  }
+  if (template) checkTemplate(template.bytes, CASE_LETTER_FIELDS, template.path);
+  const bytes = template?.bytes ?? new Uint8Array(await readFile(defaultTemplatePath(kind)));
+  const fields = caseLetterFields(letter, {
+    kommune: settings.kommune,
+    contact: settings.contact,
+    date: letter.date,
+    ...(settings.account ? { account: settings.account } : {}),
+    ...(settings.sender ? { sender: settings.sender } : {}),
+  });
+  if (ext === '.docx') await io.writeFile(path, fillTemplate(bytes, fields, template?.path ?? ''));
+  else {
+    const blocks = fillToBlocks(compileTemplate(bytes, template?.path ?? ''), fields);
+    await io.writeFile(
+      path,
+      await renderPdf([{ id: letter.reference, title: `${letter.subject} – ${letter.recipient}`, blocks }], { fonts: letterFonts(), author: settings.sender ?? settings.kommune }),
+    );
+  }
+  io.stderr(`Brev: ${letter.subject} til ${letter.recipient} (sag ${letter.reference}) er skrevet til ${path}.\n`);
 }

@@ -19,6 +19,8 @@ import { outputPathProblem } from './outputPaths.js';
 import packageJson from '../package.json';
 import { localToday } from './today.js';
 import { parseKommuneSettings } from '../core/letters/settings.js';
+import { parseCaseParty } from '../core/letters/decisionLetters.js';
+import { runOnJson, type HenstandInput } from '../core/commands/index.js';
 import type { Statement } from '../core/ledger/statement.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -69,6 +71,9 @@ Valg:
   --template FIL  kommunens egen brevskabelon (.docx) til PDF- og Word-brevene
   --settings FIL  kommunens oplysninger til brevene (JSON): kommune, sender, contact, account
   --addresses FIL adresser pr. debitor (.csv eller .xlsx); ellers adressekolonnerne i posteringsfilen
+  --letters brev.pdf|brev.docx  med plan: aftalebrevet; med henstand: afgørelsen om henstand
+  --recipient FIL modtageren af brevet om sagen (JSON): name, address (liste af linjer), reference
+  --grounds TEKST begrundelsen i afgørelsen om henstand
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
@@ -198,6 +203,8 @@ interface LedgerValues {
   template?: string;
   settings?: string;
   addresses?: string;
+  recipient?: string;
+  grounds?: string;
 }
 
 /** The followup input with `previous` taken from last quarter's workbook (.xlsx) or JSON output. */
@@ -238,12 +245,7 @@ async function inputBytes(io: CliIo, path: string, what: string): Promise<Uint8A
 
 /** `--letters`: settings, addresses and template read and checked, then the letters written (cli/letters.ts). */
 async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Statement, rules: RuleSet): Promise<void> {
-  const settings = values.settings === undefined ? undefined : parseKommuneSettings(await readJson(io, values.settings, 'Indstillingsfilen'));
-  const merged = {
-    ...settings,
-    kommune: values.kommune ?? settings?.kommune ?? 'Kommunen',
-    contact: values.contact ?? settings?.contact ?? 'Opkrævningen',
-  };
+  const merged = await letterSender(io, values);
   // The letter writers pull in the PDF and Word libraries: loaded only for --letters.
   const { readAddressFile, addressesFromLedgerCsv } = await import('./addressFile.js');
   const { writeLetters } = await import('./letters.js');
@@ -270,6 +272,33 @@ async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Stat
       ...(values.quiet ? { quiet: true } : {}),
     },
   );
+}
+
+/** The sender: a settings file and/or --kommune/--contact (these win). */
+async function letterSender(io: CliIo, values: { settings?: string; kommune?: string; contact?: string }) {
+  const settings = values.settings === undefined ? undefined : parseKommuneSettings(await readJson(io, values.settings, 'Indstillingsfilen'));
+  return { ...settings, kommune: values.kommune ?? settings?.kommune ?? 'Kommunen', contact: values.contact ?? settings?.contact ?? 'Opkrævningen' };
+}
+
+/** `plan`/`henstand --letters`: the aftalebrev or the henstand decision for the recipient in --recipient. */
+async function writeCaseLetterFile(io: CliIo, name: 'plan' | 'henstand', input: unknown, values: LedgerValues & { recipient?: string; grounds?: string }, rules: RuleSet): Promise<void> {
+  if (values.recipient === undefined)
+    throw new UsageError('--letters til et brev om sagen kræver --recipient modtager.json: {"name": "Hansen, Jens", "address": ["Strandvejen 12", "2635 Ishøj"], "reference": "S-2026-17"}.');
+  const party = parseCaseParty(await readJson(io, values.recipient, 'Modtagerfilen'));
+  const settings = await letterSender(io, values);
+  const template = values.template === undefined ? undefined : { path: values.template, bytes: await inputBytes(io, values.template, 'Skabelonen') };
+  const date = localToday();
+  const { writeCaseLetter } = await import('./letters.js');
+  if (name === 'plan') {
+    const schedule = runOnJson('plan', input, rules);
+    const raw = input as { frequency?: 'monthly' | 'quarterly'; claims?: Array<{ type?: string }> };
+    const letter = runOnJson('agreementLetter', { schedule, frequency: raw.frequency ?? 'monthly', types: (raw.claims ?? []).map((c) => c.type ?? 'andet'), party, settings, date }, rules);
+    await writeCaseLetter(io, values.letters!, letter, 'aftalebrev', settings, template);
+  } else {
+    if (typeof input === 'object' && input !== null && 'claim' in input) throw new UsageError('--letters laver afgørelsen om henstand på en aftale ("claims"), ikke på én fordring.');
+    const letter = runOnJson('henstandLetter', { henstand: input as HenstandInput, grounds: values.grounds ?? '', party, settings, date }, rules);
+    await writeCaseLetter(io, values.letters!, letter, 'henstand', settings, template);
+  }
 }
 
 /** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
@@ -343,7 +372,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses']) {
+  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       const users = Object.entries(CLI_COMMANDS)
         .filter(([, c]) => c.options.includes(option))
@@ -357,7 +386,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
   if (values['show-cpr'] !== undefined && values.letters === undefined) {
     throw new UsageError('--show-cpr gælder brevene: brug det sammen med --letters FIL (brevene skjuler ellers CPR-numre).');
   }
-  for (const option of ['kommune', 'contact', 'template', 'settings', 'addresses']) {
+  for (const option of ['kommune', 'contact', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
     if (values[option] !== undefined && values.letters === undefined) throw new UsageError(`--${option} gælder brevene: brug det sammen med --letters MÅL.`);
   }
   const seen = new Set<string>();
@@ -393,6 +422,8 @@ const OPTIONS = {
   template: { type: 'string' },
   settings: { type: 'string' },
   addresses: { type: 'string' },
+  recipient: { type: 'string' },
+  grounds: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -463,7 +494,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       await runLedgerFile(name, values, rules, io);
       return 0;
     }
-    if (values.letters !== undefined) throw new UsageError('--letters bruges med statements på en posteringsfil.');
+    if (values.letters !== undefined && name !== 'plan' && name !== 'henstand') throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
     const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
@@ -475,6 +506,10 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);
     const batch = Array.isArray(input);
     if (batch && !command.batch) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
+    if (values.letters !== undefined) {
+      if (batch) throw new UsageError('--letters laver ét brev: giv én aftale, ikke en liste.');
+      await writeCaseLetterFile(io, name as 'plan' | 'henstand', input, values, rules);
+    }
     const answer = command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
     await writeOutput(io, values.out, answer, batch);
     for (const line of answer.stderr) io.stderr(`${line}\n`);

@@ -138,3 +138,49 @@ describe('--letters by its name', () => {
     expect((await run(statements('--letters', join(t.dir, 'b.txt')))).stderr).toContain('ikke .txt');
   });
 });
+
+describe('plan --letters and henstand --letters: the letter about one case', () => {
+  const t = tempFiles('saldo-case-');
+  const recipient = t.file(JSON.stringify({ name: 'Hansen, Jens', address: ['Strandvejen 12', '2635 Ishøj'], reference: 'S-2026-17' }), 'json');
+  // 1.200 kr. at 400 kr. a month from 2 February 2026: 2 April is skærtorsdag, 3 langfredag and 6
+  // April 2. påskedag, so the third rate falls on Tuesday 7 April.
+  const agreement = { startDate: '2026-01-15', firstDueDate: '2026-02-02', installment: 400, claims: [{ type: 'daginstitution', principal: 1200, dueDate: '2025-12-01' }] };
+  const plan = t.file(JSON.stringify(agreement), 'json');
+  const henstand = t.file(JSON.stringify({ ...agreement, henstand: { from: '2026-03-01', months: 2 } }), 'json');
+
+  it('plan → aftalebrev.pdf: the recipient, the rates and what a missed rate leads to', async () => {
+    const out = join(t.dir, 'aftale.pdf');
+    const r = await run(['plan', '--in', plan, '--out', join(t.dir, 'p.json'), '--letters', out, '--recipient', recipient, '--kommune', 'Ishøj Kommune']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = (await readPdf(new Uint8Array(readFileSync(out)))).pages.flatMap((p) => p.lines);
+    expect(lines).toEqual(
+      expect.arrayContaining(['Ishøj Kommune', 'Jens Hansen', 'Strandvejen 12', 'Sag: S-2026-17', 'Bekræftelse af betalingsaftale', '1 02-02-2026 400,00 kr.', '3 07-04-2026 400,00 kr.']),
+    );
+    expect(lines.join(' ')).toContain('kan kravet blive sendt til inddrivelse hos Gældsstyrelsen');
+    expect(r.stderr).toContain('Brev: Bekræftelse af betalingsaftale til Jens Hansen (sag S-2026-17)');
+  });
+
+  it('henstand against the politik (daginstitution) is refused without grounds, and written with them', async () => {
+    const out = join(t.dir, 'henstand.docx');
+    const refused = await run(['henstand', '--in', henstand, '--out', join(t.dir, 'h.json'), '--letters', out, '--recipient', recipient]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('skriv begrundelsen, før brevet laves');
+    expect(existsSync(out)).toBe(false);
+    const r = await run(['henstand', '--in', henstand, '--out', join(t.dir, 'h2.json'), '--letters', out, '--recipient', recipient, '--grounds', 'Borgeren er indlagt.']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = JSON.stringify(docxBlocks(new Uint8Array(readFileSync(out))));
+    expect(text).toContain('Afgørelse om henstand');
+    expect(text).toContain('Begrundelse: Borgeren er indlagt.');
+  });
+
+  it('refuses what it cannot do, in Danish', async () => {
+    const base = ['plan', '--in', plan, '--out', join(t.dir, 'x.json')];
+    expect((await run([...base, '--letters', join(t.dir, 'a.pdf')])).stderr).toContain('kræver --recipient modtager.json');
+    expect((await run([...base, '--letters', join(t.dir, 'a.xlsx'), '--recipient', recipient])).stderr).toContain('skrives som PDF (brev.pdf) eller Word (brev.docx)');
+    expect((await run([...base, '--grounds', 'x'])).stderr).toContain('--grounds bruges ikke af plan');
+    const batch = t.file(JSON.stringify([agreement, agreement]), 'json');
+    expect((await run(['plan', '--in', batch, '--out', join(t.dir, 'y.json'), '--letters', join(t.dir, 'b.pdf'), '--recipient', recipient])).stderr).toContain('giv én aftale, ikke en liste');
+    const bad = t.file(JSON.stringify({ name: 'Jens', reference: '' }), 'json');
+    expect((await run([...base, '--letters', join(t.dir, 'c.pdf'), '--recipient', bad])).stderr).toMatch(/reference/);
+  });
+});
