@@ -96,6 +96,10 @@ const sideFile = (path: string, suffix: string) => join(path, '..', `${basename(
 export async function writeLetters(io: LettersIo, path: string, job: LettersJob): Promise<void> {
   const existing = await io.folderEntries(path);
   const kind = lettersKind(path, existing !== null);
+  // Before any work: a folder that holds files is someone's; Saldo does not write among them.
+  if (kind === 'folder' && existing !== null && existing.length > 0) {
+    throw new SaldoError('UGYLDIGT_INPUT', '--letters', path, `Mappen "${path}" findes og er ikke tom: Saldo overskriver ikke filer i den. Angiv en ny mappe, fx --letters breve-${job.date}/.`);
+  }
   const settings = { kommune: job.settings.kommune, contact: job.settings.contact, date: job.date as never, ...(job.settings.account ? { account: job.settings.account } : {}) };
   const addresses = job.addresses?.addresses;
   if (job.addresses) for (const p of job.addresses.problems.slice(0, 20)) io.stderr(`${p.message}\n`);
@@ -117,6 +121,11 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
   }
   const plan = lettersFor(job.statement, settings, job.rules, { showCpr: true, ...(addresses ? { addresses } : {}) });
   const template = await statementTemplate(job);
+  if (plan.letters.length === 0) {
+    // Nothing to send is an answer, not an error: said with the reasons, and no empty file written.
+    io.stderr(`Breve: ${letterPlanSummary(plan)} Intet er skrevet til ${path}.\n`);
+    return;
+  }
   const written: string[] = [];
   const progress = io.stderrIsTTY && !job.quiet ? (done: number, total: number) => io.stderr(`\rBreve: ${n(done)} af ${n(total)}`) : undefined;
   const sender = { ...settings, ...(job.settings.sender ? { sender: job.settings.sender } : {}) };
@@ -130,9 +139,6 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
       await io.writeFile(path, await combinedPdf(docs, run));
       written.push(`${path} (${n(plan.letters.length)} breve i én PDF)`);
     } else {
-      if (existing !== null && existing.length > 0) {
-        throw new SaldoError('UGYLDIGT_INPUT', '--letters', path, `Mappen "${path}" findes og er ikke tom: Saldo overskriver ikke filer i den. Angiv en ny mappe, fx --letters breve-${job.date}/.`);
-      }
       await io.makeFolder(path);
       const files: LetterFile[] = await recipientPdfs(docs, run);
       for (const f of files) await io.writeFile(join(path, f.name), f.bytes);

@@ -184,3 +184,18 @@ describe('plan --letters and henstand --letters: the letter about one case', () 
     expect((await run([...base, '--letters', join(t.dir, 'c.pdf'), '--recipient', bad])).stderr).toMatch(/reference/);
   });
 });
+
+describe('a ledger with nothing to send', () => {
+  it('writes no empty PDF and says why, exit 0', async () => {
+    const t = tempFiles('saldo-none-');
+    // One claim paid in full in 2024: nothing owed and nothing moved in 2025.
+    const ledger = t.file(
+      'Debitor;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb\r\nD1;Ib;F1;renovation;01-03-2024;01-03-2024;krav;100,00\r\nD1;Ib;F1;renovation;15-03-2024;;betaling;-100,00\r\n',
+    );
+    const out = join(t.dir, 'breve.pdf');
+    const r = await run(['statements', '--in', ledger, '--year', '2025', '--out', join(t.dir, 'x.json'), '--letters', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Breve: 0 breve. 1 debitor fik intet brev (1 intet skyldigt). Intet er skrevet til');
+    expect(existsSync(out)).toBe(false);
+  });
+});
