@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LetterWorkerData } from './letterWorker.js';
 import { SaldoError } from '../core/errors.js';
 import type { AddressBook } from '../core/letters/addresses.js';
 import { lettersFor } from '../core/letters/letterContent.js';
@@ -89,6 +91,20 @@ export async function statementTemplate(job: Pick<LettersJob, 'template'>): Prom
 
 const n = (x: number) => x.toLocaleString('da-DK');
 
+/** The second thread's share of the recipients' PDFs (cli/letterWorker.ts, bundled beside the CLI or its tsx shim). */
+function letterWorker(data: LetterWorkerData): Promise<LetterFile[]> {
+  const worker = new Worker(new URL('./letterWorker.mjs', import.meta.url), { workerData: data });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (answer: { files?: LetterFile[]; failure?: string }) => {
+      void worker.terminate();
+      if (answer.files) resolve(answer.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })));
+      else reject(new Error(answer.failure));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`Hjælpetråden til brevene stoppede uventet (kode ${code}).`)));
+  });
+}
+
 /** A side file next to `path`: "breve.pdf" → "breve-til-sagsbehandler.csv". */
 const sideFile = (path: string, suffix: string) => join(path, '..', `${basename(path, extname(path))}-${suffix}`);
 
@@ -140,9 +156,16 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
       written.push(`${path} (${n(plan.letters.length)} breve i én PDF)`);
     } else {
       await io.makeFolder(path);
-      const files: LetterFile[] = await recipientPdfs(docs, run);
+      // Two threads: the second draws the later half of the recipients' PDFs while this one draws
+      // the first half and then alle.pdf (a small run is not worth a thread's start).
+      const split = docs.length >= 100 ? Math.floor((docs.length * 2) / 5) : docs.length;
+      const second = split < docs.length ? letterWorker({ docs: docs.slice(split), first: split + 1, fonts: run.fonts, author: run.author }) : Promise.resolve([]);
+      second.catch(() => undefined);
+      const files: LetterFile[] = await recipientPdfs(docs.slice(0, split), run);
+      const all = await combinedPdf(docs, { ...run, onProgress: undefined });
+      files.push(...(await second));
       for (const f of files) await io.writeFile(join(path, f.name), f.bytes);
-      await io.writeFile(join(path, 'alle.pdf'), await combinedPdf(docs, { ...run, onProgress: undefined }));
+      await io.writeFile(join(path, 'alle.pdf'), all);
       await io.writeFile(join(path, 'oversigt.csv'), overviewCsv(plan, files));
       written.push(`${n(files.length)} PDF-filer (én pr. modtager), alle.pdf og oversigt.csv i ${path}`);
     }

@@ -63,11 +63,11 @@ export function combinedPdf(docs: readonly LetterDocument[], run: PdfRun): Promi
   return renderPdf(docs, pdfOptions(run));
 }
 
-/** One PDF per recipient, named by letterFileName. */
-export async function recipientPdfs(docs: readonly LetterDocument[], run: PdfRun): Promise<LetterFile[]> {
+/** One PDF per recipient, named by letterFileName; `first` is the first one's number in the run. */
+export async function recipientPdfs(docs: readonly LetterDocument[], run: PdfRun, first = 1): Promise<LetterFile[]> {
   const files: LetterFile[] = [];
   for (const [i, doc] of docs.entries()) {
-    files.push({ name: letterFileName(i + 1, doc.id), debtorId: doc.id, bytes: await renderPdf([doc], pdfOptions({ ...run, onProgress: undefined })) });
+    files.push({ name: letterFileName(first + i, doc.id), debtorId: doc.id, bytes: await renderPdf([doc], pdfOptions({ ...run, onProgress: undefined })) });
     run.onProgress?.(i + 1, docs.length);
   }
   return files;

@@ -199,3 +199,26 @@ describe('a ledger with nothing to send', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('a folder of many letters, drawn on two threads', () => {
+  it('120 debtors: 120 files numbered in order, each holding its own debtor; alle.pdf holds them all in the same order', async () => {
+    const t = tempFiles('saldo-many-');
+    const rows = Array.from({ length: 120 }, (_, i) => `D${String(i + 1).padStart(3, '0')};Borger ${i + 1};F${i + 1};renovation;01-03-2025;01-03-2025;krav;${i + 1},00`);
+    const ledger = t.file(`Debitor;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb\r\n${rows.join('\r\n')}\r\n`);
+    const dir = join(t.dir, 'breve');
+    const r = await run(['statements', '--in', ledger, '--year', '2025', '--out', join(t.dir, 'x.json'), '--letters', `${dir}/`]);
+    expect(r.code, r.stderr).toBe(0);
+    const pdfs = readdirSync(dir)
+      .filter((f) => /^\d{4}-/.test(f))
+      .sort();
+    expect(pdfs).toEqual(Array.from({ length: 120 }, (_, i) => `${String(i + 1).padStart(4, '0')}-D${String(i + 1).padStart(3, '0')}.pdf`));
+    // Borger n owes n kroner: the first, a middle and the last file (main thread and second thread alike).
+    for (const n of [1, 48, 49, 120]) {
+      const lines = (await readPdf(new Uint8Array(readFileSync(join(dir, pdfs[n - 1]!))))).pages[0]!.lines;
+      expect(lines).toContain(`Kære Borger ${n}`);
+      expect(lines.join('\n')).toContain(`Du skylder i alt ${n},00 kr.`);
+    }
+    const all = await readPdf(new Uint8Array(readFileSync(join(dir, 'alle.pdf'))));
+    expect(all.pages.map((p) => p.lines.find((l) => l.startsWith('Kære ')))).toEqual(Array.from({ length: 120 }, (_, i) => `Kære Borger ${i + 1}`));
+  });
+});
