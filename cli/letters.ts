@@ -16,7 +16,7 @@ import type { AddressBook } from '../core/letters/addresses.js';
 import { lettersFor } from '../core/letters/letterContent.js';
 import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '../core/letters/letterFields.js';
 import type { CaseLetter } from '../core/letters/decisionLetters.js';
-import type { KommuneSettings } from '../core/letters/settings.js';
+import { letterSettingsOf, type KommuneSettings } from '../core/letters/settings.js';
 import type { Statement } from '../core/ledger/statement.js';
 import { letterPlanSummary, letterRows } from '../core/report/ledgerTables.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
@@ -116,7 +116,7 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
   if (kind === 'folder' && existing !== null && existing.length > 0) {
     throw new SaldoError('UGYLDIGT_INPUT', '--letters', path, `Mappen "${path}" findes og er ikke tom: Saldo overskriver ikke filer i den. Angiv en ny mappe, fx --letters breve-${job.date}/.`);
   }
-  const settings = { kommune: job.settings.kommune, contact: job.settings.contact, date: job.date as never, ...(job.settings.account ? { account: job.settings.account } : {}) };
+  const settings = letterSettingsOf(job.settings, job.date);
   const addresses = job.addresses?.addresses;
   if (job.addresses) for (const p of job.addresses.problems.slice(0, 20)) io.stderr(`${p.message}\n`);
   if (job.addresses && job.addresses.problems.length > 20) io.stderr(`… og ${n(job.addresses.problems.length - 20)} adresserækker mere, der ikke kunne bruges.\n`);
@@ -144,12 +144,11 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
   }
   const written: string[] = [];
   const progress = io.stderrIsTTY && !job.quiet ? (done: number, total: number) => io.stderr(`\rBreve: ${n(done)} af ${n(total)}`) : undefined;
-  const sender = { ...settings, ...(job.settings.sender ? { sender: job.settings.sender } : {}) };
   if (kind === 'docx') {
-    await io.writeFile(path, fillTemplateAll(template, statementFields(plan, job.statement.year, sender)));
+    await io.writeFile(path, fillTemplateAll(template, statementFields(plan, job.statement.year, settings)));
     written.push(`${path} (${n(plan.letters.length)} breve i ét Word-dokument)`);
   } else {
-    const docs = statementDocuments(plan, job.statement.year, sender, template);
+    const docs = statementDocuments(plan, job.statement.year, settings, template);
     const run = { fonts: letterFonts(), author: job.settings.sender ?? job.settings.kommune, ...(progress ? { onProgress: progress } : {}) };
     if (kind === 'pdf') {
       await io.writeFile(path, await combinedPdf(docs, run));
@@ -197,13 +196,8 @@ export async function writeCaseLetter(
   }
   if (template) checkTemplate(template.bytes, CASE_LETTER_FIELDS, template.path);
   const bytes = template?.bytes ?? new Uint8Array(await readFile(defaultTemplatePath(kind)));
-  const fields = caseLetterFields(letter, {
-    kommune: settings.kommune,
-    contact: settings.contact,
-    date: letter.date,
-    ...(settings.account ? { account: settings.account } : {}),
-    ...(settings.sender ? { sender: settings.sender } : {}),
-  });
+  // The letter carries its own date: the settings only sign and give the contact.
+  const fields = caseLetterFields(letter, letterSettingsOf(settings, letter.date));
   if (ext === '.docx') await io.writeFile(path, fillTemplate(bytes, fields, template?.path ?? ''));
   else {
     const blocks = fillToBlocks(compileTemplate(bytes, template?.path ?? ''), fields);

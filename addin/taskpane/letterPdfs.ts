@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import { commands, type CaseLetter, type KommuneSettings, type LetterPlan, type Statement } from '../../core/commands/index.js';
 import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '../../core/letters/letterFields.js';
+import { letterSettingsOf } from '../../core/letters/settings.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import type { LetterDocument } from '../../letters/blocks.js';
 import { fillToBlocks } from '../../letters/docx/docxBlocks.js';
@@ -55,13 +56,13 @@ export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResu
 }
 
 /** An aftalebrev or a henstand decision as one PDF, from Saldo's template or the kommune's own. */
-export async function makeCaseLetterPdf(letter: CaseLetter, kind: 'aftalebrev' | 'henstand', settings: KommuneSettings, date: string, template?: { bytes: Uint8Array; name: string }): Promise<Blob> {
+export async function makeCaseLetterPdf(letter: CaseLetter, kind: 'aftalebrev' | 'henstand', settings: KommuneSettings, template?: { bytes: Uint8Array; name: string }): Promise<Blob> {
   if (template) checkTemplate(template.bytes, CASE_LETTER_FIELDS, template.name);
   const compiled = compileTemplate(template?.bytes ?? (await defaultTemplate(kind)), template?.name ?? '');
   const doc: LetterDocument = {
     id: letter.reference,
     title: `${letter.subject} – ${letter.recipient}`,
-    blocks: fillToBlocks(compiled, caseLetterFields(letter, { ...settings, date: date as never })),
+    blocks: fillToBlocks(compiled, caseLetterFields(letter, letterSettingsOf(settings, letter.date))),
   };
   return pdfBlob(await combinedPdf([doc], { fonts: await browserLetterFonts(), author: settings.sender ?? settings.kommune }));
 }

@@ -4,14 +4,13 @@
  * citizens always are unless the CLI is told otherwise), the confirmation of a betalingsaftale
  * and the decision on henstand. What each letter says is decided in core/letters.
  */
-import { parseDate } from '../calendar/date.js';
 import { agreementHenstand } from '../henstand/agreementHenstand.js';
 import { parseHenstand } from '../henstand/henstandTerms.js';
 import { showStatement } from '../ledger/shownTexts.js';
 import type { Statement } from '../ledger/statement.js';
 import { agreementLetter, henstandLetter, type CaseLetter, type CaseParty } from '../letters/decisionLetters.js';
 import { lettersFor, type LetterPlan, type LetterSettings } from '../letters/letterContent.js';
-import type { KommuneSettings } from '../letters/settings.js';
+import { letterSettingsOf, type KommuneSettings } from '../letters/settings.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Schedule } from '../schedule/schedule.js';
 import type { Frequency } from '../schedule/planInput.js';
@@ -20,14 +19,6 @@ import type { HenstandInput } from './inputs.js';
 export type { CaseLetter, CaseParty } from '../letters/decisionLetters.js';
 export type { LetterPlan } from '../letters/letterContent.js';
 export type { KommuneSettings } from '../letters/settings.js';
-
-const letterSettings = (s: KommuneSettings, date: string): LetterSettings & { sender?: string } => ({
-  kommune: s.kommune,
-  contact: s.contact,
-  date: parseDate(date, 'date'),
-  ...(s.account ? { account: s.account } : {}),
-  ...(s.sender ? { sender: s.sender } : {}),
-});
 
 export interface StatementLettersInput {
   statement: Statement;
@@ -43,7 +34,7 @@ export function statementLetters(input: StatementLettersInput, rules: RuleSet): 
   const only = input.only && input.only.length > 0 ? new Set(input.only) : undefined;
   const known = new Set(input.statement.debtors.map((d) => d.debtorId));
   const shown = showStatement(only ? { ...input.statement, debtors: input.statement.debtors.filter((d) => only.has(d.debtorId)) } : input.statement, { maskCpr: true });
-  const settings = letterSettings(input.settings, input.date);
+  const settings = letterSettingsOf(input.settings, input.date);
   return { plan: lettersFor(shown, settings, rules, { showCpr: true }), unknown: only ? [...only].filter((id) => !known.has(id)) : [], year: input.statement.year, settings };
 }
 
@@ -58,7 +49,7 @@ export interface AgreementLetterInput {
 }
 
 export function agreementLetterOf(input: AgreementLetterInput, rules: RuleSet): CaseLetter {
-  return agreementLetter(input.schedule, input.frequency, input.types, input.party, letterSettings(input.settings, input.date), rules);
+  return agreementLetter(input.schedule, input.frequency, input.types, input.party, letterSettingsOf(input.settings, input.date), rules);
 }
 
 export interface HenstandLetterInput {
@@ -74,5 +65,5 @@ export interface HenstandLetterInput {
 export function henstandLetterOf(input: HenstandLetterInput, rules: RuleSet): CaseLetter {
   const h = agreementHenstand(input.henstand, rules);
   const terms = parseHenstand(input.henstand.henstand, input.henstand.interestDuringHenstand);
-  return henstandLetter(h, terms, input.grounds, input.party, letterSettings(input.settings, input.date));
+  return henstandLetter(h, terms, input.grounds, input.party, letterSettingsOf(input.settings, input.date));
 }

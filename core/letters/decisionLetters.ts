@@ -7,6 +7,7 @@
  */
 import { danishDate, type CalendarDate } from '../calendar/date.js';
 import { SaldoError, showValue } from '../errors.js';
+import { letterText } from './settings.js';
 import { isJsonObject, rejectUnknownKeys } from '../input/fields.js';
 import type { AgreementHenstand } from '../henstand/agreementHenstand.js';
 import type { HenstandTerms } from '../henstand/henstandTerms.js';
@@ -42,17 +43,11 @@ export function parseCaseParty(raw: unknown): CaseParty {
   if (!isJsonObject(raw))
     throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Modtageren skal være et objekt: {"name": "Hansen, Jens", "address": ["Strandvejen 12", "2635 Ishøj"], "reference": "S-2026-17"}.');
   rejectUnknownKeys(raw, ['name', 'address', 'reference'], []);
-  const text = (key: 'name' | 'reference') => {
-    const v = raw[key];
-    if (typeof v !== 'string' || v.trim() === '' || v.length > 200)
-      throw SaldoError.at(v === undefined ? 'MANGLER' : 'UGYLDIGT_INPUT', [key], v, `skal være en tekst på højst 200 tegn (fik ${showValue(v)}).`);
-    return v.trim();
-  };
   const address = raw.address ?? [];
   if (!Array.isArray(address) || address.length > 6 || address.some((l) => typeof l !== 'string' || l.length > 200)) {
     throw SaldoError.at('UGYLDIGT_INPUT', ['address'], address, `skal være en liste med højst 6 adresselinjer (fik ${showValue(address)}).`);
   }
-  return { name: text('name'), reference: text('reference'), address: (address as string[]).map((l) => l.trim()).filter((l) => l !== '') };
+  return { name: letterText(raw, 'name', true)!, reference: letterText(raw, 'reference', true)!, address: (address as string[]).map((l) => l.trim()).filter((l) => l !== '') };
 }
 
 const sentence = (t: string): string => t.replace(/kr\.\./g, 'kr.');

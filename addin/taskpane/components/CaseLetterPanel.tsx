@@ -60,7 +60,7 @@ export function CaseLetterPanel({ kind, reference, letterOf }: CaseLetterPanelPr
         grounds,
       );
       const { makeCaseLetterPdf } = await import(/* webpackChunkName: "letters" */ '../letterPdfs.js');
-      setPdf(URL.createObjectURL(await makeCaseLetterPdf(letter, kind, settings, date)));
+      setPdf(URL.createObjectURL(await makeCaseLetterPdf(letter, kind, settings)));
       setNotice({ intent: 'success', text: t.made(letter.subject, letter.recipient) });
     } catch (e) {
       setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : t.failed((e as Error).message) });
