@@ -23,7 +23,7 @@ import type { RuleSet } from '../core/rules/ruleSet.js';
 import { fillToBlocks } from '../letters/docx/docxBlocks.js';
 import { checkTemplate, compileTemplate, fillTemplate, fillTemplateAll } from '../letters/docx/template.js';
 import { renderPdf } from '../letters/pdf/renderPdf.js';
-import { caseworkerCsv, combinedPdf, overviewCsv, recipientPdfs, statementDocuments, statementFields, type LetterFile } from '../letters/letterFiles.js';
+import { caseworkerCsv, combinedPdf, eachRecipientPdf, overviewCsv, statementDocuments, statementFields, type LetterFile, type LetterFileName } from '../letters/letterFiles.js';
 import { letterFonts } from './letterFonts.js';
 
 export type LettersKind = 'xlsx' | 'pdf' | 'docx' | 'folder';
@@ -91,17 +91,36 @@ export async function statementTemplate(job: Pick<LettersJob, 'template'>): Prom
 
 const n = (x: number) => x.toLocaleString('da-DK');
 
-/** The second thread's share of the recipients' PDFs (cli/letterWorker.ts, bundled beside the CLI or its tsx shim). */
-function letterWorker(data: LetterWorkerData): Promise<LetterFile[]> {
+/**
+ * The second thread's share of the recipients' PDFs (cli/letterWorker.ts, bundled beside the CLI
+ * or its tsx shim), each handed to `take` in order as it arrives.
+ */
+function letterWorker(data: LetterWorkerData, take: (file: LetterFile) => Promise<void>): Promise<LetterFileName[]> {
   const worker = new Worker(new URL('./letterWorker.mjs', import.meta.url), { workerData: data });
+  const names: LetterFileName[] = [];
+  let taken = Promise.resolve();
+  let done = false;
   return new Promise((resolve, reject) => {
-    worker.once('message', (answer: { files?: LetterFile[]; failure?: string }) => {
+    const fail = (e: unknown) => {
+      done = true;
       void worker.terminate();
-      if (answer.files) resolve(answer.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })));
-      else reject(new Error(answer.failure));
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    worker.on('message', (answer: { file?: LetterFile; done?: true; failure?: string }) => {
+      if (answer.file) {
+        const file = { ...answer.file, bytes: new Uint8Array(answer.file.bytes) };
+        names.push({ name: file.name, debtorId: file.debtorId });
+        taken = taken.then(() => take(file));
+        taken.catch(fail);
+      } else if (answer.done) {
+        done = true;
+        taken.then(() => resolve(names), fail);
+      } else fail(new Error(answer.failure));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`Hjælpetråden til brevene stoppede uventet (kode ${code}).`)));
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!done) fail(new Error(`Hjælpetråden til brevene stoppede uventet (kode ${code}).`));
+    });
   });
 }
 
@@ -158,13 +177,13 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
       // Two threads: the second draws the later half of the recipients' PDFs while this one draws
       // the first half and then alle.pdf (a small run is not worth a thread's start).
       const split = docs.length >= 100 ? Math.floor((docs.length * 2) / 5) : docs.length;
-      const second = split < docs.length ? letterWorker({ docs: docs.slice(split), first: split + 1, fonts: run.fonts, author: run.author }) : Promise.resolve([]);
+      // Each PDF is written as soon as it is drawn, on either thread: 5,000 are not held at once.
+      const write = (f: LetterFile) => io.writeFile(join(path, f.name), f.bytes);
+      const second = split < docs.length ? letterWorker({ docs: docs.slice(split), first: split + 1, fonts: run.fonts, author: run.author }, write) : Promise.resolve([]);
       second.catch(() => undefined);
-      const files: LetterFile[] = await recipientPdfs(docs.slice(0, split), run);
-      const all = await combinedPdf(docs, { ...run, onProgress: undefined });
+      const files = await eachRecipientPdf(docs.slice(0, split), run, 1, write);
+      await io.writeFile(join(path, 'alle.pdf'), await combinedPdf(docs, { ...run, onProgress: undefined }));
       files.push(...(await second));
-      for (const f of files) await io.writeFile(join(path, f.name), f.bytes);
-      await io.writeFile(join(path, 'alle.pdf'), all);
       await io.writeFile(join(path, 'oversigt.csv'), overviewCsv(plan, files));
       written.push(`${n(files.length)} PDF-filer (én pr. modtager), alle.pdf og oversigt.csv i ${path}`);
     }

@@ -63,13 +63,30 @@ export function combinedPdf(docs: readonly LetterDocument[], run: PdfRun): Promi
   return renderPdf(docs, pdfOptions(run));
 }
 
-/** One PDF per recipient, named by letterFileName; `first` is the first one's number in the run. */
-export async function recipientPdfs(docs: readonly LetterDocument[], run: PdfRun, first = 1): Promise<LetterFile[]> {
-  const files: LetterFile[] = [];
+/** Which file a recipient's letter is in. */
+export type LetterFileName = Pick<LetterFile, 'name' | 'debtorId'>;
+
+/**
+ * One PDF per recipient, named by letterFileName (`first` is the first one's number in the run),
+ * each handed to `take` as soon as it is drawn: a run of thousands need not hold them all.
+ */
+export async function eachRecipientPdf(docs: readonly LetterDocument[], run: PdfRun, first: number, take: (file: LetterFile) => Promise<void> | void): Promise<LetterFileName[]> {
+  const names: LetterFileName[] = [];
   for (const [i, doc] of docs.entries()) {
-    files.push({ name: letterFileName(first + i, doc.id), debtorId: doc.id, bytes: await renderPdf([doc], pdfOptions({ ...run, onProgress: undefined })) });
+    const file = { name: letterFileName(first + i, doc.id), debtorId: doc.id };
+    await take({ ...file, bytes: await renderPdf([doc], pdfOptions({ ...run, onProgress: undefined })) });
+    names.push(file);
     run.onProgress?.(i + 1, docs.length);
   }
+  return names;
+}
+
+/** One PDF per recipient, all held (the task pane zips them). */
+export async function recipientPdfs(docs: readonly LetterDocument[], run: PdfRun, first = 1): Promise<LetterFile[]> {
+  const files: LetterFile[] = [];
+  await eachRecipientPdf(docs, run, first, (file) => {
+    files.push(file);
+  });
   return files;
 }
 
@@ -81,7 +98,7 @@ const pdfOptions = (run: PdfRun) => ({
 });
 
 /** One row per debtor: the file his letter is in, or why there is none (a .csv Excel opens). */
-export function overviewCsv(plan: LetterPlan, files: readonly LetterFile[]): string {
+export function overviewCsv(plan: LetterPlan, files: readonly LetterFileName[]): string {
   const names = new Map(files.map((f) => [f.debtorId, f.name]));
   const noAddress = new Set(plan.withoutAddress);
   return csvText([

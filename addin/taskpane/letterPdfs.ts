@@ -30,10 +30,13 @@ export interface LetterPdfRequest {
 
 export interface LetterPdfResult {
   plan: LetterPlan;
-  /** All letters in one PDF, for print. */
-  combined: Blob;
-  /** One PDF per recipient, the overview and the forældede claims, zipped. */
-  zip: Blob;
+  /** None when no one gets a letter: nothing to save, and the plan says why. */
+  files: {
+    /** All letters in one PDF, for print. */
+    combined: Blob;
+    /** One PDF per recipient, the overview and the forældede claims, zipped. */
+    zip: Blob;
+  } | null;
   /** Debitors asked for that the statement does not have. */
   unknown: string[];
 }
@@ -43,6 +46,7 @@ const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as BlobPart], { type: 'ap
 export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResult> {
   const { plan, unknown, year, settings } = commands.statementLetters({ statement: r.statement, settings: r.settings, date: r.date, ...(r.only ? { only: r.only } : {}) }, r.rules);
   if (r.template) checkTemplate(r.template.bytes, STATEMENT_LETTER_FIELDS, r.template.name);
+  if (plan.letters.length === 0) return { plan, files: null, unknown };
   const docs = statementDocuments(plan, year, settings, r.template?.bytes ?? (await defaultTemplate('saldoopgoerelse')), r.template?.name ?? '');
   const run = { fonts: await browserLetterFonts(), author: r.settings.sender ?? r.settings.kommune };
   // Half the work each: the per-recipient files, then the combined one.
@@ -52,7 +56,7 @@ export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResu
   for (const f of files) zip.file(f.name, f.bytes);
   zip.file('oversigt.csv', overviewCsv(plan, files));
   if (plan.forCaseworker.length > 0) zip.file('til-sagsbehandler.csv', caseworkerCsv(plan));
-  return { plan, combined: pdfBlob(combined), zip: await zip.generateAsync({ type: 'blob', compression: 'STORE' }), unknown };
+  return { plan, files: { combined: pdfBlob(combined), zip: await zip.generateAsync({ type: 'blob', compression: 'STORE' }) }, unknown };
 }
 
 /** An aftalebrev or a henstand decision as one PDF, from Saldo's template or the kommune's own. */

@@ -193,6 +193,7 @@ export const strings = {
     pdfTemplatePick: 'Vælg skabelon …',
     pdfTemplateClear: 'Brug standardbrevet',
     pdfMade: 'PDF-brevene er lavet; gem dem herunder.',
+    pdfNone: 'Ingen PDF-breve er lavet, for ingen af de valgte debitorer skal have et brev.',
     pdfRun: 'Lav PDF-breve',
     pdfMaking: 'Laver PDF-breve …',
     pdfSave: 'Gem brevene',

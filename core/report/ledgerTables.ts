@@ -10,7 +10,7 @@ import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { AGING_BUCKETS, type Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import type { Movements, Statement } from '../ledger/statement.js';
-import { ore, toKroner } from '../money/ore.js';
+import { groupThousands, ore, toKroner } from '../money/ore.js';
 import { CLAIM_STATE_LABELS, lettersFor, type LetterPlan } from '../letters/letterContent.js';
 import { claimTypeRule, defaultClaimTypes, findClaimType } from '../rules/claimTypes.js';
 import { defaultRules, type RuleSet } from '../rules/ruleSet.js';
@@ -180,14 +180,19 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
 export function letterPlanSummary(plan: LetterPlan): string {
   const reasons = new Map<string, number>();
   for (const s of plan.skipped) reasons.set(s.why, (reasons.get(s.why) ?? 0) + 1);
-  const parts = [`${plan.letters.length} ${plan.letters.length === 1 ? 'brev' : 'breve'}.`];
-  if (plan.skipped.length > 0) parts.push(`${plan.skipped.length} ${plan.skipped.length === 1 ? 'debitor' : 'debitorer'} fik intet brev (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}).`);
+  const parts = [`${groupThousands(plan.letters.length)} ${plan.letters.length === 1 ? 'brev' : 'breve'}.`];
+  if (plan.skipped.length > 0)
+    parts.push(
+      `${groupThousands(plan.skipped.length)} ${plan.skipped.length === 1 ? 'debitor' : 'debitorer'} fik intet brev (${[...reasons].map(([r, n]) => `${groupThousands(n)} ${r}`).join(', ')}).`,
+    );
   const barred = plan.forCaseworker.length;
   if (barred > 0)
     parts.push(
-      barred === 1 ? '1 forældet fordring kræves ikke ind; den står på listen til sagsbehandleren.' : `${barred} forældede fordringer kræves ikke ind; de står på listen til sagsbehandleren.`,
+      barred === 1
+        ? '1 forældet fordring kræves ikke ind; den står på listen til sagsbehandleren.'
+        : `${groupThousands(barred)} forældede fordringer kræves ikke ind; de står på listen til sagsbehandleren.`,
     );
-  if (plan.withoutAddress.length > 0) parts.push(`${plan.withoutAddress.length} ${plan.withoutAddress.length === 1 ? 'brev mangler' : 'breve mangler'} adresse.`);
+  if (plan.withoutAddress.length > 0) parts.push(`${groupThousands(plan.withoutAddress.length)} ${plan.withoutAddress.length === 1 ? 'brev mangler' : 'breve mangler'} adresse.`);
   return parts.join(' ');
 }
 

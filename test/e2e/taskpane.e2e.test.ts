@@ -363,6 +363,11 @@ describe('task pane in a browser', () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await bytesOf(zipLink));
     expect(Object.keys(zip.files).sort()).toEqual(['0001-D1.pdf', '0002-D2.pdf', 'oversigt.csv']);
+    // Only a debitor the statement does not have: no letters is said with the reason, and nothing is offered to save.
+    await page.getByLabel('Kun disse debitorer').fill('D99');
+    await page.getByRole('button', { name: 'Lav PDF-breve' }).click();
+    await page.getByText('Ingen PDF-breve er lavet, for ingen af de valgte debitorer skal have et brev. 0 breve. Findes ikke i opgørelsen: D99.').waitFor();
+    expect(await page.getByRole('link', { name: 'Gem alle breve i én PDF (til print)' }).count()).toBe(0);
     await page.close();
   });
 

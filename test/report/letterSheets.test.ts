@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementFromRows } from '../../core/ledger/ledgerJson.js';
 import { lettersSheets, LETTERS_PER_SHEET } from '../../core/report/ledgerSheets.js';
-import { letterRows } from '../../core/report/ledgerTables.js';
+import { letterPlanSummary, letterRows } from '../../core/report/ledgerTables.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 
 const header = ['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
@@ -31,5 +31,12 @@ describe('letters beyond one sheet (Excel keeps at most 1,026 manual page breaks
   it('1,000 letters or fewer stay on one sheet', () => {
     const s = statementFromRows(ledgerOf(3), 2025, defaultRules);
     expect(lettersSheets('Breve', s, options)).toHaveLength(1);
+  });
+});
+
+describe('the letters summary', () => {
+  it('writes counts in Danish, with a thousands point: 1.200 breve, not 1200', () => {
+    const s = statementFromRows(ledgerOf(1200), 2025, defaultRules);
+    expect(letterPlanSummary(letterRows(s, options).plan)).toBe('1.200 breve.');
   });
 });

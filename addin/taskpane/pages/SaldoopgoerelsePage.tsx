@@ -57,12 +57,12 @@ export function SaldoopgoerelsePage(): ReactElement {
         ...(template ? { template } : {}),
         onProgress: (done, total) => report(t.pdfMaking, done / total),
       });
-      setPdfs({ combined: URL.createObjectURL(result.combined), zip: URL.createObjectURL(result.zip), year: made!.year });
       const { letterPlanSummary } = await import('../../../core/report/ledgerTables.js');
-      return {
-        intent: result.unknown.length > 0 ? 'warning' : 'success',
-        text: `${t.pdfMade} ${letterPlanSummary(result.plan)}${result.unknown.length > 0 ? ` ${t.pdfUnknown(result.unknown)}` : ''}`,
-      };
+      const unknown = result.unknown.length > 0 ? ` ${t.pdfUnknown(result.unknown)}` : '';
+      // No one to write to is an answer with its reasons, not a failure of the PDF writer.
+      if (!result.files) return { intent: 'warning', text: `${t.pdfNone} ${letterPlanSummary(result.plan)}${unknown}` };
+      setPdfs({ combined: URL.createObjectURL(result.files.combined), zip: URL.createObjectURL(result.files.zip), year: made!.year });
+      return { intent: result.unknown.length > 0 ? 'warning' : 'success', text: `${t.pdfMade} ${letterPlanSummary(result.plan)}${unknown}` };
     });
 
   const pickTemplate = async (file: File | undefined) => {
