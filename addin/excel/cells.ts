@@ -1,12 +1,18 @@
 /**
- * Writing cells through Office.js: text that stays text, and blocks in pieces under Excel's
- * 5 MB request limit. Used by the sheet renderer and the template tables.
+ * Writing cells through Office.js: text that stays text, and requests Excel takes. Office.js
+ * queues every change until `context.sync()` sends the batch as one request, and Excel on the web
+ * refuses a request over 5 MB. So writes go through a RequestBatch that counts the bytes queued
+ * and sends before the budget is passed, and each batch that writes runs with API calculation
+ * suspended (a sync ends a suspension, so it is asked for again for every batch).
  */
 import { blockAddress } from '../../core/report/a1.js';
 import { xmlSafeText } from '../../core/report/xmlText.js';
 
-/** Excel on the web refuses requests over 5 MB; stay well under it (values ≈ 20 bytes a cell). */
-export const MAX_CELLS_PER_WRITE = 100_000;
+/** Excel on the web's limit is 5 MB a request; Saldo's estimate keeps each under half of it. */
+export const REQUEST_BUDGET_BYTES = 2_500_000;
+
+/** A formatting call (a font, a fill, a page break …) in a request: its address and property, a few hundred bytes. */
+export const FORMAT_CALL_BYTES = 400;
 
 /**
  * Text from the user's data must never become a formula: Excel reads a value that starts with
@@ -18,43 +24,90 @@ export function asTextCell(value: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** Writes a block of values in pieces that keep each request under the payload limit. */
-export function writeChunked(sheet: Excel.Worksheet, row: number, col: number, values: unknown[][], formats?: string[][], maxCells = MAX_CELLS_PER_WRITE): number {
-  const width = values[0]?.length ?? 0;
-  if (width === 0) return 0;
-  const rowsPerChunk = Math.max(1, Math.floor(maxCells / width));
-  let chunks = 0;
-  for (let start = 0; start < values.length; start += rowsPerChunk) {
-    const part = values.slice(start, start + rowsPerChunk);
-    const range = sheet.getRange(blockAddress(row + start, col, part.length, width));
-    if (formats) range.numberFormat = formats.slice(start, start + rowsPerChunk);
-    // Every block of cells passes here: text XML cannot hold is shown as U+FFFD (core/report/xmlText).
-    range.values = part.map((r) => r.map((v) => (typeof v === 'string' ? xmlSafeText(v) : v))) as never;
-    chunks += 1;
+/**
+ * The bytes a value takes in a request's JSON, counted without building it: UTF-8 (æøå are two
+ * bytes, most of the rest of Unicode three), quotes and escapes, and a separator.
+ */
+export function valueBytes(value: unknown): number {
+  if (typeof value === 'number') return 24;
+  if (typeof value === 'boolean') return 6;
+  if (typeof value !== 'string') return 5;
+  let bytes = 3;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    // A control character is escaped as \u00XX (six bytes); " and \ get a backslash.
+    bytes += c < 0x20 ? 6 : c === 0x22 || c === 0x5c ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
   }
-  return chunks;
+  return bytes;
+}
+
+const rowBytes = (row: readonly unknown[]): number => row.reduce<number>((sum, v) => sum + valueBytes(v), 2);
+
+/** The batch of queued changes of one Excel.run: sent when its estimated size reaches the budget. */
+export class RequestBatch {
+  private queued = 0;
+
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly budget = REQUEST_BUDGET_BYTES,
+  ) {}
+
+  /** Room left in this batch, in bytes. */
+  get room(): number {
+    return Math.max(0, this.budget - this.queued);
+  }
+
+  /** Counts `bytes` just queued; sends the batch once it has reached the budget. */
+  async add(bytes: number): Promise<void> {
+    this.queued += bytes;
+    if (this.queued >= this.budget) await this.send();
+  }
+
+  /** Sends what is queued, with Excel's API calculation suspended while it is applied. */
+  async send(): Promise<void> {
+    this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    await this.context.sync();
+    this.queued = 0;
+  }
 }
 
 /**
- * Writes a large block in pieces, sending each piece before the next is queued, so no request
- * passes Excel's 5 MB payload limit (a 200,000-row table is ~40 requests). Reports progress.
+ * Writes a block of values (and number formats) from (row, col) in pieces, each sent before the
+ * next is queued when the batch would pass its budget; reports progress in rows. Text XML cannot
+ * hold is shown as U+FFFD (core/report/xmlText). One row is the smallest piece.
  */
-export async function writeLarge(
-  context: Excel.RequestContext,
+export async function writeBlock(
+  batch: RequestBatch,
   sheet: Excel.Worksheet,
   row: number,
   col: number,
-  values: unknown[][],
-  formats: string[][] | undefined,
+  values: readonly unknown[][],
+  formats?: readonly string[][],
   onProgress?: (done: number, total: number) => void,
-  maxCells = MAX_CELLS_PER_WRITE,
 ): Promise<void> {
   const width = values[0]?.length ?? 0;
   if (width === 0) return;
-  const rowsPerChunk = Math.max(1, Math.floor(maxCells / width));
-  for (let start = 0; start < values.length; start += rowsPerChunk) {
-    writeChunked(sheet, row + start, col, values.slice(start, start + rowsPerChunk), formats?.slice(start, start + rowsPerChunk), maxCells);
-    if (start + rowsPerChunk < values.length) await context.sync();
-    onProgress?.(Math.min(values.length, start + rowsPerChunk), values.length);
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number) => {
+    const range = sheet.getRange(blockAddress(row + start, col, end - start, width));
+    if (formats) range.numberFormat = formats.slice(start, end);
+    range.values = values.slice(start, end).map((r) => r.map((v) => (typeof v === 'string' ? xmlSafeText(v) : v))) as never;
+  };
+  for (let i = 0; i < values.length; i += 1) {
+    const size = rowBytes(values[i]!) + (formats ? rowBytes(formats[i] ?? []) : 0);
+    if (i > start && bytes + size > batch.room) {
+      flush(i);
+      await batch.add(bytes);
+      // The piece filled what room the batch had: send it, so the next piece starts a request.
+      if (batch.room < batch.budget) await batch.send();
+      onProgress?.(i, values.length);
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
   }
+  flush(values.length);
+  await batch.add(bytes);
+  onProgress?.(values.length, values.length);
 }

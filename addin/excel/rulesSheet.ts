@@ -6,6 +6,7 @@
 import { rulesSheet, RULES_SHEET } from '../../core/rules/rulesSheet.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { renderSheet } from './sheetRenderer.js';
+import { RequestBatch } from './cells.js';
 
 async function findSheet(context: Excel.RequestContext): Promise<Excel.Worksheet | null> {
   const sheets = context.workbook.worksheets;
@@ -38,14 +39,14 @@ export async function rulesSheetExists(): Promise<boolean> {
  */
 export async function writeRulesSheet(rules: RuleSet, replace: boolean): Promise<string> {
   return Excel.run(async (context) => {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
     const old = await findSheet(context);
     if (old && !replace) throw new Error(`Arket "${RULES_SHEET}" findes allerede.`);
+    const batch = new RequestBatch(context);
     if (old) context.workbook.worksheets.getItem(old.name).delete();
     const sheet = context.workbook.worksheets.add(RULES_SHEET);
-    await renderSheet(context, sheet, rulesSheet(rules));
+    await renderSheet(batch, sheet, rulesSheet(rules));
     sheet.activate();
-    await context.sync();
+    await batch.send();
     return RULES_SHEET;
   });
 }

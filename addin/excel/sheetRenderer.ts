@@ -1,18 +1,15 @@
 /**
  * Draws a sheet description (core/report/sheet.ts) on a new worksheet through Office.js, inside
- * the caller's Excel.run. Values go in blocks chunked under the 5 MB request limit; text goes
- * through asTextCell, so nothing from the user's data becomes a formula; formatting calls are
- * synced in batches so a sheet of letters for many debtors stays under the limit too.
+ * the caller's Excel.run. Values and formatting calls are counted into the caller's RequestBatch,
+ * which sends before Excel's 5 MB request limit (a sheet of letters for many debtors too); text
+ * goes through asTextCell, so nothing from the user's data becomes a formula.
  */
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
 import { blockLines, conditionalFills, tableRange, within, type CellRange, type ChartDescription, type RenderedLine, type SheetDescription } from '../../core/report/sheet.js';
-import { asTextCell, writeLarge } from './cells.js';
+import { asTextCell, FORMAT_CALL_BYTES, writeBlock, type RequestBatch } from './cells.js';
 
 /** Excel's column width is in points; a character of the default font is about 6 points wide. */
 export const POINTS_PER_CHAR = 6;
-
-/** Formatting calls queued before a sync (each is a few hundred bytes of the request). */
-const FORMAT_CALLS_PER_SYNC = 5_000;
 
 export interface RenderOptions {
   onProgress?: (done: number, total: number) => void;
@@ -58,12 +55,8 @@ function addChart(sheet: Excel.Worksheet, c: ChartDescription): void {
 }
 
 /** Writes the described sheet onto `sheet` (a new, empty worksheet). */
-export async function renderSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, d: SheetDescription, options: RenderOptions = {}): Promise<void> {
-  let calls = 0;
-  const call = async () => {
-    calls += 1;
-    if (calls % FORMAT_CALLS_PER_SYNC === 0) await context.sync();
-  };
+export async function renderSheet(batch: RequestBatch, sheet: Excel.Worksheet, d: SheetDescription, options: RenderOptions = {}): Promise<void> {
+  const call = () => batch.add(FORMAT_CALL_BYTES);
   for (const [col, width] of Object.entries(d.columnWidths ?? {})) {
     sheet.getRange(blockAddress(1, Number(col), 1, 1)).format.columnWidth = width * POINTS_PER_CHAR;
   }
@@ -72,8 +65,8 @@ export async function renderSheet(context: Excel.RequestContext, sheet: Excel.Wo
     if (lines.length === 0) continue;
     const { row, col } = block.at;
     const width = lines[0]!.values.length;
-    await writeLarge(
-      context,
+    await writeBlock(
+      batch,
       sheet,
       row,
       col,
@@ -90,7 +83,10 @@ export async function renderSheet(context: Excel.RequestContext, sheet: Excel.Wo
       await call();
     }
     for (const [i, l] of lines.entries()) {
-      if (l.size) sheet.getRange(blockAddress(row + i, col, 1, width)).format.font.size = l.size;
+      if (l.size) {
+        sheet.getRange(blockAddress(row + i, col, 1, width)).format.font.size = l.size;
+        await call();
+      }
       for (const [j, fill] of (l.fills ?? []).entries()) {
         if (fill === undefined) continue;
         sheet.getRange(blockAddress(row + i, col + j, 1, 1)).format.fill.color = `#${fill}`;

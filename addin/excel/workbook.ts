@@ -14,54 +14,74 @@ import type { SheetDescription } from '../../core/report/sheet.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress } from '../../core/report/a1.js';
 import type { Followup } from '../../core/followup/followup.js';
-import { asTextCell, writeChunked } from './cells.js';
+import { asTextCell, RequestBatch, REQUEST_BUDGET_BYTES, valueBytes, writeBlock } from './cells.js';
 import { renderSheet, type RenderOptions } from './sheetRenderer.js';
 
-export { asTextCell, MAX_CELLS_PER_WRITE, writeChunked, writeLarge } from './cells.js';
+export { asTextCell, RequestBatch, REQUEST_BUDGET_BYTES, writeBlock } from './cells.js';
 export { blockAddress, columnLetter } from '../../core/report/a1.js';
 
 /** Where a ledger is: a whole sheet (its used range) or an Excel table (header row included). */
 export type LedgerSource = { kind: 'sheet'; name: string } | { kind: 'table'; name: string };
 
+/** The first read of a range: a few cells, to learn how many bytes a row of it takes. */
+const FIRST_READ_CELLS = 20_000;
+
 /**
- * Reads a range in chunks of rows (each read stays far below Excel's 5 MB request limit and its
- * 5-million-cell read cap), reporting progress. The ledger itself is never written to.
+ * Reads a range in pieces of rows, each answer under Excel on the web's 5 MB a request: the first
+ * piece is small, and each next one is sized by the widest rows seen so far (a ledger of long
+ * names and addresses takes more bytes a cell than one of amounts). Reports progress; the ledger
+ * itself is never written to.
  */
-async function readInChunks(context: Excel.RequestContext, range: Excel.Range, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
+async function readInChunks(context: Excel.RequestContext, range: Excel.Range, onProgress?: (done: number, total: number) => void, budget = REQUEST_BUDGET_BYTES): Promise<unknown[][]> {
   range.load(['rowCount', 'columnCount', 'rowIndex', 'columnIndex']);
   range.worksheet.load('name');
   await context.sync();
   const sheet = context.workbook.worksheets.getItem(range.worksheet.name);
   const out: unknown[][] = [];
-  for (let start = 0; start < range.rowCount; start += chunkRows) {
-    const rows = Math.min(chunkRows, range.rowCount - start);
+  let rowsPerRead = Math.max(1, Math.floor(FIRST_READ_CELLS / Math.max(1, range.columnCount)));
+  let widestRow = 0;
+  for (let start = 0; start < range.rowCount;) {
+    const rows = Math.min(rowsPerRead, range.rowCount - start);
     const part = sheet.getRange(blockAddress(range.rowIndex + 1 + start, range.columnIndex + 1, rows, range.columnCount));
     part.load('values');
     await context.sync();
-    for (const r of part.values) out.push(r);
-    onProgress?.(start + rows, range.rowCount);
+    for (const r of part.values) {
+      out.push(r);
+      widestRow = Math.max(
+        widestRow,
+        r.reduce<number>((sum, v) => sum + valueBytes(v), 2),
+      );
+    }
+    start += rows;
+    onProgress?.(start, range.rowCount);
+    // Twice the widest row seen: the rows ahead may be wider than those read so far.
+    rowsPerRead = Math.max(1, Math.floor(budget / (2 * Math.max(widestRow, 1))));
   }
   return out;
 }
 
 /** A sheet's used range, read in chunks. */
-export async function readSheetInChunks(name: string, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
-  return readLedgerInChunks({ kind: 'sheet', name }, onProgress, chunkRows);
+export async function readSheetInChunks(name: string, onProgress?: (done: number, total: number) => void, budget = REQUEST_BUDGET_BYTES): Promise<unknown[][]> {
+  return readLedgerInChunks({ kind: 'sheet', name }, onProgress, budget);
 }
 
 /** A ledger sheet or table, read in chunks. */
-export async function readLedgerInChunks(source: LedgerSource, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<unknown[][]> {
-  return (await readSourceAt(source, onProgress, chunkRows)).values;
+export async function readLedgerInChunks(source: LedgerSource, onProgress?: (done: number, total: number) => void, budget = REQUEST_BUDGET_BYTES): Promise<unknown[][]> {
+  return (await readSourceAt(source, onProgress, budget)).values;
 }
 
 /**
  * A sheet's used range or a table, read in chunks, with where it begins on its sheet (1-based):
  * a used range starts at the first used cell, not always A1, and messages name sheet rows.
  */
-export async function readSourceAt(source: LedgerSource, onProgress?: (done: number, total: number) => void, chunkRows = 10_000): Promise<{ values: unknown[][]; row: number; column: number }> {
+export async function readSourceAt(
+  source: LedgerSource,
+  onProgress?: (done: number, total: number) => void,
+  budget = REQUEST_BUDGET_BYTES,
+): Promise<{ values: unknown[][]; row: number; column: number }> {
   return Excel.run(async (context) => {
     const range = source.kind === 'sheet' ? context.workbook.worksheets.getItem(source.name).getUsedRange() : context.workbook.tables.getItem(source.name).getRange();
-    const values = await readInChunks(context, range, onProgress, chunkRows);
+    const values = await readInChunks(context, range, onProgress, budget);
     return { values, row: range.rowIndex + 1, column: range.columnIndex + 1 };
   });
 }
@@ -76,25 +96,24 @@ export async function listTables(): Promise<string[]> {
   });
 }
 
-/** The values of the user's selected range (one read). */
+/**
+ * The values of the user's selected range, trimmed to its cells in use (one read): a selection of
+ * whole columns (A:C) is a million rows, and only the rows with values are read.
+ */
 export async function readSelection(): Promise<{ address: string; values: unknown[][] }> {
   return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
-    range.load(['address', 'values']);
+    const selected = context.workbook.getSelectedRange();
+    const used = selected.getUsedRangeOrNullObject(true);
+    selected.load('address');
+    used.load(['address', 'values']);
     await context.sync();
-    return { address: range.address, values: range.values };
+    return used.isNullObject ? { address: selected.address, values: [] } : { address: used.address, values: used.values };
   });
 }
 
 export interface WrittenSheet {
   sheetName: string;
   rows: number;
-}
-
-/** The workbook's sheet names, read once; API calculation waits until the writes are synced. */
-async function takenNames(context: Excel.RequestContext): Promise<string[]> {
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  return sheetNames(context);
 }
 
 async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
@@ -105,20 +124,22 @@ async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
 }
 
 /** A NEW sheet for the description, its name made unique among `taken` (and added to it), drawn. */
-async function addSheet(context: Excel.RequestContext, taken: string[], d: SheetDescription, options?: RenderOptions): Promise<{ sheet: Excel.Worksheet; sheetName: string }> {
+async function addSheet(batch: RequestBatch, taken: string[], d: SheetDescription, options?: RenderOptions): Promise<{ sheet: Excel.Worksheet; sheetName: string }> {
   const sheetName = uniqueSheetName(d.name, taken);
   taken.push(sheetName);
-  const sheet = context.workbook.worksheets.add(sheetName);
-  await renderSheet(context, sheet, d, options);
+  const sheet = batch.context.workbook.worksheets.add(sheetName);
+  await renderSheet(batch, sheet, d, options);
   return { sheet, sheetName };
 }
 
 /** One result sheet per user action, activated: described, drawn, synced once. */
 async function writeOneSheet(d: SheetDescription): Promise<string> {
   return Excel.run(async (context) => {
-    const { sheet, sheetName } = await addSheet(context, await takenNames(context), d);
+    const taken = await sheetNames(context);
+    const batch = new RequestBatch(context);
+    const { sheet, sheetName } = await addSheet(batch, taken, d);
     sheet.activate();
-    await context.sync();
+    await batch.send();
     return sheetName;
   });
 }
@@ -186,18 +207,19 @@ export interface StatementSheetsWritten {
  */
 export async function writeStatementSheets(s: Statement, options: StatementSheetsOptions = {}): Promise<StatementSheetsWritten> {
   return Excel.run(async (context) => {
-    const taken = await takenNames(context);
-    const first = await addSheet(context, taken, statementClaimsSheet(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
-    const written = [first.sheetName, (await addSheet(context, taken, errorsSheet(`Fejl ${s.year}`, s.errors))).sheetName];
+    const taken = await sheetNames(context);
+    const batch = new RequestBatch(context);
+    const first = await addSheet(batch, taken, statementClaimsSheet(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
+    const written = [first.sheetName, (await addSheet(batch, taken, errorsSheet(`Fejl ${s.year}`, s.errors))).sheetName];
     let summary: string | null = null;
     if (options.letters) {
       const lines = letterRows(s, options.letters);
-      for (const sheet of lettersSheets(`Breve ${s.year}`, s, options.letters, lines)) written.push((await addSheet(context, taken, sheet)).sheetName);
-      if (lines.plan.forCaseworker.length > 0) written.push((await addSheet(context, taken, caseworkerSheet(`Forældede ${s.year}`, lines))).sheetName);
+      for (const sheet of lettersSheets(`Breve ${s.year}`, s, options.letters, lines)) written.push((await addSheet(batch, taken, sheet)).sheetName);
+      if (lines.plan.forCaseworker.length > 0) written.push((await addSheet(batch, taken, caseworkerSheet(`Forældede ${s.year}`, lines))).sheetName);
       summary = letterPlanSummary(lines.plan);
     }
     first.sheet.activate();
-    await context.sync();
+    await batch.send();
     return { sheets: written, letters: summary };
   });
 }
@@ -227,12 +249,13 @@ export function followupPeriodLabel(f: Followup): string {
 export async function writeFollowupSheets(f: Followup, note: string): Promise<FollowupSheets> {
   return Excel.run(async (context) => {
     const label = followupPeriodLabel(f);
-    const taken = await takenNames(context);
-    const { sheet, sheetName } = await addSheet(context, taken, followupSheet(`Opfølgning ${label}`, f, note));
+    const taken = await sheetNames(context);
+    const batch = new RequestBatch(context);
+    const { sheet, sheetName } = await addSheet(batch, taken, followupSheet(`Opfølgning ${label}`, f, note));
     const charts = followupChartSheet(`Diagrammer ${label}`, f);
-    const chartSheetName = charts ? (await addSheet(context, taken, charts)).sheetName : null;
+    const chartSheetName = charts ? (await addSheet(batch, taken, charts)).sheetName : null;
     sheet.activate();
-    await context.sync();
+    await batch.send();
     return { sheetName, chartSheetName };
   });
 }
@@ -253,7 +276,6 @@ export function uniqueTableName(wanted: string, taken: readonly string[]): strin
  */
 export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; rows: Array<Array<string | number>>; formats?: string[][] }>): Promise<string[]> {
   return Excel.run(async (context) => {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
     // A table's name must differ from every table's and every defined name's.
     const taken = context.workbook.tables;
     taken.load('items/name');
@@ -262,6 +284,7 @@ export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; 
     const names = await sheetNames(context);
     const tableNames = [...taken.items.map((t) => t.name), ...defined.items.map((n) => n.name)];
     const written: string[] = [];
+    const batch = new RequestBatch(context);
     for (const t of tables) {
       const sheetName = uniqueSheetName(t.name, names);
       names.push(sheetName);
@@ -269,7 +292,8 @@ export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; 
       const width = t.rows[0]!.length;
       // Text as text; blank cells stay General so the numbers people type there are numbers.
       const formats = t.formats ?? t.rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
-      writeChunked(
+      await writeBlock(
+        batch,
         sheet,
         1,
         1,
@@ -284,7 +308,7 @@ export async function writeTemplateTables(tables: ReadonlyArray<{ name: string; 
       sheet.getRange(blockAddress(1, 1, t.rows.length, width)).format.autofitColumns();
       written.push(tableName);
     }
-    await context.sync();
+    await batch.send();
     return written;
   });
 }

@@ -62,7 +62,8 @@ export function planSheet(name: string, plan: Schedule, options: PlanSheetOption
     // Under the summary, or at the top beside the table when there is none.
     from: { row: options.summary === 'beside' ? lines.length + 5 : 2, col: besideCol },
   };
-  const base = { name, freezeRows: 1, charts: [chart] };
+  // Printed for the citizen or the case: on one page wide, the summary and chart beside the table.
+  const base = { name, freezeRows: 1, charts: [chart], print: { orientation: 'landscape', fitToWidth: true } as const };
   const widths = widthsOf(PLAN_COLUMNS);
   if (options.summary !== 'beside') return { ...base, blocks: [table], columnWidths: widths };
 
@@ -127,6 +128,9 @@ export interface HenstandSheetOptions {
   afterName?: string;
 }
 
+/** A henstand's sheets go in the case file: landscape, for the schedules side by side. */
+const HENSTAND_PRINT = { orientation: 'landscape', fitToWidth: true } as const;
+
 /** A henstand: the comparison and the warnings, and the schedules before and after. */
 export function henstandSheets(out: AgreementHenstand, options: HenstandSheetOptions): SheetDescription[] {
   const comparison = comparisonTable(out);
@@ -134,7 +138,7 @@ export function henstandSheets(out: AgreementHenstand, options: HenstandSheetOpt
   const warnings = warningLines(out.warnings, warningsAt);
   if (options.schedules === 'ownSheets') {
     return [
-      { name: options.name, blocks: [comparison, ...warnings], columnWidths: HENSTAND_WIDTHS },
+      { name: options.name, blocks: [comparison, ...warnings], columnWidths: HENSTAND_WIDTHS, print: HENSTAND_PRINT },
       planSheet(options.beforeName ?? 'Før', out.before, { summary: 'none' }),
       planSheet(options.afterName ?? 'Efter', out.after, { summary: 'none' }),
     ];
@@ -156,7 +160,10 @@ export function henstandSheets(out: AgreementHenstand, options: HenstandSheetOpt
     series: [beforeSeries, planSeries(after, 'Efter henstand')],
     from: { row: 1, col: 6 },
   };
-  return [{ name: options.name, blocks: [comparison, ...warnings, ...titles, before, after], charts: [chart], columnWidths: HENSTAND_WIDTHS }];
+  // Each column as wide as the widest of what it holds: the comparison, and a schedule's column.
+  const widths: Record<number, number> = { ...widthsOf(PLAN_COLUMNS), ...widthsOf(PLAN_COLUMNS, afterCol) };
+  for (const [col, w] of Object.entries(HENSTAND_WIDTHS)) widths[Number(col)] = Math.max(w, widths[Number(col)] ?? 0);
+  return [{ name: options.name, blocks: [comparison, ...warnings, ...titles, before, after], charts: [chart], columnWidths: widths, print: HENSTAND_PRINT }];
 }
 
 /** A henstand on one claim (the CLI): its due date before and after, the interest spared and the rykker procedure moved. */
@@ -181,7 +188,7 @@ export function singleClaimHenstandSheet(name: string, out: ClaimHenstand): Shee
     ],
     rows: out.rykkerBefore.map((s, j) => [s.action, s.earliest, out.rykkerAfter[j]?.earliest ?? null]),
   };
-  return { name, blocks: [pairs, steps, ...warningLines(out.warnings, 6 + 1 + steps.rows.length + 1)], columnWidths: HENSTAND_WIDTHS };
+  return { name, blocks: [pairs, steps, ...warningLines(out.warnings, 6 + 1 + steps.rows.length + 1)], columnWidths: HENSTAND_WIDTHS, print: HENSTAND_PRINT };
 }
 
 /** An agreement's status: the summary (its state coloured), each installment coloured by state, the next steps. */
@@ -211,7 +218,7 @@ export function statusSheet(name: string, out: StatusOnDate): SheetDescription {
             rows: nextStepRows(out),
           },
         ];
-  return { name, blocks: [summary, installments, ...steps], columnWidths: widthsOf(STATUS_COLUMNS, 1, 18) };
+  return { name, blocks: [summary, installments, ...steps], columnWidths: widthsOf(STATUS_COLUMNS, 1, 18), print: { orientation: 'portrait', fitToWidth: true } };
 }
 
 /** A batch element that failed (the CLI): its message on a sheet of its own. */

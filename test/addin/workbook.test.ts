@@ -1,6 +1,18 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asTextCell, blockAddress, columnLetter, listSheets, readSelection, readSheetValues, writeChunked, writeHenstandSheet, writePlanSheet, writeStatusSheet } from '../../addin/excel/workbook.js';
+import {
+  asTextCell,
+  blockAddress,
+  columnLetter,
+  listSheets,
+  readSelection,
+  readSheetValues,
+  RequestBatch,
+  writeBlock,
+  writeHenstandSheet,
+  writePlanSheet,
+  writeStatusSheet,
+} from '../../addin/excel/workbook.js';
 import { runOnJson } from '../../core/commands/index.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runSchedule as runPlan } from '../core/schedule/helpers.js';
@@ -93,39 +105,79 @@ describe('writePlanSheet', () => {
   });
 });
 
-describe('asTextCell and writeChunked', () => {
+/** A fake workbook's request context, for the writers that take one. */
+const contextOf = (wb: FakeWorkbook) => ({ workbook: wb, sync: async () => wb.sync() }) as unknown as Excel.RequestContext;
+
+describe('asTextCell and writeBlock', () => {
   it('prefixes text that Excel would read as a formula', () => {
     expect(['=1+1', '+45', '-3', '@SUM(A1)', 'Sag 12'].map(asTextCell)).toEqual(["'=1+1", "'+45", "'-3", "'@SUM(A1)", 'Sag 12']);
   });
-  it('splits a large block into requests under the payload limit, keeping every cell', async () => {
+  it('sends a large block in requests under the budget, each with calculation suspended, keeping every cell', async () => {
     const wb = new FakeWorkbook();
     const sheet = wb.sheets[0]!;
     const values = Array.from({ length: 25 }, (_, i) => [i, i * 2, i * 3, i * 4]);
-    const chunks = writeChunked(sheet as never, 1, 1, values, undefined, 40); // 10 rows of 4 cells a chunk
-    expect(chunks).toBe(3);
+    // A row of 4 numbers counts as 2 + 4 × 24 = 98 bytes: a 1,000-byte budget holds 10 rows a request.
+    const batch = new RequestBatch(contextOf(wb), 1_000);
+    await writeBlock(batch, sheet as never, 1, 1, values);
+    await batch.send();
     expect(wb.requests).toBe(3);
+    expect(wb.batches.map((b) => b.suspended)).toEqual([true, true, true]);
     expect(sheet.grid()).toEqual(values);
   });
-  it('writes text XML cannot hold (U+FFFF, a lone surrogate, a vertical tab) as a visible U+FFFD (issue 14)', () => {
+  it('writes text XML cannot hold (U+FFFF, a lone surrogate, a vertical tab) as a visible U+FFFD (issue 14)', async () => {
     const wb = new FakeWorkbook();
     const sheet = wb.sheets[0]!;
-    writeChunked(sheet as never, 1, 1, [['a\uFFFFb', 'c\uD800d', 'e\u000Bf', 7]]);
+    await writeBlock(new RequestBatch(contextOf(wb)), sheet as never, 1, 1, [['a\uFFFFb', 'c\uD800d', 'e\u000Bf', 7]]);
     expect(sheet.grid()).toEqual([['a\uFFFDb', 'c\uFFFDd', 'e\uFFFDf', 7]]);
     expect(asTextCell('=x\uFFFE')).toBe("'=x\uFFFD");
   });
 });
 
+describe('requests Excel on the web takes (issue 19: 5 MB a request, calculation suspended while writing)', () => {
+  const FIVE_MB = 5 * 1024 * 1024;
+  it('statements of 60,000 debtors with long Danish names: every request under 5 MB, every one that writes runs suspended', async () => {
+    const { writeStatementSheets } = await import('../../addin/excel/workbook.js');
+    const { statementFromRows } = await import('../../core/ledger/ledgerJson.js');
+    const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
+    const name = 'Søren Ærø Østergård-Å. Bøgh Kjærsgaard Frederiksen Hansen Nørregård'.repeat(2);
+    const rows = [['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'], ...Array.from({ length: 60_000 }, (_, i) => [`D${i}`, name, `F${i}`, '01-02-2026', 'krav', '500,00'])];
+    await writeStatementSheets(statementFromRows(rows, 2026, defaultRules));
+    const sizes = wb.batches.map((b) => b.bytes);
+    // Before: the sheet went in one request of ≈ 20 MB, and its calculation was not suspended.
+    expect(Math.max(...sizes)).toBeLessThan(FIVE_MB);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(4 * FIVE_MB);
+    expect(wb.batches.filter((b) => b.wrote).every((b) => b.suspended)).toBe(true);
+    const written = wb.sheet('Saldoopgørelse 2026')!.grid();
+    expect(written).toHaveLength(60_001);
+    expect(written.filter((r) => r[1] === name)).toHaveLength(60_000);
+  });
+  it('a plan: the sheet names are read, then one suspended request writes the sheet', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    await writePlanSheet(plan);
+    expect(wb.batches.map((b) => [b.wrote, b.suspended])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+});
+
 describe('readSelection (office-addin-mock: properties must be loaded before they are read)', () => {
-  it('loads address and values in one sync', async () => {
+  it('loads the used part of the selection, address and values, in one sync', async () => {
     const mock = new OfficeMockObject({
       context: {
         workbook: {
           range: {
-            address: 'Ark1!A1:B2',
-            values: [
-              ['Hovedstol', 'Gebyrer'],
-              [4200, 250],
-            ],
+            address: 'Ark1!A1:B9',
+            used: {
+              address: 'Ark1!A1:B2',
+              values: [
+                ['Hovedstol', 'Gebyrer'],
+                [4200, 250],
+              ],
+            },
+            getUsedRangeOrNullObject: function () {
+              return this.used;
+            },
           },
           getSelectedRange: function () {
             return this.range;
@@ -136,6 +188,8 @@ describe('readSelection (office-addin-mock: properties must be loaded before the
         return callback(this.context);
       },
     });
+    // Office.js sets isNullObject on every object without a load (the mock would want one).
+    (mock as unknown as { context: { workbook: { range: { used: { isNullObject: boolean } } } } }).context.workbook.range.used.isNullObject = false;
     vi.stubGlobal('Excel', mock);
     expect(await readSelection()).toEqual({
       address: 'Ark1!A1:B2',
@@ -234,7 +288,7 @@ describe('writeStatusSheet and reading a schedule back', () => {
 });
 
 describe('ledgers in the workbook', () => {
-  it('a 100,000-row ledger is read in chunks far below the 5 MB payload limit', async () => {
+  it('a 100,000-row ledger is read in pieces under the 5 MB a request, in few reads', async () => {
     const { readSheetInChunks } = await import('../../addin/excel/workbook.js');
     const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
     const header = ['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'];
@@ -243,10 +297,45 @@ describe('ledgers in the workbook', () => {
     const rows = await readSheetInChunks('Posteringer', (done) => progress.push(done));
     expect(rows).toHaveLength(100_001);
     expect(rows[100_000]![0]).toBe('D99999');
-    // 11 reads of at most 10,000 rows × 9 columns = 90,000 cells (≈ 2 MB at ~20 bytes a cell)
-    expect(wb.readSizes.length).toBe(11);
-    expect(Math.max(...wb.readSizes)).toBeLessThanOrEqual(90_000);
+    expect(Math.max(...wb.readBytes)).toBeLessThan(5 * 1024 * 1024);
+    // Rows of ≈ 95 bytes (counted as ≤ 250): a first read of 2,222 rows, then ≈ 5,000 a read.
+    expect(wb.readBytes.length).toBeLessThanOrEqual(25);
     expect(progress.at(-1)).toBe(100_001);
+  });
+  it('a wide ledger of long texts is read in smaller pieces: each answer stays under 5 MB (10,000 rows a read gave 33 MB)', async () => {
+    const { readSheetInChunks } = await import('../../addin/excel/workbook.js');
+    const wb = withWorkbook(new FakeWorkbook(['Posteringer']));
+    const text = 'Kommunens bemærkning til posteringen: ' + 'æøå '.repeat(20);
+    const width = 30;
+    wb.put(
+      'Posteringer',
+      'A1',
+      Array.from({ length: 12_000 }, (_, i) => Array.from({ length: width }, (_, j) => (j === 0 ? `D${i}` : text))),
+    );
+    const rows = await readSheetInChunks('Posteringer');
+    expect(rows).toHaveLength(12_000);
+    expect(rows[11_999]![0]).toBe('D11999');
+    // One row is 29 × ≈ 120 bytes ≈ 3.5 KB: 12,000 rows are ≈ 42 MB in all.
+    expect(wb.readBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(30 * 1024 * 1024);
+    expect(Math.max(...wb.readBytes)).toBeLessThan(5 * 1024 * 1024);
+  });
+  it('a selection of whole columns (A:C) reads only the rows in use, not a million', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    wb.put('Ark1', 'A1', [
+      ['Dato', 'Beløb'],
+      [46055, 500],
+      [46086, 500],
+    ]);
+    wb.selection = 'Ark1!A:C';
+    expect(await readSelection()).toEqual({
+      address: 'Ark1!A1:B3',
+      values: [
+        ['Dato', 'Beløb'],
+        [46055, 500],
+        [46086, 500],
+      ],
+    });
+    expect(wb.readSizes).toEqual([6]);
   });
   it('statements go to new sheets: per claim, errors and letters with page breaks; names stay text', async () => {
     const { writeStatementSheets } = await import('../../addin/excel/workbook.js');
@@ -287,10 +376,12 @@ describe('a ledger in an Excel table', () => {
     wb.put('Ark1', 'A1', [['noget andet']]);
     wb.sheet('Ark1')!.tables.add('C3:G28', true);
     expect(await listTables()).toEqual(['Table1']);
-    const rows = await readLedgerInChunks({ kind: 'table', name: 'Table1' }, undefined, 10);
+    // A budget of 400 bytes: the first read takes all 26 rows (under 20,000 cells); rows of
+    // ≈ 80 bytes would then allow 400 / (2 × 80) = 2 rows a read.
+    const rows = await readLedgerInChunks({ kind: 'table', name: 'Table1' }, undefined, 400);
     expect(rows).toHaveLength(26);
     expect(rows[0]).toEqual(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']);
     expect(rows[25]).toEqual(['D24', 'F', 46023, 'krav', 24]);
-    expect(wb.readSizes).toEqual([50, 50, 30]);
+    expect(wb.readSizes).toEqual([130]);
   });
 });

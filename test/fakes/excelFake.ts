@@ -7,6 +7,13 @@
  * Office.js. Used by the adapter tests (Node) and, bundled, by the browser e2e tests.
  */
 
+/** A formatting call's weight in a request (a guess; what matters is that it counts). */
+const FORMAT_CALL_BYTES = 200;
+
+const encoder = new TextEncoder();
+/** Exact UTF-8 bytes of a value as JSON. */
+export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+
 export interface FakeCell {
   value: unknown;
   formula?: string;
@@ -17,11 +24,16 @@ export interface FakeCell {
   size?: number;
 }
 
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new Error(`fake Excel: bad cell reference ${ref}`);
-  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col };
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/** A cell, or a whole column ("C": row undefined) or a whole row ("5": col undefined). */
+function parseCell(ref: string): { row?: number; col?: number } {
+  const m = /^\$?([A-Z]*)\$?(\d*)$/.exec(ref.trim());
+  if (!m || (m[1] === '' && m[2] === '')) throw new Error(`fake Excel: bad cell reference ${ref}`);
+  const col = m[1] === '' ? undefined : [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { ...(m[2] === '' ? {} : { row: Number(m[2]) }), ...(col === undefined ? {} : { col }) };
 }
 
 export function parseAddress(address: string): { sheet?: string; top: number; left: number; rows: number; cols: number } {
@@ -30,7 +42,10 @@ export function parseAddress(address: string): { sheet?: string; top: number; le
   const [a, b = a] = address.slice(bang + 1).split(':') as [string, string?];
   const p = parseCell(a);
   const q = parseCell(b);
-  return { ...(sheet ? { sheet } : {}), top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+  // "A:C" is the whole of columns A to C; "2:5" the whole of rows 2 to 5.
+  const [r1, r2] = p.row === undefined || q.row === undefined ? [1, EXCEL_ROWS] : [p.row, q.row];
+  const [c1, c2] = p.col === undefined || q.col === undefined ? [1, EXCEL_COLUMNS] : [p.col, q.col];
+  return { ...(sheet ? { sheet } : {}), top: Math.min(r1, r2), left: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
 const colLetter = (n: number): string => {
@@ -56,7 +71,10 @@ export class FakeRange {
     readonly rowCount: number,
     readonly columnCount: number,
   ) {
-    const each = (f: (c: FakeCell) => void) => this.each((r, c) => f(this.sheet.cell(r, c)));
+    const each = (f: (c: FakeCell) => void) => {
+      sheet.workbook.queue(FORMAT_CALL_BYTES);
+      this.each((r, c) => f(this.sheet.cell(r, c)));
+    };
     this.format = {
       font: {
         set bold(v: boolean) {
@@ -83,6 +101,7 @@ export class FakeRange {
       wrapText: false,
       verticalAlignment: 'Bottom',
       set columnWidth(points: number) {
+        sheet.workbook.queue(FORMAT_CALL_BYTES);
         for (let j = 0; j < columnCount; j += 1) sheet.columnWidths[left + j] = points;
       },
       get columnWidth() {
@@ -128,10 +147,36 @@ export class FakeRange {
     return `${this.sheet.name}!${colLetter(this.left)}${this.top}:${colLetter(this.left + this.columnCount - 1)}${this.top + this.rowCount - 1}`;
   }
 
+  readonly isNullObject = false;
+
   load(props: string | string[]): this {
-    for (const p of Array.isArray(props) ? props : props.split(',')) this.loaded.add(p.trim());
-    if (this.loaded.has('values')) this.sheet.workbook.readSizes.push(this.rowCount * this.columnCount);
+    const wanted = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim());
+    for (const p of wanted) this.loaded.add(p);
+    if (wanted.includes('values')) {
+      this.sheet.workbook.readSizes.push(this.rowCount * this.columnCount);
+      // What the answer weighs: the values as JSON in UTF-8, as Excel sends them.
+      this.sheet.workbook.readBytes.push(jsonBytes(this.grid()));
+    }
     return this;
+  }
+
+  /** Range.getUsedRangeOrNullObject: the part of this range from its first used cell to its last. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange | { isNullObject: true; load(): void } {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [key, c] of this.sheet.cells) {
+      if ((c.value === null || c.value === '') && c.formula === undefined) continue;
+      const [r, col] = key.split(',').map(Number) as [number, number];
+      if (r < this.top || r >= this.top + this.rowCount || col < this.left || col >= this.left + this.columnCount) continue;
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    if (top === Infinity) return { isNullObject: true, load: () => undefined };
+    return new FakeRange(this.sheet, top, left, bottom - top + 1, right - left + 1);
   }
 
   /** The sheet this range is on (Range.worksheet). */
@@ -163,6 +208,7 @@ export class FakeRange {
 
   set numberFormat(formats: string[][]) {
     this.checkShape(formats, 'numberFormat');
+    this.sheet.workbook.queue(jsonBytes(formats));
     this.each((r, c, i, j) => (this.sheet.cell(r, c).numberFormat = formats[i]![j]!));
   }
 
@@ -174,6 +220,7 @@ export class FakeRange {
   set values(values: unknown[][]) {
     this.checkShape(values, 'values');
     this.sheet.workbook.requests += 1;
+    this.sheet.workbook.queue(jsonBytes(values));
     this.each((r, c, i, j) => {
       const cell = this.sheet.cell(r, c);
       const v = values[i]![j];
@@ -191,6 +238,10 @@ export class FakeRange {
 
   get values(): unknown[][] {
     this.need('values');
+    return this.grid();
+  }
+
+  private grid(): unknown[][] {
     return Array.from({ length: this.rowCount }, (_, i) => Array.from({ length: this.columnCount }, (_, j) => this.sheet.cell(this.top + i, this.left + j).value ?? ''));
   }
 }
@@ -240,13 +291,23 @@ export class FakeSheet {
   readonly chartList: FakeChart[] = [];
   activated = false;
   readonly pageBreaks: string[] = [];
-  readonly horizontalPageBreaks = { add: (at: string) => void this.pageBreaks.push(at) };
+  readonly horizontalPageBreaks = {
+    add: (at: string) => {
+      this.workbook.queue(FORMAT_CALL_BYTES);
+      this.pageBreaks.push(at);
+    },
+  };
   readonly pageLayout: { orientation: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } = { orientation: 'Portrait' };
   readonly conditionalList: FakeConditionalFormat[] = [];
   /** Column widths in points by 1-based column. */
   readonly columnWidths: Record<number, number> = {};
   frozenRows = 0;
-  readonly freezePanes = { freezeRows: (n: number) => void (this.frozenRows = n) };
+  readonly freezePanes = {
+    freezeRows: (n: number) => {
+      this.workbook.queue(FORMAT_CALL_BYTES);
+      this.frozenRows = n;
+    },
+  };
 
   constructor(
     readonly workbook: FakeWorkbook,
@@ -270,6 +331,7 @@ export class FakeSheet {
 
   readonly tables = {
     add: (address: string, hasHeaders: boolean) => {
+      this.workbook.queue(FORMAT_CALL_BYTES);
       const t = { name: `Table${this.workbook.tableCount + 1}`, style: 'TableStyleMedium2', address, hasHeaders };
       this.workbook.tableCount += 1;
       this.tableList.push(t);
@@ -279,6 +341,7 @@ export class FakeSheet {
 
   readonly charts = {
     add: (type: string, source: FakeRange, seriesBy: string): FakeChart => {
+      this.workbook.queue(FORMAT_CALL_BYTES);
       const seriesList = this.inferSeries(source, seriesBy);
       const chart: FakeChart = {
         type,
@@ -396,7 +459,28 @@ export class FakeWorkbook {
   requests = 0;
   /** Cells read per request (Excel's limit is 5 MB a request). */
   readonly readSizes: number[] = [];
+  /** Bytes of each read's answer (the values as JSON, UTF-8). */
+  readonly readBytes: number[] = [];
   calculationSuspended = 0;
+  /**
+   * Each sync's request: the bytes of the changes queued since the last sync, whether it changed
+   * anything, and whether API calculation was suspended for it (a sync ends a suspension).
+   */
+  readonly batches: Array<{ bytes: number; wrote: boolean; suspended: boolean }> = [];
+  private pending = { bytes: 0, wrote: false, suspended: false };
+
+  /** A change queued in the current batch. */
+  queue(bytes: number): void {
+    this.pending.bytes += bytes;
+    this.pending.wrote = true;
+  }
+
+  /** context.sync(): the queued batch is sent. */
+  sync(): void {
+    this.syncs += 1;
+    this.batches.push(this.pending);
+    this.pending = { bytes: 0, wrote: false, suspended: false };
+  }
   /** Address of the user's selection, e.g. "Ark1!A1:D4". */
   selection = 'Ark1!A1';
 
@@ -416,6 +500,7 @@ export class FakeWorkbook {
       return this.worksheets;
     },
     add: (name: string) => {
+      this.queue(FORMAT_CALL_BYTES);
       if (this.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name} exists`);
       if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
       const s = new FakeSheet(this, name);
@@ -453,7 +538,10 @@ export class FakeWorkbook {
   calculations: string[] = [];
 
   readonly application = {
-    suspendApiCalculationUntilNextSync: () => void (this.calculationSuspended += 1),
+    suspendApiCalculationUntilNextSync: () => {
+      this.calculationSuspended += 1;
+      this.pending.suspended = true;
+    },
     calculate: (type: string) => void this.calculations.push(type),
   };
 
@@ -475,7 +563,7 @@ export class FakeWorkbook {
 export function fakeExcel(workbook: FakeWorkbook) {
   const context = {
     workbook,
-    sync: async () => void (workbook.syncs += 1),
+    sync: async () => workbook.sync(),
   };
   return {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),

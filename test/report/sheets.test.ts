@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RequestBatch } from '../../addin/excel/cells.js';
 import { renderSheet as renderOffice } from '../../addin/excel/sheetRenderer.js';
 import { renderSheet as renderExcelJs } from '../../cli/xlsx/sheetRenderer.js';
 import type { ChartSpec } from '../../cli/xlsx/charts.js';
@@ -21,7 +22,8 @@ import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
 import { failureSheet, henstandSheets, planOverviewSheet, planSheet, singleClaimHenstandSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { analysisSheet, analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
-import type { SheetDescription } from '../../core/report/sheet.js';
+import { blockLines, type SheetDescription } from '../../core/report/sheet.js';
+import { formatKroner, ore } from '../../core/money/ore.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runSchedule as runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook, type FakeSheet } from '../fakes/excelFake.js';
@@ -104,7 +106,7 @@ function seenByExcelJs(d: SheetDescription): Seen {
 async function seenByOffice(d: SheetDescription): Promise<Seen> {
   const wb = new FakeWorkbook([d.name]);
   const sheet = wb.sheets[0]!;
-  await renderOffice({ workbook: wb, sync: async () => undefined } as never, sheet as never, d);
+  await renderOffice(new RequestBatch({ workbook: wb, sync: async () => wb.sync() } as never), sheet as never, d);
   return seenOfFake(sheet);
 }
 
@@ -281,5 +283,36 @@ describe('a small sheet, drawn by both, as stated by hand', () => {
     };
     expect(await seenByOffice(small)).toEqual(stated);
     expect(seenByExcelJs(small)).toEqual(stated);
+  });
+});
+
+describe('every written sheet reads without ######## and the ones a caseworker prints are set up for it (issue 19)', () => {
+  /** The characters Excel needs to show a number in its format: too few, and the cell shows ########. */
+  const shownLength = (value: number, format: string): number => {
+    if (format.includes('kr.')) return formatKroner(ore(Math.round(value * 100))).length;
+    if (/d+-m+-y+/.test(format)) return 'dd-mm-yyyy'.length;
+    if (format.includes('%')) return `${(value * 100).toFixed(1)} %`.length;
+    // Otherwise as many decimals as the format has places after its point, with thousands points.
+    const decimals = /\.([0#]+)/.exec(format)?.[1]?.length ?? 0;
+    const [whole = '', fraction] = Math.abs(value).toFixed(decimals).split('.');
+    return (value < 0 ? 1 : 0) + whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.').length + (fraction === undefined ? 0 : 1 + fraction.length);
+  };
+  it.each(sheets)('%s', (_, d) => {
+    for (const block of d.blocks) {
+      for (const line of blockLines(block)) {
+        line.values.forEach((v, i) => {
+          if (v === null || v === '') return;
+          const col = line.col + i;
+          const width = d.columnWidths?.[col];
+          // Every column with something in it has its width set (not Excel's 8.43).
+          expect(width, `${d.name}: column ${col} has no width`).toBeDefined();
+          if (typeof v === 'number') expect(width!, `${d.name}: ${v} in column ${col} (${line.formats[i]})`).toBeGreaterThanOrEqual(shownLength(v, line.formats[i]!));
+        });
+      }
+    }
+  });
+  const printed = ['plan', 'henstand', 'status', 'letters', 'follow-up'];
+  it.each(sheets.filter(([name]) => printed.some((p) => name.startsWith(p)) && !name.includes('overview')))('%s has a print setup', (_, d) => {
+    expect(d.print?.fitToWidth).toBe(true);
   });
 });
