@@ -1,8 +1,9 @@
 /**
- * The task pane shell: a header and one tab per job. A page without `render` in PAGES is shown
- * as a disabled tab ("kommer i en senere version").
+ * The task pane shell: a header and the jobs to choose between. A task pane opens 320–350 px wide,
+ * where seven tabs take three rows: there the pages are a drop-down list ("Side"); from 600 px,
+ * one row of tabs. A page without `render` in PAGES is shown disabled ("kommer i en senere version").
  */
-import { makeStyles, Spinner, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluentui/react-components';
+import { Field, makeStaticStyles, makeStyles, Select, Spinner, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { NAVIGATE_EVENT, type PageId } from '../shared/navigation.js';
 import { BetalingsaftalePage } from './pages/BetalingsaftalePage.js';
@@ -42,14 +43,38 @@ const PAGES: readonly Page[] = [
   { id: 'regler', render: () => <ReglerPage /> },
 ];
 
+/** From this width the pages are tabs in one row; below it, a drop-down list. */
+const WIDE = 600;
+
+/**
+ * A drop-down list is as wide as its longest choice ("Motorstyrelsens mål (kvartaler) …"), and a
+ * field as wide as what it holds: in a 320 px pane both may shrink, the choice then cut off.
+ */
+const useNarrowStyles = makeStaticStyles({
+  '.fui-Field, .fui-Select, .fui-Select__select': { minWidth: 0, maxWidth: '100%' },
+});
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   header: { padding: '12px 16px 4px', backgroundColor: tokens.colorNeutralBackground1 },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, flexWrap: 'wrap', paddingLeft: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: {
+    display: 'none',
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingLeft: '8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    [`@media (min-width: ${WIDE}px)`]: { display: 'flex' },
+  },
+  menu: {
+    padding: '4px 16px 8px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    [`@media (min-width: ${WIDE}px)`]: { display: 'none' },
+  },
   main: { padding: '12px 16px 24px' },
 });
 
 export function App(): ReactElement {
+  useNarrowStyles();
   const styles = useStyles();
   const [page, setPage] = useState<PageId>('betalingsaftale');
 
@@ -72,6 +97,17 @@ export function App(): ReactElement {
             {strings.appSubtitle} {strings.version(SALDO_VERSION)}
           </Text>
         </header>
+        <nav className={styles.menu} aria-label={strings.pagesLabel}>
+          <Field label={strings.pageMenu}>
+            <Select value={page} onChange={(_, d) => setPage(d.value as PageId)}>
+              {PAGES.map((p) => (
+                <option key={p.id} value={p.id} disabled={!p.render}>
+                  {strings.pages[p.id]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </nav>
         <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as PageId)} size="small" aria-label={strings.pagesLabel}>
           {PAGES.map((p) =>
             p.render ? (

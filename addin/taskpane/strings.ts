@@ -13,6 +13,7 @@ export const strings = {
     regler: 'Regler',
   },
   comingLater: 'Kommer i en senere version',
+  pageMenu: 'Side',
   loading: 'Henter siden …',
   pagesLabel: 'Saldos sider',
   internalError: (message: string) => `Intern fejl i Saldo: ${message}`,

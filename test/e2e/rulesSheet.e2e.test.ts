@@ -75,7 +75,7 @@ describe('the Saldo-regler sheet in the task pane', () => {
     const errors: string[] = [];
     const page = await openTaskpane(errors);
 
-    await page.getByRole('tab', { name: 'Regler' }).click();
+    await page.getByLabel('Side', { exact: true }).selectOption({ label: 'Regler' });
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
     const state = page.getByTestId('rules-sheet-state');
     await expect.poll(() => state.innerText()).toMatch(/Standardreglerne gælder: projektmappen har intet ark Saldo-regler/);
@@ -99,7 +99,7 @@ describe('the Saldo-regler sheet in the task pane', () => {
     await page.screenshot({ path: `${SHOTS}regler-ark.png`, fullPage: true });
 
     // A schedule to check against, and the payments (as the Status page's own test does).
-    await page.getByRole('tab', { name: 'Betalingsaftale' }).click();
+    await page.getByLabel('Side', { exact: true }).selectOption({ label: 'Betalingsaftale' });
     await page.getByLabel('Hovedstol (kr.)').fill('4.200');
     await page.getByLabel('Gebyrer (kr.)').fill('250');
     await page.getByLabel('Forfaldsdato', { exact: true }).fill('2025-10-01');
@@ -109,7 +109,7 @@ describe('the Saldo-regler sheet in the task pane', () => {
     await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
     await page.getByText(/er skrevet i det nye ark/).waitFor();
 
-    await page.getByRole('tab', { name: 'Status' }).click();
+    await page.getByLabel('Side', { exact: true }).selectOption({ label: 'Status' });
     await page.getByRole('heading', { name: 'Er aftalen overholdt?' }).waitFor();
     await page.getByRole('button', { name: 'Opdater listen' }).click();
     await expect.poll(() => page.getByLabel('Ark med afdragsplanen').inputValue()).toBe('Afdragsplan');
@@ -131,7 +131,7 @@ describe('the Saldo-regler sheet in the task pane', () => {
   it('a takst over the legal maximum is shown by its sheet row in Danish, and the maximum stays', async () => {
     const errors: string[] = [];
     const page = await openTaskpane(errors);
-    await page.getByRole('tab', { name: 'Regler' }).click();
+    await page.getByLabel('Side', { exact: true }).selectOption({ label: 'Regler' });
     const state = page.getByTestId('rules-sheet-state');
     await expect.poll(() => state.innerText()).toMatch(/Arket Saldo-regler er læst|Standardreglerne gælder/);
     // The fake workbook lives as long as the page: a new page starts without the sheet.

@@ -62,8 +62,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openTaskpane(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'da-DK' });
+async function openTaskpane(options: { width?: number; locale?: string } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 420, height: 900 }, locale: options.locale ?? 'da-DK' });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost' && !r.url().startsWith('https://appsforoffice.microsoft.com/lib/1/hosted/office.js')) outside.push(r.url());
@@ -78,6 +78,16 @@ async function openTaskpane(): Promise<Page> {
   // the build's release, from package.json
   expect(await page.getByText(`Version ${RELEASE}.`).isVisible()).toBe(true);
   return page;
+}
+
+/**
+ * Opens a page as a user does at this width: from the "Side" list in a narrow pane, by its tab
+ * from 600 px.
+ */
+async function goTo(page: Page, name: string): Promise<void> {
+  const menu = page.getByLabel('Side', { exact: true });
+  if (await menu.isVisible()) await menu.selectOption({ label: name });
+  else await page.getByRole('tab', { name }).click();
 }
 
 const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
@@ -228,7 +238,7 @@ describe('task pane in a browser', () => {
 
   it('Henstand: before and after side by side, one chart with both curves, policy warnings, and a new sheet', async () => {
     const page = await openTaskpane();
-    await page.getByRole('tab', { name: 'Henstand' }).click();
+    await goTo(page, 'Henstand');
     await page.getByRole('heading', { name: 'Henstand på en aftale' }).waitFor();
     await fillAgreement(page, 'Daginstitution (forældrebetaling)');
     await page.getByLabel('Henstand fra').fill('2026-05-01');
@@ -260,7 +270,7 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
     await page.getByText(/er skrevet i det nye ark/).waitFor();
 
-    await page.getByRole('tab', { name: 'Status' }).click();
+    await goTo(page, 'Status');
     await page.getByRole('heading', { name: 'Er aftalen overholdt?' }).waitFor();
     await page.getByRole('button', { name: 'Opdater listen' }).click();
     await expect.poll(() => page.getByLabel('Ark med afdragsplanen').inputValue()).toBe('Afdragsplan');
@@ -302,7 +312,7 @@ describe('task pane in a browser', () => {
 
   it('Saldoopgørelse: reads the ledger sheet with progress and writes statements, errors and letters to new sheets', async () => {
     const page = await openTaskpane();
-    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await goTo(page, 'Saldoopgørelse');
     await page.getByRole('heading', { name: 'Saldoopgørelser' }).waitFor();
     await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
     await page.getByLabel('År', { exact: true }).fill('2026');
@@ -332,7 +342,7 @@ describe('task pane in a browser', () => {
   it('Saldoopgørelse → Breve som PDF: one combined PDF and a zip of one PDF per recipient, made in the pane and offered to save', async () => {
     const page = await openTaskpane();
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await goTo(page, 'Saldoopgørelse');
     await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
     await page.getByLabel('År', { exact: true }).fill('2026');
     await page.getByLabel('Afsender').fill('Eksempel Kommune');
@@ -396,7 +406,7 @@ describe('task pane in a browser', () => {
 
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
-    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await goTo(page, 'Analyse');
     await page.getByRole('heading', { name: 'Analyse af saldo' }).waitFor();
     // this time the ledger is picked as an Excel table
     await expect.poll(async () => (await page.getByLabel('Posteringsliste').locator('option').allInnerTexts()).join('|')).toContain('Tabel: Table1');
@@ -415,7 +425,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     const put = (sheet: string, at: string, values: unknown[][]) =>
       page.evaluate(([s, a, v]) => (window as unknown as { __saldo: { workbook: { put(s: string, a: string, v: unknown[][]): void } } }).__saldo.workbook.put(s, a, v), [sheet, at, values] as const);
-    await page.getByRole('tab', { name: 'Opfølgning' }).click();
+    await goTo(page, 'Opfølgning');
     await page.getByRole('heading', { name: 'Opfølgning på mål' }).waitFor();
 
     // a goals sheet that is not one: a Danish error that says what is missing
@@ -496,27 +506,27 @@ describe('task pane in a browser', () => {
       ['Regler', 'Regler i brug'],
     ];
     for (const [tab, heading] of pages) {
-      await page.getByRole('tab', { name: tab }).click();
+      await goTo(page, tab);
       await page.getByRole('heading', { name: heading }).waitFor();
       await page.waitForTimeout(200); // let the pickers fill
       expect(await axeViolations(page), tab).toEqual([]);
     }
     // with results on screen, every page: a plan's preview, a henstand's comparison, an
     // agreement's status, a follow-up's status list, statements, an analysis, an opened rule
-    await page.getByRole('tab', { name: 'Betalingsaftale' }).click();
+    await goTo(page, 'Betalingsaftale');
     await fillAgreement(page);
     await page.getByTestId('plan-summary').waitFor();
     expect(await axeViolations(page), 'Betalingsaftale with a preview').toEqual([]);
     await page.getByRole('button', { name: 'Indsæt i nyt ark' }).click();
     await page.getByText(/er skrevet i det nye ark/).waitFor();
     expect(await axeViolations(page), 'Betalingsaftale after writing the sheet').toEqual([]);
-    await page.getByRole('tab', { name: 'Henstand' }).click();
+    await goTo(page, 'Henstand');
     await fillAgreement(page);
     await page.getByLabel('Henstand fra').fill('2026-05-01');
     await page.getByLabel('Antal måneder').fill('3');
     await page.getByTestId('henstand-effect').waitFor();
     expect(await axeViolations(page), 'Henstand with the effect').toEqual([]);
-    await page.getByRole('tab', { name: 'Status' }).click();
+    await goTo(page, 'Status');
     await page.getByRole('button', { name: 'Opdater listen' }).click();
     await expect.poll(() => page.getByLabel('Ark med afdragsplanen').inputValue()).toBe('Afdragsplan');
     await page.evaluate(() => (window as unknown as { __saldo: { select(a: string): void } }).__saldo.select('Ark1!E1:F3'));
@@ -525,26 +535,26 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Beregn status' }).click();
     await expect.poll(() => page.getByTestId('status-result').innerText()).toMatch(/misligholdt/);
     expect(await axeViolations(page), 'Status with a result').toEqual([]);
-    await page.getByRole('tab', { name: 'Opfølgning' }).click();
+    await goTo(page, 'Opfølgning');
     await page.getByLabel('Med opdigtede eksempeltal').check();
     await page.getByRole('button', { name: 'Opret skabelonark' }).click();
     await page.getByText(/er oprettet/).waitFor();
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByTestId('followup-result').waitFor();
     expect(await axeViolations(page), 'Opfølgning with a result').toEqual([]);
-    await page.getByRole('tab', { name: 'Saldoopgørelse' }).click();
+    await goTo(page, 'Saldoopgørelse');
     await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
     await page.getByLabel('År', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
     await page.getByText(/debitorer er opgjort i arkene/).waitFor();
     expect(await axeViolations(page), 'Saldoopgørelse with a result (and a row error)').toEqual([]);
-    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await goTo(page, 'Analyse');
     await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
     await page.getByLabel('Opgjort pr.').fill('2026-12-31');
     await page.getByRole('button', { name: 'Lav analyse' }).click();
     await page.getByText(/Analysen er skrevet i arket/).waitFor();
     expect(await axeViolations(page), 'Analyse with a result').toEqual([]);
-    await page.getByRole('tab', { name: 'Regler' }).click();
+    await goTo(page, 'Regler');
     await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
     expect(await axeViolations(page), 'Regler with a rule opened').toEqual([]);
@@ -553,6 +563,8 @@ describe('task pane in a browser', () => {
 
   it("works by keyboard alone: Tab to the pages, arrow keys between all seven, Tab to each page's controls and back, Enter starts a job", async () => {
     const page = await openTaskpane();
+    // The tabs, as a wide pane shows them (a narrow one has the "Side" list, a plain select).
+    await page.setViewportSize({ width: 800, height: 900 });
     const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
     /** Presses `key` until `target` has focus (at most 80 times); true when it got there. */
     const pressUntil = async (key: string, target: Locator): Promise<boolean> => {
@@ -595,6 +607,58 @@ describe('task pane in a browser', () => {
     expect(await pressUntil('Tab', page.getByRole('button', { name: 'Lav analyse' }))).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByText(/Analysen er skrevet i arket/).waitFor();
+    await page.close();
+  });
+
+  // Task panes open 320–350 px wide, in a WebView that may speak English (issue 19).
+  it.each([320, 350])('at %i px in an English WebView: every page fits the pane, and dates read day-month-year', async (width) => {
+    const page = await openTaskpane({ width, locale: 'en-US' });
+    /** Elements reaching past the pane's right edge (what would need a sideways scroll or be cut off). */
+    const overflowing = () =>
+      page.evaluate(() => {
+        const edge = document.documentElement.clientWidth + 0.5;
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('body *')) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.right > edge && getComputedStyle(el).visibility !== 'hidden')
+            out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)} "${(el.textContent ?? '').slice(0, 30)}" → ${Math.round(r.right)} px`);
+        }
+        return { wide: document.documentElement.scrollWidth > document.documentElement.clientWidth, out: out.slice(0, 5) };
+      });
+    // A plan preview on screen: its columns must not run together (02-02-20261.500,00 kr.0,00 kr.).
+    await fillAgreement(page);
+    await page.getByLabel('Første forfaldsdato').fill('1.2.2026');
+    await page.getByLabel('Første forfaldsdato').blur();
+    expect(await page.getByLabel('Første forfaldsdato').inputValue()).toBe('01-02-2026');
+    await page.getByTestId('plan-summary').waitFor();
+    expect(await overflowing(), 'Betalingsaftale with its preview').toEqual({ wide: false, out: [] });
+    // Each figure inside its own cell (a cell narrower than its text lets it run into the next).
+    const cells = await page
+      .getByRole('table')
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => ({ text: td.textContent, fits: td.scrollWidth <= td.clientWidth })));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => !c.fits)).toEqual([]);
+    // No interest in this agreement: no column of zeros (4 columns: Nr., Forfald, Ydelse, Restgæld).
+    expect(await page.getByRole('table').locator('th').count()).toBe(4);
+    if (width === 320) await page.screenshot({ path: `${SHOTS}pane-320-betalingsaftale.png`, fullPage: true });
+    const pages: Array<[string, string, string]> = [
+      ['Henstand', 'Henstand på en aftale', 'henstand'],
+      ['Status', 'Er aftalen overholdt?', 'status'],
+      ['Opfølgning', 'Opfølgning på mål', 'opfoelgning'],
+      ['Saldoopgørelse', 'Saldoopgørelser', 'saldoopgoerelse'],
+      ['Analyse', 'Analyse af saldo', 'analyse'],
+      ['Regler', 'Regler i brug', 'regler'],
+    ];
+    for (const [name, heading, id] of pages) {
+      await goTo(page, name);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.waitForTimeout(200); // let the pickers fill
+      expect(await overflowing(), name).toEqual({ wide: false, out: [] });
+      if (width === 320) await page.screenshot({ path: `${SHOTS}pane-320-${id}.png`, fullPage: true });
+    }
+    // The page list itself is one control, not rows of tabs.
+    expect(await page.getByRole('tab').count()).toBe(0);
     await page.close();
   });
 

@@ -8,12 +8,15 @@ import { useRules } from '../rulesContext.js';
 import { readSelection } from '../../excel/workbook.js';
 import type { FormField, PlanForm, TypedClaim } from '../planForm.js';
 import { strings } from '../strings.js';
+import { DateInput } from './DateInput.js';
 
 const t = strings.plan;
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'flex-end' },
   fill: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  // Three choices side by side do not fit 320 px: they wrap to a second line.
+  choices: { flexWrap: 'wrap' },
   claim: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
@@ -54,7 +57,7 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
   return (
     <>
       <Field label={t.claims} validationMessage={fieldError('claims')} validationState={state('claims')}>
-        <RadioGroup layout="horizontal" value={form.claimsSource} onChange={(_, d) => set('claimsSource', d.value as PlanForm['claimsSource'])}>
+        <RadioGroup className={styles.choices} layout="horizontal" value={form.claimsSource} onChange={(_, d) => set('claimsSource', d.value as PlanForm['claimsSource'])}>
           <Radio value="typed" label={t.claimsTyped} />
           <Radio value="selection" label={t.claimsSelection} />
         </RadioGroup>
@@ -90,7 +93,7 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
                 <Input className={styles.fill} inputMode="decimal" value={c.fees} onChange={(_, d) => setClaim(i, { fees: d.value })} />
               </Field>
               <Field label={t.dueDate}>
-                <Input className={styles.fill} type="date" value={c.dueDate} onChange={(_, d) => setClaim(i, { dueDate: d.value })} />
+                <DateInput className={styles.fill} value={c.dueDate} onChange={(v) => setClaim(i, { dueDate: v })} />
               </Field>
               {form.typedClaims.length > 1 && (
                 <Button
@@ -114,7 +117,7 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
       )}
 
       <Field label={t.mode}>
-        <RadioGroup layout="horizontal" value={form.mode} onChange={(_, d) => set('mode', d.value as PlanForm['mode'])}>
+        <RadioGroup className={styles.choices} layout="horizontal" value={form.mode} onChange={(_, d) => set('mode', d.value as PlanForm['mode'])}>
           <Radio value="installment" label={t.modeInstallment} />
           <Radio value="count" label={t.modeCount} />
           <Radio value="paymentCapacity" label={t.modeCapacity} />
@@ -149,10 +152,10 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
 
       <div className={styles.row}>
         <Field label={t.firstDueDate} validationMessage={fieldError('firstDueDate')} validationState={state('firstDueDate')}>
-          <Input type="date" value={form.firstDueDate} onChange={(_, d) => set('firstDueDate', d.value)} />
+          <DateInput value={form.firstDueDate} onChange={(v) => set('firstDueDate', v)} />
         </Field>
         <Field label={t.startDate} validationMessage={fieldError('startDate')} validationState={state('startDate')}>
-          <Input type="date" value={form.startDate} onChange={(_, d) => set('startDate', d.value)} />
+          <DateInput value={form.startDate} onChange={(v) => set('startDate', v)} />
         </Field>
         <Field label={t.frequency}>
           <Select value={form.frequency} onChange={(_, d) => set('frequency', d.value as PlanForm['frequency'])}>

@@ -11,16 +11,22 @@ export { danishDate, kr };
 
 const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'auto auto', columnGap: '16px', rowGap: '2px', marginBottom: '8px' },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
   cell: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
   indent: { paddingLeft: '12px' },
   warning: { marginBottom: '8px' },
+  // Columns as wide as their figures, side by side; where a 320 px pane is too narrow for them,
+  // the table scrolls sideways in its own box instead of running the figures together.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  table: { tableLayout: 'auto', width: 'auto', minWidth: '100%' },
 });
 
 export function PlanPreview({ plan }: { plan: Schedule }): ReactElement {
   const styles = useStyles();
   const s = plan.summary;
   const first = plan.rows.slice(0, 6);
+  // An agreement without interest needs no column of zeros (and a narrow pane has no room for one).
+  const withInterest = s.interest > 0;
   return (
     <>
       {plan.warnings.length > 0 && (
@@ -50,28 +56,30 @@ export function PlanPreview({ plan }: { plan: Schedule }): ReactElement {
         <Text>{t.summaryFees}</Text>
         <Text className={styles.number}>{kr(s.fees)}</Text>
       </div>
-      <Table size="extra-small" aria-label={t.firstRows(first.length)}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{strings.table.n}</TableHeaderCell>
-            <TableHeaderCell>{strings.table.due}</TableHeaderCell>
-            <TableHeaderCell>{strings.table.payment}</TableHeaderCell>
-            <TableHeaderCell>{strings.table.interest}</TableHeaderCell>
-            <TableHeaderCell>{strings.table.balance}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {first.map((r) => (
-            <TableRow key={r.n}>
-              <TableCell>{r.n}</TableCell>
-              <TableCell className={styles.cell}>{danishDate(r.dueDate)}</TableCell>
-              <TableCell className={styles.number}>{kr(r.payment)}</TableCell>
-              <TableCell className={styles.number}>{kr(r.interest)}</TableCell>
-              <TableCell className={styles.number}>{kr(r.balance)}</TableCell>
+      <div className={styles.scroll}>
+        <Table className={styles.table} size="extra-small" aria-label={t.firstRows(first.length)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{strings.table.n}</TableHeaderCell>
+              <TableHeaderCell>{strings.table.due}</TableHeaderCell>
+              <TableHeaderCell>{strings.table.payment}</TableHeaderCell>
+              {withInterest && <TableHeaderCell>{strings.table.interest}</TableHeaderCell>}
+              <TableHeaderCell>{strings.table.balance}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {first.map((r) => (
+              <TableRow key={r.n}>
+                <TableCell className={styles.cell}>{r.n}</TableCell>
+                <TableCell className={styles.cell}>{danishDate(r.dueDate)}</TableCell>
+                <TableCell className={styles.number}>{kr(r.payment)}</TableCell>
+                {withInterest && <TableCell className={styles.number}>{kr(r.interest)}</TableCell>}
+                <TableCell className={styles.number}>{kr(r.balance)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
     </>
   );
 }

@@ -1,5 +1,5 @@
 /** "Analyse": aging, month-by-month development and key figures on a date, written to a new sheet with charts. */
-import { Button, Field, Input, Text, Title3 } from '@fluentui/react-components';
+import { Button, Field, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { commands } from '../../../core/commands/index.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
@@ -8,6 +8,7 @@ import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
+import { DateInput } from '../components/DateInput.js';
 
 const t = strings.analyse;
 
@@ -37,7 +38,7 @@ export function AnalysePage(): ReactElement {
       </Text>
       <LedgerSourcePicker value={sheet} onChange={setSheet} onError={fail} />
       <Field label={t.asOf}>
-        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
       </Field>
       <div>
         <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>

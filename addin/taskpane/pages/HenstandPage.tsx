@@ -34,6 +34,7 @@ import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, type Notice } from '../components/NoticeBar.js';
 import { CaseLetterPanel } from '../components/CaseLetterPanel.js';
 import { useRules } from '../rulesContext.js';
+import { DateInput } from '../components/DateInput.js';
 
 const t = strings.henstand;
 
@@ -76,7 +77,7 @@ export function HenstandPage(): ReactElement {
 
       <div className={styles.row}>
         <Field label={t.from} validationMessage={fieldError('henstandFrom')} validationState={state('henstandFrom')}>
-          <Input type="date" value={h.from} onChange={(_, d) => setHenstand('from', d.value)} />
+          <DateInput value={h.from} onChange={(v) => setHenstand('from', v)} />
         </Field>
         <Field label={t.months} validationMessage={fieldError('henstandMonths')} validationState={state('henstandMonths')}>
           <Input inputMode="numeric" value={h.months} onChange={(_, d) => setHenstand('months', d.value)} />

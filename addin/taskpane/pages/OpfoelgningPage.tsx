@@ -94,7 +94,7 @@ export function OpfoelgningPage(): ReactElement {
       <Text block size={200}>
         {t.intro}
       </Text>
-      <fieldset className={styles.preview} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <fieldset className={styles.preview} style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0 }}>
         <legend>{t.templateHeading}</legend>
         <Field label={t.template}>
           <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)}>

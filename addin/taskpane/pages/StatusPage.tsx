@@ -17,6 +17,7 @@ import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, today, type Notice } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
+import { DateInput } from '../components/DateInput.js';
 
 const t = strings.status;
 // Long procedure and step names must not push the pane wider than its 320–350 px.
@@ -119,7 +120,7 @@ export function StatusPage(): ReactElement {
       </Field>
       <div className={styles.row}>
         <Field label={t.asOf}>
-          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+          <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
         </Field>
         <Field label={t.graceDays}>
           <Input inputMode="numeric" value={graceDays} onChange={(_, d) => setGraceDays(d.value)} />
@@ -165,7 +166,7 @@ export function StatusPage(): ReactElement {
               ))}
             </Select>
             <div className={styles.row}>
-              <Input aria-label={t.stepDate(i + 1)} type="date" value={x.date} onChange={(_, d) => setStep(i, { date: d.value })} />
+              <DateInput aria-label={t.stepDate(i + 1)} value={x.date} onChange={(v) => setStep(i, { date: v })} />
               <Button className={own.remove} aria-label={t.removeStep(i + 1)} onClick={() => setTaken((list) => list.filter((_, j) => j !== i))}>
                 ✕
               </Button>
