@@ -11,7 +11,7 @@ import type { Block } from '../../letters/blocks.js';
 import { docxBlocks, docxLetter, fillToBlocks, fillToLetter, pdfLayoutNotes } from '../../letters/docx/docxBlocks.js';
 import { compileTemplate, fillTemplate } from '../../letters/docx/template.js';
 import { anchoredDrawing, bandXml, defaultTemplate, docx, HEADER_TYPE, inlineDrawing, letterhead, p, rel, relsXml, vmlPicture } from './docxHelpers.js';
-import { JPEG_16X16, png } from './imageHelpers.js';
+import { jpeg, png } from './imageHelpers.js';
 
 const STYLES_REL = '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>';
 
@@ -219,8 +219,9 @@ describe('pictures', () => {
   });
 
   it('the format comes from the file’s first bytes, not its name: a JPEG saved as .png is a JPEG', () => {
-    const [block] = read(`<w:p><w:r>${inlineDrawing('rId5', 127_000, 127_000)}</w:r></w:p>`, undefined, { 'word/media/image1.png': JPEG_16X16 });
-    expect(block).toEqual({ kind: 'image', image: { bytes: JPEG_16X16, format: 'jpeg', width: 10, height: 10 } });
+    const photo = jpeg(16, 16, () => [128]);
+    const [block] = read(`<w:p><w:r>${inlineDrawing('rId5', 127_000, 127_000)}</w:r></w:p>`, undefined, { 'word/media/image1.png': photo });
+    expect(block).toEqual({ kind: 'image', image: { bytes: photo, format: 'jpeg', width: 10, height: 10 } });
   });
 
   it('a letterhead table: the logo in one cell, the address in the other; the pictures kept by cell, beside the text', () => {

@@ -1,8 +1,8 @@
 /**
  * Pictures for the letter tests, made here byte by byte as the PNG specification describes them
- * (chunks with CRC-32, scanlines with their filter, Adam7 interlacing), so a test knows every
- * pixel it gives the letter writer; and the pictures a PDF holds (and a text's size), read back
- * with pdf.js.
+ * (chunks with CRC-32, scanlines with their filter, Adam7 interlacing) and as the JPEG one does
+ * (baseline, flat 8 × 8 blocks), so a test knows every pixel it gives the letter writer; and the
+ * pictures a PDF holds (and a text's size), read back with pdf.js.
  */
 import { crc32, deflateSync } from 'node:zlib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -93,16 +93,64 @@ export function png(width: number, height: number, pixel: (x: number, y: number)
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** A segment: its marker, then its length (counting the length's own 2 bytes) and body. */
+const segment = (marker: number, body: readonly number[]): number[] => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+
 /**
- * A 16 × 16 colour JPEG (baseline, 3 components): CPython's test picture Lib/test/imghdrdata/python.jpg,
- * 543 bytes, as it is. Its frame header says 16 wide and 16 high.
+ * A baseline JPEG of `width` × `height` made of flat 8 × 8 blocks, as ITU T.81 describes it: block
+ * (col, row) has the colour `block(col, row)`, one value for a grey picture (1 component) or r, g, b
+ * (3 components, stored as JFIF YCbCr, no subsampling). Blocks past the right and bottom edges pad
+ * the picture to whole blocks. All quantisation steps are 1, so a flat block is just its DC
+ * coefficient (8 × (value − 128)), written as the difference from the component's previous block,
+ * then EOB: the DC table gives categories 0–11 a 4-bit code each, the AC table has only EOB ('0').
  */
-export const JPEG_16X16 = Uint8Array.from(
-  Buffer.from(
-    '/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z',
-    'base64',
-  ),
-);
+export function jpeg(width: number, height: number, block: (col: number, row: number) => readonly number[]): Uint8Array {
+  const components = block(0, 0).length;
+  const ycc = (c: readonly number[]): number[] => {
+    if (components === 1) return [c[0]!];
+    const [r, g, b] = c as [number, number, number];
+    return [0.299 * r + 0.587 * g + 0.114 * b, 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, 128 + 0.5 * r - 0.418688 * g - 0.081312 * b].map(Math.round);
+  };
+  const bits: number[] = [];
+  const put = (value: number, length: number) => {
+    for (let i = length - 1; i >= 0; i -= 1) bits.push((value >> i) & 1);
+  };
+  const previous = new Array<number>(components).fill(0);
+  for (let row = 0; row < Math.ceil(height / 8); row += 1) {
+    for (let col = 0; col < Math.ceil(width / 8); col += 1) {
+      ycc(block(col, row)).forEach((value, c) => {
+        const dc = 8 * (value - 128);
+        const diff = dc - previous[c]!;
+        previous[c] = dc;
+        const category = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+        put(category, 4);
+        // Negative differences are written as diff − 1 in `category` bits (T.81, F.1.2.1).
+        put(diff < 0 ? diff + (1 << category) - 1 : diff, category);
+        put(0, 1); // EOB: the other 63 coefficients are 0.
+      });
+    }
+  }
+  // The last byte padded with 1 bits; a 0xFF byte in the data is followed by 0x00 so it is not read as a marker.
+  while (bits.length % 8) bits.push(1);
+  const scan: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    const byte = bits.slice(i, i + 8).reduce((a, b) => (a << 1) | b, 0);
+    scan.push(...(byte === 0xff ? [0xff, 0x00] : [byte]));
+  }
+  const ids = Array.from({ length: components }, (_, c) => c + 1);
+  const sixteen = (counts: Record<number, number>) => Array.from({ length: 16 }, (_, i) => counts[i + 1] ?? 0);
+  return Uint8Array.from([
+    ...[0xff, 0xd8], // SOI
+    ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), // JFIF 1.01, no thumbnail
+    ...segment(0xdb, [0, ...new Array<number>(64).fill(1)]), // table 0, 8-bit steps, all 1
+    ...segment(0xc0, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, components, ...ids.flatMap((id) => [id, 0x11, 0])]), // SOF0, 8-bit, 1 × 1 sampling
+    ...segment(0xc4, [0x00, ...sixteen({ 4: 12 }), ...Array.from({ length: 12 }, (_, k) => k)]), // DC table 0
+    ...segment(0xc4, [0x10, ...sixteen({ 1: 1 }), 0x00]), // AC table 0: EOB only
+    ...segment(0xda, [components, ...ids.flatMap((id) => [id, 0x00]), 0, 63, 0]), // SOS: all components, coefficients 0–63
+    ...scan,
+    ...[0xff, 0xd9], // EOI
+  ]);
+}
 
 /** A picture as a PDF page shows it: points from the page's left and bottom edges, and its drawn size. */
 export interface PlacedImage {

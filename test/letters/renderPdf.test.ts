@@ -6,7 +6,7 @@ import { compileTemplate } from '../../letters/docx/template.js';
 import { renderPdf } from '../../letters/pdf/renderPdf.js';
 import { letterhead, p } from './docxHelpers.js';
 import { A4, MM, readPdf, type PdfPage, type ReadPdf } from './pdfText.js';
-import { embeddedImages, JPEG_16X16, pdfImages, png, textSize, type PlacedImage } from './imageHelpers.js';
+import { embeddedImages, jpeg, pdfImages, png, textSize, type PlacedImage } from './imageHelpers.js';
 
 const CREATED = new Date('2026-12-31T12:00:00Z');
 const runs = (text: string, style: Partial<Run> = {}): Run[] => [{ text, ...style }];
@@ -427,6 +427,12 @@ describe('renderPdf: pictures', () => {
   });
 
   it('an opaque PNG and a JPEG are embedded as they are (the JPEG as DCT data), at the size the letter gives them', async () => {
+    // A 20 × 12 JPEG in three 8-pixel columns, red, green and blue (the right and bottom edges padded to whole blocks).
+    const columns = [
+      [200, 40, 40],
+      [40, 160, 40],
+      [40, 40, 200],
+    ];
     const { bytes, images } = await draw([
       {
         kind: 'image',
@@ -436,7 +442,16 @@ describe('renderPdf: pictures', () => {
           20,
         ),
       },
-      { kind: 'image', image: image(JPEG_16X16, 40, 40, 'jpeg'), align: 'center' },
+      {
+        kind: 'image',
+        image: image(
+          jpeg(20, 12, (col) => columns[col]!),
+          40,
+          40,
+          'jpeg',
+        ),
+        align: 'center',
+      },
     ]);
     expect(new TextDecoder('latin1').decode(bytes)).toMatch(/\/Filter \/DCTDecode/);
     expect(images[0]!.map((i) => [i.width, i.height])).toEqual([
@@ -445,6 +460,13 @@ describe('renderPdf: pictures', () => {
     ]);
     expect(images[0]![0]!.pixels.rgb).toEqual(Uint8Array.from([0, 0, 0, 100, 0, 0, 200, 0, 0, 0, 0, 0, 100, 0, 0, 200, 0, 0]));
     expect(images[0]![1]!.left + 20).toBeCloseTo(25 * MM + (A4.width - 45 * MM) / 2, 1);
+    // The JPEG decoded at its own 20 × 12 pixels; its colours went through YCbCr, rounded, so within 2 of each value.
+    const { pixels } = images[0]![1]!;
+    expect([pixels.width, pixels.height]).toEqual([20, 12]);
+    for (let i = 0; i < 20 * 12; i += 1) {
+      const want = columns[Math.floor((i % 20) / 8)]!;
+      expect(Math.max(...want.map((c, k) => Math.abs(pixels.rgb[i * 3 + k]! - c)))).toBeLessThanOrEqual(2);
+    }
   });
 
   it('a letterhead table in the header: the logo drawn in its cell, the address beside it, the letter below both', async () => {
