@@ -8,6 +8,12 @@ declare module 'fontkit' {
   export interface Font {
     readonly postscriptName: string;
     layout(text: string): unknown;
+    /** The glyph of this id, cached by the font; `codePoints` the characters it stands for. */
+    getGlyph(id: number, codePoints?: number[]): Glyph | null;
+  }
+  export interface Glyph {
+    readonly id: number;
+    codePoints: number[];
   }
   /** A .ttc/.dfont holds several fonts. */
   export interface FontCollection {
@@ -65,6 +71,20 @@ declare module 'pdfkit' {
     maxY(): number;
   }
 
+  /**
+   * A picture opened by `openImage`: PNG or JPEG bytes (a Uint8Array or an ArrayBuffer; the
+   * browser build reads no files). Drawn any number of times, it is embedded in the PDF once.
+   */
+  interface PDFKitImage {
+    readonly width: number;
+    readonly height: number;
+  }
+
+  interface ImageOptions {
+    width?: number;
+    height?: number;
+  }
+
   class PDFDocument {
     constructor(options?: DocumentOptions);
     x: number;
@@ -89,11 +109,16 @@ declare module 'pdfkit' {
     strokeColor(color: string): this;
     fillColor(color: string): this;
     stroke(): this;
+    openImage(src: Uint8Array | ArrayBuffer): PDFKitImage;
+    image(src: PDFKitImage, x: number, y: number, options?: ImageOptions): this;
     on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
+    /** After a page is added (by addPage, or when text runs over), before anything is drawn on it. */
+    on(event: 'pageAdded', listener: () => void): this;
     end(): void;
   }
 
+  export type { PDFKitImage };
   export default PDFDocument;
 }

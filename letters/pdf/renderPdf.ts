@@ -1,12 +1,16 @@
 /**
  * Letters drawn to PDF (issue 18): one PDF of any number of letters, each starting on a new page
  * and numbered on its own ("Side 1 af 2"), so the combined print file and a recipient's own file
- * show the same pages. Runs in Node (the CLI) and in the task pane's browser alike: PDFKit's
- * browser build needs no Node polyfills, and the fonts come in as bytes.
+ * show the same pages. A letter's header and footer (the kommune's letterhead: logo, address,
+ * CVR) are drawn on each of its pages, and its pictures where they stand; a picture is embedded
+ * once per PDF however many letters show it. Runs in Node (the CLI) and in the task pane's
+ * browser alike: PDFKit's browser build needs no Node polyfills, and fonts and pictures come in
+ * as bytes.
  */
 import { create, type Font } from 'fontkit';
-import PDFDocument from 'pdfkit';
-import type { Align, Block, LetterDocument, Run } from '../blocks.js';
+import { Inflate, deflate } from 'pako';
+import PDFDocument, { type PDFKitImage } from 'pdfkit';
+import { MAX_IMAGE_PIXELS, type Align, type Block, type LetterDocument, type LetterImage, type PageBand, type Run } from '../blocks.js';
 import { columnWidths } from './columnWidths.js';
 
 /** TrueType/OpenType fonts (bytes); italic falls back to regular, bold italic to bold. */
@@ -39,6 +43,19 @@ const BODY_SIZE = 10.5;
 const HEADING_SIZE = 13;
 const TABLE_SIZE = 10;
 const FOOTER_SIZE = 8.5;
+/** "Side N af M": the top of its line, 15 mm above the page's foot. */
+const PAGE_NUMBER_Y = PAGE.height - 15 * MM;
+/** Header and footer text: a little smaller than the letter's. */
+const BAND_SIZE = 9;
+/** The header starts 10 mm from the top edge, as Word's default header distance (12.5 mm) nearly does. */
+const HEADER_TOP = 10 * MM;
+/** Between a header or footer and the letter's text. */
+const BAND_GAP = 4 * MM;
+/** Between the footer and "Side N af M" under it. */
+const FOOTER_ABOVE_NUMBER = 1.5 * MM;
+const BAND_PARAGRAPH_GAP = 1;
+/** A header or footer may take this much of the page; what is beyond it is not drawn, so the letter keeps room. */
+const MAX_BAND_HEIGHT = 0.3 * PAGE.height;
 const LINE_GAP = 1.5;
 const PARAGRAPH_GAP = 5;
 const HEADING_GAP_BEFORE = 6;
@@ -87,12 +104,30 @@ export async function renderPdf(docs: readonly LetterDocument[], options: PdfOpt
   pdf.registerFont('italic', parsed(fonts.italic ?? fonts.regular));
   pdf.registerFont('boldItalic', parsed(fonts.boldItalic ?? fonts.bold));
 
+  const images: Images = new Map();
+  const bands = new WeakMap<readonly Block[], BandLayout>();
+  // The letter being laid out: which page is its first, and the margins its header and footer leave.
+  const letter: LetterPages = { first: 0, margins: { first: BODY_MARGINS, rest: BODY_MARGINS } };
+  // Every new page, whether added here or by PDFKit when text runs over (which copies the previous
+  // page's options), gets the margins of its place in the letter; the line wrapper reads them after this.
+  pdf.on('pageAdded', () => {
+    const { start, count } = pdf.bufferedPageRange();
+    const margins = start + count - 1 === letter.first ? letter.margins.first : letter.margins.rest;
+    pdf.page.margins.top = margins.top;
+    pdf.page.margins.bottom = margins.bottom;
+    pdf.y = margins.top;
+  });
+
   for (const [i, doc] of docs.entries()) {
     const first = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count;
+    const header = bandLayouts(pdf, doc.header, bands);
+    const footer = bandLayouts(pdf, doc.footer, bands);
+    letter.first = first;
+    letter.margins = { first: pageMargins(header?.first, footer?.first), rest: pageMargins(header?.rest, footer?.rest) };
     pdf.addPage();
     const page: PageState = { fresh: true, breakPending: false };
-    for (const block of doc.blocks) drawBlock(pdf, block, page);
-    writeFooters(pdf, first);
+    for (const block of doc.blocks) drawBlock(pdf, block, page, images);
+    writeFooters(pdf, first, header, footer, images);
     // The letter is done: its pages go to the output and leave memory.
     pdf.flushPages();
     options.onProgress?.(i + 1, docs.length);
@@ -104,8 +139,9 @@ export async function renderPdf(docs: readonly LetterDocument[], options: PdfOpt
 
 /**
  * Fonts parsed once per font file, not once per PDF: a batch of per-recipient files hands in the
- * same bytes thousands of times, and parsing the tables took most of a small letter's time.
- * PDFKit reads a parsed font and makes its own subset for each PDF, so sharing one is safe.
+ * same bytes thousands of times, and parsing the tables took most of a small letter's time (a
+ * letter took ten times as long with its own). PDFKit makes its own subset of a parsed font for
+ * each PDF; what the PDFs share is fontkit's cache of glyphs, which needs the repair below.
  */
 const parsedFonts = new WeakMap<Uint8Array, Font>();
 function parsed(bytes: Uint8Array): Font {
@@ -114,9 +150,265 @@ function parsed(bytes: Uint8Array): Font {
     const made = create(bytes);
     if (!('layout' in made)) throw new Error('Brevets skrifttype skal være én TrueType- eller OpenType-fil, ikke en samling (.ttc).');
     font = made;
+    // fontkit caches a glyph with the characters it was first asked for. Writing a PDF's subset
+    // asks for the parts of composite glyphs (the A of Å, the O of Ő) with none, and a later PDF
+    // laying out "A" got that cached glyph: its text said nothing for A (copy, search and screen
+    // readers lost every A after the first letter with an Å). The characters asked for now are
+    // given to a glyph that has none (the fix proposed in diegomura/react-pdf#3404).
+    const getGlyph = made.getGlyph.bind(made);
+    made.getGlyph = (id, characters = []) => {
+      const glyph = getGlyph(id, characters);
+      if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = characters;
+      return glyph;
+    };
     parsedFonts.set(bytes, font);
   }
   return font;
+}
+
+/** The body's margins on a page, where its header and footer decide them. */
+interface PageMargins {
+  top: number;
+  bottom: number;
+}
+const BODY_MARGINS: PageMargins = { top: MARGINS.top, bottom: MARGINS.bottom };
+
+/** The letter being laid out: its first page (0-based, in the whole PDF) and its pages' margins. */
+interface LetterPages {
+  first: number;
+  margins: { first: PageMargins; rest: PageMargins };
+}
+
+/** PDFKit's pictures in one PDF, by the bytes they were made from: each is embedded once. */
+type Images = Map<Uint8Array, PDFKitImage>;
+
+/** The picture opened for this PDF the first time it is drawn (PDFKit embeds it then), the same object after. */
+function opened(pdf: PDFDocument, images: Images, image: LetterImage): PDFKitImage {
+  let made = images.get(image.bytes);
+  if (!made) {
+    try {
+      made = pdf.openImage(image.format === 'png' ? drawablePng(image.bytes) : image.bytes);
+    } catch (e) {
+      // PDFKit throws plain strings ("Invalid JPEG.") as well as errors.
+      throw new Error(`Et billede i brevet (${image.format.toUpperCase()}) kan ikke læses: ${e instanceof Error ? e.message : String(e)}. Gem billedet igen, og indsæt det i skabelonen på ny.`, {
+        cause: e,
+      });
+    }
+    images.set(image.bytes, made);
+  }
+  return made;
+}
+
+/**
+ * A PNG that PDFKit embeds as it is. PDFKit unpacks a PNG with transparency, or one saved
+ * interlaced, asynchronously — in the browser in a Web Worker made from a blob: address, which the
+ * task pane's Content-Security-Policy forbids, and a worker that fails leaves the PDF unfinished.
+ * Such a PNG is unpacked here instead and laid on white: letters are printed on white paper and
+ * nothing is drawn under a picture, so this is how it looks. Done once per picture, not per PDF.
+ */
+function drawablePng(bytes: Uint8Array): Uint8Array {
+  let made = opaquePngs.get(bytes);
+  if (!made) {
+    made = pngOnWhite(bytes);
+    opaquePngs.set(bytes, made);
+  }
+  return made;
+}
+const opaquePngs = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Adam7's passes: the first pixel's column and row, and the steps between pixels (PNG specification, 8.2). */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+const PNG_CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The PNG itself when PDFKit needs no unpacking; otherwise the same picture as an 8-bit RGB PNG on white. */
+function pngOnWhite(bytes: Uint8Array): Uint8Array {
+  // Not a PNG after all: PDFKit goes by the first bytes too, and says what it is not.
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return bytes;
+  const broken = (why: string) => new Error(`PNG-billedet ${why}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks = new Map<string, Uint8Array>();
+  const data: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= bytes.length;) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (body.length !== length) throw broken('er afkortet');
+    if (type === 'IDAT') data.push(body);
+    else if (!chunks.has(type)) chunks.set(type, body);
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const ihdr = chunks.get('IHDR');
+  if (!ihdr || ihdr.length < 13) throw broken('har intet hoved (IHDR)');
+  const head = new DataView(ihdr.buffer, ihdr.byteOffset, ihdr.byteLength);
+  const [width, height, depth, colour, interlaced] = [head.getUint32(0), head.getUint32(4), ihdr[8]!, ihdr[9]!, ihdr[12] === 1];
+  const transparency = chunks.get('tRNS');
+  const palette = chunks.get('PLTE') ?? new Uint8Array();
+  if (!(colour === 4 || colour === 6 || (colour === 3 && transparency) || interlaced)) return bytes;
+  const channels = PNG_CHANNELS[colour];
+  if (channels === undefined) throw broken(`har en farvetype, PNG ikke kender (${colour})`);
+  if (width * height > MAX_IMAGE_PIXELS) throw broken(`er for stort (${width} × ${height} punkter)`);
+
+  const bitsPerPixel = channels * depth;
+  // Filters work on whole bytes: the byte this many to the left is the same channel of the pixel before.
+  const step = Math.max(1, bitsPerPixel >> 3);
+  const passes = interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
+  const size = (x0: number, y0: number, dx: number, dy: number) => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)] as const;
+  const expected = passes.reduce((sum, [x0, y0, dx, dy]) => {
+    const [w, h] = size(x0, y0, dx, dy);
+    return w === 0 || h === 0 ? sum : sum + h * (1 + Math.ceil((w * bitsPerPixel) / 8));
+  }, 0);
+  const raw = inflated(data, expected, broken);
+
+  const max = (1 << depth) - 1;
+  const sixteen = depth === 16;
+  const out = new Uint8Array(width * height * 3);
+  let at = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const [w, h] = size(x0, y0, dx, dy);
+    if (w === 0 || h === 0) continue;
+    const rowBytes = Math.ceil((w * bitsPerPixel) / 8);
+    let previous = new Uint8Array(rowBytes);
+    for (let row = 0; row < h; row += 1) {
+      const filter = raw[at]!;
+      const line = raw.slice(at + 1, at + 1 + rowBytes);
+      at += 1 + rowBytes;
+      unfilter(line, previous, filter, step, broken);
+      previous = line;
+      // A sample as its full value (for tRNS), and scaled to 8 bits (for drawing).
+      const sample = (x: number, c: number): number => {
+        if (sixteen) return (line[(x * channels + c) * 2]! << 8) | line[(x * channels + c) * 2 + 1]!;
+        if (depth === 8) return line[x * channels + c]!;
+        const bit = x * depth;
+        return (line[bit >> 3]! >> (8 - depth - (bit & 7))) & max;
+      };
+      const eight = (v: number): number => (sixteen ? v >> 8 : depth === 8 ? v : Math.round((v * 255) / max));
+      const key = (k: number): number => (transparency && transparency.length >= 2 * (k + 1) ? (transparency[2 * k]! << 8) | transparency[2 * k + 1]! : -1);
+      for (let x = 0; x < w; x += 1) {
+        let r: number, g: number, b: number, a: number;
+        if (colour === 3) {
+          const i = sample(x, 0);
+          [r, g, b] = [palette[3 * i] ?? 0, palette[3 * i + 1] ?? 0, palette[3 * i + 2] ?? 0];
+          a = transparency?.[i] ?? 255;
+        } else if (colour === 0 || colour === 4) {
+          const v = sample(x, 0);
+          r = g = b = eight(v);
+          a = colour === 4 ? eight(sample(x, 1)) : v === key(0) ? 0 : 255;
+        } else {
+          const [rv, gv, bv] = [sample(x, 0), sample(x, 1), sample(x, 2)];
+          [r, g, b] = [eight(rv), eight(gv), eight(bv)];
+          a = colour === 6 ? eight(sample(x, 3)) : rv === key(0) && gv === key(1) && bv === key(2) ? 0 : 255;
+        }
+        const o = ((y0 + row * dy) * width + x0 + x * dx) * 3;
+        // Over white: what shows through a pixel of opacity a is the paper.
+        out[o] = Math.round((r * a + 255 * (255 - a)) / 255);
+        out[o + 1] = Math.round((g * a + 255 * (255 - a)) / 255);
+        out[o + 2] = Math.round((b * a + 255 * (255 - a)) / 255);
+      }
+    }
+  }
+  return rgbPng(width, height, out);
+}
+
+/** The pixel data unpacked, refusing to unpack past what the picture's size needs (a PNG can hide a zip bomb). */
+function inflated(data: readonly Uint8Array[], expected: number, broken: (why: string) => Error): Uint8Array {
+  const out = new Uint8Array(expected);
+  let done = 0;
+  const inflate = new Inflate({ chunkSize: 64 * 1024 });
+  inflate.onData = (chunk) => {
+    const part = chunk as Uint8Array;
+    if (done + part.length > out.length) throw broken('har flere data end sin størrelse');
+    out.set(part, done);
+    done += part.length;
+  };
+  try {
+    data.forEach((d, i) => inflate.push(d, i === data.length - 1));
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('PNG-billedet')) throw e;
+    throw broken('kan ikke pakkes ud');
+  }
+  if (inflate.err !== 0 || done !== expected) throw broken('kan ikke pakkes ud');
+  return out;
+}
+
+/** PNG's five row filters undone in place (PNG specification, 9.2), `previous` being the row above, unfiltered. */
+function unfilter(line: Uint8Array, previous: Uint8Array, filter: number, step: number, broken: (why: string) => Error): void {
+  for (let i = 0; i < line.length; i += 1) {
+    const left = i >= step ? line[i - step]! : 0;
+    const up = previous[i]!;
+    const upLeft = i >= step ? previous[i - step]! : 0;
+    let add: number;
+    switch (filter) {
+      case 0:
+        return;
+      case 1:
+        add = left;
+        break;
+      case 2:
+        add = up;
+        break;
+      case 3:
+        add = (left + up) >> 1;
+        break;
+      case 4: {
+        const p = left + up - upLeft;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        add = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+        break;
+      }
+      default:
+        throw broken(`har et rækkefilter, PNG ikke kender (${filter})`);
+    }
+    line[i] = (line[i]! + add) & 0xff;
+  }
+}
+
+/** An 8-bit RGB PNG of the pixels, each row unfiltered: what PDFKit embeds without unpacking. */
+function rgbPng(width: number, height: number, pixels: Uint8Array): Uint8Array {
+  const rows = new Uint8Array(height * (1 + width * 3));
+  for (let y = 0; y < height; y += 1) rows.set(pixels.subarray(y * width * 3, (y + 1) * width * 3), y * (1 + width * 3) + 1);
+  const ihdr = new Uint8Array(13);
+  const head = new DataView(ihdr.buffer);
+  head.setUint32(0, width);
+  head.setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const parts = [Uint8Array.from(PNG_SIGNATURE), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflate(rows)), pngChunk('IEND', new Uint8Array())];
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function pngChunk(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + body.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, body.length);
+  for (let i = 0; i < 4; i += 1) out[4 + i] = type.charCodeAt(i);
+  out.set(body, 8);
+  view.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
+  return out;
+}
+
+/** CRC-32 as PNG checks its chunks with (ISO 3309; PNG specification, 5.5). */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 interface PageState {
@@ -129,7 +421,7 @@ interface PageState {
   breakPending: boolean;
 }
 
-function drawBlock(pdf: PDFDocument, block: Block, page: PageState): void {
+function drawBlock(pdf: PDFDocument, block: Block, page: PageState, images: Images): void {
   if (block.kind === 'pageBreak') {
     if (!page.fresh) page.breakPending = true;
     return;
@@ -140,7 +432,10 @@ function drawBlock(pdf: PDFDocument, block: Block, page: PageState): void {
       drawParagraph(pdf, block.runs, block.align ?? 'left', block.heading ?? false, page);
       return;
     case 'table':
-      drawTable(pdf, block.rows, block.align ?? [], block.headerRows ?? 0, page);
+      drawTable(pdf, block, page, images);
+      return;
+    case 'image':
+      drawImage(pdf, block.image, block.align ?? 'left', page, images);
       return;
   }
 }
@@ -210,16 +505,90 @@ function naturalWidth(pdf: PDFDocument, runs: readonly Run[], size: number): num
   return Math.max(widest, line);
 }
 
-function drawTable(pdf: PDFDocument, rows: readonly (readonly Run[][])[], align: readonly Align[], headerRows: number, page: PageState): void {
-  if (rows.length === 0) return;
+/** A picture's size scaled down (never up) to fit `width` and `height`, keeping its proportions. */
+function fitted(image: LetterImage, width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(1, width / image.width, height / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
+/** Where a thing `free` points narrower than its line starts, by its alignment. */
+const shift = (align: Align | undefined, free: number): number => (align === 'right' ? free : align === 'center' ? free / 2 : 0);
+
+/** A picture on a line of its own, within the text width; one that does not fit below the text goes to a new page. */
+function drawImage(pdf: PDFDocument, image: LetterImage, align: Align, page: PageState, images: Images): void {
+  const fit = () => fitted(image, TEXT_WIDTH, pdf.page.maxY() - pdf.page.margins.top);
+  let size = fit();
+  if (!page.fresh && pdf.y + size.height > pdf.page.maxY()) {
+    newPage(pdf, page);
+    // A later page may have more room than the first (whose header can be taller).
+    size = fit();
+  }
+  pdf.image(opened(pdf, images, image), MARGINS.left + shift(align, TEXT_WIDTH - size.width), pdf.y, size);
+  pdf.x = MARGINS.left;
+  pdf.y += size.height + PARAGRAPH_GAP;
+  page.fresh = false;
+}
+
+/** A table's columns and rows measured: each column's width and left edge, each row's height. */
+interface TableLayout {
+  columns: number;
+  widths: number[];
+  lefts: number[];
+  heights: number[];
+}
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+const cellOf = (row: readonly Run[][], j: number): Run[] => (row[j] ?? []).filter((run) => run.text !== '');
+/** Between a cell's pictures, and between them and its text. */
+const CELL_PICTURE_GAP = 2;
+/** A cell's pictures, each within the cell's width, stacked: their height with the gaps after them. */
+const picturesHeight = (pictures: readonly LetterImage[], width: number): number => pictures.reduce((sum, p) => sum + fitted(p, width, MAX_BAND_HEIGHT).height + CELL_PICTURE_GAP, 0);
+
+function tableLayout(pdf: PDFDocument, table: TableBlock, size: number): TableLayout {
+  const { rows, images } = table;
   const columns = Math.max(...rows.map((row) => row.length));
-  const cell = (row: readonly Run[][], j: number): Run[] => (row[j] ?? []).filter((run) => run.text !== '');
-  const natural = Array.from({ length: columns }, (_, j) => Math.max(0, ...rows.map((row) => naturalWidth(pdf, cell(row, j), TABLE_SIZE))) + 2 * CELL_PAD_X + 0.5);
+  const widest = (r: number, j: number): number => Math.max(0, ...(images?.[r]?.[j] ?? []).map((p) => p.width));
+  const natural = Array.from(
+    { length: columns },
+    (_, j) => Math.max(0, ...rows.map((row, r) => (images ? Math.max(naturalWidth(pdf, cellOf(row, j), size), widest(r, j)) : naturalWidth(pdf, cellOf(row, j), size)))) + 2 * CELL_PAD_X + 0.5,
+  );
   const widths = columnWidths(natural, TEXT_WIDTH);
   const lefts = widths.map((_, j) => MARGINS.left + widths.slice(0, j).reduce((sum, w) => sum + w, 0));
-  const heights = rows.map(
-    (row) => Math.max(pdf.currentLineHeight(true), ...Array.from({ length: columns }, (_, j) => measureRuns(pdf, cell(row, j), widths[j]! - 2 * CELL_PAD_X, TABLE_SIZE))) + 2 * CELL_PAD_Y,
-  );
+  const cellHeight = (row: readonly Run[][], r: number, j: number): number => {
+    const text = measureRuns(pdf, cellOf(row, j), widths[j]! - 2 * CELL_PAD_X, size);
+    return images ? picturesHeight(images[r]?.[j] ?? [], widths[j]! - 2 * CELL_PAD_X) + text : text;
+  };
+  const heights = rows.map((row, r) => Math.max(pdf.currentLineHeight(true), ...Array.from({ length: columns }, (_, j) => cellHeight(row, r, j))) + 2 * CELL_PAD_Y);
+  return { columns, widths, lefts, heights };
+}
+
+/** Row `r`'s cells drawn from `y`: each cell's pictures, then its text. */
+function drawCells(pdf: PDFDocument, table: TableBlock, r: number, layout: TableLayout, y: number, size: number, images: Images): void {
+  const row = table.rows[r]!;
+  const height = layout.heights[r]!;
+  const align = table.align ?? [];
+  for (let j = 0; j < layout.columns; j += 1) {
+    const runs = cellOf(row, j);
+    const inner = layout.widths[j]! - 2 * CELL_PAD_X;
+    let top = y + CELL_PAD_Y;
+    for (const picture of table.images?.[r]?.[j] ?? []) {
+      const box = fitted(picture, inner, MAX_BAND_HEIGHT);
+      pdf.image(opened(pdf, images, picture), layout.lefts[j]! + CELL_PAD_X + shift(align[j], inner - box.width), top, box);
+      top += box.height + CELL_PICTURE_GAP;
+    }
+    if (runs.length === 0) continue;
+    // The height option keeps PDFKit from turning the page inside a cell: the row was measured to fit.
+    drawRuns(pdf, runs, layout.lefts[j]! + CELL_PAD_X, top, inner, align[j] ?? 'left', size, height + 1 - (top - (y + CELL_PAD_Y)));
+  }
+}
+
+function drawTable(pdf: PDFDocument, table: TableBlock, page: PageState, images: Images): void {
+  const { rows } = table;
+  const headerRows = table.headerRows ?? 0;
+  if (rows.length === 0) return;
+  const layout = tableLayout(pdf, table, TABLE_SIZE);
+  const { heights } = layout;
   const header = Math.min(headerRows, rows.length);
   const headerHeight = heights.slice(0, header).reduce((sum, h) => sum + h, 0);
 
@@ -231,13 +600,7 @@ function drawTable(pdf: PDFDocument, rows: readonly (readonly Run[][])[], align:
       .strokeColor(color)
       .stroke();
   const drawRow = (r: number, y: number): number => {
-    const row = rows[r]!;
-    for (let j = 0; j < columns; j += 1) {
-      const runs = cell(row, j);
-      if (runs.length === 0) continue;
-      // The height option keeps PDFKit from turning the page inside a cell: the row was measured to fit.
-      drawRuns(pdf, runs, lefts[j]! + CELL_PAD_X, y + CELL_PAD_Y, widths[j]! - 2 * CELL_PAD_X, align[j] ?? 'left', TABLE_SIZE, heights[r]! + 1);
-    }
+    drawCells(pdf, table, r, layout, y, TABLE_SIZE, images);
     const bottom = y + heights[r]!;
     rule(bottom, r < header ? (r === header - 1 ? HEADER_RULE : ROW_RULE) : ROW_RULE);
     return bottom;
@@ -256,7 +619,7 @@ function drawTable(pdf: PDFDocument, rows: readonly (readonly Run[][])[], align:
   }
   y = drawHeader(y);
   for (let r = header; r < rows.length; r += 1) {
-    if (y + heights[r]! > pdf.page.maxY() && y > MARGINS.top + headerHeight) {
+    if (y + heights[r]! > pdf.page.maxY() && y > pdf.page.margins.top + headerHeight) {
       newPage(pdf, page);
       y = drawHeader(pdf.y);
     }
@@ -267,22 +630,132 @@ function drawTable(pdf: PDFDocument, rows: readonly (readonly Run[][])[], align:
   page.fresh = false;
 }
 
-/** "Side N af M" on each page of the letter that began on page `first` (0-based, in the whole PDF). */
-function writeFooters(pdf: PDFDocument, first: number): void {
+/** A header or footer laid out once: each block at its offset from the band's top. */
+interface BandLayout {
+  items: Array<{ block: Block; top: number; table?: TableLayout }>;
+  height: number;
+}
+
+/** The layouts of a letter's header or footer: on its first page and on the others. */
+interface BandLayouts {
+  first: BandLayout;
+  rest: BandLayout;
+}
+
+/**
+ * A band's layouts, measured before its letter is laid out (the margins depend on them). Letters
+ * from one template share their header's blocks, so it is measured once per PDF.
+ */
+function bandLayouts(pdf: PDFDocument, band: PageBand | undefined, cache: WeakMap<readonly Block[], BandLayout>): BandLayouts | undefined {
+  if (!band) return undefined;
+  const layout = (blocks: readonly Block[]): BandLayout => {
+    let made = cache.get(blocks);
+    if (!made) cache.set(blocks, (made = bandLayout(pdf, blocks)));
+    return made;
+  };
+  return { first: layout(band.first), rest: layout(band.rest) };
+}
+
+/** Blocks stacked in BAND_SIZE; what would make the band taller than MAX_BAND_HEIGHT is left out. */
+function bandLayout(pdf: PDFDocument, blocks: readonly Block[]): BandLayout {
+  const items: BandLayout['items'] = [];
+  let height = 0;
+  for (const block of blocks) {
+    let table: TableLayout | undefined;
+    let h = 0;
+    switch (block.kind) {
+      case 'paragraph': {
+        const visible = block.runs.filter((run) => run.text !== '');
+        if (visible.length === 0) {
+          pdf.font('regular').fontSize(BAND_SIZE);
+          h = pdf.currentLineHeight(true) + LINE_GAP;
+        } else h = measureRuns(pdf, visible, TEXT_WIDTH, BAND_SIZE, block.heading ?? false) + BAND_PARAGRAPH_GAP;
+        break;
+      }
+      case 'image':
+        h = fitted(block.image, TEXT_WIDTH, MAX_BAND_HEIGHT).height + BAND_PARAGRAPH_GAP;
+        break;
+      case 'table':
+        if (block.rows.length === 0) break;
+        table = tableLayout(pdf, block, BAND_SIZE);
+        h = table.heights.reduce((sum, r) => sum + r, 0) + BAND_PARAGRAPH_GAP;
+        break;
+      case 'pageBreak':
+        break;
+    }
+    if (h === 0) continue;
+    if (height + h > MAX_BAND_HEIGHT) break;
+    items.push({ block, top: height, ...(table ? { table } : {}) });
+    height += h;
+  }
+  return { items, height };
+}
+
+/** A band drawn from `top`; a table in it is a layout (logo beside address), so it has no rules. */
+function drawBand(pdf: PDFDocument, band: BandLayout, top: number, images: Images): void {
+  for (const { block, top: offset, table } of band.items) {
+    const y = top + offset;
+    switch (block.kind) {
+      case 'paragraph': {
+        const visible = block.runs.filter((run) => run.text !== '');
+        if (visible.length === 0) break;
+        const styled = block.heading ? visible.map((run) => ({ ...run, bold: true })) : visible;
+        drawRuns(pdf, styled, MARGINS.left, y, TEXT_WIDTH, block.align ?? 'left', BAND_SIZE);
+        break;
+      }
+      case 'image': {
+        const size = fitted(block.image, TEXT_WIDTH, MAX_BAND_HEIGHT);
+        pdf.image(opened(pdf, images, block.image), MARGINS.left + shift(block.align, TEXT_WIDTH - size.width), y, size);
+        break;
+      }
+      case 'table': {
+        if (!table) break;
+        let rowTop = y;
+        block.rows.forEach((_, r) => {
+          drawCells(pdf, block, r, table, rowTop, BAND_SIZE, images);
+          rowTop += table.heights[r]!;
+        });
+        break;
+      }
+      case 'pageBreak':
+        break;
+    }
+  }
+}
+
+/** The body's top and bottom margin on a page: the default ones, or more where a header or footer needs room. */
+function pageMargins(header: BandLayout | undefined, footer: BandLayout | undefined): PageMargins {
+  return {
+    top: header && header.height > 0 ? Math.max(MARGINS.top, HEADER_TOP + header.height + BAND_GAP) : MARGINS.top,
+    bottom: footer && footer.height > 0 ? Math.max(MARGINS.bottom, PAGE.height - PAGE_NUMBER_Y + FOOTER_ABOVE_NUMBER + footer.height + BAND_GAP) : MARGINS.bottom,
+  };
+}
+
+/**
+ * The header, the footer and "Side N af M" on each page of the letter that began on page `first`
+ * (0-based, in the whole PDF): drawn when the letter is done and its page count known.
+ */
+function writeFooters(pdf: PDFDocument, first: number, header: BandLayouts | undefined, footer: BandLayouts | undefined, images: Images): void {
   const { start, count } = pdf.bufferedPageRange();
   const last = start + count - 1;
   const total = last - first + 1;
   for (let n = first; n <= last; n += 1) {
     const page = pdf.switchToPage(n);
-    // Writing in the bottom margin would make PDFKit turn the page: lift the margin for the footer.
-    const bottom = page.margins.bottom;
+    // Writing in the margins would make PDFKit turn the page: lift them while the bands are drawn.
+    const { top, bottom } = page.margins;
+    page.margins.top = 0;
     page.margins.bottom = 0;
+    const head = n === first ? header?.first : header?.rest;
+    if (head) drawBand(pdf, head, HEADER_TOP, images);
+    const foot = n === first ? footer?.first : footer?.rest;
+    if (foot) drawBand(pdf, foot, PAGE_NUMBER_Y - FOOTER_ABOVE_NUMBER - foot.height, images);
     pdf
       .font('regular')
       .fontSize(FOOTER_SIZE)
       .fillColor('#444444')
-      .text(`Side ${n - first + 1} af ${total}`, MARGINS.left, PAGE.height - 15 * MM, { width: TEXT_WIDTH, align: 'right', lineBreak: false });
+      .text(`Side ${n - first + 1} af ${total}`, MARGINS.left, PAGE_NUMBER_Y, { width: TEXT_WIDTH, align: 'right', lineBreak: false });
     pdf.fillColor('#000000');
+    page.margins.top = top;
     page.margins.bottom = bottom;
   }
 }

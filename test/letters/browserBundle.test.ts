@@ -1,7 +1,7 @@
 /**
  * The PDF writer runs in the task pane's browser (issue 18): bundled for the browser with no Node
- * polyfills it must build, and the bundle must draw a letter where there is no `process`,
- * `Buffer`, `require` or file system, only what a browser has.
+ * polyfills it must build, and the bundle must draw a letter — with its letterhead and pictures —
+ * where there is no `process`, `Buffer`, `require`, file system or Web Worker, only what a browser has.
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { letterFonts } from '../../cli/letterFonts.js';
 import type { LetterDocument } from '../../letters/blocks.js';
 import { ROOT } from '../cli/helpers.js';
+import { embeddedImages, jpeg, pdfImages, png } from './imageHelpers.js';
 import { readPdf } from './pdfText.js';
 
 /** The pane loads the writer lazily, on the first "Gem som PDF"; a megabyte minified is our budget. */
@@ -46,10 +47,21 @@ describe('the PDF writer in the browser', () => {
     const browserish = createContext({ setTimeout, clearTimeout, queueMicrotask, TextEncoder, TextDecoder, URL, atob, btoa, console });
     runInContext(code, browserish);
     expect(runInContext('[typeof process, typeof Buffer, typeof require]', browserish)).toEqual(['undefined', 'undefined', 'undefined']);
+    // A logo with transparency, which PDFKit would unpack in a Web Worker (forbidden in the task pane), and a JPEG.
+    const logo = png(4, 2, (x) => [0, 80, 160, 60 * x]);
     const letter: LetterDocument = {
       id: 'D-9',
       title: 'Brev i browseren',
+      header: {
+        first: [
+          { kind: 'image', image: { bytes: logo, format: 'png', width: 80, height: 40 }, align: 'right' },
+          { kind: 'paragraph', runs: [{ text: 'Ishøj Kommune' }] },
+        ],
+        rest: [],
+      },
+      footer: { first: [{ kind: 'paragraph', runs: [{ text: 'CVR 11931316' }] }], rest: [] },
       blocks: [
+        { kind: 'image', image: { bytes: jpeg(16, 16, () => [40, 160, 40]), format: 'jpeg', width: 30, height: 30 } },
         { kind: 'paragraph', runs: [{ text: 'Kære Łukasz Şahin Dvořák, ' }, { text: 'æøå', bold: true }] },
         {
           kind: 'table',
@@ -69,13 +81,31 @@ describe('the PDF writer in the browser', () => {
         const copy = (b) => b && new Uint8Array(b);
         const f = input.fonts;
         const fonts = { regular: copy(f.regular), bold: copy(f.bold), italic: copy(f.italic), boldItalic: copy(f.boldItalic) };
-        return SaldoPdf.renderPdf([input.letter], { fonts, creationDate: new Date(Date.UTC(2026, 11, 31)) });
+        const letter = structuredCopy(input.letter);
+        return SaldoPdf.renderPdf([letter], { fonts, creationDate: new Date(Date.UTC(2026, 11, 31)) });
+        // The letter's picture bytes made in this realm too.
+        function structuredCopy(value) {
+          if (ArrayBuffer.isView(value)) return copy(value);
+          if (Array.isArray(value)) return value.map(structuredCopy);
+          if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCopy(v)]));
+          return value;
+        }
       })()`,
       browserish,
     )) as Uint8Array;
-    const pdf = await readPdf(new Uint8Array(made));
+    const bytes = new Uint8Array(made);
+    const pdf = await readPdf(bytes);
     expect(pdf.pages).toHaveLength(1);
-    expect(pdf.pages[0]!.lines).toEqual(['Kære Łukasz Şahin Dvořák, æøå', 'Krav Beløb', 'Renovation 1.234,50', 'Side 1 af 1']);
+    expect(pdf.pages[0]!.lines).toEqual(['Ishøj Kommune', 'Kære Łukasz Şahin Dvořák, æøå', 'Krav Beløb', 'Renovation 1.234,50', 'CVR 11931316', 'Side 1 af 1']);
     expect(pdf.info.Title).toBe('Brev i browseren');
+    // Both pictures drawn, the logo laid on white (opacity 0, 60, 120, 180 of 255 over the paper).
+    const [drawn] = await pdfImages(bytes);
+    expect(drawn!.map((i) => [i.width, i.height])).toEqual([
+      [30, 30],
+      [80, 40],
+    ]);
+    const white = (c: number, a: number) => Math.round((c * a + 255 * (255 - a)) / 255);
+    expect(drawn![1]!.pixels.rgb.subarray(0, 12)).toEqual(Uint8Array.from([0, 1, 2, 3].flatMap((x) => [white(0, 60 * x), white(80, 60 * x), white(160, 60 * x)])));
+    expect(embeddedImages(bytes)).toBe(2);
   });
 });

@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterFonts } from '../../cli/letterFonts.js';
-import type { Block, LetterDocument, Run } from '../../letters/blocks.js';
+import type { Block, LetterDocument, LetterImage, Run } from '../../letters/blocks.js';
+import { fillToLetter } from '../../letters/docx/docxBlocks.js';
+import { compileTemplate } from '../../letters/docx/template.js';
 import { renderPdf } from '../../letters/pdf/renderPdf.js';
+import { letterhead, p } from './docxHelpers.js';
 import { A4, MM, readPdf, type PdfPage, type ReadPdf } from './pdfText.js';
+import { embeddedImages, jpeg, pdfImages, png, textSize, type PlacedImage } from './imageHelpers.js';
 
 const CREATED = new Date('2026-12-31T12:00:00Z');
 const runs = (text: string, style: Partial<Run> = {}): Run[] => [{ text, ...style }];
@@ -223,6 +227,16 @@ describe('renderPdf: one letter, one file', () => {
 });
 
 describe('renderPdf: fonts', () => {
+  it('every PDF of a batch keeps its text readable: an A after a letter with Å is still an A (fontkit’s shared glyph cache)', async () => {
+    const letter = (text: string): LetterDocument => ({ id: 'x', title: 'x', blocks: [paragraph(text)] });
+    const fonts = { ...letterFonts(), regular: letterFonts().regular.slice() };
+    for (const composed of ['Åse', 'Őry', 'Dvořák']) {
+      await renderPdf([letter(composed)], { fonts, creationDate: CREATED });
+      const next = await readPdf(await renderPdf([letter('Anna Olsen Rasmussen')], { fonts, creationDate: CREATED }));
+      expect(next.pages[0]!.lines[0], `efter ${composed}`).toBe('Anna Olsen Rasmussen');
+    }
+  });
+
   it('without italic fonts, italic falls back to the regular font and bold italic to the bold', async () => {
     const { regular, bold } = letterFonts();
     const read = await readPdf(
@@ -253,3 +267,282 @@ describe('renderPdf: fonts', () => {
     expect(font('Fed og skrå')).toMatch(/IBMPlexSans-Bold$/);
   });
 });
+
+describe('renderPdf: the letterhead — header, footer and pictures from the template', () => {
+  // The template (docxHelpers.letterhead): first page header = logo 144 × 36 pt right-aligned and
+  // "Opkrævningen, Ishøj Kommune"; other pages = logo 72 × 18 pt left and "Ishøj Kommune · {dato}";
+  // footer on all = address and CVR. The body runs over pages by itself (no page breaks).
+  const body = ['{hilsen}', ...Array.from({ length: 70 }, (_, i) => `Afsnit ${i + 1}: her står brevets tekst, så det fylder mere end én side.`)].map((t) => p(t)).join('');
+  const compiled = compileTemplate(letterhead({ body }), 'brev.docx');
+  const NAMES = ['Jens Hansen', 'Åse Løvgren', 'Łukasz Kowalski'];
+  const docs: LetterDocument[] = NAMES.map((name, i) => ({
+    id: `D-${i}`,
+    title: name,
+    ...fillToLetter(compiled, { dato: '8. januar 2027', hilsen: `Kære ${name}` }),
+  }));
+  const FIRST_HEADER = 'Opkrævningen, Ishøj Kommune';
+  const HEADER = 'Ishøj Kommune · 8. januar 2027';
+  const ADDRESS = 'Ishøj Store Torv 20 · 2635 Ishøj · Telefon 43 57 75 75';
+  const CVR = 'CVR 11931316';
+  const banded = new Set([FIRST_HEADER, HEADER, ADDRESS, CVR]);
+
+  let made: Uint8Array;
+  let read: ReadPdf;
+  let images: PlacedImage[][];
+  beforeAll(async () => {
+    made = await renderPdf(docs, { fonts: letterFonts(), creationDate: CREATED });
+    read = await readPdf(made);
+    images = await pdfImages(made);
+  });
+  /** Each letter's pages, by where "Side 1 af" appears. */
+  const lettersOf = (pages: PdfPage[]) => {
+    const out: number[][] = [];
+    pages.forEach((page, n) => {
+      if (page.lines.some((l) => l.startsWith('Side 1 af'))) out.push([]);
+      out.at(-1)!.push(n);
+    });
+    return out;
+  };
+  const baseline = (page: PdfPage, text: string) => page.texts.find((t) => t.text === text)?.baseline;
+
+  it('each letter runs over several pages by itself, and each page shows its header and footer', () => {
+    const letters = lettersOf(read.pages);
+    expect(letters).toHaveLength(3);
+    for (const pages of letters) {
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((n, k) => {
+        const lines = read.pages[n]!.lines;
+        // The first page's own header; the others the default one, with the letter's {dato} filled in.
+        expect(lines.includes(FIRST_HEADER), `side ${n + 1}`).toBe(k === 0);
+        expect(lines.includes(HEADER), `side ${n + 1}`).toBe(k > 0);
+        expect(lines).toContain(ADDRESS);
+        expect(lines).toContain(CVR);
+        expect(lines.at(-1)).toBe(`Side ${k + 1} af ${pages.length}`);
+      });
+    }
+  });
+
+  it('the body starts below the header and ends above the footer on every page; the footer sits above "Side N af M"', () => {
+    read.pages.forEach((page, n) => {
+      const header = baseline(page, FIRST_HEADER) ?? baseline(page, HEADER)!;
+      const logo = images[n]![0]!;
+      const body = page.texts.filter((t) => !banded.has(t.text) && !t.text.startsWith('Side '));
+      const side = page.texts.find((t) => t.text.startsWith('Side '))!;
+      expect(body.length, `side ${n + 1}`).toBeGreaterThan(0);
+      const top = Math.max(...body.map((t) => t.baseline));
+      const bottom = Math.min(...body.map((t) => t.baseline));
+      // The body's first line is below the header's text and its logo, by more than a line.
+      expect(top).toBeLessThan(Math.min(header, logo.bottom) - 10);
+      // Its last line is above the footer's first line, by more than a line.
+      expect(bottom).toBeGreaterThan(baseline(page, ADDRESS)! + 10);
+      expect(baseline(page, ADDRESS)).toBeGreaterThan(baseline(page, CVR)!);
+      expect(baseline(page, CVR)).toBeGreaterThan(side.baseline);
+    });
+  });
+
+  it('the header starts 10 mm from the top edge, within the text’s margins: the first page’s logo right, the others’ left', () => {
+    const letters = lettersOf(read.pages);
+    for (const pages of letters) {
+      pages.forEach((n, k) => {
+        expect(images[n]).toHaveLength(1);
+        const logo = images[n]![0]!;
+        expect(logo.bottom + logo.height).toBeCloseTo(A4.height - 10 * MM, 1);
+        if (k === 0) {
+          expect([logo.width, logo.height]).toEqual([144, 36]);
+          expect(logo.left + logo.width).toBeCloseTo(A4.width - 20 * MM, 1);
+        } else {
+          expect([logo.width, logo.height]).toEqual([72, 18]);
+          expect(logo.left).toBeCloseTo(25 * MM, 1);
+        }
+      });
+    }
+  });
+
+  it('the header and footer text is 9 pt, a little smaller than the letter’s 10.5 pt', async () => {
+    for (const text of [FIRST_HEADER, ADDRESS, CVR]) expect(await textSize(made, 1, text)).toBeCloseTo(9, 5);
+    expect(await textSize(made, 2, HEADER)).toBeCloseTo(9, 5);
+    expect(await textSize(made, 1, 'Kære Jens Hansen')).toBeCloseTo(10.5, 5);
+  });
+
+  it('the logo is embedded once in a PDF of three letters, though every page draws it', () => {
+    expect(read.pages.length).toBeGreaterThan(5);
+    expect(embeddedImages(made)).toBe(1);
+    expect(images.every((page) => page.length === 1)).toBe(true);
+  });
+
+  it('a letter without a header after one with it starts at the usual top margin', async () => {
+    const alone = await readPdf(await renderPdf([names], { fonts: letterFonts(), creationDate: CREATED }));
+    const after = await readPdf(await renderPdf([docs[0]!, names], { fonts: letterFonts(), creationDate: CREATED }));
+    // The same texts at the same places (the fonts' subset tags differ with what the PDF used before).
+    const placed = (page: PdfPage) => page.texts.map(({ font: _font, ...at }) => at);
+    expect(placed(after.pages.at(-1)!)).toEqual(placed(alone.pages[0]!));
+  });
+});
+
+describe('renderPdf: pictures', () => {
+  const image = (bytes: Uint8Array, width: number, height: number, format: 'png' | 'jpeg' = 'png'): LetterImage => ({ bytes, format, width, height });
+  const letter = (blocks: Block[]): LetterDocument => ({ id: 'x', title: 'x', blocks });
+  const draw = async (blocks: Block[]) => {
+    const bytes = await renderPdf([letter(blocks)], { fonts: letterFonts(), creationDate: CREATED });
+    return { bytes, images: await pdfImages(bytes), pdf: await readPdf(bytes) };
+  };
+
+  // 6 × 5 pixels: colour from the position, opacity from 0 (left) to 255 (right).
+  const rgba = (x: number, y: number) => [40 * x, 50 * y, 255 - 40 * x, Math.round((255 * x) / 5)] as const;
+  /** The rule: a pixel of opacity a shows a/255 of its colour and the rest of the white paper. */
+  const onWhite = (c: number, a: number) => Math.round((c * a + 255 * (255 - a)) / 255);
+  const expected = Uint8Array.from(Array.from({ length: 30 }, (_, i) => rgba(i % 6, Math.floor(i / 6))).flatMap(([r, g, b, a]) => [onWhite(r, a), onWhite(g, a), onWhite(b, a)]));
+
+  it('a PNG with transparency is drawn on white, pixel by pixel, whether filtered, interlaced or 16-bit', async () => {
+    const variants = [
+      png(6, 5, (x, y) => rgba(x, y)),
+      png(6, 5, (x, y) => rgba(x, y), { filtered: true }),
+      png(6, 5, (x, y) => rgba(x, y), { interlaced: true, filtered: true }),
+      png(6, 5, (x, y) => rgba(x, y).map((v) => v * 257), { depth: 16, filtered: true }),
+    ];
+    const { images } = await draw(variants.map((bytes) => ({ kind: 'image', image: image(bytes, 60, 50) })));
+    expect(images[0]).toHaveLength(4);
+    for (const drawn of images[0]!) {
+      expect(drawn.pixels.width * drawn.pixels.height).toBe(30);
+      expect(drawn.pixels.rgb).toEqual(expected);
+    }
+  });
+
+  it('a palette PNG with transparent entries, and a grey one with alpha, are drawn on white too', async () => {
+    const palette = [
+      [200, 0, 0],
+      [0, 0, 200],
+      [10, 20, 30],
+    ] as const;
+    const alphas = [255, 0, 128];
+    const indexed = png(5, 3, (x, y) => [(x + y) % 3], { colour: 3, depth: 2, palette, transparency: alphas, filtered: true });
+    const grey = png(5, 3, (x, y) => [(x + y) % 3 === 2 ? 30 : 100, alphas[(x + y) % 3]!], { colour: 4 });
+    const { images } = await draw([
+      { kind: 'image', image: image(indexed, 50, 30) },
+      { kind: 'image', image: image(grey, 50, 30) },
+    ]);
+    const cells = Array.from({ length: 15 }, (_, i) => ((i % 5) + Math.floor(i / 5)) % 3);
+    expect(images[0]![0]!.pixels.rgb).toEqual(Uint8Array.from(cells.flatMap((k) => palette[k]!.map((c) => onWhite(c, alphas[k]!)))));
+    expect(images[0]![1]!.pixels.rgb).toEqual(Uint8Array.from(cells.flatMap((k) => [0, 0, 0].map(() => onWhite(k === 2 ? 30 : 100, alphas[k]!)))));
+  });
+
+  it('an opaque PNG and a JPEG are embedded as they are (the JPEG as DCT data), at the size the letter gives them', async () => {
+    // A 20 × 12 JPEG in three 8-pixel columns, red, green and blue (the right and bottom edges padded to whole blocks).
+    const columns = [
+      [200, 40, 40],
+      [40, 160, 40],
+      [40, 40, 200],
+    ];
+    const { bytes, images } = await draw([
+      {
+        kind: 'image',
+        image: image(
+          png(3, 2, (x) => [x * 100, 0, 0], { colour: 2 }),
+          30,
+          20,
+        ),
+      },
+      {
+        kind: 'image',
+        image: image(
+          jpeg(20, 12, (col) => columns[col]!),
+          40,
+          40,
+          'jpeg',
+        ),
+        align: 'center',
+      },
+    ]);
+    expect(new TextDecoder('latin1').decode(bytes)).toMatch(/\/Filter \/DCTDecode/);
+    expect(images[0]!.map((i) => [i.width, i.height])).toEqual([
+      [30, 20],
+      [40, 40],
+    ]);
+    expect(images[0]![0]!.pixels.rgb).toEqual(Uint8Array.from([0, 0, 0, 100, 0, 0, 200, 0, 0, 0, 0, 0, 100, 0, 0, 200, 0, 0]));
+    expect(images[0]![1]!.left + 20).toBeCloseTo(25 * MM + (A4.width - 45 * MM) / 2, 1);
+    // The JPEG decoded at its own 20 × 12 pixels; its colours went through YCbCr, rounded, so within 2 of each value.
+    const { pixels } = images[0]![1]!;
+    expect([pixels.width, pixels.height]).toEqual([20, 12]);
+    for (let i = 0; i < 20 * 12; i += 1) {
+      const want = columns[Math.floor((i % 20) / 8)]!;
+      expect(Math.max(...want.map((c, k) => Math.abs(pixels.rgb[i * 3 + k]! - c)))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('a letterhead table in the header: the logo drawn in its cell, the address beside it, the letter below both', async () => {
+    const header: Block[] = [
+      {
+        kind: 'table',
+        rows: [[[], runs('Ishøj Kommune')]],
+        align: ['left', 'right'],
+        images: [
+          [
+            [
+              image(
+                png(2, 1, () => [0, 0, 0, 255]),
+                100,
+                50,
+              ),
+            ],
+            [],
+          ],
+        ],
+      },
+    ];
+    const bytes = await renderPdf([{ ...letter([paragraph('Brevet')]), header: { first: header, rest: header } }], { fonts: letterFonts(), creationDate: CREATED });
+    const [drawn] = await pdfImages(bytes);
+    const page = (await readPdf(bytes)).pages[0]!;
+    // The cell's padding: 4 points in from the column's left, 3 down from the row's top (10 mm from the page's).
+    expect(drawn).toHaveLength(1);
+    expect([drawn![0]!.left, drawn![0]!.bottom + drawn![0]!.height, drawn![0]!.width, drawn![0]!.height]).toEqual([
+      expect.closeTo(25 * MM + 4, 1),
+      expect.closeTo(A4.height - 10 * MM - 3, 1),
+      100,
+      50,
+    ]);
+    const address = page.texts.find((t) => t.text === 'Ishøj Kommune')!;
+    expect(address.right).toBeCloseTo(A4.width - 20 * MM - 4, 0);
+    expect(address.baseline).toBeGreaterThan(drawn![0]!.bottom);
+    expect(baseline(page, 'Brevet')).toBeLessThan(drawn![0]!.bottom - 10);
+  });
+
+  it('a picture wider than the text is scaled down to the text width, keeping its proportions', async () => {
+    const { images } = await draw([
+      {
+        kind: 'image',
+        image: image(
+          png(2, 1, () => [0, 0, 0, 255]),
+          1000,
+          500,
+        ),
+      },
+    ]);
+    const drawn = images[0]![0]!;
+    expect(drawn.width).toBeCloseTo(A4.width - 45 * MM, 1);
+    expect(drawn.height).toBeCloseTo(drawn.width / 2, 1);
+  });
+
+  it('a picture that does not fit below the text goes to the next page, the text before it stays', async () => {
+    const lines: Block[] = Array.from({ length: 30 }, (_, i) => paragraph(`Linje ${i + 1}`));
+    const { images, pdf } = await draw([
+      ...lines,
+      {
+        kind: 'image',
+        image: image(
+          png(1, 1, () => [0, 0, 0, 255]),
+          200,
+          300,
+        ),
+      },
+      paragraph('Efter billedet'),
+    ]);
+    expect(pdf.pages).toHaveLength(2);
+    expect(images.map((page) => page.length)).toEqual([0, 1]);
+    expect(pdf.pages[0]!.lines).toContain('Linje 30');
+    const drawn = images[1]![0]!;
+    expect(drawn.bottom + drawn.height).toBeCloseTo(A4.height - 20 * MM, 1);
+    expect(baseline(pdf.pages[1]!, 'Efter billedet')).toBeLessThan(drawn.bottom);
+  });
+});
+
+const baseline = (page: PdfPage, text: string) => page.texts.find((t) => t.text === text)?.baseline;
