@@ -91,11 +91,15 @@ export default async (env, options) => {
       new webpack.DefinePlugin({ SALDO_VERSION: JSON.stringify(VERSION) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions/functions.ts' }),
       new DanishFunctionsMetadataPlugin(),
+      // The page's scripts, deferred, run in this order after office.js (a plain script in the head):
+      // the ribbon commands first, so their actions exist before the first click is handled
+      // (addin/commands/commands.ts); then the custom functions; the task pane, the largest, last.
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
-        chunks: ['taskpane', 'functions', 'commands'],
+        chunks: ['commands', 'functions', 'taskpane'],
         chunksSortMode: 'manual',
+        scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
         patterns: [

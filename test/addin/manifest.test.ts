@@ -263,8 +263,15 @@ describe('one shared runtime runs the task pane, the custom functions and the ri
     expect(path(app(), 'DefaultSettings', 'SourceLocation').attrs.DefaultValue).toBe(resource('Taskpane.Url').attrs.DefaultValue);
   });
 
-  it('has no <TaskpaneId> anywhere: a shared runtime has one task pane', () => {
-    expect(all(app()).filter((e) => e.name === 'TaskpaneId')).toEqual([]);
+  it('has one task pane: every ShowTaskpane action opens Taskpane.Url under the one <TaskpaneId> (one without counts as a pane of its own)', () => {
+    const panes = ofType(host(), 'Action', 'ShowTaskpane');
+    expect(panes.length).toBeGreaterThan(0);
+    for (const action of panes) {
+      expect(names(action)).toEqual(['TaskpaneId', 'SourceLocation']);
+      expect(path(action, 'TaskpaneId').text).toBe('Saldo.Taskpane');
+      expect(path(action, 'SourceLocation').attrs.resid).toBe('Taskpane.Url');
+    }
+    expect(all(app()).filter((e) => e.name === 'TaskpaneId')).toHaveLength(panes.length);
   });
 
   it('orders the custom functions extension point Script, Page, Metadata, Namespace and the desktop one GetStarted, FunctionFile, ExtensionPoint', () => {
@@ -309,12 +316,13 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(tab(), 'Label').attrs.resid!).attrs.DefaultValue).toBe('Saldo');
     const group = path(tab(), 'Group');
     expect(group.attrs.id).toBe('Saldo.Group.Agreements');
-    expect(names(group)).toEqual(['Label', 'Icon', ...Array(7).fill('Control')]);
+    expect(names(group)).toEqual(['Label', 'Icon', ...Array(8).fill('Control')]);
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
+  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
     expect(buttons().map((b) => b.attrs.id)).toEqual([
+      'Saldo.Button.Open',
       'Saldo.Button.Betalingsaftale',
       'Saldo.Button.Henstand',
       'Saldo.Button.Status',
@@ -339,6 +347,7 @@ describe('the Saldo ribbon tab', () => {
       return locale ? r.children.find((o) => o.attrs.Locale === locale)?.attrs.Value : r.attrs.DefaultValue;
     };
     expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([
+      ['Open Saldo', 'Åbn Saldo'],
       ['Payment agreement', 'Betalingsaftale'],
       ['Deferral', 'Henstand'],
       ['Agreement status', 'Status'],
@@ -349,8 +358,14 @@ describe('the Saldo ribbon tab', () => {
     ]);
   });
 
+  it('opens the task pane from its first button with a ShowTaskpane action, which needs no script and works where showAsTaskpane is ignored', () => {
+    const first = buttons()[0]!;
+    expect(path(first, 'Action').attrs['xsi:type']).toBe('ShowTaskpane');
+    expect(resource(path(first, 'Action', 'SourceLocation').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}taskpane.html`);
+  });
+
   it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
-    const actions = all(host()).filter((e) => e.name === 'Action');
+    const actions = all(host()).filter((e) => e.name === 'Action' && e.attrs['xsi:type'] !== 'ShowTaskpane');
     expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(7).fill('ExecuteFunction'));
     expect(actions.map((a) => names(a))).toEqual(Array(7).fill(['FunctionName']));
     expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual(['openBetalingsaftale', 'openHenstand', 'openStatus', 'openOpfoelgning', 'openSaldoopgoerelse', 'openAnalyse', 'openRegler']);
