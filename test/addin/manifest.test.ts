@@ -209,10 +209,14 @@ describe('manifest.xml is a well-formed add-in-only manifest for Excel', () => {
     expect(path(app(), 'Permissions').text).toBe('ReadWriteDocument');
   });
 
-  it('requires the SharedRuntime 1.1 requirement set', () => {
+  it('requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi 1.9 (test/addin/requirementSets.test.ts says why)', () => {
     const sets = path(app(), 'Requirements', 'Sets');
     expect(sets.attrs.DefaultMinVersion).toBe('1.1');
-    expect(kids(sets, 'Set').map((s) => s.attrs)).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
+    expect(kids(sets, 'Set').map((s) => s.attrs)).toEqual([
+      { Name: 'SharedRuntime', MinVersion: '1.1' },
+      { Name: 'CustomFunctionsRuntime', MinVersion: '1.3' },
+      { Name: 'ExcelApi', MinVersion: '1.9' },
+    ]);
   });
 
   it('has a Danish (da-dk) DisplayName and Description within 125 and 250 characters', () => {
