@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { ICON_SIZES, iconFile, iconPng, RIBBON_ICONS, type RibbonIcon } from '../../addin/commands/ribbonIcons.js';
 
 const root = new URL('../../', import.meta.url);
 const xml = readFileSync(new URL('manifest.xml', root), 'utf8');
@@ -324,7 +325,7 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
+  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
     expect(buttons().map((b) => b.attrs.id)).toEqual([
       'Saldo.Button.Open',
       'Saldo.Button.Betalingsaftale',
@@ -340,11 +341,7 @@ describe('the Saldo ribbon tab', () => {
       expect(names(path(button, 'Supertip')), button.attrs.id).toEqual(['Title', 'Description']);
     }
     for (const icon of all(host()).filter((e) => e.name === 'Icon')) {
-      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual([
-        ['bt:Image', '16'],
-        ['bt:Image', '32'],
-        ['bt:Image', '80'],
-      ]);
+      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual(ICON_SIZES.map((size) => ['bt:Image', String(size)]));
     }
     const label = (b: El, locale?: string) => {
       const r = resource(path(b, 'Label').attrs.resid!);
@@ -474,7 +471,7 @@ describe('URLs and icons', () => {
     expect(icons.length).toBeGreaterThanOrEqual(5);
     for (const [where, url] of icons) {
       const file = url.slice(ORIGIN.length);
-      const match = /^assets\/icon-(\d+)\.png$/.exec(file);
+      const match = /^assets\/(?:ribbon\/[a-z]+-|icon-)(\d+)\.png$/.exec(file);
       expect(match, `${where}: ${url}`).not.toBeNull();
       const size = Number(match![1]);
       const onDisk = new URL(file, root);
@@ -483,10 +480,32 @@ describe('URLs and icons', () => {
     }
   });
 
-  it('give each ribbon icon slot (size 16, 32, 80) an image of that size', () => {
+  it('give each ribbon icon slot an image of its size, which exists with that many pixels', () => {
     for (const slot of all(host()).filter((e) => e.name === 'bt:Image')) {
-      const url = resource(slot.attrs.resid!).attrs.DefaultValue!;
-      expect(url, `size ${slot.attrs.size}`).toBe(`${ORIGIN}assets/icon-${slot.attrs.size}.png`);
+      const file = resource(slot.attrs.resid!).attrs.DefaultValue!.slice(ORIGIN.length);
+      expect(file, `size ${slot.attrs.size}`).toMatch(new RegExp(`^assets/ribbon/[a-z]+-${slot.attrs.size}\\.png$`));
+      const size = Number(slot.attrs.size);
+      expect(pngSize(readFileSync(new URL(file, root))), file).toEqual({ width: size, height: size });
     }
+  });
+
+  it('give every button its own icon (the group shows the Åbn Saldo icon), in all sizes: 16, 32 and 80 required, 20, 24, 40, 48 and 64 for other scalings', () => {
+    const iconsOf = (el: El) => path(el, 'Icon').children.map((i) => resource(i.attrs.resid!).attrs.DefaultValue!.slice(ORIGIN.length));
+    const perButton = ofType(host(), 'Control', 'Button').map(iconsOf);
+    expect(new Set(perButton.map((files) => readFileSync(new URL(files[3]!, root)).toString('base64'))).size).toBe(perButton.length);
+    expect(perButton.map((files) => files.map((f) => /-(\d+)\.png$/.exec(f)![1]).map(Number))).toEqual(perButton.map(() => [...ICON_SIZES]));
+    const group = path(host(), 'DesktopFormFactor', 'ExtensionPoint', 'CustomTab', 'Group');
+    expect(iconsOf(group)).toEqual(perButton[0]);
+  });
+
+  it('are the icons addin/commands/ribbonIcons.ts draws (run it after changing a glyph)', () => {
+    for (const icon of Object.keys(RIBBON_ICONS) as RibbonIcon[]) {
+      for (const size of ICON_SIZES) expect(readFileSync(new URL(iconFile(icon, size), root)).equals(iconPng(icon, size)), iconFile(icon, size)).toBe(true);
+    }
+  });
+
+  it('send Office’s help links (SupportUrl, GetStarted LearnMoreUrl) to the user guide the add-in serves', () => {
+    expect(path(app(), 'SupportUrl').attrs.DefaultValue).toBe(`${ORIGIN}help/index.html`);
+    expect(resource(path(host(), 'DesktopFormFactor', 'GetStarted', 'LearnMoreUrl').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}help/index.html`);
   });
 });

@@ -37,6 +37,10 @@ const DIST_FILES = [
   'fonts/IBMPlexSans-Regular.ttf',
   'fonts/LICENSE_FONT.txt',
   'letters/saldoopgoerelse.docx',
+  '38b05b78f50224cfe229.icc',
+  'help/index.html',
+  'help/screenshots/status.png',
+  'assets/ribbon/status-32.png',
 ];
 const CROSS_ORIGIN = ['functions.json', 'functions-da.json', 'functions.js'];
 const FIXED_NAMES = ['taskpane.html', 'taskpane.js', 'functions.js', 'commands.js', 'functions.json', 'functions-da.json', 'manifest.xml'];
@@ -261,7 +265,7 @@ describe.each(RECIPES)('$file', ({ file, prefix, recipe }) => {
 });
 
 describe('the deployment guide', () => {
-  it('has a content type for every kind of file the build writes, fonts and Word templates included', () => {
-    expect([...guideContentTypes().keys()].sort()).toEqual(['.docx', '.html', '.js', '.json', '.png', '.ttf', '.txt', '.xml']);
+  it('has a content type for every kind of file the build writes, fonts, Word templates and the PDF colour profile included', () => {
+    expect([...guideContentTypes().keys()].sort()).toEqual(['.docx', '.html', '.icc', '.js', '.json', '.png', '.ttf', '.txt', '.xml']);
   });
 });
