@@ -7,6 +7,7 @@
  * origin https://localhost:3000/ in the manifest. Development (`npm run dev-server`): HTTPS with
  * Office's development certificates on port 3000.
  */
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
 import { localizeMetadata } from './addin/build/localizeMetadata.js';
+import { guideImages, helpPage } from './addin/help/userGuide.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_ORIGIN = 'https://localhost:3000/';
@@ -31,6 +33,26 @@ class DanishFunctionsMetadataPlugin {
       } catch (e) {
         compilation.errors.push(e);
       }
+    });
+  }
+}
+
+/**
+ * Writes the user guide as help/index.html with the screenshots it shows: the page the manifest's
+ * SupportUrl and LearnMoreUrl open (addin/help/userGuide.js).
+ */
+export class UserGuidePlugin {
+  /** The files it writes, path in dist/ → content. */
+  static files() {
+    const markdown = readFileSync(path.join(root, 'docs/brugervejledning.md'), 'utf8');
+    return new Map([['help/index.html', Buffer.from(helpPage(markdown, VERSION))], ...guideImages(markdown).map((image) => [`help/${image}`, readFileSync(path.join(root, 'docs', image))])]);
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('UserGuide', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'UserGuide', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.fileDependencies.add(path.join(root, 'docs/brugervejledning.md'));
+        for (const [file, content] of UserGuidePlugin.files()) compilation.emitAsset(file, new webpack.sources.RawSource(content));
+      });
     });
   }
 }
@@ -91,15 +113,22 @@ export default async (env, options) => {
       new webpack.DefinePlugin({ SALDO_VERSION: JSON.stringify(VERSION) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions/functions.ts' }),
       new DanishFunctionsMetadataPlugin(),
+      new UserGuidePlugin(),
+      // The page's scripts, deferred, run in this order after office.js (a plain script in the head):
+      // the ribbon commands first, so their actions exist before the first click is handled
+      // (addin/commands/commands.ts); then the custom functions; the task pane, the largest, last.
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
-        chunks: ['taskpane', 'functions', 'commands'],
+        chunks: ['commands', 'functions', 'taskpane'],
         chunksSortMode: 'manual',
+        scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The ribbon buttons' icons, one set per button (drawn by addin/commands/ribbonIcons.ts).
+          { from: 'assets/ribbon/*.png', to: 'assets/ribbon/[name][ext]' },
           // The letters' templates and font (addin/taskpane/letterAssets.ts), served from the add-in's own origin.
           { from: 'assets/letters/*.docx', to: 'letters/[name][ext]' },
           ...[

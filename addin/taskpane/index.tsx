@@ -1,6 +1,20 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useEffect, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { NAVIGATE_EVENT, takeRequestedPage } from '../shared/navigation.js';
 import { App } from './App.js';
+
+/**
+ * The App, and then the page a ribbon button asked for before the App was there to hear it
+ * (addin/shared/navigation.ts). A parent's effect runs after its children's, so App listens by now.
+ */
+function Shell(): ReactElement {
+  useEffect(() => {
+    const page = takeRequestedPage();
+    if (page) window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: page }));
+  }, []);
+  return <App />;
+}
 
 const root = createRoot(document.getElementById('container')!);
 
@@ -8,7 +22,7 @@ const root = createRoot(document.getElementById('container')!);
 void Office.onReady(() => {
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <Shell />
     </FluentProvider>,
   );
 });

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { ICON_SIZES, iconFile, iconPng, RIBBON_ICONS, type RibbonIcon } from '../../addin/commands/ribbonIcons.js';
 
 const root = new URL('../../', import.meta.url);
 const xml = readFileSync(new URL('manifest.xml', root), 'utf8');
@@ -209,10 +210,14 @@ describe('manifest.xml is a well-formed add-in-only manifest for Excel', () => {
     expect(path(app(), 'Permissions').text).toBe('ReadWriteDocument');
   });
 
-  it('requires the SharedRuntime 1.1 requirement set', () => {
+  it('requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi 1.9 (test/addin/requirementSets.test.ts says why)', () => {
     const sets = path(app(), 'Requirements', 'Sets');
     expect(sets.attrs.DefaultMinVersion).toBe('1.1');
-    expect(kids(sets, 'Set').map((s) => s.attrs)).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
+    expect(kids(sets, 'Set').map((s) => s.attrs)).toEqual([
+      { Name: 'SharedRuntime', MinVersion: '1.1' },
+      { Name: 'CustomFunctionsRuntime', MinVersion: '1.3' },
+      { Name: 'ExcelApi', MinVersion: '1.9' },
+    ]);
   });
 
   it('has a Danish (da-dk) DisplayName and Description within 125 and 250 characters', () => {
@@ -263,8 +268,15 @@ describe('one shared runtime runs the task pane, the custom functions and the ri
     expect(path(app(), 'DefaultSettings', 'SourceLocation').attrs.DefaultValue).toBe(resource('Taskpane.Url').attrs.DefaultValue);
   });
 
-  it('has no <TaskpaneId> anywhere: a shared runtime has one task pane', () => {
-    expect(all(app()).filter((e) => e.name === 'TaskpaneId')).toEqual([]);
+  it('has one task pane: every ShowTaskpane action opens Taskpane.Url under the one <TaskpaneId> (one without counts as a pane of its own)', () => {
+    const panes = ofType(host(), 'Action', 'ShowTaskpane');
+    expect(panes.length).toBeGreaterThan(0);
+    for (const action of panes) {
+      expect(names(action)).toEqual(['TaskpaneId', 'SourceLocation']);
+      expect(path(action, 'TaskpaneId').text).toBe('Saldo.Taskpane');
+      expect(path(action, 'SourceLocation').attrs.resid).toBe('Taskpane.Url');
+    }
+    expect(all(app()).filter((e) => e.name === 'TaskpaneId')).toHaveLength(panes.length);
   });
 
   it('orders the custom functions extension point Script, Page, Metadata, Namespace and the desktop one GetStarted, FunctionFile, ExtensionPoint', () => {
@@ -309,12 +321,13 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(tab(), 'Label').attrs.resid!).attrs.DefaultValue).toBe('Saldo');
     const group = path(tab(), 'Group');
     expect(group.attrs.id).toBe('Saldo.Group.Agreements');
-    expect(names(group)).toEqual(['Label', 'Icon', ...Array(7).fill('Control')]);
+    expect(names(group)).toEqual(['Label', 'Icon', ...Array(8).fill('Control')]);
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons 16/32/80 and an action, in that order', () => {
+  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
     expect(buttons().map((b) => b.attrs.id)).toEqual([
+      'Saldo.Button.Open',
       'Saldo.Button.Betalingsaftale',
       'Saldo.Button.Henstand',
       'Saldo.Button.Status',
@@ -328,17 +341,14 @@ describe('the Saldo ribbon tab', () => {
       expect(names(path(button, 'Supertip')), button.attrs.id).toEqual(['Title', 'Description']);
     }
     for (const icon of all(host()).filter((e) => e.name === 'Icon')) {
-      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual([
-        ['bt:Image', '16'],
-        ['bt:Image', '32'],
-        ['bt:Image', '80'],
-      ]);
+      expect(icon.children.map((i) => [i.name, i.attrs.size])).toEqual(ICON_SIZES.map((size) => ['bt:Image', String(size)]));
     }
     const label = (b: El, locale?: string) => {
       const r = resource(path(b, 'Label').attrs.resid!);
       return locale ? r.children.find((o) => o.attrs.Locale === locale)?.attrs.Value : r.attrs.DefaultValue;
     };
     expect(buttons().map((b) => [label(b), label(b, DANISH)])).toEqual([
+      ['Open Saldo', 'Åbn Saldo'],
       ['Payment agreement', 'Betalingsaftale'],
       ['Deferral', 'Henstand'],
       ['Agreement status', 'Status'],
@@ -349,8 +359,14 @@ describe('the Saldo ribbon tab', () => {
     ]);
   });
 
+  it('opens the task pane from its first button with a ShowTaskpane action, which needs no script and works where showAsTaskpane is ignored', () => {
+    const first = buttons()[0]!;
+    expect(path(first, 'Action').attrs['xsi:type']).toBe('ShowTaskpane');
+    expect(resource(path(first, 'Action', 'SourceLocation').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}taskpane.html`);
+  });
+
   it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
-    const actions = all(host()).filter((e) => e.name === 'Action');
+    const actions = all(host()).filter((e) => e.name === 'Action' && e.attrs['xsi:type'] !== 'ShowTaskpane');
     expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(7).fill('ExecuteFunction'));
     expect(actions.map((a) => names(a))).toEqual(Array(7).fill(['FunctionName']));
     expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual(['openBetalingsaftale', 'openHenstand', 'openStatus', 'openOpfoelgning', 'openSaldoopgoerelse', 'openAnalyse', 'openRegler']);
@@ -455,7 +471,7 @@ describe('URLs and icons', () => {
     expect(icons.length).toBeGreaterThanOrEqual(5);
     for (const [where, url] of icons) {
       const file = url.slice(ORIGIN.length);
-      const match = /^assets\/icon-(\d+)\.png$/.exec(file);
+      const match = /^assets\/(?:ribbon\/[a-z]+-|icon-)(\d+)\.png$/.exec(file);
       expect(match, `${where}: ${url}`).not.toBeNull();
       const size = Number(match![1]);
       const onDisk = new URL(file, root);
@@ -464,10 +480,32 @@ describe('URLs and icons', () => {
     }
   });
 
-  it('give each ribbon icon slot (size 16, 32, 80) an image of that size', () => {
+  it('give each ribbon icon slot an image of its size, which exists with that many pixels', () => {
     for (const slot of all(host()).filter((e) => e.name === 'bt:Image')) {
-      const url = resource(slot.attrs.resid!).attrs.DefaultValue!;
-      expect(url, `size ${slot.attrs.size}`).toBe(`${ORIGIN}assets/icon-${slot.attrs.size}.png`);
+      const file = resource(slot.attrs.resid!).attrs.DefaultValue!.slice(ORIGIN.length);
+      expect(file, `size ${slot.attrs.size}`).toMatch(new RegExp(`^assets/ribbon/[a-z]+-${slot.attrs.size}\\.png$`));
+      const size = Number(slot.attrs.size);
+      expect(pngSize(readFileSync(new URL(file, root))), file).toEqual({ width: size, height: size });
     }
+  });
+
+  it('give every button its own icon (the group shows the Åbn Saldo icon), in all sizes: 16, 32 and 80 required, 20, 24, 40, 48 and 64 for other scalings', () => {
+    const iconsOf = (el: El) => path(el, 'Icon').children.map((i) => resource(i.attrs.resid!).attrs.DefaultValue!.slice(ORIGIN.length));
+    const perButton = ofType(host(), 'Control', 'Button').map(iconsOf);
+    expect(new Set(perButton.map((files) => readFileSync(new URL(files[3]!, root)).toString('base64'))).size).toBe(perButton.length);
+    expect(perButton.map((files) => files.map((f) => /-(\d+)\.png$/.exec(f)![1]).map(Number))).toEqual(perButton.map(() => [...ICON_SIZES]));
+    const group = path(host(), 'DesktopFormFactor', 'ExtensionPoint', 'CustomTab', 'Group');
+    expect(iconsOf(group)).toEqual(perButton[0]);
+  });
+
+  it('are the icons addin/commands/ribbonIcons.ts draws (run it after changing a glyph)', () => {
+    for (const icon of Object.keys(RIBBON_ICONS) as RibbonIcon[]) {
+      for (const size of ICON_SIZES) expect(readFileSync(new URL(iconFile(icon, size), root)).equals(iconPng(icon, size)), iconFile(icon, size)).toBe(true);
+    }
+  });
+
+  it('send Office’s help links (SupportUrl, GetStarted LearnMoreUrl) to the user guide the add-in serves', () => {
+    expect(path(app(), 'SupportUrl').attrs.DefaultValue).toBe(`${ORIGIN}help/index.html`);
+    expect(resource(path(host(), 'DesktopFormFactor', 'GetStarted', 'LearnMoreUrl').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}help/index.html`);
   });
 });
