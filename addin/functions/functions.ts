@@ -1,8 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata types a parameter that takes a number, text or a range as "any"; the values are checked by addin/shared/excelArgs.ts. */
 /**
  * Saldo's custom functions (namespace SALDO). Thin wrappers: parse Excel's arguments, call core
- * through the command map, return cells. Ids are stored in workbooks: never change them.
- * English names come from these JSDoc blocks; Danish names from functions.da.json.
+ * through the command map, return cells. Ids are stored in workbooks: never change them (a name,
+ * English or Danish, may change: Excel shows the name but keeps the id).
+ * English names come from these JSDoc blocks; Danish names from functions.da.json. No name, in
+ * either language, is a built-in Excel function's (test/addin/functionsInExcel.test.ts).
+ * A parameter that takes a range is typed `any[][]` (dimensionality "matrix"): a scalar parameter
+ * given a range is called once per cell by Excel. Blank cells are 0 in Excel for Windows and null
+ * on the web: addin/shared/excelArgs.ts reads both as blank where a 0 cannot be meant.
+ * Results of dates and kroner are formatted numbers where Excel supports them (resultCells.ts).
  * The rules are the workbook's (its `Saldo-regler` sheet, read by the task pane in the same shared
  * runtime; addin/shared/workbookRules.ts), the shipped ones until the sheet is read.
  */
@@ -25,15 +31,18 @@ import {
   installmentsFromRange,
   INTEREST_METHOD_WORDS,
   isBlank,
+  isBlankOrZero,
   numberArg,
   optionalAmount,
   optionalDate,
   optionalNumber,
   optionArg,
   paymentsFromRange,
+  plainValue,
   rangeArg,
 } from '../shared/excelArgs.js';
 import { guarded } from './cellErrors.js';
+import { presenter, presentRows, type ResultKind } from './resultCells.js';
 import { dateSerial, kronerCell } from '../../core/report/cellValues.js';
 
 /**
@@ -41,6 +50,15 @@ import { dateSerial, kronerCell } from '../../core/report/cellValues.js';
  * text). The command checks each value at run time, as it does JSON's, and names the cell.
  */
 const claimsOf = (range: unknown): ClaimInput[] => claimsFromRange(range) as unknown as ClaimInput[];
+
+const PLAN_KINDS: readonly ResultKind[] = PLAN_COLUMNS.map((c) => c.kind);
+
+/**
+ * An amount that may be left out, where 0 kr. means nothing (an installment, a rounding): 0 is not
+ * given, as an empty cell is 0 in Excel for Windows.
+ */
+const optionalNonZeroAmount = (value: unknown, field: string): number | undefined => (isBlankOrZero(plainValue(value)) ? undefined : optionalAmount(value, field));
+const optionalNonZeroNumber = (value: unknown, field: string): number | undefined => (isBlankOrZero(plainValue(value)) ? undefined : optionalNumber(value, field));
 
 /**
  * A payment-agreement schedule (afdragsplan) as a table: a header row, then one row per installment with its due dates, payment, fees, interest, principal and remaining balance.
@@ -54,18 +72,18 @@ const claimsOf = (range: unknown): ClaimInput[] => claimsFromRange(range) as unk
  * @param [startDate] The agreement date; interest runs from it, but never from before a claim's own due date. Default: one period before the first due date.
  * @param [interestMethod] "daily" (default), "monthly" or "perStartedMonth".
  * @param [accrueFromDueDate] TRUE: compute each claim's interest from its due date to the agreement date (it is paid with the first installment). Default FALSE: the claims' interest column holds it.
- * @returns The schedule with a header row; dates are date serials.
+ * @returns The schedule with a header row; dates and kroner formatted where Excel can.
  */
 export function schedule(
   claims: any[][],
   firstDueDate: any,
-  installment?: number,
-  count?: number,
-  annualRate?: number,
-  frequency?: string,
+  installment?: any,
+  count?: any,
+  annualRate?: any,
+  frequency?: any,
   startDate?: any,
-  interestMethod?: string,
-  accrueFromDueDate?: boolean,
+  interestMethod?: any,
+  accrueFromDueDate?: any,
 ): any[][] {
   return guarded(() => {
     const rate = optionalNumber(annualRate, 'rente');
@@ -73,14 +91,16 @@ export function schedule(
       accrueFromDueDate: booleanArg(accrueFromDueDate, 'renter_fra_forfald', false),
       firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
       startDate: optionalDate(startDate, 'aftaledato'),
-      installment: optionalAmount(installment, 'ydelse'),
-      count: optionalNumber(count, 'antal'),
+      // One of ydelse and antal: 0 kr. or 0 installments mean nothing, so 0 (an empty cell in
+      // Excel for Windows) is "not given", as null is on the web.
+      installment: optionalNonZeroAmount(installment, 'ydelse'),
+      count: optionalNonZeroNumber(count, 'antal'),
       frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
       interestMethod: optionArg(interestMethod, 'rentemetode', INTEREST_METHOD_WORDS),
       claims: claimsOf(claims).map((c) => (c.annualInterestRate === undefined && rate !== undefined ? { ...c, annualInterestRate: rate } : c)),
     };
     const plan = commands.plan(input, workbookRules());
-    return [PLAN_COLUMNS.map((c) => c.header), ...planRows(plan)];
+    return [PLAN_COLUMNS.map((c) => c.header), ...presentRows(presenter(), planRows(plan), PLAN_KINDS)];
   });
 }
 
@@ -94,19 +114,20 @@ export function schedule(
  * @param [frequency] "monthly" (default) or "quarterly".
  * @returns The installment in kroner.
  */
-export function installment(amount: number, count: number, annualRate?: number, rounding?: number, frequency?: string): number {
+export function installment(amount: any, count: any, annualRate?: any, rounding?: any, frequency?: any): any {
   return guarded(
     () => {
       const input = {
         // The monthly (annuity) method does not depend on the dates, so any month will do.
         firstDueDate: '2000-01-01',
         count: numberArg(count, 'antal'),
-        rounding: optionalNumber(rounding, 'afrunding') ?? 0.01,
+        // Rounding to a multiple of 0 kr. means nothing: 0 (an empty cell on Windows) is the default.
+        rounding: optionalNonZeroNumber(rounding, 'afrunding') ?? 0.01,
         frequency: optionArg(frequency, 'hyppighed', FREQUENCY_WORDS),
         interestMethod: 'monthly' as const,
         claims: [{ principal: amountArg(amount, 'beløb'), annualInterestRate: optionalNumber(annualRate, 'rente') ?? 0 }],
       };
-      return kronerCell(commands.plan(input, workbookRules()).summary.installment);
+      return presenter()(kronerCell(commands.plan(input, workbookRules()).summary.installment), 'kroner');
     },
     { 'claims[0].principal': 'beløb', 'claims[0].annualInterestRate': 'rente' },
   );
@@ -120,12 +141,12 @@ export function installment(amount: number, count: number, annualRate?: number, 
  * @param [supportsChildren] TRUE if the person supports children (forsørgerpligt).
  * @returns The monthly installment in kroner.
  */
-export function paymentCapacity(netIncome: number, year: number, supportsChildren?: boolean): number {
+export function paymentCapacity(netIncome: any, year: any, supportsChildren?: any): any {
   return guarded(() => {
     const y = numberArg(year, 'år');
     if (!Number.isInteger(y)) throw SaldoError.at('UGYLDIGT_INPUT', 'år', year, `skal være et årstal, ikke ${showValue(y)}.`);
     const income = kronerArg(netIncome, 'nettoindkomst');
-    return kronerCell(commands.betalingsevne({ netIncome: income, year: y, supportsChildren: booleanArg(supportsChildren, 'forsørgerpligt', false) }, workbookRules()).monthly);
+    return presenter()(kronerCell(commands.betalingsevne({ netIncome: income, year: y, supportsChildren: booleanArg(supportsChildren, 'forsørgerpligt', false) }, workbookRules()).monthly), 'kroner');
   });
 }
 
@@ -134,13 +155,13 @@ export function paymentCapacity(netIncome: number, year: number, supportsChildre
  * @customfunction NEXTBANKINGDAY NEXTBANKINGDAY
  * @param date A date.
  * @param [days] Number of banking days to move (default 0).
- * @returns A date serial.
+ * @returns The date (a date serial, shown as a date where Excel can).
  */
-export function nextBankingDay(date: any, days?: number): number {
+export function nextBankingDay(date: any, days?: any): any {
   return guarded(() => {
     const n = isBlank(days) ? 0 : numberArg(days, 'dage');
     if (!Number.isInteger(n) || Math.abs(n) > 100_000) throw SaldoError.at('UGYLDIGT_INPUT', 'dage', days, 'skal være et helt antal bankdage.');
-    return dateSerial(commands.nextBankingDay({ date: dateArg(date, 'dato'), days: n }, workbookRules()));
+    return presenter()(dateSerial(commands.nextBankingDay({ date: dateArg(date, 'dato'), days: n }, workbookRules())), 'date');
   });
 }
 
@@ -177,7 +198,9 @@ function henstandInput(
   startDate?: any,
 ) {
   const rate = optionalNumber(annualRate, 'rente');
-  const reduced = optionalAmount(reducedInstallment, 'nedsat ydelse');
+  // A reduced installment of 0 kr. is no payments: a full henstand, as when it is left out (and an
+  // empty cell is 0 in Excel for Windows).
+  const reduced = optionalNonZeroAmount(reducedInstallment, 'nedsat ydelse');
   return {
     firstDueDate: dateArg(firstDueDate, 'første forfaldsdato'),
     startDate: optionalDate(startDate, 'aftaledato'),
@@ -205,22 +228,27 @@ function henstandInput(
  * @param [annualRate] Annual interest rate, e.g. 8%.
  * @param [interestDuringHenstand] FALSE if no interest runs during the henstand (default TRUE).
  * @param [startDate] The agreement date.
- * @returns A table: the line, before, after, difference.
+ * @returns A table with a column per figure (number of installments, last due date, interest, fees, total) and a row each for before, after and the difference; a column holds one kind of value.
  */
 export function henstandEffect(
   claims: any[][],
   firstDueDate: any,
-  installment: number,
+  installment: any,
   henstandFrom: any,
-  months: number,
-  reducedInstallment?: number,
-  annualRate?: number,
-  interestDuringHenstand?: boolean,
+  months: any,
+  reducedInstallment?: any,
+  annualRate?: any,
+  interestDuringHenstand?: any,
   startDate?: any,
 ): any[][] {
   return guarded(() => {
     const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), workbookRules());
-    return [[...HENSTAND_HEADERS], ...henstandComparison(out).map((l) => [l.label, l.before, l.after, l.difference ?? ''])];
+    // Core's lines are figures (rows) by before/after/difference (columns), so the date line put a
+    // date among counts and kroner in each column. Here each figure is a column of one kind.
+    const lines = henstandComparison(out);
+    const present = presenter();
+    const row = (label: string, pick: (l: (typeof lines)[number]) => number | null) => [label, ...lines.map((l) => present(pick(l) ?? '', l.kind))];
+    return [['', ...lines.map((l) => l.label)], row(HENSTAND_HEADERS[1], (l) => l.before), row(HENSTAND_HEADERS[2], (l) => l.after), row(HENSTAND_HEADERS[3], (l) => l.difference)];
   });
 }
 
@@ -241,17 +269,17 @@ export function henstandEffect(
 export function henstandSchedule(
   claims: any[][],
   firstDueDate: any,
-  installment: number,
+  installment: any,
   henstandFrom: any,
-  months: number,
-  reducedInstallment?: number,
-  annualRate?: number,
-  interestDuringHenstand?: boolean,
+  months: any,
+  reducedInstallment?: any,
+  annualRate?: any,
+  interestDuringHenstand?: any,
   startDate?: any,
 ): any[][] {
   return guarded(() => {
     const out = commands.henstand(henstandInput(claims, firstDueDate, installment, henstandFrom, months, reducedInstallment, annualRate, interestDuringHenstand, startDate), workbookRules());
-    return [PLAN_COLUMNS.map((c) => c.header), ...planRows(out.after)];
+    return [PLAN_COLUMNS.map((c) => c.header), ...presentRows(presenter(), planRows(out.after), PLAN_KINDS)];
   });
 }
 
@@ -264,7 +292,7 @@ export function henstandSchedule(
  * @param [graceDays] Days of grace after each due date (default 0).
  * @returns A table: the agreement's state, then one row per installment.
  */
-export function agreementStatus(schedule: any[][], payments: any[][], asOf: any, graceDays?: number): any[][] {
+export function agreementStatus(schedule: any[][], payments: any[][], asOf: any, graceDays?: any): any[][] {
   return guarded(() => {
     const out = commands.installmentStatus(
       {
@@ -277,10 +305,15 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
     );
     const width = STATUS_COLUMNS.length;
     const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
+    const present = presenter();
     return [
-      pad(['Aftalens status', out.state, 'Restance', kronerCell(out.arrears), 'Misligholdt fra', out.breachDate ? dateSerial(out.breachDate) : '']),
+      pad(['Aftalens status', out.state, 'Restance', present(kronerCell(out.arrears), 'kroner'), 'Misligholdt fra', out.breachDate ? present(dateSerial(out.breachDate), 'date') : '']),
       STATUS_COLUMNS.map((c) => c.header),
-      ...statusRows(out).map((r) => r.map((v) => v ?? '')),
+      ...presentRows(
+        present,
+        statusRows(out).map((r) => r.map((v) => v ?? '')),
+        STATUS_COLUMNS.map((c) => c.kind),
+      ),
     ];
   });
 }
@@ -293,8 +326,10 @@ export function agreementStatus(schedule: any[][], payments: any[][], asOf: any,
  * @param date The date (postings up to and including it count).
  * @returns The balance in kroner.
  */
-export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): number {
-  return guarded(() => kronerCell(commands.debtorBalance({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), date: dateArg(date, 'dato') }, workbookRules())));
+export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): any {
+  return guarded(() =>
+    presenter()(kronerCell(commands.debtorBalance({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), date: dateArg(date, 'dato') }, workbookRules())), 'kroner'),
+  );
 }
 
 /**
@@ -305,10 +340,13 @@ export function debtorBalanceFn(ledger: any[][], debtorId: any, date: any): numb
  * @param year The year.
  * @returns The statement with a header row.
  */
-export function debtorStatementFn(ledger: any[][], debtorId: any, year: number): any[][] {
+export function debtorStatementFn(ledger: any[][], debtorId: any, year: any): any[][] {
   return guarded(() => {
     const y = yearArg(year, 'år');
-    return debtorStatementTable(commands.debtorStatement({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), year: y }, workbookRules()), y);
+    const [header, ...body] = debtorStatementTable(commands.debtorStatement({ rows: rangeArg(ledger, 'posteringer'), debtorId: debtorIdArg(debtorId, 'debitor'), year: y }, workbookRules()), y);
+    // Fordring, Fordringstype, then kroner up to Ultimo, the forældelse date, and two texts.
+    const kinds: ResultKind[] = header!.map((_, c) => (c < 2 || c >= header!.length - 2 ? 'text' : c === header!.length - 3 ? 'date' : 'kroner'));
+    return [header!, ...presentRows(presenter(), body, kinds)];
   });
 }
 
@@ -321,6 +359,19 @@ function periodCells(range: any, field: string): Array<number | null> {
   const cells = (Array.isArray(range) ? range.flat() : [range]) as unknown[];
   if (cells.length === 0 || cells.length > 12) throw SaldoError.at('UGYLDIGT_INPUT', field, cells.length, `angiv 1–4 kvartaler eller 1–12 måneder (fik ${cells.length} celler).`);
   return cells.map((c) => (isBlank(c) ? null : numberArg(c, field)));
+}
+
+/**
+ * Periods not yet reported are the empty ones at the end. In Excel for Windows those cells are 0,
+ * so a trailing period whose figures are all 0 or blank (numerator, and denominator if given) is
+ * not reported: no data. A 0 in the middle, or a 0 beside a denominator, is a reported figure.
+ */
+function withoutUnreported(t: Array<number | null>, n: Array<number | null> | null): { t: Array<number | null>; n: Array<number | null> | null } {
+  const empty = (i: number) => (t[i] === null || t[i] === 0) && (n === null || n[i] === null || n[i] === 0);
+  let end = t.length;
+  while (end > 0 && empty(end - 1)) end -= 1;
+  const cut = (xs: Array<number | null>) => xs.map((v, i) => (i >= end ? null : v));
+  return { t: cut(t), n: n && cut(n) };
 }
 
 const AGGREGATE_WORDS = { 'sum af tal': 'ratioOfSums', forholdstal: 'ratioOfSums', ratioofsums: 'ratioOfSums', gennemsnit: 'meanOfPeriods', meanofperiods: 'meanOfPeriods', sum: 'sum' } as const;
@@ -338,15 +389,19 @@ function orNoData(value: number | null): number {
  * @param numerators The periods' numerators (or the values), a row or column of 1–4 quarters or 1–12 months; blank = no data.
  * @param [denominators] The periods' denominators, same size. Leave out for plain values.
  * @param [rule] "sum af tal" (ratio of sums, the default), "gennemsnit" (mean of the period values) or "sum".
- * @returns The year-to-date figure, or #N/A "ingen data".
+ * @returns The year-to-date figure (a ratio shown as a percentage where Excel can), or #N/A "ingen data".
  */
-export function yearToDateFn(numerators: any, denominators?: any, rule?: string): number {
+export function yearToDateFn(numerators: any[][], denominators?: any[][], rule?: any): any {
   return guarded(() => {
-    const t = periodCells(numerators, 'tællere');
-    const n = isBlank(denominators) ? null : periodCells(denominators, 'nævnere');
-    if (n && n.length !== t.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${t.length}), ikke ${n.length}.`);
+    const numbers = periodCells(numerators, 'tællere');
+    // Denominators left out, or one empty cell (0 on Windows), are not given.
+    const single = Array.isArray(denominators) && denominators.length === 1 && denominators[0]?.length === 1 ? plainValue(denominators[0][0]) : denominators;
+    const n = isBlank(single) || (single !== denominators && isBlankOrZero(single)) ? null : periodCells(denominators, 'nævnere');
+    if (n && n.length !== numbers.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${numbers.length}), ikke ${n.length}.`);
+    const reported = withoutUnreported(numbers, n);
     const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
-    return orNoData(commands.yearToDate({ numerators: t, denominators: n, aggregate }, workbookRules()));
+    const value = orNoData(commands.yearToDate({ numerators: reported.t, denominators: reported.n, aggregate }, workbookRules()));
+    return presenter()(value, n && aggregate !== 'sum' ? 'percent' : 'plain');
   });
 }
 
@@ -359,7 +414,7 @@ export function yearToDateFn(numerators: any, denominators?: any, rule?: string)
  * @param [direction] "mindst" (at least the target, the default) or "højst" (at most).
  * @returns "grøn", "gul" or "rød".
  */
-export function goalStatusFn(value: any, target: any, margin?: any, direction?: string): string {
+export function goalStatusFn(value: any, target: any, margin?: any, direction?: any): string {
   return guarded(() => {
     const m = optionalNumber(margin, 'margin') ?? 0;
     if (m < 0) throw SaldoError.at('UGYLDIGT_INPUT', 'margin', m, 'skal være 0 eller mere.');
@@ -378,10 +433,12 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
  * @param values The counts, in the same order.
  * @returns The value, or #N/A "ingen data" when it divides by zero.
  */
-export function measureFn(expression: any, names: any, values: any): number {
+export function measureFn(expression: any, names: any[][], values: any[][]): number {
   return guarded(() => {
+    expression = plainValue(expression);
     if (typeof expression !== 'string') throw SaldoError.at('UGYLDIGT_INPUT', 'måling', expression, 'skriv beregningen som tekst, f.eks. "pristjek / selvanmeldte".');
-    const cells = (Array.isArray(names) ? names.flat() : [names]) as unknown[];
+    // An empty name cell is 0 in Excel for Windows: a blank, as no name is a number.
+    const cells = ((Array.isArray(names) ? names.flat() : [names]) as unknown[]).map((k) => (plainValue(k) === 0 ? null : plainValue(k)));
     const notText = cells.find((k) => !isBlank(k) && typeof k !== 'string');
     if (notText !== undefined) throw SaldoError.at('UGYLDIGT_INPUT', 'navne', notText, `skal være tekst som "pristjek", ikke ${showValue(notText)}.`);
     const keys = cells.map((k) => String(k ?? '').trim());

@@ -2,6 +2,14 @@
  * Values as Excel hands them to Saldo (custom-function arguments, range values read by the task
  * pane) turned into `plan` input JSON: serials or ISO text to dates, blanks to "not given",
  * Danish words for options. Domain checks stay in core.
+ *
+ * Blank cells: Excel on the web passes an empty cell as null, Excel for Windows as 0, so where a
+ * 0 cannot be meant it is read as blank too (each rule is stated where it is applied):
+ * - a 0 date is no date (serial 0 is "00-01-1900"): an optional date of 0 is not given;
+ * - a 0 option word, and a 0 for a yes/no whose default is yes, are not given (FALSK is a boolean);
+ * - in a range, a row of nothing but blanks and 0s is a blank row, and a column of them an empty
+ *   column; a claim's 0 due date or 0 rate is not given (the `rente` argument applies).
+ * The functions state their own (ydelse/antal: 0 kr. or 0 installments mean "not given").
  */
 import { parseDate, type CalendarDate } from '../../core/calendar/date.js';
 import { excelSerialToDate } from '../../core/calendar/excelSerial.js';
@@ -15,17 +23,38 @@ import { cprInAmount } from '../../core/personal/cpr.js';
 /** Excel passes null (or "") for an omitted optional argument or an empty cell. */
 export const isBlank = (v: unknown): v is null | undefined | '' => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+/** An empty cell in a range: null on the web, 0 in Excel for Windows. Only where a 0 means nothing. */
+export const isBlankOrZero = (v: unknown): boolean => isBlank(v) || v === 0;
+
+/**
+ * A cell's plain value. With data types (CustomFunctionsRuntime 1.4) Excel passes a cell holding a
+ * formatted number, e.g. a date or kroner from Saldo's own results, to an `any` parameter as an
+ * `Excel.CellValue` object; its number is `basicValue`.
+ */
+export function plainValue(v: unknown): unknown {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'basicValue' in v && typeof (v as { type?: unknown }).type === 'string') return v.basicValue;
+  return v;
+}
+
+/** A range's cells as plain values (see plainValue); anything else as it is. */
+export function plainRange(v: unknown): unknown {
+  return Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? row.map(plainValue) : plainValue(row))) : plainValue(v);
+}
+
 /** A date from an Excel serial or `YYYY-MM-DD` text. */
-export function dateArg(value: unknown, field: string): CalendarDate {
+export function dateArg(raw: unknown, field: string): CalendarDate {
+  const value = plainValue(raw);
   if (typeof value === 'number') return excelSerialToDate(value, field);
   if (typeof value === 'string') return parseDate(value.trim(), field);
   throw SaldoError.at('UGYLDIG_DATO', field, value, `angiv en dato (en Excel-dato eller ÅÅÅÅ-MM-DD), ikke ${showValue(value)}.`);
 }
 
-export const optionalDate = (value: unknown, field: string): CalendarDate | undefined => (isBlank(value) ? undefined : dateArg(value, field));
+/** An optional date; 0 is not given (an empty cell in Excel for Windows; serial 0 is no date). */
+export const optionalDate = (value: unknown, field: string): CalendarDate | undefined => (isBlankOrZero(plainValue(value)) ? undefined : dateArg(value, field));
 
 /** A number from a number cell or Danish number text ("1.234,56"). */
-export function numberArg(value: unknown, field: string): number {
+export function numberArg(raw: unknown, field: string): number {
+  const value = plainValue(raw);
   if (typeof value === 'number') {
     // Excel never sends NaN or ±Infinity; a program might, and no figure may come of it.
     if (!Number.isFinite(value)) throw SaldoError.at('UGYLDIGT_INPUT', field, value, `forventede et tal, ikke ${showValue(value)}.`);
@@ -39,7 +68,8 @@ export function numberArg(value: unknown, field: string): number {
 export const optionalNumber = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : numberArg(value, field));
 
 /** An amount in kroner: a number, but a CPR number typed or pasted into it is refused (core's rule, as for a ledger's Beløb). */
-export function amountArg(value: unknown, field: string): number {
+export function amountArg(raw: unknown, field: string): number {
+  const value = plainValue(raw);
   const cpr = cprInAmount(value);
   if (cpr !== undefined) throw SaldoError.at('UGYLDIGT_BELØB', field, cpr, `"${cpr}" ligner et CPR-nummer, ikke et beløb. Tjek, at cellen er den rigtige.`);
   return numberArg(value, field);
@@ -54,26 +84,34 @@ export const kronerArg = (value: unknown, field: string): Ore => parseKroner(num
 export const optionalAmount = (value: unknown, field: string): number | undefined => (isBlank(value) ? undefined : amountArg(value, field));
 
 /** A debtor's number: text, or a number cell (ids like 1001). A range, a blank or SAND/FALSK is refused. */
-export function debtorIdArg(value: unknown, field: string): string {
-  if (isBlank(value)) throw SaldoError.at('MANGLER', field, value, `angiv debitorens nummer.`);
+export function debtorIdArg(raw: unknown, field: string): string {
+  const value = plainValue(raw);
+  // 0 is an empty cell in Excel for Windows, not debtor number 0.
+  if (isBlankOrZero(value)) throw SaldoError.at('MANGLER', field, value, `angiv debitorens nummer.`);
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   throw SaldoError.at('UGYLDIGT_INPUT', field, value, `angiv debitorens nummer som tekst eller tal, ikke ${typeof value === 'boolean' ? 'SAND/FALSK' : showValue(value)}.`);
 }
 
-/** A yes/no argument: TRUE/FALSE, 1/0, or ja/nej. */
-export function booleanArg(value: unknown, field: string, fallback: boolean): boolean {
-  if (isBlank(value)) return fallback;
+/**
+ * A yes/no argument: TRUE/FALSE, 1, or ja/nej. The number 0 is blank (the default): it is an empty
+ * cell in Excel for Windows, and FALSK in a cell reaches Saldo as the boolean false.
+ */
+export function booleanArg(raw: unknown, field: string, fallback: boolean): boolean {
+  const value = plainValue(raw);
+  if (isBlankOrZero(value)) return fallback;
   if (typeof value === 'boolean') return value;
-  if (value === 1 || value === 0) return value === 1;
+  if (value === 1) return true;
   if (typeof value === 'string' && /^(ja|sand|true|yes)$/i.test(value.trim())) return true;
   if (typeof value === 'string' && /^(nej|falsk|false|no)$/i.test(value.trim())) return false;
   throw SaldoError.at('UGYLDIGT_INPUT', field, value, `skriv SAND eller FALSK (ja/nej), ikke ${showValue(value)}.`);
 }
 
 /** An option given in English (the JSON value) or in Danish. */
-export function optionArg<T extends string>(value: unknown, field: string, options: Readonly<Record<string, T>>): T | undefined {
-  if (isBlank(value)) return undefined;
+export function optionArg<T extends string>(raw: unknown, field: string, options: Readonly<Record<string, T>>): T | undefined {
+  const value = plainValue(raw);
+  // No option is a number: 0 is an empty cell in Excel for Windows.
+  if (isBlankOrZero(value)) return undefined;
   const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
   // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
   const found = Object.hasOwn(options, key) ? options[key] : undefined;
@@ -126,7 +164,8 @@ const CLAIM_COLUMN_NAMES: Readonly<Record<ClaimColumn, string>> = {
  * without one they are, in order: principal, fees, interest, due date, annual rate, type, id.
  * Blank rows are skipped. A single number is one claim of that principal.
  */
-export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Record<string, unknown>> {
+export function claimsFromRange(raw: unknown, field = 'fordringer'): Array<Record<string, unknown>> {
+  const range = plainRange(raw);
   if (typeof range === 'number' || typeof range === 'string') return claimsFromRange([[range]], field);
   if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
     throw SaldoError.at('UGYLDIGT_INPUT', field, range, `angiv et beløb eller et område med fordringer.`);
@@ -139,9 +178,10 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
     const body = rows.slice(1);
     columns = first.map((h, c) => {
       const column = HEADER_WORDS.get(headerKey(h));
-      if (headerKey(h) === '' && !(typeof h === 'number')) {
+      // (an empty heading is 0 in Excel for Windows)
+      if ((headerKey(h) === '' && !(typeof h === 'number')) || h === 0) {
         // An empty column in the selection is fine; figures under no heading are not passed over.
-        if (body.every((row) => isBlank(row[c]))) return undefined;
+        if (body.every((row) => isBlankOrZero(row[c]))) return undefined;
         throw SaldoError.at('UGYLDIGT_INPUT', field, first, `kolonne ${c + 1} har tal, men ingen overskrift. Giv den en overskrift (${CLAIM_HEADINGS}) eller fjern den fra markeringen.`);
       }
       if (column === undefined) {
@@ -164,12 +204,16 @@ export function claimsFromRange(range: unknown, field = 'fordringer'): Array<Rec
   }
   const claims: Array<Record<string, unknown>> = [];
   rows.slice(hasHeader ? 1 : 0).forEach((row, i) => {
-    if (row.every(isBlank)) return;
+    // A row of blanks (0s in Excel for Windows) is a blank row: no claim has a principal of 0.
+    if (row.every(isBlankOrZero)) return;
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     const claim: Record<string, unknown> = {};
     row.forEach((cell, c) => {
       const column = columns[c];
       if (!column || isBlank(cell)) return;
+      // An empty due-date or rate cell is 0 in Excel for Windows: no date, and no rate of the
+      // claim's own (the `rente` argument applies; without it no interest, as for a 0 rate).
+      if ((column === 'dueDate' || column === 'annualInterestRate') && cell === 0) return;
       const label = `${where}, ${hasHeader ? String(first[c]).trim() : CLAIM_COLUMN_NAMES[column]}`;
       switch (column) {
         case 'dueDate':
@@ -214,7 +258,8 @@ function headerIndex(first: unknown[], words: readonly string[], field: string, 
   return found.length === 1 ? found[0]! : -1;
 }
 
-function rowsOf(range: unknown, field: string): unknown[][] {
+function rowsOf(raw: unknown, field: string): unknown[][] {
+  const range = plainRange(raw);
   if (!Array.isArray(range) || range.some((row) => !Array.isArray(row))) {
     throw SaldoError.at('UGYLDIGT_INPUT', field, range, `angiv et område.`);
   }
@@ -257,7 +302,8 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
   const { due, amount, hasHeader } = scheduleColumns(rows, field);
   const isTotal = (v: unknown) => typeof v === 'string' && v.trim().toLowerCase() === 'i alt';
   const installments = rows.slice(hasHeader ? 1 : 0).flatMap((row, i) => {
-    if (isBlank(row[due]) && isBlank(row[amount])) return [];
+    // A row without due date and amount (0s in Excel for Windows: no date, no installment) is blank.
+    if (isBlankOrZero(row[due]) && isBlankOrZero(row[amount])) return [];
     // Only the table's own columns count: a summary label beside the table is not a total line.
     if (isTotal(row[0]) || isTotal(row[due]) || isTotal(row[amount])) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
@@ -273,8 +319,10 @@ export function installmentsFromRange(range: unknown, field = 'afdragsplan'): Ar
  * Payments from a range: date and amount (a header row may name them: Dato, Beløb). Every column
  * must be one of the two: a third ("Ekstra beløb") would otherwise be money passed over.
  */
-export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Array<{ date: string; amount: number }> {
-  if (isBlank(range) || (Array.isArray(range) && range.length === 1 && Array.isArray(range[0]) && range[0].every(isBlank))) return [];
+export function paymentsFromRange(raw: unknown, field = 'indbetalinger'): Array<{ date: string; amount: number }> {
+  const range = plainRange(raw);
+  // An empty payments range (one empty cell or row; 0s in Excel for Windows): no payments.
+  if (isBlank(range) || (Array.isArray(range) && range.length === 1 && Array.isArray(range[0]) && range[0].every(isBlankOrZero))) return [];
   const rows = rowsOf(range, field);
   const first = rows[0] ?? [];
   const hasHeader = first.some((v) => typeof v === 'string' && !isBlank(v) && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()));
@@ -284,7 +332,7 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
   if (date < 0 || amount < 0) throw SaldoError.at('MANGLER', field, first, `overskriftsrækken skal have kolonnerne "Dato" og "Beløb".`);
   const width = Math.max(0, ...rows.map((r) => r.length));
   for (let c = 0; c < width; c += 1) {
-    if (c === date || c === amount || body.every((row) => isBlank(row[c]))) continue;
+    if (c === date || c === amount || body.every((row) => isBlankOrZero(row[c]))) continue;
     throw new SaldoError(
       'UGYLDIGT_INPUT',
       field,
@@ -295,14 +343,17 @@ export function paymentsFromRange(range: unknown, field = 'indbetalinger'): Arra
     );
   }
   return body.flatMap((row, i) => {
-    if (row.every(isBlank)) return [];
+    // Spare rows at the end of the range (or between payments) are blank rows: empty cells are 0
+    // in Excel for Windows, and no payment is of 0 kr. on date 0.
+    if (row.every(isBlankOrZero)) return [];
     const where = `${field} række ${i + 1 + (hasHeader ? 1 : 0)}`;
     return [{ date: dateArg(row[date], `${where}, dato`), amount: amountArg(row[amount], `${where}, beløb`) }];
   });
 }
 
 /** A range argument as rows: Excel passes a range as rows of cells, a single value as itself. */
-export function rangeArg(value: unknown, field: string): unknown[][] {
+export function rangeArg(raw: unknown, field: string): unknown[][] {
+  const value = plainRange(raw);
   if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as unknown[][];
   if (value === null || value === undefined || typeof value === 'object') throw SaldoError.at('UGYLDIGT_INPUT', field, value, `angiv et område i regnearket.`);
   return [[value]];

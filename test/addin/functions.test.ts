@@ -71,7 +71,7 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
     ];
     expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, true)[1]!.slice(5, 7)).toEqual([252.06, 747.94]);
     // Blank (0 on Windows, null on the web) is FALSK: only the 42 days.
-    expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, 0 as never)[1]![5]).toBe(115.07);
+    expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, 0)[1]![5]).toBe(115.07);
     expect(schedule(claims, '2027-01-01', 1000, none, 0.1, none, '2026-11-20', none, none)[1]![5]).toBe(115.07);
   });
 
@@ -123,7 +123,7 @@ describe('SALDO.SCHEDULE / SALDO.AFDRAGSPLAN', () => {
   });
 });
 
-describe('SALDO.INSTALLMENT / SALDO.YDELSE', () => {
+describe('SALDO.INSTALLMENT / SALDO.AFDRAGSYDELSE', () => {
   it('rounds PMT up to the øre: 100.000 kr. at 8 % over 24 months = 4.522,73 kr. (LibreOffice PMT 4.522,729…)', () => {
     expect(installment(100000, 24, 0.08)).toBe(4522.73);
   });
@@ -190,12 +190,12 @@ describe('SALDO.HENSTANDEFFECT / SALDO.HENSTAND.EFFEKT and HENSTANDSCHEDULE / HE
     ['Hovedstol', 'Gebyrer', 'Forfaldsdato'],
     [4200, 250, 45931],
   ];
-  it('spills before, after and the difference', () => {
+  it('spills before, after and the difference, a column per figure (the date line no longer shares a column with counts)', () => {
     const out = henstandEffect(claims, FEB_1_2026, 500, '2026-05-01', 3, none, none, none, '2026-01-10');
-    expect(out[0]).toEqual(['', 'Før henstand', 'Efter henstand', 'Forskel']);
-    expect(out[1]).toEqual(['Antal ydelser', 9, 9, 0]);
-    expect(out[2]).toEqual(['Sidste forfaldsdato', 46296, 46391, '']);
-    expect(out[5]).toEqual(['Betalt i alt', 4450, 4450, 0]);
+    expect(out[0]).toEqual(['', 'Antal ydelser', 'Sidste forfaldsdato', 'Renter i alt', 'Gebyrer i alt', 'Betalt i alt']);
+    expect(out[1]).toEqual(['Før henstand', 9, 46296, 0, 250, 4450]);
+    expect(out[2]).toEqual(['Efter henstand', 9, 46391, 0, 250, 4450]);
+    expect(out[3]).toEqual(['Forskel', 0, '', 0, 0, 0]);
   });
   it('a reduced installment makes the plan longer', () => {
     const out = henstandSchedule(claims, FEB_1_2026, 500, '2026-05-01', 3, 200, none, none, '2026-01-10');
@@ -600,7 +600,7 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
 });
 
 describe('a CPR number in an amount argument (issue 14)', () => {
-  it('YDELSE, AFDRAGSPLAN, HENSTAND and AFTALESTATUS refuse an amount shaped as a CPR number, masked, as #VALUE!', () => {
+  it('AFDRAGSYDELSE, AFDRAGSPLAN, HENSTAND and AFTALESTATUS refuse an amount shaped as a CPR number, masked, as #VALUE!', () => {
     const cpr = /ligner et CPR-nummer, ikke et beløb/;
     // 2212901118: 22 December 1990; typed as a number, 0101901234 loses its leading 0 (101901234)
     for (const amount of [2212901118, 101901234, '221290-1118', '2212901118']) {
