@@ -20,7 +20,7 @@ import { letterSettingsOf, type KommuneSettings } from '../core/letters/settings
 import type { Statement } from '../core/ledger/statement.js';
 import { letterPlanSummary, letterRows } from '../core/report/ledgerTables.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
-import { fillToBlocks } from '../letters/docx/docxBlocks.js';
+import { fillToLetter, pdfLayoutNotes } from '../letters/docx/docxBlocks.js';
 import { checkTemplate, compileTemplate, fillTemplate, fillTemplateAll } from '../letters/docx/template.js';
 import { renderPdf } from '../letters/pdf/renderPdf.js';
 import { caseworkerCsv, combinedPdf, eachRecipientPdf, overviewCsv, statementDocuments, statementFields, type LetterFile, type LetterFileName } from '../letters/letterFiles.js';
@@ -167,7 +167,9 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
     await io.writeFile(path, fillTemplateAll(template, statementFields(plan, job.statement.year, settings)));
     written.push(`${path} (${n(plan.letters.length)} breve i ét Word-dokument)`);
   } else {
-    const docs = statementDocuments(plan, job.statement.year, settings, template);
+    const { docs, notes } = statementDocuments(plan, job.statement.year, settings, template, job.template?.path ?? '');
+    // What the kommune's template holds that a PDF cannot show is said, not dropped in silence.
+    for (const note of notes) io.stderr(`Skabelonen: ${note}\n`);
     const run = { fonts: letterFonts(), author: job.settings.sender ?? job.settings.kommune, ...(progress ? { onProgress: progress } : {}) };
     if (kind === 'pdf') {
       await io.writeFile(path, await combinedPdf(docs, run));
@@ -219,10 +221,14 @@ export async function writeCaseLetter(
   const fields = caseLetterFields(letter, letterSettingsOf(settings, letter.date));
   if (ext === '.docx') await io.writeFile(path, fillTemplate(bytes, fields, template?.path ?? ''));
   else {
-    const blocks = fillToBlocks(compileTemplate(bytes, template?.path ?? ''), fields);
+    const compiled = compileTemplate(bytes, template?.path ?? '');
+    for (const note of pdfLayoutNotes(compiled)) io.stderr(`Skabelonen: ${note}\n`);
     await io.writeFile(
       path,
-      await renderPdf([{ id: letter.reference, title: `${letter.subject} – ${letter.recipient}`, blocks }], { fonts: letterFonts(), author: settings.sender ?? settings.kommune }),
+      await renderPdf([{ id: letter.reference, title: `${letter.subject} – ${letter.recipient}`, ...fillToLetter(compiled, fields) }], {
+        fonts: letterFonts(),
+        author: settings.sender ?? settings.kommune,
+      }),
     );
   }
   io.stderr(`Brev: ${letter.subject} til ${letter.recipient} (sag ${letter.reference}) er skrevet til ${path}.\n`);

@@ -10,7 +10,7 @@ import { formatKroner } from '../core/money/ore.js';
 import { maskCprsIn } from '../core/personal/cpr.js';
 import { csvText } from '../core/report/csvText.js';
 import type { LetterDocument } from './blocks.js';
-import { fillToBlocks } from './docx/docxBlocks.js';
+import { fillToLetter, pdfLayoutNotes } from './docx/docxBlocks.js';
 import { compileTemplate } from './docx/template.js';
 import { renderPdf, type LetterFonts } from './pdf/renderPdf.js';
 
@@ -41,14 +41,24 @@ export function statementFields(plan: LetterPlan, year: number, settings: Letter
   return plan.letters.map((l) => statementLetterFields(l, year, settings));
 }
 
-/** Each letter of the plan laid out from the template. */
-export function statementDocuments(plan: LetterPlan, year: number, settings: LetterSettings & { sender?: string }, template: Uint8Array, templateName = ''): LetterDocument[] {
+/**
+ * Each letter of the plan laid out from the template, with its letterhead (header, footer,
+ * pictures), and what of the template the PDF cannot show, in Danish, for the user to be told.
+ */
+export function statementDocuments(
+  plan: LetterPlan,
+  year: number,
+  settings: LetterSettings & { sender?: string },
+  template: Uint8Array,
+  templateName = '',
+): { docs: LetterDocument[]; notes: string[] } {
   const compiled = compileTemplate(template, templateName);
-  return plan.letters.map((l) => ({
+  const docs = plan.letters.map((l) => ({
     id: l.debtorId,
     title: `Saldoopgørelse ${year} – ${l.recipient}`,
-    blocks: fillToBlocks(compiled, statementLetterFields(l, year, settings)),
+    ...fillToLetter(compiled, statementLetterFields(l, year, settings)),
   }));
+  return { docs, notes: pdfLayoutNotes(compiled) };
 }
 
 export interface PdfRun {

@@ -1,8 +1,9 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { NAVIGATE_EVENT, takeRequestedPage } from '../shared/navigation.js';
 import { App } from './App.js';
+import { themeOf } from './theme.js';
 
 /**
  * The App, and then the page a ribbon button asked for before the App was there to hear it
@@ -20,8 +21,9 @@ const root = createRoot(document.getElementById('container')!);
 
 // Outside Office (a plain browser) Office.onReady still resolves, with host null.
 void Office.onReady(() => {
+  const theme = themeOf(Office.context?.officeTheme) === 'dark' ? webDarkTheme : webLightTheme;
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <Shell />
     </FluentProvider>,
   );

@@ -10,7 +10,7 @@ import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '.
 import { letterSettingsOf } from '../../core/letters/settings.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import type { LetterDocument } from '../../letters/blocks.js';
-import { fillToBlocks } from '../../letters/docx/docxBlocks.js';
+import { fillToLetter } from '../../letters/docx/docxBlocks.js';
 import { checkTemplate, compileTemplate } from '../../letters/docx/template.js';
 import { caseworkerCsv, combinedPdf, overviewCsv, recipientPdfs, statementDocuments } from '../../letters/letterFiles.js';
 import { browserLetterFonts, defaultTemplate } from './letterAssets.js';
@@ -39,6 +39,8 @@ export interface LetterPdfResult {
   } | null;
   /** Debitors asked for that the statement does not have. */
   unknown: string[];
+  /** What the template holds that the PDF cannot show (Danish sentences). */
+  notes: string[];
 }
 
 const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as BlobPart], { type: 'application/pdf' });
@@ -46,8 +48,8 @@ const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as BlobPart], { type: 'ap
 export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResult> {
   const { plan, unknown, year, settings } = commands.statementLetters({ statement: r.statement, settings: r.settings, date: r.date, ...(r.only ? { only: r.only } : {}) }, r.rules);
   if (r.template) checkTemplate(r.template.bytes, STATEMENT_LETTER_FIELDS, r.template.name);
-  if (plan.letters.length === 0) return { plan, files: null, unknown };
-  const docs = statementDocuments(plan, year, settings, r.template?.bytes ?? (await defaultTemplate('saldoopgoerelse')), r.template?.name ?? '');
+  if (plan.letters.length === 0) return { plan, files: null, unknown, notes: [] };
+  const { docs, notes } = statementDocuments(plan, year, settings, r.template?.bytes ?? (await defaultTemplate('saldoopgoerelse')), r.template?.name ?? '');
   const run = { fonts: await browserLetterFonts(), author: r.settings.sender ?? r.settings.kommune };
   // Half the work each: the per-recipient files, then the combined one.
   const files = await recipientPdfs(docs, { ...run, onProgress: (done, total) => r.onProgress?.(done, 2 * total) });
@@ -56,7 +58,7 @@ export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResu
   for (const f of files) zip.file(f.name, f.bytes);
   zip.file('oversigt.csv', overviewCsv(plan, files));
   if (plan.forCaseworker.length > 0) zip.file('til-sagsbehandler.csv', caseworkerCsv(plan));
-  return { plan, files: { combined: pdfBlob(combined), zip: await zip.generateAsync({ type: 'blob', compression: 'STORE' }) }, unknown };
+  return { plan, files: { combined: pdfBlob(combined), zip: await zip.generateAsync({ type: 'blob', compression: 'STORE' }) }, unknown, notes };
 }
 
 /** An aftalebrev or a henstand decision as one PDF, from Saldo's template or the kommune's own. */
@@ -66,7 +68,7 @@ export async function makeCaseLetterPdf(letter: CaseLetter, kind: 'aftalebrev' |
   const doc: LetterDocument = {
     id: letter.reference,
     title: `${letter.subject} – ${letter.recipient}`,
-    blocks: fillToBlocks(compiled, caseLetterFields(letter, letterSettingsOf(settings, letter.date))),
+    ...fillToLetter(compiled, caseLetterFields(letter, letterSettingsOf(settings, letter.date))),
   };
   return pdfBlob(await combinedPdf([doc], { fonts: await browserLetterFonts(), author: settings.sender ?? settings.kommune }));
 }

@@ -200,6 +200,7 @@ export const strings = {
     pdfSave: 'Gem brevene',
     pdfCombined: 'Gem alle breve i én PDF (til print)',
     pdfZip: 'Gem én PDF pr. modtager (.zip)',
+    pdfTemplateNotes: (notes: string[]) => `Skabelonen: ${notes.join(' ')}`,
     pdfUnknown: (ids: string[]) => `Findes ikke i opgørelsen: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ' …' : ''}.`,
     done: (sheets: string[], debtors: number, opening: string, closing: string) =>
       `${debtors.toLocaleString('da-DK')} debitorer er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,

@@ -31,6 +31,11 @@ const TABLE: readonly Row[] = [
     docs: 'https://learn.microsoft.com/office/dev/add-ins/develop/create-addin-commands (ExecuteFunction and Office.actions.associate came with the first add-in commands, which have no set) and …/develop/initialize-add-in (Office.onReady)',
     apis: ['Office.onReady', 'Office.actions', 'Office.Actions.associate', 'Office.addin', 'Office.AddinCommands.Event.completed'],
   },
+  {
+    set: null,
+    docs: 'https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-officetheme-member (officeTheme is in no set; where a host lacks it, it is undefined and the pane stays light)',
+    apis: ['Office.context', 'Office.Context.officeTheme'],
+  },
   { set: 'SharedRuntime 1.1', docs: `${DOCS}/common/shared-runtime-requirement-sets`, apis: ['Office.Addin.showAsTaskpane'] },
   {
     set: 'CustomFunctionsRuntime 1.2',
@@ -116,7 +121,7 @@ const TABLE: readonly Row[] = [
     ],
   },
   { set: 'ExcelApi 1.2', docs: `${DOCS}/excel/excel-api-1-2-requirement-set`, apis: ['Excel.RangeFormat.autofitColumns', 'Excel.RangeFormat.autofitRows', 'Excel.RangeFormat.columnWidth'] },
-  { set: 'ExcelApi 1.4', docs: `${DOCS}/excel/excel-api-1-4-requirement-set`, apis: ['Excel.WorksheetCollection.getItemOrNullObject'] },
+  { set: 'ExcelApi 1.4', docs: `${DOCS}/excel/excel-api-1-4-requirement-set`, apis: ['Excel.Range.getUsedRangeOrNullObject', 'Excel.WorksheetCollection.getItemOrNullObject'] },
   {
     set: 'ExcelApi 1.6',
     docs: `${DOCS}/excel/excel-api-1-6-requirement-set (conditional formats, suspendApiCalculationUntilNextSync)`,

@@ -48,7 +48,8 @@ Object.assign(window, {
       callback?.(info);
       return Promise.resolve(info);
     },
-    context: { displayLanguage: 'da-DK', contentLanguage: 'da-DK' },
+    // ?officeTheme=dark: Office in its Black theme (the tests' way to open the pane as a dark Excel would).
+    context: { displayLanguage: 'da-DK', contentLanguage: 'da-DK', ...(location.search.includes('officeTheme=dark') ? { officeTheme: { bodyBackgroundColor: '#262626' } } : {}) },
     actions: { associate: (name: string, f: (event: { completed(): void }) => unknown) => void actions.set(name, f) },
     addin: { showAsTaskpane: async () => undefined },
   },

@@ -62,7 +62,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openTaskpane(options: { width?: number; locale?: string } = {}): Promise<Page> {
+async function openTaskpane(options: { width?: number; locale?: string; query?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 420, height: 900 }, locale: options.locale ?? 'da-DK' });
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -72,7 +72,7 @@ async function openTaskpane(options: { width?: number; locale?: string } = {}): 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: stub }));
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${server.url}taskpane.html${options.query ?? ''}`);
   await page.getByRole('heading', { name: 'Ny betalingsaftale' }).waitFor();
   expect(errors).toEqual([]);
   // the build's release, from package.json
@@ -659,6 +659,27 @@ describe('task pane in a browser', () => {
     }
     // The page list itself is one control, not rows of tabs.
     expect(await page.getByRole('tab').count()).toBe(0);
+    await page.close();
+  });
+
+  it("follows Office's dark theme: a dark pane, and every page still passes axe's contrast checks", async () => {
+    const page = await openTaskpane({ width: 320, query: '?officeTheme=dark' });
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor);
+    // rgb(r, g, b) with every channel dark
+    expect(
+      background
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .every((c) => c < 80),
+      background,
+    ).toBe(true);
+    await page.screenshot({ path: `${SHOTS}pane-320-dark.png`, fullPage: true });
+    for (const name of ['Betalingsaftale', 'Saldoopgørelse', 'Regler']) {
+      await goTo(page, name);
+      await page.waitForTimeout(200);
+      expect(await axeViolations(page), name).toEqual([]);
+    }
     await page.close();
   });
 

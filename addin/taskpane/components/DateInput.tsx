@@ -7,14 +7,7 @@
  */
 import { Input, type InputProps } from '@fluentui/react-components';
 import { useEffect, useState, type ReactElement } from 'react';
-import { danishDate, fromDayNumber } from '../../../core/calendar/date.js';
-import { parseDateText } from '../../../core/ledger/posting.js';
-
-/** YYYY-MM-DD from what was typed, or null when it is no calendar day. */
-export function isoFromTyped(text: string): string | null {
-  const day = parseDateText(text.trim());
-  return day === null ? null : fromDayNumber(day);
-}
+import { danishDate, isoFromTyped } from '../../../core/report/format.js';
 
 const shown = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? danishDate(value) : value);
 

@@ -62,7 +62,8 @@ export function SaldoopgoerelsePage(): ReactElement {
       // No one to write to is an answer with its reasons, not a failure of the PDF writer.
       if (!result.files) return { intent: 'warning', text: `${t.pdfNone} ${letterPlanSummary(result.plan)}${unknown}` };
       setPdfs({ combined: URL.createObjectURL(result.files.combined), zip: URL.createObjectURL(result.files.zip), year: made!.year });
-      return { intent: result.unknown.length > 0 ? 'warning' : 'success', text: `${t.pdfMade} ${letterPlanSummary(result.plan)}${unknown}` };
+      const notes = result.notes.length > 0 ? ` ${t.pdfTemplateNotes(result.notes)}` : '';
+      return { intent: result.unknown.length > 0 || notes !== '' ? 'warning' : 'success', text: `${t.pdfMade} ${letterPlanSummary(result.plan)}${unknown}${notes}` };
     });
 
   const pickTemplate = async (file: File | undefined) => {
