@@ -57,6 +57,9 @@ export function removeStaleTempFiles(folder: string, running: (pid: number) => b
   }
 }
 
+/** The folders this run has cleared of stale temporary files. */
+const swept = new Set<string>();
+
 /** Temporary files being written now, with their open descriptors: removed on Ctrl-C. */
 const unfinished = new Map<string, number | undefined>();
 
@@ -129,7 +132,11 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function writeFileAtomically(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const mode = existingMode(path);
-  removeStaleTempFiles(dirname(path));
+  // Once per folder per run: a folder of 5,000 letters read again for each of them cost minutes.
+  if (!swept.has(dirname(path))) {
+    swept.add(dirname(path));
+    removeStaleTempFiles(dirname(path));
+  }
   const temp = tempFileName(path, process.pid, randomBytes(6).toString('hex'));
   unfinished.set(temp, undefined);
   let fd: number | undefined;
