@@ -11,7 +11,7 @@ import { lettersKind } from '../../cli/letters.js';
 import { runCli, type CliIo } from '../../cli/run.js';
 import { docxBlocks } from '../../letters/docx/docxBlocks.js';
 import { readPdf } from '../letters/pdfText.js';
-import { defaultTemplate, editPart } from '../letters/docxHelpers.js';
+import { defaultTemplate, editPart, letterhead } from '../letters/docxHelpers.js';
 import { ROOT, tempFiles } from './helpers.js';
 
 const LEDGER = join(ROOT, 'test/golden/letters/alle-tilstande.csv');
@@ -114,6 +114,20 @@ describe('--letters by its name', () => {
     const lines = (await readPdf(new Uint8Array(readFileSync(out)))).pages[0]!.lines;
     expect(lines).toEqual(expect.arrayContaining(['Ishøj Kommune', 'Jens Hansen', 'Ny Vej 1', '2640 Hedehusene', 'Med venlige hilsner', 'Borgerservice']));
     expect(lines.join('\n')).toContain('Betal til konto 1234-5678901234.');
+  });
+
+  it("a template's letterhead reaches the PDF, and a logo the PDF cannot draw is said on stderr, not dropped in silence", async () => {
+    const t = tempFiles('saldo-letters-');
+    // An EMF file's first record: type 1 (EMR_HEADER), and the signature " EMF" at byte 40 — saved under a .png name.
+    const emf = Uint8Array.from({ length: 108 }, (_, i) => [0x01, 0, 0, 0][i] ?? [0x20, 0x45, 0x4d, 0x46][i - 40] ?? 0);
+    const template = t.file(letterhead({ logo: emf, body: `<w:p><w:r><w:t>{hilsen}</w:t></w:r></w:p>` }), 'docx');
+    const out = join(t.dir, 'breve.pdf');
+    const r = await run(statements('--letters', out, '--template', template));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Skabelonen: Billedet "image1\.png" .*\(EMF\)/);
+    // The footer of letterhead() is drawn on the letter's page, under its greeting.
+    const lines = (await readPdf(new Uint8Array(readFileSync(out)))).pages[0]!.lines;
+    expect(lines).toEqual(expect.arrayContaining(['Kære Jens Hansen', 'CVR 11931316']));
   });
 
   it('a template with a field Saldo does not know stops the run, naming field and file; nothing is written', async () => {

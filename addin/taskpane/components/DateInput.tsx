@@ -15,7 +15,7 @@ export function DateInput({ value, onChange, ...rest }: { value: string; onChang
   const [text, setText] = useState(shown(value));
   // A value set from outside (a reset, a default) is shown; one the user is typing stays as typed.
   useEffect(() => {
-    setText((typed) => ((isoFromTyped(typed) ?? typed) === value ? typed : shown(value)));
+    setText((typed) => ((isoFromTyped(typed) ?? typed.trim()) === value ? typed : shown(value)));
   }, [value]);
   return (
     <Input
