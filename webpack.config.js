@@ -67,6 +67,9 @@ function baseUrl(production) {
 /** The release, from package.json: shown in the task pane and kept equal to the manifest's <Version>. */
 export const VERSION = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
+/** The scripts with fixed names: the three entries and the runtime they share. */
+const FIXED_SCRIPTS = new Set(['runtime', 'commands', 'functions', 'taskpane']);
+
 export default async (env, options) => {
   const production = options.mode === 'production';
   const base = baseUrl(production);
@@ -90,7 +93,14 @@ export default async (env, options) => {
       commands: './addin/commands/commands.ts',
     },
     // Pages loaded on first use (Opfølgning) are chunks named by content, so a new version is never served from cache.
-    output: { path: path.join(root, 'dist'), filename: '[name].js', chunkFilename: 'chunk-[name]-[contenthash:8].js', clean: true },
+    // The entries and the runtime keep fixed names (the manifest and taskpane.html name them; served
+    // no-cache); a chunk of code they share is named by content like the lazy ones (docs/deployment.md).
+    output: {
+      path: path.join(root, 'dist'),
+      filename: ({ chunk }) => (FIXED_SCRIPTS.has(chunk.name) ? '[name].js' : 'chunk-[name]-[contenthash:8].js'),
+      chunkFilename: 'chunk-[name]-[contenthash:8].js',
+      clean: true,
+    },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // Core and the add-in import with .js suffixes (ES modules); the files are .ts.
@@ -107,7 +117,10 @@ export default async (env, options) => {
     },
     // A chunk loaded on first use carries its own libraries: the letters' PDF and Word code stays one
     // chunk (chunk-letters-…), loaded only when a letter is made, with a budget of its own.
-    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
+    // One runtime for the page's three entries (the shared runtime loads them into one page): a module
+    // they share, core or mathjs, is loaded and run once. mathjs comes only with a measure (MÅLING,
+    // Opfølgning), as a chunk of its own (core/commands/index.ts).
+    optimization: { runtimeChunk: 'single', splitChunks: { chunks: 'all', cacheGroups: { defaultVendors: false } } },
     performance: { hints: false }, // budgets are checked by test/addin/budgets.test.ts
     plugins: [
       new webpack.DefinePlugin({ SALDO_VERSION: JSON.stringify(VERSION) }),
@@ -120,7 +133,7 @@ export default async (env, options) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
-        chunks: ['commands', 'functions', 'taskpane'],
+        chunks: ['runtime', 'commands', 'functions', 'taskpane'],
         chunksSortMode: 'manual',
         scriptLoading: 'defer',
       }),

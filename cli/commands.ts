@@ -31,15 +31,16 @@ export interface CliCommand {
   batch: boolean;
   /** Reads a ledger file (.csv, .xlsx, JSON rows) streamed, with --year or --as-of. */
   ledgerFile: boolean;
-  /** `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once). */
-  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean): CliAnswer;
+  /**
+   * `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once).
+   * A promise only for a command that loads code on first use (followup: the measures' parser).
+   */
+  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean): CliAnswer | Promise<CliAnswer>;
 }
 
-interface Spec<O> {
+interface CommonSpec<O> {
   options: readonly string[];
-  batch: boolean;
   ledgerFile?: boolean;
-  run(input: unknown, rules: RuleSet): O;
   json(out: O): unknown;
   /** The results (or a batch element's error), one sheet or more each. */
   workbook(items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array>;
@@ -48,6 +49,9 @@ interface Spec<O> {
   /** "Advarsel: …" before each warning (plan, henstand, status) or the warning alone (followup). */
   warningPrefix: boolean;
 }
+
+/** A batch command answers each element at once; a single one may first load what it needs. */
+type Spec<O> = CommonSpec<O> & ({ batch: true; run(input: unknown, rules: RuleSet): O } | { batch: false; run(input: unknown, rules: RuleSet): O | Promise<O> });
 
 /** A command that takes one object writes its one result. */
 const one =
@@ -67,15 +71,17 @@ function describe<O>(spec: Spec<O>): CliCommand {
     ledgerFile: spec.ledgerFile ?? false,
     answer(input, rules, batch, workbook) {
       const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (element ${element}): ${w}`);
-      if (!batch) {
+      const single = (out: O): CliAnswer => ({ json: spec.json(out), workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) });
+      if (!batch || !spec.batch) {
         const out = spec.run(input, rules);
-        return { json: spec.json(out), workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) };
+        return out instanceof Promise ? out.then(single) : single(out);
       }
       const inputs = input as readonly unknown[];
       // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
       // so a batch of thousands holds one form of each result, not two.
+      const run = spec.run;
       const results = runBatch(inputs, (i) => {
-        const out = spec.run(i, rules);
+        const out = run(i, rules);
         return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
       });
       const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));

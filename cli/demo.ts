@@ -90,7 +90,7 @@ for (const [file, out] of [
   ['motorstyrelsen-2025.json', 'opfoelgning-motorstyrelsen.xlsx'],
   ['ekstraordinaer-indsats.json', 'opfoelgning-indsats.xlsx'],
 ] as const) {
-  const f = runOnJson('followup', JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
+  const f = await runOnJson('followup', JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
   await writeFile(join(OUT, out), await followupWorkbook(f));
   console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${r.status ?? 'ingen data'}`).join(', ')}  → ${join(OUT, out)}`);
 }

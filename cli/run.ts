@@ -510,7 +510,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       if (batch) throw new UsageError('--letters laver ét brev: giv én aftale, ikke en liste.');
       await writeCaseLetterFile(io, name as 'plan' | 'henstand', input, values, rules);
     }
-    const answer = command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
+    const answer = await command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
     await writeOutput(io, values.out, answer, batch);
     for (const line of answer.stderr) io.stderr(`${line}\n`);
     return 0;

@@ -3,7 +3,7 @@
  * `status` chosen by the input's shape): through cli/commands.ts, the one place that does it.
  * Tests that assert on the contract's JSON call these.
  */
-import { CLI_COMMANDS } from '../cli/commands.js';
+import { CLI_COMMANDS, type CliAnswer } from '../cli/commands.js';
 import type { FollowupOutput } from '../core/commands/followup.js';
 import type { HenstandOutput, SingleClaimHenstandOutput } from '../core/commands/henstand.js';
 import type { AnalyseOutput, StatementsOutput } from '../core/ledger/ledgerJson.js';
@@ -11,15 +11,21 @@ import type { PlanOutput } from '../core/commands/plan.js';
 import type { StatusOutput } from '../core/commands/status.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 
-const json = (name: keyof typeof CLI_COMMANDS, input: unknown, rules: RuleSet): unknown => CLI_COMMANDS[name].answer(input, rules, false, false).json;
+/** The answer of a command that answers at once (all but followup, which loads its parser first). */
+function answered(answer: CliAnswer | Promise<CliAnswer>): CliAnswer {
+  if (answer instanceof Promise) throw new Error('This command answers with a promise: await it.');
+  return answer;
+}
+
+const json = (name: keyof typeof CLI_COMMANDS, input: unknown, rules: RuleSet): unknown => answered(CLI_COMMANDS[name].answer(input, rules, false, false)).json;
 
 export const plan = (input: unknown, rules: RuleSet) => json('plan', input, rules) as PlanOutput;
 export const henstand = (input: unknown, rules: RuleSet) => json('henstand', input, rules) as HenstandOutput | SingleClaimHenstandOutput;
 export const status = (input: unknown, rules: RuleSet) => json('status', input, rules) as StatusOutput;
-export const followup = (input: unknown, rules: RuleSet) => json('followup', input, rules) as FollowupOutput;
+export const followup = async (input: unknown, rules: RuleSet) => (await CLI_COMMANDS.followup.answer(input, rules, false, false)).json as FollowupOutput;
 export const statements = (input: unknown, rules: RuleSet) => json('statements', input, rules) as StatementsOutput;
 export const analyse = (input: unknown, rules: RuleSet) => json('analyse', input, rules) as AnalyseOutput;
 
 /** A batch as the command line answers it: each element's JSON or its `{"error": …}`. */
 export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) =>
-  CLI_COMMANDS[name].answer(inputs, rules, true, false).json as Array<{ error?: { code: string; field: string; message: string } }>;
+  answered(CLI_COMMANDS[name].answer(inputs, rules, true, false)).json as Array<{ error?: { code: string; field: string; message: string } }>;

@@ -32,32 +32,42 @@ const FIRST_READ_CELLS = 20_000;
  * names and addresses takes more bytes a cell than one of amounts). Reports progress; the ledger
  * itself is never written to.
  */
-async function readInChunks(context: Excel.RequestContext, range: Excel.Range, onProgress?: (done: number, total: number) => void, budget = REQUEST_BUDGET_BYTES): Promise<unknown[][]> {
+async function readInChunks(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  onRows: (rows: unknown[][]) => void,
+  onProgress?: (done: number, total: number) => void,
+  budget = REQUEST_BUDGET_BYTES,
+  signal?: AbortSignal,
+): Promise<void> {
   range.load(['rowCount', 'columnCount', 'rowIndex', 'columnIndex']);
   range.worksheet.load('name');
   await context.sync();
   const sheet = context.workbook.worksheets.getItem(range.worksheet.name);
-  const out: unknown[][] = [];
   let rowsPerRead = Math.max(1, Math.floor(FIRST_READ_CELLS / Math.max(1, range.columnCount)));
   let widestRow = 0;
   for (let start = 0; start < range.rowCount;) {
+    signal?.throwIfAborted();
     const rows = Math.min(rowsPerRead, range.rowCount - start);
     const part = sheet.getRange(blockAddress(range.rowIndex + 1 + start, range.columnIndex + 1, rows, range.columnCount));
     part.load('values');
     await context.sync();
-    for (const r of part.values) {
-      out.push(r);
+    // The widest of a sample of rows (every row of a small piece): sizing the next read needs no
+    // more, and weighing every row of a 200.000-row ledger would cost the UI thread its time.
+    const values = part.values;
+    const every = Math.max(1, Math.floor(values.length / 500));
+    for (let i = 0; i < values.length; i += every) {
       widestRow = Math.max(
         widestRow,
-        r.reduce<number>((sum, v) => sum + valueBytes(v), 2),
+        values[i]!.reduce<number>((sum, v) => sum + valueBytes(v), 2),
       );
     }
+    onRows(values);
     start += rows;
     onProgress?.(start, range.rowCount);
     // Twice the widest row seen: the rows ahead may be wider than those read so far.
     rowsPerRead = Math.max(1, Math.floor(budget / (2 * Math.max(widestRow, 1))));
   }
-  return out;
 }
 
 /** A sheet's used range, read in chunks. */
@@ -79,10 +89,34 @@ export async function readSourceAt(
   onProgress?: (done: number, total: number) => void,
   budget = REQUEST_BUDGET_BYTES,
 ): Promise<{ values: unknown[][]; row: number; column: number }> {
+  const values: unknown[][] = [];
+  const at = await readSourceInPieces(
+    source,
+    (rows) => {
+      for (const row of rows) values.push(row);
+    },
+    onProgress,
+    budget,
+  );
+  return { values, ...at };
+}
+
+/**
+ * A sheet's used range or a table, handed over piece by piece as read (to a computation that
+ * takes the rows as they come: nothing holds the whole ledger twice). Stops between pieces when
+ * `signal` is aborted. Gives where the range begins on its sheet (1-based).
+ */
+export async function readSourceInPieces(
+  source: LedgerSource,
+  onRows: (rows: unknown[][]) => void,
+  onProgress?: (done: number, total: number) => void,
+  budget = REQUEST_BUDGET_BYTES,
+  signal?: AbortSignal,
+): Promise<{ row: number; column: number }> {
   return Excel.run(async (context) => {
     const range = source.kind === 'sheet' ? context.workbook.worksheets.getItem(source.name).getUsedRange() : context.workbook.tables.getItem(source.name).getRange();
-    const values = await readInChunks(context, range, onProgress, budget);
-    return { values, row: range.rowIndex + 1, column: range.columnIndex + 1 };
+    await readInChunks(context, range, onRows, onProgress, budget, signal);
+    return { row: range.rowIndex + 1, column: range.columnIndex + 1 };
   });
 }
 

@@ -41,7 +41,7 @@ import {
   plainValue,
   rangeArg,
 } from '../shared/excelArgs.js';
-import { guarded } from './cellErrors.js';
+import { guarded, toCellError } from './cellErrors.js';
 import { presenter, presentRows, type ResultKind } from './resultCells.js';
 import { dateSerial, kronerCell } from '../../core/report/cellValues.js';
 
@@ -433,8 +433,8 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
  * @param values The counts, in the same order.
  * @returns The value, or #N/A "ingen data" when it divides by zero.
  */
-export function measureFn(expression: any, names: any[][], values: any[][]): number {
-  return guarded(() => {
+export async function measureFn(expression: any, names: any[][], values: any[][]): Promise<number> {
+  const input = guarded(() => {
     expression = plainValue(expression);
     if (typeof expression !== 'string') throw SaldoError.at('UGYLDIGT_INPUT', 'måling', expression, 'skriv beregningen som tekst, f.eks. "pristjek / selvanmeldte".');
     // An empty name cell is 0 in Excel for Windows: a blank, as no name is a number.
@@ -449,6 +449,12 @@ export function measureFn(expression: any, names: any[][], values: any[][]): num
     if (keys.length !== counts.length) throw SaldoError.at('UGYLDIGT_INPUT', 'værdier', counts.length, `lige så mange som navnene (${keys.length}), ikke ${counts.length}.`);
     const scope = new Map<string, number>();
     keys.forEach((k, i) => k !== '' && !isBlank(counts[i]) && scope.set(k, numberArg(counts[i], k)));
-    return orNoData(commands.measure({ expression, counts: scope, names: new Set(keys.filter((k) => k !== '')), at: 'måling' }, workbookRules()));
+    return { expression, counts: scope, names: new Set(keys.filter((k) => k !== '')), at: 'måling' };
   });
+  // The measure's parser is loaded on the first call (core/commands/index.ts): the function answers when it is.
+  try {
+    return orNoData(await commands.measure(input, workbookRules()));
+  } catch (e) {
+    throw toCellError(e);
+  }
 }

@@ -142,6 +142,9 @@ export const strings = {
     refresh: 'Opdater listen',
     reading: (done: number, total: number) => `Læser ${done.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} rækker …`,
     writing: 'Skriver resultaterne …',
+    computing: 'Beregner …',
+    stop: 'Stop',
+    stopped: 'Stoppet. Intet er skrevet i projektmappen.',
     errors: (n: number) =>
       n === 0
         ? 'Alle rækker blev læst.'

@@ -1,14 +1,14 @@
 /**
  * The small commands behind the scalar cell functions (banking days, betalingsevne, goal status,
- * year to date, a measure on named counts). They sit in the one command map with the others, so
+ * year to date; a measure on named counts is in measure.ts). They sit in the one command map with the others, so
  * the custom functions, like the task pane, call core only through `core/commands`.
  */
 import { addBankingDays, bankingDaysBetween, isBankingDay } from '../calendar/bankingDays.js';
 import type { CalendarDate } from '../calendar/date.js';
 import { monthlyBetalingsevne, type Betalingsevne } from '../betalingsevne/betalingsevne.js';
-import { goalStatus as judgeGoal, yearToDate as ytd, type Aggregate, type Direction, type Status } from '../followup/followup.js';
-import { compileMeasure } from '../followup/measure.js';
-import type { At } from '../errors.js';
+// judge.js, not followup.js: the goals' measures (and mathjs, ≈ 100 KB) are loaded only where one is evaluated.
+import { goalStatus as judgeGoal, yearToDate as ytd } from '../followup/judge.js';
+import type { Aggregate, Direction, Status } from '../followup/goal.js';
 import { ore, type Ore } from '../money/ore.js';
 import { toDayNumber } from '../calendar/date.js';
 import { debtorBalance as balanceOf, debtorStatement as statementOf } from '../ledger/ledgerJson.js';
@@ -54,18 +54,6 @@ export interface YearToDateInput {
 
 /** The year to date of period figures, or null ("ingen data"). */
 export const yearToDate = (input: YearToDateInput, _rules: RuleSet): number | null => ytd(input.numerators, input.denominators, input.aggregate);
-
-export interface MeasureInput {
-  expression: string;
-  counts: ReadonlyMap<string, number>;
-  /** The names the counts may have (blank cells included); a measure using another is refused. */
-  names: ReadonlySet<string>;
-  /** Where the expression is, for its errors. */
-  at: At;
-}
-
-/** A measure evaluated on named counts, or null when it divides by zero. */
-export const measure = (input: MeasureInput, _rules: RuleSet): number | null => compileMeasure(input.expression, '', input.at, input.names).evaluate(input.counts);
 
 export interface DebtorInput {
   /** The ledger as rows, the first the header row (as Excel gives a range). */

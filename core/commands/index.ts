@@ -7,7 +7,9 @@
  */
 import { checkNesting, errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { followup, followupOfTables } from './followup.js';
+import type { FollowupOfTablesInput } from './followup.js';
+import type { MeasureInput } from './measure.js';
+import type { FollowupInput } from './inputs.js';
 import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
@@ -20,7 +22,8 @@ import { agreementLetterOf, henstandLetterOf, statementLetters } from './letters
 
 export type * from './inputs.js';
 export type { AgreementLetterInput, CaseLetter, CaseParty, HenstandLetterInput, KommuneSettings, LetterPlan, StatementLettersInput } from './letters.js';
-export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, MeasureInput, YearToDateInput } from './cells.js';
+export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, YearToDateInput } from './cells.js';
+export type { MeasureInput } from './measure.js';
 export type { AgreementHenstand } from '../henstand/agreementHenstand.js';
 export type { ClaimHenstand } from '../henstand/claimHenstand.js';
 export type { Schedule } from '../schedule/schedule.js';
@@ -40,6 +43,12 @@ const guarded =
     return run(input, rules);
   };
 
+// The goals' measures are parsed by mathjs (≈ 100 KB gzipped, ≈ 0,7 s to load in Node): the
+// commands that read one load it on first use, so the cell functions, the task pane's other pages
+// and the CLI's other commands start without it (issues 19 and 22).
+const followupModule = () => import('./followup.js');
+const measureModule = () => import('./measure.js');
+
 export const commands = {
   plan: guarded(plan),
   henstand: guarded(henstand),
@@ -47,13 +56,13 @@ export const commands = {
   status: guarded(status),
   installmentStatus: guarded(installmentStatus),
   procedureOf: guarded(procedureOf),
-  followup: guarded(followup),
+  followup: guarded(async (input: FollowupInput, rules: RuleSet) => (await followupModule()).followup(input, rules)),
   statements: guarded(statements),
   analyse: guarded(analyse),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
-  followupOfTables,
+  followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
   bankingDay: cells.bankingDay,
@@ -61,7 +70,7 @@ export const commands = {
   betalingsevne: cells.betalingsevne,
   goalStatus: cells.goalStatus,
   yearToDate: cells.yearToDate,
-  measure: cells.measure,
+  measure: async (input: MeasureInput, rules: RuleSet) => (await measureModule()).measure(input, rules),
   debtorBalance: cells.debtorBalance,
   debtorStatement: cells.debtorStatement,
   // Letters (core/commands/letters.ts): their content; PDF and Word are made by letters/.

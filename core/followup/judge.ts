@@ -5,7 +5,7 @@
  */
 import type { FollowupRow } from './followup.js';
 import type { Aggregate, Direction, Goal, Status, Unit } from './goal.js';
-import { compileMeasure, type Measure } from './measure.js';
+import type { Measure } from './measure.js';
 import { sumCounts, type PeriodData } from './periods.js';
 
 /**
@@ -77,8 +77,25 @@ export function yearToDate(numerators: ReadonlyArray<number | null>, denominator
         ]);
   });
   const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
-  const measure = compileMeasure(denominators ? 't / n' : 't', 'år til dato', 'tællere', data.names);
-  return measureValues(aggregate, measure, data, numerators.length).ytd;
+  return measureValues(aggregate, ratioMeasure(denominators !== null), data, numerators.length).ytd;
+}
+
+/**
+ * "t / n" (or "t") as a measure: plain arithmetic, so the year to date (ÅRTILDATO) needs no
+ * expression engine. As a compiled measure: a missing count or a division by zero is null.
+ */
+function ratioMeasure(withDenominator: boolean): Measure {
+  return {
+    text: withDenominator ? 't / n' : 't',
+    names: withDenominator ? ['t', 'n'] : ['t'],
+    evaluate(counts) {
+      const t = counts.get('t');
+      const n = withDenominator ? counts.get('n') : 1;
+      if (t === undefined || n === undefined) return null;
+      const value = t / n;
+      return Number.isFinite(value) ? value : null;
+    },
+  };
 }
 
 /** A goal's value for people: "14,4 %", "4,16", "12.000". */

@@ -95,16 +95,26 @@ function cellAsPassed(cell: Argument, parameter: ParameterMetadata, metadata: Me
   return cell;
 }
 
+/** A thrown (or, for an async function, rejected) CustomFunctions.Error as the cell shows it. */
+function cellErrorOf(e: unknown): CellError {
+  const err = e as { code?: unknown; message?: string };
+  // Only a CustomFunctions.Error becomes a cell error; anything else escaping is a bug.
+  if (typeof err.code !== 'string') throw e;
+  return { error: err.code, message: err.message };
+}
+
+/** The function's result; an async function's (Excel shows #BUSY! until it settles) as a promise of it. */
 function outcome(run: () => unknown): unknown {
   try {
-    return run();
+    const value = run();
+    return value instanceof Promise ? value.catch(cellErrorOf) : value;
   } catch (e) {
-    const err = e as { code?: unknown; message?: string };
-    // Only a CustomFunctions.Error becomes a cell error; anything else escaping is a bug.
-    if (typeof err.code !== 'string') throw e;
-    return { error: err.code, message: err.message } satisfies CellError;
+    return cellErrorOf(e);
   }
 }
+
+/** `then` for a value that may be a promise. */
+const andThen = (v: unknown, f: (v: unknown) => unknown): unknown => (v instanceof Promise ? v.then(f) : f(v));
 
 export const isCellError = (v: unknown): v is CellError => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as CellError).error === 'string';
 
@@ -122,8 +132,13 @@ function checkResult(f: FunctionMetadata, metadata: Metadata, value: unknown): v
 }
 
 export interface ExcelCaller {
-  /** The function as Excel calls it, by its id; the cell's result or a spill (lifted calls give rows of results). */
+  /**
+   * The function as Excel calls it, by its id; the cell's result or a spill (lifted calls give
+   * rows of results). For a function that answers at once: an async one is refused, use callAsync.
+   */
   call(id: string, ...args: Argument[]): Shown;
+  /** The same, waiting as Excel does for a function that answers with a promise (MÅLING). */
+  callAsync(id: string, ...args: Argument[]): Promise<Shown>;
   metadata: Metadata;
   platform: Platform;
 }
@@ -160,7 +175,7 @@ function withRuntime<T>(version: string, run: () => T): T {
 export async function excelCaller(platform: Platform, { runtime = '1.5' }: { runtime?: string } = {}): Promise<ExcelCaller> {
   const { metadata, byId } = await generatedMetadata();
   const implementations = functions as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const call = (id: string, ...args: Argument[]): Shown => {
+  const answer = (id: string, ...args: Argument[]): unknown => {
     const f = metadata.functions.find((x) => x.id === id);
     if (!f) throw new Error(`no custom function with the id ${id}`);
     const implementation = implementations[byId.get(id)!];
@@ -190,8 +205,10 @@ export async function excelCaller(platform: Platform, { runtime = '1.5' }: { run
         return passOne(p, values[i]!);
       });
       const value = withRuntime(runtime, () => outcome(() => implementation(...passed)));
-      checkResult(f, metadata, value);
-      return value;
+      return andThen(value, (v) => {
+        checkResult(f, metadata, v);
+        return v;
+      });
     };
     const withRepeats = (vs: Argument[]) => (repeatingAt < 0 ? vs : [...vs, ...args.slice(params.length)]);
     if (lifted.every((l) => l === null)) return once(withRepeats(given));
@@ -210,12 +227,21 @@ export async function excelCaller(platform: Platform, { runtime = '1.5' }: { run
           return cell === undefined ? null : cell;
         });
         if (values.some((v) => v === null)) return { error: '#N/A', by: 'excel' } satisfies CellError;
-        const value = once(withRepeats(values as Argument[]));
-        return Array.isArray(value) ? ({ error: '#CALC!', by: 'excel' } satisfies CellError) : value;
+        return andThen(once(withRepeats(values as Argument[])), (value) => (Array.isArray(value) ? ({ error: '#CALC!', by: 'excel' } satisfies CellError) : value));
       }),
     );
   };
-  return { call, metadata, platform };
+  const call = (id: string, ...args: Argument[]): Shown => {
+    const shown = answer(id, ...args);
+    const cells = Array.isArray(shown) ? (shown as unknown[][]).flat() : [shown];
+    if (cells.some((c) => c instanceof Promise)) throw new Error(`${id} answers with a promise: call it with callAsync`);
+    return shown;
+  };
+  const callAsync = async (id: string, ...args: Argument[]): Promise<Shown> => {
+    const shown = await answer(id, ...args);
+    return Array.isArray(shown) && shown.some((row) => Array.isArray(row) && row.some((c) => c instanceof Promise)) ? await Promise.all((shown as unknown[][]).map((row) => Promise.all(row))) : shown;
+  };
+  return { call, callAsync, metadata, platform };
 }
 
 /** A result's numbers as Excel computes with them: a formatted number is its number. */

@@ -29,6 +29,17 @@ function cell<T>(f: () => T): T | { error: string; message: string } {
   }
 }
 
+/** The same for a function that answers with a promise (MÅLING): what the cell shows once it settles. */
+async function cellAsync<T>(f: () => Promise<T>): Promise<T | { error: string; message: string }> {
+  try {
+    return await f();
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (!err.code) throw e;
+    return { error: err.code, message: err.message };
+  }
+}
+
 // Excel serials: 2026-02-01 = 46054, 2025-10-01 = 45931 (46023 − 92).
 const FEB_1_2026 = 46054;
 const none = null as never;
@@ -572,8 +583,8 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     expect(cell(() => goalStatusFn(0.1, Infinity))).toMatchObject({ error: '#VALUE!', message: 'mål: forventede et tal, ikke uendeligt.' });
   });
 
-  it('MÅLING refuses a name given twice, and ÅRTILDATO a block of several rows and columns (found by review)', () => {
-    expect(cell(() => measureFn('a / b', [['a', 'a', 'b']], [[1, 2, 4]]))).toEqual({ error: '#VALUE!', message: 'navne: "a" står to gange; hvert navn må kun stå én gang.' });
+  it('MÅLING refuses a name given twice, and ÅRTILDATO a block of several rows and columns (found by review)', async () => {
+    expect(await cellAsync(() => measureFn('a / b', [['a', 'a', 'b']], [[1, 2, 4]]))).toEqual({ error: '#VALUE!', message: 'navne: "a" står to gange; hvert navn må kun stå én gang.' });
     // B2:C3 selected as numerators would sum numerators and denominators: 1 + 2 + 3 + 4 = 10
     expect(
       cell(() =>
@@ -585,17 +596,20 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     ).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^tællere: angiv én række eller én kolonne/) });
     expect(yearToDateFn([[1], [2], [3]])).toBe(6);
   });
-  it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', () => {
-    expect(measureFn('pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]])).toBe(0.15);
-    expect(cell(() => measureFn('a / b', [['a', 'b']], [[1, 0]]))).toEqual({ error: '#N/A', message: 'ingen data' });
-    expect(cell(() => measureFn('a / c', [['a', 'b']], [[1, 2]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^Målingen "a \/ c" bruger det ukendte navn "c"/) });
-    expect(cell(() => measureFn('a.constructor', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
-    expect(cell(() => measureFn('import({})', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
-    expect(cell(() => measureFn('a', [['a', 'b']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/lige så mange som navnene/) });
+  it('MÅLING evaluates on named counts; divides by zero as #N/A; attacks and unknown names are #VALUE! in Danish', async () => {
+    expect(await measureFn('pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]])).toBe(0.15);
+    expect(await cellAsync(() => measureFn('a / b', [['a', 'b']], [[1, 0]]))).toEqual({ error: '#N/A', message: 'ingen data' });
+    expect(await cellAsync(() => measureFn('a / c', [['a', 'b']], [[1, 2]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^Målingen "a \/ c" bruger det ukendte navn "c"/) });
+    expect(await cellAsync(() => measureFn('a.constructor', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
+    expect(await cellAsync(() => measureFn('import({})', [['a']], [[1]]))).toMatchObject({ error: '#VALUE!' });
+    expect(await cellAsync(() => measureFn('a', [['a', 'b']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/lige så mange som navnene/) });
     // mathjs's English syntax error becomes the place in Danish; the expression must be text, the names too
-    expect(cell(() => measureFn('a +* b', [['a', 'b']], [[1, 2]]))).toEqual({ error: '#VALUE!', message: 'Målingen "a +* b" kan ikke læses (ved tegn 4): tjek regnetegn, parenteser og navne.' });
-    expect(cell(() => measureFn([['a']], [['a']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^måling: skriv beregningen som tekst/) });
-    expect(cell(() => measureFn('a', [[1]], [[1]]))).toMatchObject({ error: '#VALUE!', message: 'navne: skal være tekst som "pristjek", ikke 1.' });
+    expect(await cellAsync(() => measureFn('a +* b', [['a', 'b']], [[1, 2]]))).toEqual({
+      error: '#VALUE!',
+      message: 'Målingen "a +* b" kan ikke læses (ved tegn 4): tjek regnetegn, parenteser og navne.',
+    });
+    expect(await cellAsync(() => measureFn([['a']], [['a']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^måling: skriv beregningen som tekst/) });
+    expect(await cellAsync(() => measureFn('a', [[1]], [[1]]))).toMatchObject({ error: '#VALUE!', message: 'navne: skal være tekst som "pristjek", ikke 1.' });
   });
 });
 

@@ -63,7 +63,7 @@ describe('ranges', () => {
 
   it.each(PLATFORMS)('MÅLING(udtryk; A1:B1; A2:B2) reads the names and counts as ranges (%s)', async (platform) => {
     const excel = await excelCaller(platform);
-    expect(basic(excel.call('MEASURE', 'pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]]))).toBe(0.15);
+    expect(basic(await excel.callAsync('MEASURE', 'pristjek / selvanmeldte', [['pristjek', 'selvanmeldte']], [[3000, 20000]]))).toBe(0.15);
   });
 
   it('a range given to a scalar parameter is array-lifted: one call per cell, spilled', async () => {

@@ -24,8 +24,8 @@ interface Plugin {
   options?: { output?: string };
 }
 
-async function production(): Promise<{ entry: Record<string, string>; plugins: Plugin[] }> {
-  return (config as (env: object, options: object) => Promise<{ entry: Record<string, string>; plugins: Plugin[] }>)({}, { mode: 'production' });
+async function production(): Promise<{ entry: Record<string, string>; plugins: Plugin[]; optimization?: object }> {
+  return (config as (env: object, options: object) => Promise<{ entry: Record<string, string>; plugins: Plugin[]; optimization?: object }>)({}, { mode: 'production' });
 }
 
 /**
@@ -76,11 +76,13 @@ describe('the production manifest', () => {
 describe('the shared runtime page (taskpane.html)', () => {
   const html = readFileSync(new URL('../../addin/taskpane/taskpane.html', import.meta.url), 'utf8');
 
-  it('loads the ribbon commands first, then the custom functions, then the task pane, all deferred and in that order', async () => {
+  it("loads webpack's shared runtime, then the ribbon commands, the custom functions and the task pane, all deferred and in that order", async () => {
     const pages = (await production()).plugins.map((p) => p.userOptions).filter((o): o is HtmlOptions => o?.filename === 'taskpane.html');
     expect(pages).toHaveLength(1);
     // 'manual' keeps the order of `chunks`; deferred scripts run in document order once the page is parsed.
-    expect(pages[0]).toMatchObject({ chunks: ['commands', 'functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer' });
+    // One runtime for the three, so a module they share (core, mathjs) is loaded and run once.
+    expect(pages[0]).toMatchObject({ chunks: ['runtime', 'commands', 'functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer' });
+    expect((await production()).optimization).toMatchObject({ runtimeChunk: 'single' });
     expect(pages[0]!.inject ?? true).toBe(true);
   });
 

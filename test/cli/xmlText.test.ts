@@ -36,7 +36,7 @@ describe('text written to a workbook is valid XML (issue 14)', () => {
     const statement = runOnJson('statements', { year: 2025, ledger }, defaultRules);
     const analysis = runOnJson('analyse', { asOf: '2025-06-01', ledger }, defaultRules);
     const badPlan = runFailed(() => runOnJson('plan', { firstDueDate: '2026-02-01', installment: 500, claims: [{ principal: nasty }] }, defaultRules));
-    const fu = runOnJson('followup', { year: 2025, goals: [{ id: '1', name: nasty, requirement: nasty, measure: 'a', target: 1 }], data: { Q1: { a: 1 } } }, defaultRules);
+    const fu = await runOnJson('followup', { year: 2025, goals: [{ id: '1', name: nasty, requirement: nasty, measure: 'a', target: 1 }], data: { Q1: { a: 1 } } }, defaultRules);
     const books: Array<[string, Uint8Array | ArrayBuffer]> = [
       ['statements', await statementsWorkbook(statement)],
       ['letters', await lettersWorkbook(statement, { kommune: nasty, contact: nasty, date: '2027-01-08' })],

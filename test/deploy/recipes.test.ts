@@ -24,6 +24,7 @@ const OFFICE_ORIGIN = 'https://excel.officeapps.live.com';
 /** What `npm run build` writes to dist/ (the chunks named as webpack.config.js's chunkFilename names them). */
 const DIST_FILES = [
   'taskpane.html',
+  'runtime.js',
   'taskpane.js',
   'taskpane.js.LICENSE.txt',
   'functions.js',
@@ -43,7 +44,7 @@ const DIST_FILES = [
   'assets/ribbon/status-32.png',
 ];
 const CROSS_ORIGIN = ['functions.json', 'functions-da.json', 'functions.js'];
-const FIXED_NAMES = ['taskpane.html', 'taskpane.js', 'functions.js', 'commands.js', 'functions.json', 'functions-da.json', 'manifest.xml'];
+const FIXED_NAMES = ['taskpane.html', 'runtime.js', 'taskpane.js', 'functions.js', 'commands.js', 'functions.json', 'functions-da.json', 'manifest.xml'];
 
 /** What a recipe sends for a file of dist/ (a path relative to dist/). */
 interface Response {

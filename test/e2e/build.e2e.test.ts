@@ -12,6 +12,7 @@ describe('the production build', () => {
     for (const f of [
       'manifest.xml',
       'taskpane.html',
+      'runtime.js',
       'taskpane.js',
       'functions.js',
       'commands.js',
@@ -42,21 +43,37 @@ describe('the production build', () => {
     expect(html).not.toMatch(/<script>(?!<\/script>)/); // no inline scripts
   });
 
-  it('stays within the budgets: task pane ≤ 400 KB gzipped, custom functions ≤ 250 KB gzipped, the letters ≤ 400 KB more', () => {
-    // The task pane is every script but the functions: its entry, the commands and the chunks it loads later —
-    // except the letters' PDF and Word code (issue 18), loaded only when a letter is made, with a budget of its own.
-    const chunks = readdirSync(DIST).filter((f) => f.endsWith('.js') && !['taskpane.js', 'commands.js', 'functions.js'].includes(f));
-    const letters = chunks.filter((f) => f.startsWith('chunk-letters-'));
+  it('stays within the budgets: ≤ 320 KB gzipped at start (every script the page loads), ≤ 400 KB with every page, the letters ≤ 400 KB more', () => {
+    // At start: every script taskpane.html loads from the add-in's host (Excel loads the page as the one
+    // runtime of the pane, the functions and the ribbon), shared code counted once.
+    const html = readFileSync(`${DIST}taskpane.html`, 'utf8');
+    const atStart = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+    // In this order: the runtime, the ribbon commands (first, for the first click), the shared code, the functions, the pane.
+    expect(atStart.filter((f) => !f.startsWith('chunk-'))).toEqual(['runtime.js', 'commands.js', 'functions.js', 'taskpane.js']);
+    const scripts = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+    const letters = scripts.filter((f) => f.startsWith('chunk-letters-'));
     expect(letters).toHaveLength(1);
-    const initial = gz('taskpane.js') + gz('commands.js');
-    const taskpane = initial + chunks.filter((f) => !letters.includes(f)).reduce((sum, f) => sum + gz(f), 0);
+    const later = scripts.filter((f) => !atStart.includes(f) && !letters.includes(f));
+    const startSize = atStart.reduce((sum, f) => sum + gz(f), 0);
+    const allPages = startSize + later.reduce((sum, f) => sum + gz(f), 0);
     const lettersSize = gz(letters[0]!);
-    const functions = gz('functions.js');
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(
-      `bundle sizes (gzipped): task pane ${(taskpane / 1024).toFixed(1)} KB (${(initial / 1024).toFixed(1)} KB at start, ${chunks.length - 1} chunks loaded later), letters ${(lettersSize / 1024).toFixed(1)} KB when first made, functions ${(functions / 1024).toFixed(1)} KB`,
+      `bundle sizes (gzipped): ${kb(startSize)} at start (${atStart.join(', ')}), ${kb(allPages)} with every page (${later.length} chunks loaded on first use), letters ${kb(lettersSize)} more when first made`,
     );
-    expect(taskpane).toBeLessThanOrEqual(400 * 1024);
+    expect(startSize).toBeLessThanOrEqual(320 * 1024);
+    expect(allPages).toBeLessThanOrEqual(400 * 1024);
     expect(lettersSize).toBeLessThanOrEqual(400 * 1024);
-    expect(functions).toBeLessThanOrEqual(250 * 1024);
+  });
+
+  it('loads mathjs once, and only when a measure is evaluated (Opfølgning, SALDO.MÅLING): in one chunk, not at start', () => {
+    // mathjs's own parse error text marks its code (core/followup/measure.ts only passes the place on).
+    const MATHJS = 'Unexpected end of expression';
+    const html = readFileSync(`${DIST}taskpane.html`, 'utf8');
+    const atStart = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+    const holding = readdirSync(DIST).filter((f) => f.endsWith('.js') && readFileSync(`${DIST}${f}`, 'utf8').includes(MATHJS));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]).toMatch(/^chunk-/);
+    expect(atStart).not.toContain(holding[0]);
   });
 });

@@ -53,7 +53,8 @@ Object.assign(window, {
     actions: { associate: (name: string, f: (event: { completed(): void }) => unknown) => void actions.set(name, f) },
     addin: { showAsTaskpane: async () => undefined },
   },
-  Excel: fakeExcel(workbook),
+  // Each sync a round trip in a later task, as Excel's: what the pane does between two is one task of the UI thread.
+  Excel: fakeExcel(workbook, { roundTrip: true }),
   CustomFunctions: {
     associate: (id: string, f: unknown) => void functions.set(id, f),
     Error: CustomFunctionsError,

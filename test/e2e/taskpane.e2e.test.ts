@@ -404,6 +404,56 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Saldoopgørelse on a 40.000-row ledger: computed in a Web Worker, with progress; Stop ends it with nothing written', async () => {
+    const page = await openTaskpane();
+    // 20.000 debtors, each a claim of 1.000 kr. (1 March 2025 = serial 45717) and a payment of 250 kr. (1 June = 45809).
+    const debtors = 20_000;
+    await page.evaluate((n) => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      const rows: unknown[][] = [['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb']];
+      for (let i = 1; i <= n; i += 1) {
+        rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45717, 45717, 'krav', 1000]);
+        rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45809, '', 'betaling', -250]);
+      }
+      saldo.workbook.worksheets.add('Stor');
+      saldo.workbook.put('Stor', 'A1', rows);
+    }, debtors);
+    await goTo(page, 'Saldoopgørelse');
+    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Stor' });
+    await page.getByLabel('År', { exact: true }).fill('2025');
+    await page.getByLabel('Lav breve (én side pr. debitor)').uncheck();
+    const before = (await sheets(page)).map((x) => x.name);
+
+    // Stopped while reading (an Excel that answers each request in half a second): said so, and the workbook is as it was.
+    const slowExcel = (ms: number) => page.evaluate((t) => void ((window as unknown as { __saldo: { workbook: { roundTripMs: number } } }).__saldo.workbook.roundTripMs = t), ms);
+    await slowExcel(500);
+    const worker = page.waitForEvent('worker');
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    expect((await worker).url()).toMatch(/\/chunk-ledger-worker-[0-9a-f]{8}\.js$/);
+    await page.getByText(/^Læser [\d.]+ af 40\.001 rækker …$/).waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText('Stoppet. Intet er skrevet i projektmappen.').waitFor();
+    expect((await sheets(page)).map((x) => x.name)).toEqual(before);
+    expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
+    await slowExcel(0);
+
+    // Run to the end: every debtor owes 750 kr. at ultimo, 20.000 × 750 = 15.000.000,00 kr.
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => w.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/debitorer er opgjort i arkene/).waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('status').last().innerText()).toMatch(/^20\.000 debitorer er opgjort .*primo 0,00 kr\., ultimo 15\.000\.000,00 kr\./);
+    const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    console.log(
+      `statements of 40.000 rows in the pane: ${longTasks.length} tasks over 50 ms on the UI thread, the longest ${Math.round(Math.max(0, ...longTasks))} ms (the in-memory workbook's reads and writes included)`,
+    );
+    await page.close();
+  }, 180_000);
+
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
     await goTo(page, 'Analyse');

@@ -456,6 +456,8 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   tableCount = 0;
   syncs = 0;
+  /** How long a sync takes with `fakeExcel(…, { roundTrip: true })`: a slow Excel, for a test that stops a read. */
+  roundTripMs = 0;
   requests = 0;
   /** Cells read per request (Excel's limit is 5 MB a request). */
   readonly readSizes: number[] = [];
@@ -560,10 +562,18 @@ export class FakeWorkbook {
 }
 
 /** An `Excel` global backed by a fake workbook. */
-export function fakeExcel(workbook: FakeWorkbook) {
+/**
+ * `roundTrip`: a sync answers in a later task, as Excel's does (the request leaves the add-in's
+ * thread, which is free meanwhile), after the workbook's `roundTripMs`; by default at once, which
+ * is quicker for unit tests.
+ */
+export function fakeExcel(workbook: FakeWorkbook, { roundTrip = false }: { roundTrip?: boolean } = {}) {
   const context = {
     workbook,
-    sync: async () => workbook.sync(),
+    sync: async () => {
+      workbook.sync();
+      if (roundTrip) await new Promise((resolve) => setTimeout(resolve, workbook.roundTripMs));
+    },
   };
   return {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),

@@ -1,8 +1,10 @@
 /** The page's one message to the user (never swallowed): success, info, warning or error. */
-import { Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
+import { useRef, useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
-import { readLedgerInChunks } from '../../excel/workbook.js';
+import type { RuleSet } from '../../../core/rules/ruleSet.js';
+import { readSourceInPieces } from '../../excel/workbook.js';
+import { LedgerJobCancelled, startLedgerJob, type LedgerJob, type LedgerResult } from '../ledger/ledgerJob.js';
 import { strings } from '../strings.js';
 import { ledgerSourceOf } from './LedgerSheetPicker.js';
 
@@ -17,13 +19,22 @@ export function NoticeBar({ notice }: { notice: Notice }): ReactElement | null {
   );
 }
 
-/** Progress of long work (reading or writing a ledger), with what is happening in words. */
-export function ProgressField({ progress }: { progress: { label: string; value: number } | null }): ReactElement | null {
+/** Progress of long work (reading or writing a ledger), with what is happening in words; `value` null while the amount is unknown. */
+export function ProgressField({ progress, onStop }: { progress: { label: string; value: number | null } | null; onStop?: (() => void) | null }): ReactElement | null {
   if (!progress) return null;
   return (
-    <Field validationMessage={progress.label} validationState="none">
-      <ProgressBar value={progress.value} />
-    </Field>
+    <>
+      <Field validationMessage={progress.label} validationState="none">
+        <ProgressBar {...(progress.value === null ? {} : { value: progress.value })} />
+      </Field>
+      {onStop && (
+        <div>
+          <Button size="small" onClick={onStop}>
+            {strings.ledger.stop}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -38,20 +49,55 @@ export const today = (): string => {
  * its error (never swallowed). The Saldoopgørelse and Analyse pages share it.
  */
 export function useLedgerJob() {
-  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
+  const [progress, setProgress] = useState<{ label: string; value: number | null } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const report = (label: string, value: number) => setProgress({ label, value });
-  const read = (source: string) => readLedgerInChunks(ledgerSourceOf(source), (done, total) => report(strings.ledger.reading(done, total), done / total));
+  // The running computation's stop, while it can still be stopped (reading and computing; not writing).
+  const [stop, setStop] = useState<(() => void) | null>(null);
+  const stopped = useRef(false);
+  const report = (label: string, value: number | null) => setProgress({ label, value });
+
+  /**
+   * Reads a ledger piece by piece into a computation off the UI thread (ledger/ledgerJob.ts):
+   * the year or date is checked first, the pane stays responsive, and Stop ends it with nothing written.
+   */
+  const compute = async <J extends LedgerJob>(source: string, job: J, rules: RuleSet): Promise<LedgerResult<J>> => {
+    const computation = await startLedgerJob(job, rules);
+    const abort = new AbortController();
+    stopped.current = false;
+    setStop(() => () => {
+      stopped.current = true;
+      abort.abort();
+      computation.cancel();
+    });
+    try {
+      await readSourceInPieces(
+        ledgerSourceOf(source),
+        (rows) => computation.add(rows),
+        (done, total) => report(strings.ledger.reading(done, total), done / total),
+        undefined,
+        abort.signal,
+      );
+      report(strings.ledger.computing, null);
+      return await computation.result();
+    } catch (e) {
+      computation.cancel();
+      throw stopped.current ? new LedgerJobCancelled() : e;
+    } finally {
+      setStop(null);
+    }
+  };
+
   const run = async (job: () => Promise<Notice>) => {
     setNotice(null);
     try {
       setNotice(await job());
     } catch (e) {
-      setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
+      if (e instanceof LedgerJobCancelled) setNotice({ intent: 'info', text: strings.ledger.stopped });
+      else setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
     } finally {
       setProgress(null);
     }
   };
   const fail = (message: string) => setNotice({ intent: 'error', text: strings.ledger.failed(message) });
-  return { progress, notice, report, read, run, fail };
+  return { progress, notice, report, compute, stop, run, fail };
 }

@@ -1,7 +1,6 @@
 /** "Analyse": aging, month-by-month development and key figures on a date, written to a new sheet with charts. */
 import { Button, Field, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import { commands } from '../../../core/commands/index.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
@@ -17,12 +16,11 @@ export function AnalysePage(): ReactElement {
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
   const [asOf, setAsOf] = useState(today);
-  const { progress, notice, report, read, run: runJob, fail } = useLedgerJob();
+  const { progress, notice, report, compute, stop, run: runJob, fail } = useLedgerJob();
 
   const run = () =>
     runJob(async () => {
-      const analysisOf = commands.analyseRows({ asOf, asOfPlace: t.asOf }, rules);
-      const a = analysisOf(await read(sheet));
+      const a = await compute(sheet, { kind: 'analyse', input: { asOf, asOfPlace: t.asOf } }, rules);
       report(strings.ledger.writing, 1);
       const written = await writeAnalysisSheet(a);
       return { intent: a.errors.length > 0 ? 'warning' : 'success', text: `${t.done(written)} ${strings.ledger.errorsListed(a.errors.map((e) => e.row))}` };
@@ -45,7 +43,7 @@ export function AnalysePage(): ReactElement {
           {t.run}
         </Button>
       </div>
-      <ProgressField progress={progress} />
+      <ProgressField progress={progress} onStop={stop} />
       <NoticeBar notice={notice} />
     </section>
   );

@@ -58,7 +58,7 @@ export function OpfoelgningPage(): ReactElement {
 
   const build = () =>
     runJob(async () => {
-      const followupOf = commands.followupOfTables({ year, yearPlace: t.year }, rules);
+      const followupOf = await commands.followupOfTables({ year, yearPlace: t.year }, rules);
       const progress = (done: number, total: number) => report(strings.ledger.reading(done, total), done / total);
       const goalTable = await readSourceAt(ledgerSourceOf(goals), progress);
       const countTable = await readSourceAt(ledgerSourceOf(counts), progress);

@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Field, Input, Link, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { commands, type Statement } from '../../../core/commands/index.js';
+import type { Statement } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
 import { writeStatementSheets } from '../../excel/workbook.js';
@@ -26,7 +26,7 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [kommune, setKommune] = useState('Kommunen');
   const [contact, setContact] = useState('Opkrævningen');
   const [account, setAccount] = useState('');
-  const { progress, notice, report, read, run: runJob, fail } = useLedgerJob();
+  const { progress, notice, report, compute, stop, run: runJob, fail } = useLedgerJob();
   // The last statement run, for PDF letters made from it without reading the ledger again.
   const [made, setMade] = useState<Statement | null>(null);
   const [only, setOnly] = useState('');
@@ -76,8 +76,7 @@ export function SaldoopgoerelsePage(): ReactElement {
 
   const run = () =>
     runJob(async () => {
-      const statementOf = commands.statementsOfRows({ year, yearPlace: t.year, maskCpr }, rules);
-      const s = statementOf(await read(sheet));
+      const s = await compute(sheet, { kind: 'statements', input: { year, yearPlace: t.year, maskCpr } }, rules);
       setPdfs(null);
       // PDF letters are made from it on request (CPR masked in them whatever the sheets show).
       setMade(letters ? s : null);
@@ -137,7 +136,7 @@ export function SaldoopgoerelsePage(): ReactElement {
           {t.run}
         </Button>
       </div>
-      <ProgressField progress={progress} />
+      <ProgressField progress={progress} onStop={stop} />
       <NoticeBar notice={notice} />
       {made && (
         <section aria-labelledby="pdf-heading" className={styles.form}>

@@ -1,0 +1,142 @@
+/**
+ * A ledger's statements or analysis computed off the task pane's UI thread. The pane runs in the
+ * shared runtime with the custom functions and the ribbon: a long computation there would freeze
+ * all three (and Excel waits on them). So the rows, as they are read from the workbook, go to a
+ * Web Worker (./ledgerWorker.ts) that runs the command; only reading and writing, which need
+ * Office.js, stay on the UI thread, in requests that each yield. Where no Worker exists (the
+ * unit tests in Node), the same steps run in the thread, so both paths share this protocol.
+ */
+import { commands, type Analysis, type Statement } from '../../../core/commands/index.js';
+import type { AnalyseRowsInput, StatementsOfRowsInput } from '../../../core/commands/ledger.js';
+import { errorToJson, isSaldoError, SaldoError, type SaldoErrorCode } from '../../../core/errors.js';
+import type { RuleSet } from '../../../core/rules/ruleSet.js';
+
+export type LedgerJob = { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput };
+export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : Analysis;
+
+/** What the pane sends: the job (checked at once), the rows in pieces as read, the end. */
+export type ToWorker = { type: 'start'; job: LedgerJob; rules: RuleSet } | { type: 'rows'; rows: unknown[][] } | { type: 'end' };
+/** What the worker answers: the job checked, the result, or a failure (Saldo's own error kept as such). */
+export type FromWorker =
+  { type: 'ready' } | { type: 'done'; result: Statement | Analysis } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
+
+/** The worker's side: checks the job on start, gathers the rows, and runs the command at the end. */
+export function ledgerWorkerSide(): (message: ToWorker) => FromWorker | null {
+  let run: ((rows: Iterable<readonly unknown[]>) => Statement | Analysis) | null = null;
+  let rows: unknown[][] = [];
+  return (message) => {
+    try {
+      if (message.type === 'start') {
+        rows = [];
+        // The year or date is checked before a row is read, as in the thread.
+        run = message.job.kind === 'statements' ? commands.statementsOfRows(message.job.input, message.rules) : commands.analyseRows(message.job.input, message.rules);
+        return { type: 'ready' };
+      }
+      if (!run) throw new Error('Beregningen er ikke startet.');
+      if (message.type === 'rows') {
+        for (const row of message.rows) rows.push(row);
+        return null;
+      }
+      const result = run(rows);
+      rows = [];
+      run = null;
+      return { type: 'done', result };
+    } catch (e) {
+      return { type: 'failed', saldo: isSaldoError(e) ? errorToJson(e) : null, message: e instanceof Error ? e.message : String(e) };
+    }
+  };
+}
+
+/** The part of a Worker the pane uses (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: { data: FromWorker }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
+
+/** Stopped by the user: the pane says so, and nothing is written. */
+export class LedgerJobCancelled extends Error {
+  constructor() {
+    super('Stoppet.');
+    this.name = 'LedgerJobCancelled';
+  }
+}
+
+/** A computation under way: rows are added as they are read; `result` ends it. */
+export interface LedgerComputation<R> {
+  add(rows: unknown[][]): void;
+  result(): Promise<R>;
+  cancel(): void;
+}
+
+/** The worker that runs ledger jobs, made by webpack from ./ledgerWorker.ts; null where there is none. */
+export function ledgerWorker(): WorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL(/* webpackChunkName: "ledger-worker" */ './ledgerWorker.ts', import.meta.url), { name: 'saldo-ledger' }) as unknown as WorkerLike;
+}
+
+const failure = (answer: Extract<FromWorker, { type: 'failed' }>): Error =>
+  // Saldo's own error shows its Danish message as it is; anything else is named a failure by the pane.
+  answer.saldo ? new SaldoError(answer.saldo.code, [], undefined, answer.saldo.message) : new Error(answer.message);
+
+/**
+ * Starts a job: resolves once its input is checked (a bad year fails here, before the ledger is
+ * read). `worker` null runs it in this thread.
+ */
+export function startLedgerJob<J extends LedgerJob>(job: J, rules: RuleSet, worker: WorkerLike | null = ledgerWorker()): Promise<LedgerComputation<LedgerResult<J>>> {
+  if (worker === null) {
+    const side = ledgerWorkerSide();
+    const first = side({ type: 'start', job, rules })!;
+    if (first.type === 'failed') return Promise.reject(failure(first));
+    let cancelled = false;
+    return Promise.resolve({
+      add: (rows) => void side({ type: 'rows', rows }),
+      result: async () => {
+        if (cancelled) throw new LedgerJobCancelled();
+        const answer = side({ type: 'end' })!;
+        if (answer.type === 'failed') throw failure(answer);
+        return (answer as Extract<FromWorker, { type: 'done' }>).result as LedgerResult<J>;
+      },
+      cancel: () => void (cancelled = true),
+    });
+  }
+  return new Promise((resolveStart, rejectStart) => {
+    let settle: { resolve(r: LedgerResult<J>): void; reject(e: Error): void } | null = null;
+    let done: Promise<LedgerResult<J>> | null = null;
+    let started = false;
+    const fail = (e: Error) => {
+      worker.terminate();
+      if (!started) rejectStart(e);
+      else if (settle) settle.reject(e);
+      else {
+        done = Promise.reject(e);
+        // Seen when `result` is asked for; not an unhandled rejection before that.
+        done.catch(() => undefined);
+      }
+    };
+    worker.onerror = (event) => fail(new Error(event.message ?? 'Beregningen stoppede uventet.'));
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'ready') {
+        started = true;
+        resolveStart({
+          add: (rows) => worker.postMessage({ type: 'rows', rows }),
+          result: () => {
+            done ??= new Promise<LedgerResult<J>>((resolve, reject) => {
+              settle = { resolve, reject };
+              worker.postMessage({ type: 'end' });
+            });
+            return done;
+          },
+          cancel: () => fail(new LedgerJobCancelled()),
+        });
+      } else if (data.type === 'done') {
+        worker.terminate();
+        settle?.resolve(data.result as LedgerResult<J>);
+      } else {
+        fail(failure(data));
+      }
+    };
+    worker.postMessage({ type: 'start', job, rules });
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * The statements and analyses computed off the UI thread (addin/taskpane/ledger/ledgerJob.ts):
+ * the rows handed over in pieces give the very result the whole ledger gives in one call (the
+ * invariant: where the computation runs and how the rows arrive changes nothing); Saldo's own
+ * errors stay Saldo's errors; Stop ends it. The worker is modelled as the browser runs one:
+ * messages are structured clones, delivered later, never shared objects.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readSourceInPieces } from '../../addin/excel/workbook.js';
+import { LedgerJobCancelled, ledgerWorkerSide, startLedgerJob, type FromWorker, type ToWorker, type WorkerLike } from '../../addin/taskpane/ledger/ledgerJob.js';
+import { commands } from '../../core/commands/index.js';
+import { isSaldoError } from '../../core/errors.js';
+import { defaultRules } from '../../core/rules/ruleSet.js';
+import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
+
+const rows = readFileSync(new URL('../../examples/ledger/posteringer.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => line.split(';'));
+const statementsJob = { kind: 'statements', input: { year: '2025', yearPlace: 'År', maskCpr: true } } as const;
+const inPieces = (all: unknown[][], size: number) => Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, (i + 1) * size));
+
+/** A Worker as the browser gives one: the worker side in its own "thread", messages cloned and delivered later. */
+class FakeWorker implements WorkerLike {
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  terminated = false;
+  /** Messages the worker got (types), to see what crossed. */
+  received: string[] = [];
+  private side = ledgerWorkerSide();
+  constructor(private readonly crash?: string) {}
+  postMessage(message: ToWorker): void {
+    const copy = structuredClone(message);
+    setTimeout(() => {
+      if (this.terminated) return;
+      this.received.push(copy.type);
+      if (this.crash && copy.type === 'end') return this.onerror?.({ message: this.crash });
+      const answer = this.side(copy);
+      if (answer) setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone<FromWorker>(answer) }));
+    });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('a ledger job off the UI thread', () => {
+  const whole = commands.statementsOfRows(statementsJob.input, defaultRules)(rows);
+
+  it('rows handed over in pieces give the statement the whole ledger gives in one call, in a worker and in the thread', async () => {
+    expect(whole.debtors.length).toBeGreaterThan(10); // the example ledger, not an empty one
+    for (const worker of [new FakeWorker(), null]) {
+      const job = await startLedgerJob(statementsJob, defaultRules, worker);
+      for (const piece of inPieces(rows, 7)) job.add(piece);
+      expect(await job.result()).toEqual(whole);
+    }
+  });
+
+  it('an analysis the same way', async () => {
+    const input = { asOf: '2025-12-31', asOfPlace: 'Opgørelsesdato' };
+    const worker = new FakeWorker();
+    const job = await startLedgerJob({ kind: 'analyse', input }, defaultRules, worker);
+    for (const piece of inPieces(rows, 5)) job.add(piece);
+    expect(await job.result()).toEqual(commands.analyseRows(input, defaultRules)(rows));
+    expect(worker.terminated).toBe(true); // done: the worker is let go
+  });
+
+  it('a year that is no year fails at the start, as Saldo’s own Danish error, before a row is sent', async () => {
+    const worker = new FakeWorker();
+    const failed = await startLedgerJob({ kind: 'statements', input: { year: 'i år', yearPlace: 'År', maskCpr: true } }, defaultRules, worker).catch((e: unknown) => e);
+    expect(isSaldoError(failed)).toBe(true);
+    expect((failed as Error).message).toMatch(/^År: /);
+    expect(worker.received).toEqual(['start']);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('Stop while computing ends the job as stopped and lets the worker go', async () => {
+    const worker = new FakeWorker();
+    const job = await startLedgerJob(statementsJob, defaultRules, worker);
+    job.add(rows);
+    const result = job.result();
+    job.cancel();
+    await expect(result).rejects.toBeInstanceOf(LedgerJobCancelled);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('a worker that dies says so, as a failure (not as a result)', async () => {
+    const job = await startLedgerJob(statementsJob, defaultRules, new FakeWorker('out of memory'));
+    job.add(rows);
+    await expect(job.result()).rejects.toThrow('out of memory');
+  });
+});
+
+describe('reading a ledger piece by piece', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('hands every row over once, in order, and stops between pieces when asked to', async () => {
+    const wb = new FakeWorkbook(['Posteringer']);
+    const ledger = [['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'], ...Array.from({ length: 4100 }, (_, i) => [`D${i}`, 'F', 46023, 'krav', i])];
+    wb.put('Posteringer', 'A1', ledger);
+    vi.stubGlobal('Excel', fakeExcel(wb));
+    const got: unknown[][] = [];
+    // The first read takes 20,000 cells (4,000 rows of 5); then, on a budget of 400 bytes, a couple of rows a piece.
+    await readSourceInPieces({ kind: 'sheet', name: 'Posteringer' }, (r) => got.push(...r), undefined, 2000);
+    expect(got).toEqual(ledger);
+
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const stopped = readSourceInPieces(
+      { kind: 'sheet', name: 'Posteringer' },
+      (r) => {
+        seen.push(r.length);
+        if (seen.length === 2) stop.abort();
+      },
+      undefined,
+      400,
+      stop.signal,
+    );
+    await expect(stopped).rejects.toThrow();
+    expect(seen).toEqual([4000, seen[1]]); // nothing read after Stop
+    expect(seen[1]).toBeLessThan(100);
+  });
+});
