@@ -8,10 +8,10 @@
  * as bytes.
  */
 import { create, type Font } from 'fontkit';
-import { Inflate, deflate } from 'pako';
 import PDFDocument, { type PDFKitImage } from 'pdfkit';
-import { MAX_IMAGE_PIXELS, type Align, type Block, type LetterDocument, type LetterImage, type PageBand, type Run } from '../blocks.js';
+import type { Align, Block, LetterDocument, LetterImage, PageBand, Run } from '../blocks.js';
 import { columnWidths } from './columnWidths.js';
+import { pngOnWhite } from './pngOnWhite.js';
 
 /** TrueType/OpenType fonts (bytes); italic falls back to regular, bold italic to bold. */
 export interface LetterFonts {
@@ -203,8 +203,8 @@ function opened(pdf: PDFDocument, images: Images, image: LetterImage): PDFKitIma
  * A PNG that PDFKit embeds as it is. PDFKit unpacks a PNG with transparency, or one saved
  * interlaced, asynchronously — in the browser in a Web Worker made from a blob: address, which the
  * task pane's Content-Security-Policy forbids, and a worker that fails leaves the PDF unfinished.
- * Such a PNG is unpacked here instead and laid on white: letters are printed on white paper and
- * nothing is drawn under a picture, so this is how it looks. Done once per picture, not per PDF.
+ * Such a PNG is unpacked by pngOnWhite instead and laid on white: letters are printed on white paper
+ * and nothing is drawn under a picture, so this is how it looks. Done once per picture, not per PDF.
  */
 function drawablePng(bytes: Uint8Array): Uint8Array {
   let made = opaquePngs.get(bytes);
@@ -215,201 +215,6 @@ function drawablePng(bytes: Uint8Array): Uint8Array {
   return made;
 }
 const opaquePngs = new WeakMap<Uint8Array, Uint8Array>();
-
-/** Adam7's passes: the first pixel's column and row, and the steps between pixels (PNG specification, 8.2). */
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
-const PNG_CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The PNG itself when PDFKit needs no unpacking; otherwise the same picture as an 8-bit RGB PNG on white. */
-function pngOnWhite(bytes: Uint8Array): Uint8Array {
-  // Not a PNG after all: PDFKit goes by the first bytes too, and says what it is not.
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return bytes;
-  const broken = (why: string) => new Error(`PNG-billedet ${why}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const chunks = new Map<string, Uint8Array>();
-  const data: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= bytes.length;) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    const body = bytes.subarray(at + 8, at + 8 + length);
-    if (body.length !== length) throw broken('er afkortet');
-    if (type === 'IDAT') data.push(body);
-    else if (!chunks.has(type)) chunks.set(type, body);
-    if (type === 'IEND') break;
-    at += 12 + length;
-  }
-  const ihdr = chunks.get('IHDR');
-  if (!ihdr || ihdr.length < 13) throw broken('har intet hoved (IHDR)');
-  const head = new DataView(ihdr.buffer, ihdr.byteOffset, ihdr.byteLength);
-  const [width, height, depth, colour, interlaced] = [head.getUint32(0), head.getUint32(4), ihdr[8]!, ihdr[9]!, ihdr[12] === 1];
-  const transparency = chunks.get('tRNS');
-  const palette = chunks.get('PLTE') ?? new Uint8Array();
-  if (!(colour === 4 || colour === 6 || (colour === 3 && transparency) || interlaced)) return bytes;
-  const channels = PNG_CHANNELS[colour];
-  if (channels === undefined) throw broken(`har en farvetype, PNG ikke kender (${colour})`);
-  if (width * height > MAX_IMAGE_PIXELS) throw broken(`er for stort (${width} × ${height} punkter)`);
-
-  const bitsPerPixel = channels * depth;
-  // Filters work on whole bytes: the byte this many to the left is the same channel of the pixel before.
-  const step = Math.max(1, bitsPerPixel >> 3);
-  const passes = interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
-  const size = (x0: number, y0: number, dx: number, dy: number) => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)] as const;
-  const expected = passes.reduce((sum, [x0, y0, dx, dy]) => {
-    const [w, h] = size(x0, y0, dx, dy);
-    return w === 0 || h === 0 ? sum : sum + h * (1 + Math.ceil((w * bitsPerPixel) / 8));
-  }, 0);
-  const raw = inflated(data, expected, broken);
-
-  const max = (1 << depth) - 1;
-  const sixteen = depth === 16;
-  const out = new Uint8Array(width * height * 3);
-  let at = 0;
-  for (const [x0, y0, dx, dy] of passes) {
-    const [w, h] = size(x0, y0, dx, dy);
-    if (w === 0 || h === 0) continue;
-    const rowBytes = Math.ceil((w * bitsPerPixel) / 8);
-    let previous = new Uint8Array(rowBytes);
-    for (let row = 0; row < h; row += 1) {
-      const filter = raw[at]!;
-      const line = raw.slice(at + 1, at + 1 + rowBytes);
-      at += 1 + rowBytes;
-      unfilter(line, previous, filter, step, broken);
-      previous = line;
-      // A sample as its full value (for tRNS), and scaled to 8 bits (for drawing).
-      const sample = (x: number, c: number): number => {
-        if (sixteen) return (line[(x * channels + c) * 2]! << 8) | line[(x * channels + c) * 2 + 1]!;
-        if (depth === 8) return line[x * channels + c]!;
-        const bit = x * depth;
-        return (line[bit >> 3]! >> (8 - depth - (bit & 7))) & max;
-      };
-      const eight = (v: number): number => (sixteen ? v >> 8 : depth === 8 ? v : Math.round((v * 255) / max));
-      const key = (k: number): number => (transparency && transparency.length >= 2 * (k + 1) ? (transparency[2 * k]! << 8) | transparency[2 * k + 1]! : -1);
-      for (let x = 0; x < w; x += 1) {
-        let r: number, g: number, b: number, a: number;
-        if (colour === 3) {
-          const i = sample(x, 0);
-          [r, g, b] = [palette[3 * i] ?? 0, palette[3 * i + 1] ?? 0, palette[3 * i + 2] ?? 0];
-          a = transparency?.[i] ?? 255;
-        } else if (colour === 0 || colour === 4) {
-          const v = sample(x, 0);
-          r = g = b = eight(v);
-          a = colour === 4 ? eight(sample(x, 1)) : v === key(0) ? 0 : 255;
-        } else {
-          const [rv, gv, bv] = [sample(x, 0), sample(x, 1), sample(x, 2)];
-          [r, g, b] = [eight(rv), eight(gv), eight(bv)];
-          a = colour === 6 ? eight(sample(x, 3)) : rv === key(0) && gv === key(1) && bv === key(2) ? 0 : 255;
-        }
-        const o = ((y0 + row * dy) * width + x0 + x * dx) * 3;
-        // Over white: what shows through a pixel of opacity a is the paper.
-        out[o] = Math.round((r * a + 255 * (255 - a)) / 255);
-        out[o + 1] = Math.round((g * a + 255 * (255 - a)) / 255);
-        out[o + 2] = Math.round((b * a + 255 * (255 - a)) / 255);
-      }
-    }
-  }
-  return rgbPng(width, height, out);
-}
-
-/** The pixel data unpacked, refusing to unpack past what the picture's size needs (a PNG can hide a zip bomb). */
-function inflated(data: readonly Uint8Array[], expected: number, broken: (why: string) => Error): Uint8Array {
-  const out = new Uint8Array(expected);
-  let done = 0;
-  const inflate = new Inflate({ chunkSize: 64 * 1024 });
-  inflate.onData = (chunk) => {
-    const part = chunk as Uint8Array;
-    if (done + part.length > out.length) throw broken('har flere data end sin størrelse');
-    out.set(part, done);
-    done += part.length;
-  };
-  try {
-    data.forEach((d, i) => inflate.push(d, i === data.length - 1));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('PNG-billedet')) throw e;
-    throw broken('kan ikke pakkes ud');
-  }
-  if (inflate.err !== 0 || done !== expected) throw broken('kan ikke pakkes ud');
-  return out;
-}
-
-/** PNG's five row filters undone in place (PNG specification, 9.2), `previous` being the row above, unfiltered. */
-function unfilter(line: Uint8Array, previous: Uint8Array, filter: number, step: number, broken: (why: string) => Error): void {
-  for (let i = 0; i < line.length; i += 1) {
-    const left = i >= step ? line[i - step]! : 0;
-    const up = previous[i]!;
-    const upLeft = i >= step ? previous[i - step]! : 0;
-    let add: number;
-    switch (filter) {
-      case 0:
-        return;
-      case 1:
-        add = left;
-        break;
-      case 2:
-        add = up;
-        break;
-      case 3:
-        add = (left + up) >> 1;
-        break;
-      case 4: {
-        const p = left + up - upLeft;
-        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-        add = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-        break;
-      }
-      default:
-        throw broken(`har et rækkefilter, PNG ikke kender (${filter})`);
-    }
-    line[i] = (line[i]! + add) & 0xff;
-  }
-}
-
-/** An 8-bit RGB PNG of the pixels, each row unfiltered: what PDFKit embeds without unpacking. */
-function rgbPng(width: number, height: number, pixels: Uint8Array): Uint8Array {
-  const rows = new Uint8Array(height * (1 + width * 3));
-  for (let y = 0; y < height; y += 1) rows.set(pixels.subarray(y * width * 3, (y + 1) * width * 3), y * (1 + width * 3) + 1);
-  const ihdr = new Uint8Array(13);
-  const head = new DataView(ihdr.buffer);
-  head.setUint32(0, width);
-  head.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [Uint8Array.from(PNG_SIGNATURE), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflate(rows)), pngChunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function pngChunk(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + body.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, body.length);
-  for (let i = 0; i < 4; i += 1) out[4 + i] = type.charCodeAt(i);
-  out.set(body, 8);
-  view.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
-  return out;
-}
-
-/** CRC-32 as PNG checks its chunks with (ISO 3309; PNG specification, 5.5). */
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 interface PageState {
   /** Nothing drawn on the current page yet. */
