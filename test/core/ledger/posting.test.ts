@@ -270,3 +270,23 @@ describe('one header matcher and date cells from the reader (issue 16)', () => {
     });
   });
 });
+
+describe('a fagsystem export as it comes (issue 20)', () => {
+  it('reads "Debitornr.", "Fordringsart", "Bogf.dato", "Forf.dato" and the kinds "Ny fordring", "Morarenter", "Afskrevet", "Oversendt til inddrivelse"', () => {
+    const header = ['Debitornr.', 'Navn', 'Fordring', 'Fordringsart', 'Bogf.dato', 'Forf. dato', 'Art', 'Beløb'];
+    const { columns, missing } = mapColumns(header);
+    expect(missing).toEqual([]);
+    expect(columns).toMatchObject({ debtorId: 0, claimId: 2, claimType: 3, postingDate: 4, dueDate: 5, kind: 6, amount: 7 });
+    const kinds = ['Ny fordring', 'Morarenter', 'Afskrevet', 'Oversendt til inddrivelse', 'Modregnet', 'Tilbagebetalt'].map((art) => {
+      const p = parsePostingRow(['D1', 'A', 'F1', 'daginstitution', '01-03-2025', '01-03-2025', art, art === 'Ny fordring' || art === 'Morarenter' || art === 'Tilbagebetalt' ? '10,00' : '-10,00'], columns, 2);
+      return 'kind' in p ? p.kind : p.message;
+    });
+    expect(kinds).toEqual(['krav', 'rente', 'afskrivning', 'oversendt', 'modregning', 'tilbagebetaling']);
+  });
+
+  it('a kind it does not know stays a row error that names it (never guessed)', () => {
+    const { columns } = mapColumns(['Debitornr.', 'Fordring', 'Bogf.dato', 'Art', 'Beløb']);
+    const p = parsePostingRow(['D1', 'F1', '01-04-2025', 'Udligning', '-200'], columns, 3);
+    expect(p).toEqual({ row: 3, message: expect.stringMatching(/^Ukendt art "Udligning"/) });
+  });
+});
