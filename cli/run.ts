@@ -8,7 +8,13 @@ import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } f
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
-import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { agreementClaimsFromFile, analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { parseDate } from '../core/calendar/date.js';
+import { kr } from '../core/report/format.js';
+import { danishDate } from '../core/calendar/date.js';
+import { readAgreementRegister } from '../core/portfolio/agreementRegister.js';
+import { worklistOf } from '../core/portfolio/worklist.js';
+import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
@@ -26,6 +32,9 @@ import type { Statement } from '../core/ledger/statement.js';
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const ledgerWorkbooks = () => import('./xlsx/ledgerWorkbooks.js');
 const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
+const portfolioWorkbooks = () => import('./xlsx/portfolioWorkbooks.js');
+// The register's reader brings ExcelJS (for an .xlsx register): only for worklist.
+const tableFiles = () => import('./tableFile.js');
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -54,6 +63,8 @@ Kommandoer:
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
+  worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
+              presserende først (--agreements FIL --ledger FIL --as-of DATO)
   regler      skriv reglerne i brug til arket Saldo-regler (--out regler.xlsx eller regler.csv) til at rette i
 
 Valg:
@@ -76,6 +87,8 @@ Valg:
   --grounds TEKST begrundelsen i afgørelsen om henstand
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
+  --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist)
+  --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -424,6 +437,8 @@ const OPTIONS = {
   addresses: { type: 'string' },
   recipient: { type: 'string' },
   grounds: { type: 'string' },
+  agreements: { type: 'string' },
+  ledger: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -451,6 +466,58 @@ function readArguments(argv: readonly string[]): Arguments {
   return parsed as unknown as Arguments;
 }
 
+const WORKLIST_OPTIONS = ['agreements', 'ledger', 'as-of', 'out', 'rules', 'quiet', 'sheet'];
+
+/**
+ * `worklist --agreements FIL --ledger FIL --as-of DATO`: the register read whole (a few thousand
+ * rows), the ledger streamed keeping only the register's debtors' postings.
+ */
+async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void> {
+  const other = Object.keys(values).find((k) => !WORKLIST_OPTIONS.includes(k) && (values as Record<string, unknown>)[k] !== undefined);
+  if (other !== undefined) throw new UsageError(`--${other} bruges ikke af worklist (kun ${WORKLIST_OPTIONS.map((o) => `--${o}`).join(', ')}).`);
+  if (values.agreements === undefined) throw new UsageError('Angiv aftaleregistret med --agreements FIL (.csv eller .xlsx).');
+  if (values.ledger === undefined) throw new UsageError('Angiv posteringslisten med --ledger FIL (.csv, .xlsx eller .json).');
+  if (values['as-of'] === undefined) throw new UsageError('Angiv datoen for arbejdslisten med --as-of ÅÅÅÅ-MM-DD.');
+  if (values.sheet !== undefined && !values.ledger.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${values.ledger}" er ikke en .xlsx-fil.`);
+  const pathProblem = outputPathProblem(values);
+  if (pathProblem !== undefined) throw new UsageError(pathProblem);
+  const rules = await loadRules(io, values.rules);
+  const asOf = parseDate(values['as-of'], '--as-of');
+  const path = values.agreements;
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
+  } catch (e) {
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Aftaleregistret "${path}" findes ikke.` : `Aftaleregistret "${path}" ${fileProblem(e)}.`);
+  }
+  const table = await (await tableFiles()).readTableFile(bytes, path, `Aftaleregistret "${path}"`, '--agreements');
+  // A line the CSV reader could not read is a blank row here and a problem below.
+  const register = readAgreementRegister(table.rows);
+  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
+    progress,
+    sheet: values.sheet,
+    onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${values.ledger}.\n`),
+  });
+  const list = worklistOf(register.agreements, ledger.claims, asOf, rules);
+  // The register's own unreadable rows are the list's errors too: none is dropped in silence.
+  const w = { ...list, errors: [...table.problems, ...register.errors, ...list.errors].sort((a, b) => a.row - b.row) };
+  const all = { ...w, totals: { ...w.totals, errors: w.errors.length } };
+  if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await portfolioWorkbooks()).worklistWorkbook(all));
+  else {
+    const text = `${JSON.stringify({ ...worklistToJson(all), source: { agreements: path, ledger: ledger.source } })}\n`;
+    if (values.out === undefined) io.stdout(text);
+    else await io.writeFile(values.out, text);
+  }
+  const n = (x: number) => x.toLocaleString('da-DK');
+  const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+  const states = all.totals.byState.map((s) => `${n(s.count)} ${s.state}`).join(', ');
+  io.stderr(`Arbejdsliste pr. ${danishDate(asOf)}: ${count(all.totals.agreements, 'aftale', 'aftaler')} (${states || 'ingen'}); restance i alt ${kr(all.totals.arrears)}\n`);
+  if (all.errors.length > 0) io.stderr(`${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`);
+  if (all.ledgerErrors.length > 0) io.stderr(`${count(all.ledgerErrors.length, 'række', 'rækker')} i posteringslisten kunne ikke læses; se "ledgerErrors" (eller arket Fejl).\n`);
+  io.stderr(`Posteringsfilen: ${lineAccountText(ledger.source.lines)}.\n`);
+}
+
 /** Runs the CLI; returns the exit code. Never throws for bad input and never prints a stack trace. */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   const io = withSafeWrites(given);
@@ -475,6 +542,11 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       const pathProblem = outputPathProblem(values);
       if (pathProblem !== undefined) throw new UsageError(pathProblem);
       await writeRulesSheet(io, values);
+      return 0;
+    }
+    if (name === 'worklist') {
+      if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
+      await runWorklist(values, io);
       return 0;
     }
     if (!isCliCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);

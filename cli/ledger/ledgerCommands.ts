@@ -7,7 +7,9 @@ import { parseYearText } from '../../core/calendar/year.js';
 import { createAnalysisBuilder, type Analysis } from '../../core/ledger/analyse.js';
 import { headerColumns } from '../../core/ledger/ledgerJson.js';
 import { showAnalysis, showStatement } from '../../core/ledger/shownTexts.js';
-import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
+import { isRowError, parsePostingRow, type ColumnMap, type Posting } from '../../core/ledger/posting.js';
+import type { RegisteredAgreement } from '../../core/portfolio/agreementRegister.js';
+import { agreementClaims, type AgreementClaims } from '../../core/portfolio/worklist.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { checkLedgerFile, isStream, readLedger } from './readLedger.js';
 import { assertLinesAccounted, newLineTally, type LineAccount } from './lineAccount.js';
@@ -217,4 +219,29 @@ export async function analyseFromFile(path: string, options: LedgerOptions): Pro
   const account = { ...lines, accepted: analysis.rows, errors: analysis.errors.length };
   assertLinesAccounted(account, path);
   return { ...showAnalysis(analysis, { maskCpr: options.maskCpr === true }), source: { file: path, ...source, lines: account } };
+}
+
+/**
+ * The agreements' claims from a ledger file, for the work list: streamed, keeping only the
+ * register's debtors' postings (core/portfolio/worklist.ts), with the line account checked.
+ */
+export async function agreementClaimsFromFile(
+  path: string,
+  agreements: readonly RegisteredAgreement[],
+  options: LedgerOptions,
+): Promise<{ claims: AgreementClaims; source: { file: string; lines: LineAccount } & LedgerSource }> {
+  await checkLedgerFile(path);
+  const claims = agreementClaims(agreements);
+  let accepted = 0;
+  const sink = {
+    add: (p: Posting) => {
+      accepted += 1;
+      claims.add(p);
+    },
+    addError: (e: { row: number; message: string }) => claims.addError(e),
+  };
+  const { lines, ...source } = await stream(path, sink, 'Arbejdsliste', options);
+  const account = { ...lines, accepted, errors: claims.errors.length };
+  assertLinesAccounted(account, path);
+  return { claims, source: { file: path, ...source, lines: account } };
 }

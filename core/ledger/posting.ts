@@ -183,7 +183,8 @@ export function parseDateText(text: string): DayNumber | null {
   return dayNumberOf(y, m, d);
 }
 
-function dateValue(v: unknown): DayNumber | null | 'bad' {
+/** A date cell as a ledger reads it (an Excel serial, a date cell, `dd-mm-åååå` or ISO text); null when blank. */
+export function dateValue(v: unknown): DayNumber | null | 'bad' {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return excelSerialToDayNumber(v) ?? 'bad';
   if (isDateCell(v)) return v.day;
@@ -191,7 +192,8 @@ function dateValue(v: unknown): DayNumber | null | 'bad' {
   return 'bad';
 }
 
-function amountValue(v: unknown): number | null {
+/** An amount cell in øre (a number in kroner, or Danish or English text with at most 2 decimals); null when not one. */
+export function amountValue(v: unknown): number | null {
   if (typeof v === 'number') {
     // A number cell is kroner with a decimal point, never Danish text: 1.234 is 1,234 kr. and has
     // too many decimals, not 1.234 kr.

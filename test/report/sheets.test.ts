@@ -27,6 +27,9 @@ import { formatKroner, ore } from '../../core/money/ore.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runSchedule as runPlan } from '../core/schedule/helpers.js';
 import { fakeExcel, FakeWorkbook, type FakeSheet } from '../fakes/excelFake.js';
+import { readAgreementRegister } from '../../core/portfolio/agreementRegister.js';
+import { worklist } from '../../core/portfolio/worklist.js';
+import { worklistSheets } from '../../core/report/worklistSheets.js';
 
 interface Cell {
   value: string | number;
@@ -204,6 +207,25 @@ const sheets: Array<[string, SheetDescription]> = [
   ...analysisSheets(analysis).map((d): [string, SheetDescription] => [`analysis (CLI): ${d.name}`, d]),
   ['follow-up', followupSheet('Opfølgning', fu, 'Lavet af Saldo')],
   ['follow-up charts', followupChartSheet('Diagrammer', fu)!],
+  ...worklistSheets(
+    worklist(
+      readAgreementRegister([
+        ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Aftaledato', 'Første forfald', 'Sagsbehandler'],
+        ['A1', 'D1', 'F1', '500,00', '15-12-2025', '01-01-2026', 'Kim'],
+        ['A2', 'D2', 'F2', '1.000,00', '15-12-2025', '01-01-2026', 'Lis'],
+        ['A3', 'D3', 'F3', '1.000,00', '15-12-2025', '01-01-2026', 'Lis'],
+      ]).agreements,
+      [
+        ['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Art', 'Beløb'],
+        ['D1', 'Søren Æbelø', 'F1', 'daginstitution', '01-12-2025', 'krav', '123.456,78'],
+        ['D2', 'Bo', 'F2', 'daginstitution', '01-12-2025', 'krav', '2.000,00'],
+        ['D2', 'Bo', 'F2', 'daginstitution', '02-01-2026', 'betaling', '-1.000,00'],
+        ['D2', 'Bo', 'F2', 'daginstitution', '02-02-2026', 'betaling', '-1.000,00'],
+      ],
+      '2026-03-15' as CalendarDate,
+      defaultRules,
+    ),
+  ).map((d): [string, SheetDescription] => [`work list (issue 20): ${d.name}`, d]),
 ];
 
 beforeEach(() => void vi.stubGlobal('Excel', fakeExcel(new FakeWorkbook())));

@@ -278,7 +278,11 @@ describe('a fagsystem export as it comes (issue 20)', () => {
     expect(missing).toEqual([]);
     expect(columns).toMatchObject({ debtorId: 0, claimId: 2, claimType: 3, postingDate: 4, dueDate: 5, kind: 6, amount: 7 });
     const kinds = ['Ny fordring', 'Morarenter', 'Afskrevet', 'Oversendt til inddrivelse', 'Modregnet', 'Tilbagebetalt'].map((art) => {
-      const p = parsePostingRow(['D1', 'A', 'F1', 'daginstitution', '01-03-2025', '01-03-2025', art, art === 'Ny fordring' || art === 'Morarenter' || art === 'Tilbagebetalt' ? '10,00' : '-10,00'], columns, 2);
+      const p = parsePostingRow(
+        ['D1', 'A', 'F1', 'daginstitution', '01-03-2025', '01-03-2025', art, art === 'Ny fordring' || art === 'Morarenter' || art === 'Tilbagebetalt' ? '10,00' : '-10,00'],
+        columns,
+        2,
+      );
       return 'kind' in p ? p.kind : p.message;
     });
     expect(kinds).toEqual(['krav', 'rente', 'afskrivning', 'oversendt', 'modregning', 'tilbagebetaling']);

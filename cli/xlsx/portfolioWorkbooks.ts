@@ -1,0 +1,11 @@
+/** Workbooks for the portfolio commands (issue 20), described by core/report: the work list. */
+import type { Worklist } from '../../core/portfolio/worklist.js';
+import { worklistSheets } from '../../core/report/worklistSheets.js';
+import { addSheet, streamedBook } from './book.js';
+
+/** "Arbejdsliste" with filters and the state coloured, and the agreements and rows that could not be read. */
+export function worklistWorkbook(w: Worklist): Promise<Uint8Array> {
+  return streamedBook((book) => {
+    for (const sheet of worklistSheets(w)) addSheet(book, sheet);
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * The daily work list (arbejdsliste, issue 20): every agreement of the register, checked against
+ * the ledger on a date — its state, arrears, breached since, and the politik's step due now —
+ * sorted by urgency, with totals by state. One `status` per agreement (core/commands/status.ts),
+ * fed from the ledger instead of typed in:
+ *
+ * - the claims' amounts are what was open on them the day before the agreement date: krav,
+ *   korrektion and tilbagebetaling add to the principal, gebyr to the fees, rente to the interest;
+ *   betaling, modregning, afskrivning and oversendt reduce them in the rules' dækningsrækkefølge;
+ * - payments are the claims' betaling and modregning postings from the agreement date to the
+ *   date (a set-off pays the agreement as a payment does);
+ * - steps taken are the claims' gebyr postings after the agreement date: each is a rykker sent,
+ *   the procedure's rykkers taken in order;
+ * - a claim with an `oversendt` posting from the agreement date on has left the kommune: the
+ *   agreement is listed as `oversendt`, with no step.
+ *
+ * What the ledger cannot say (interest agreed in the agreement, steps without a fee) is not
+ * guessed. An agreement that cannot be checked is an error with its register row and why.
+ */
+import { fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
+import { status } from '../commands/status.js';
+import type { StatusInput } from '../commands/inputs.js';
+import { isSaldoError } from '../errors.js';
+import { headerColumns } from '../ledger/ledgerJson.js';
+import { parsePostingRow, type Posting, type RowError } from '../ledger/posting.js';
+import { ore, toKroner, type Ore } from '../money/ore.js';
+import type { ClaimType } from '../rules/claimTypes.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import { chooseProcedure, stepsFor } from '../rykker/procedure.js';
+import type { AgreementState } from '../status/agreementStatus.js';
+import type { RegisteredAgreement } from './agreementRegister.js';
+
+/** What the list says of an agreement: the status's states, and two the ledger adds. */
+export type WorklistState = AgreementState | 'oversendt';
+
+/** How soon the caseworker must act: 1 now, 2 within a week, 3 later, 4 nothing to do (kept), 5 done. */
+export type Urgency = 1 | 2 | 3 | 4 | 5;
+export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { 1: 'nu', 2: 'inden for 7 dage', 3: 'senere', 4: 'intet at gøre', 5: 'afsluttet' };
+
+export interface WorklistStep {
+  step: string;
+  action: string;
+  earliest: CalendarDate;
+  fee: Ore;
+  feeIsMaximum: boolean;
+  overdue: boolean;
+}
+
+export interface WorklistRow {
+  id: string;
+  /** The register's row. */
+  row: number;
+  debtorId: string;
+  debtorName: string;
+  caseId: string;
+  caseworker: string;
+  state: WorklistState;
+  arrears: Ore;
+  breachDate: CalendarDate | null;
+  /** Days since the breach on the date (null when not breached). */
+  daysInBreach: number | null;
+  nextStep: WorklistStep | null;
+  urgency: Urgency;
+}
+
+export interface Worklist {
+  asOf: CalendarDate;
+  agreements: WorklistRow[];
+  totals: {
+    agreements: number;
+    arrears: Ore;
+    byState: Array<{ state: WorklistState; count: number; arrears: Ore }>;
+    /** Agreements listed in `errors` (not in the list). */
+    errors: number;
+  };
+  /** Register rows and agreements that could not be checked, each with its register row. */
+  errors: RowError[];
+  /** Ledger rows that could not be read (their claims may be missing from an agreement). */
+  ledgerErrors: RowError[];
+}
+
+const STATE_ORDER: readonly WorklistState[] = ['misligholdt', 'overholdt', 'afsluttet', 'oversendt'];
+const WEEK = 7;
+
+interface ClaimPostings {
+  type: string;
+  dueDay: DayNumber | null;
+  postings: Posting[];
+}
+
+/**
+ * The work list of `agreements` on `asOf`, from the ledger's rows (the header row first, as a
+ * sheet or CSV gives them). Only the register's debtors' postings are kept, so a ledger of a
+ * million rows costs the memory of the agreements' claims.
+ */
+export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet): Worklist {
+  const ledger = agreementClaims(agreements);
+  let columns: ReturnType<typeof headerColumns> | null = null;
+  let n = 0;
+  for (const cells of ledgerRows) {
+    n += 1;
+    if (columns === null) {
+      columns = headerColumns(cells);
+      continue;
+    }
+    if (cells.every((c) => c === null || c === undefined || c === '')) continue;
+    const p = parsePostingRow(cells, columns, n);
+    if ('message' in p) ledger.addError(p);
+    else ledger.add(p);
+  }
+  if (columns === null) headerColumns([]);
+  return worklistOf(agreements, ledger, asOf, rules);
+}
+
+/** The agreements' claims gathered from a ledger's postings, as a reader streams them. */
+export interface AgreementClaims {
+  add(p: Posting): void;
+  addError(e: RowError): void;
+  readonly claims: ReadonlyMap<string, ClaimPostings>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly errors: readonly RowError[];
+}
+
+/**
+ * A sink for a ledger's postings that keeps only the register's debtors' (a ledger of a million
+ * rows costs the memory of the agreements' claims), and every row error.
+ */
+export function agreementClaims(agreements: readonly RegisteredAgreement[]): AgreementClaims {
+  const debtors = new Set(agreements.map((a) => a.debtorId));
+  const claims = new Map<string, ClaimPostings>();
+  const names = new Map<string, string>();
+  const errors: RowError[] = [];
+  return {
+    claims,
+    names,
+    errors,
+    addError: (e) => void errors.push(e),
+    add(p) {
+      if (!debtors.has(p.debtorId)) return;
+      const key = claimKey(p.debtorId, p.claimId);
+      let claim = claims.get(key);
+      if (!claim) {
+        claim = { type: p.claimType, dueDay: p.dueDay, postings: [] };
+        claims.set(key, claim);
+      }
+      if (claim.dueDay === null && p.kind === 'krav') claim.dueDay = p.dueDay;
+      if (claim.type === '') claim.type = p.claimType;
+      claim.postings.push(p);
+      if (p.debtorName !== '' && !names.has(p.debtorId)) names.set(p.debtorId, p.debtorName);
+    },
+  };
+}
+
+/** The work list from the agreements' claims gathered by `agreementClaims`. */
+export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet): Worklist {
+  const { claims, names, errors: ledgerErrors } = ledger;
+  const errors: RowError[] = [];
+  const rows: WorklistRow[] = [];
+  for (const agreement of agreements) {
+    const row = worklistRow(agreement, claims, names, asOf, rules);
+    if ('message' in row) errors.push(row);
+    else rows.push(row);
+  }
+  rows.sort(byUrgency);
+  const byState = STATE_ORDER.map((state) => {
+    const of = rows.filter((r) => r.state === state);
+    return { state, count: of.length, arrears: ore(of.reduce((sum, r) => sum + r.arrears, 0)) };
+  }).filter((s) => s.count > 0);
+  return {
+    asOf,
+    agreements: rows,
+    totals: { agreements: rows.length, arrears: ore(rows.reduce((sum, r) => sum + r.arrears, 0)), byState, errors: errors.length },
+    errors,
+    ledgerErrors: [...ledgerErrors],
+  };
+}
+
+const claimKey = (debtorId: string, claimId: string): string => `${debtorId}\u0000${claimId}`;
+
+/** What was open on a claim before `day`: the reductions taken in the rules' dækningsrækkefølge. */
+function openBefore(postings: readonly Posting[], day: DayNumber, rules: RuleSet): { principal: number; fees: number; interest: number } {
+  const open = { principal: 0, fees: 0, interest: 0 };
+  let reductions = 0;
+  for (const p of postings) {
+    if (p.postingDay >= day) continue;
+    if (p.kind === 'gebyr') open.fees += p.amount;
+    else if (p.kind === 'rente') open.interest += p.amount;
+    else if (p.kind === 'krav' || p.kind === 'korrektion' || p.kind === 'tilbagebetaling') open.principal += p.amount;
+    else reductions -= p.amount;
+  }
+  for (const part of rules.allocationOrder.value) {
+    const key = part === 'fees' ? 'fees' : part === 'interest' ? 'interest' : 'principal';
+    const taken = Math.min(Math.max(open[key], 0), reductions);
+    open[key] -= taken;
+    reductions -= taken;
+  }
+  // More paid than was owed: a credit, which no agreement covers.
+  open.principal -= reductions;
+  return open;
+}
+
+function worklistRow(a: RegisteredAgreement, claims: ReadonlyMap<string, ClaimPostings>, names: ReadonlyMap<string, string>, asOf: CalendarDate, rules: RuleSet): WorklistRow | RowError {
+  const fail = (message: string): RowError => ({ row: a.row, message: `Aftale ${a.id}: ${message}` });
+  const start = toDayNumber(a.startDate);
+  const end = toDayNumber(asOf);
+  const found = a.claimIds.map((id) => ({ id, claim: claims.get(claimKey(a.debtorId, id)) }));
+  const missing = found.filter((f) => !f.claim).map((f) => f.id);
+  if (missing.length > 0) return fail(`${missing.length === 1 ? 'fordringen' : 'fordringerne'} ${missing.join(', ')} findes ikke i posteringslisten for debitor ${a.debtorId}.`);
+  const base = {
+    id: a.id,
+    row: a.row,
+    debtorId: a.debtorId,
+    debtorName: names.get(a.debtorId) ?? '',
+    caseId: a.caseId,
+    caseworker: a.caseworker,
+  };
+  const within = (p: Posting) => p.postingDay >= start && p.postingDay <= end;
+  const all = found.flatMap((f) => f.claim!.postings);
+  if (all.some((p) => p.kind === 'oversendt' && within(p))) {
+    return { ...base, state: 'oversendt', arrears: ore(0), breachDate: null, daysInBreach: null, nextStep: null, urgency: 5 };
+  }
+
+  const claimInputs = found.flatMap(({ id, claim }) => {
+    const open = openBefore(claim!.postings, start, rules);
+    if (open.principal + open.fees + open.interest <= 0) return [];
+    return [
+      {
+        id,
+        ...(claim!.type === '' ? {} : { type: claim!.type }),
+        principal: toKroner(ore(Math.max(open.principal, 0))),
+        ...(open.fees > 0 ? { fees: toKroner(ore(open.fees)) } : {}),
+        ...(open.interest > 0 ? { interest: toKroner(ore(open.interest)) } : {}),
+        ...(claim!.dueDay === null ? {} : { dueDate: fromDayNumber(claim!.dueDay) }),
+      },
+    ];
+  });
+  if (claimInputs.length === 0) return fail(`intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`);
+
+  const payments = all
+    .filter((p) => (p.kind === 'betaling' || p.kind === 'modregning') && within(p))
+    .sort((x, y) => x.postingDay - y.postingDay)
+    .map((p) => ({ date: fromDayNumber(p.postingDay), amount: toKroner(ore(-p.amount)) }));
+  const fees = all.filter((p) => p.kind === 'gebyr' && p.postingDay > start && p.postingDay <= end).sort((x, y) => x.postingDay - y.postingDay);
+  const input: StatusInput = {
+    startDate: a.startDate,
+    firstDueDate: a.firstDueDate,
+    frequency: a.frequency,
+    ...(a.installment !== null ? { installment: toKroner(ore(a.installment)) } : { count: a.count! }),
+    claims: claimInputs,
+    payments,
+    asOf,
+    graceDays: a.graceDays,
+    ...(a.henstand ? { henstand: { from: a.henstand.from, months: a.henstand.months } } : {}),
+  };
+  try {
+    if (fees.length > 0)
+      input.stepsTaken = rykkersTaken(
+        fees,
+        claimInputs.flatMap((c) => (c.type ? [c.type] : [])),
+        rules,
+      );
+    const s = status(input, rules);
+    const next = s.nextSteps.find((x) => !x.optional) ?? s.nextSteps[0] ?? null;
+    const nextStep: WorklistStep | null =
+      next === null ? null : { step: next.step, action: next.action, earliest: next.earliest, fee: next.fee, feeIsMaximum: next.feeIsMaximum, overdue: next.overdue };
+    return {
+      ...base,
+      state: s.state,
+      arrears: s.arrears,
+      breachDate: s.breachDate,
+      daysInBreach: s.breachDate === null ? null : end - toDayNumber(s.breachDate),
+      nextStep,
+      urgency: urgencyOf(s.state, nextStep, end),
+    };
+  } catch (e) {
+    if (isSaldoError(e)) return fail(e.message);
+    throw e;
+  }
+}
+
+/** The ledger's rykkergebyrer after the agreement date as the procedure's fee-bearing steps, in order. */
+function rykkersTaken(fees: readonly Posting[], types: readonly ClaimType[], rules: RuleSet): Array<{ step: string; date: CalendarDate }> {
+  const known = types.filter((t) => Object.hasOwn(rules.claimTypes.value, t));
+  const choice = chooseProcedure(known, 'misligholdt', rules);
+  const letters = stepsFor(choice.procedure, known, rules).filter((s) => s.fee);
+  return fees.slice(0, letters.length).map((p, i) => ({ step: letters[i]!.id, date: fromDayNumber(p.postingDay) }));
+}
+
+function urgencyOf(state: AgreementState, next: WorklistStep | null, today: DayNumber): Urgency {
+  if (state === 'afsluttet') return 5;
+  if (next === null) return 4;
+  const days = toDayNumber(next.earliest) - today;
+  if (next.overdue || days <= 0) return 1;
+  return days <= WEEK ? 2 : state === 'misligholdt' ? 3 : 4;
+}
+
+/** Most urgent first; then the earliest step, the larger arrears, the id. */
+function byUrgency(x: WorklistRow, y: WorklistRow): number {
+  if (x.urgency !== y.urgency) return x.urgency - y.urgency;
+  const ex = x.nextStep?.earliest ?? '9999-12-31';
+  const ey = y.nextStep?.earliest ?? '9999-12-31';
+  if (ex !== ey) return ex < ey ? -1 : 1;
+  if (x.arrears !== y.arrears) return y.arrears - x.arrears;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
