@@ -4,10 +4,15 @@
  * last day is worked by hand in its comment (test/core/portfolio/limitationRadar.test.ts has the rules).
  */
 import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeLedger } from '../../bench/makeLedger.js';
+import { limitationFromFile } from '../../cli/ledger/ledgerCommands.js';
+import { limitationRadarToJson } from '../../core/portfolio/limitationRadar.js';
+import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runOnDisk as run, spawnCli, tempFiles } from './helpers.js';
 
-const { file } = tempFiles('saldo-limitation-');
+const { dir, file } = tempFiles('saldo-limitation-');
 
 const LEDGER = [
   'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb;Dom/forlig dato',
@@ -150,5 +155,21 @@ describe('saldo limitation: Danish usage errors', () => {
     const bad = spawnCli(['limitation', '--in', '-'], JSON.stringify({ asOf: '2026-06-16', days: 0, ledger }));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^days: angiv antal dage som et positivt helt tal/);
+  });
+});
+
+describe('saldo limitation on a large CSV: pieces on two threads', () => {
+  it('the worker ends its statement on --as-of too: the same radar as one piece on one thread', async () => {
+    const path = join(dir, 'generated.csv');
+    await makeLedger(path, 3000, 200, undefined, { limitation: true });
+    const radarOf = async (pieceBytes: number, threads: number, workerTakesAll = false) => {
+      const r = await limitationFromFile(path, defaultRules, { asOf: '2026-06-16', days: '365', pieceBytes, threads, workerTakesAll });
+      return JSON.stringify({ ...limitationRadarToJson(r), lines: r.source.lines });
+    };
+    const whole = await radarOf(1 << 30, 1);
+    // The generated ledger runs past the as-of date, so the cut matters; and the window is not empty.
+    expect(JSON.parse(whole).claims.length).toBeGreaterThan(0);
+    expect(await radarOf(4000, 2, true)).toBe(whole);
+    expect(await radarOf(2500, 2)).toBe(whole);
   });
 });
