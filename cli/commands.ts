@@ -155,6 +155,16 @@ export const CLI_COMMANDS = {
     warnings: () => [],
     warningPrefix: false,
   }),
+  limitation: describe({
+    options: ['as-of', 'days', 'mask-cpr', 'sheet'],
+    batch: false,
+    ledgerFile: true,
+    run: (input, rules) => runOnJson('limitation', input, rules),
+    json: toJson.limitation,
+    workbook: one(async (r) => (await ledgerWorkbooks()).limitationWorkbook(r)),
+    warnings: () => [],
+    warningPrefix: false,
+  }),
 } satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;

@@ -8,13 +8,15 @@ import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } f
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
-import { agreementClaimsFromFile, analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { agreementClaimsFromFile, analyseFromFile, limitationFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { parseDate } from '../core/calendar/date.js';
 import { kr } from '../core/report/format.js';
 import { danishDate } from '../core/calendar/date.js';
 import { readAgreementRegister } from '../core/portfolio/agreementRegister.js';
 import { worklistOf } from '../core/portfolio/worklist.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
+import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
+import { formatKroner } from '../core/money/ore.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
@@ -62,6 +64,8 @@ Kommandoer:
   status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
+  limitation  forældelsesradar: åbne fordringer, der forældes inden for --days dage fra --as-of,
+              med beløb, fordringstype og det skridt, der afbryder forældelsen; og de allerede forældede
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
   worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
               presserende først (--agreements FIL --ledger FIL --as-of DATO)
@@ -73,9 +77,10 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
-  --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
-  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse); ellers læses det første synlige ark
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist)
+  --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
+  --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse, limitation)
+  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation); ellers læses det første synlige ark
   --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
                 og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
                 ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
@@ -206,6 +211,7 @@ interface LedgerValues {
   out?: string;
   year?: string;
   'as-of'?: string;
+  days?: string;
   'mask-cpr'?: boolean;
   'show-cpr'?: boolean;
   letters?: string;
@@ -314,13 +320,21 @@ async function writeCaseLetterFile(io: CliIo, name: 'plan' | 'henstand', input: 
   }
 }
 
-/** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
-async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
+/** `statements`/`analyse`/`limitation` on a ledger file: streamed, with progress on a terminal. */
+async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
   // Which sheet is read is said always (not only with progress): a wrong sheet gives wrong sums.
-  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress, sheet: values.sheet, onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`) };
+  const options = {
+    year: values.year,
+    asOf: values['as-of'],
+    days: values.days,
+    maskCpr: values['mask-cpr'],
+    progress,
+    sheet: values.sheet,
+    onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`),
+  };
   let result: { errors: unknown[] };
   let account: LineAccount;
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
@@ -350,6 +364,13 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
         if (values.letters) await writeLetterFiles(io, values, letterText, rules);
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
+    } else if (name === 'limitation') {
+      const r = await limitationFromFile(path, rules, options);
+      account = r.source.lines;
+      result = r;
+      chunks = () => [JSON.stringify({ ...limitationRadarToJson(r), source: r.source })];
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).limitationWorkbook(r));
+      io.stderr(`${radarSummaryText(r)}\n`);
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
@@ -379,13 +400,21 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
     io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
 }
 
+/** The radar in one line for standard error: how many and how much in the window, and already forældet. */
+function radarSummaryText(r: LimitationRadar): string {
+  const claims = (n: number) => `${n.toLocaleString('da-DK')} ${n === 1 ? 'fordring' : 'fordringer'}`;
+  const w = r.totals.all;
+  const b = r.alreadyBarred.totals.all;
+  return `Forældelse pr. ${danishDate(r.asOf)}: ${claims(w.claims)} forældes inden for ${r.days} dage (til og med ${danishDate(r.windowEnd)}), åbent ${formatKroner(w.open)}; ${claims(b.claims)} er allerede forældet, åbent ${formatKroner(b.open)} (se "alreadyBarred").`;
+}
+
 /**
  * Options that would be passed over in silence are refused: one the command does not use
  * (`plan --year`), one given twice (which counts?), and an --out that is neither .json nor .xlsx
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
+  for (const option of ['year', 'as-of', 'days', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       const users = Object.entries(CLI_COMMANDS)
         .filter(([, c]) => c.options.includes(option))
@@ -424,6 +453,7 @@ const OPTIONS = {
   version: { type: 'boolean' },
   year: { type: 'string' },
   'as-of': { type: 'string' },
+  days: { type: 'string' },
   'mask-cpr': { type: 'boolean' },
   'show-cpr': { type: 'boolean' },
   letters: { type: 'string' },
@@ -562,16 +592,18 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     // its own year/asOf (a file, or standard input) goes through the command map.
     const command = CLI_COMMANDS[name];
     const ownParameters = values.in.toLowerCase().endsWith('.json') && (name === 'statements' ? values.year === undefined : values['as-of'] === undefined);
-    if ((name === 'statements' || name === 'analyse') && command.ledgerFile && values.in !== '-' && !ownParameters) {
+    if ((name === 'statements' || name === 'analyse' || name === 'limitation') && command.ledgerFile && values.in !== '-' && !ownParameters) {
       await runLedgerFile(name, values, rules, io);
       return 0;
     }
     if (values.letters !== undefined && name !== 'plan' && name !== 'henstand') throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'days', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
     if (command.ledgerFile && ledgerOptions.length > 0) {
-      throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
+      throw new UsageError(
+        `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf", "days" og "maskCpr" i inputtet.`,
+      );
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
     const raw = await readJson(io, values.in, 'Inputfilen');

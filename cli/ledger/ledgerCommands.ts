@@ -1,8 +1,9 @@
 /**
- * `statements` and `analyse` on a ledger file: the file streams through core's builders, with a
+ * `statements`, `analyse` and `limitation` on a ledger file: the file streams through core's builders, with a
  * progress bar on stderr when a person is watching (a terminal, and not --quiet).
  */
-import { toDayNumber, parseDate } from '../../core/calendar/date.js';
+import { toDayNumber, parseDate, partsOf } from '../../core/calendar/date.js';
+import { limitationRadar, parseWindowDays, showRadar, type LimitationRadar } from '../../core/portfolio/limitationRadar.js';
 import { parseYearText } from '../../core/calendar/year.js';
 import { createAnalysisBuilder, type Analysis } from '../../core/ledger/analyse.js';
 import { headerColumns } from '../../core/ledger/ledgerJson.js';
@@ -132,14 +133,14 @@ function startStatementWorker(data: StatementWorkerData): Promise<WorkerAnswer> 
  * worker's part is merged in. Returns null when a piece cut fell inside a quoted field (a line
  * break in quotes): the caller then reads the file as one stream.
  */
-async function statementFromCsvPieces(path: string, year: number, rules: RuleSet, options: LedgerOptions): Promise<LedgerStatement | null> {
+async function statementFromCsvPieces(path: string, year: number, asOf: number | undefined, rules: RuleSet, options: LedgerOptions, label: string): Promise<LedgerStatement | null> {
   const layout = readCsvLayout(path, options.pieceBytes);
   const columns = headerColumns(layout.header);
-  const builder = createStatementBuilder(year, rules);
+  const builder = createStatementBuilder(year, rules, asOf);
   const counter = newPieceCounter();
-  const bar = progressBar(options.progress, 'Saldoopgørelse');
+  const bar = progressBar(options.progress, label);
   const threads = threadsFor(layout, options);
-  const worker = threads > 1 ? startStatementWorker({ layout, columns, year, rules, counter }) : null;
+  const worker = threads > 1 ? startStatementWorker(asOf === undefined ? { layout, columns, year, rules, counter } : { layout, columns, year, asOf, rules, counter }) : null;
   // The worker's failure must not go unhandled while this thread works.
   worker?.catch(() => undefined);
   const pieces = worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces)));
@@ -191,16 +192,38 @@ function statementAccount(statement: LazyStatement, lines: Omit<LineAccount, 'ac
 
 /** The statement of a ledger file (CSV in pieces, on two threads when large; .xlsx, JSON and pipes streamed). */
 export async function statementOfFile(path: string, rules: RuleSet, options: LedgerOptions): Promise<LedgerStatement> {
-  const year = parseYearText(options.year, '--year');
+  return statementOfFileUntil(path, parseYearText(options.year, '--year'), undefined, rules, options, 'Saldoopgørelse');
+}
+
+/** The statement of a ledger file for `year`, ended on `asOf` when given (a day in the year). */
+async function statementOfFileUntil(path: string, year: number, asOf: number | undefined, rules: RuleSet, options: LedgerOptions, label: string): Promise<LedgerStatement> {
   await checkLedgerFile(path);
   if (!/\.(xlsx|json)$/i.test(path) && !(await isStream(path))) {
-    const pieces = await statementFromCsvPieces(path, year, rules, options);
+    const pieces = await statementFromCsvPieces(path, year, asOf, rules, options, label);
     if (pieces) return pieces;
   }
-  const builder = createStatementBuilder(year, rules);
-  const { lines, ...source } = await stream(path, builder, 'Saldoopgørelse', options);
+  const builder = createStatementBuilder(year, rules, asOf);
+  const { lines, ...source } = await stream(path, builder, label, options);
   const statement = builder.finishLazily();
   return { statement, ...source, lines: statementAccount(statement, lines, path) };
+}
+
+/**
+ * The forældelse radar of a ledger file on --as-of (SPEC `limitation`): the statement ended on that
+ * day (CSV in pieces on two threads, as `statements`), then core's radar; texts shown as `maskCpr` says.
+ */
+export async function limitationFromFile(
+  path: string,
+  rules: RuleSet,
+  options: LedgerOptions & { days?: string },
+): Promise<LimitationRadar & { source: { file: string; lines: LineAccount } & LedgerSource }> {
+  if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
+  const asOf = toDayNumber(parseDate(options.asOf, '--as-of'));
+  // Checked before the ledger is read: a typo in --days must not cost a minute's reading.
+  const days = parseWindowDays(options.days, '--days');
+  const { statement, lines, ...read } = await statementOfFileUntil(path, partsOf(asOf).year, asOf, rules, options, 'Forældelse');
+  const radar = showRadar(limitationRadar(statement, asOf, days, rules), { maskCpr: options.maskCpr === true });
+  return { ...radar, source: { file: path, ...read, lines } };
 }
 
 /** The whole statement of a ledger file (every debtor held), its texts shown as `options.maskCpr` says. */

@@ -13,13 +13,15 @@ export interface StatementWorkerData {
   layout: CsvLayout;
   columns: ColumnMap;
   year: number;
+  /** The statement's last day when it is not 31 December (the limitation radar's as-of date). */
+  asOf?: number;
   rules: RuleSet;
   counter: PieceCounter;
 }
 
 const data = workerData as StatementWorkerData;
 try {
-  const builder = createStatementBuilder(data.year, data.rules);
+  const builder = createStatementBuilder(data.year, data.rules, data.asOf);
   const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter));
   parentPort!.postMessage({ part: builder.part(), pieces });
 } catch (e) {

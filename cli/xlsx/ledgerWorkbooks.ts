@@ -1,11 +1,12 @@
 /**
- * Workbooks for `statements` and `analyse` (--out x.xlsx) and the printable letters
+ * Workbooks for `statements`, `analyse` and `limitation` (--out x.xlsx) and the printable letters
  * (--letters x.xlsx), described by core/report/ledgerSheets. Written with ExcelJS's streaming
  * writer, so 80,000 debtors do not have to fit in memory as a workbook model. Every string from
  * the ledger is written as a string value, which ExcelJS never turns into a formula: a name like
  * =HYPERLINK("…") stays text.
  */
-import type { Analysis, Statement } from '../../core/commands/index.js';
+import type { Analysis, LimitationRadar, Statement } from '../../core/commands/index.js';
+import { limitationSheets } from '../../core/report/limitationSheets.js';
 import { letterRows, type LetterLines, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { analysisSheets, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { addSheet, streamedBook } from './book.js';
@@ -22,6 +23,13 @@ export function statementsWorkbook(s: Statement): Promise<Uint8Array> {
 export function analyseWorkbook(a: Analysis): Promise<Uint8Array> {
   return streamedBook((book) => {
     for (const sheet of analysisSheets(a)) addSheet(book, sheet);
+  });
+}
+
+/** The forældelse radar: overview with totals by claim type, the claims by days left, the forældede, the rows not read. */
+export function limitationWorkbook(r: LimitationRadar): Promise<Uint8Array> {
+  return streamedBook((book) => {
+    for (const sheet of limitationSheets(r)) addSheet(book, sheet);
   });
 }
 

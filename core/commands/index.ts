@@ -14,7 +14,8 @@ import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
-import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
+import { analyse, analyseRows, limitation, limitationOfRows, statements, statementsOfRows } from './ledger.js';
+import { limitationRadarToJson, type LimitationRadar } from '../portfolio/limitationRadar.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
@@ -31,6 +32,7 @@ export type { StatusOnDate } from '../status/statusInput.js';
 export type { Followup, Status as GoalStatus } from '../followup/followup.js';
 export type { Statement } from '../ledger/statement.js';
 export type { Analysis } from '../ledger/analyse.js';
+export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
@@ -59,9 +61,11 @@ export const commands = {
   followup: guarded(async (input: FollowupInput, rules: RuleSet) => (await followupModule()).followup(input, rules)),
   statements: guarded(statements),
   analyse: guarded(analyse),
+  limitation: guarded(limitation),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
+  limitationOfRows,
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
@@ -97,8 +101,10 @@ export const toJson = {
   // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
   statements: (s: Statement) => statementToJson(s),
   analyse: (a: Analysis) => analysisToJson(a),
+  limitation: (r: LimitationRadar) => limitationRadarToJson(r),
   statementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => Statement) => (rows: Iterable<readonly unknown[]>) => statementToJson(of(rows)),
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
+  limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => (rows: Iterable<readonly unknown[]>) => limitationRadarToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,

@@ -157,3 +157,12 @@ export interface AnalyseInput {
   ledger: LedgerRowInput[];
   maskCpr?: boolean;
 }
+
+/** SPEC "Portfolio commands", `limitation`: the forældelse radar of a ledger on a date. */
+export interface LimitationInput {
+  asOf: IsoDate;
+  /** The window in days (default 180). */
+  days?: number;
+  ledger: LedgerRowInput[];
+  maskCpr?: boolean;
+}

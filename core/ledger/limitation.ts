@@ -42,8 +42,16 @@ export interface LimitationFacts {
 }
 
 export interface Limitation {
-  /** The earliest day on which a still-open part of the claim is forældet; null past 31-12-9999. */
+  /**
+   * The last day of the first period to run out for a still-open part of the claim (the claim is
+   * forældet from the day after); null past 31-12-9999.
+   */
   limitationDay: DayNumber | null;
+  /**
+   * The last day of the principal's period (of the whole claim without a dom). With a dom,
+   * `limitationDay` is earlier when renter and gebyrer after the dom run out first (§ 5 stk. 2).
+   */
+  principalDay: DayNumber | null;
   /**
    * The principal (the whole claim without a dom) is forældet at the year end. When only the
    * renter and gebyrer after a dom are, `limitationDay` is on or before the year end and this is
@@ -182,5 +190,5 @@ export function claimLimitation(f: LimitationFacts, yearEnd: DayNumber, rules: R
       reason += ` Nogle rente- og gebyrrækker uden Dom/forlig dato ligger både før og efter dommen og er regnet med hovedstolen: skriv datoen på alle fordringens rækker (§ 5 stk. 2).`;
     }
   }
-  return { limitationDay, timeBarred, reason };
+  return { limitationDay, principalDay: principal.end, timeBarred, reason };
 }

@@ -82,6 +82,14 @@ export interface ClaimStatement {
   limitationDate: CalendarDate | null;
   /** The claim (with a dom: its principal) is forældet at the year end. */
   timeBarred: boolean;
+  /**
+   * The last day of the principal's period (the whole claim's without a dom); `limitationDate`
+   * is earlier where renter and gebyrer after a dom run out first. Null for closed claims.
+   * Not in the statement's JSON: the limitation radar (core/portfolio) reads it.
+   */
+  principalLimitationDate: CalendarDate | null;
+  /** The latest Dom/forlig dato up to the statement's day: the claim has a fundament (dom or forlig). */
+  judgmentDate: CalendarDate | null;
   /** Which rule and which dates, in plain Danish; null for closed claims. */
   limitationReason: string | null;
 }
@@ -220,10 +228,16 @@ export interface StatementBuilder {
   finishLazily(rowNumber?: (key: number) => number): LazyStatement;
 }
 
-/** A streaming statement for `year`: add postings in any order, then finish. */
-export function createStatementBuilder(year: number, rules: RuleSet): StatementBuilder {
+/**
+ * A streaming statement for `year`: add postings in any order, then finish. `asOf` (a day in the
+ * year, default 31 December) ends the statement earlier: the balances are those at the end of that
+ * day, postings after it are left out (counted in `rowsAfterYear`), and forældelse is judged on it
+ * (the limitation radar's statement on its as-of date).
+ */
+export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayNumber): StatementBuilder {
   const yearStart = dayNumberOf(year, 1, 1);
-  const yearEnd = dayNumberOf(year, 12, 31);
+  const yearEnd = asOf ?? dayNumberOf(year, 12, 31);
+  if (yearEnd < yearStart || yearEnd > dayNumberOf(year, 12, 31)) throw new Error(`Opgørelsesdagen ${fromDayNumber(yearEnd)} ligger ikke i ${year}.`);
   const calendar = makeBankCalendar(rules.bankHolidays.value);
   const debtors = new Map<string, DebtorAcc>();
   const errors: RowError[] = [];
@@ -595,6 +609,8 @@ export function createStatementBuilder(year: number, rules: RuleSet): StatementB
           limitationDate: limitation?.limitationDay == null ? null : fromDayNumber(limitation.limitationDay),
           timeBarred: limitation?.timeBarred ?? false,
           limitationReason: limitation?.reason ?? null,
+          principalLimitationDate: limitation?.principalDay == null ? null : fromDayNumber(limitation.principalDay),
+          judgmentDate: open && c.judgmentDay !== null ? fromDayNumber(c.judgmentDay) : null,
         });
         opening += c.opening;
         closing += c.running;
