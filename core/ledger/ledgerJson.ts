@@ -203,7 +203,7 @@ export function headerColumns(header: readonly unknown[]): ColumnMap {
 export const MAX_UNKNOWN_KEYS = 50;
 /** More distinct known keys than this can only be one field spelt in many ways (which mapColumns refuses as doubled). */
 const MAX_KNOWN_KEYS = 64;
-const LEDGER_FIELDS = 'debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged, lastTimelyPaymentDate, judgmentDate';
+const LEDGER_FIELDS = 'debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged, lastTimelyPaymentDate, judgmentDate, caseworker';
 
 /**
  * JSON rows (objects) as a header row plus value rows. Only keys that name a ledger field (in

@@ -82,6 +82,8 @@ export interface Posting {
   lastTimelyDay: DayNumber | null;
   /** Dom/forlig dato: 10 years for the principal from this day; renter and gebyrer falling due later keep 3 (§ 5). */
   judgmentDay: DayNumber | null;
+  /** The caseworker the fagsystem names for the row ('' when the ledger has no such column). */
+  caseworker: string;
 }
 
 export interface RowError {
@@ -89,7 +91,8 @@ export interface RowError {
   message: string;
 }
 
-export type LedgerField = 'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged' | 'lastTimelyPaymentDate' | 'judgmentDate';
+export type LedgerField =
+  'debtorId' | 'cpr' | 'debtorName' | 'claimId' | 'claimType' | 'postingDate' | 'dueDate' | 'kind' | 'amount' | 'acknowledged' | 'lastTimelyPaymentDate' | 'judgmentDate' | 'caseworker';
 
 /** Header words, Danish and English, for each field. */
 const HEADER_WORDS = headerWords<LedgerField>({
@@ -106,6 +109,7 @@ const HEADER_WORDS = headerWords<LedgerField>({
   acknowledged: ['anerkendt', 'dom/forlig', 'acknowledged', 'skriftlig anerkendelse'],
   lastTimelyPaymentDate: ['sidste rettidige betalingsdato', 'sidste rettidige betalingsdag', 'lasttimelypaymentdate'],
   judgmentDate: ['dom/forlig dato', 'dom/forlig-dato', 'dom/forligsdato', 'judgmentdate'],
+  caseworker: ['sagsbehandler', 'sagsbeh', 'medarbejder', 'caseworker'],
 });
 
 export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
@@ -124,6 +128,7 @@ const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
   acknowledged: 'Anerkendt',
   lastTimelyPaymentDate: 'Sidste rettidige betalingsdato',
   judgmentDate: 'Dom/forlig dato',
+  caseworker: 'Sagsbehandler',
 };
 const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['postingDate', 'dueDate', 'lastTimelyPaymentDate', 'judgmentDate']);
 
@@ -283,7 +288,8 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     lineBreakIn(cells, c.claimType) ??
     lineBreakIn(cells, c.acknowledged) ??
     lineBreakIn(cells, c.lastTimelyPaymentDate) ??
-    lineBreakIn(cells, c.judgmentDate);
+    lineBreakIn(cells, c.judgmentDate) ??
+    lineBreakIn(cells, c.caseworker);
   if (broken !== undefined) {
     return {
       row,
@@ -353,6 +359,7 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
     acknowledged,
     lastTimelyDay,
     judgmentDay,
+    caseworker: c.caseworker === undefined ? '' : text(cells[c.caseworker]),
   };
 }
 

@@ -48,6 +48,7 @@ function posting(row: number, kind: PostingKind, d: number, due: number | null, 
     acknowledged,
     lastTimelyDay: at(timely),
     judgmentDay: at(judgment),
+    caseworker: '',
   };
 }
 function postings(c: Claim): Posting[] {

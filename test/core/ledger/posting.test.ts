@@ -147,6 +147,7 @@ describe('a ledger row', () => {
       acknowledged: false,
       lastTimelyDay: null,
       judgmentDay: null,
+      caseworker: '',
     });
   });
   it.each([
@@ -292,5 +293,15 @@ describe('a fagsystem export as it comes (issue 20)', () => {
     const { columns } = mapColumns(['Debitornr.', 'Fordring', 'Bogf.dato', 'Art', 'Beløb']);
     const p = parsePostingRow(['D1', 'F1', '01-04-2025', 'Udligning', '-200'], columns, 3);
     expect(p).toEqual({ row: 3, message: expect.stringMatching(/^Ukendt art "Udligning"/) });
+  });
+});
+
+describe('the caseworker a fagsystem names (issue 20)', () => {
+  it('is read from "Sagsbehandler" when the ledger has it, and is "" when it has not', () => {
+    const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Sagsbeh.']);
+    const p = parsePostingRow(['D1', 'F1', '01-03-2025', 'krav', '10,00', ' Kim Lund '], columns, 2);
+    expect('caseworker' in p && p.caseworker).toBe('Kim Lund');
+    const without = parsePostingRow(['D1', 'F1', '01-03-2025', 'krav', '10,00'], mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb']).columns, 2);
+    expect('caseworker' in without && without.caseworker).toBe('');
   });
 });

@@ -116,6 +116,7 @@ describe('reconciliation (property over random ledgers)', () => {
             acknowledged: false,
             lastTimelyDay: null,
             judgmentDay: null,
+            caseworker: '',
           } as const;
           if (p.postingDay <= yearEnd) expected += r.ore;
           builder.add(p);
@@ -176,6 +177,7 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
             acknowledged: r.acknowledged,
             lastTimelyDay: r.timely === null ? null : start + r.timely,
             judgmentDay: r.judgment === null ? null : start + r.judgment,
+            caseworker: '',
           } as const;
           one.add(p);
           (r.toSecond ? second : first).add(p);
@@ -238,6 +240,7 @@ describe('two CPR numbers under one debtor number (issue 14)', () => {
         acknowledged: false,
         lastTimelyDay: null,
         judgmentDay: null,
+        caseworker: '',
       }) as const;
     builder.add(p(9, '020290-5678', 7));
     builder.add(p(3, '010190-1234', 100));
@@ -297,6 +300,7 @@ describe('a statement that does not reconcile names the debtor masked (issue 14)
       acknowledged: false,
       lastTimelyDay: null,
       judgmentDay: null,
+      caseworker: '',
     });
     const part = one.part();
     // the running balance no longer equals opening + movements, as a corrupt part from a thread would
