@@ -84,6 +84,8 @@ const WEEK = 7;
 
 interface ClaimPostings {
   type: string;
+  /** The ledger's caseworker for the claim (its first row that names one), '' when none. */
+  caseworker: string;
   dueDay: DayNumber | null;
   postings: Posting[];
 }
@@ -140,11 +142,12 @@ export function agreementClaims(agreements: readonly RegisteredAgreement[]): Agr
       const key = claimKey(p.debtorId, p.claimId);
       let claim = claims.get(key);
       if (!claim) {
-        claim = { type: p.claimType, dueDay: p.dueDay, postings: [] };
+        claim = { type: p.claimType, caseworker: p.caseworker, dueDay: p.dueDay, postings: [] };
         claims.set(key, claim);
       }
       if (claim.dueDay === null && p.kind === 'krav') claim.dueDay = p.dueDay;
       if (claim.type === '') claim.type = p.claimType;
+      if (claim.caseworker === '') claim.caseworker = p.caseworker;
       claim.postings.push(p);
       if (p.debtorName !== '' && !names.has(p.debtorId)) names.set(p.debtorId, p.debtorName);
     },
@@ -212,7 +215,8 @@ function worklistRow(a: RegisteredAgreement, claims: ReadonlyMap<string, ClaimPo
     debtorId: a.debtorId,
     debtorName: names.get(a.debtorId) ?? '',
     caseId: a.caseId,
-    caseworker: a.caseworker,
+    // The register's caseworker; else the one the ledger names for the agreement's claims.
+    caseworker: a.caseworker !== '' ? a.caseworker : (found.map((f) => f.claim!.caseworker).find((c) => c !== '') ?? ''),
   };
   const within = (p: Posting) => p.postingDay >= start && p.postingDay <= end;
   const all = found.flatMap((f) => f.claim!.postings);

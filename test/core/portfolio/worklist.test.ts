@@ -118,6 +118,27 @@ describe('the work list of a register against a ledger', () => {
   });
 });
 
+describe('the caseworker', () => {
+  it("is the register's; where the register names none, the one the ledger names for the claims", () => {
+    const reg = readAgreementRegister([
+      ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Første forfald', 'Sagsbehandler'],
+      ['A1', 'D1', 'F1', '100', '01-02-2026', 'Kim'],
+      ['A2', 'D2', 'F2', '100', '01-02-2026', ''],
+    ]);
+    const rows = [
+      ['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'Sagsbehandler'],
+      ['D1', 'F1', '01-12-2025', 'krav', '300', 'Lis'],
+      ['D2', 'F2', '01-12-2025', 'krav', '300', ''],
+      ['D2', 'F2', '05-12-2025', 'gebyr', '0,01', 'Mads'],
+    ];
+    const list = worklist(reg.agreements, rows, '2026-01-15' as CalendarDate, defaultRules);
+    expect(list.agreements.map((r) => [r.id, r.caseworker])).toEqual([
+      ['A1', 'Kim'],
+      ['A2', 'Mads'],
+    ]);
+  });
+});
+
 describe('the register refuses what it cannot read, row by row', () => {
   it.each([
     [['A1', 'D1', 'S', 'F1', '500,00', '6', '', '01-02-2026', '', ''], 'Skriv enten Ydelse eller Antal, ikke begge.'],
