@@ -5,7 +5,8 @@
  * Each result sheet is described in core/report (the same descriptions the CLI's files are drawn
  * from) and drawn by ./sheetRenderer.
  */
-import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
+import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate, Worklist } from '../../core/commands/index.js';
+import { worklistSheets } from '../../core/report/worklistSheets.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
 import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
@@ -255,6 +256,20 @@ export async function writeStatementSheets(s: Statement, options: StatementSheet
     first.sheet.activate();
     await batch.send();
     return { sheets: written, letters: summary };
+  });
+}
+
+/** The work list on new sheets: "Arbejdsliste <dato>" (totals, then the list with filters) and its errors. */
+export async function writeWorklistSheets(w: Worklist): Promise<string> {
+  return Excel.run(async (context) => {
+    const taken = await sheetNames(context);
+    const batch = new RequestBatch(context);
+    const [list, errors] = worklistSheets(w);
+    const first = await addSheet(batch, taken, list!);
+    await addSheet(batch, taken, errors!);
+    first.sheet.activate();
+    await batch.send();
+    return first.sheetName;
   });
 }
 

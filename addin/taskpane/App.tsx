@@ -12,6 +12,7 @@ import { HenstandPage } from './pages/HenstandPage.js';
 import { SaldoopgoerelsePage } from './pages/SaldoopgoerelsePage.js';
 import { StatusPage } from './pages/StatusPage.js';
 import { ReglerPage } from './pages/ReglerPage.js';
+import { ArbejdslistePage } from './pages/ArbejdslistePage.js';
 import { RulesProvider } from './rulesContext.js';
 import { strings } from './strings.js';
 
@@ -40,6 +41,7 @@ const PAGES: readonly Page[] = [
   },
   { id: 'saldoopgoerelse', render: () => <SaldoopgoerelsePage /> },
   { id: 'analyse', render: () => <AnalysePage /> },
+  { id: 'arbejdsliste', render: () => <ArbejdslistePage /> },
   { id: 'regler', render: () => <ReglerPage /> },
 ];
 

@@ -10,6 +10,7 @@ export const strings = {
     opfoelgning: 'Opfølgning',
     saldoopgoerelse: 'Saldoopgørelse',
     analyse: 'Analyse',
+    arbejdsliste: 'Arbejdsliste',
     regler: 'Regler',
   },
   comingLater: 'Kommer i en senere version',
@@ -219,6 +220,24 @@ export const strings = {
     asOf: 'Opgjort pr.',
     run: 'Lav analyse',
     done: (sheet: string) => `Analysen er skrevet i arket “${sheet}”.`,
+  },
+  worklist: {
+    heading: 'Arbejdsliste',
+    intro: 'Hver aftale i aftaleregistret tjekket mod posteringslisten på en dato: status, restance og næste skridt efter politikken, det mest presserende først.',
+    register: 'Aftaleregister',
+    registerHelp: 'En tabel eller et ark med én række pr. aftale: Debitor, Fordringer, Ydelse eller Antal, Første forfald (gerne også Aftale, Sag, Aftaledato, Frist, Sagsbehandler).',
+    asOf: 'Pr. dato',
+    run: 'Lav arbejdsliste',
+    done: (sheet: string, agreements: number, arrears: string) => `${agreements.toLocaleString('da-DK')} ${agreements === 1 ? 'aftale' : 'aftaler'} står i arket “${sheet}”; restance i alt ${arrears}`,
+    errors: (n: number) =>
+      n === 0
+        ? ''
+        : n === 1
+          ? '1 aftale eller række kunne ikke tjekkes; den står på arket med fejl.'
+          : `${n.toLocaleString('da-DK')} aftaler eller rækker kunne ikke tjekkes; de står på arket med fejl.`,
+    result: 'De mest presserende aftaler',
+    columns: { agreement: 'Aftale', state: 'Status', next: 'Næste skridt' },
+    nothing: 'intet at gøre',
   },
   followup: {
     heading: 'Opfølgning på mål',

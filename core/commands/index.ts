@@ -15,6 +15,9 @@ import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
 import { analyse, analyseRows, limitation, limitationOfRows, statements, statementsOfRows } from './ledger.js';
+import { worklistOfRows } from './worklist.js';
+import { worklistToJson } from '../portfolio/worklistJson.js';
+import type { Worklist } from '../portfolio/worklist.js';
 import { limitationRadarToJson, type LimitationRadar } from '../portfolio/limitationRadar.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
@@ -31,6 +34,7 @@ export type { Schedule } from '../schedule/schedule.js';
 export type { StatusOnDate } from '../status/statusInput.js';
 export type { Followup, Status as GoalStatus } from '../followup/followup.js';
 export type { Statement } from '../ledger/statement.js';
+export type { Worklist } from '../portfolio/worklist.js';
 export type { Analysis } from '../ledger/analyse.js';
 export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 
@@ -65,6 +69,7 @@ export const commands = {
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
+  worklistOfRows,
   limitationOfRows,
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
@@ -104,6 +109,7 @@ export const toJson = {
   limitation: (r: LimitationRadar) => limitationRadarToJson(r),
   statementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => Statement) => (rows: Iterable<readonly unknown[]>) => statementToJson(of(rows)),
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
+  worklistOfRows: (of: (rows: Iterable<readonly unknown[]>) => Worklist) => (rows: Iterable<readonly unknown[]>) => worklistToJson(of(rows)),
   limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => (rows: Iterable<readonly unknown[]>) => limitationRadarToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,

@@ -66,6 +66,19 @@ describe('a ledger job off the UI thread', () => {
     expect(worker.terminated).toBe(true); // done: the worker is let go
   });
 
+  it('the work list the same way: the register goes with the start, the ledger in pieces', async () => {
+    const register = [
+      ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Første forfald'],
+      ['A1', rows[1]![0], rows[1]![3], '100,00', '01-02-2025'],
+    ];
+    const input = { asOf: '2025-06-30', asOfPlace: 'Pr. dato', register };
+    const job = await startLedgerJob({ kind: 'worklist', input }, defaultRules, new FakeWorker());
+    for (const piece of inPieces(rows, 6)) job.add(piece);
+    const list = await job.result();
+    expect(list).toEqual(commands.worklistOfRows(input, defaultRules)(rows));
+    expect(list.totals.agreements + list.errors.length).toBe(1); // the one agreement, listed or an error
+  });
+
   it('a year that is no year fails at the start, as Saldo’s own Danish error, before a row is sent', async () => {
     const worker = new FakeWorker();
     const failed = await startLedgerJob({ kind: 'statements', input: { year: 'i år', yearPlace: 'År', maskCpr: true } }, defaultRules, worker).catch((e: unknown) => e);

@@ -454,6 +454,44 @@ describe('task pane in a browser', () => {
     await page.close();
   }, 180_000);
 
+  it('Arbejdsliste: the register against the ledger on a date, computed in the worker, written to new sheets', async () => {
+    const page = await openTaskpane();
+    // The stub's ledger: D1 owes 3.450 kr. from 1 Sep 2025 and paid 1.000,50 on 5 Jan 2026; D2 1.200 kr. from 1 Mar 2026.
+    await page.evaluate(() => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Aftaler');
+      saldo.workbook.put('Aftaler', 'A1', [
+        ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Aftaledato', 'Første forfald', 'Sagsbehandler'],
+        ['A1', 'D1', 'F1', '500,00', '01-12-2025', '01-01-2026', 'Kim'],
+        ['A2', 'D2', 'E1', '400,00', '15-03-2026', '01-04-2026', 'Lis'],
+        ['A3', 'D7', 'F7', '400,00', '15-03-2026', '01-04-2026', 'Lis'],
+      ]);
+    });
+    await goTo(page, 'Arbejdsliste');
+    await page.getByRole('heading', { name: 'Arbejdsliste' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
+    await page.getByLabel('Aftaleregister').selectOption({ label: 'Ark: Aftaler' });
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('Pr. dato').fill('15-03-2026');
+    await page.getByRole('button', { name: 'Lav arbejdsliste' }).click();
+    // A1: 500 kr. due 2 Jan (1 Jan a helligdag), 2 Feb and 2 Mar = 1.500; paid 1.000,50 → 499,50 kr. in arrears,
+    // the third rate short from 3 March. A2's first rate falls due in April: kept. A3's claim is not in the
+    // ledger, and the ledger's row with 31-02-2026 cannot be read: 2 that could not be checked.
+    await page.getByText(/står i arket/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toMatch(/^2 aftaler står i arket “Arbejdsliste 2026-03-15”; restance i alt 499,50 kr\. 2 aftaler eller rækker kunne ikke tjekkes/);
+    const table = page.getByTestId('worklist-result');
+    expect(await table.locator('tbody tr').first().innerText()).toMatch(/A1\s+misligholdt \(499,50 kr\.\)\s+Send rykker/);
+    const all = await sheets(page);
+    const list = all.find((x) => x.name === 'Arbejdsliste 2026-03-15')!;
+    const header = list.grid.findIndex((r) => r[0] === 'Haster');
+    expect(list.grid[header + 1]!.slice(1, 8)).toEqual(['A1', 'D1', 'Søren Æbelø', '', 'Kim', 'misligholdt', 499.5]);
+    expect(all.find((x) => x.name === 'Fejl 2026-03-15')!.grid[1]).toEqual(['Aftaleregistret', 4, 'Aftale A3: fordringen F7 findes ikke i posteringslisten for debitor D7.']);
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: `${SHOTS}arbejdsliste.png`, fullPage: true });
+    await page.close();
+  });
+
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
     await goTo(page, 'Analyse');
@@ -553,6 +591,7 @@ describe('task pane in a browser', () => {
       ['Opfølgning', 'Opfølgning på mål'],
       ['Saldoopgørelse', 'Saldoopgørelser'],
       ['Analyse', 'Analyse af saldo'],
+      ['Arbejdsliste', 'Arbejdsliste'],
       ['Regler', 'Regler i brug'],
     ];
     for (const [tab, heading] of pages) {
@@ -611,7 +650,7 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
-  it("works by keyboard alone: Tab to the pages, arrow keys between all seven, Tab to each page's controls and back, Enter starts a job", async () => {
+  it("works by keyboard alone: Tab to the pages, arrow keys between all eight, Tab to each page's controls and back, Enter starts a job", async () => {
     const page = await openTaskpane();
     // The tabs, as a wide pane shows them (a narrow one has the "Side" list, a plain select).
     await page.setViewportSize({ width: 800, height: 900 });
@@ -633,6 +672,7 @@ describe('task pane in a browser', () => {
       ['Opfølgning', page.getByRole('button', { name: 'Byg opfølgning' })],
       ['Saldoopgørelse', page.getByRole('button', { name: 'Lav saldoopgørelser' })],
       ['Analyse', page.getByRole('button', { name: 'Lav analyse' })],
+      ['Arbejdsliste', page.getByLabel('Pr. dato')],
       ['Regler', page.getByRole('button', { name: /Betalingsevne 2024/ })],
     ];
     for (const [tab, target] of targets) {
@@ -650,6 +690,7 @@ describe('task pane in a browser', () => {
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
     // a whole job by keyboard: back to Analyse, Tab to its button, Enter (the date defaults to today)
     await pressUntil('Shift+Tab', page.getByRole('tab', { name: 'Regler' }));
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     expect(await page.getByRole('tab', { name: 'Analyse' }).getAttribute('aria-selected')).toBe('true');
@@ -698,6 +739,7 @@ describe('task pane in a browser', () => {
       ['Opfølgning', 'Opfølgning på mål', 'opfoelgning'],
       ['Saldoopgørelse', 'Saldoopgørelser', 'saldoopgoerelse'],
       ['Analyse', 'Analyse af saldo', 'analyse'],
+      ['Arbejdsliste', 'Arbejdsliste', 'arbejdsliste'],
       ['Regler', 'Regler i brug', 'regler'],
     ];
     for (const [name, heading, id] of pages) {

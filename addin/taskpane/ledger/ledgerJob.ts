@@ -6,30 +6,37 @@
  * Office.js, stay on the UI thread, in requests that each yield. Where no Worker exists (the
  * unit tests in Node), the same steps run in the thread, so both paths share this protocol.
  */
-import { commands, type Analysis, type Statement } from '../../../core/commands/index.js';
+import { commands, type Analysis, type Statement, type Worklist } from '../../../core/commands/index.js';
 import type { AnalyseRowsInput, StatementsOfRowsInput } from '../../../core/commands/ledger.js';
+import type { WorklistOfRowsInput } from '../../../core/commands/worklist.js';
 import { errorToJson, isSaldoError, SaldoError, type SaldoErrorCode } from '../../../core/errors.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
 
-export type LedgerJob = { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput };
-export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : Analysis;
+export type LedgerJob = { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput } | { kind: 'worklist'; input: WorklistOfRowsInput };
+export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : J extends { kind: 'analyse' } ? Analysis : Worklist;
 
 /** What the pane sends: the job (checked at once), the rows in pieces as read, the end. */
 export type ToWorker = { type: 'start'; job: LedgerJob; rules: RuleSet } | { type: 'rows'; rows: unknown[][] } | { type: 'end' };
 /** What the worker answers: the job checked, the result, or a failure (Saldo's own error kept as such). */
 export type FromWorker =
-  { type: 'ready' } | { type: 'done'; result: Statement | Analysis } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
+  { type: 'ready' } | { type: 'done'; result: Statement | Analysis | Worklist } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
 
 /** The worker's side: checks the job on start, gathers the rows, and runs the command at the end. */
 export function ledgerWorkerSide(): (message: ToWorker) => FromWorker | null {
-  let run: ((rows: Iterable<readonly unknown[]>) => Statement | Analysis) | null = null;
+  let run: ((rows: Iterable<readonly unknown[]>) => Statement | Analysis | Worklist) | null = null;
   let rows: unknown[][] = [];
   return (message) => {
     try {
       if (message.type === 'start') {
         rows = [];
         // The year or date is checked before a row is read, as in the thread.
-        run = message.job.kind === 'statements' ? commands.statementsOfRows(message.job.input, message.rules) : commands.analyseRows(message.job.input, message.rules);
+        const job = message.job;
+        run =
+          job.kind === 'statements'
+            ? commands.statementsOfRows(job.input, message.rules)
+            : job.kind === 'analyse'
+              ? commands.analyseRows(job.input, message.rules)
+              : commands.worklistOfRows(job.input, message.rules);
         return { type: 'ready' };
       }
       if (!run) throw new Error('Beregningen er ikke startet.');

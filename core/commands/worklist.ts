@@ -1,0 +1,30 @@
+/** The work list of the task pane's Arbejdsliste (issue 20): a register table and a ledger table on a date. */
+import { parseDate, type CalendarDate } from '../calendar/date.js';
+import type { At } from '../errors.js';
+import { readAgreementRegister } from '../portfolio/agreementRegister.js';
+import { worklist, type Worklist } from '../portfolio/worklist.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+
+export interface WorklistOfRowsInput {
+  asOf: string;
+  /** The form field's name, for a message about the date. */
+  asOfPlace: At;
+  /** The register's rows as read from its sheet or table, the header row first. */
+  register: ReadonlyArray<readonly unknown[]>;
+  /** The sheet row of the register's first row (its errors name sheet rows). */
+  registerFirstRow?: number;
+}
+
+/**
+ * Checks the date and reads the register first (before a long read of the ledger), then gives
+ * the work list of the ledger's rows; the register's unreadable rows are among its errors.
+ */
+export function worklistOfRows(input: WorklistOfRowsInput, rules: RuleSet): (ledgerRows: Iterable<readonly unknown[]>) => Worklist {
+  const asOf: CalendarDate = parseDate(input.asOf, input.asOfPlace);
+  const register = readAgreementRegister(input.register, input.registerFirstRow ?? 1);
+  return (rows) => {
+    const list = worklist(register.agreements, rows, asOf, rules);
+    const errors = [...register.errors, ...list.errors].sort((a, b) => a.row - b.row);
+    return { ...list, errors, totals: { ...list.totals, errors: errors.length } };
+  };
+}
