@@ -8,7 +8,8 @@ import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } f
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
-import { analyseFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { analyseFromFile, funnelFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { funnelToJson } from '../core/portfolio/funnelJson.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
@@ -53,6 +54,8 @@ Kommandoer:
   status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
+  funnel      opkrævningstragten: nye fordringer pr. type og forfaldsmåned, og hvordan de endte
+              (betalt før/efter rykker, i aftale, sendt til inddrivelse, afskrevet, åben); kræver --from og --to
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
   regler      skriv reglerne i brug til arket Saldo-regler (--out regler.xlsx eller regler.csv) til at rette i
 
@@ -62,9 +65,12 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse)
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse); med funnel: posteringer til og med
+                denne dag tæller (ellers posteringslistens sidste bogføringsdato)
+  --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
+                til og med måneden i --to
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse)
-  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse); ellers læses det første synlige ark
+  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, funnel); ellers læses det første synlige ark
   --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
                 og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
                 ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
@@ -193,6 +199,8 @@ interface LedgerValues {
   out?: string;
   year?: string;
   'as-of'?: string;
+  from?: string;
+  to?: string;
   'mask-cpr'?: boolean;
   'show-cpr'?: boolean;
   letters?: string;
@@ -301,13 +309,22 @@ async function writeCaseLetterFile(io: CliIo, name: 'plan' | 'henstand', input: 
   }
 }
 
-/** `statements`/`analyse` on a ledger file: streamed, with progress on a terminal. */
-async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
+/** `statements`/`analyse`/`funnel` on a ledger file: streamed, with progress on a terminal. */
+async function runLedgerFile(name: 'statements' | 'analyse' | 'funnel', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
   // Which sheet is read is said always (not only with progress): a wrong sheet gives wrong sums.
-  const options = { year: values.year, asOf: values['as-of'], maskCpr: values['mask-cpr'], progress, sheet: values.sheet, onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`) };
+  const options = {
+    year: values.year,
+    asOf: values['as-of'],
+    from: values.from,
+    to: values.to,
+    maskCpr: values['mask-cpr'],
+    progress,
+    sheet: values.sheet,
+    onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`),
+  };
   let result: { errors: unknown[] };
   let account: LineAccount;
   // The JSON text: written piece by piece straight from the statement (~50 MB for a million rows), else stringified.
@@ -337,6 +354,12 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
         if (values.letters) await writeLetterFiles(io, values, letterText, rules);
         if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).statementsWorkbook(s));
       }
+    } else if (name === 'funnel') {
+      const f = await funnelFromFile(path, options);
+      account = f.source.lines;
+      result = f;
+      chunks = () => [JSON.stringify({ ...funnelToJson(f), source: f.source })];
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).funnelWorkbook(f));
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
@@ -372,7 +395,7 @@ async function runLedgerFile(name: 'statements' | 'analyse', values: LedgerValue
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
+  for (const option of ['year', 'as-of', 'from', 'to', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       const users = Object.entries(CLI_COMMANDS)
         .filter(([, c]) => c.options.includes(option))
@@ -411,6 +434,8 @@ const OPTIONS = {
   version: { type: 'boolean' },
   year: { type: 'string' },
   'as-of': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   'mask-cpr': { type: 'boolean' },
   'show-cpr': { type: 'boolean' },
   letters: { type: 'string' },
@@ -489,17 +514,24 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
     // its own year/asOf (a file, or standard input) goes through the command map.
     const command = CLI_COMMANDS[name];
-    const ownParameters = values.in.toLowerCase().endsWith('.json') && (name === 'statements' ? values.year === undefined : values['as-of'] === undefined);
-    if ((name === 'statements' || name === 'analyse') && command.ledgerFile && values.in !== '-' && !ownParameters) {
+    // The funnel's JSON carries from, to and asOf: a .json file with none of the three is such an input.
+    const ownParameters =
+      values.in.toLowerCase().endsWith('.json') &&
+      (name === 'statements' ? values.year === undefined : name === 'funnel' ? values.from === undefined && values.to === undefined && values['as-of'] === undefined : values['as-of'] === undefined);
+    if ((name === 'statements' || name === 'analyse' || name === 'funnel') && command.ledgerFile && values.in !== '-' && !ownParameters) {
       await runLedgerFile(name, values, rules, io);
       return 0;
     }
     if (values.letters !== undefined && name !== 'plan' && name !== 'henstand') throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'from', 'to', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
     if (command.ledgerFile && ledgerOptions.length > 0) {
-      throw new UsageError(`--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`);
+      throw new UsageError(
+        name === 'funnel'
+          ? `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --from/--to). Med JSON-input fra standard input står "from", "to" og "asOf" i inputtet.`
+          : `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf" og "maskCpr" i inputtet.`,
+      );
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
     const raw = await readJson(io, values.in, 'Inputfilen');

@@ -1,11 +1,12 @@
 /**
- * Workbooks for `statements` and `analyse` (--out x.xlsx) and the printable letters
+ * Workbooks for `statements`, `analyse` and `funnel` (--out x.xlsx) and the printable letters
  * (--letters x.xlsx), described by core/report/ledgerSheets. Written with ExcelJS's streaming
  * writer, so 80,000 debtors do not have to fit in memory as a workbook model. Every string from
  * the ledger is written as a string value, which ExcelJS never turns into a formula: a name like
  * =HYPERLINK("…") stays text.
  */
-import type { Analysis, Statement } from '../../core/commands/index.js';
+import type { Analysis, Funnel, Statement } from '../../core/commands/index.js';
+import { funnelSheet } from '../../core/report/funnelSheets.js';
 import { letterRows, type LetterLines, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { analysisSheets, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { addSheet, streamedBook } from './book.js';
@@ -22,6 +23,14 @@ export function statementsWorkbook(s: Statement): Promise<Uint8Array> {
 export function analyseWorkbook(a: Analysis): Promise<Uint8Array> {
   return streamedBook((book) => {
     for (const sheet of analysisSheets(a)) addSheet(book, sheet);
+  });
+}
+
+/** The opkrævningstragt: the table with a stacked column chart per claim type, and the unread rows. */
+export function funnelWorkbook(f: Funnel): Promise<Uint8Array> {
+  return streamedBook((book) => {
+    addSheet(book, funnelSheet('Opkrævningstragt', f));
+    addSheet(book, errorsSheet('Fejl', f.errors));
   });
 }
 

@@ -15,6 +15,9 @@ import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
 import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
+import { funnel, funnelOfRows } from './portfolio.js';
+import { funnelToJson } from '../portfolio/funnelJson.js';
+import type { Funnel } from '../portfolio/funnel.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
@@ -31,6 +34,8 @@ export type { StatusOnDate } from '../status/statusInput.js';
 export type { Followup, Status as GoalStatus } from '../followup/followup.js';
 export type { Statement } from '../ledger/statement.js';
 export type { Analysis } from '../ledger/analyse.js';
+export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
+export type { FunnelOfRowsInput, FunnelPeriodPlaces } from './portfolio.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
@@ -59,9 +64,11 @@ export const commands = {
   followup: guarded(async (input: FollowupInput, rules: RuleSet) => (await followupModule()).followup(input, rules)),
   statements: guarded(statements),
   analyse: guarded(analyse),
+  funnel: guarded(funnel),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
+  funnelOfRows,
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
@@ -97,8 +104,10 @@ export const toJson = {
   // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
   statements: (s: Statement) => statementToJson(s),
   analyse: (a: Analysis) => analysisToJson(a),
+  funnel: (f: Funnel) => funnelToJson(f),
   statementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => Statement) => (rows: Iterable<readonly unknown[]>) => statementToJson(of(rows)),
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
+  funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => (rows: Iterable<readonly unknown[]>) => funnelToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,
