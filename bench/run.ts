@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: schedules per second through the core and through `saldo plan` batch.
  * Workload (issue 2): 10,000 monthly agreements of about 120 payments, daily interest.
- * Then statements of a ledger against DuckDB (issue 5), a big ledger (issue 14) and letters drawn
- * to PDF (issue 18). SALDO_BENCH_N, _LEDGER_ROWS, _BIG_ROWS and _LETTERS set the sizes.
+ * Then statements of a ledger against DuckDB (issue 5), the opkrævningstragt over 4 years of it
+ * (issue 20), a big ledger (issue 14) and letters drawn to PDF (issue 18). SALDO_BENCH_N,
+ * _LEDGER_ROWS, _BIG_ROWS and _LETTERS set the sizes.
  * Prints one table; the README quotes it with the date and the machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -229,6 +230,35 @@ row('DuckDB 1.5, per-claim sums only, whole process', postings, `${fmt(duckFlat.
 row('DuckDB 1.5, per-claim sums only, in the bench process', postings, `${fmt(duckFlatLoadedMs)} ms`, perSecond(duckFlatLoadedMs));
 row('ratio Saldo / DuckDB, the same statement', '', `${ratio.toFixed(2)}×`, '', '', target('≤ 1.5×', ratio <= 1.5, `statements took ${ratio.toFixed(2)}× DuckDB's time (target ≤ 1.5×)`));
 row('ratio Saldo / DuckDB, per-claim sums only (whole processes)', '', `${(saldo.ms / duckFlat.ms).toFixed(2)}×`, '');
+
+// ---- the opkrævningstragt over 4 years of the million-row ledger (issue 20) ----
+// The whole CLI process (the CSV in pieces on two threads), median of 3, its peak memory from
+// /usr/bin/time. The ledger's claims fall due from 2022 to mid-2026: the funnel takes 2022–2025.
+{
+  const runs: Array<{ ms: number; mb: number }> = [];
+  for (let i = 0; i < 3; i += 1) {
+    const t0 = performance.now();
+    const r = spawnSync(
+      '/usr/bin/time',
+      ['-f', 'maxrss=%M', process.execPath, 'cli/saldo.mjs', 'funnel', '--in', ledger, '--from', '2022-01-01', '--to', '2025-12-31', '--out', join(dir, 'funnel.json'), '--quiet'],
+      { encoding: 'utf8' },
+    );
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`saldo funnel failed: ${r.stderr}`);
+    runs.push({ ms, mb: Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]) / 1024 });
+  }
+  const median = [...runs].sort((a, b) => a.ms - b.ms)[1]!;
+  const peak = Math.max(...runs.map((r) => r.mb));
+  const funnel = JSON.parse((await import('node:fs')).readFileSync(join(dir, 'funnel.json'), 'utf8')) as { months: unknown[]; totals: { newCount: number } };
+  row(
+    'Saldo `funnel` 2022–2025, whole CLI process (median of 3)',
+    postings,
+    `${fmt(median.ms)} ms (${runs.map((r) => fmt(r.ms)).join(' / ')})`,
+    perSecond(median.ms),
+    `${fmt(peak)} MB ${target('≤ 1 GiB', peak <= 1024, `funnel took ${fmt(peak)} MB (target ≤ 1 GiB)`)}`,
+    `${target('< 10 s', median.ms < 10_000, `funnel over 4 years took ${fmt(median.ms)} ms (target < 10 s)`)} ${fmt(funnel.totals.newCount)} claims in ${fmt(funnel.months.length)} rows`,
+  );
+}
 
 // ---- a ledger of 5,000,000 rows (issue 14): every line read within a bounded memory ----
 // 400,000 debtors, as dense as the million-row ledger. Memory grows with debtors and claims, not

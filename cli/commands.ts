@@ -165,6 +165,16 @@ export const CLI_COMMANDS = {
     warnings: () => [],
     warningPrefix: false,
   }),
+  funnel: describe({
+    options: ['from', 'to', 'as-of', 'sheet'],
+    batch: false,
+    ledgerFile: true,
+    run: (input, rules) => runOnJson('funnel', input, rules),
+    json: toJson.funnel,
+    workbook: one(async (f) => (await ledgerWorkbooks()).funnelWorkbook(f)),
+    warnings: () => [],
+    warningPrefix: false,
+  }),
 } satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;

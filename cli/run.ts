@@ -8,7 +8,7 @@ import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } f
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
-import { agreementClaimsFromFile, analyseFromFile, limitationFromFile, statementOfFile } from './ledger/ledgerCommands.js';
+import { agreementClaimsFromFile, analyseFromFile, funnelFromFile, limitationFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { parseDate } from '../core/calendar/date.js';
 import { kr } from '../core/report/format.js';
 import { danishDate } from '../core/calendar/date.js';
@@ -17,6 +17,7 @@ import { worklistOf } from '../core/portfolio/worklist.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
 import { formatKroner } from '../core/money/ore.js';
+import { funnelToJson } from '../core/portfolio/funnelJson.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
@@ -66,6 +67,8 @@ Kommandoer:
   analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
   limitation  forældelsesradar: åbne fordringer, der forældes inden for --days dage fra --as-of,
               med beløb, fordringstype og det skridt, der afbryder forældelsen; og de allerede forældede
+  funnel      opkrævningstragten: nye fordringer pr. type og forfaldsmåned, og hvordan de endte
+              (betalt før/efter rykker, i aftale, sendt til inddrivelse, afskrevet, åben); kræver --from og --to
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
   worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
               presserende først (--agreements FIL --ledger FIL --as-of DATO)
@@ -77,10 +80,13 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist)
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist); med funnel: posteringer til
+                og med denne dag tæller (ellers posteringslistens sidste bogføringsdato)
   --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
+  --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
+                til og med måneden i --to
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse, limitation)
-  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation); ellers læses det første synlige ark
+  --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation, funnel); ellers læses det første synlige ark
   --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
                 og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
                 ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
@@ -212,6 +218,8 @@ interface LedgerValues {
   year?: string;
   'as-of'?: string;
   days?: string;
+  from?: string;
+  to?: string;
   'mask-cpr'?: boolean;
   'show-cpr'?: boolean;
   letters?: string;
@@ -320,8 +328,8 @@ async function writeCaseLetterFile(io: CliIo, name: 'plan' | 'henstand', input: 
   }
 }
 
-/** `statements`/`analyse`/`limitation` on a ledger file: streamed, with progress on a terminal. */
-async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
+/** `statements`/`analyse`/`limitation`/`funnel` on a ledger file: streamed, with progress on a terminal. */
+async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'funnel', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
@@ -330,6 +338,8 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation', valu
     year: values.year,
     asOf: values['as-of'],
     days: values.days,
+    from: values.from,
+    to: values.to,
     maskCpr: values['mask-cpr'],
     progress,
     sheet: values.sheet,
@@ -371,6 +381,12 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation', valu
       chunks = () => [JSON.stringify({ ...limitationRadarToJson(r), source: r.source })];
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).limitationWorkbook(r));
       io.stderr(`${radarSummaryText(r)}\n`);
+    } else if (name === 'funnel') {
+      const f = await funnelFromFile(path, options);
+      account = f.source.lines;
+      result = f;
+      chunks = () => [JSON.stringify({ ...funnelToJson(f), source: f.source })];
+      if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).funnelWorkbook(f));
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
       const a = await analyseFromFile(path, options);
@@ -414,7 +430,25 @@ function radarSummaryText(r: LimitationRadar): string {
  * (JSON written into "x.csv" would mislead).
  */
 function checkOptions(name: CliCommandName, values: Record<string, unknown>, argv: readonly string[]): void {
-  for (const option of ['year', 'as-of', 'days', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'previous', 'sheet', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
+  for (const option of [
+    'year',
+    'as-of',
+    'days',
+    'from',
+    'to',
+    'mask-cpr',
+    'show-cpr',
+    'letters',
+    'kommune',
+    'contact',
+    'previous',
+    'sheet',
+    'template',
+    'settings',
+    'addresses',
+    'recipient',
+    'grounds',
+  ]) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       const users = Object.entries(CLI_COMMANDS)
         .filter(([, c]) => c.options.includes(option))
@@ -454,6 +488,8 @@ const OPTIONS = {
   year: { type: 'string' },
   'as-of': { type: 'string' },
   days: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   'mask-cpr': { type: 'boolean' },
   'show-cpr': { type: 'boolean' },
   letters: { type: 'string' },
@@ -591,18 +627,23 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     // A ledger file streams (.csv, .xlsx, or .json rows with --year/--as-of); a JSON input with
     // its own year/asOf (a file, or standard input) goes through the command map.
     const command = CLI_COMMANDS[name];
-    const ownParameters = values.in.toLowerCase().endsWith('.json') && (name === 'statements' ? values.year === undefined : values['as-of'] === undefined);
-    if ((name === 'statements' || name === 'analyse' || name === 'limitation') && command.ledgerFile && values.in !== '-' && !ownParameters) {
+    // The funnel's JSON carries from, to and asOf: a .json file with none of the three is such an input.
+    const ownParameters =
+      values.in.toLowerCase().endsWith('.json') &&
+      (name === 'statements' ? values.year === undefined : name === 'funnel' ? values.from === undefined && values.to === undefined && values['as-of'] === undefined : values['as-of'] === undefined);
+    if ((name === 'statements' || name === 'analyse' || name === 'limitation' || name === 'funnel') && command.ledgerFile && values.in !== '-' && !ownParameters) {
       await runLedgerFile(name, values, rules, io);
       return 0;
     }
     if (values.letters !== undefined && name !== 'plan' && name !== 'henstand') throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'days', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'days', 'from', 'to', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
     if (command.ledgerFile && ledgerOptions.length > 0) {
       throw new UsageError(
-        `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf", "days" og "maskCpr" i inputtet.`,
+        name === 'funnel'
+          ? `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --from/--to). Med JSON-input fra standard input står "from", "to" og "asOf" i inputtet.`
+          : `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf", "days" og "maskCpr" i inputtet.`,
       );
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');

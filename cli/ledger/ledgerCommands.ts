@@ -1,6 +1,6 @@
 /**
- * `statements`, `analyse` and `limitation` on a ledger file: the file streams through core's builders, with a
- * progress bar on stderr when a person is watching (a terminal, and not --quiet).
+ * `statements`, `analyse`, `limitation` and `funnel` on a ledger file: the file streams through core's
+ * builders, with a progress bar on stderr when a person is watching (a terminal, and not --quiet).
  */
 import { toDayNumber, parseDate, partsOf } from '../../core/calendar/date.js';
 import { limitationRadar, parseWindowDays, showRadar, type LimitationRadar } from '../../core/portfolio/limitationRadar.js';
@@ -20,11 +20,16 @@ import { Worker } from 'node:worker_threads';
 import { createStatementBuilder, type LazyStatement, type Statement, type StatementPart } from '../../core/ledger/statement.js';
 import { cutsAreRecordStarts, fileEncoding, readCsvLayout, rowNumbering, withFile, type CsvLayout, type PieceResult } from './csvPieces.js';
 import { foldPieces, newPieceCounter } from './pieceFold.js';
-import type { StatementWorkerData } from './statementWorker.js';
+import type { FunnelWorkerData, StatementWorkerData } from './statementWorker.js';
+import { funnelPeriod } from '../../core/commands/portfolio.js';
+import { createFunnelBuilder, type Funnel, type FunnelBuilder, type FunnelOptions, type FunnelPart } from '../../core/portfolio/funnel.js';
 
 export interface LedgerOptions {
   year?: string;
   asOf?: string;
+  /** The funnel's period (--from, --to). */
+  from?: string;
+  to?: string;
   maskCpr?: boolean;
   /** Where progress goes (stderr), or undefined for none. */
   progress?: (text: string) => void;
@@ -111,12 +116,13 @@ function threadsFor(layout: CsvLayout, options: LedgerOptions): number {
 
 interface WorkerAnswer {
   part?: StatementPart;
+  funnelPart?: FunnelPart;
   pieces?: PieceResult[];
   failure?: { code?: string; field?: string; message: string };
 }
 
-/** Starts the statement worker: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
-function startStatementWorker(data: StatementWorkerData): Promise<WorkerAnswer> {
+/** Starts the ledger worker (statements or funnel): bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
+function startStatementWorker(data: StatementWorkerData | FunnelWorkerData): Promise<WorkerAnswer> {
   const worker = new Worker(new URL('./statementWorker.mjs', import.meta.url), { workerData: data });
   return new Promise((resolve, reject) => {
     worker.once('message', (answer: WorkerAnswer) => {
@@ -154,7 +160,17 @@ async function statementFromCsvPieces(path: string, year: number, asOf: number |
   bar.finish();
   if (!cutsAreRecordStarts(layout, pieces)) return null;
   const format = fileEncoding(layout, pieces);
-  // The pieces must cover the file after its header, and each must have tokenized every line it holds.
+  const lines = pieceLines(layout, pieces, path);
+  // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
+  const statement = builder.finishLazily(rowNumbering(pieces));
+  return { statement, format, lines: statementAccount(statement, lines, path) };
+}
+
+/**
+ * The reader's side of the line account of a file read in pieces, once the pieces are checked:
+ * they must cover the file after its header, and each must have tokenized every line it holds.
+ */
+function pieceLines(layout: CsvLayout, pieces: readonly PieceResult[], path: string): Omit<LineAccount, 'accepted' | 'errors'> {
   const bytes = pieces.reduce((n, p) => n + p.bytes, 0);
   const untokenized = pieces.find((p) => p.tokenized !== p.lines);
   if (pieces.length !== layout.pieces || bytes !== layout.size - layout.headerEnd || untokenized) {
@@ -165,16 +181,13 @@ async function statementFromCsvPieces(path: string, year: number, asOf: number |
       `Linjeregnskabet for "${path}" går ikke op: stykkerne dækker ${bytes} af ${layout.size - layout.headerEnd} byte${untokenized ? `, og et stykke har ${untokenized.lines} linjer, men ${untokenized.tokenized} er læst` : ''}. Intet resultat er skrevet. Det er en fejl i Saldo: meld den til udviklerne sammen med filen.`,
     );
   }
-  // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
-  const statement = builder.finishLazily(rowNumbering(pieces));
-  const lines = {
+  return {
     read: 1 + pieces.reduce((n, p) => n + p.lines, 0),
     unit: 'linjer' as const,
     header: 1,
     blank: pieces.reduce((n, p) => n + p.blank, 0),
     continued: pieces.reduce((n, p) => n + p.continued, 0),
   };
-  return { statement, format, lines: statementAccount(statement, lines, path) };
 }
 
 /** A statement with its line account (checked: every line of the ledger is in it). */
@@ -267,4 +280,64 @@ export async function agreementClaimsFromFile(
   const account = { ...lines, accepted, errors: claims.errors.length };
   assertLinesAccounted(account, path);
   return { claims, source: { file: path, ...source, lines: account } };
+}
+
+/** The funnel of a ledger file, with its line account (checked) and where its rows came from. */
+export interface LedgerFunnel extends Funnel {
+  source: { file: string; lines: LineAccount } & LedgerSource;
+}
+
+/**
+ * The funnel of a CSV ledger, folded in pieces by this thread and (for a large file) the worker,
+ * whose part is merged in; null when a cut fell inside a quoted field (then read as one stream).
+ */
+async function funnelFromCsvPieces(
+  path: string,
+  period: Omit<FunnelOptions, 'inAgreement'>,
+  builder: FunnelBuilder,
+  options: LedgerOptions,
+): Promise<{ funnel: Funnel; format: string; lines: LineAccount } | null> {
+  const layout = readCsvLayout(path, options.pieceBytes);
+  const columns = headerColumns(layout.header);
+  const counter = newPieceCounter();
+  const bar = progressBar(options.progress, 'Opkrævningstragt');
+  const threads = threadsFor(layout, options);
+  const worker = threads > 1 ? startStatementWorker({ job: 'funnel', layout, columns, funnel: period, counter }) : null;
+  // The worker's failure must not go unhandled while this thread works.
+  worker?.catch(() => undefined);
+  const pieces = worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces)));
+  if (worker) {
+    const answer = await worker;
+    if (answer.failure) throw new SaldoError((answer.failure.code ?? 'UGYLDIGT_INPUT') as SaldoErrorCode, answer.failure.field ?? 'ledger', path, answer.failure.message);
+    pieces.push(...answer.pieces!);
+    builder.merge(answer.funnelPart!);
+  }
+  bar.update?.(layout.pieces, layout.pieces);
+  bar.finish();
+  if (!cutsAreRecordStarts(layout, pieces)) return null;
+  const format = fileEncoding(layout, pieces);
+  const lines = pieceLines(layout, pieces, path);
+  const funnel = builder.finish(rowNumbering(pieces));
+  const account = { ...lines, accepted: funnel.rows, errors: funnel.errors.length };
+  assertLinesAccounted(account, path);
+  return { funnel, format, lines: account };
+}
+
+/**
+ * The opkrævningstragt of a ledger file (CSV in pieces, on two threads when large; .xlsx, JSON and
+ * pipes streamed). The period is checked before the file is read.
+ */
+export async function funnelFromFile(path: string, options: LedgerOptions): Promise<LedgerFunnel> {
+  const period = funnelPeriod({ from: options.from, to: options.to, asOf: options.asOf }, { from: '--from', to: '--to', asOf: '--as-of' });
+  await checkLedgerFile(path);
+  if (!/\.(xlsx|json)$/i.test(path) && !(await isStream(path))) {
+    const read = await funnelFromCsvPieces(path, period, createFunnelBuilder(period), options);
+    if (read) return { ...read.funnel, source: { file: path, format: read.format, lines: read.lines } };
+  }
+  const builder = createFunnelBuilder(period);
+  const { lines, ...source } = await stream(path, builder, 'Opkrævningstragt', options);
+  const funnel = builder.finish();
+  const account = { ...lines, accepted: funnel.rows, errors: funnel.errors.length };
+  assertLinesAccounted(account, path);
+  return { ...funnel, source: { file: path, ...source, lines: account } };
 }

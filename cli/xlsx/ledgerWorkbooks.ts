@@ -1,12 +1,13 @@
 /**
- * Workbooks for `statements`, `analyse` and `limitation` (--out x.xlsx) and the printable letters
+ * Workbooks for `statements`, `analyse`, `limitation` and `funnel` (--out x.xlsx) and the printable letters
  * (--letters x.xlsx), described by core/report/ledgerSheets. Written with ExcelJS's streaming
  * writer, so 80,000 debtors do not have to fit in memory as a workbook model. Every string from
  * the ledger is written as a string value, which ExcelJS never turns into a formula: a name like
  * =HYPERLINK("…") stays text.
  */
-import type { Analysis, LimitationRadar, Statement } from '../../core/commands/index.js';
+import type { Analysis, Funnel, LimitationRadar, Statement } from '../../core/commands/index.js';
 import { limitationSheets } from '../../core/report/limitationSheets.js';
+import { funnelSheet } from '../../core/report/funnelSheets.js';
 import { letterRows, type LetterLines, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { analysisSheets, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { addSheet, streamedBook } from './book.js';
@@ -30,6 +31,14 @@ export function analyseWorkbook(a: Analysis): Promise<Uint8Array> {
 export function limitationWorkbook(r: LimitationRadar): Promise<Uint8Array> {
   return streamedBook((book) => {
     for (const sheet of limitationSheets(r)) addSheet(book, sheet);
+  });
+}
+
+/** The opkrævningstragt: the table with a stacked column chart per claim type, and the unread rows. */
+export function funnelWorkbook(f: Funnel): Promise<Uint8Array> {
+  return streamedBook((book) => {
+    addSheet(book, funnelSheet('Opkrævningstragt', f));
+    addSheet(book, errorsSheet('Fejl', f.errors));
   });
 }
 

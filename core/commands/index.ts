@@ -19,6 +19,9 @@ import { worklistOfRows } from './worklist.js';
 import { worklistToJson } from '../portfolio/worklistJson.js';
 import type { Worklist } from '../portfolio/worklist.js';
 import { limitationRadarToJson, type LimitationRadar } from '../portfolio/limitationRadar.js';
+import { funnel, funnelOfRows } from './portfolio.js';
+import { funnelToJson } from '../portfolio/funnelJson.js';
+import type { Funnel } from '../portfolio/funnel.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
@@ -37,6 +40,8 @@ export type { Statement } from '../ledger/statement.js';
 export type { Worklist } from '../portfolio/worklist.js';
 export type { Analysis } from '../ledger/analyse.js';
 export type { LimitationRadar } from '../portfolio/limitationRadar.js';
+export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
+export type { FunnelOfRowsInput, FunnelPeriodPlaces } from './portfolio.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
@@ -66,11 +71,13 @@ export const commands = {
   statements: guarded(statements),
   analyse: guarded(analyse),
   limitation: guarded(limitation),
+  funnel: guarded(funnel),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
   worklistOfRows,
   limitationOfRows,
+  funnelOfRows,
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
@@ -111,6 +118,8 @@ export const toJson = {
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
   worklistOfRows: (of: (rows: Iterable<readonly unknown[]>) => Worklist) => (rows: Iterable<readonly unknown[]>) => worklistToJson(of(rows)),
   limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => (rows: Iterable<readonly unknown[]>) => limitationRadarToJson(of(rows)),
+  funnel: (f: Funnel) => funnelToJson(f),
+  funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => (rows: Iterable<readonly unknown[]>) => funnelToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,

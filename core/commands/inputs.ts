@@ -166,3 +166,11 @@ export interface LimitationInput {
   ledger: LedgerRowInput[];
   maskCpr?: boolean;
 }
+
+/** SPEC `funnel` on a JSON ledger: the months of forfald from `from`'s to `to`'s; postings up to `asOf` (default the ledger's last posting date). */
+export interface FunnelInput {
+  from: IsoDate;
+  to: IsoDate;
+  asOf?: IsoDate;
+  ledger: LedgerRowInput[];
+}

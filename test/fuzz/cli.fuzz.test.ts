@@ -29,6 +29,7 @@ const BASE: Record<string, Record<string, unknown>> = {
   // statements and analyse also take JSON with the ledger inside (a malformed row is listed, not refused: see below)
   statements: { year: 2026, ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] },
   analyse: { asOf: '2026-12-31', ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', kind: 'krav', amount: 100 }] },
+  funnel: { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31', ledger: [{ debtorId: 'D1', claimId: 'F1', postingDate: '2026-02-01', dueDate: '2026-03-01', kind: 'krav', amount: 100 }] },
 };
 // Two more input forms: a henstand on a single claim (no agreement) and the status of given installments.
 BASE['henstand (én fordring)'] = {
@@ -165,6 +166,12 @@ FIELDS.analyse = [
   { path: ['asOf'], kind: 'date', required: true },
   { path: ['ledger'], kind: 'list', required: true },
 ];
+FIELDS.funnel = [
+  { path: ['from'], kind: 'date', required: true },
+  { path: ['to'], kind: 'date', required: true },
+  { path: ['asOf'], kind: 'date' },
+  { path: ['ledger'], kind: 'list', required: true },
+];
 FIELDS.henstand = [
   ...FIELDS.plan!,
   { path: ['henstand'], kind: 'object', required: true },
@@ -286,7 +293,7 @@ function expectBatchOfErrors(r: { code: number; stdout: string; stderr: string }
 }
 
 describe('every JSON command refuses malformed input with exit 2 and a Danish message', () => {
-  for (const name of ['plan', 'henstand', 'henstand (én fordring)', 'status', 'status (ydelser)', 'followup', 'statements', 'analyse']) {
+  for (const name of ['plan', 'henstand', 'henstand (én fordring)', 'status', 'status (ydelser)', 'followup', 'statements', 'analyse', 'funnel']) {
     it(`${name}: ≥ 1,000 malformed inputs`, async () => {
       const command = COMMAND(name);
       // the base input itself is fine (so each refusal is the mutation's doing)
@@ -335,6 +342,15 @@ describe('every JSON command refuses malformed input with exit 2 and a Danish me
       ),
       fc.constantFrom('x', '2026.5', '-1', '', '1e9', '20266').map((y) => ['statements', '--in', 'l.csv', '--year', y]),
       fc.constantFrom('2026-02-30', 'i dag', '', '31-12-2026x').map((d) => ['analyse', '--in', 'l.csv', '--as-of', d]),
+      fc
+        .constantFrom('2026-02-30', 'i dag', '', '31-12-2026x')
+        .chain((d) =>
+          fc.constantFrom(
+            ['funnel', '--in', 'l.csv', '--from', d, '--to', '2026-12-31'],
+            ['funnel', '--in', 'l.csv', '--from', '2026-01-01', '--to', d],
+            ['funnel', '--in', 'l.csv', '--to', '2026-12-31'],
+          ),
+        ),
       fc.constantFrom('{"fees": 5}', '[]', 'ikke json', '{"rates": {"x": "y"}}').map((rules) => ['plan', '--in', 'in.json', '--rules', `rules:${rules}`]),
     );
     await fc.assert(

@@ -23,6 +23,8 @@ import { failureSheet, henstandSheets, planOverviewSheet, planSheet, singleClaim
 import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { analysisSheet, analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { blockLines, type SheetDescription } from '../../core/report/sheet.js';
+import { funnelSheet } from '../../core/report/funnelSheets.js';
+import { funnelFromRows } from '../../core/portfolio/funnelJson.js';
 import { formatKroner, ore } from '../../core/money/ore.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { runSchedule as runPlan } from '../core/schedule/helpers.js';
@@ -174,6 +176,8 @@ const ledger = [
 ];
 const statements = statementFromRows(ledger, 2026, defaultRules);
 const analysis = analysisFromRows(ledger, toDayNumber('2026-12-31' as CalendarDate));
+// September 2025 to March 2026: daginstitution (F1) and ejendomsskat (E1), a chart each.
+const funnel = funnelFromRows(ledger, { fromMonth: 2025 * 12 + 8, toMonth: 2026 * 12 + 2 });
 const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as {
   year: number;
   goals: unknown[];
@@ -205,6 +209,7 @@ const sheets: Array<[string, SheetDescription]> = [
   ['letters', lettersSheet('Breve', statements, { kommune: 'Eksempel Kommune', contact: '+45 70 10 20 30', date: '2027-01-08' })],
   ['analysis on one sheet (add-in)', analysisSheet('Analyse', analysis)],
   ...analysisSheets(analysis).map((d): [string, SheetDescription] => [`analysis (CLI): ${d.name}`, d]),
+  ['funnel (opkrævningstragt)', funnelSheet('Opkrævningstragt', funnel)],
   ['follow-up', followupSheet('Opfølgning', fu, 'Lavet af Saldo')],
   ['follow-up charts', followupChartSheet('Diagrammer', fu)!],
   ...worklistSheets(

@@ -109,6 +109,23 @@ describe('CLI workbooks: hostile text stays text', () => {
       },
       'o.xlsx',
     ],
+    [
+      // the claim types are the only text of the ledger the funnel shows: in the table and the charts' titles
+      'funnel',
+      ['funnel', '--in', 'in.json', '--out', 'o.xlsx'],
+      {
+        'in.json': JSON.stringify({
+          from: '2026-01-01',
+          to: '2026-03-31',
+          ledger: ledgerRows.map((r) =>
+            Object.fromEntries(
+              r.map((v, i) => [['debtorId', 'cpr', 'debtorName', 'claimId', 'claimType', 'postingDate', 'dueDate', 'kind', 'amount'][i]!, i === 8 ? 100 : i >= 5 && i <= 6 ? '2026-02-01' : v]),
+            ),
+          ),
+        }),
+      },
+      'o.xlsx',
+    ],
   ];
   it.each(cases)('%s', async (_, argv, files, out, showsText = true) => {
     const r = await cli(argv, files);

@@ -22,7 +22,7 @@ describe('a JSON ledger becomes columns of the known fields only (issue 14)', ()
     const message = saldoMessage(() => objectsToRows(rows));
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(message).toBe(
-      `Posteringerne har mere end ${MAX_UNKNOWN_KEYS} forskellige felter, som Saldo ikke kender, f.eks. "felt0", "felt1", "felt2", "felt3", "felt4", "felt5", "felt6", "felt7", "felt8", "felt9". Saldo læser kun posteringens felter (debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged, lastTimelyPaymentDate, judgmentDate eller de danske overskrifter): fjern de andre felter.`,
+      `Posteringerne har mere end ${MAX_UNKNOWN_KEYS} forskellige felter, som Saldo ikke kender, f.eks. "felt0", "felt1", "felt2", "felt3", "felt4", "felt5", "felt6", "felt7", "felt8", "felt9". Saldo læser kun posteringens felter (debtorId, debtorName, cpr, claimId, claimType, postingDate, dueDate, kind, amount, acknowledged, lastTimelyPaymentDate, judgmentDate, caseworker eller de danske overskrifter): fjern de andre felter.`,
     );
   });
 

@@ -1,0 +1,70 @@
+/**
+ * The portfolio commands on a ledger (SPEC "Portfolio commands"): for now the opkrævningstragt,
+ * `funnel`. On a JSON ledger `{"from": "2022-01-01", "to": "2025-12-31", "ledger": [...]}` and on
+ * a sheet's rows (`funnelOfRows`, for the task pane); files stream through the CLI with the same
+ * period, read by `funnelPeriod`.
+ */
+import { danishDate, parseDate, toDayNumber } from '../calendar/date.js';
+import { placeOf, SaldoError, type At } from '../errors.js';
+import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
+import { objectsToRows } from '../ledger/ledgerJson.js';
+import { MAX_FUNNEL_MONTHS, monthIndexOf, type Funnel, type FunnelOptions } from '../portfolio/funnel.js';
+import { funnelFromRows } from '../portfolio/funnelJson.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import type { FunnelInput } from './inputs.js';
+
+export interface FunnelPeriodPlaces {
+  from: At;
+  to: At;
+  asOf: At;
+}
+
+/**
+ * The funnel's period and date as given (ISO dates): the months from `from`'s to `to`'s, whole,
+ * at most MAX_FUNNEL_MONTHS; `asOf` when given. Each problem is a Danish error at its place.
+ */
+export function funnelPeriod(raw: { from: unknown; to: unknown; asOf?: unknown }, places: FunnelPeriodPlaces): Omit<FunnelOptions, 'inAgreement'> {
+  present(raw.from, placeOf(places.from), 'angiv den første dag i perioden som ÅÅÅÅ-MM-DD; tragten viser fordringerne efter forfaldsmåned fra dens måned.');
+  present(raw.to, placeOf(places.to), 'angiv den sidste dag i perioden som ÅÅÅÅ-MM-DD; tragten viser fordringerne efter forfaldsmåned til og med dens måned.');
+  const from = parseDate(raw.from, places.from);
+  const to = parseDate(raw.to, places.to);
+  if (from > to) throw SaldoError.at('KONFLIKT', places.from, raw.from, `perioden begynder ${danishDate(from)}, efter at den slutter ${danishDate(to)}. Byt om på datoerne.`);
+  const fromMonth = monthIndexOf(toDayNumber(from));
+  const toMonth = monthIndexOf(toDayNumber(to));
+  if (toMonth - fromMonth + 1 > MAX_FUNNEL_MONTHS) {
+    throw SaldoError.at(
+      'UGYLDIGT_INPUT',
+      places.to,
+      raw.to,
+      `perioden ${danishDate(from)} – ${danishDate(to)} er på ${toMonth - fromMonth + 1} måneder; tragten viser højst ${MAX_FUNNEL_MONTHS} (50 år).`,
+    );
+  }
+  return raw.asOf === undefined ? { fromMonth, toMonth } : { fromMonth, toMonth, asOf: toDayNumber(parseDate(raw.asOf, places.asOf)) };
+}
+
+export function funnel(input: FunnelInput, _rules: RuleSet): Funnel {
+  const raw: unknown = input;
+  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"from": "2022-01-01", "to": "2025-12-31", "ledger": [...]}.');
+  rejectUnknownKeys(raw, ['from', 'to', 'asOf', 'ledger'], []);
+  const options = funnelPeriod({ from: raw.from, to: raw.to, asOf: raw.asOf }, { from: ['from'], to: ['to'], asOf: ['asOf'] });
+  const ledger = raw.ledger;
+  if (!Array.isArray(ledger)) throw SaldoError.at('MANGLER', ['ledger'], ledger, 'angiv posteringerne som en liste af objekter.');
+  return funnelFromRows(objectsToRows(ledger), options);
+}
+
+/** The funnel of a ledger sheet (the task pane), with the dates as ISO text from its form and their fields' names. */
+export interface FunnelOfRowsInput {
+  from: string;
+  to: string;
+  asOf?: string;
+  places: FunnelPeriodPlaces;
+  /** Claims in a running betalingsaftale (`funnelClaimKey`), when the agreement register is known. */
+  inAgreement?: ReadonlySet<string>;
+}
+
+/** Checks the period first (before a long read of the sheet), then gives the funnel of the rows read (a header row first). */
+export function funnelOfRows(input: FunnelOfRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Funnel {
+  const period = funnelPeriod(input, input.places);
+  const options: FunnelOptions = input.inAgreement ? { ...period, inAgreement: input.inAgreement } : period;
+  return (rows) => funnelFromRows(rows, options);
+}
