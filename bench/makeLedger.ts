@@ -39,6 +39,9 @@ const kroner = (ore: number) => {
 export const LEDGER_HEADER = 'Debitor;CPR;Navn;Fordring;Fordringstype;Bogføringsdato;Forfaldsdato;Art;Beløb';
 /** The forældelse columns (issue 15), written with `{ limitation: true }`. */
 export const LIMITATION_COLUMNS = ';Sidste rettidige betalingsdato;Dom/forlig dato';
+/** The caseworker column (issue 20), written last with `{ caseworker: true }`. */
+export const CASEWORKER_COLUMN = ';Sagsbehandler';
+const CASEWORKERS = ['Kim Lund', 'Lis Berg', 'Ole Dam', 'Pia Holm', 'Bo Ravn', 'Eva Kjær'];
 
 export interface LedgerOptions {
   /**
@@ -48,6 +51,13 @@ export interface LedgerOptions {
    * exactly as before (examples/ledger/posteringer.csv is made without it).
    */
   limitation?: boolean;
+  /**
+   * A Sagsbehandler column: per claim one of six caseworkers, except that one claim in ten names
+   * none, one in seven names none on its first row (the next row names one), and one in seven is
+   * handed over after its first row (the rows after it name another). Drawn from a third sequence,
+   * so the other columns stay as they are without it.
+   */
+  caseworker?: boolean;
 }
 
 /** Writes about `rows` postings for `debtors` debtors; returns the number of rows written. */
@@ -55,8 +65,10 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
   const rnd = random(seed);
   const extra = random(seed ^ 0x5eed);
   const limitation = options.limitation === true;
+  const withCaseworker = options.caseworker === true;
+  const cw = random(seed ^ 0xca5e);
   const out = createWriteStream(path);
-  let buffer = `${LEDGER_HEADER}${limitation ? LIMITATION_COLUMNS : ''}\n`;
+  let buffer = `${LEDGER_HEADER}${limitation ? LIMITATION_COLUMNS : ''}${withCaseworker ? CASEWORKER_COLUMN : ''}\n`;
   let written = 0;
   const perDebtor = rows / debtors;
   for (let d = 0; d < debtors && written < rows; d += 1) {
@@ -78,9 +90,15 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
       const timely = limitation && extra() < 0.5 ? dmy(start + 24) : '';
       const judgmentDay = limitation && extra() < 0.1 ? start + 74 + Math.floor(extra() * 340) : null;
       const judgment = judgmentDay === null ? '' : dmy(judgmentDay);
+      const owner = withCaseworker ? CASEWORKERS[Math.floor(cw() * CASEWORKERS.length)]! : '';
+      const next = withCaseworker ? CASEWORKERS[Math.floor(cw() * CASEWORKERS.length)]! : '';
+      const mode = withCaseworker ? cw() : 1;
+      /** The caseworker on the claim's row number `i` (0 = its first row). */
+      const caseworkerOn = (i: number): string => (mode < 0.1 ? '' : mode < 0.24 ? (i === 0 ? '' : owner) : mode < 0.38 && i > 0 ? next : owner);
       const line = (day: number, kind: string, amount: number) => {
         const due = limitation && (kind === 'rente' || kind === 'gebyr') ? day : start + 14;
-        lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(due)};${kind};${kroner(amount)}${limitation ? `;${timely};${judgment}` : ''}`);
+        const tail = `${limitation ? `;${timely};${judgment}` : ''}${withCaseworker ? `;${caseworkerOn(lines.length)}` : ''}`;
+        lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(due)};${kind};${kroner(amount)}${tail}`);
       };
       line(start, 'krav', principal);
       let balance = principal;

@@ -23,6 +23,9 @@ interface ClaimAcc {
   claimType: string;
   /** The row that gave the claim its type: the first posting of the claim wins. */
   typeRow: number;
+  /** The caseworker of the claim's lowest row that names one ('' and Infinity while none does), as the debtor's name is taken. */
+  caseworker: string;
+  caseworkerRow: number;
   opening: number;
   movements: number[];
   running: number;
@@ -68,6 +71,11 @@ export type Movements = Partial<Record<PostingKind, Ore>>;
 export interface ClaimStatement {
   claimId: string;
   claimType: string;
+  /**
+   * The caseworker (Sagsbehandler) on the claim's lowest row that names one; '' when none does.
+   * Not in the statement's JSON: the limitation radar (core/portfolio) reads it.
+   */
+  caseworker: string;
   opening: Ore;
   movements: Movements;
   closing: Ore;
@@ -175,6 +183,9 @@ export interface StatementPart {
   claimIds: string[];
   claimTypes: string[];
   typeRows: number[];
+  /** Per claim: the caseworker and the row (key) that named it ('' and Infinity when no row did). */
+  caseworkers: string[];
+  caseworkerRows: number[];
   numbers: number[];
 }
 
@@ -261,13 +272,15 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
     }
     return d;
   };
-  const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, firstDay: DayNumber): ClaimAcc => {
+  const claimOf = (debtor: DebtorAcc, id: string, claimType: string, typeRow: number, caseworker: string, caseworkerRow: number, firstDay: DayNumber): ClaimAcc => {
     let c = debtor.claims.get(id);
     if (!c) {
       c = {
         claimId: id,
         claimType,
         typeRow,
+        caseworker,
+        caseworkerRow: caseworker === '' ? Infinity : caseworkerRow,
         opening: 0,
         movements: emptyMovements(),
         running: 0,
@@ -314,11 +327,16 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
         debtor.cpr = p.cpr;
         debtor.cprRow = p.row;
       }
-      const claim = p.claimId === lastClaim?.claimId ? lastClaim : claimOf(debtor, p.claimId, p.claimType, p.row, p.postingDay);
+      const claim = p.claimId === lastClaim?.claimId ? lastClaim : claimOf(debtor, p.claimId, p.claimType, p.row, p.caseworker, p.row, p.postingDay);
       lastClaim = claim;
       if (p.row < claim.typeRow) {
         claim.claimType = p.claimType;
         claim.typeRow = p.row;
+      }
+      // In a ledger sorted by row the claim's first row named its caseworker: one comparison per row after it.
+      if (p.row < claim.caseworkerRow && p.caseworker !== '') {
+        claim.caseworker = p.caseworker;
+        claim.caseworkerRow = p.row;
       }
       if (p.postingDay < yearStart) claim.opening += p.amount;
       else claim.movements[KIND_INDEX[p.kind]]! += p.amount;
@@ -365,6 +383,8 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
         claimIds: [],
         claimTypes: [],
         typeRows: [],
+        caseworkers: [],
+        caseworkerRows: [],
         numbers: [],
       };
       const numbers = out.numbers;
@@ -381,6 +401,8 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
           out.claimIds.push(c.claimId);
           out.claimTypes.push(c.claimType);
           out.typeRows.push(c.typeRow);
+          out.caseworkers.push(c.caseworker);
+          out.caseworkerRows.push(c.caseworkerRow);
           numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
           numbers.push(
             c.raisedDay ?? Number.NaN,
@@ -417,10 +439,15 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
       const n = part.numbers;
       part.claimIds.forEach((id, i) => {
         const at = i * CLAIM_NUMBERS;
-        const c = claimOf(owners[part.claimDebtor[i]!]!, id, part.claimTypes[i]!, part.typeRows[i]!, n[at + FIRST_DAY]!);
+        const c = claimOf(owners[part.claimDebtor[i]!]!, id, part.claimTypes[i]!, part.typeRows[i]!, part.caseworkers[i]!, part.caseworkerRows[i]!, n[at + FIRST_DAY]!);
         if (part.typeRows[i]! < c.typeRow) {
           c.claimType = part.claimTypes[i]!;
           c.typeRow = part.typeRows[i]!;
+        }
+        // The lower row wins, whichever part it came in: the same whatever the cuts and the order of merging.
+        if (part.caseworkerRows[i]! < c.caseworkerRow) {
+          c.caseworker = part.caseworkers[i]!;
+          c.caseworkerRow = part.caseworkerRows[i]!;
         }
         c.opening += n[at + OPENING]!;
         c.running += n[at + RUNNING]!;
@@ -554,6 +581,10 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
         c.claimType = b.claimType;
         c.typeRow = b.typeRow;
       }
+      if (b.caseworkerRow < c.caseworkerRow) {
+        c.caseworker = b.caseworker;
+        c.caseworkerRow = b.caseworkerRow;
+      }
       c.opening += b.opening;
       c.running += b.running;
       for (let k = 0; k < POSTING_KINDS.length; k += 1) c.movements[k]! += b.movements[k]!;
@@ -600,6 +631,7 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
         claims.push({
           claimId: c.claimId,
           claimType: c.claimType,
+          caseworker: c.caseworker,
           opening: ore(c.opening),
           movements: movementsOf(c.movements),
           closing: ore(c.running),

@@ -15,6 +15,10 @@
  * where those run out first, the claim is listed for them (`part: "renterOgGebyrer"`); the ledger
  * does not split a claim's balance into principal and renter, so `open` is the claim's whole open
  * balance either way, and the totals say so.
+ *
+ * Each claim carries its caseworker (the ledger's Sagsbehandler on the claim's lowest row that
+ * names one, '' when none does), and the totals are given per claim type and per caseworker, so
+ * that a team sees who has the kroner at risk (issue 20).
  */
 import { danishDate, fromDayNumber, MAX_DAY, partsOf, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { SaldoError, showValue, type At } from '../errors.js';
@@ -40,6 +44,8 @@ export interface RadarClaim {
   name: string;
   claimId: string;
   claimType: string;
+  /** The claim's caseworker (Sagsbehandler); '' when the ledger names none. */
+  caseworker: string;
   /** The claim's open balance on `asOf` (øre): the whole claim, also where only its renter and gebyrer run out. */
   open: Ore;
   /** The last day of the period (a step on this day is still in time). */
@@ -58,6 +64,7 @@ export interface BarredClaim {
   name: string;
   claimId: string;
   claimType: string;
+  caseworker: string;
   open: Ore;
   /** The last day of the period that has run out. */
   limitationDate: CalendarDate;
@@ -73,8 +80,17 @@ export interface RadarTotal {
   open: Ore;
 }
 
+export interface RadarCaseworkerTotal {
+  /** '' for the claims whose ledger rows name no caseworker. */
+  caseworker: string;
+  claims: number;
+  open: Ore;
+}
+
+/** Each list's totals: by claim type and by caseworker (each in text order), each summing to `all`. */
 export interface RadarTotals {
   byClaimType: RadarTotal[];
+  byCaseworker: RadarCaseworkerTotal[];
   all: { claims: number; open: Ore };
 }
 
@@ -131,22 +147,30 @@ interface Acc {
   barred: BarredClaim[];
 }
 
-function totalsOf(list: ReadonlyArray<{ claimType: string; open: Ore }>): RadarTotals {
-  const byType = new Map<string, { claims: number; open: number }>();
-  let all = 0;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Counts and øre per key, in the keys' text order. */
+function grouped<T extends { open: Ore }>(list: readonly T[], key: (c: T) => string): Array<[string, { claims: number; open: Ore }]> {
+  const groups = new Map<string, { claims: number; open: number }>();
   for (const c of list) {
-    const t = byType.get(c.claimType) ?? { claims: 0, open: 0 };
+    const k = key(c);
+    const t = groups.get(k) ?? { claims: 0, open: 0 };
     t.claims += 1;
     t.open += c.open;
-    byType.set(c.claimType, t);
-    all += c.open;
+    groups.set(k, t);
   }
-  const byClaimType = [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([claimType, t]) => ({ claimType, claims: t.claims, open: ore(t.open) }));
-  return { byClaimType, all: { claims: list.length, open: ore(all) } };
+  return [...groups.entries()].sort(([a], [b]) => byText(a, b)).map(([k, t]) => [k, { claims: t.claims, open: ore(t.open) }]);
 }
 
-const byIds = (a: { debtorId: string; claimId: string }, b: { debtorId: string; claimId: string }): number =>
-  a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0;
+function totalsOf(list: ReadonlyArray<{ claimType: string; caseworker: string; open: Ore }>): RadarTotals {
+  return {
+    byClaimType: grouped(list, (c) => c.claimType).map(([claimType, t]) => ({ claimType, ...t })),
+    byCaseworker: grouped(list, (c) => c.caseworker).map(([caseworker, t]) => ({ caseworker, ...t })),
+    all: { claims: list.length, open: ore(list.reduce((s, c) => s + c.open, 0)) },
+  };
+}
+
+const byIds = (a: { debtorId: string; claimId: string }, b: { debtorId: string; claimId: string }): number => byText(a.debtorId, b.debtorId) || byText(a.claimId, b.claimId);
 
 /**
  * The radar of a statement made on `asOf` (`createStatementBuilder(year of asOf, rules, asOf)`):
@@ -172,7 +196,7 @@ export function limitationRadar(
       const principal = toDayNumber(c.principalLimitationDate);
       // With a dom: the renter and gebyrer after it run out on `limitationDate` when that is earlier.
       const fees = c.limitationDate !== null && toDayNumber(c.limitationDate) < principal ? toDayNumber(c.limitationDate) : null;
-      const base = { debtorId: d.debtorId, name: d.name, claimId: c.claimId, claimType: c.claimType, open: c.closing, limitationReason: c.limitationReason ?? '' };
+      const base = { debtorId: d.debtorId, name: d.name, claimId: c.claimId, claimType: c.claimType, caseworker: c.caseworker, open: c.closing, limitationReason: c.limitationReason ?? '' };
       if (principal < asOf) {
         acc.barred.push({ ...base, limitationDate: c.principalLimitationDate, daysSince: asOf - principal, part: 'fordring' });
         continue;
@@ -221,14 +245,19 @@ export function limitationRadarOfRows(rows: Iterable<readonly unknown[]>, asOf: 
 export function showRadar(r: LimitationRadar, options: ShowOptions = {}): LimitationRadar {
   const show = shownFor(options);
   if (!options.maskCpr) return r;
-  const shown = <T extends { debtorId: string; name: string; claimId: string; claimType: string }>(c: T): T => ({
+  const shown = <T extends { debtorId: string; name: string; claimId: string; claimType: string; caseworker: string }>(c: T): T => ({
     ...c,
     debtorId: show(c.debtorId),
     name: show(c.name),
     claimId: show(c.claimId),
     claimType: show(c.claimType),
+    caseworker: show(c.caseworker),
   });
-  const totals = (t: RadarTotals): RadarTotals => ({ ...t, byClaimType: t.byClaimType.map((x) => ({ ...x, claimType: show(x.claimType) })) });
+  const totals = (t: RadarTotals): RadarTotals => ({
+    ...t,
+    byClaimType: t.byClaimType.map((x) => ({ ...x, claimType: show(x.claimType) })),
+    byCaseworker: t.byCaseworker.map((x) => ({ ...x, caseworker: show(x.caseworker) })),
+  });
   return {
     ...r,
     claims: r.claims.map(shown),
@@ -240,6 +269,7 @@ export function showRadar(r: LimitationRadar, options: ShowOptions = {}): Limita
 
 const totalsJson = (t: RadarTotals) => ({
   byClaimType: t.byClaimType.map((x) => ({ claimType: x.claimType, claims: x.claims, open: toKroner(x.open) })),
+  byCaseworker: t.byCaseworker.map((x) => ({ caseworker: x.caseworker, claims: x.claims, open: toKroner(x.open) })),
   all: { claims: t.all.claims, open: toKroner(t.all.open) },
 });
 
@@ -254,6 +284,7 @@ export function limitationRadarToJson(r: LimitationRadar) {
       name: c.name,
       claimId: c.claimId,
       claimType: c.claimType,
+      caseworker: c.caseworker,
       open: toKroner(c.open),
       limitationDate: c.limitationDate,
       daysLeft: c.daysLeft,
@@ -269,6 +300,7 @@ export function limitationRadarToJson(r: LimitationRadar) {
         name: c.name,
         claimId: c.claimId,
         claimType: c.claimType,
+        caseworker: c.caseworker,
         open: toKroner(c.open),
         limitationDate: c.limitationDate,
         daysSince: c.daysSince,

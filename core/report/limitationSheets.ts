@@ -1,11 +1,12 @@
 /**
  * The forældelse radar's sheets (`limitation --out x.xlsx`, and the add-in when it draws them),
  * described once for both renderers (core/report/sheet.ts): an overview with the totals by claim
- * type, the claims in the window by days left with the step for each, the claims already forældet,
- * and the rows that could not be read. Amounts are kroner and dates Excel serials as the cells are made.
+ * type and by caseworker, the claims in the window by days left with the step for each and their
+ * caseworker (a filter button picks one person's), the claims already forældet, and the rows that
+ * could not be read. Amounts are kroner and dates Excel serials as the cells are made.
  */
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
-import { toKroner } from '../money/ore.js';
+import { toKroner, type Ore } from '../money/ore.js';
 import type { LimitationPart, LimitationRadar, RadarTotals } from '../portfolio/limitationRadar.js';
 import { errorsSheet } from './ledgerSheets.js';
 import type { CellValue, Column, SheetDescription } from './sheet.js';
@@ -17,6 +18,10 @@ export const PART_LABELS: Readonly<Record<LimitationPart, string>> = {
   renterOgGebyrer: 'renter og gebyrer efter dom',
 };
 
+/** A claim whose ledger rows name no caseworker, in the lists and the totals alike (so a filter on the lists finds the overview's row). */
+export const NO_CASEWORKER = '(ingen sagsbehandler)';
+const caseworkerShown = (caseworker: string): string => (caseworker === '' ? NO_CASEWORKER : caseworker);
+
 export const RADAR_COLUMNS: readonly Column[] = [
   { header: 'Dage tilbage', kind: 'integer' },
   { header: 'Sidste dag', kind: 'date' },
@@ -24,6 +29,7 @@ export const RADAR_COLUMNS: readonly Column[] = [
   { header: 'Navn', kind: 'text' },
   { header: 'Fordring', kind: 'text' },
   { header: 'Fordringstype', kind: 'text' },
+  { header: 'Sagsbehandler', kind: 'text' },
   { header: 'Åbent beløb', kind: 'kroner' },
   { header: 'Forældes', kind: 'text' },
   { header: 'Skridt', kind: 'text' },
@@ -37,6 +43,7 @@ export const BARRED_COLUMNS: readonly Column[] = [
   { header: 'Navn', kind: 'text' },
   { header: 'Fordring', kind: 'text' },
   { header: 'Fordringstype', kind: 'text' },
+  { header: 'Sagsbehandler', kind: 'text' },
   { header: 'Åbent beløb', kind: 'kroner' },
   { header: 'Forældet', kind: 'text' },
   { header: 'Forældelse, grundlag', kind: 'text' },
@@ -44,28 +51,78 @@ export const BARRED_COLUMNS: readonly Column[] = [
 
 /** The claims in the window, in the radar's order (days left). */
 export function radarRows(r: LimitationRadar): CellValue[][] {
-  return r.claims.map((c) => [c.daysLeft, dateToExcelSerial(c.limitationDate), c.debtorId, c.name, c.claimId, c.claimType, toKroner(c.open), PART_LABELS[c.part], c.step, c.limitationReason]);
+  return r.claims.map((c) => [
+    c.daysLeft,
+    dateToExcelSerial(c.limitationDate),
+    c.debtorId,
+    c.name,
+    c.claimId,
+    c.claimType,
+    caseworkerShown(c.caseworker),
+    toKroner(c.open),
+    PART_LABELS[c.part],
+    c.step,
+    c.limitationReason,
+  ]);
 }
 
 export function barredRows(r: LimitationRadar): CellValue[][] {
-  return r.alreadyBarred.claims.map((c) => [c.daysSince, dateToExcelSerial(c.limitationDate), c.debtorId, c.name, c.claimId, c.claimType, toKroner(c.open), PART_LABELS[c.part], c.limitationReason]);
+  return r.alreadyBarred.claims.map((c) => [
+    c.daysSince,
+    dateToExcelSerial(c.limitationDate),
+    c.debtorId,
+    c.name,
+    c.claimId,
+    c.claimType,
+    caseworkerShown(c.caseworker),
+    toKroner(c.open),
+    PART_LABELS[c.part],
+    c.limitationReason,
+  ]);
 }
 
-/** Per claim type: in the window and already forældet, counts and kroner; the last row the whole. */
-function totalsTable(r: LimitationRadar): { rows: CellValue[][]; total: CellValue[] } {
-  const types = [...new Set([...r.totals.byClaimType, ...r.alreadyBarred.totals.byClaimType].map((t) => t.claimType))].sort();
-  const of = (t: RadarTotals, type: string) => t.byClaimType.find((x) => x.claimType === type);
-  const rows = types.map((type) => {
-    const w = of(r.totals, type);
-    const b = of(r.alreadyBarred.totals, type);
-    return [type, w?.claims ?? 0, w ? toKroner(w.open) : 0, b?.claims ?? 0, b ? toKroner(b.open) : 0];
+/**
+ * Per key (a claim type, a caseworker): in the window and already forældet, counts and kroner,
+ * the keys in text order; the last row the whole (each list's totals sum to it).
+ */
+function totalsTable(
+  r: LimitationRadar,
+  groups: (t: RadarTotals) => ReadonlyArray<{ key: string; claims: number; open: Ore }>,
+  label: (key: string) => string,
+): { rows: CellValue[][]; total: CellValue[] } {
+  const window = groups(r.totals);
+  const barred = groups(r.alreadyBarred.totals);
+  const keys = [...new Set([...window, ...barred].map((t) => t.key))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows = keys.map((key) => {
+    const w = window.find((x) => x.key === key);
+    const b = barred.find((x) => x.key === key);
+    return [label(key), w?.claims ?? 0, w ? toKroner(w.open) : 0, b?.claims ?? 0, b ? toKroner(b.open) : 0];
   });
   const total = ['I alt', r.totals.all.claims, toKroner(r.totals.all.open), r.alreadyBarred.totals.all.claims, toKroner(r.alreadyBarred.totals.all.open)];
   return { rows, total };
 }
 
+const totalsColumns = (first: string): Column[] => [
+  { header: first, kind: 'text' },
+  { header: 'I vinduet', kind: 'integer' },
+  { header: 'I vinduet, kr.', kind: 'kroner' },
+  { header: 'Forældet', kind: 'integer' },
+  { header: 'Forældet, kr.', kind: 'kroner' },
+];
+
+/** Where the overview's first totals table starts (below the pairs), and the empty rows between the tables. */
+const TOTALS_ROW = 13;
+const GAP = 2;
+
 export function radarSummarySheet(name: string, r: LimitationRadar): SheetDescription {
-  const { rows, total } = totalsTable(r);
+  const byType = totalsTable(
+    r,
+    (t) => t.byClaimType.map((x) => ({ key: x.claimType, claims: x.claims, open: x.open })),
+    (type) => type,
+  );
+  const byCaseworker = totalsTable(r, (t) => t.byCaseworker.map((x) => ({ key: x.caseworker, claims: x.claims, open: x.open })), caseworkerShown);
+  // Below the claim types' table: its header, rows and total line, then the gap.
+  const caseworkerRow = TOTALS_ROW + 1 + byType.rows.length + 1 + GAP;
   return {
     name,
     blocks: [
@@ -85,19 +142,8 @@ export function radarSummarySheet(name: string, r: LimitationRadar): SheetDescri
           { label: 'Fejlbehæftede rækker (se arket Fejl)', value: r.errors.length, kind: 'integer' },
         ],
       },
-      {
-        type: 'table',
-        at: { row: 13, col: 1 },
-        columns: [
-          { header: 'Fordringstype', kind: 'text' },
-          { header: 'I vinduet', kind: 'integer' },
-          { header: 'I vinduet, kr.', kind: 'kroner' },
-          { header: 'Forældet', kind: 'integer' },
-          { header: 'Forældet, kr.', kind: 'kroner' },
-        ],
-        rows,
-        total,
-      },
+      { type: 'table', at: { row: TOTALS_ROW, col: 1 }, columns: totalsColumns('Fordringstype'), rows: byType.rows, total: byType.total },
+      { type: 'table', at: { row: caseworkerRow, col: 1 }, columns: totalsColumns('Sagsbehandler'), rows: byCaseworker.rows, total: byCaseworker.total },
     ],
     columnWidths: { 1: 40, 2: 16, 3: 18, 4: 12, 5: 18 },
   };
@@ -108,7 +154,7 @@ export function radarClaimsSheet(name: string, r: LimitationRadar): SheetDescrip
   return {
     name,
     blocks: [{ type: 'table', at: A1, columns: RADAR_COLUMNS, rows: radarRows(r), filter: true }],
-    columnWidths: { 1: 12, 2: 12, 3: 14, 4: 26, 5: 16, 6: 18, 7: 16, 8: 24, 9: 100, 10: 90 },
+    columnWidths: { 1: 12, 2: 12, 3: 14, 4: 26, 5: 16, 6: 18, 7: 24, 8: 16, 9: 24, 10: 100, 11: 90 },
     freezeRows: 1,
   };
 }
@@ -117,7 +163,7 @@ export function barredClaimsSheet(name: string, r: LimitationRadar): SheetDescri
   return {
     name,
     blocks: [{ type: 'table', at: A1, columns: BARRED_COLUMNS, rows: barredRows(r), filter: true }],
-    columnWidths: { 1: 12, 2: 12, 3: 14, 4: 26, 5: 16, 6: 18, 7: 16, 8: 24, 9: 90 },
+    columnWidths: { 1: 12, 2: 12, 3: 14, 4: 26, 5: 16, 6: 18, 7: 24, 8: 16, 9: 24, 10: 90 },
     freezeRows: 1,
   };
 }

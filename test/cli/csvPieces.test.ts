@@ -17,10 +17,15 @@ function file(content: string | Buffer): string {
   return path;
 }
 
-/** The statement's contract JSON, read in pieces of `pieceBytes` on `threads` threads. */
+/**
+ * The statement's contract JSON, read in pieces of `pieceBytes` on `threads` threads, and each
+ * claim's caseworker (not in the JSON: the radar reads it) as `debtor/claim=caseworker` lines.
+ */
 async function read(path: string, pieceBytes?: number, threads?: number, workerTakesAll = false) {
   const { statement, format } = await statementOfFile(path, defaultRules, { year: '2026', pieceBytes, threads, workerTakesAll });
-  return { json: JSON.stringify(statementToJson({ ...statement, debtors: [...statement.debtors] })), format };
+  const debtors = [...statement.debtors];
+  const caseworkers = debtors.flatMap((d) => d.claims.map((c) => `${d.debtorId}/${c.claimId}=${c.caseworker}`)).join('\n');
+  return { json: JSON.stringify(statementToJson({ ...statement, debtors })), caseworkers, format };
 }
 
 describe('a CSV ledger read in pieces on two threads', () => {
@@ -48,16 +53,35 @@ describe('a CSV ledger read in pieces on two threads', () => {
       .map((l) => l.split(';'));
     expect(whole.json).toBe(JSON.stringify(statementToJson(statementFromRows(rows, 2026, defaultRules))));
   });
-  it('the forældelse facts (payments, set-offs, timely payment dates, doms) merge to the same statement, whatever the cuts', async () => {
+  it('the forældelse facts (payments, set-offs, timely payment dates, doms) and the caseworkers merge to the same statement, whatever the cuts', async () => {
     const path = join(dir, 'generated-limitation.csv');
-    await makeLedger(path, 3000, 150, 42, { limitation: true });
+    await makeLedger(path, 3000, 150, 42, { limitation: true, caseworker: true });
     const whole = await read(path, 1 << 30, 1);
     for (const [bytes, threads] of [
       [997, 2],
       [4096, 2],
-    ] as const)
-      expect((await read(path, bytes, threads)).json).toBe(whole.json);
-    expect((await read(path, 997, 2, true)).json).toBe(whole.json);
+    ] as const) {
+      const cut = await read(path, bytes, threads);
+      expect(cut.json).toBe(whole.json);
+      expect(cut.caseworkers).toBe(whole.caseworkers);
+    }
+    const workerOnly = await read(path, 997, 2, true);
+    expect(workerOnly.json).toBe(whole.json);
+    expect(workerOnly.caseworkers).toBe(whole.caseworkers);
+    // The caseworker rule on the file itself, worked out here: per claim, its first line up to the
+    // year end that names one (lines posted in 2027 are not in the 2026 statement).
+    const { readFileSync } = await import('node:fs');
+    const firstNamed = new Map<string, string>();
+    for (const line of readFileSync(path, 'utf8').trimEnd().split('\n').slice(1)) {
+      const f = line.split(';');
+      if (f[5]!.endsWith('-2027')) continue;
+      const key = `${f[0]}/${f[3]}`;
+      if (!firstNamed.has(key)) firstNamed.set(key, '');
+      if (firstNamed.get(key) === '' && f[11] !== '') firstNamed.set(key, f[11]!);
+    }
+    expect(whole.caseworkers).toBe([...firstNamed].map(([k, v]) => `${k}=${v}`).join('\n'));
+    // Some claims name no caseworker at all.
+    expect(whole.caseworkers).toMatch(/=$/m);
     // The ledger exercises every rule: set-offs, doms with renter after them, forældede and open claims.
     const out = JSON.parse(whole.json) as { totals: { movements: Record<string, number> }; debtors: Array<{ claims: Array<{ timeBarred: boolean; limitationReason: string | null }> }> };
     const reasons = out.debtors.flatMap((d) => d.claims.map((c) => c.limitationReason ?? ''));

@@ -32,6 +32,8 @@ import { fakeExcel, FakeWorkbook, type FakeSheet } from '../fakes/excelFake.js';
 import { readAgreementRegister } from '../../core/portfolio/agreementRegister.js';
 import { worklist } from '../../core/portfolio/worklist.js';
 import { worklistSheets } from '../../core/report/worklistSheets.js';
+import { limitationRadarOfRows } from '../../core/portfolio/limitationRadar.js';
+import { limitationSheets } from '../../core/report/limitationSheets.js';
 
 interface Cell {
   value: string | number;
@@ -183,6 +185,19 @@ const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/moto
   goals: unknown[];
   data: Record<string, Record<string, number>>;
 };
+// The forældelse radar on 16-06-2026, 90 days: two claims in the window (Kim's and one without a
+// caseworker), one forældet (Lis's); see test/core/portfolio/limitationRadar.test.ts for the rules.
+const radar = limitationRadarOfRows(
+  [
+    ['Debitor', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb', 'Sagsbehandler'],
+    ['D1', 'Søren Æbelø', 'A', 'daginstitution', '03-07-2023', '03-07-2023', 'krav', '123.456,78', 'Kim Lund'],
+    ['D2', 'Bo', 'I', 'andet', '01-08-2023', '01-08-2023', 'krav', '1.600,00', ''],
+    ['D3', 'Mette', 'D', 'ejendomsskat', '15-06-2023', '15-06-2023', 'krav', '1.300,00', 'Lis Berg'],
+  ],
+  toDayNumber('2026-06-16' as CalendarDate),
+  90,
+  defaultRules,
+);
 const fu = followup({ ...example, previous: [{ id: '99', cause: 'Gammel årsag', action: '-gammel handling' }] });
 
 const sheets: Array<[string, SheetDescription]> = [
@@ -210,6 +225,7 @@ const sheets: Array<[string, SheetDescription]> = [
   ['analysis on one sheet (add-in)', analysisSheet('Analyse', analysis)],
   ...analysisSheets(analysis).map((d): [string, SheetDescription] => [`analysis (CLI): ${d.name}`, d]),
   ['funnel (opkrævningstragt)', funnelSheet('Opkrævningstragt', funnel)],
+  ...limitationSheets(radar).map((d): [string, SheetDescription] => [`forældelse radar (issue 20): ${d.name}`, d]),
   ['follow-up', followupSheet('Opfølgning', fu, 'Lavet af Saldo')],
   ['follow-up charts', followupChartSheet('Diagrammer', fu)!],
   ...worklistSheets(

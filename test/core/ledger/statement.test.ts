@@ -154,6 +154,8 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
       // the forældelse facts (issue 15): each must merge as if one builder had seen every row
       timely: fc.option(fc.integer({ min: 0, max: 1800 })),
       judgment: fc.option(fc.integer({ min: 0, max: 2200 })),
+      // the caseworker (issue 20): the claim's lowest row that names one, whichever builder had it
+      caseworker: fc.constantFrom('', 'Kim', 'Lis'),
       toSecond: fc.boolean(),
     });
     fc.assert(
@@ -177,7 +179,7 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
             acknowledged: r.acknowledged,
             lastTimelyDay: r.timely === null ? null : start + r.timely,
             judgmentDay: r.judgment === null ? null : start + r.judgment,
-            caseworker: '',
+            caseworker: r.caseworker,
           } as const;
           one.add(p);
           (r.toSecond ? second : first).add(p);
@@ -200,9 +202,75 @@ describe('merging parts (the CLI folds a large ledger on two threads)', () => {
         expect(cprErrors.map((e) => e.row)).toEqual(conflicts.map(([row]) => row));
         cprErrors.forEach((e, i) => expect(e.message).toContain(`række ${conflicts[i]![1]}`));
         expect(merged.totals.rows).toBe(rows.length - conflicts.length);
+        // The caseworker rule, worked out here: the claim's lowest row, of those kept, that names one.
+        const refused = new Set(conflicts.map(([row]) => row));
+        for (const d of merged.debtors) {
+          for (const c of d.claims) {
+            const named = rows.findIndex((r, i) => `D${r.debtor}` === d.debtorId && `F${r.claim}` === c.claimId && !refused.has(i + 2) && r.caseworker !== '');
+            expect(c.caseworker).toBe(named < 0 ? '' : rows[named]!.caseworker);
+          }
+        }
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('the caseworker of a claim (issue 20)', () => {
+  const posting = (row: number, claimId: string, caseworker: string) =>
+    ({
+      row,
+      debtorId: 'D1',
+      debtorName: 'Anne',
+      cpr: '',
+      claimId,
+      claimType: 'andet',
+      postingDay: dayNumberOf(2026, 2, 1),
+      dueDay: null,
+      kind: 'krav',
+      amount: 100,
+      acknowledged: false,
+      lastTimelyDay: null,
+      judgmentDay: null,
+      caseworker,
+    }) as const;
+  it('is the one on the claim’s lowest row that names one, whatever order the rows come in and however they are split', () => {
+    // F1: row 2 names none, row 3 names Kim, rows 4 and 5 Lis (handed over): Kim, from row 3.
+    // F2: no row names one: ''.
+    const f1 = [posting(5, 'F1', 'Lis'), posting(2, 'F1', ''), posting(4, 'F1', 'Lis'), posting(3, 'F1', 'Kim')];
+    const f2 = [posting(6, 'F2', ''), posting(7, 'F2', '')];
+    const caseworkers = (s: ReturnType<ReturnType<typeof createStatementBuilder>['finish']>) => s.debtors[0]!.claims.map((c) => [c.claimId, c.caseworker]);
+    const one = createStatementBuilder(2026, defaultRules);
+    for (const p of [...f1, ...f2]) one.add(p);
+    expect(caseworkers(one.finish())).toEqual([
+      ['F1', 'Kim'],
+      ['F2', ''],
+    ]);
+    // Every split of F1's four rows between two builders, merged either way round.
+    for (let mask = 0; mask < 16; mask += 1) {
+      for (const firstTakes of [true, false]) {
+        const [a, b] = [createStatementBuilder(2026, defaultRules), createStatementBuilder(2026, defaultRules)];
+        f1.forEach((p, i) => ((mask >> i) & 1 ? b : a).add(p));
+        for (const p of f2) a.add(p);
+        const [into, from] = firstTakes ? [a, b] : [b, a];
+        into.merge(structuredClone(from.part()));
+        expect(caseworkers(into.finish()), `split ${mask}`).toEqual([
+          ['F1', 'Kim'],
+          ['F2', ''],
+        ]);
+      }
+    }
+  });
+  it('is read from the ledger’s Sagsbehandler column, and kept out of the statement’s JSON', () => {
+    const rows = [
+      [...HEADER, 'Sagsbehandler'],
+      ['D1', '', 'Anne', 'F1', 'andet', '01-02-2026', '', 'krav', '100', ''],
+      ['D1', '', 'Anne', 'F1', 'andet', '01-03-2026', '', 'rente', '5', 'Kim Lund'],
+      ['D1', '', 'Anne', 'F2', 'andet', '01-03-2026', '', 'krav', '50', 'Lis Berg'],
+    ];
+    const s = statementFromRows(rows, 2026, defaultRules);
+    expect(s.debtors[0]!.claims.map((c) => c.caseworker)).toEqual(['Kim Lund', 'Lis Berg']);
+    expect(JSON.stringify(statementToJson(s))).not.toContain('Kim Lund');
   });
 });
 

@@ -4,6 +4,7 @@
  * day counts were worked out by hand and checked against a calendar; the bank holidays of 2026 and
  * 2031 are Nationalbanken's (research/law-review-2026-12.md); none falls on the days used here.
  * A period's limitationDate is its last day (forældelsesloven § 27): a step on that day is in time.
+ * The ledger has a Sagsbehandler column (issue 20): Kim Lund and Lis Berg, and claim I names none.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,44 +26,49 @@ interface Row {
   kind: string;
   amount: number;
   judgmentDate?: string;
+  caseworker?: string;
 }
-const row = (r: Row) => ({ debtorId: r.debtorId ?? 'D1', debtorName: 'Anne Hansen', claimType: 'daginstitution', dueDate: r.postingDate, ...r });
+const KIM = 'Kim Lund';
+const LIS = 'Lis Berg';
+const row = (r: Row) => ({ debtorId: r.debtorId ?? 'D1', debtorName: 'Anne Hansen', claimType: 'daginstitution', dueDate: r.postingDate, caseworker: '', ...r });
 
 /** The ledger, claim by claim: what each one is for is in its comment. */
 const LEDGER = [
   // A: due Mon 03-07-2023, 3 years → Fri 03-07-2026: 17 days left.
-  row({ claimId: 'A', postingDate: '2023-07-03', kind: 'krav', amount: 1000 }),
+  row({ claimId: 'A', postingDate: '2023-07-03', kind: 'krav', amount: 1000, caseworker: KIM }),
   // B: due Thu 14-09-2023 → Mon 14-09-2026 = as-of + 90: exactly the window's last day, listed.
-  row({ claimId: 'B', postingDate: '2023-09-14', kind: 'krav', amount: 1100 }),
+  row({ claimId: 'B', postingDate: '2023-09-14', kind: 'krav', amount: 1100, caseworker: LIS }),
   // C: due Fri 15-09-2023 → Tue 15-09-2026 = as-of + 91: just outside.
-  row({ claimId: 'C', postingDate: '2023-09-15', kind: 'krav', amount: 1200 }),
+  row({ claimId: 'C', postingDate: '2023-09-15', kind: 'krav', amount: 1200, caseworker: LIS }),
   // D: due Thu 15-06-2023 → Mon 15-06-2026, the day before as-of: forældet 1 day ago.
-  row({ claimId: 'D', postingDate: '2023-06-15', kind: 'krav', amount: 1300 }),
+  row({ claimId: 'D', postingDate: '2023-06-15', kind: 'krav', amount: 1300, caseworker: KIM }),
   // E: due Fri 16-06-2023 → Tue 16-06-2026 = as-of: the last day is today, 0 days left.
-  row({ claimId: 'E', postingDate: '2023-06-16', kind: 'krav', amount: 1400 }),
+  row({ claimId: 'E', postingDate: '2023-06-16', kind: 'krav', amount: 1400, caseworker: KIM }),
   // F: paid off in 2023: closed, not listed anywhere.
-  row({ claimId: 'F', postingDate: '2023-07-01', kind: 'krav', amount: 1000 }),
+  row({ claimId: 'F', postingDate: '2023-07-01', kind: 'krav', amount: 1000, caseworker: KIM }),
   row({ claimId: 'F', postingDate: '2023-08-01', dueDate: '2023-07-01', kind: 'betaling', amount: -1000 }),
   // G: due 10-07-2023 (→ 10-07-2026, inside the window) but a betaling on Mon 05-02-2024 starts a
-  // new period (§§ 15, 19 stk. 2): → Fri 05-02-2027, 234 days left: outside 90 days.
-  row({ claimId: 'G', postingDate: '2023-07-10', kind: 'krav', amount: 2000 }),
-  row({ claimId: 'G', postingDate: '2024-02-05', dueDate: '2023-07-10', kind: 'betaling', amount: -500 }),
+  // new period (§§ 15, 19 stk. 2): → Fri 05-02-2027, 234 days left: outside 90 days. Handed over
+  // to Lis Berg on the betaling's row: Kim Lund's row is the lower, so the claim stays his.
+  row({ claimId: 'G', postingDate: '2023-07-10', kind: 'krav', amount: 2000, caseworker: KIM }),
+  row({ claimId: 'G', postingDate: '2024-02-05', dueDate: '2023-07-10', kind: 'betaling', amount: -500, caseworker: LIS }),
   // H: a civil-law claim due 01-03-2015 (3 years: forældet in 2018) with a dom Mon 05-09-2016:
   // 10 years from the dom (§§ 5 stk. 1 nr. 3, 19 stk. 3) → Sat 05-09-2026 → Mon 07-09-2026, 83 days.
-  row({ claimId: 'H', claimType: 'andet', postingDate: '2015-03-01', kind: 'krav', amount: 5000, judgmentDate: '2016-09-05' }),
-  // I: due Tue 01-08-2023 → Sat 01-08-2026 → Mon 03-08-2026 (§ 27 stk. 2): 48 days.
+  row({ claimId: 'H', claimType: 'andet', postingDate: '2015-03-01', kind: 'krav', amount: 5000, judgmentDate: '2016-09-05', caseworker: KIM }),
+  // I: due Tue 01-08-2023 → Sat 01-08-2026 → Mon 03-08-2026 (§ 27 stk. 2): 48 days. No caseworker.
   row({ claimId: 'I', postingDate: '2023-08-01', kind: 'krav', amount: 1600 }),
   // J: a civil-law claim without a dom, due Thu 10-08-2023 → Mon 10-08-2026: 55 days.
-  row({ claimId: 'J', claimType: 'andet', postingDate: '2023-08-10', kind: 'krav', amount: 1700 }),
+  row({ claimId: 'J', claimType: 'andet', postingDate: '2023-08-10', kind: 'krav', amount: 1700, caseworker: KIM }),
   // K: a tilbagebetalingskrav (kontanthjælp), due Sun 20-08-2023 → Thu 20-08-2026: 65 days.
-  row({ claimId: 'K', claimType: 'kontanthjælp', postingDate: '2023-08-20', kind: 'krav', amount: 1800 }),
+  row({ claimId: 'K', claimType: 'kontanthjælp', postingDate: '2023-08-20', kind: 'krav', amount: 1800, caseworker: LIS }),
   // L: a dom Mon 01-03-2021 (principal → Sat 01-03-2031 → Mon 03-03-2031) and a rente due
   // Sat 15-07-2023 after it: 3 years (§ 5 stk. 2) → Wed 15-07-2026, 29 days, renter og gebyrer only.
+  // Its first row names no caseworker, its second Lis Berg: the claim is hers.
   row({ claimId: 'L', claimType: 'andet', postingDate: '2020-01-02', kind: 'krav', amount: 3000, judgmentDate: '2021-03-01' }),
-  row({ claimId: 'L', claimType: 'andet', postingDate: '2023-07-15', kind: 'rente', amount: 200, judgmentDate: '2021-03-01' }),
+  row({ claimId: 'L', claimType: 'andet', postingDate: '2023-07-15', kind: 'rente', amount: 200, judgmentDate: '2021-03-01', caseworker: LIS }),
   // M: due Thu 20-07-2023 → Mon 20-07-2026, 34 days; its betaling on 01-07-2026 is after as-of and
   // neither lowers the balance on as-of nor interrupts.
-  row({ claimId: 'M', postingDate: '2023-07-20', kind: 'krav', amount: 1900 }),
+  row({ claimId: 'M', postingDate: '2023-07-20', kind: 'krav', amount: 1900, caseworker: LIS }),
   row({ claimId: 'M', postingDate: '2026-07-01', dueDate: '2023-07-20', kind: 'betaling', amount: -100 }),
 ];
 
@@ -128,6 +134,33 @@ describe('the forældelse radar on a hand-made ledger (as-of 16-06-2026, 90 days
     ]);
     expect(r.totals.all).toEqual({ claims: 9, open: 1_870_000 });
   });
+  it('each claim has its caseworker: the one on its lowest row that names one', () => {
+    const c = byId(r);
+    expect(Object.fromEntries(r.claims.map((x) => [x.claimId, x.caseworker]))).toEqual({ E: KIM, A: KIM, L: LIS, M: LIS, I: '', J: KIM, K: LIS, H: KIM, B: LIS });
+    expect(c.L!.caseworker).toBe(LIS);
+    expect(byId(radar(365)).G!.caseworker).toBe(KIM);
+    expect(r.alreadyBarred.claims[0]!.caseworker).toBe(KIM);
+  });
+  it('totals by caseworker, summed by hand', () => {
+    // Kim Lund E, A, J, H: 1.400 + 1.000 + 1.700 + 5.000 = 9.100 kr.
+    // Lis Berg L, M, K, B: 3.200 + 1.900 + 1.800 + 1.100 = 8.000 kr.; none: I 1.600 kr.
+    // 9.100 + 8.000 + 1.600 = 18.700 kr., the window's total.
+    expect(r.totals.byCaseworker).toEqual([
+      { caseworker: '', claims: 1, open: 160_000 },
+      { caseworker: KIM, claims: 4, open: 910_000 },
+      { caseworker: LIS, claims: 4, open: 800_000 },
+    ]);
+    // Forældet: D, Kim Lund's, 1.300 kr.
+    expect(r.alreadyBarred.totals.byCaseworker).toEqual([{ caseworker: KIM, claims: 1, open: 130_000 }]);
+  });
+  it('a ledger without a Sagsbehandler column: every claim has "", one total', () => {
+    const without = radar(
+      90,
+      LEDGER.map(({ caseworker: _, ...rest }) => rest),
+    );
+    expect(without.claims.every((c) => c.caseworker === '')).toBe(true);
+    expect(without.totals.byCaseworker).toEqual([{ caseworker: '', claims: 9, open: 1_870_000 }]);
+  });
 });
 
 describe('the step follows the claim type’s rule', () => {
@@ -173,7 +206,15 @@ describe('the window', () => {
     const out = toJson.limitation(commands.limitation({ asOf: '2026-06-16', days: 90, ledger: LEDGER }, defaultRules));
     expect(out.claims[0]).toMatchObject({ claimId: 'E', open: 1400, daysLeft: 0, limitationDate: '2026-06-16' });
     expect(out.totals.all).toEqual({ claims: 9, open: 18700 });
+    expect(out.claims.find((c) => c.claimId === 'L')).toMatchObject({ caseworker: 'Lis Berg' });
+    expect(out.totals.byCaseworker).toEqual([
+      { caseworker: '', claims: 1, open: 1600 },
+      { caseworker: 'Kim Lund', claims: 4, open: 9100 },
+      { caseworker: 'Lis Berg', claims: 4, open: 8000 },
+    ]);
     expect(out.alreadyBarred.totals.all).toEqual({ claims: 1, open: 1300 });
+    expect(out.alreadyBarred.claims[0]).toMatchObject({ claimId: 'D', caseworker: 'Kim Lund' });
+    expect(out.alreadyBarred.totals.byCaseworker).toEqual([{ caseworker: 'Kim Lund', claims: 1, open: 1300 }]);
     expect(() => commands.limitation({ ledger: LEDGER } as never, defaultRules)).toThrow(/asOf mangler/);
   });
 });
@@ -186,6 +227,9 @@ describe('the radar over random ledgers', () => {
     amount: fc.integer({ min: 1, max: 1_000_000 }),
     payments: fc.array(fc.record({ after: fc.integer({ min: 0, max: 365 * 6 }), amount: fc.integer({ min: 1, max: 600_000 }) }), { maxLength: 3 }),
     judgment: fc.option(fc.integer({ min: 0, max: 365 * 3 }), { freq: 4 }),
+    // The krav's row and each payment's may name a caseworker, or not.
+    caseworker: fc.constantFrom('', 'Kim', 'Lis', 'Ole'),
+    paymentCaseworkers: fc.array(fc.constantFrom('', 'Kim', 'Lis'), { minLength: 3, maxLength: 3 }),
   });
   const START = dayNumberOf(2014, 1, 1);
   const ledgerOf = (claims: ReadonlyArray<typeof claimArb extends fc.Arbitrary<infer T> ? T : never>) =>
@@ -193,9 +237,18 @@ describe('the radar over random ledgers', () => {
       const due = fromDayNumber(START + c.due);
       const judgment = c.judgment === null ? undefined : fromDayNumber(START + c.due + c.judgment);
       return [
-        row({ debtorId: `D${c.debtor}`, claimId: `F${i}`, claimType: c.type, postingDate: due, kind: 'krav', amount: c.amount / 100, judgmentDate: judgment }),
-        ...c.payments.map((p) =>
-          row({ debtorId: `D${c.debtor}`, claimId: `F${i}`, claimType: c.type, postingDate: fromDayNumber(START + c.due + p.after), dueDate: due, kind: 'betaling', amount: -p.amount / 100 }),
+        row({ debtorId: `D${c.debtor}`, claimId: `F${i}`, claimType: c.type, postingDate: due, kind: 'krav', amount: c.amount / 100, judgmentDate: judgment, caseworker: c.caseworker }),
+        ...c.payments.map((p, k) =>
+          row({
+            debtorId: `D${c.debtor}`,
+            claimId: `F${i}`,
+            claimType: c.type,
+            postingDate: fromDayNumber(START + c.due + p.after),
+            dueDate: due,
+            kind: 'betaling',
+            amount: -p.amount / 100,
+            caseworker: c.paymentCaseworkers[k]!,
+          }),
         ),
       ];
     });
@@ -212,6 +265,20 @@ describe('the radar over random ledgers', () => {
           expect(totals.byClaimType.reduce((s, t) => s + t.open, 0)).toBe(totals.all.open);
           expect(totals.byClaimType.reduce((s, t) => s + t.claims, 0)).toBe(totals.all.claims);
           for (const t of totals.byClaimType) expect(t.open).toBe(list.filter((c) => c.claimType === t.claimType).reduce((s, c) => s + c.open, 0));
+          // Per caseworker the same: the groups sum to the whole, each is its claims' sum, no group is empty.
+          expect(totals.byCaseworker.reduce((s, t) => s + t.open, 0)).toBe(totals.all.open);
+          expect(totals.byCaseworker.reduce((s, t) => s + t.claims, 0)).toBe(totals.all.claims);
+          for (const t of totals.byCaseworker) {
+            const mine = list.filter((c) => c.caseworker === t.caseworker);
+            expect(t.claims).toBe(mine.length);
+            expect(t.claims).toBeGreaterThan(0);
+            expect(t.open).toBe(mine.reduce((s, c) => s + c.open, 0));
+          }
+          // Each claim's caseworker: its lowest row up to as-of that names one (rows after as-of are not read).
+          for (const c of list) {
+            const rows = ledger.filter((x) => x.debtorId === c.debtorId && x.claimId === c.claimId && x.postingDate <= fromDayNumber(AS_OF) && x.caseworker !== '');
+            expect(c.caseworker).toBe(rows[0]?.caseworker ?? '');
+          }
         }
         r.claims.forEach((c, i) => {
           expect(c.daysLeft).toBeGreaterThanOrEqual(0);
