@@ -21,8 +21,8 @@ import { fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '.
 import { status } from '../commands/status.js';
 import type { StatusInput } from '../commands/inputs.js';
 import { isSaldoError } from '../errors.js';
-import { headerColumns } from '../ledger/ledgerJson.js';
-import { parsePostingRow, type Posting, type RowError } from '../ledger/posting.js';
+import { feedRows } from '../ledger/ledgerJson.js';
+import type { Posting, RowError } from '../ledger/posting.js';
 import { ore, toKroner, type Ore } from '../money/ore.js';
 import type { ClaimType } from '../rules/claimTypes.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -97,20 +97,7 @@ interface ClaimPostings {
  */
 export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet): Worklist {
   const ledger = agreementClaims(agreements);
-  let columns: ReturnType<typeof headerColumns> | null = null;
-  let n = 0;
-  for (const cells of ledgerRows) {
-    n += 1;
-    if (columns === null) {
-      columns = headerColumns(cells);
-      continue;
-    }
-    if (cells.every((c) => c === null || c === undefined || c === '')) continue;
-    const p = parsePostingRow(cells, columns, n);
-    if ('message' in p) ledger.addError(p);
-    else ledger.add(p);
-  }
-  if (columns === null) headerColumns([]);
+  feedRows(ledgerRows, ledger);
   return worklistOf(agreements, ledger, asOf, rules);
 }
 
