@@ -10,6 +10,8 @@ import { feedRows } from '../../../core/ledger/ledgerJson.js';
 import type { PostingKind } from '../../../core/ledger/posting.js';
 import { createFunnelBuilder, funnelClaimKey, FUNNEL_STAGES, type Funnel, type FunnelOptions } from '../../../core/portfolio/funnel.js';
 import { funnelFromRows } from '../../../core/portfolio/funnelJson.js';
+// The bench ledger's seeded sequence (mulberry32): the same seed, the same shuffle.
+import { random } from '../../../bench/makeLedger.js';
 
 const BASE = dayNumberOf(2025, 1, 1);
 const SPAN = 500;
@@ -45,17 +47,6 @@ interface Row {
   due: number | null;
   kind: PostingKind;
   ore: number;
-}
-
-/** A sequence of numbers in [0, 1) from a seed (mulberry32): the same seed, the same shuffle. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The ledger's rows, shuffled: claim ids C0, C1 …; a reducing kind's amount made 0 or negative, as a ledger must have it. */
