@@ -136,7 +136,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   statements: describe({
-    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'template', 'settings', 'addresses'],
+    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'mapping', 'template', 'settings', 'addresses'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('statements', input, rules),
@@ -146,7 +146,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   analyse: describe({
-    options: ['as-of', 'mask-cpr', 'sheet'],
+    options: ['as-of', 'mask-cpr', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('analyse', input, rules),
@@ -156,7 +156,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   limitation: describe({
-    options: ['as-of', 'days', 'mask-cpr', 'sheet'],
+    options: ['as-of', 'days', 'mask-cpr', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('limitation', input, rules),
@@ -166,7 +166,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   funnel: describe({
-    options: ['from', 'to', 'as-of', 'sheet'],
+    options: ['from', 'to', 'as-of', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('funnel', input, rules),

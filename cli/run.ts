@@ -20,6 +20,8 @@ import { formatKroner } from '../core/money/ore.js';
 import { funnelToJson } from '../core/portfolio/funnelJson.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
+import { MAPPING_SHEET, mappingFromRows, unknownKindsText, type LedgerMapping } from '../core/ledger/ledgerMapping.js';
+import type { RowError } from '../core/ledger/posting.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { lineAccountText, type LineAccount } from './ledger/lineAccount.js';
@@ -87,6 +89,9 @@ Valg:
                 til og med måneden i --to
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse, limitation)
   --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation, funnel); ellers læses det første synlige ark
+  --mapping FIL kommunens egne ord for posteringslistens kolonner og arter (.csv eller .xlsx med
+                kolonnerne Slags, I filen, Betyder; f.eks. art;Udligning;betaling); med
+                statements, analyse, limitation, funnel og worklist
   --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
                 og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
                 ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
@@ -227,6 +232,7 @@ interface LedgerValues {
   contact?: string;
   quiet?: boolean;
   sheet?: string;
+  mapping?: string;
   template?: string;
   settings?: string;
   addresses?: string;
@@ -344,6 +350,7 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
     progress,
     sheet: values.sheet,
     onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${path}.\n`),
+    mapping: values.mapping === undefined ? undefined : await readMapping(io, values.mapping),
   };
   let result: { errors: unknown[] };
   let account: LineAccount;
@@ -414,6 +421,22 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
   io.stderr(`Posteringsfilen: ${lineAccountText(account!)}.\n`);
   if (result.errors.length > 0)
     io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
+  const unknownKinds = unknownKindsText(result.errors as RowError[]);
+  if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
+}
+
+/** The --mapping file (.csv, or .xlsx with the sheet Saldo-kortlægning or else its first sheet), read strictly. */
+async function readMapping(io: CliIo, path: string): Promise<LedgerMapping> {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
+  } catch (e) {
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Kortlægningen "${path}" findes ikke.` : `Kortlægningen "${path}" ${fileProblem(e)}.`);
+  }
+  const table = await (await tableFiles()).readTableFile(bytes, path, `Kortlægningen "${path}"`, '--mapping', MAPPING_SHEET);
+  const problem = table.problems[0];
+  if (problem !== undefined) throw new UsageError(`Kortlægningen "${path}", linje ${problem.row}: ${problem.message}`);
+  return mappingFromRows(table.rows);
 }
 
 /** The radar in one line for standard error: how many and how much in the window, and already forældet. */
@@ -443,6 +466,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
     'contact',
     'previous',
     'sheet',
+    'mapping',
     'template',
     'settings',
     'addresses',
@@ -498,6 +522,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   previous: { type: 'string' },
   sheet: { type: 'string' },
+  mapping: { type: 'string' },
   template: { type: 'string' },
   settings: { type: 'string' },
   addresses: { type: 'string' },
@@ -532,7 +557,7 @@ function readArguments(argv: readonly string[]): Arguments {
   return parsed as unknown as Arguments;
 }
 
-const WORKLIST_OPTIONS = ['agreements', 'ledger', 'as-of', 'out', 'rules', 'quiet', 'sheet'];
+const WORKLIST_OPTIONS = ['agreements', 'ledger', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
 
 /**
  * `worklist --agreements FIL --ledger FIL --as-of DATO`: the register read whole (a few thousand
@@ -560,7 +585,9 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   // A line the CSV reader could not read is a blank row here and a problem below.
   const register = readAgreementRegister(table.rows);
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
+    mapping,
     progress,
     sheet: values.sheet,
     onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${values.ledger}.\n`),
@@ -581,6 +608,8 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   io.stderr(`Arbejdsliste pr. ${danishDate(asOf)}: ${count(all.totals.agreements, 'aftale', 'aftaler')} (${states || 'ingen'}); restance i alt ${kr(all.totals.arrears)}\n`);
   if (all.errors.length > 0) io.stderr(`${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`);
   if (all.ledgerErrors.length > 0) io.stderr(`${count(all.ledgerErrors.length, 'række', 'rækker')} i posteringslisten kunne ikke læses; se "ledgerErrors" (eller arket Fejl).\n`);
+  const unknownKinds = unknownKindsText(all.ledgerErrors);
+  if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
   io.stderr(`Posteringsfilen: ${lineAccountText(ledger.source.lines)}.\n`);
 }
 
@@ -638,7 +667,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (values.letters !== undefined && name !== 'plan' && name !== 'henstand') throw new UsageError('--letters bruges med statements på en posteringsfil.');
     // JSON input carries its own year, asOf and maskCpr: an option here would be silently ignored
     // (--mask-cpr ignored would print CPR numbers), so it is refused.
-    const ledgerOptions = (['year', 'as-of', 'days', 'from', 'to', 'mask-cpr', 'sheet'] as const).filter((o) => values[o] !== undefined);
+    const ledgerOptions = (['year', 'as-of', 'days', 'from', 'to', 'mask-cpr', 'sheet', 'mapping'] as const).filter((o) => values[o] !== undefined);
     if (command.ledgerFile && ledgerOptions.length > 0) {
       throw new UsageError(
         name === 'funnel'

@@ -23,12 +23,14 @@ export interface TableFile {
 }
 
 /** The rows of a .csv or .xlsx file; `where` names it in messages ("Aftaleregistret "x.csv""), `option` the option that gave it. */
-export async function readTableFile(bytes: Uint8Array, path: string, where: string, option: string): Promise<TableFile> {
+export async function readTableFile(bytes: Uint8Array, path: string, where: string, option: string, sheetName?: string): Promise<TableFile> {
   if (bytes.length > TABLE_FILE_LIMIT) throw new SaldoError('UGYLDIGT_INPUT', option, path, `${where} fylder over ${sizeText(TABLE_FILE_LIMIT)}.`);
   if (/\.xlsx$/i.test(path)) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await repackedWorkbook(bytes, where, option, TABLE_FILE_LIMIT, `${where} fylder over ${sizeText(TABLE_FILE_LIMIT)} udpakket.`)) as unknown as ArrayBuffer);
-    const sheet = wb.worksheets.find((s) => s.state === 'visible');
+    // The sheet Saldo writes (the mapping's) when the workbook has it, else the first visible one.
+    const named = sheetName === undefined ? undefined : wb.worksheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const sheet = named ?? wb.worksheets.find((s) => s.state === 'visible');
     const rows: unknown[][] = [];
     sheet?.eachRow({ includeEmpty: true }, (row, n) => {
       // Blank rows ExcelJS skips still count, so row numbers stay the sheet's own.

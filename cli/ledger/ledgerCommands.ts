@@ -6,7 +6,8 @@ import { toDayNumber, parseDate, partsOf } from '../../core/calendar/date.js';
 import { limitationRadar, parseWindowDays, showRadar, type LimitationRadar } from '../../core/portfolio/limitationRadar.js';
 import { parseYearText } from '../../core/calendar/year.js';
 import { createAnalysisBuilder, type Analysis } from '../../core/ledger/analyse.js';
-import { headerColumns } from '../../core/ledger/ledgerJson.js';
+import { headerColumns, type PostingSink } from '../../core/ledger/ledgerJson.js';
+import { NO_MAPPING, type LedgerMapping } from '../../core/ledger/ledgerMapping.js';
 import { showAnalysis, showStatement } from '../../core/ledger/shownTexts.js';
 import { isRowError, parsePostingRow, type ColumnMap, type Posting } from '../../core/ledger/posting.js';
 import type { RegisteredAgreement } from '../../core/portfolio/agreementRegister.js';
@@ -20,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { createStatementBuilder, type LazyStatement, type Statement, type StatementPart } from '../../core/ledger/statement.js';
 import { cutsAreRecordStarts, fileEncoding, readCsvLayout, rowNumbering, withFile, type CsvLayout, type PieceResult } from './csvPieces.js';
 import { foldPieces, newPieceCounter } from './pieceFold.js';
-import type { FunnelWorkerData, StatementWorkerData } from './statementWorker.js';
+import type { FunnelWorkerData, PiecesData, StatementWorkerData } from './statementWorker.js';
 import { funnelPeriod } from '../../core/commands/portfolio.js';
 import { createFunnelBuilder, type Funnel, type FunnelBuilder, type FunnelOptions, type FunnelPart } from '../../core/portfolio/funnel.js';
 
@@ -42,6 +43,8 @@ export interface LedgerOptions {
   /** The sheet of an .xlsx ledger (--sheet), and who is told which sheet is read. */
   sheet?: string;
   onSheet?: (name: string) => void;
+  /** The kommune's own words for columns and kinds (--mapping). */
+  mapping?: LedgerMapping;
 }
 
 /** Where a ledger's rows came from: the format, and for .xlsx the sheet. */
@@ -76,18 +79,19 @@ async function stream(
   options: LedgerOptions,
 ): Promise<LedgerSource & { lines: Omit<LineAccount, 'accepted' | 'errors'> }> {
   let columns: ColumnMap | null = null;
+  const mapping = options.mapping ?? NO_MAPPING;
   const bar = progressBar(options.progress, label);
   const tally = newLineTally();
   const read = await readLedger(
     path,
     {
       header(cells, _line, span) {
-        columns = headerColumns(cells);
+        columns = headerColumns(cells, mapping);
         tally.header += span;
       },
       row(cells, line, span) {
         tally.continued += span - 1;
-        const p = parsePostingRow(cells, columns!, line);
+        const p = parsePostingRow(cells, columns!, line, mapping.kinds);
         if (isRowError(p)) sink.addError(p);
         else sink.add(p as never);
       },
@@ -100,7 +104,7 @@ async function stream(
       },
       progress: bar.update,
     },
-    { sheet: options.sheet, onSheet: options.onSheet },
+    { sheet: options.sheet, onSheet: options.onSheet, mapping },
   );
   bar.finish();
   if (columns === null) throw new SaldoError('MANGLER', 'ledger', path, `Posteringsfilen "${path}" er tom: der er ingen overskriftsrække.`);
@@ -134,36 +138,63 @@ function startStatementWorker(data: StatementWorkerData | FunnelWorkerData): Pro
   });
 }
 
+/** What a ledger's pieces were folded into, once every piece is checked. */
+interface FoldedPieces {
+  pieces: PieceResult[];
+  format: string;
+  lines: Omit<LineAccount, 'accepted' | 'errors'>;
+}
+
 /**
- * A CSV ledger's statement, folded in pieces by this thread and (for a large file) a worker; the
- * worker's part is merged in. Returns null when a piece cut fell inside a quoted field (a line
- * break in quotes): the caller then reads the file as one stream.
+ * A CSV ledger folded in pieces by this thread and (for a large file) the worker, whose part is
+ * merged into `builder` by `merge`. Null when a cut fell inside a quoted field (a line break in
+ * quotes): the caller then reads the file as one stream.
  */
-async function statementFromCsvPieces(path: string, year: number, asOf: number | undefined, rules: RuleSet, options: LedgerOptions, label: string): Promise<LedgerStatement | null> {
+async function foldCsvPieces(
+  path: string,
+  options: LedgerOptions,
+  label: string,
+  builder: PostingSink,
+  job: (pieces: PiecesData) => StatementWorkerData | FunnelWorkerData,
+  merge: (answer: WorkerAnswer) => void,
+): Promise<FoldedPieces | null> {
   const layout = readCsvLayout(path, options.pieceBytes);
-  const columns = headerColumns(layout.header);
-  const builder = createStatementBuilder(year, rules, asOf);
+  const mapping = options.mapping ?? NO_MAPPING;
+  const columns = headerColumns(layout.header, mapping);
   const counter = newPieceCounter();
   const bar = progressBar(options.progress, label);
-  const threads = threadsFor(layout, options);
-  const worker = threads > 1 ? startStatementWorker(asOf === undefined ? { layout, columns, year, rules, counter } : { layout, columns, year, asOf, rules, counter }) : null;
+  const worker = threadsFor(layout, options) > 1 ? startStatementWorker(job({ layout, columns, kinds: mapping.kinds, counter })) : null;
   // The worker's failure must not go unhandled while this thread works.
   worker?.catch(() => undefined);
-  const pieces = worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces)));
+  const pieces =
+    worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces), mapping.kinds));
   if (worker) {
     const answer = await worker;
     if (answer.failure) throw new SaldoError((answer.failure.code ?? 'UGYLDIGT_INPUT') as SaldoErrorCode, answer.failure.field ?? 'ledger', path, answer.failure.message);
     pieces.push(...answer.pieces!);
-    builder.merge(answer.part!);
+    merge(answer);
   }
   bar.update?.(layout.pieces, layout.pieces);
   bar.finish();
   if (!cutsAreRecordStarts(layout, pieces)) return null;
-  const format = fileEncoding(layout, pieces);
-  const lines = pieceLines(layout, pieces, path);
+  return { pieces, format: fileEncoding(layout, pieces), lines: pieceLines(layout, pieces, path) };
+}
+
+/** A CSV ledger's statement folded in pieces (`foldCsvPieces`), or null to read it as one stream. */
+async function statementFromCsvPieces(path: string, year: number, asOf: number | undefined, rules: RuleSet, options: LedgerOptions, label: string): Promise<LedgerStatement | null> {
+  const builder = createStatementBuilder(year, rules, asOf);
+  const folded = await foldCsvPieces(
+    path,
+    options,
+    label,
+    builder,
+    (pieces) => (asOf === undefined ? { ...pieces, year, rules } : { ...pieces, year, asOf, rules }),
+    (answer) => builder.merge(answer.part!),
+  );
+  if (folded === null) return null;
   // The builder numbers the rows itself: its messages name rows too (two CPR numbers, one debtor).
-  const statement = builder.finishLazily(rowNumbering(pieces));
-  return { statement, format, lines: statementAccount(statement, lines, path) };
+  const statement = builder.finishLazily(rowNumbering(folded.pieces));
+  return { statement, format: folded.format, lines: statementAccount(statement, folded.lines, path) };
 }
 
 /**
@@ -287,40 +318,26 @@ export interface LedgerFunnel extends Funnel {
   source: { file: string; lines: LineAccount } & LedgerSource;
 }
 
-/**
- * The funnel of a CSV ledger, folded in pieces by this thread and (for a large file) the worker,
- * whose part is merged in; null when a cut fell inside a quoted field (then read as one stream).
- */
+/** The funnel of a CSV ledger folded in pieces (`foldCsvPieces`), or null to read it as one stream. */
 async function funnelFromCsvPieces(
   path: string,
   period: Omit<FunnelOptions, 'inAgreement'>,
   builder: FunnelBuilder,
   options: LedgerOptions,
 ): Promise<{ funnel: Funnel; format: string; lines: LineAccount } | null> {
-  const layout = readCsvLayout(path, options.pieceBytes);
-  const columns = headerColumns(layout.header);
-  const counter = newPieceCounter();
-  const bar = progressBar(options.progress, 'Opkrævningstragt');
-  const threads = threadsFor(layout, options);
-  const worker = threads > 1 ? startStatementWorker({ job: 'funnel', layout, columns, funnel: period, counter }) : null;
-  // The worker's failure must not go unhandled while this thread works.
-  worker?.catch(() => undefined);
-  const pieces = worker && options.workerTakesAll ? [] : withFile(path, (fd) => foldPieces(fd, layout, columns, builder, counter, () => bar.update?.(Atomics.load(counter, 1), layout.pieces)));
-  if (worker) {
-    const answer = await worker;
-    if (answer.failure) throw new SaldoError((answer.failure.code ?? 'UGYLDIGT_INPUT') as SaldoErrorCode, answer.failure.field ?? 'ledger', path, answer.failure.message);
-    pieces.push(...answer.pieces!);
-    builder.merge(answer.funnelPart!);
-  }
-  bar.update?.(layout.pieces, layout.pieces);
-  bar.finish();
-  if (!cutsAreRecordStarts(layout, pieces)) return null;
-  const format = fileEncoding(layout, pieces);
-  const lines = pieceLines(layout, pieces, path);
-  const funnel = builder.finish(rowNumbering(pieces));
-  const account = { ...lines, accepted: funnel.rows, errors: funnel.errors.length };
+  const folded = await foldCsvPieces(
+    path,
+    options,
+    'Opkrævningstragt',
+    builder,
+    (pieces) => ({ ...pieces, job: 'funnel', funnel: period }),
+    (answer) => builder.merge(answer.funnelPart!),
+  );
+  if (folded === null) return null;
+  const funnel = builder.finish(rowNumbering(folded.pieces));
+  const account = { ...folded.lines, accepted: funnel.rows, errors: funnel.errors.length };
   assertLinesAccounted(account, path);
-  return { funnel, format, lines: account };
+  return { funnel, format: folded.format, lines: account };
 }
 
 /**

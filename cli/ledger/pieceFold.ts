@@ -4,7 +4,7 @@
  * this thread's builder. Rows carry provisional keys (piece × 2³² + row in the piece) until every
  * piece's length is known; `rowNumbering` turns them into the file's row numbers.
  */
-import { isRowError, parsePostingRow, type ColumnMap } from '../../core/ledger/posting.js';
+import { isRowError, parsePostingRow, type ColumnMap, type KindWords } from '../../core/ledger/posting.js';
 import type { PostingSink } from '../../core/ledger/ledgerJson.js';
 import { parsePiece, PIECE_ROW_SPAN, type CsvLayout, type PieceResult } from './csvPieces.js';
 
@@ -14,13 +14,13 @@ export type PieceCounter = Int32Array;
 export const newPieceCounter = (): PieceCounter => new Int32Array(new SharedArrayBuffer(8));
 
 /** Folds pieces into `sink` until none are left; returns the pieces this thread did. */
-export function foldPieces(fd: number, layout: CsvLayout, columns: ColumnMap, sink: PostingSink, counter: PieceCounter, afterPiece?: () => void): PieceResult[] {
+export function foldPieces(fd: number, layout: CsvLayout, columns: ColumnMap, sink: PostingSink, counter: PieceCounter, afterPiece?: () => void, kinds?: KindWords): PieceResult[] {
   const done: PieceResult[] = [];
   for (let index = Atomics.add(counter, 0, 1); index < layout.pieces; index = Atomics.add(counter, 0, 1)) {
     const base = index * PIECE_ROW_SPAN;
     const piece = parsePiece(fd, layout, index, {
       record(cells, line) {
-        const p = parsePostingRow(cells, columns, base + line);
+        const p = parsePostingRow(cells, columns, base + line, kinds);
         if (isRowError(p)) sink.addError(p);
         else sink.add(p);
       },

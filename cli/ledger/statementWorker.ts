@@ -3,16 +3,18 @@
  * from the shared counter into its own builder and sends the builder's part back to be merged.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ColumnMap } from '../../core/ledger/posting.js';
+import type { ColumnMap, KindWords } from '../../core/ledger/posting.js';
 import { createStatementBuilder } from '../../core/ledger/statement.js';
 import { createFunnelBuilder, type FunnelOptions } from '../../core/portfolio/funnel.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { withFile, type CsvLayout } from './csvPieces.js';
 import { foldPieces, type PieceCounter } from './pieceFold.js';
 
-interface PiecesData {
+export interface PiecesData {
   layout: CsvLayout;
   columns: ColumnMap;
+  /** The mapping's kind words (--mapping); the header's words are already in `columns`. */
+  kinds: KindWords;
   counter: PieceCounter;
 }
 
@@ -34,13 +36,13 @@ const data = workerData as StatementWorkerData | FunnelWorkerData;
 try {
   if (data.job === 'funnel') {
     const builder = createFunnelBuilder(data.funnel);
-    const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter));
+    const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter, undefined, data.kinds));
     const part = builder.part();
     // The postings' columns are handed over, not copied (a million rows are 33 MB).
     parentPort!.postMessage({ funnelPart: part, pieces }, [part.claim.buffer, part.person.buffer, part.day.buffer, part.due.buffer, part.kind.buffer, part.amount.buffer, part.row.buffer]);
   } else {
     const builder = createStatementBuilder(data.year, data.rules, data.asOf);
-    const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter));
+    const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter, undefined, data.kinds));
     parentPort!.postMessage({ part: builder.part(), pieces });
   }
 } catch (e) {

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { SaldoError } from '../../core/errors.js';
 import { dateCell } from '../../core/input/cells.js';
 import { mapColumns, type ColumnMap, type LedgerField } from '../../core/ledger/posting.js';
+import { mappedHeader, NO_MAPPING, type LedgerMapping } from '../../core/ledger/ledgerMapping.js';
 import { dataDescriptor, openXlsxFile, sheetTabs, storedHeader, tabList, XLSX_LIMITS, type SheetTab, type XlsxZip } from '../xlsx/xlsxZip.js';
 import { sheetWithoutFormulas, type FormulaCell, type FormulaCells } from './sheetFormulas.js';
 import type { BadRowHandler, ProgressHandler, RowHandler } from './readLedger.js';
@@ -20,6 +21,8 @@ export interface XlsxLedgerOptions {
   sheet?: string;
   /** Told the sheet's name before its rows are read. */
   onSheet?: (name: string) => void;
+  /** The kommune's own header words (--mapping), so the checks find the ledger's columns. */
+  mapping?: LedgerMapping;
 }
 
 /** What was read: the sheet, and the number of its last row (every row up to it was handed on or is blank). */
@@ -245,7 +248,7 @@ export async function readXlsxLedger(path: string, onRow: RowHandler, onProgress
           const cells = raw.map(cellValue);
           if (header === null) {
             header = cells;
-            columns = ledgerColumns(mapColumns(cells).columns);
+            columns = ledgerColumns(mapColumns(mappedHeader(cells, options.mapping ?? NO_MAPPING)).columns);
             onRow(cells, number);
             continue;
           }

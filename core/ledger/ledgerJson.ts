@@ -6,6 +6,7 @@ import { SaldoError, showValue } from '../errors.js';
 import { checkExactSum, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
+import { MAPPING_SHEET, mappedHeader, NO_MAPPING, type LedgerMapping } from './ledgerMapping.js';
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
 import { createStatementBuilder, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
 import { showAnalysis, showStatement, showStatementWith, shownCpr, shownFor, type Shown, type ShowOptions } from './shownTexts.js';
@@ -186,15 +187,20 @@ export function feedRows(rows: Iterable<readonly unknown[]>, sink: PostingSink, 
   return n - firstRow;
 }
 
-export function headerColumns(header: readonly unknown[]): ColumnMap {
+export function headerColumns(header: readonly unknown[], mapping: LedgerMapping = NO_MAPPING): ColumnMap {
   // An empty JSON list has no fields at all: say that, not "missing columns (found )".
   if (header.length === 0) throw new SaldoError('MANGLER', 'ledger', header, 'Posteringslisten er tom: den har ingen posteringer.');
-  const { columns, missing, doubled } = mapColumns(header);
+  const { columns, missing, doubled } = mapColumns(mappedHeader(header, mapping));
   if (doubled.length > 0) {
     throw new SaldoError('UGYLDIGT_INPUT', 'ledger', header, `Posteringslisten har to kolonner for det samme: ${doubled.join('; ')}. Fjern eller omdøb den ene, så det er klart, hvilken der gælder.`);
   }
   if (missing.length > 0) {
-    throw new SaldoError('MANGLER', 'ledger', header, `Posteringslisten mangler kolonnerne ${missing.join(', ')} i overskriftsrækken (fandt ${header.map((h) => showValue(h)).join(', ')}).`);
+    throw new SaldoError(
+      'MANGLER',
+      'ledger',
+      header,
+      `Posteringslisten mangler kolonnerne ${missing.join(', ')} i overskriftsrækken (fandt ${header.map((h) => showValue(h)).join(', ')}). Hedder de noget andet i jeres fagsystem, så sig det i en kortlægning (${MAPPING_SHEET}).`,
+    );
   }
   return columns;
 }

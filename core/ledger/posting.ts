@@ -89,6 +89,22 @@ export interface Posting {
 export interface RowError {
   row: number;
   message: string;
+  /**
+   * The kind word the row had when no kind is known by it, as its message shows it (CPR masked,
+   * cut): the run's summary counts these by word, so a mapping can be given for each.
+   */
+  unknownKind?: string;
+}
+
+/** A ledger's own kind words (lower case) and the kind each means: a user's mapping (ledgerMapping.ts). */
+export type KindWords = Readonly<Record<string, PostingKind>>;
+
+/** The kind a word names, built in or in the user's words, or undefined. */
+export function kindOf(word: string, extra?: KindWords): PostingKind | undefined {
+  if (Object.hasOwn(KIND_WORDS, word)) return KIND_WORDS[word];
+  const lower = word.toLowerCase();
+  if (Object.hasOwn(KIND_WORDS, lower)) return KIND_WORDS[lower];
+  return extra !== undefined && Object.hasOwn(extra, lower) ? extra[lower] : undefined;
 }
 
 export type LedgerField =
@@ -115,7 +131,7 @@ const HEADER_WORDS = headerWords<LedgerField>({
 export type ColumnMap = Readonly<Partial<Record<LedgerField, number>>>;
 
 const REQUIRED: readonly LedgerField[] = ['debtorId', 'claimId', 'postingDate', 'kind', 'amount'];
-const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
+export const FIELD_NAMES: Readonly<Record<LedgerField, string>> = {
   debtorId: 'Debitor',
   cpr: 'CPR/CVR',
   debtorName: 'Navn',
@@ -136,10 +152,11 @@ const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['postingDate', 'dueDate',
  * Finds the columns by their headers, in any order; extra columns are ignored.
  * Returns the missing required fields (in Danish) instead of throwing, so the caller can say so.
  */
-export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[]; doubled: string[] } {
-  const { columns, doubled } = matchHeaders(header, HEADER_WORDS);
+export function mapColumns(header: readonly unknown[]): { columns: ColumnMap; missing: string[]; doubled: string[]; unknown: number[] } {
+  const { columns, doubled, unknown } = matchHeaders(header, HEADER_WORDS);
   return {
     columns,
+    unknown,
     missing: REQUIRED.filter((f) => columns[f] === undefined).map((f) => FIELD_NAMES[f]),
     doubled: doubled.map((d) => `${showValue(header[d.first])} og ${showValue(header[d.second])} (${FIELD_NAMES[d.field]})`),
   };
@@ -272,7 +289,7 @@ function wrongValueIn(cells: readonly unknown[], c: ColumnMap): string | undefin
  * One row of values (strings from CSV, or cell values from xlsx/JSON) to a posting, or a
  * RowError with a Danish reason.
  */
-export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, row: number): Posting | RowError {
+export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, row: number, kinds?: KindWords): Posting | RowError {
   // Plain index reads, no closures: this runs once per ledger row.
   const c = columns;
   // A line break inside a key field (a quoted one in CSV, a wrapped cell in .xlsx) is never
@@ -307,8 +324,12 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const cpr = c.cpr === undefined ? '' : idOf(text(cells[c.cpr]), 'cpr', row);
   if (typeof cpr !== 'string') return cpr;
   const kindRaw = text(cells[c.kind!]);
-  const kind = Object.hasOwn(KIND_WORDS, kindRaw) ? KIND_WORDS[kindRaw] : Object.hasOwn(KIND_WORDS, kindRaw.toLowerCase()) ? KIND_WORDS[kindRaw.toLowerCase()] : undefined;
-  if (!kind) return { row, message: kindRaw === '' ? 'Art mangler.' : `Ukendt art ${shownCellText(kindRaw)} (kendte: ${POSTING_KINDS.join(', ')}).` };
+  const kind = kindOf(kindRaw, kinds);
+  if (!kind) {
+    if (kindRaw === '') return { row, message: 'Art mangler.' };
+    const shown = shownCellText(kindRaw);
+    return { row, message: `Ukendt art ${shown} (kendte: ${POSTING_KINDS.join(', ')}); en kortlægning kan sige, hvad den betyder.`, unknownKind: JSON.parse(shown) as string };
+  }
   const postingRaw = cells[c.postingDate!];
   const postingDay = dateValue(postingRaw);
   if (postingDay === null) return { row, message: 'Bogføringsdato mangler.' };

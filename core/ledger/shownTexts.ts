@@ -59,7 +59,7 @@ export function showStatementWith(s: Statement, show: Shown): Statement {
       // limitationReason is Saldo's own text (rule and dates), nothing from the ledger: not put through the masker.
       claims: d.claims.map((c) => ({ ...c, claimId: show(c.claimId), claimType: show(c.claimType) })),
     })),
-    errors: s.errors.map((e) => ({ row: e.row, message: show(e.message) })),
+    errors: s.errors.map((e) => ({ ...e, message: show(e.message) })),
   };
 }
 
@@ -72,6 +72,6 @@ export function showAnalysis(a: Analysis, options: ShowOptions = {}): Analysis {
     aging: a.aging.map((r) => ({ ...r, claimType: show(r.claimType) })),
     development: a.development.map((d) => ({ ...d, claimType: show(d.claimType) })),
     topDebtors: a.topDebtors.map((t) => ({ ...t, debtorId: show(t.debtorId), name: show(t.name) })),
-    errors: a.errors.map((e) => ({ row: e.row, message: show(e.message) })),
+    errors: a.errors.map((e) => ({ ...e, message: show(e.message) })),
   };
 }

@@ -518,7 +518,7 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
           rowsSum: ore(sumKept),
           rowsAfterYear,
         },
-        errors: [...errors.map((e) => ({ row: rowNumber(e.row), message: e.message })), ...refused.errors].sort((a, b) => a.row - b.row),
+        errors: [...errors.map((e) => ({ ...e, row: rowNumber(e.row) })), ...refused.errors].sort((a, b) => a.row - b.row),
       };
     },
     finish(rowNumber) {

@@ -496,7 +496,7 @@ export function createFunnelBuilder(options: FunnelOptions): FunnelBuilder {
         if (o === undefined || personRows[p]! < personRows[o]!) owner.set(personDebtors[p]!, p);
       }
       for (let p = 0; p < personDebtors.length; p += 1) if (personKeys[p] !== '' && owner.get(personDebtors[p]!) !== p) refused[p] = 1;
-      const allErrors = errors.map((e) => ({ row: rowNumber(e.row), message: e.message }));
+      const allErrors = errors.map((e): RowError => ({ ...e, row: rowNumber(e.row) }));
       let kept = 0;
       let lastDay = NO_DAY;
       for (let i = 0; i < count; i += 1) {

@@ -263,7 +263,7 @@ export function showRadar(r: LimitationRadar, options: ShowOptions = {}): Limita
     claims: r.claims.map(shown),
     totals: totals(r.totals),
     alreadyBarred: { claims: r.alreadyBarred.claims.map(shown), totals: totals(r.alreadyBarred.totals) },
-    errors: r.errors.map((e) => ({ row: e.row, message: show(e.message) })),
+    errors: r.errors.map((e) => ({ ...e, message: show(e.message) })),
   };
 }
 

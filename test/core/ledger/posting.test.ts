@@ -88,7 +88,8 @@ describe('a ledger row', () => {
       row: 7,
       message: 'Beløbet "020290-xxxx" ligner et CPR-nummer, ikke et beløb. Tjek, om kolonnerne er forskudt i rækken; rækken er udeladt af summerne.',
     });
-    expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/) });
+    // the word the run's summary counts is masked too
+    expect(row({ 8: '020290-1234' })).toEqual({ row: 7, message: expect.stringMatching(/^Ukendt art "020290-xxxx"/), unknownKind: '020290-xxxx' });
   });
   it('a payment, write-off or transfer with a positive amount is an error: amounts are signed (found by review: +30 raised the debt)', () => {
     expect(row({ 8: 'betaling', 1: '30,00' })).toEqual({
@@ -166,7 +167,8 @@ describe('a ledger row', () => {
     [{ 1: { kr: 5 } }, 'Beløb skal være tekst eller et tal, ikke et objekt'],
     [{ 6: [2026, 1, 2] }, 'Bogføringsdato skal være tekst eller en dato, ikke en liste'],
   ])('a malformed row is an error with its row number and a Danish reason: %j', (patch, message) => {
-    expect(row(patch)).toEqual({ row: 7, message: expect.stringContaining(message) });
+    const kind = (patch as Record<number, unknown>)[8];
+    expect(row(patch)).toEqual({ row: 7, message: expect.stringContaining(message), ...(kind === undefined ? {} : { unknownKind: kind }) });
   });
   it("takes Excel values too: numbers, serial dates and date cells (a reader's Date, as its day)", () => {
     expect(row({ 1: -250.5, 6: 46024, 7: dateCell(dayNumberOf(2025, 12, 1)) })).toMatchObject({ amount: -25050, postingDay: dayNumberOf(2026, 1, 2), dueDay: dayNumberOf(2025, 12, 1) });
@@ -177,8 +179,8 @@ describe('words that name Object.prototype members are just unknown words', () =
   it('a kind "constructor" or a header "__proto__" is not taken from the prototype', () => {
     const { columns } = mapColumns(['Debitor', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb', 'constructor', '__proto__']);
     expect(Object.keys(columns).sort()).toEqual(['amount', 'claimId', 'debtorId', 'kind', 'postingDate']);
-    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'constructor', '1'], columns, 2)).toEqual({ row: 2, message: expect.stringMatching(/Ukendt art "constructor"/) });
-    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'toString', '1'], columns, 3)).toEqual({ row: 3, message: expect.stringMatching(/Ukendt art/) });
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'constructor', '1'], columns, 2)).toEqual({ row: 2, message: expect.stringMatching(/Ukendt art "constructor"/), unknownKind: 'constructor' });
+    expect(parsePostingRow(['D1', 'F1', '01-01-2026', 'toString', '1'], columns, 3)).toEqual({ row: 3, message: expect.stringMatching(/Ukendt art/), unknownKind: 'toString' });
   });
 });
 
@@ -196,7 +198,9 @@ describe('personal data in a row (issue 14)', () => {
     'a CPR written %j in a shown cell is masked in the message',
     (cpr) => {
       const r = parse({ 5: `x ${cpr}` }) as { message: string };
-      expect(r.message).toBe('Ukendt art "x 010190-xxxx" (kendte: krav, gebyr, rente, betaling, modregning, afskrivning, oversendt, tilbagebetaling, korrektion).');
+      expect(r.message).toBe(
+        'Ukendt art "x 010190-xxxx" (kendte: krav, gebyr, rente, betaling, modregning, afskrivning, oversendt, tilbagebetaling, korrektion); en kortlægning kan sige, hvad den betyder.',
+      );
     },
   );
 
@@ -292,7 +296,7 @@ describe('a fagsystem export as it comes (issue 20)', () => {
   it('a kind it does not know stays a row error that names it (never guessed)', () => {
     const { columns } = mapColumns(['Debitornr.', 'Fordring', 'Bogf.dato', 'Art', 'Beløb']);
     const p = parsePostingRow(['D1', 'F1', '01-04-2025', 'Udligning', '-200'], columns, 3);
-    expect(p).toEqual({ row: 3, message: expect.stringMatching(/^Ukendt art "Udligning"/) });
+    expect(p).toEqual({ row: 3, message: expect.stringMatching(/^Ukendt art "Udligning"/), unknownKind: 'Udligning' });
   });
 });
 
