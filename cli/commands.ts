@@ -166,7 +166,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   funnel: describe({
-    options: ['from', 'to', 'as-of', 'sheet', 'mapping'],
+    options: ['from', 'to', 'as-of', 'sheet', 'mapping', 'agreements'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('funnel', input, rules),

@@ -12,7 +12,9 @@ import { agreementClaimsFromFile, analyseFromFile, funnelFromFile, limitationFro
 import { parseDate } from '../core/calendar/date.js';
 import { kr } from '../core/report/format.js';
 import { danishDate } from '../core/calendar/date.js';
-import { readAgreementRegister } from '../core/portfolio/agreementRegister.js';
+import { readAgreementRegister, type AgreementRegister } from '../core/portfolio/agreementRegister.js';
+import { inAgreementOf } from '../core/portfolio/funnel.js';
+import { readStepLog, type StepLog } from '../core/portfolio/stepLog.js';
 import { worklistOf } from '../core/portfolio/worklist.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
@@ -103,8 +105,11 @@ Valg:
   --grounds TEKST begrundelsen i afgørelsen om henstand
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
-  --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist)
+  --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
+                  registrets fordringer tæller som "i aftale", mens de står åbne
   --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist)
+  --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist);
+                  for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -233,6 +238,7 @@ interface LedgerValues {
   quiet?: boolean;
   sheet?: string;
   mapping?: string;
+  agreements?: string;
   template?: string;
   settings?: string;
   addresses?: string;
@@ -389,10 +395,16 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).limitationWorkbook(r));
       io.stderr(`${radarSummaryText(r)}\n`);
     } else if (name === 'funnel') {
-      const f = await funnelFromFile(path, options);
+      const register = values.agreements === undefined ? undefined : await readRegisterFile(io, values.agreements);
+      const f = await funnelFromFile(path, register === undefined ? options : { ...options, inAgreement: inAgreementOf(register.agreements) });
       account = f.source.lines;
       result = f;
-      chunks = () => [JSON.stringify({ ...funnelToJson(f), source: f.source })];
+      const agreements = register === undefined ? {} : { agreements: { file: values.agreements, count: register.agreements.length, errors: register.errors } };
+      chunks = () => [JSON.stringify({ ...funnelToJson(f), source: f.source, ...agreements })];
+      if (register !== undefined && register.errors.length > 0)
+        io.stderr(
+          `${register.errors.length} ${register.errors.length === 1 ? 'række' : 'rækker'} i aftaleregistret kunne ikke læses, så deres fordringer tæller ikke som "i aftale"; se "agreements.errors".\n`,
+        );
       if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await ledgerWorkbooks()).funnelWorkbook(f));
     } else {
       if (values.letters) throw new UsageError('--letters bruges med statements.');
@@ -423,6 +435,32 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
     io.stderr(`${result.errors.length} ${result.errors.length === 1 ? 'række' : 'rækker'} kunne ikke læses og er udeladt af summerne; de står i "errors" (og på arket Fejl).\n`);
   const unknownKinds = unknownKindsText(result.errors as RowError[]);
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
+}
+
+/** The agreement register of --agreements: a line the CSV reader could not read is among its errors. */
+async function readRegisterFile(io: CliIo, path: string): Promise<AgreementRegister> {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
+  } catch (e) {
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Aftaleregistret "${path}" findes ikke.` : `Aftaleregistret "${path}" ${fileProblem(e)}.`);
+  }
+  const table = await (await tableFiles()).readTableFile(bytes, path, `Aftaleregistret "${path}"`, '--agreements');
+  const register = readAgreementRegister(table.rows);
+  return { ...register, errors: [...table.problems, ...register.errors].sort((a, b) => a.row - b.row) };
+}
+
+/** The rykker log of --steps (.csv or .xlsx): rows it cannot read are the work list's errors. */
+async function readStepLogFile(io: CliIo, path: string, rules: RuleSet): Promise<StepLog> {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
+  } catch (e) {
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Rykkerloggen "${path}" findes ikke.` : `Rykkerloggen "${path}" ${fileProblem(e)}.`);
+  }
+  const table = await (await tableFiles()).readTableFile(bytes, path, `Rykkerloggen "${path}"`, '--steps');
+  const log = readStepLog(table.rows, rules);
+  return { ...log, errors: [...table.problems.map((p) => ({ row: p.row, message: `Rykkerloggen: ${p.message}` })), ...log.errors] };
 }
 
 /** The --mapping file (.csv, or .xlsx with the sheet Saldo-kortlægning or else its first sheet), read strictly. */
@@ -472,11 +510,18 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
     'addresses',
     'recipient',
     'grounds',
+    'agreements',
+    'ledger',
+    'steps',
   ]) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
-      const users = Object.entries(CLI_COMMANDS)
-        .filter(([, c]) => c.options.includes(option))
-        .map(([n]) => n);
+      // worklist has a runner of its own (runWorklist), not an entry in CLI_COMMANDS.
+      const users = [
+        ...Object.entries(CLI_COMMANDS)
+          .filter(([, c]) => c.options.includes(option))
+          .map(([n]) => n),
+        ...(WORKLIST_OPTIONS.includes(option) ? ['worklist'] : []),
+      ];
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
   }
@@ -530,6 +575,7 @@ const OPTIONS = {
   grounds: { type: 'string' },
   agreements: { type: 'string' },
   ledger: { type: 'string' },
+  steps: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -557,7 +603,7 @@ function readArguments(argv: readonly string[]): Arguments {
   return parsed as unknown as Arguments;
 }
 
-const WORKLIST_OPTIONS = ['agreements', 'ledger', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
+const WORKLIST_OPTIONS = ['agreements', 'ledger', 'steps', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
 
 /**
  * `worklist --agreements FIL --ledger FIL --as-of DATO`: the register read whole (a few thousand
@@ -574,31 +620,23 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   if (pathProblem !== undefined) throw new UsageError(pathProblem);
   const rules = await loadRules(io, values.rules);
   const asOf = parseDate(values['as-of'], '--as-of');
-  const path = values.agreements;
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
-  } catch (e) {
-    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Aftaleregistret "${path}" findes ikke.` : `Aftaleregistret "${path}" ${fileProblem(e)}.`);
-  }
-  const table = await (await tableFiles()).readTableFile(bytes, path, `Aftaleregistret "${path}"`, '--agreements');
-  // A line the CSV reader could not read is a blank row here and a problem below.
-  const register = readAgreementRegister(table.rows);
+  const register = await readRegisterFile(io, values.agreements);
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
+  const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
     mapping,
     progress,
     sheet: values.sheet,
     onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${values.ledger}.\n`),
   });
-  const list = worklistOf(register.agreements, ledger.claims, asOf, rules);
+  const list = worklistOf(register.agreements, ledger.claims, asOf, rules, log);
   // The register's own unreadable rows are the list's errors too: none is dropped in silence.
-  const w = { ...list, errors: [...table.problems, ...register.errors, ...list.errors].sort((a, b) => a.row - b.row) };
+  const w = { ...list, errors: [...register.errors, ...list.errors].sort((a, b) => a.row - b.row) };
   const all = { ...w, totals: { ...w.totals, errors: w.errors.length } };
   if (values.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(values.out, await (await portfolioWorkbooks()).worklistWorkbook(all));
   else {
-    const text = `${JSON.stringify({ ...worklistToJson(all), source: { agreements: path, ledger: ledger.source } })}\n`;
+    const text = `${JSON.stringify({ ...worklistToJson(all), source: { agreements: values.agreements, ledger: ledger.source } })}\n`;
     if (values.out === undefined) io.stdout(text);
     else await io.writeFile(values.out, text);
   }
@@ -606,7 +644,12 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
   const states = all.totals.byState.map((s) => `${n(s.count)} ${s.state}`).join(', ');
   io.stderr(`Arbejdsliste pr. ${danishDate(asOf)}: ${count(all.totals.agreements, 'aftale', 'aftaler')} (${states || 'ingen'}); restance i alt ${kr(all.totals.arrears)}\n`);
-  if (all.errors.length > 0) io.stderr(`${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`);
+  if (all.errors.length > 0)
+    io.stderr(
+      log === undefined
+        ? `${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`
+        : `${n(all.errors.length)} fejl i aftaleregistret eller rykkerloggen; se "errors" (eller arket Fejl).\n`,
+    );
   if (all.ledgerErrors.length > 0) io.stderr(`${count(all.ledgerErrors.length, 'række', 'rækker')} i posteringslisten kunne ikke læses; se "ledgerErrors" (eller arket Fejl).\n`);
   const unknownKinds = unknownKindsText(all.ledgerErrors);
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);

@@ -45,6 +45,8 @@ export interface LedgerOptions {
   onSheet?: (name: string) => void;
   /** The kommune's own words for columns and kinds (--mapping). */
   mapping?: LedgerMapping;
+  /** The funnel's claims in a betalingsaftale (`funnelClaimKey`), from the register (--agreements). */
+  inAgreement?: ReadonlySet<string>;
 }
 
 /** Where a ledger's rows came from: the format, and for .xlsx the sheet. */
@@ -346,12 +348,14 @@ async function funnelFromCsvPieces(
  */
 export async function funnelFromFile(path: string, options: LedgerOptions): Promise<LedgerFunnel> {
   const period = funnelPeriod({ from: options.from, to: options.to, asOf: options.asOf }, { from: '--from', to: '--to', asOf: '--as-of' });
+  // The register's claims are needed only when the builder finishes, on this thread.
+  const withRegister: FunnelOptions = options.inAgreement === undefined ? period : { ...period, inAgreement: options.inAgreement };
   await checkLedgerFile(path);
   if (!/\.(xlsx|json)$/i.test(path) && !(await isStream(path))) {
-    const read = await funnelFromCsvPieces(path, period, createFunnelBuilder(period), options);
+    const read = await funnelFromCsvPieces(path, period, createFunnelBuilder(withRegister), options);
     if (read) return { ...read.funnel, source: { file: path, format: read.format, lines: read.lines } };
   }
-  const builder = createFunnelBuilder(period);
+  const builder = createFunnelBuilder(withRegister);
   const { lines, ...source } = await stream(path, builder, 'Opkrævningstragt', options);
   const funnel = builder.finish();
   const account = { ...lines, accepted: funnel.rows, errors: funnel.errors.length };

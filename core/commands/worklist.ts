@@ -3,6 +3,7 @@ import { parseDate, type CalendarDate } from '../calendar/date.js';
 import type { At } from '../errors.js';
 import { readAgreementRegister } from '../portfolio/agreementRegister.js';
 import { worklist, type Worklist } from '../portfolio/worklist.js';
+import { readStepLog } from '../portfolio/stepLog.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export interface WorklistOfRowsInput {
@@ -13,6 +14,9 @@ export interface WorklistOfRowsInput {
   register: ReadonlyArray<readonly unknown[]>;
   /** The sheet row of the register's first row (its errors name sheet rows). */
   registerFirstRow?: number;
+  /** The rykker log's rows (header first), when the team keeps one, and its sheet row. */
+  steps?: ReadonlyArray<readonly unknown[]>;
+  stepsFirstRow?: number;
 }
 
 /**
@@ -22,8 +26,9 @@ export interface WorklistOfRowsInput {
 export function worklistOfRows(input: WorklistOfRowsInput, rules: RuleSet): (ledgerRows: Iterable<readonly unknown[]>) => Worklist {
   const asOf: CalendarDate = parseDate(input.asOf, input.asOfPlace);
   const register = readAgreementRegister(input.register, input.registerFirstRow ?? 1);
+  const log = input.steps === undefined ? undefined : readStepLog(input.steps, rules, input.stepsFirstRow ?? 1);
   return (rows) => {
-    const list = worklist(register.agreements, rows, asOf, rules);
+    const list = worklist(register.agreements, rows, asOf, rules, log);
     const errors = [...register.errors, ...list.errors].sort((a, b) => a.row - b.row);
     return { ...list, errors, totals: { ...list.totals, errors: errors.length } };
   };

@@ -82,6 +82,10 @@ export const monthText = (m: MonthIndex): string => `${String(Math.floor(m / 12)
 /** The key of a claim in `inAgreement`: the debtor number and claim id as the ledger's rows give them (after reading). */
 export const funnelClaimKey = (debtorId: string, claimId: string): string => `${debtorId}\u0000${claimId}`;
 
+/** The claims of a register's agreements as `inAgreement` keys (the register's ids are read as the ledger's are). */
+export const inAgreementOf = (agreements: ReadonlyArray<{ debtorId: string; claimIds: readonly string[] }>): Set<string> =>
+  new Set(agreements.flatMap((a) => a.claimIds.map((c) => funnelClaimKey(a.debtorId, c))));
+
 export interface FunnelOptions {
   /** The first and last month of forfald shown. */
   fromMonth: MonthIndex;

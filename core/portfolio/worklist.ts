@@ -10,12 +10,13 @@
  * - payments are the claims' betaling and modregning postings from the agreement date to the
  *   date (a set-off pays the agreement as a payment does);
  * - steps taken are the claims' gebyr postings after the agreement date: each is a rykker sent,
- *   the procedure's rykkers taken in order;
+ *   the procedure's rykkers taken in order; or, for an agreement a rykker log names (stepLog.ts),
+ *   the log's steps after the agreement date, which include steps without a fee;
  * - a claim with an `oversendt` posting from the agreement date on has left the kommune: the
  *   agreement is listed as `oversendt`, with no step.
  *
- * What the ledger cannot say (interest agreed in the agreement, steps without a fee) is not
- * guessed. An agreement that cannot be checked is an error with its register row and why.
+ * What the ledger cannot say (interest agreed in the agreement, steps without a fee when
+ * there is no log) is not guessed. An agreement that cannot be checked is an error with its register row and why.
  */
 import { fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { status } from '../commands/status.js';
@@ -29,6 +30,7 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import { chooseProcedure, stepsFor } from '../rykker/procedure.js';
 import type { AgreementState } from '../status/agreementStatus.js';
 import type { RegisteredAgreement } from './agreementRegister.js';
+import type { LoggedStep, StepLog } from './stepLog.js';
 
 /** What the list says of an agreement: the status's states, and two the ledger adds. */
 export type WorklistState = AgreementState | 'oversendt';
@@ -95,10 +97,10 @@ interface ClaimPostings {
  * sheet or CSV gives them). Only the register's debtors' postings are kept, so a ledger of a
  * million rows costs the memory of the agreements' claims.
  */
-export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet): Worklist {
+export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet, log?: StepLog): Worklist {
   const ledger = agreementClaims(agreements);
   feedRows(ledgerRows, ledger);
-  return worklistOf(agreements, ledger, asOf, rules);
+  return worklistOf(agreements, ledger, asOf, rules, log);
 }
 
 /** The agreements' claims gathered from a ledger's postings, as a reader streams them. */
@@ -141,15 +143,23 @@ export function agreementClaims(agreements: readonly RegisteredAgreement[]): Agr
   };
 }
 
-/** The work list from the agreements' claims gathered by `agreementClaims`. */
-export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet): Worklist {
+/**
+ * The work list from the agreements' claims gathered by `agreementClaims`; with a rykker log, the
+ * steps of the agreements it names come from it (its unreadable rows, and rows naming an
+ * agreement the register lacks, are among the errors).
+ */
+export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet, log?: StepLog): Worklist {
   const { claims, names, errors: ledgerErrors } = ledger;
-  const errors: RowError[] = [];
+  const errors: RowError[] = [...(log?.errors ?? [])];
   const rows: WorklistRow[] = [];
   for (const agreement of agreements) {
-    const row = worklistRow(agreement, claims, names, asOf, rules);
+    const row = worklistRow(agreement, claims, names, asOf, rules, log?.steps.get(agreement.id));
     if ('message' in row) errors.push(row);
     else rows.push(row);
+  }
+  if (log) {
+    const ids = new Set(agreements.map((a) => a.id));
+    for (const [id, steps] of log.steps) if (!ids.has(id)) errors.push({ row: steps[0]!.row, message: `Rykkerloggen: aftale ${id} findes ikke i aftaleregistret.` });
   }
   rows.sort(byUrgency);
   const byState = STATE_ORDER.map((state) => {
@@ -189,7 +199,14 @@ function openBefore(postings: readonly Posting[], day: DayNumber, rules: RuleSet
   return open;
 }
 
-function worklistRow(a: RegisteredAgreement, claims: ReadonlyMap<string, ClaimPostings>, names: ReadonlyMap<string, string>, asOf: CalendarDate, rules: RuleSet): WorklistRow | RowError {
+function worklistRow(
+  a: RegisteredAgreement,
+  claims: ReadonlyMap<string, ClaimPostings>,
+  names: ReadonlyMap<string, string>,
+  asOf: CalendarDate,
+  rules: RuleSet,
+  logged: readonly LoggedStep[] | undefined,
+): WorklistRow | RowError {
   const fail = (message: string): RowError => ({ row: a.row, message: `Aftale ${a.id}: ${message}` });
   const start = toDayNumber(a.startDate);
   const end = toDayNumber(asOf);
@@ -244,7 +261,11 @@ function worklistRow(a: RegisteredAgreement, claims: ReadonlyMap<string, ClaimPo
     ...(a.henstand ? { henstand: { from: a.henstand.from, months: a.henstand.months } } : {}),
   };
   try {
-    if (fees.length > 0)
+    if (logged !== undefined) {
+      // The log's steps in this agreement's breach: after its date, and taken by the list's date.
+      const taken = logged.filter((t) => toDayNumber(t.date) > start && toDayNumber(t.date) <= end).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      if (taken.length > 0) input.stepsTaken = taken.map((t) => ({ step: t.step, date: t.date }));
+    } else if (fees.length > 0)
       input.stepsTaken = rykkersTaken(
         fees,
         claimInputs.flatMap((c) => (c.type ? [c.type] : [])),

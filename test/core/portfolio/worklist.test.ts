@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../core/commands/index.js';
 import { readAgreementRegister } from '../../../core/portfolio/agreementRegister.js';
 import { worklist } from '../../../core/portfolio/worklist.js';
+import { readStepLog } from '../../../core/portfolio/stepLog.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import type { CalendarDate } from '../../../core/calendar/date.js';
 
@@ -206,5 +207,51 @@ describe('property: the list’s arrears are the sum of each agreement’s own s
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the work list with a rykker log (steps without a fee)', () => {
+  const { agreements } = readAgreementRegister(register);
+  const log = readStepLog(
+    [
+      ['Aftale', 'Trin', 'Dato'],
+      // A2's rykker (no fee posted) and the call after it; a step dated after the list's date is not yet taken
+      ['A2', 'Rykker 1', '05-02-2026'],
+      ['A2', 'opkald', '16-02-2026'],
+      ['A2', 'medhaeftere1', '20-03-2026'],
+      // A3: the ledger's rykkergebyr of 10 Feb, and the medhæfter letter the log knows of
+      ['A3', 'rykker1', '10-02-2026'],
+      ['A3', 'medhaeftere1', '20-02-2026'],
+      ['A7', 'rykker1', '05-02-2026'],
+      ['A1', 'brev', '05-02-2026'],
+      [],
+      ['A1', 'opkald', '30-02-2026'],
+    ],
+    defaultRules,
+  );
+  const list = worklist(agreements, ledger, asOf, defaultRules, log);
+  const byId = new Map(list.agreements.map((r) => [r.id, r]));
+
+  it('takes the steps of the agreements the log names from the log', () => {
+    // misligholdt-aftale: rykker1, opkald (optional, 10 days on), then medhæfternes 1. rykker 0 days
+    // after the call: 16 Feb, overdue on 15 Mar (a Sunday), so the first banking day, Monday 16 Mar.
+    expect(byId.get('A2')!.nextStep).toMatchObject({ step: 'medhaeftere1', earliest: '2026-03-16', overdue: true });
+    // after medhæfternes 1. rykker on 20 Feb their 2. comes 10 days on: 2 Mar, overdue → 16 Mar
+    expect(byId.get('A3')!.nextStep).toMatchObject({ step: 'medhaeftere2', earliest: '2026-03-16', overdue: true });
+    // the state and arrears are the ledger's, as without a log
+    expect([byId.get('A2')!.arrears, byId.get('A3')!.arrears]).toEqual([100_000, 100_000]);
+  });
+
+  it('lists the log rows it cannot use among the errors, with their rows', () => {
+    expect(list.errors.filter((e) => e.message.startsWith('Rykkerloggen'))).toEqual([
+      // the header is row 1: A7 is row 7, "brev" row 8, the blank row 9, 30 February row 10
+      { row: 8, message: expect.stringMatching(/^Rykkerloggen: Trin "brev" er ikke et trin i politikken; brug en af rykker1, opkald/) },
+      { row: 10, message: 'Rykkerloggen: Datoen "30-02-2026" er ikke en gyldig dato (brug dd-mm-åååå).' },
+      { row: 7, message: 'Rykkerloggen: aftale A7 findes ikke i aftaleregistret.' },
+    ]);
+  });
+
+  it('refuses a log without its headers', () => {
+    expect(() => readStepLog([['Aftale', 'Dato']], defaultRules)).toThrow('Rykkerloggen skal have overskrifterne Aftale, Trin og Dato (fandt "Aftale", "Dato").');
   });
 });
