@@ -72,6 +72,9 @@ Kommandoer:
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
   worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
               presserende først (--agreements FIL --ledger FIL --as-of DATO)
+  campaign    opfølgning på en opkaldskampagne: opkald, kontakter, aftaler og betalt inden for 3 og 6
+              måneder pr. uge og sagsbehandler, og de ringede mod sammenlignelige ikke-ringede
+              (--calls FIL --ledger FIL [--as-of DATO, standard i dag])
   regler      skriv reglerne i brug til arket Saldo-regler (--out regler.xlsx eller regler.csv) til at rette i
 
 Valg:
@@ -80,7 +83,7 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist); med funnel: posteringer til
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist, campaign); med funnel: posteringer til
                 og med denne dag tæller (ellers posteringslistens sidste bogføringsdato)
   --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
   --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
@@ -99,7 +102,8 @@ Valg:
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist)
-  --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist)
+  --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
+  --calls FIL     opkaldsloggen (.csv eller .xlsx): Dato, Sagsbehandler, Debitor, Udfald, Minutter (campaign)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -505,6 +509,7 @@ const OPTIONS = {
   grounds: { type: 'string' },
   agreements: { type: 'string' },
   ledger: { type: 'string' },
+  calls: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -613,6 +618,12 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (name === 'worklist') {
       if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
       await runWorklist(values, io);
+      return 0;
+    }
+    if (name === 'campaign') {
+      if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
+      checkOptions('plan', {}, argv);
+      await (await import('./campaign.js')).runCampaign(values, io);
       return 0;
     }
     if (!isCliCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);
