@@ -352,7 +352,7 @@ export interface StratumCounts {
  * (the strata are independent samples; each stratum's difference has the usual unpooled
  * variance). With few debtors, or shares of 0 or 1 (variance 0), the approximation is poor: the
  * interval is then too narrow, which docs/cli.md says.
- * @example stratifiedDifference([{ n1: 10, x1: 6, n0: 20, x0: 6 }]) // difference 0.3, SE ≈ 0.1817
+ * @example stratifiedDifference([{ n1: 10, x1: 6, n0: 20, x0: 6 }]) // difference 0.3, SE ≈ 0.1857 (√(0.6·0.4/10 + 0.3·0.7/20))
  */
 export function stratifiedDifference(strata: readonly StratumCounts[]): {
   difference: number | null;
