@@ -4,7 +4,7 @@
  * workbook when --out ends in .xlsx; exit 0 on success, 2 with a Danish message on bad input.
  */
 import { parseArgs } from 'node:util';
-import { CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } from './commands.js';
+import { CAMPAIGN_OPTIONS, CLI_COMMANDS, isCliCommandName, type CliAnswer, type CliCommandName } from './commands.js';
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
 import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
@@ -22,7 +22,8 @@ import { formatKroner } from '../core/money/ore.js';
 import { funnelToJson } from '../core/portfolio/funnelJson.js';
 import { analysisToJson, statementJsonChunks } from '../core/ledger/ledgerJson.js';
 import { showStatement } from '../core/ledger/shownTexts.js';
-import { MAPPING_SHEET, mappingFromRows, unknownKindsText, type LedgerMapping } from '../core/ledger/ledgerMapping.js';
+import { unknownKindsText } from '../core/ledger/ledgerMapping.js';
+import { readMapping } from './mappingFile.js';
 import type { RowError } from '../core/ledger/posting.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import { fileProblem, isFileError } from './fileErrors.js';
@@ -76,6 +77,9 @@ Kommandoer:
   followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
   worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
               presserende først (--agreements FIL --ledger FIL --as-of DATO)
+  campaign    opfølgning på en opkaldskampagne: opkald, kontakter, aftaler og betalt inden for 3 og 6
+              måneder pr. uge og sagsbehandler, og de ringede mod sammenlignelige ikke-ringede
+              (--calls FIL --ledger FIL [--as-of DATO, standard i dag])
   regler      skriv reglerne i brug til arket Saldo-regler (--out regler.xlsx eller regler.csv) til at rette i
 
 Valg:
@@ -84,7 +88,7 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist); med funnel: posteringer til
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist, campaign); med funnel: posteringer til
                 og med denne dag tæller (ellers posteringslistens sidste bogføringsdato)
   --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
   --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
@@ -93,7 +97,7 @@ Valg:
   --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation, funnel); ellers læses det første synlige ark
   --mapping FIL kommunens egne ord for posteringslistens kolonner og arter (.csv eller .xlsx med
                 kolonnerne Slags, I filen, Betyder; f.eks. art;Udligning;betaling); med
-                statements, analyse, limitation, funnel og worklist
+                statements, analyse, limitation, funnel, worklist og campaign
   --letters MÅL  skriv breve til borgerne (statements): en MAPPE/ giver én PDF pr. modtager
                 og alle.pdf til print; breve.pdf én samlet PDF; breve.docx Word; breve.xlsx
                 ark til print. Brevene skjuler CPR-numre, medmindre --show-cpr er angivet
@@ -107,9 +111,10 @@ Valg:
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
                   registrets fordringer tæller som "i aftale", mens de står åbne
-  --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist)
+  --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
   --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
+  --calls FIL     opkaldsloggen (.csv eller .xlsx): Dato, Sagsbehandler, Debitor, Udfald, Minutter (campaign)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -463,20 +468,6 @@ async function readStepLogFile(io: CliIo, path: string, rules: RuleSet): Promise
   return { ...log, errors: [...table.problems.map((p) => ({ row: p.row, message: `Rykkerloggen: ${p.message}` })), ...log.errors] };
 }
 
-/** The --mapping file (.csv, or .xlsx with the sheet Saldo-kortlægning or else its first sheet), read strictly. */
-async function readMapping(io: CliIo, path: string): Promise<LedgerMapping> {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
-  } catch (e) {
-    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Kortlægningen "${path}" findes ikke.` : `Kortlægningen "${path}" ${fileProblem(e)}.`);
-  }
-  const table = await (await tableFiles()).readTableFile(bytes, path, `Kortlægningen "${path}"`, '--mapping', MAPPING_SHEET);
-  const problem = table.problems[0];
-  if (problem !== undefined) throw new UsageError(`Kortlægningen "${path}", linje ${problem.row}: ${problem.message}`);
-  return mappingFromRows(table.rows);
-}
-
 /** The radar in one line for standard error: how many and how much in the window, and already forældet. */
 function radarSummaryText(r: LimitationRadar): string {
   const claims = (n: number) => `${n.toLocaleString('da-DK')} ${n === 1 ? 'fordring' : 'fordringer'}`;
@@ -521,6 +512,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
           .filter(([, c]) => c.options.includes(option))
           .map(([n]) => n),
         ...(WORKLIST_OPTIONS.includes(option) ? ['worklist'] : []),
+        ...(CAMPAIGN_OPTIONS.includes(option) ? ['campaign'] : []),
       ];
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
@@ -576,6 +568,7 @@ const OPTIONS = {
   agreements: { type: 'string' },
   ledger: { type: 'string' },
   steps: { type: 'string' },
+  calls: { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -685,6 +678,12 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     if (name === 'worklist') {
       if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
       await runWorklist(values, io);
+      return 0;
+    }
+    if (name === 'campaign') {
+      if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
+      checkOptions('plan', {}, argv);
+      await (await import('./campaign.js')).runCampaign(values, io);
       return 0;
     }
     if (!isCliCommandName(name)) throw new UsageError(`Ukendt kommando "${name}".\n\n${USAGE}`);

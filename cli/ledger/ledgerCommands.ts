@@ -23,6 +23,7 @@ import { cutsAreRecordStarts, fileEncoding, readCsvLayout, rowNumbering, withFil
 import { foldPieces, newPieceCounter } from './pieceFold.js';
 import type { FunnelWorkerData, PiecesData, StatementWorkerData } from './statementWorker.js';
 import { funnelPeriod } from '../../core/commands/portfolio.js';
+import { createCampaignLedger, type CampaignLedger } from '../../core/portfolio/campaign.js';
 import { createFunnelBuilder, type Funnel, type FunnelBuilder, type FunnelOptions, type FunnelPart } from '../../core/portfolio/funnel.js';
 
 export interface LedgerOptions {
@@ -361,4 +362,17 @@ export async function funnelFromFile(path: string, options: LedgerOptions): Prom
   const account = { ...lines, accepted: funnel.rows, errors: funnel.errors.length };
   assertLinesAccounted(account, path);
   return { ...funnel, source: { file: path, ...source, lines: account } };
+}
+
+/**
+ * The campaign's postings from a ledger file (core/portfolio/campaign.ts): streamed into typed
+ * arrays (postings after `asOf` counted and dropped), with the line account checked.
+ */
+export async function campaignLedgerFromFile(path: string, asOf: number, options: LedgerOptions): Promise<{ ledger: CampaignLedger; source: { file: string; lines: LineAccount } & LedgerSource }> {
+  await checkLedgerFile(path);
+  const ledger = createCampaignLedger(asOf);
+  const { lines, ...source } = await stream(path, ledger, 'Kampagne', options);
+  const account = { ...lines, accepted: ledger.rows, errors: ledger.errors.length };
+  assertLinesAccounted(account, path);
+  return { ledger, source: { file: path, ...source, lines: account } };
 }

@@ -10,6 +10,8 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { FollowupOfTablesInput } from './followup.js';
 import type { MeasureInput } from './measure.js';
 import type { FollowupInput } from './inputs.js';
+import type { CampaignInput } from './campaign.js';
+import type { Campaign } from '../portfolio/campaign.js';
 import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
@@ -42,6 +44,8 @@ export type { Analysis } from '../ledger/analyse.js';
 export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
 export type { FunnelOfRowsInput, FunnelPeriodPlaces } from './portfolio.js';
+export type { CampaignInput } from './campaign.js';
+export type { Campaign } from '../portfolio/campaign.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it
@@ -59,6 +63,8 @@ const guarded =
 // and the CLI's other commands start without it (issues 19 and 22).
 const followupModule = () => import('./followup.js');
 const measureModule = () => import('./measure.js');
+// The campaign follow-up is a CLI job for now: loaded on first use, so the task pane's bundle does not carry it.
+const campaignModule = () => import('./campaign.js');
 
 export const commands = {
   plan: guarded(plan),
@@ -72,6 +78,7 @@ export const commands = {
   analyse: guarded(analyse),
   limitation: guarded(limitation),
   funnel: guarded(funnel),
+  campaign: guarded(async (input: CampaignInput, rules: RuleSet) => (await campaignModule()).campaign(input, rules)),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
@@ -120,6 +127,7 @@ export const toJson = {
   limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => (rows: Iterable<readonly unknown[]>) => limitationRadarToJson(of(rows)),
   funnel: (f: Funnel) => funnelToJson(f),
   funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => (rows: Iterable<readonly unknown[]>) => funnelToJson(of(rows)),
+  campaign: async (c: Promise<Campaign>) => (await campaignModule()).campaignToJson(await c),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,

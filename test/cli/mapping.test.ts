@@ -137,4 +137,18 @@ describe('saldo --mapping', () => {
     expect(list(own)).toHaveLength(5);
     expect(mapped.stderr).not.toContain('Ukendte arter');
   });
+
+  it("the example: the campaign reads the fagsystem file through the mapping as it reads the same postings in Saldo's words", async () => {
+    const dir = join(ROOT, 'examples/portefoelje');
+    const files = { 'opkald.csv': readFileSync(join(dir, 'opkald.csv')), 'kort.csv': readFileSync(join(dir, 'kortlaegning.csv')) };
+    const own = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', join(dir, 'posteringer.csv'), '--as-of', '2026-09-30'], files);
+    const mapped = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', join(dir, 'fagsystem.csv'), '--as-of', '2026-09-30', '--mapping', 'kort.csv'], files);
+    expect(mapped.code).toBe(0);
+    const body = (run: typeof own) => {
+      const { source: _source, ...rest } = JSON.parse(run.stdout) as { source: unknown };
+      return rest;
+    };
+    expect(body(mapped)).toEqual(body(own));
+    expect((body(own) as { totals: { calls: number } }).totals.calls).toBe(7);
+  });
 });

@@ -46,10 +46,11 @@ describe('funnel --agreements', () => {
     type Totals = { open: number; inAgreement: number; newAmount: number; counts: { open: number; inAgreement: number } };
     const before = (JSON.parse(plain.stdout) as { totals: Totals }).totals;
     const after = JSON.parse(joined.stdout) as { totals: Totals; agreements: { count: number; errors: unknown[] } };
-    // open on 2 March (the ledger's last day): F1 3.000 − 2.000 = 1.000, F2 2.000 − 500 = 1.500,
-    // F3 2.000 − 500 = 1.500 (its 250 kr. gebyr is no principal) — all three in the register
-    expect(before).toMatchObject({ open: 4000, inAgreement: 0, counts: { open: 3, inAgreement: 0 } });
-    expect(after.totals).toMatchObject({ open: 0, inAgreement: 4000, newAmount: before.newAmount, counts: { open: 0, inAgreement: 3 } });
+    // open on 1 May (the ledger's last day): F1 3.000 − 2.000 = 1.000, F2 2.000 − 500 = 1.500,
+    // F3 2.000 − 500 = 1.500 (its 250 kr. gebyr is no principal) — all three in the register —
+    // and F9 1.600 (D8, called in the campaign example, no agreement): it stays open
+    expect(before).toMatchObject({ open: 5600, inAgreement: 0, counts: { open: 4, inAgreement: 0 } });
+    expect(after.totals).toMatchObject({ open: 1600, inAgreement: 4000, newAmount: before.newAmount, counts: { open: 1, inAgreement: 3 } });
     expect(after.agreements).toMatchObject({ count: 5, errors: [] });
   });
 
