@@ -11,6 +11,7 @@ import { flag, isJsonObject, present, rejectUnknownKeys } from '../input/fields.
 import type { Analysis } from '../ledger/analyse.js';
 import { analysisFromRows, objectsToRows, statementFromRows } from '../ledger/ledgerJson.js';
 import { showAnalysis, showStatement } from '../ledger/shownTexts.js';
+import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import type { Statement } from '../ledger/statement.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { limitationRadarOfRows, parseWindowDays, showRadar, type LimitationRadar } from '../portfolio/limitationRadar.js';
@@ -50,6 +51,8 @@ export interface StatementsOfRowsInput {
   /** The form field's name, for a message about the year. */
   yearPlace: At;
   maskCpr: boolean;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
 }
 
 /**
@@ -58,7 +61,8 @@ export interface StatementsOfRowsInput {
  */
 export function statementsOfRows(input: StatementsOfRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Statement {
   const year = parseYearText(input.year, input.yearPlace);
-  return (rows) => showStatement(statementFromRows(rows, year, rules), { maskCpr: input.maskCpr });
+  const mapping = mappingOf(input.mapping);
+  return (rows) => showStatement(statementFromRows(mappedRows(rows, mapping), year, rules), { maskCpr: input.maskCpr });
 }
 
 export interface AnalyseRowsInput {
@@ -91,11 +95,14 @@ export interface LimitationRowsInput {
   days: string;
   daysPlace: At;
   maskCpr: boolean;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
 }
 
 /** The radar of a ledger sheet (for the task pane): the date and the days checked first, then the rows read. */
 export function limitationOfRows(input: LimitationRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => LimitationRadar {
   const asOf = toDayNumber(parseDate(input.asOf, input.asOfPlace));
   const days = parseWindowDays(input.days.trim() === '' ? undefined : input.days, input.daysPlace);
-  return (rows) => showRadar(limitationRadarOfRows(rows, asOf, days, rules), { maskCpr: input.maskCpr });
+  const mapping = mappingOf(input.mapping);
+  return (rows) => showRadar(limitationRadarOfRows(mappedRows(rows, mapping), asOf, days, rules), { maskCpr: input.maskCpr });
 }

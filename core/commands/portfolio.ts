@@ -8,6 +8,7 @@ import { danishDate, parseDate, toDayNumber } from '../calendar/date.js';
 import { placeOf, SaldoError, type At } from '../errors.js';
 import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import { objectsToRows } from '../ledger/ledgerJson.js';
+import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import { MAX_FUNNEL_MONTHS, monthIndexOf, type Funnel, type FunnelOptions } from '../portfolio/funnel.js';
 import { funnelFromRows } from '../portfolio/funnelJson.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -60,11 +61,14 @@ export interface FunnelOfRowsInput {
   places: FunnelPeriodPlaces;
   /** Claims in a running betalingsaftale (`funnelClaimKey`), when the agreement register is known. */
   inAgreement?: ReadonlySet<string>;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
 }
 
 /** Checks the period first (before a long read of the sheet), then gives the funnel of the rows read (a header row first). */
 export function funnelOfRows(input: FunnelOfRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Funnel {
   const period = funnelPeriod(input, input.places);
   const options: FunnelOptions = input.inAgreement ? { ...period, inAgreement: input.inAgreement } : period;
-  return (rows) => funnelFromRows(rows, options);
+  const mapping = mappingOf(input.mapping);
+  return (rows) => funnelFromRows(mappedRows(rows, mapping), options);
 }

@@ -4,6 +4,7 @@ import type { At } from '../errors.js';
 import { readAgreementRegister } from '../portfolio/agreementRegister.js';
 import { worklist, type Worklist } from '../portfolio/worklist.js';
 import { readStepLog } from '../portfolio/stepLog.js';
+import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
 export interface WorklistOfRowsInput {
@@ -17,6 +18,8 @@ export interface WorklistOfRowsInput {
   /** The rykker log's rows (header first), when the team keeps one, and its sheet row. */
   steps?: ReadonlyArray<readonly unknown[]>;
   stepsFirstRow?: number;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
 }
 
 /**
@@ -27,8 +30,9 @@ export function worklistOfRows(input: WorklistOfRowsInput, rules: RuleSet): (led
   const asOf: CalendarDate = parseDate(input.asOf, input.asOfPlace);
   const register = readAgreementRegister(input.register, input.registerFirstRow ?? 1);
   const log = input.steps === undefined ? undefined : readStepLog(input.steps, rules, input.stepsFirstRow ?? 1);
+  const mapping = mappingOf(input.mapping);
   return (rows) => {
-    const list = worklist(register.agreements, rows, asOf, rules, log);
+    const list = worklist(register.agreements, mappedRows(rows, mapping), asOf, rules, log);
     const errors = [...register.errors, ...list.errors].sort((a, b) => a.row - b.row);
     return { ...list, errors, totals: { ...list.totals, errors: errors.length } };
   };

@@ -25,6 +25,9 @@ export interface LedgerMapping {
 
 export const NO_MAPPING: LedgerMapping = { columns: {}, kinds: {} };
 
+/** The mapping in a sheet's rows, or none when the workbook has no such sheet. */
+export const mappingOf = (rows: ReadonlyArray<readonly unknown[]> | undefined): LedgerMapping => (rows === undefined ? NO_MAPPING : mappingFromRows(rows));
+
 /** The sheet the task pane keeps the mapping in, and the CLI reads from an .xlsx. */
 export const MAPPING_SHEET = 'Saldo-kortlægning';
 export const MAPPING_HEADER = ['Slags', 'I filen', 'Betyder'] as const;

@@ -8,6 +8,8 @@ import { analysisFromRows } from '../../../core/ledger/ledgerJson.js';
 import { headerGaps, mappedRows, mappingFromRows, mappingRows, unknownKindCounts, unknownKindsText } from '../../../core/ledger/ledgerMapping.js';
 import { dayNumberOf } from '../../../core/calendar/date.js';
 import type { RowError } from '../../../core/ledger/posting.js';
+import { commands } from '../../../core/commands/index.js';
+import { defaultRules } from '../../../core/rules/ruleSet.js';
 
 const HEADER = ['Slags', 'I filen', 'Betyder'];
 
@@ -117,5 +119,35 @@ describe('headerGaps', () => {
     expect(headerGaps(header)).toEqual({ missing: ['debtorId', 'kind'], unread: ['Deb.nr', 'Bevægelsestype'] });
     const mapping = mappingFromRows([HEADER, ['kolonne', 'Deb.nr', 'Debitor']]);
     expect(headerGaps(header, mapping)).toEqual({ missing: ['kind'], unread: ['Bevægelsestype'] });
+  });
+});
+
+describe("the task pane's commands with the workbook's mapping sheet", () => {
+  const mappingSheet = [HEADER, ['kolonne', 'Deb.nr', 'Debitor'], ['kolonne', 'Bevægelsestype', 'Art'], ['art', 'Udligning', 'betaling']];
+  const sheet = [
+    ['Deb.nr', 'Fordring', 'Bogf.dato', 'Forf.dato', 'Bevægelsestype', 'Beløb'],
+    ['D1', 'F1', '01-02-2026', '01-03-2026', 'Ny fordring', '1.000,00'],
+    ['D1', 'F1', '05-03-2026', '', 'Udligning', '-400,00'],
+  ];
+
+  it('reads the sheet through it in statements, the radar and the funnel', () => {
+    const statement = commands.statementsOfRows({ year: '2026', yearPlace: 'År', maskCpr: false, mapping: mappingSheet }, defaultRules)(sheet);
+    // 1.000 kr. new, 400 kr. paid through "Udligning"
+    expect(statement.totals.closing).toBe(60_000);
+    expect(statement.errors).toEqual([]);
+    const radar = commands.limitationOfRows({ asOf: '2026-12-31', asOfPlace: 'Dato', days: '', daysPlace: 'Dage', maskCpr: false, mapping: mappingSheet }, defaultRules)(sheet);
+    expect(radar.errors).toEqual([]);
+    const funnel = commands.funnelOfRows({ from: '2026-01-01', to: '2026-12-31', places: { from: 'Fra', to: 'Til', asOf: 'Dato' }, mapping: mappingSheet }, defaultRules)(sheet);
+    expect(funnel.totals.newAmount).toBe(100_000);
+  });
+
+  it('refuses a bad mapping sheet before the ledger is read', () => {
+    expect(() => commands.statementsOfRows({ year: '2026', yearPlace: 'År', maskCpr: false, mapping: [HEADER, ['art', 'Afskrevet', 'betaling']] }, defaultRules)).toThrow(
+      'Saldo læser allerede arten "Afskrevet" som afskrivning',
+    );
+  });
+
+  it('without the sheet, the headers are refused as before', () => {
+    expect(() => commands.statementsOfRows({ year: '2026', yearPlace: 'År', maskCpr: false }, defaultRules)(sheet)).toThrow(/mangler kolonnerne Debitor, Art/);
   });
 });
