@@ -401,6 +401,11 @@ export class FakeSheet {
     });
   }
 
+  /** Worksheet.getUsedRangeOrNullObject: the used range, or a null object for a sheet with no values. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange | { isNullObject: true; load(): void } {
+    return new FakeRange(this, 1, 1, EXCEL_ROWS, EXCEL_COLUMNS).getUsedRangeOrNullObject(valuesOnly);
+  }
+
   /** From the first used cell to the last, as Excel's (not always from A1). */
   getUsedRange(): FakeRange {
     let top = Infinity;

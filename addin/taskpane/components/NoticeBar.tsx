@@ -1,7 +1,11 @@
 /** The page's one message to the user (never swallowed): success, info, warning or error. */
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { useRef, useState, type ReactElement } from 'react';
+import { createElement, useRef, useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
+import { headerGaps, mappingOf, unknownKindCounts, unknownKindsText } from '../../../core/ledger/ledgerMapping.js';
+import type { RowError } from '../../../core/ledger/posting.js';
+import { readMappingSheet } from '../../excel/mappingSheet.js';
+import { MappingPanel, type MappingOffer } from './MappingPanel.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
 import { readSourceInPieces } from '../../excel/workbook.js';
 import { LedgerJobCancelled, startLedgerJob, type LedgerJob, type LedgerResult } from '../ledger/ledgerJob.js';
@@ -54,6 +58,8 @@ export function useLedgerJob() {
   // The running computation's stop, while it can still be stopped (reading and computing; not writing).
   const [stop, setStop] = useState<(() => void) | null>(null);
   const stopped = useRef(false);
+  const [offer, setOffer] = useState<MappingOffer | null>(null);
+  const unknownKinds = useRef('');
   const report = (label: string, value: number | null) => setProgress({ label, value });
 
   /**
@@ -61,7 +67,13 @@ export function useLedgerJob() {
    * the year or date is checked first, the pane stays responsive, and Stop ends it with nothing written.
    */
   const compute = async <J extends LedgerJob>(source: string, job: J, rules: RuleSet): Promise<LedgerResult<J>> => {
-    const computation = await startLedgerJob(job, rules);
+    setOffer(null);
+    unknownKinds.current = '';
+    // The workbook's own words for the ledger's columns and kinds (the Saldo-kortlægning sheet).
+    const sheet = await readMappingSheet();
+    const mapped = sheet === undefined ? job : { ...job, input: { ...job.input, mapping: sheet } };
+    const computation = await startLedgerJob(mapped, rules);
+    let header: unknown[] | undefined;
     const abort = new AbortController();
     stopped.current = false;
     setStop(() => () => {
@@ -72,15 +84,31 @@ export function useLedgerJob() {
     try {
       await readSourceInPieces(
         ledgerSourceOf(source),
-        (rows) => computation.add(rows),
+        (rows) => {
+          header ??= rows[0];
+          computation.add(rows);
+        },
         (done, total) => report(strings.ledger.reading(done, total), done / total),
         undefined,
         abort.signal,
       );
       report(strings.ledger.computing, null);
-      return await computation.result();
+      const result = await computation.result();
+      // Unknown kinds are row errors; the run says which, and offers to map them.
+      const errors: readonly RowError[] = 'ledgerErrors' in result ? result.ledgerErrors : result.errors;
+      const kinds = unknownKindCounts(errors);
+      if (kinds.length > 0) {
+        unknownKinds.current = unknownKindsText(errors);
+        setOffer({ missing: [], unread: [], kinds, sheet });
+      }
+      return result;
     } catch (e) {
       computation.cancel();
+      // A column Saldo needs is missing: offer to say which of the ledger's headers it is.
+      if (isSaldoError(e) && e.code === 'MANGLER' && header !== undefined && !stopped.current) {
+        const gaps = headerGaps(header, mappingOf(sheet));
+        if (gaps.missing.length > 0 && gaps.unread.length > 0) setOffer({ ...gaps, kinds: [], sheet });
+      }
       throw stopped.current ? new LedgerJobCancelled() : e;
     } finally {
       setStop(null);
@@ -89,8 +117,10 @@ export function useLedgerJob() {
 
   const run = async (job: () => Promise<Notice>) => {
     setNotice(null);
+    unknownKinds.current = '';
     try {
-      setNotice(await job());
+      const done = await job();
+      setNotice(done && unknownKinds.current !== '' ? { ...done, intent: 'warning', text: `${done.text} ${unknownKinds.current}` } : done);
     } catch (e) {
       if (e instanceof LedgerJobCancelled) setNotice({ intent: 'info', text: strings.ledger.stopped });
       else setNotice({ intent: 'error', text: isSaldoError(e) ? e.message : strings.ledger.failed((e as Error).message) });
@@ -99,5 +129,13 @@ export function useLedgerJob() {
     }
   };
   const fail = (message: string) => setNotice({ intent: 'error', text: strings.ledger.failed(message) });
-  return { progress, notice, report, compute, stop, run, fail };
+  // The offer to map the ledger's own words, shown under the page's notice.
+  const mapping = createElement(MappingPanel, {
+    offer,
+    onSaved: (message: string) => {
+      setOffer(null);
+      setNotice({ intent: 'success', text: message });
+    },
+  });
+  return { progress, notice, report, compute, stop, run, fail, mapping };
 }

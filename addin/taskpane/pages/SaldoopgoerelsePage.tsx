@@ -26,7 +26,7 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [kommune, setKommune] = useState('Kommunen');
   const [contact, setContact] = useState('Opkrævningen');
   const [account, setAccount] = useState('');
-  const { progress, notice, report, compute, stop, run: runJob, fail } = useLedgerJob();
+  const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
   // The last statement run, for PDF letters made from it without reading the ledger again.
   const [made, setMade] = useState<Statement | null>(null);
   const [only, setOnly] = useState('');
@@ -138,6 +138,7 @@ export function SaldoopgoerelsePage(): ReactElement {
       </div>
       <ProgressField progress={progress} onStop={stop} />
       <NoticeBar notice={notice} />
+      {mapping}
       {made && (
         <section aria-labelledby="pdf-heading" className={styles.form}>
           <Title3 as="h3" id="pdf-heading">
