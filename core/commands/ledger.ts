@@ -42,12 +42,7 @@ export function statements(input: StatementsInput, rules: RuleSet): Statement {
 export function analyseDates(raw: { asOf: unknown; from?: unknown; to?: unknown }, places: { asOf: At; from: At; to: At }): { asOf: number; period: AnalysisPeriod } {
   const asOf = toDayNumber(parseDate(raw.asOf, places.asOf));
   const day = (value: unknown, at: At) => (value === undefined ? undefined : toDayNumber(parseDate(value, at)));
-  const given: { from?: number; to?: number } = {};
-  const from = day(raw.from, places.from);
-  const to = day(raw.to, places.to);
-  if (from !== undefined) given.from = from;
-  if (to !== undefined) given.to = to;
-  return { asOf, period: analysisPeriod(asOf, given, places) };
+  return { asOf, period: analysisPeriod(asOf, { from: day(raw.from, places.from), to: day(raw.to, places.to) }, places) };
 }
 
 export function analyse(input: AnalyseInput, _rules: RuleSet): Analysis {

@@ -159,32 +159,21 @@ export function defaultAnalysisPeriod(end: DayNumber): AnalysisPeriod {
  * end after asOf (months not yet opgjort would show a balance that is not there), more than
  * MAX_ANALYSIS_MONTHS months.
  */
-export function analysisPeriod(asOf: DayNumber, given: { from?: DayNumber; to?: DayNumber }, places: { from: At; to: At }): AnalysisPeriod {
+export function analysisPeriod(asOf: DayNumber, given: { from?: DayNumber | undefined; to?: DayNumber | undefined }, places: { from: At; to: At }): AnalysisPeriod {
+  const shown = (d: DayNumber) => danishDate(fromDayNumber(d));
   const to = given.to ?? asOf;
   if (to > asOf) {
-    throw SaldoError.at(
-      'KONFLIKT',
-      places.to,
-      fromDayNumber(to),
-      `perioden slutter ${danishDate(fromDayNumber(to))}, efter opgørelsesdatoen ${danishDate(fromDayNumber(asOf))}: udviklingen kan ikke vise måneder, der ikke er opgjort. Sæt periodens slutdato til ${danishDate(fromDayNumber(asOf))} eller før.`,
-    );
+    throw SaldoError.at('KONFLIKT', places.to, fromDayNumber(to), `perioden slutter ${shown(to)}, efter opgørelsesdatoen ${shown(asOf)}. Vælg en slutdato til og med ${shown(asOf)}.`);
   }
   const from = given.from ?? defaultAnalysisPeriod(to).from;
   if (from > to) {
-    const reason =
-      given.to === undefined
-        ? `perioden begynder ${danishDate(fromDayNumber(from))}, efter opgørelsesdatoen ${danishDate(fromDayNumber(asOf))}, som den slutter på, når der ikke er angivet en slutdato. Vælg en startdato til og med opgørelsesdatoen.`
-        : `perioden begynder ${danishDate(fromDayNumber(from))}, efter at den slutter ${danishDate(fromDayNumber(to))}. Byt om på datoerne.`;
-    throw SaldoError.at('KONFLIKT', places.from, fromDayNumber(from), reason);
+    // Without an end given, the end is asOf: saying so, since "swap them" would not help.
+    const end = given.to === undefined ? `opgørelsesdatoen ${shown(to)}. Vælg en startdato til og med den` : `${shown(to)}. Byt om på datoerne`;
+    throw SaldoError.at('KONFLIKT', places.from, fromDayNumber(from), `perioden begynder ${shown(from)}, efter at den slutter ${end}.`);
   }
   const months = monthIndexOf(to) - monthIndexOf(from) + 1;
   if (months > MAX_ANALYSIS_MONTHS) {
-    throw SaldoError.at(
-      'UGYLDIGT_INPUT',
-      places.from,
-      fromDayNumber(from),
-      `perioden ${danishDate(fromDayNumber(from))} – ${danishDate(fromDayNumber(to))} er på ${months} måneder; analysen viser højst ${MAX_ANALYSIS_MONTHS} (50 år).`,
-    );
+    throw SaldoError.at('UGYLDIGT_INPUT', places.from, fromDayNumber(from), `perioden ${shown(from)} – ${shown(to)} er på ${months} måneder; højst ${MAX_ANALYSIS_MONTHS} (50 år).`);
   }
   return { from, to };
 }
@@ -198,7 +187,7 @@ const addKind = (sums: KindSums, p: Posting): void => {
 export function createAnalysisBuilder(asOf: DayNumber, period: AnalysisPeriod = defaultAnalysisPeriod(asOf), top = 10): AnalysisBuilder {
   const { from, to } = period;
   // A period not checked by analysisPeriod is a bug in the caller, not the user's input.
-  if (!(from <= to && to <= asOf)) throw new Error(`Analysens periode ${from}–${to} ligger ikke før opgørelsesdagen ${asOf}.`);
+  if (!(from <= to && to <= asOf)) throw new Error('Analysens periode er ikke tjekket.');
   const firstMonth = monthIndexOf(from);
   const months = monthIndexOf(to) - firstMonth + 1;
   const yearStart = dayNumberOf(partsOf(asOf).year, 1, 1);
@@ -264,7 +253,7 @@ export function createAnalysisBuilder(asOf: DayNumber, period: AnalysisPeriod = 
       checkExactSum(absoluteSum, 'Posteringslisten');
       // Summed as plain integers; made Ore (checked) where the analysis is made, below.
       const aging = new Map<string, { claimType: string; buckets: number[]; total: number }>();
-      const credits = new Map<string, { claims: number; balance: number }>();
+      const credits = new Map<string, { claimType: string; claims: number; balance: number }>();
       const debtors = new Map<string, { balance: number; openClaims: number; oldest: DayNumber | null }>();
       let balance = 0;
       let openClaims = 0;
@@ -277,7 +266,7 @@ export function createAnalysisBuilder(asOf: DayNumber, period: AnalysisPeriod = 
         d.balance += c.balance;
         if (c.balance < 0) {
           // The kommune owes this: apart from the restance, never lowering it.
-          const credit = credits.get(c.claimType) ?? { claims: 0, balance: 0 };
+          const credit = credits.get(c.claimType) ?? { claimType: c.claimType, claims: 0, balance: 0 };
           credit.claims += 1;
           credit.balance += c.balance;
           credits.set(c.claimType, credit);
@@ -294,9 +283,10 @@ export function createAnalysisBuilder(asOf: DayNumber, period: AnalysisPeriod = 
         d.openClaims += 1;
         if (d.oldest === null || due < d.oldest) d.oldest = due;
       }
-      const byTypeName = <T extends { claimType: string }>(a: T, b: T) => (a.claimType < b.claimType ? -1 : a.claimType > b.claimType ? 1 : 0);
+      // One row per type: no two are equal.
+      const byTypeName = (a: { claimType: string }, b: { claimType: string }) => (a.claimType < b.claimType ? -1 : 1);
       const agingRows = [...aging.values()].sort(byTypeName);
-      const creditRows = [...credits.entries()].map(([claimType, c]) => ({ claimType, ...c })).sort(byTypeName);
+      const creditRows = [...credits.values()].sort(byTypeName);
 
       const total = { opening: 0, additions: Array<number>(months).fill(0), reductions: Array<number>(months).fill(0) };
       const developmentOf = (t: { opening: number; additions: number[]; reductions: number[] }): Development => {
@@ -333,7 +323,7 @@ export function createAnalysisBuilder(asOf: DayNumber, period: AnalysisPeriod = 
         credits: {
           claims: creditRows.reduce((n, c) => n + c.claims, 0),
           balance: ore(creditRows.reduce((s, c) => s + c.balance, 0)),
-          byClaimType: creditRows.map((c) => ({ claimType: c.claimType, claims: c.claims, balance: ore(c.balance) })),
+          byClaimType: creditRows.map((c) => ({ ...c, balance: ore(c.balance) })),
         },
         development,
         developmentTotal: developmentOf(total),

@@ -144,7 +144,7 @@ export function analysisToJson(a: Analysis, options: ShowOptions = {}) {
     credits: {
       claims: shown.credits.claims,
       balance: toKroner(shown.credits.balance),
-      byClaimType: shown.credits.byClaimType.map((c) => ({ claimType: c.claimType, claims: c.claims, balance: toKroner(c.balance) })),
+      byClaimType: shown.credits.byClaimType.map((c) => ({ ...c, balance: toKroner(c.balance) })),
     },
     development: shown.development.map((d) => ({ claimType: d.claimType, opening: toKroner(d.opening), months: d.months.map(monthJson) })),
     developmentTotal: { opening: toKroner(shown.developmentTotal.opening), months: shown.developmentTotal.months.map(monthJson) },
