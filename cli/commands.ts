@@ -146,7 +146,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   analyse: describe({
-    options: ['as-of', 'mask-cpr', 'sheet', 'mapping'],
+    options: ['as-of', 'from', 'to', 'mask-cpr', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('analyse', input, rules),

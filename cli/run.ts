@@ -69,7 +69,8 @@ Kommandoer:
   henstand  en aftale før og efter henstand, side om side, med advarsler efter politikken
   status    er aftalen overholdt? indbetalinger mod ydelser, restance og næste rykkerskridt
   statements  saldoopgørelser pr. debitor og fordring fra en posteringsliste (.csv, .xlsx, .json); kræver --year
-  analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of
+  analyse     aldersfordeling, udvikling pr. måned og største debitorer; kræver --as-of,
+              perioden --from/--to er valgfri (standard de 12 måneder til og med --as-of)
   limitation  forældelsesradar: åbne fordringer, der forældes inden for --days dage fra --as-of,
               med beløb, fordringstype og det skridt, der afbryder forældelsen; og de allerede forældede
   funnel      opkrævningstragten: nye fordringer pr. type og forfaldsmåned, og hvordan de endte
@@ -92,7 +93,8 @@ Valg:
                 og med denne dag tæller (ellers posteringslistens sidste bogføringsdato)
   --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
   --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
-                til og med måneden i --to
+                til og med måneden i --to; (analyse): udviklingen pr. måned og periodens tal fra
+                --from til og med --to, højst til --as-of
   --mask-cpr    skjul CPR-numre som ddmmåå-xxxx i al uddata: debitor, navn, fordring, fejl (statements, analyse, limitation)
   --sheet NAVN  arket i en .xlsx-posteringsfil (statements, analyse, limitation, funnel); ellers læses det første synlige ark
   --mapping FIL kommunens egne ord for posteringslistens kolonner og arter (.csv eller .xlsx med
@@ -714,7 +716,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       throw new UsageError(
         name === 'funnel'
           ? `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --from/--to). Med JSON-input fra standard input står "from", "to" og "asOf" i inputtet.`
-          : `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf", "days" og "maskCpr" i inputtet.`,
+          : `--${ledgerOptions[0]} bruges med en posteringsfil (.csv, .xlsx, .json med --year/--as-of). Med JSON-input fra standard input står "year", "asOf", "from", "to", "days" og "maskCpr" i inputtet.`,
       );
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');

@@ -218,8 +218,11 @@ export const strings = {
     heading: 'Analyse af saldo',
     intro: 'Aldersfordeling pr. fordringstype, udvikling pr. måned og nøgletal på en dato.',
     asOf: 'Opgjort pr.',
+    from: 'Periode fra',
+    to: 'Periode til',
+    periodHint: 'Udviklingen pr. måned. Tom: de 12 måneder til og med “Opgjort pr.”.',
     run: 'Lav analyse',
-    done: (sheet: string) => `Analysen er skrevet i arket “${sheet}”.`,
+    done: (sheet: string, from: string, to: string) => `Analysen er skrevet i arket “${sheet}” (perioden ${from} – ${to}).`,
   },
   worklist: {
     heading: 'Arbejdsliste',

@@ -24,12 +24,13 @@ import { foldPieces, newPieceCounter } from './pieceFold.js';
 import type { FunnelWorkerData, PiecesData, StatementWorkerData } from './statementWorker.js';
 import { funnelPeriod } from '../../core/commands/portfolio.js';
 import { createCampaignLedger, type CampaignLedger } from '../../core/portfolio/campaign.js';
+import { analyseDates } from '../../core/commands/ledger.js';
 import { createFunnelBuilder, type Funnel, type FunnelBuilder, type FunnelOptions, type FunnelPart } from '../../core/portfolio/funnel.js';
 
 export interface LedgerOptions {
   year?: string;
   asOf?: string;
-  /** The funnel's period (--from, --to). */
+  /** The funnel's and the analysis's period (--from, --to). */
   from?: string;
   to?: string;
   maskCpr?: boolean;
@@ -279,10 +280,14 @@ export async function statementsFromFile(path: string, rules: RuleSet, options: 
   return { ...showStatement({ ...statement, debtors: [...statement.debtors] }, { maskCpr: options.maskCpr === true }), source: { file: path, ...source } };
 }
 
-/** The analysis of a ledger file, its texts shown as `options.maskCpr` says. */
+/**
+ * The analysis of a ledger file on --as-of, developed over --from/--to (default the 12 months up
+ * to --as-of; checked before the file is read), its texts shown as `options.maskCpr` says.
+ */
 export async function analyseFromFile(path: string, options: LedgerOptions): Promise<Analysis & { source: { file: string; lines: LineAccount } & LedgerSource }> {
   if (options.asOf === undefined) throw new SaldoError('MANGLER', '--as-of', undefined, 'Angiv opgørelsesdatoen med --as-of ÅÅÅÅ-MM-DD.');
-  const builder = createAnalysisBuilder(toDayNumber(parseDate(options.asOf, '--as-of')));
+  const { asOf, period } = analyseDates({ asOf: options.asOf, from: options.from, to: options.to }, { asOf: '--as-of', from: '--from', to: '--to' });
+  const builder = createAnalysisBuilder(asOf, period);
   await checkLedgerFile(path);
   const { lines, ...source } = await stream(path, builder, 'Analyse', options);
   const analysis = builder.finish();

@@ -154,6 +154,9 @@ export interface StatementsInput {
 
 export interface AnalyseInput {
   asOf: IsoDate;
+  /** The development's first and last day (default: the 12 months up to asOf; `to` not after asOf). */
+  from?: IsoDate;
+  to?: IsoDate;
   ledger: LedgerRowInput[];
   maskCpr?: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * `statements`, `analyse` and `limitation` on a JSON ledger: `{"year": 2026, "ledger": [{…rows…}]}`,
- * `{"asOf": "2026-12-31", "ledger": [...]}` and `{"asOf": "2026-12-31", "days": 180, "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI. They
+ * `{"asOf": "2026-12-31", "from": "2026-01-01", "to": "2026-12-31", "ledger": [...]}` (from/to optional) and `{"asOf": "2026-12-31", "days": 180, "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI. They
  * return the statement and the analysis in øre with their texts as the output shows them (CPR
  * numbers masked with `maskCpr`); `statementToJson` and `analysisToJson` make the JSON.
  */
@@ -8,7 +8,7 @@ import { parseDate, toDayNumber } from '../calendar/date.js';
 import { parseYear, parseYearText } from '../calendar/year.js';
 import { SaldoError, showValue, type At } from '../errors.js';
 import { flag, isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
-import type { Analysis } from '../ledger/analyse.js';
+import { analysisPeriod, type Analysis, type AnalysisPeriod } from '../ledger/analyse.js';
 import { analysisFromRows, objectsToRows, statementFromRows } from '../ledger/ledgerJson.js';
 import { showAnalysis, showStatement } from '../ledger/shownTexts.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
@@ -36,13 +36,24 @@ export function statements(input: StatementsInput, rules: RuleSet): Statement {
   return showStatement(statementFromRows(ledgerRows(raw), parseYear(raw.year), rules), { maskCpr: raw.maskCpr === true });
 }
 
+/**
+ * The analysis's date and period as given (ISO dates; `from`/`to` may be left out: the 12 months
+ * up to asOf), checked before a row is read. Each problem is a Danish error at its place.
+ */
+export function analyseDates(raw: { asOf: unknown; from?: unknown; to?: unknown }, places: { asOf: At; from: At; to: At }): { asOf: number; period: AnalysisPeriod } {
+  const asOf = toDayNumber(parseDate(raw.asOf, places.asOf));
+  const day = (value: unknown, at: At) => (value === undefined ? undefined : toDayNumber(parseDate(value, at)));
+  return { asOf, period: analysisPeriod(asOf, { from: day(raw.from, places.from), to: day(raw.to, places.to) }, places) };
+}
+
 export function analyse(input: AnalyseInput, _rules: RuleSet): Analysis {
   const raw: unknown = input;
   if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "ledger": [...]}.');
-  rejectUnknownKeys(raw, ['asOf', 'ledger', 'maskCpr'], []);
+  rejectUnknownKeys(raw, ['asOf', 'from', 'to', 'ledger', 'maskCpr'], []);
   checkMaskCpr(raw.maskCpr);
   present(raw.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
-  return showAnalysis(analysisFromRows(ledgerRows(raw), toDayNumber(parseDate(raw.asOf, ['asOf']))), { maskCpr: raw.maskCpr === true });
+  const { asOf, period } = analyseDates({ asOf: raw.asOf, from: raw.from, to: raw.to }, { asOf: ['asOf'], from: ['from'], to: ['to'] });
+  return showAnalysis(analysisFromRows(ledgerRows(raw), asOf, period), { maskCpr: raw.maskCpr === true });
 }
 
 /** The year's statements of a ledger sheet (the task pane's Saldoopgørelse), with the year as typed in a form field. */
@@ -68,12 +79,21 @@ export function statementsOfRows(input: StatementsOfRowsInput, rules: RuleSet): 
 export interface AnalyseRowsInput {
   asOf: string;
   asOfPlace: At;
+  /** The period as typed in the form's fields (ISO dates); empty or left out: the 12 months up to asOf. */
+  from?: string;
+  fromPlace?: At;
+  to?: string;
+  toPlace?: At;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
 }
 
-/** The analysis of a ledger sheet on a date (the task pane's Analyse): the date checked first, then the rows read. */
+/** The analysis of a ledger sheet on a date (the task pane's Analyse): the date and period checked first, then the rows read. */
 export function analyseRows(input: AnalyseRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Analysis {
-  const day = toDayNumber(parseDate(input.asOf, input.asOfPlace));
-  return (rows) => analysisFromRows(rows, day);
+  const typed = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const { asOf, period } = analyseDates({ asOf: input.asOf, from: typed(input.from), to: typed(input.to) }, { asOf: input.asOfPlace, from: input.fromPlace ?? 'from', to: input.toPlace ?? 'to' });
+  const mapping = mappingOf(input.mapping);
+  return (rows) => analysisFromRows(mappedRows(rows, mapping), asOf, period);
 }
 
 /** The forældelse radar of a JSON ledger on `asOf` (SPEC `limitation`), its texts shown as `maskCpr` says. */

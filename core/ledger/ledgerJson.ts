@@ -5,7 +5,7 @@
 import { SaldoError, showValue } from '../errors.js';
 import { checkExactSum, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { AGING_BUCKETS, createAnalysisBuilder, type Analysis } from './analyse.js';
+import { AGING_BUCKETS, createAnalysisBuilder, type Analysis, type AnalysisPeriod, type MonthRow } from './analyse.js';
 import { MAPPING_SHEET, mappedHeader, NO_MAPPING, type LedgerMapping } from './ledgerMapping.js';
 import { isRowError, mapColumns, parsePostingRow, POSTING_KINDS, type ColumnMap, type Posting, type RowError } from './posting.js';
 import { createStatementBuilder, type DebtorStatement, type LazyStatement, type Movements, type Statement } from './statement.js';
@@ -135,14 +135,20 @@ export function* statementJsonChunks(s: Statement | LazyStatement, options: Show
 export function analysisToJson(a: Analysis, options: ShowOptions = {}) {
   const shown = showAnalysis(a, options);
   const s = shown.summary;
+  const monthJson = (m: MonthRow) => ({ month: m.month, balance: toKroner(m.balance), additions: toKroner(m.additions), reductions: toKroner(m.reductions) });
   return {
     asOf: shown.asOf,
+    period: shown.period,
     agingBuckets: AGING_BUCKETS.map((b) => b.label),
     aging: shown.aging.map((r) => ({ claimType: r.claimType, buckets: r.buckets.map(toKroner), total: toKroner(r.total) })),
-    development: shown.development.map((d) => ({
-      claimType: d.claimType,
-      months: d.months.map((m) => ({ month: m.month, balance: toKroner(m.balance), additions: toKroner(m.additions), reductions: toKroner(m.reductions) })),
-    })),
+    agingTotal: { buckets: shown.agingTotal.buckets.map(toKroner), total: toKroner(shown.agingTotal.total) },
+    credits: {
+      claims: shown.credits.claims,
+      balance: toKroner(shown.credits.balance),
+      byClaimType: shown.credits.byClaimType.map((c) => ({ ...c, balance: toKroner(c.balance) })),
+    },
+    development: shown.development.map((d) => ({ claimType: d.claimType, opening: toKroner(d.opening), months: d.months.map(monthJson) })),
+    developmentTotal: { opening: toKroner(shown.developmentTotal.opening), months: shown.developmentTotal.months.map(monthJson) },
     topDebtors: shown.topDebtors.map((t) => ({ ...t, balance: toKroner(t.balance) })),
     summary: {
       ...s,
@@ -153,6 +159,10 @@ export function analysisToJson(a: Analysis, options: ShowOptions = {}) {
       writtenOffYearToDate: toKroner(s.writtenOffYearToDate),
       transferredYearToDate: toKroner(s.transferredYearToDate),
       newClaimsYearToDate: toKroner(s.newClaimsYearToDate),
+      paymentsInPeriod: toKroner(s.paymentsInPeriod),
+      writtenOffInPeriod: toKroner(s.writtenOffInPeriod),
+      transferredInPeriod: toKroner(s.transferredInPeriod),
+      newClaimsInPeriod: toKroner(s.newClaimsInPeriod),
     },
     errors: shown.errors.map((e) => ({ row: e.row, message: e.message })),
   };
@@ -268,8 +278,9 @@ export function statementFromRows(rows: Iterable<readonly unknown[]>, year: numb
   return builder.finish();
 }
 
-export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: number): Analysis {
-  const builder = createAnalysisBuilder(asOf);
+/** The analysis of ledger rows on `asOf`, its development over `period` (default: the 12 months up to asOf). */
+export function analysisFromRows(rows: Iterable<readonly unknown[]>, asOf: number, period?: AnalysisPeriod): Analysis {
+  const builder = createAnalysisBuilder(asOf, period);
   feedRows(rows, builder);
   return builder.finish();
 }

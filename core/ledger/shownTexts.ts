@@ -70,6 +70,7 @@ export function showAnalysis(a: Analysis, options: ShowOptions = {}): Analysis {
   return {
     ...a,
     aging: a.aging.map((r) => ({ ...r, claimType: show(r.claimType) })),
+    credits: { ...a.credits, byClaimType: a.credits.byClaimType.map((c) => ({ ...c, claimType: show(c.claimType) })) },
     development: a.development.map((d) => ({ ...d, claimType: show(d.claimType) })),
     topDebtors: a.topDebtors.map((t) => ({ ...t, debtorId: show(t.debtorId), name: show(t.name) })),
     errors: a.errors.map((e) => ({ ...e, message: show(e.message) })),

@@ -6,15 +6,18 @@
 import type { Analysis } from '../ledger/analyse.js';
 import { POSTING_KINDS } from '../ledger/posting.js';
 import type { Statement } from '../ledger/statement.js';
+import { danishDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
 import { toKroner } from '../money/ore.js';
 import {
   agingTable,
   analysisSummaryLines,
   caseworkerRows,
+  creditsTable,
   developmentTable,
   KIND_LABELS,
   letterRows,
+  movementsTable,
   STATEMENT_COLUMNS,
   statementClaimRows,
   type LetterLines,
@@ -125,6 +128,14 @@ function agingBlock(a: Analysis, at: Place): TableBlock {
   return { type: 'table', at, ...agingTable(a) };
 }
 
+/** The credits under the aging, a blank row between (the aging's total row included). */
+function creditsBlock(a: Analysis, aging: TableBlock): TableBlock {
+  return { type: 'table', at: { row: aging.at.row + aging.rows.length + 3, col: aging.at.col }, ...creditsTable(a) };
+}
+
+/** The row after a table with its header, rows and total row. */
+const below = (t: TableBlock): number => t.at.row + 1 + t.rows.length + (t.total ? 1 : 0);
+
 /** A stacked column per claim type: its balance by age (the buckets, not the total). */
 function agingChart(a: Analysis, table: TableBlock, from: Place, to?: Place): ChartDescription[] {
   if (table.rows.length === 0) return [];
@@ -133,7 +144,7 @@ function agingChart(a: Analysis, table: TableBlock, from: Place, to?: Place): Ch
   return [
     {
       type: 'stackedColumn',
-      title: `Aldersfordeling pr. ${a.asOf}`,
+      title: `Aldersfordeling pr. ${danishDate(a.asOf)}`,
       source: { row, col, rows: table.rows.length + 1, cols: buckets + 1 },
       seriesBy: 'rows',
       series: table.rows.map((r, i) => ({ name: String(r[0]), values: rowRange(row + 1 + i, col + 1, buckets), categories: rowRange(row, col + 1, buckets) })),
@@ -147,17 +158,18 @@ function developmentBlock(a: Analysis, at: Place): TableBlock {
   return { type: 'table', at, ...developmentTable(a) };
 }
 
-/** A line per claim type: its balance at each month end. */
+/** A line per claim type: its balance at each month end (the "I alt" column, last, is not drawn: it would flatten the types). */
 function developmentChart(table: TableBlock, from: Place, to?: Place): ChartDescription[] {
   if (table.rows.length === 0) return [];
   const { row, col } = table.at;
+  const types = table.columns.slice(1, -1);
   return [
     {
       type: 'line',
       title: 'Saldo ultimo pr. måned',
-      source: { row, col, rows: table.rows.length + 1, cols: table.columns.length },
+      source: { row, col, rows: table.rows.length + 1, cols: types.length + 1 },
       seriesBy: 'columns',
-      series: table.columns.slice(1).map((c, i) => ({ name: c.header, values: columnRange(col + 1 + i, row + 1, table.rows.length), categories: columnRange(col, row + 1, table.rows.length) })),
+      series: types.map((c, i) => ({ name: c.header, values: columnRange(col + 1 + i, row + 1, table.rows.length), categories: columnRange(col, row + 1, table.rows.length) })),
       from,
       ...(to ? { to } : {}),
     },
@@ -166,33 +178,37 @@ function developmentChart(table: TableBlock, from: Place, to?: Place): ChartDesc
 
 /**
  * The analysis on one sheet (the add-in: one new sheet in the user's workbook): the figures,
- * the aging with a stacked column chart and the month-end balances with a line chart beside.
+ * the aging with its total and the credits under it, the month-end balances; a stacked column
+ * chart of the aging and a line chart of the balances beside.
  */
 export function analysisSheet(name: string, a: Analysis): SheetDescription {
   const summary = analysisSummary(a, A1);
   const aging = agingBlock(a, { row: summary.lines.length + 2, col: 1 });
-  const development = developmentBlock(a, { row: aging.at.row + aging.rows.length + 3, col: 1 });
+  const credits = creditsBlock(a, aging);
+  const development = developmentBlock(a, { row: below(credits) + 2, col: 1 });
   const chartCol = aging.columns.length + 2;
   return {
     name,
-    blocks: [summary, aging, development],
+    blocks: [summary, aging, credits, development],
     charts: [...agingChart(a, aging, { row: 1, col: chartCol }), ...developmentChart(development, { row: 20, col: chartCol })],
     columnWidths: { 1: 40, ...Object.fromEntries(Array.from({ length: Math.max(aging.columns.length, development.columns.length) - 1 }, (_, i) => [i + 2, 16])) },
   };
 }
 
 /**
- * The analysis as a workbook of its own (the CLI): figures, aging (chart below), development
- * (chart beside), additions and reductions by month, the largest debtors, and the unread rows.
+ * The analysis as a workbook of its own (the CLI): figures, aging with the credits under it
+ * (chart below), development (chart beside), additions and reductions by month, the largest
+ * debtors, and the unread rows.
  */
 export function analysisSheets(a: Analysis): SheetDescription[] {
   const summary: SheetDescription = { name: 'Oversigt', blocks: [analysisSummary(a, A1)], columnWidths: { 1: 40, 2: 18 } };
   const aging = agingBlock(a, A1);
-  const types = aging.rows.length;
+  const credits = creditsBlock(a, aging);
+  const chartRow = below(credits) + 1;
   const agingSheet: SheetDescription = {
     name: 'Aldersfordeling',
-    blocks: [aging],
-    charts: agingChart(a, aging, { row: types + 3, col: 1 }, { row: types + 25, col: 10 }),
+    blocks: [aging, credits],
+    charts: agingChart(a, aging, { row: chartRow, col: 1 }, { row: chartRow + 22, col: 10 }),
     columnWidths: Object.fromEntries(aging.columns.map((_, i) => [i + 1, i === 0 ? 18 : i === aging.columns.length - 1 ? 16 : 15])),
   };
   const development = developmentBlock(a, A1);
@@ -203,22 +219,10 @@ export function analysisSheets(a: Analysis): SheetDescription[] {
     charts: developmentChart(development, { row: 1, col: devCols + 2 }, { row: 23, col: devCols + 11 }),
     columnWidths: Object.fromEntries(development.columns.map((_, i) => [i + 1, i === 0 ? 10 : 18])),
   };
+  const { totalRows, ...moved } = movementsTable(a);
   const movements: SheetDescription = {
     name: 'Tilgang og afgang',
-    blocks: [
-      {
-        type: 'table',
-        at: A1,
-        columns: [
-          { header: 'Fordringstype', kind: 'text' },
-          { header: 'Måned', kind: 'text' },
-          { header: 'Saldo ultimo', kind: 'kroner' },
-          { header: 'Tilgang', kind: 'kroner' },
-          { header: 'Afgang', kind: 'kroner' },
-        ],
-        rows: a.development.flatMap((d) => d.months.map((m) => [d.claimType, m.month, toKroner(m.balance), toKroner(m.additions), toKroner(m.reductions)])),
-      },
-    ],
+    blocks: [{ type: 'table', at: A1, ...moved, boldRows: totalRows }],
     columnWidths: { 1: 18, 2: 10, 3: 16, 4: 16, 5: 16 },
   };
   const top: SheetDescription = {

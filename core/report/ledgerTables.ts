@@ -7,7 +7,7 @@
  */
 import { danishDate, parseDate, type CalendarDate } from '../calendar/date.js';
 import { dateToExcelSerial } from '../calendar/excelSerial.js';
-import { AGING_BUCKETS, type Analysis } from '../ledger/analyse.js';
+import { AGING_BUCKETS, type Analysis, type MonthRow } from '../ledger/analyse.js';
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import type { Movements, Statement } from '../ledger/statement.js';
 import { groupThousands, ore, toKroner } from '../money/ore.js';
@@ -212,35 +212,84 @@ export function analysisSummaryLines(a: Analysis): Array<{ label: string; value:
     ['Gennemsnit pr. debitor', toKroner(s.averagePerDebtor), 'kroner'],
     ['Saldo ældre end 1 år', toKroner(s.overOneYear), 'kroner'],
     ['Andel ældre end 1 år', s.overOneYearShare, 'percent'],
-    ['Nye krav i år', toKroner(s.newClaimsYearToDate), 'kroner'],
-    ['Indbetalt i år', toKroner(s.paymentsYearToDate), 'kroner'],
-    ['Afskrevet i år', toKroner(s.writtenOffYearToDate), 'kroner'],
-    ['Sendt til inddrivelse i år', toKroner(s.transferredYearToDate), 'kroner'],
+    // Apart from the balance above: what the kommune owes citizens never lowers their restance.
+    ['Kreditsaldi (kommunen skylder borgeren)', toKroner(a.credits.balance), 'kroner'],
+    ['Fordringer med kreditsaldo', a.credits.claims, 'integer'],
+    ['Periode fra', serial(a.period.from), 'date'],
+    ['Periode til', serial(a.period.to), 'date'],
+    ['Nye krav i perioden', toKroner(s.newClaimsInPeriod), 'kroner'],
+    ['Indbetalt i perioden', toKroner(s.paymentsInPeriod), 'kroner'],
+    ['Afskrevet i perioden', toKroner(s.writtenOffInPeriod), 'kroner'],
+    ['Sendt til inddrivelse i perioden', toKroner(s.transferredInPeriod), 'kroner'],
     ['Fejlbehæftede rækker', a.errors.length, 'integer'],
   ];
   return lines.map(([label, value, kind]) => ({ label, value, kind }));
 }
 
-/** Open balances by claim type (its label) and age bucket, and their total. */
-export function agingTable(a: Analysis): { columns: Column[]; rows: CellValue[][] } {
+/** The label of every total row and column over the claim types. */
+export const TOTAL_LABEL = 'I alt';
+
+/** Restance by claim type (its label) and age bucket, the type's total, and a bold "I alt" row under them. */
+export function agingTable(a: Analysis): { columns: Column[]; rows: CellValue[][]; total: CellValue[] } {
   return {
-    columns: [{ header: 'Fordringstype', kind: 'text' }, ...AGING_BUCKETS.map((b) => ({ header: b.label, kind: 'kroner' as const })), { header: 'I alt', kind: 'kroner' }],
+    columns: [{ header: 'Fordringstype', kind: 'text' }, ...AGING_BUCKETS.map((b) => ({ header: b.label, kind: 'kroner' as const })), { header: TOTAL_LABEL, kind: 'kroner' }],
     rows: a.aging.map((r) => [claimTypeLabel(r.claimType), ...r.buckets.map(toKroner), toKroner(r.total)]),
+    total: [TOTAL_LABEL, ...a.agingTotal.buckets.map(toKroner), toKroner(a.agingTotal.total)],
   };
 }
 
-/** Month-end balances per claim type, one column per type (what a line chart wants). */
-export function developmentTable(a: Analysis): { columns: Column[]; rows: CellValue[][] } {
-  const months = a.development[0]?.months.map((m) => m.month) ?? [];
+/** The credits by claim type (the kommune owes the citizen): claims and their (negative) balance, with an "I alt" row. */
+export function creditsTable(a: Analysis): { columns: Column[]; rows: CellValue[][]; total: CellValue[] } {
   return {
-    columns: [{ header: 'Måned', kind: 'text' }, ...a.development.map((d) => ({ header: claimTypeLabel(d.claimType), kind: 'kroner' as const }))],
-    rows: months.map((m, i) => [
-      m,
+    columns: [
+      { header: 'Kreditsaldi', kind: 'text' },
+      { header: 'Fordringer', kind: 'integer' },
+      { header: 'Saldo', kind: 'kroner' },
+    ],
+    rows: a.credits.byClaimType.map((c) => [claimTypeLabel(c.claimType), c.claims, toKroner(c.balance)]),
+    total: [TOTAL_LABEL, a.credits.claims, toKroner(a.credits.balance)],
+  };
+}
+
+/**
+ * Month-end balances per claim type, one column per type (what a line chart wants), and the last
+ * column the total over the types; the months as the JSON labels them ("2026-03").
+ */
+export function developmentTable(a: Analysis): { columns: Column[]; rows: CellValue[][] } {
+  return {
+    columns: [{ header: 'Måned', kind: 'text' }, ...a.development.map((d) => ({ header: claimTypeLabel(d.claimType), kind: 'kroner' as const })), { header: TOTAL_LABEL, kind: 'kroner' }],
+    // No claim type, no line to draw: an empty table, as before the total column.
+    rows: (a.development.length === 0 ? [] : a.developmentTotal.months).map((m, i) => [
+      m.month,
       ...a.development.map((d) => {
         const month = d.months[i];
         return month === undefined ? 0 : toKroner(month.balance);
       }),
+      toKroner(m.balance),
     ]),
+  };
+}
+
+/**
+ * Each claim type's months (balance at month end, additions, reductions), then the months of all
+ * types together as "I alt" rows (their 0-based indices in `totalRows`, for bold).
+ */
+export function movementsTable(a: Analysis): { columns: Column[]; rows: CellValue[][]; totalRows: number[] } {
+  const monthCells = (m: MonthRow) => [m.month, toKroner(m.balance), toKroner(m.additions), toKroner(m.reductions)];
+  const rows: CellValue[][] = a.development.flatMap((d) => d.months.map((m) => [claimTypeLabel(d.claimType), ...monthCells(m)]));
+  const first = rows.length;
+  // A ledger with no posting up to the period's end has no types, and so no total either.
+  if (a.development.length > 0) rows.push(...a.developmentTotal.months.map((m) => [TOTAL_LABEL, ...monthCells(m)]));
+  return {
+    columns: [
+      { header: 'Fordringstype', kind: 'text' },
+      { header: 'Måned', kind: 'text' },
+      { header: 'Saldo ultimo', kind: 'kroner' },
+      { header: 'Tilgang', kind: 'kroner' },
+      { header: 'Afgang', kind: 'kroner' },
+    ],
+    rows,
+    totalRows: Array.from({ length: rows.length - first }, (_, i) => first + i),
   };
 }
 

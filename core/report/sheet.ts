@@ -54,6 +54,8 @@ export interface TableBlock {
   rows: ReadonlyArray<ReadonlyArray<CellValue>>;
   rowKinds?: readonly CellKind[];
   total?: readonly CellValue[];
+  /** 0-based rows in bold (total rows inside the table, e.g. a month's "I alt" under the types). */
+  boldRows?: readonly number[];
   /** Filter buttons on the header (an Excel table in the add-in, an autofilter in a file). */
   filter?: boolean;
   /** Wrapped text, top-aligned, rows as tall as their text. */
@@ -183,10 +185,11 @@ export function* blockLines(block: Block): Generator<RenderedLine> {
         });
       };
       yield { row, col, values: block.columns.map((c) => c.header), formats: block.columns.map(() => TEXT), bold: true };
+      const boldRows = new Set(block.boldRows ?? []);
       for (let r = 0; r < block.rows.length; r += 1) {
         const values = pad(block.rows[r]!);
         const fills = fillsOf(values);
-        yield { row: row + 1 + r, col, values, formats: values.map((v, c) => formatOf(v, kindAt(c, r))), bold: false, ...(fills ? { fills } : {}) };
+        yield { row: row + 1 + r, col, values, formats: values.map((v, c) => formatOf(v, kindAt(c, r))), bold: boldRows.has(r), ...(fills ? { fills } : {}) };
       }
       if (block.total) {
         const values = pad(block.total);

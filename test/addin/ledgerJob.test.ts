@@ -66,6 +66,18 @@ describe('a ledger job off the UI thread', () => {
     expect(worker.terminated).toBe(true); // done: the worker is let go
   });
 
+  it('the analysis’s period goes with the job, and a bad one fails before a row is read', async () => {
+    const input = { asOf: '2025-12-31', asOfPlace: 'Opgjort pr.', from: '2024-07-01', fromPlace: 'Periode fra', to: '2025-06-30', toPlace: 'Periode til' };
+    const job = await startLedgerJob({ kind: 'analyse', input }, defaultRules, new FakeWorker());
+    for (const piece of inPieces(rows, 5)) job.add(piece);
+    const a = await job.result();
+    expect(a.period).toEqual({ from: '2024-07-01', to: '2025-06-30' });
+    expect(a.developmentTotal.months).toHaveLength(12);
+    await expect(startLedgerJob({ kind: 'analyse', input: { ...input, from: '2025-07-01' } }, defaultRules, new FakeWorker())).rejects.toThrow(
+      'Periode fra: perioden begynder 01-07-2025, efter at den slutter 30-06-2025. Byt om på datoerne.',
+    );
+  });
+
   it('the work list the same way: the register goes with the start, the ledger in pieces', async () => {
     const register = [
       ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Første forfald'],

@@ -137,7 +137,8 @@ describe('every row of an .xlsx ledger is accounted for', () => {
         expect(a.code, a.stderr).toBe(0);
         const analysis = JSON.parse(a.stdout);
         expect(analysis.errors.map((e: { row: number }) => e.row)).toEqual(damaged);
-        expect(Math.round(analysis.summary.balance * 100)).toBe(sum);
+        // The restance leaves credits apart (issue 20): with them it is every good row.
+        expect(Math.round(analysis.summary.balance * 100) + Math.round(analysis.credits.balance * 100)).toBe(sum);
       }),
       { numRuns: 60 },
     );

@@ -1,6 +1,7 @@
-/** "Analyse": aging, month-by-month development and key figures on a date, written to a new sheet with charts. */
+/** "Analyse": aging, month-by-month development over a period and key figures on a date, written to a new sheet with charts. */
 import { Button, Field, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
+import { danishDate } from '../../../core/report/format.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
@@ -16,14 +17,20 @@ export function AnalysePage(): ReactElement {
   const styles = usePageStyles();
   const [sheet, setSheet] = useState('');
   const [asOf, setAsOf] = useState(today);
-  const { progress, notice, report, compute, stop, run: runJob, fail } = useLedgerJob();
+  // Empty: the 12 months up to the date above (core's default).
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
 
   const run = () =>
     runJob(async () => {
-      const a = await compute(sheet, { kind: 'analyse', input: { asOf, asOfPlace: t.asOf } }, rules);
+      const a = await compute(sheet, { kind: 'analyse', input: { asOf, asOfPlace: t.asOf, from, fromPlace: t.from, to, toPlace: t.to } }, rules);
       report(strings.ledger.writing, 1);
       const written = await writeAnalysisSheet(a);
-      return { intent: a.errors.length > 0 ? 'warning' : 'success', text: `${t.done(written)} ${strings.ledger.errorsListed(a.errors.map((e) => e.row))}` };
+      return {
+        intent: a.errors.length > 0 ? 'warning' : 'success',
+        text: `${t.done(written, danishDate(a.period.from), danishDate(a.period.to))} ${strings.ledger.errorsListed(a.errors.map((e) => e.row))}`,
+      };
     });
 
   return (
@@ -38,6 +45,13 @@ export function AnalysePage(): ReactElement {
       <Field label={t.asOf}>
         <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
       </Field>
+      {/* One under the other, as the date above: side by side they do not fit a 320 px pane. */}
+      <Field label={t.from} hint={t.periodHint}>
+        <DateInput value={from} onChange={(v) => setFrom(v)} />
+      </Field>
+      <Field label={t.to}>
+        <DateInput value={to} onChange={(v) => setTo(v)} />
+      </Field>
       <div>
         <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
           {t.run}
@@ -45,6 +59,7 @@ export function AnalysePage(): ReactElement {
       </div>
       <ProgressField progress={progress} onStop={stop} />
       <NoticeBar notice={notice} />
+      {mapping}
     </section>
   );
 }

@@ -135,6 +135,8 @@ describe("the task pane's commands with the workbook's mapping sheet", () => {
     // 1.000 kr. new, 400 kr. paid through "Udligning"
     expect(statement.totals.closing).toBe(60_000);
     expect(statement.errors).toEqual([]);
+    const analysis = commands.analyseRows({ asOf: '2026-12-31', asOfPlace: 'Dato', mapping: mappingSheet }, defaultRules)(sheet);
+    expect(analysis.summary.balance).toBe(60_000);
     const radar = commands.limitationOfRows({ asOf: '2026-12-31', asOfPlace: 'Dato', days: '', daysPlace: 'Dage', maskCpr: false, mapping: mappingSheet }, defaultRules)(sheet);
     expect(radar.errors).toEqual([]);
     const funnel = commands.funnelOfRows({ from: '2026-01-01', to: '2026-12-31', places: { from: 'Fra', to: 'Til', asOf: 'Dato' }, mapping: mappingSheet }, defaultRules)(sheet);
