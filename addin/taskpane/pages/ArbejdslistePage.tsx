@@ -7,7 +7,8 @@ import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCel
 import { useState, type ReactElement } from 'react';
 import type { Worklist } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
-import { readSourceAt, writeWorklistSheets } from '../../excel/workbook.js';
+import { writeWorklistSheets } from '../../excel/portfolioSheets.js';
+import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker, ledgerSourceOf, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
