@@ -33,7 +33,8 @@ export interface CliCommand {
   ledgerFile: boolean;
   /**
    * `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once).
-   * A promise only for a command that loads code on first use (followup: the measures' parser).
+   * A promise only for a command that loads code on first use (followup: the measures' parser;
+   * limitation and funnel: the portfolio commands).
    */
   answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean): CliAnswer | Promise<CliAnswer>;
 }
@@ -71,7 +72,12 @@ function describe<O>(spec: Spec<O>): CliCommand {
     ledgerFile: spec.ledgerFile ?? false,
     answer(input, rules, batch, workbook) {
       const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (element ${element}): ${w}`);
-      const single = (out: O): CliAnswer => ({ json: spec.json(out), workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) });
+      const single = (out: O): CliAnswer | Promise<CliAnswer> => {
+        const answer = (json: unknown): CliAnswer => ({ json, workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) });
+        // A command loaded on first use (the portfolio's) makes its JSON with code from the same chunk: awaited here.
+        const json = spec.json(out);
+        return json instanceof Promise ? json.then(answer) : answer(json);
+      };
       if (!batch || !spec.batch) {
         const out = spec.run(input, rules);
         return out instanceof Promise ? out.then(single) : single(out);

@@ -23,6 +23,8 @@ export const PAGE_ACTIONS = {
   openOpfoelgning: 'opfoelgning',
   openSaldoopgoerelse: 'saldoopgoerelse',
   openAnalyse: 'analyse',
+  openArbejdsliste: 'arbejdsliste',
+  openTragt: 'tragt',
   openRegler: 'regler',
 } as const satisfies Record<string, PageId>;
 

@@ -65,6 +65,23 @@ export const RIBBON_ICONS = {
       minus(disc(0.55, 0.45, 0.27), (x, y) => x < 0.55 || y > 0.45),
     ),
   },
+  // A checklist: the day's agreements, one line each, a box before it.
+  Arbejdsliste: {
+    rgb: [0x37, 0x47, 0xa6],
+    glyph: any(
+      minus(box(0.16, 0.18, 0.34, 0.36), box(0.21, 0.23, 0.29, 0.31)),
+      box(0.42, 0.23, 0.84, 0.31),
+      minus(box(0.16, 0.41, 0.34, 0.59), box(0.21, 0.46, 0.29, 0.54)),
+      box(0.42, 0.46, 0.84, 0.54),
+      minus(box(0.16, 0.64, 0.34, 0.82), box(0.21, 0.69, 0.29, 0.77)),
+      box(0.42, 0.69, 0.84, 0.77),
+    ),
+  },
+  // A funnel: the month's new claims narrowing to what is still open.
+  Tragt: {
+    rgb: [0x9b, 0x1b, 0x62],
+    glyph: any((x, y) => y >= 0.18 && y <= 0.56 && Math.abs(x - 0.5) <= 0.34 - (0.25 * (y - 0.18)) / 0.38, box(0.42, 0.5, 0.58, 0.84)),
+  },
   // An open book: the rules and their sources.
   Regler: {
     rgb: [0x5c, 0x40, 0x33],

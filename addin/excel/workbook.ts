@@ -1,12 +1,12 @@
 /**
- * The workbook adapter: every Excel.run in the add-in lives here. React components get plain
+ * The workbook adapter: every Excel.run in the add-in lives here or, for the portfolio's pages
+ * (loaded on first use), in ./portfolioSheets.ts. React components get plain
  * async functions. One batched read or write per user action; results always go to a NEW sheet
  * (Office.js changes cannot be undone with Ctrl+Z, so Saldo never writes over the user's data).
  * Each result sheet is described in core/report (the same descriptions the CLI's files are drawn
  * from) and drawn by ./sheetRenderer.
  */
-import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate, Worklist } from '../../core/commands/index.js';
-import { worklistSheets } from '../../core/report/worklistSheets.js';
+import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } from '../../core/commands/index.js';
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
 import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
@@ -151,7 +151,7 @@ export interface WrittenSheet {
   rows: number;
 }
 
-async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
@@ -159,7 +159,7 @@ async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
 }
 
 /** A NEW sheet for the description, its name made unique among `taken` (and added to it), drawn. */
-async function addSheet(batch: RequestBatch, taken: string[], d: SheetDescription, options?: RenderOptions): Promise<{ sheet: Excel.Worksheet; sheetName: string }> {
+export async function addSheet(batch: RequestBatch, taken: string[], d: SheetDescription, options?: RenderOptions): Promise<{ sheet: Excel.Worksheet; sheetName: string }> {
   const sheetName = uniqueSheetName(d.name, taken);
   taken.push(sheetName);
   const sheet = batch.context.workbook.worksheets.add(sheetName);
@@ -256,20 +256,6 @@ export async function writeStatementSheets(s: Statement, options: StatementSheet
     first.sheet.activate();
     await batch.send();
     return { sheets: written, letters: summary };
-  });
-}
-
-/** The work list on new sheets: "Arbejdsliste <dato>" (totals, then the list with filters) and its errors. */
-export async function writeWorklistSheets(w: Worklist): Promise<string> {
-  return Excel.run(async (context) => {
-    const taken = await sheetNames(context);
-    const batch = new RequestBatch(context);
-    const [list, errors] = worklistSheets(w);
-    const first = await addSheet(batch, taken, list!);
-    await addSheet(batch, taken, errors!);
-    first.sheet.activate();
-    await batch.send();
-    return first.sheetName;
   });
 }
 

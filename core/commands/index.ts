@@ -16,14 +16,13 @@ import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
-import { analyse, analyseRows, limitation, limitationOfRows, statements, statementsOfRows } from './ledger.js';
-import { worklistOfRows } from './worklist.js';
-import { worklistToJson } from '../portfolio/worklistJson.js';
+import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
+import type { WorklistOfRowsInput } from './worklist.js';
 import type { Worklist } from '../portfolio/worklist.js';
-import { limitationRadarToJson, type LimitationRadar } from '../portfolio/limitationRadar.js';
-import { funnel, funnelOfRows } from './portfolio.js';
-import { funnelToJson } from '../portfolio/funnelJson.js';
+import type { LimitationRadar } from '../portfolio/limitationRadar.js';
+import type { FunnelOfRowsInput, LimitationRowsInput } from './portfolio.js';
 import type { Funnel } from '../portfolio/funnel.js';
+import type { FunnelInput, LimitationInput } from './inputs.js';
 import { plan, scheduleToJson } from './plan.js';
 import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
 import * as cells from './cells.js';
@@ -43,7 +42,8 @@ export type { Worklist } from '../portfolio/worklist.js';
 export type { Analysis } from '../ledger/analyse.js';
 export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
-export type { FunnelOfRowsInput, FunnelPeriodPlaces } from './portfolio.js';
+export type { FunnelOfRowsInput, FunnelPeriodPlaces, LimitationRowsInput } from './portfolio.js';
+export type { WorklistOfRowsInput } from './worklist.js';
 export type { CampaignInput } from './campaign.js';
 export type { Campaign } from '../portfolio/campaign.js';
 
@@ -65,6 +65,9 @@ const followupModule = () => import('./followup.js');
 const measureModule = () => import('./measure.js');
 // The campaign follow-up is a CLI job for now: loaded on first use, so the task pane's bundle does not carry it.
 const campaignModule = () => import('./campaign.js');
+// The portfolio commands (work list, forældelse radar, opkrævningstragt) and their JSON: a chunk
+// of their own too, loaded by the pages and CLI commands that use them, not at the pane's start.
+const portfolioModule = () => import('./portfolio.js');
 
 export const commands = {
   plan: guarded(plan),
@@ -76,15 +79,15 @@ export const commands = {
   followup: guarded(async (input: FollowupInput, rules: RuleSet) => (await followupModule()).followup(input, rules)),
   statements: guarded(statements),
   analyse: guarded(analyse),
-  limitation: guarded(limitation),
-  funnel: guarded(funnel),
   campaign: guarded(async (input: CampaignInput, rules: RuleSet) => (await campaignModule()).campaign(input, rules)),
+  limitation: guarded(async (input: LimitationInput, rules: RuleSet) => (await portfolioModule()).limitation(input, rules)),
+  funnel: guarded(async (input: FunnelInput, rules: RuleSet) => (await portfolioModule()).funnel(input, rules)),
   // The task pane's sheets and tables: rows as Excel gives them, not JSON.
   statementsOfRows,
   analyseRows,
-  worklistOfRows,
-  limitationOfRows,
-  funnelOfRows,
+  worklistOfRows: async (input: WorklistOfRowsInput, rules: RuleSet) => (await portfolioModule()).worklistOfRows(input, rules),
+  limitationOfRows: async (input: LimitationRowsInput, rules: RuleSet) => (await portfolioModule()).limitationOfRows(input, rules),
+  funnelOfRows: async (input: FunnelOfRowsInput, rules: RuleSet) => (await portfolioModule()).funnelOfRows(input, rules),
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
@@ -108,7 +111,11 @@ export type CommandOutput<C extends CommandName> = ReturnType<(typeof commands)[
 
 const same = <T>(value: T): T => value;
 
-/** Each command's result as the contract's JSON (kroner, ISO dates): for the CLI's writer and batch JSON only. */
+/**
+ * Each command's result as the contract's JSON (kroner, ISO dates): for the CLI's writer and batch
+ * JSON only. A command that loads on first use gives its JSON as a promise too (its converter is
+ * in the same chunk); `toJson` takes the awaited result.
+ */
 export const toJson = {
   plan: scheduleToJson,
   henstand: henstandToJson,
@@ -120,14 +127,14 @@ export const toJson = {
   // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
   statements: (s: Statement) => statementToJson(s),
   analyse: (a: Analysis) => analysisToJson(a),
-  limitation: (r: LimitationRadar) => limitationRadarToJson(r),
+  limitation: async (r: LimitationRadar) => (await portfolioModule()).limitationRadarToJson(r),
   statementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => Statement) => (rows: Iterable<readonly unknown[]>) => statementToJson(of(rows)),
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
-  worklistOfRows: (of: (rows: Iterable<readonly unknown[]>) => Worklist) => (rows: Iterable<readonly unknown[]>) => worklistToJson(of(rows)),
-  limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => (rows: Iterable<readonly unknown[]>) => limitationRadarToJson(of(rows)),
-  funnel: (f: Funnel) => funnelToJson(f),
-  funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => (rows: Iterable<readonly unknown[]>) => funnelToJson(of(rows)),
-  campaign: async (c: Promise<Campaign>) => (await campaignModule()).campaignToJson(await c),
+  campaign: async (c: Campaign) => (await campaignModule()).campaignToJson(c),
+  worklistOfRows: (of: (rows: Iterable<readonly unknown[]>) => Worklist) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).worklistToJson(of(rows)),
+  limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).limitationRadarToJson(of(rows)),
+  funnel: async (f: Funnel) => (await portfolioModule()).funnelToJson(f),
+  funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).funnelToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,
@@ -141,7 +148,7 @@ export const toJson = {
   statementLetters: same,
   agreementLetter: same,
   henstandLetter: same,
-} satisfies { [C in CommandName]: (out: CommandOutput<C>) => unknown };
+} satisfies { [C in CommandName]: (out: Awaited<CommandOutput<C>>) => unknown };
 
 /**
  * Runs a command on parsed JSON. The commands check every value at run time, so JSON that only

@@ -1,6 +1,7 @@
 /**
- * `statements`, `analyse` and `limitation` on a JSON ledger: `{"year": 2026, "ledger": [{…rows…}]}`,
- * `{"asOf": "2026-12-31", "from": "2026-01-01", "to": "2026-12-31", "ledger": [...]}` (from/to optional) and `{"asOf": "2026-12-31", "days": 180, "ledger": [...]}`. Files (.csv, .xlsx) stream through the CLI. They
+ * `statements` and `analyse` on a JSON ledger: `{"year": 2026, "ledger": [{…rows…}]}` and
+ * `{"asOf": "2026-12-31", "from": "2026-01-01", "to": "2026-12-31", "ledger": [...]}` (from/to optional;
+ * `limitation` is a portfolio command, ./portfolio.ts). Files (.csv, .xlsx) stream through the CLI. They
  * return the statement and the analysis in øre with their texts as the output shows them (CPR
  * numbers masked with `maskCpr`); `statementToJson` and `analysisToJson` make the JSON.
  */
@@ -14,17 +15,17 @@ import { showAnalysis, showStatement } from '../ledger/shownTexts.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import type { Statement } from '../ledger/statement.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { limitationRadarOfRows, parseWindowDays, showRadar, type LimitationRadar } from '../portfolio/limitationRadar.js';
-import type { AnalyseInput, LimitationInput, StatementsInput } from './inputs.js';
+import type { AnalyseInput, StatementsInput } from './inputs.js';
 
-function ledgerRows(input: Record<string, unknown>): unknown[][] {
+/** The JSON ledger's rows (a header row first), or a Danish error naming `ledger`. */
+export function ledgerRows(input: Record<string, unknown>): unknown[][] {
   const ledger = input.ledger;
   if (!Array.isArray(ledger)) throw SaldoError.at('MANGLER', ['ledger'], ledger, 'angiv posteringerne som en liste af objekter.');
   return objectsToRows(ledger);
 }
 
 /** "maskCpr": "ja" must not quietly leave CPR numbers unmasked. */
-function checkMaskCpr(raw: unknown): void {
+export function checkMaskCpr(raw: unknown): void {
   flag(raw, ['maskCpr'], false, ` (fik ${showValue(raw)})`);
 }
 
@@ -94,35 +95,4 @@ export function analyseRows(input: AnalyseRowsInput, _rules: RuleSet): (rows: It
   const { asOf, period } = analyseDates({ asOf: input.asOf, from: typed(input.from), to: typed(input.to) }, { asOf: input.asOfPlace, from: input.fromPlace ?? 'from', to: input.toPlace ?? 'to' });
   const mapping = mappingOf(input.mapping);
   return (rows) => analysisFromRows(mappedRows(rows, mapping), asOf, period);
-}
-
-/** The forældelse radar of a JSON ledger on `asOf` (SPEC `limitation`), its texts shown as `maskCpr` says. */
-export function limitation(input: LimitationInput, rules: RuleSet): LimitationRadar {
-  const raw: unknown = input;
-  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "days": 180, "ledger": [...]}.');
-  rejectUnknownKeys(raw, ['asOf', 'days', 'ledger', 'maskCpr'], []);
-  checkMaskCpr(raw.maskCpr);
-  present(raw.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
-  const asOf = toDayNumber(parseDate(raw.asOf, ['asOf']));
-  const days = parseWindowDays(raw.days, ['days']);
-  return showRadar(limitationRadarOfRows(ledgerRows(raw), asOf, days, rules), { maskCpr: raw.maskCpr === true });
-}
-
-export interface LimitationRowsInput {
-  asOf: string;
-  asOfPlace: At;
-  /** The window as typed in a form field (empty: 180). */
-  days: string;
-  daysPlace: At;
-  maskCpr: boolean;
-  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
-  mapping?: ReadonlyArray<readonly unknown[]>;
-}
-
-/** The radar of a ledger sheet (for the task pane): the date and the days checked first, then the rows read. */
-export function limitationOfRows(input: LimitationRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => LimitationRadar {
-  const asOf = toDayNumber(parseDate(input.asOf, input.asOfPlace));
-  const days = parseWindowDays(input.days.trim() === '' ? undefined : input.days, input.daysPlace);
-  const mapping = mappingOf(input.mapping);
-  return (rows) => showRadar(limitationRadarOfRows(mappedRows(rows, mapping), asOf, days, rules), { maskCpr: input.maskCpr });
 }

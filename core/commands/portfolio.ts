@@ -1,6 +1,11 @@
 /**
- * The portfolio commands on a ledger (SPEC "Portfolio commands"): for now the opkrævningstragt,
- * `funnel`. On a JSON ledger `{"from": "2022-01-01", "to": "2025-12-31", "ledger": [...]}` and on
+ * The portfolio commands (issue 20; SPEC "Portfolio commands"): the work list of an agreement
+ * register against a ledger (`worklistOfRows`), the forældelse radar (`limitation`,
+ * `limitationOfRows`) and the opkrævningstragt (`funnel`, `funnelOfRows`), with the JSON each
+ * result becomes. core/commands/index.ts loads this module on first use, so the cell functions
+ * and the task pane start without the portfolio code; every command here is awaited there.
+ *
+ * The funnel on a JSON ledger `{"from": "2022-01-01", "to": "2025-12-31", "ledger": [...]}` and on
  * a sheet's rows (`funnelOfRows`, for the task pane); files stream through the CLI with the same
  * period, read by `funnelPeriod`.
  */
@@ -11,8 +16,15 @@ import { objectsToRows } from '../ledger/ledgerJson.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import { MAX_FUNNEL_MONTHS, monthIndexOf, type Funnel, type FunnelOptions } from '../portfolio/funnel.js';
 import { funnelFromRows } from '../portfolio/funnelJson.js';
+import { limitationRadarOfRows, parseWindowDays, showRadar, type LimitationRadar } from '../portfolio/limitationRadar.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import type { FunnelInput } from './inputs.js';
+import type { FunnelInput, LimitationInput } from './inputs.js';
+import { checkMaskCpr, ledgerRows } from './ledger.js';
+
+export { worklistOfRows } from './worklist.js';
+export { worklistToJson } from '../portfolio/worklistJson.js';
+export { limitationRadarToJson } from '../portfolio/limitationRadar.js';
+export { funnelToJson } from '../portfolio/funnelJson.js';
 
 export interface FunnelPeriodPlaces {
   from: At;
@@ -71,4 +83,35 @@ export function funnelOfRows(input: FunnelOfRowsInput, _rules: RuleSet): (rows: 
   const options: FunnelOptions = input.inAgreement ? { ...period, inAgreement: input.inAgreement } : period;
   const mapping = mappingOf(input.mapping);
   return (rows) => funnelFromRows(mappedRows(rows, mapping), options);
+}
+
+/** The forældelse radar of a JSON ledger on `asOf` (SPEC `limitation`), its texts shown as `maskCpr` says. */
+export function limitation(input: LimitationInput, rules: RuleSet): LimitationRadar {
+  const raw: unknown = input;
+  if (!isJsonObject(raw)) throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"asOf": "2026-12-31", "days": 180, "ledger": [...]}.');
+  rejectUnknownKeys(raw, ['asOf', 'days', 'ledger', 'maskCpr'], []);
+  checkMaskCpr(raw.maskCpr);
+  present(raw.asOf, ['asOf'], 'angiv opgørelsesdatoen (ÅÅÅÅ-MM-DD).');
+  const asOf = toDayNumber(parseDate(raw.asOf, ['asOf']));
+  const days = parseWindowDays(raw.days, ['days']);
+  return showRadar(limitationRadarOfRows(ledgerRows(raw), asOf, days, rules), { maskCpr: raw.maskCpr === true });
+}
+
+export interface LimitationRowsInput {
+  asOf: string;
+  asOfPlace: At;
+  /** The window as typed in a form field (empty: 180). */
+  days: string;
+  daysPlace: At;
+  maskCpr: boolean;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
+}
+
+/** The radar of a ledger sheet (for the task pane): the date and the days checked first, then the rows read. */
+export function limitationOfRows(input: LimitationRowsInput, rules: RuleSet): (rows: Iterable<readonly unknown[]>) => LimitationRadar {
+  const asOf = toDayNumber(parseDate(input.asOf, input.asOfPlace));
+  const days = parseWindowDays(input.days.trim() === '' ? undefined : input.days, input.daysPlace);
+  const mapping = mappingOf(input.mapping);
+  return (rows) => showRadar(limitationRadarOfRows(mappedRows(rows, mapping), asOf, days, rules), { maskCpr: input.maskCpr });
 }

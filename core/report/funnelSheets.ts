@@ -9,6 +9,9 @@ import { toKroner } from '../money/ore.js';
 import { FUNNEL_STAGES, type Funnel, type FunnelFigures, type FunnelStage } from '../portfolio/funnel.js';
 import { columnRange, type CellValue, type ChartDescription, type Column, type PairsBlock, type SheetDescription, type TableBlock } from './sheet.js';
 
+/** The stages in the funnel's order, for a front end that lists them beside their labels. */
+export { FUNNEL_STAGES };
+
 /** The stages in Danish, as the sheet's headers and the charts' series say them. */
 export const FUNNEL_STAGE_LABELS: Readonly<Record<FunnelStage, string>> = {
   paidBeforeRykker: 'Betalt før rykker',

@@ -36,8 +36,9 @@ class FakeWorker implements WorkerLike {
       if (this.terminated) return;
       this.received.push(copy.type);
       if (this.crash && copy.type === 'end') return this.onerror?.({ message: this.crash });
-      const answer = this.side(copy);
-      if (answer) setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone<FromWorker>(answer) }));
+      void this.side(copy).then((answer) => {
+        if (answer) setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone<FromWorker>(answer) }));
+      });
     });
   }
   terminate(): void {
@@ -87,7 +88,7 @@ describe('a ledger job off the UI thread', () => {
     const job = await startLedgerJob({ kind: 'worklist', input }, defaultRules, new FakeWorker());
     for (const piece of inPieces(rows, 6)) job.add(piece);
     const list = await job.result();
-    expect(list).toEqual(commands.worklistOfRows(input, defaultRules)(rows));
+    expect(list).toEqual((await commands.worklistOfRows(input, defaultRules))(rows));
     expect(list.totals.agreements + list.errors.length).toBe(1); // the one agreement, listed or an error
   });
 

@@ -321,11 +321,11 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(tab(), 'Label').attrs.resid!).attrs.DefaultValue).toBe('Saldo');
     const group = path(tab(), 'Group');
     expect(group.attrs.id).toBe('Saldo.Group.Agreements');
-    expect(names(group)).toEqual(['Label', 'Icon', ...Array(8).fill('Control')]);
+    expect(names(group)).toEqual(['Label', 'Icon', ...Array(10).fill('Control')]);
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
+  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse, Arbejdsliste, Opkrævningstragt and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
     expect(buttons().map((b) => b.attrs.id)).toEqual([
       'Saldo.Button.Open',
       'Saldo.Button.Betalingsaftale',
@@ -334,6 +334,8 @@ describe('the Saldo ribbon tab', () => {
       'Saldo.Button.Opfoelgning',
       'Saldo.Button.Saldoopgoerelse',
       'Saldo.Button.Analyse',
+      'Saldo.Button.Arbejdsliste',
+      'Saldo.Button.Tragt',
       'Saldo.Button.Regler',
     ]);
     for (const button of buttons()) {
@@ -355,6 +357,8 @@ describe('the Saldo ribbon tab', () => {
       ['Follow-up', 'Opfølgning'],
       ['Balance statements', 'Saldoopgørelse'],
       ['Analysis', 'Analyse'],
+      ['Work list', 'Arbejdsliste'],
+      ['Collection funnel', 'Opkrævningstragt'],
       ['Rules', 'Regler'],
     ]);
   });
@@ -365,11 +369,21 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(first, 'Action', 'SourceLocation').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}taskpane.html`);
   });
 
-  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse and openRegler, and nothing else, as ExecuteFunction actions', () => {
+  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse, openArbejdsliste, openTragt and openRegler, and nothing else, as ExecuteFunction actions', () => {
     const actions = all(host()).filter((e) => e.name === 'Action' && e.attrs['xsi:type'] !== 'ShowTaskpane');
-    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(7).fill('ExecuteFunction'));
-    expect(actions.map((a) => names(a))).toEqual(Array(7).fill(['FunctionName']));
-    expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual(['openBetalingsaftale', 'openHenstand', 'openStatus', 'openOpfoelgning', 'openSaldoopgoerelse', 'openAnalyse', 'openRegler']);
+    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(9).fill('ExecuteFunction'));
+    expect(actions.map((a) => names(a))).toEqual(Array(9).fill(['FunctionName']));
+    expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual([
+      'openBetalingsaftale',
+      'openHenstand',
+      'openStatus',
+      'openOpfoelgning',
+      'openSaldoopgoerelse',
+      'openAnalyse',
+      'openArbejdsliste',
+      'openTragt',
+      'openRegler',
+    ]);
   });
 });
 

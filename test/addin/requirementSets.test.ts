@@ -121,7 +121,11 @@ const TABLE: readonly Row[] = [
     ],
   },
   { set: 'ExcelApi 1.2', docs: `${DOCS}/excel/excel-api-1-2-requirement-set`, apis: ['Excel.RangeFormat.autofitColumns', 'Excel.RangeFormat.autofitRows', 'Excel.RangeFormat.columnWidth'] },
-  { set: 'ExcelApi 1.4', docs: `${DOCS}/excel/excel-api-1-4-requirement-set`, apis: ['Excel.Range.getUsedRangeOrNullObject', 'Excel.WorksheetCollection.getItemOrNullObject'] },
+  {
+    set: 'ExcelApi 1.4',
+    docs: `${DOCS}/excel/excel-api-1-4-requirement-set`,
+    apis: ['Excel.Range.getUsedRangeOrNullObject', 'Excel.Worksheet.getUsedRangeOrNullObject', 'Excel.WorksheetCollection.getItemOrNullObject'],
+  },
   {
     set: 'ExcelApi 1.6',
     docs: `${DOCS}/excel/excel-api-1-6-requirement-set (conditional formats, suspendApiCalculationUntilNextSync)`,

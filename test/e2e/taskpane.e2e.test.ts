@@ -205,7 +205,7 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
     const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
-    expect(actions).toEqual(['openAnalyse', 'openBetalingsaftale', 'openHenstand', 'openOpfoelgning', 'openRegler', 'openSaldoopgoerelse', 'openStatus']);
+    expect(actions).toEqual(['openAnalyse', 'openArbejdsliste', 'openBetalingsaftale', 'openHenstand', 'openOpfoelgning', 'openRegler', 'openSaldoopgoerelse', 'openStatus', 'openTragt']);
     const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
     expect(completed).toBe(true);
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
@@ -220,6 +220,15 @@ describe('task pane in a browser', () => {
         .isVisible(),
     ).toBe(true);
     await page.screenshot({ path: `${SHOTS}regler.png`, fullPage: true });
+    // the new buttons open their pages, each loaded on first use
+    const opened: Array<[string, string]> = [
+      ['openTragt', 'Opkrævningstragt'],
+      ['openArbejdsliste', 'Arbejdsliste'],
+    ];
+    for (const [action, heading] of opened) {
+      expect(await page.evaluate((a) => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction(a), action)).toBe(true);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    }
     await page.close();
   });
 
@@ -492,6 +501,79 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Opkrævningstragt: the ledger’s claims by type and month of forfald, computed in the worker, written with a chart per type', async () => {
+    const page = await openTaskpane({ width: 320 });
+    // Per claim type: F1 paid before any rykker, F2 paid after its rykkergebyr, F4 still open; a claim type
+    // named like a formula (sent to inddrivelse), and a row whose date does not exist.
+    const evil = '=hyperlink("http://evil.example","klik")';
+    await page.evaluate((evil) => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Tragtdata');
+      saldo.workbook.put('Tragtdata', 'A1', [
+        ['Debitor', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb'],
+        ['D1', 'F1', 'daginstitution', '01-01-2026', '01-01-2026', 'krav', '1.000,00'],
+        ['D1', 'F1', 'daginstitution', '10-01-2026', '', 'betaling', '-1.000,00'],
+        ['D2', 'F2', 'daginstitution', '01-01-2026', '01-01-2026', 'krav', '500,00'],
+        ['D2', 'F2', 'daginstitution', '20-01-2026', '', 'gebyr', '100,00'],
+        ['D2', 'F2', 'daginstitution', '01-02-2026', '', 'betaling', '-600,00'],
+        ['D3', 'F3', evil, '01-02-2026', '01-02-2026', 'krav', '800,00'],
+        ['D3', 'F3', evil, '01-05-2026', '', 'oversendt', '-800,00'],
+        ['D4', 'F4', 'daginstitution', '01-02-2026', '01-02-2026', 'krav', '300,00'],
+        ['D5', 'X', 'daginstitution', '31-02-2026', '', 'krav', '5'],
+      ]);
+    }, evil);
+    await goTo(page, 'Opkrævningstragt');
+    await page.getByRole('heading', { name: 'Opkrævningstragt' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Tragtdata' });
+    // a month that is no month is named at its field, and nothing can start
+    await page.getByLabel('Fra måned').fill('13-2026');
+    await page.getByText('Skriv måneden som mm-åååå, f.eks. 01-2022.').waitFor();
+    expect(await page.getByRole('button', { name: 'Lav opkrævningstragt' }).isDisabled()).toBe(true);
+    await page.getByLabel('Fra måned').fill('01-2026');
+    await page.getByLabel('Til måned').fill('2-2026');
+    await page.getByLabel('Posteringer til og med (valgfri)').fill('30-06-2026');
+    await page.getByRole('button', { name: 'Lav opkrævningstragt' }).click();
+    await page.getByText(/står i arket/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toBe(
+      'Tragten for 4 nye fordringer (hovedstol 2.600,00 kr.) står i arket “Tragt 2026-01 til 2026-02” med et diagram pr. fordringstype. 1 række kunne ikke læses; den står i arket “Fejl tragt 2026-01 til 2026-02”.',
+    );
+    const result = page.getByTestId('funnel-result');
+    const rows = await result.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split(/\s*\t\s*|\n/).filter((c) => c !== ''))).toEqual([
+      ['Nye fordringer', '2.600,00 kr.', '4'],
+      ['Betalt før rykker', '1.000,00 kr.', '1'],
+      ['Betalt efter rykker', '500,00 kr.', '1'],
+      ['I betalingsaftale', '0,00 kr.', '0'],
+      ['Sendt til inddrivelse', '800,00 kr.', '1'],
+      ['Afskrevet', '0,00 kr.', '0'],
+      ['Åben', '300,00 kr.', '1'],
+    ]);
+    const all = await sheets(page);
+    const funnel = all.find((x) => x.name === 'Tragt 2026-01 til 2026-02')!;
+    expect(funnel.grid.slice(1, 5).map((r) => r.slice(0, 10))).toEqual([
+      [evil, '2026-01', 0, 0, 0, 0, 0, 0, 0, 0],
+      [evil, '2026-02', 1, 800, 0, 0, 0, 800, 0, 0],
+      ['daginstitution', '2026-01', 2, 1500, 1000, 500, 0, 0, 0, 0],
+      ['daginstitution', '2026-02', 1, 300, 0, 0, 0, 0, 0, 300],
+    ]);
+    expect(funnel.formats).toMatchObject({ '2,4': '#,##0.00 "kr."', '2,5': '#,##0.00 "kr."', '2,3': '0' });
+    expect(funnel.frozenRows).toBe(1);
+    expect(funnel.charts.map((c) => [c.type, c.title, c.source, c.xAxis])).toEqual([
+      ['ColumnStacked', `Opkrævningstragt – ${evil} (kr.)`, 'E2:J3', 'B2:B3'],
+      ['ColumnStacked', 'Opkrævningstragt – daginstitution (kr.)', 'E4:J5', 'B4:B5'],
+    ]);
+    expect(funnel.charts[1]!.series).toEqual(['Betalt før rykker', 'Betalt efter rykker', 'I betalingsaftale', 'Sendt til inddrivelse', 'Afskrevet', 'Åben']);
+    expect(all.find((x) => x.name === 'Fejl tragt 2026-01 til 2026-02')!.grid[1]).toEqual([10, expect.stringMatching(/31-02-2026/)]);
+    // the ledger is never written to, and nothing from it became a formula
+    expect(all.find((x) => x.name === 'Tragtdata')!.grid[0]![0]).toBe('Debitor');
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
+    // at 320 px the months side by side and the figures fit the pane, nothing to scroll sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}pane-320-tragt.png`, fullPage: true });
+    await page.close();
+  });
+
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
     await goTo(page, 'Analyse');
@@ -592,6 +674,7 @@ describe('task pane in a browser', () => {
       ['Saldoopgørelse', 'Saldoopgørelser'],
       ['Analyse', 'Analyse af saldo'],
       ['Arbejdsliste', 'Arbejdsliste'],
+      ['Opkrævningstragt', 'Opkrævningstragt'],
       ['Regler', 'Regler i brug'],
     ];
     for (const [tab, heading] of pages) {
@@ -643,6 +726,16 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Lav analyse' }).click();
     await page.getByText(/Analysen er skrevet i arket/).waitFor();
     expect(await axeViolations(page), 'Analyse with a result').toEqual([]);
+    await goTo(page, 'Opkrævningstragt');
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('Fra måned').fill('01-2025');
+    await page.getByLabel('Til måned').fill('12-2026');
+    await page.getByRole('button', { name: 'Lav opkrævningstragt' }).click();
+    await page.getByTestId('funnel-result').waitFor();
+    expect(await axeViolations(page), 'Opkrævningstragt with a result (and a row error)').toEqual([]);
+    await page.getByLabel('Fra måned').fill('13-2025');
+    await page.getByText('Skriv måneden som mm-åååå, f.eks. 01-2022.').waitFor();
+    expect(await axeViolations(page), 'Opkrævningstragt with a month that is no month').toEqual([]);
     await goTo(page, 'Regler');
     await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
@@ -650,7 +743,7 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
-  it("works by keyboard alone: Tab to the pages, arrow keys between all eight, Tab to each page's controls and back, Enter starts a job", async () => {
+  it("works by keyboard alone: Tab to the pages, arrow keys between all nine, Tab to each page's controls and back, Enter starts a job", async () => {
     const page = await openTaskpane();
     // The tabs, as a wide pane shows them (a narrow one has the "Side" list, a plain select).
     await page.setViewportSize({ width: 800, height: 900 });
@@ -673,6 +766,7 @@ describe('task pane in a browser', () => {
       ['Saldoopgørelse', page.getByRole('button', { name: 'Lav saldoopgørelser' })],
       ['Analyse', page.getByRole('button', { name: 'Lav analyse' })],
       ['Arbejdsliste', page.getByLabel('Pr. dato')],
+      ['Opkrævningstragt', page.getByRole('button', { name: 'Lav opkrævningstragt' })],
       ['Regler', page.getByRole('button', { name: /Betalingsevne 2024/ })],
     ];
     for (const [tab, target] of targets) {
@@ -690,6 +784,7 @@ describe('task pane in a browser', () => {
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
     // a whole job by keyboard: back to Analyse, Tab to its button, Enter (the date defaults to today)
     await pressUntil('Shift+Tab', page.getByRole('tab', { name: 'Regler' }));
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
@@ -740,6 +835,7 @@ describe('task pane in a browser', () => {
       ['Saldoopgørelse', 'Saldoopgørelser', 'saldoopgoerelse'],
       ['Analyse', 'Analyse af saldo', 'analyse'],
       ['Arbejdsliste', 'Arbejdsliste', 'arbejdsliste'],
+      ['Opkrævningstragt', 'Opkrævningstragt', 'tragt-tom'],
       ['Regler', 'Regler i brug', 'regler'],
     ];
     for (const [name, heading, id] of pages) {

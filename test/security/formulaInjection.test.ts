@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeAnalysisSheet, writeFollowupSheets, writeHenstandSheet, writePlanSheet, writeStatementSheets, writeStatusSheet, writeTemplateTables } from '../../addin/excel/workbook.js';
-import { runOnJson } from '../../core/commands/index.js';
+import { writeFunnelSheets } from '../../addin/excel/portfolioSheets.js';
+import { commands, runOnJson } from '../../core/commands/index.js';
 import { followup } from '../../core/followup/followup.js';
 import { countsToTable } from '../../core/followup/countsTable.js';
 import { goalsToTable } from '../../core/followup/goalsTable.js';
@@ -166,6 +167,10 @@ describe('add-in sheets: hostile text stays text', () => {
     ['status', () => writeStatusSheet(runOnJson('status', statusInput, defaultRules), pick(5)), false],
     ['statements and letters', () => writeStatementSheets(statementFromRows(statementRows, 2026, defaultRules), { letters: { kommune: pick(0), contact: pick(1), date: '2027-01-08' } })],
     ['analysis', () => writeAnalysisSheet(analysisFromRows(statementRows, toDayNumber('2026-12-31' as CalendarDate)))],
+    [
+      'opkrævningstragt',
+      async () => writeFunnelSheets((await commands.funnelOfRows({ from: '2026-01-01', to: '2026-12-31', places: { from: 'Fra', to: 'Til', asOf: 'Dato' } }, defaultRules))(statementRows)),
+    ],
     ['follow-up', () => writeFollowupSheets(followup(followupInput), pick(6))],
     [
       'template tables',

@@ -1,42 +1,55 @@
 /**
- * A ledger's statements or analysis computed off the task pane's UI thread. The pane runs in the
- * shared runtime with the custom functions and the ribbon: a long computation there would freeze
+ * A ledger's statements, analysis, work list or funnel computed off the task pane's UI thread. The
+ * pane runs in the shared runtime with the custom functions and the ribbon: a long computation there would freeze
  * all three (and Excel waits on them). So the rows, as they are read from the workbook, go to a
  * Web Worker (./ledgerWorker.ts) that runs the command; only reading and writing, which need
  * Office.js, stay on the UI thread, in requests that each yield. Where no Worker exists (the
  * unit tests in Node), the same steps run in the thread, so both paths share this protocol.
  */
-import { commands, type Analysis, type Statement, type Worklist } from '../../../core/commands/index.js';
+import { commands, type Analysis, type Funnel, type FunnelOfRowsInput, type Statement, type Worklist, type WorklistOfRowsInput } from '../../../core/commands/index.js';
 import type { AnalyseRowsInput, StatementsOfRowsInput } from '../../../core/commands/ledger.js';
-import type { WorklistOfRowsInput } from '../../../core/commands/worklist.js';
 import { errorToJson, isSaldoError, SaldoError, type SaldoErrorCode } from '../../../core/errors.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
 
-export type LedgerJob = { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput } | { kind: 'worklist'; input: WorklistOfRowsInput };
-export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : J extends { kind: 'analyse' } ? Analysis : Worklist;
+export type LedgerJob =
+  { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput } | { kind: 'worklist'; input: WorklistOfRowsInput } | { kind: 'funnel'; input: FunnelOfRowsInput };
+export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : J extends { kind: 'analyse' } ? Analysis : J extends { kind: 'worklist' } ? Worklist : Funnel;
+type AnyResult = Statement | Analysis | Worklist | Funnel;
 
 /** What the pane sends: the job (checked at once), the rows in pieces as read, the end. */
 export type ToWorker = { type: 'start'; job: LedgerJob; rules: RuleSet } | { type: 'rows'; rows: unknown[][] } | { type: 'end' };
 /** What the worker answers: the job checked, the result, or a failure (Saldo's own error kept as such). */
-export type FromWorker =
-  { type: 'ready' } | { type: 'done'; result: Statement | Analysis | Worklist } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
+export type FromWorker = { type: 'ready' } | { type: 'done'; result: AnyResult } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
 
-/** The worker's side: checks the job on start, gathers the rows, and runs the command at the end. */
-export function ledgerWorkerSide(): (message: ToWorker) => FromWorker | null {
-  let run: ((rows: Iterable<readonly unknown[]>) => Statement | Analysis | Worklist) | null = null;
+/** The command's fold for a job; the portfolio's commands load their code first (core/commands/index.ts). */
+async function jobRun(job: LedgerJob, rules: RuleSet): Promise<(rows: Iterable<readonly unknown[]>) => AnyResult> {
+  switch (job.kind) {
+    case 'statements':
+      return commands.statementsOfRows(job.input, rules);
+    case 'analyse':
+      return commands.analyseRows(job.input, rules);
+    case 'worklist':
+      return commands.worklistOfRows(job.input, rules);
+    case 'funnel':
+      return commands.funnelOfRows(job.input, rules);
+  }
+}
+
+/**
+ * The worker's side: checks the job on start, gathers the rows, and runs the command at the end.
+ * Only the start waits (for the portfolio's code, loaded on first use); the pane sends rows after
+ * `ready`, and rows and end are handled at once, in the order they come.
+ */
+export function ledgerWorkerSide(): (message: ToWorker) => Promise<FromWorker | null> {
+  let run: ((rows: Iterable<readonly unknown[]>) => AnyResult) | null = null;
   let rows: unknown[][] = [];
-  return (message) => {
+  return async (message) => {
     try {
       if (message.type === 'start') {
         rows = [];
+        run = null;
         // The year or date is checked before a row is read, as in the thread.
-        const job = message.job;
-        run =
-          job.kind === 'statements'
-            ? commands.statementsOfRows(job.input, message.rules)
-            : job.kind === 'analyse'
-              ? commands.analyseRows(job.input, message.rules)
-              : commands.worklistOfRows(job.input, message.rules);
+        run = await jobRun(message.job, message.rules);
         return { type: 'ready' };
       }
       if (!run) throw new Error('Beregningen er ikke startet.');
@@ -94,18 +107,19 @@ const failure = (answer: Extract<FromWorker, { type: 'failed' }>): Error =>
 export function startLedgerJob<J extends LedgerJob>(job: J, rules: RuleSet, worker: WorkerLike | null = ledgerWorker()): Promise<LedgerComputation<LedgerResult<J>>> {
   if (worker === null) {
     const side = ledgerWorkerSide();
-    const first = side({ type: 'start', job, rules })!;
-    if (first.type === 'failed') return Promise.reject(failure(first));
-    let cancelled = false;
-    return Promise.resolve({
-      add: (rows) => void side({ type: 'rows', rows }),
-      result: async () => {
-        if (cancelled) throw new LedgerJobCancelled();
-        const answer = side({ type: 'end' })!;
-        if (answer.type === 'failed') throw failure(answer);
-        return (answer as Extract<FromWorker, { type: 'done' }>).result as LedgerResult<J>;
-      },
-      cancel: () => void (cancelled = true),
+    return side({ type: 'start', job, rules }).then((first) => {
+      if (first?.type === 'failed') throw failure(first);
+      let cancelled = false;
+      return {
+        add: (rows) => void side({ type: 'rows', rows }),
+        result: async () => {
+          if (cancelled) throw new LedgerJobCancelled();
+          const answer = (await side({ type: 'end' }))!;
+          if (answer.type === 'failed') throw failure(answer);
+          return (answer as Extract<FromWorker, { type: 'done' }>).result as LedgerResult<J>;
+        },
+        cancel: () => void (cancelled = true),
+      };
     });
   }
   return new Promise((resolveStart, rejectStart) => {

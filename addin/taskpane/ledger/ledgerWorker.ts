@@ -1,5 +1,5 @@
 /**
- * The Web Worker that computes statements and analyses for the task pane (./ledgerJob.ts): no
+ * The Web Worker that computes statements, analyses, work lists and funnels for the task pane (./ledgerJob.ts): no
  * Office.js here, only core. Served from the add-in's own origin, as the page's
  * Content-Security-Policy allows ('self').
  */
@@ -8,6 +8,8 @@ import { ledgerWorkerSide, type FromWorker, type ToWorker } from './ledgerJob.js
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 const side = ledgerWorkerSide();
 scope.onmessage = (event) => {
-  const answer = side(event.data);
-  if (answer) scope.postMessage(answer);
+  // Answered in order: only a start waits (for code loaded on first use), and nothing is sent before its answer.
+  void side(event.data).then((answer) => {
+    if (answer) scope.postMessage(answer);
+  });
 };

@@ -7,7 +7,8 @@ import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCel
 import { useState, type ReactElement } from 'react';
 import type { Worklist } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
-import { readSourceAt, writeWorklistSheets } from '../../excel/workbook.js';
+import { writeWorklistSheets } from '../../excel/portfolioSheets.js';
+import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker, ledgerSourceOf, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
@@ -26,7 +27,7 @@ export function ArbejdslistePage(): ReactElement {
   const [ledger, setLedger] = useState('');
   const [asOf, setAsOf] = useState(today);
   const [result, setResult] = useState<Worklist | null>(null);
-  const { progress, notice, report, compute, stop, run: runJob, fail } = useLedgerJob();
+  const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
 
   const run = () =>
     runJob(async () => {
@@ -60,6 +61,7 @@ export function ArbejdslistePage(): ReactElement {
       </div>
       <ProgressField progress={progress} onStop={stop} />
       <NoticeBar notice={notice} />
+      {mapping}
       {result && result.agreements.length > 0 && (
         <Table size="extra-small" aria-label={t.result} data-testid="worklist-result">
           <TableHeader>

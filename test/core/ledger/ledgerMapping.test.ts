@@ -130,16 +130,16 @@ describe("the task pane's commands with the workbook's mapping sheet", () => {
     ['D1', 'F1', '05-03-2026', '', 'Udligning', '-400,00'],
   ];
 
-  it('reads the sheet through it in statements, the radar and the funnel', () => {
+  it('reads the sheet through it in statements, the radar and the funnel', async () => {
     const statement = commands.statementsOfRows({ year: '2026', yearPlace: 'År', maskCpr: false, mapping: mappingSheet }, defaultRules)(sheet);
     // 1.000 kr. new, 400 kr. paid through "Udligning"
     expect(statement.totals.closing).toBe(60_000);
     expect(statement.errors).toEqual([]);
     const analysis = commands.analyseRows({ asOf: '2026-12-31', asOfPlace: 'Dato', mapping: mappingSheet }, defaultRules)(sheet);
     expect(analysis.summary.balance).toBe(60_000);
-    const radar = commands.limitationOfRows({ asOf: '2026-12-31', asOfPlace: 'Dato', days: '', daysPlace: 'Dage', maskCpr: false, mapping: mappingSheet }, defaultRules)(sheet);
+    const radar = (await commands.limitationOfRows({ asOf: '2026-12-31', asOfPlace: 'Dato', days: '', daysPlace: 'Dage', maskCpr: false, mapping: mappingSheet }, defaultRules))(sheet);
     expect(radar.errors).toEqual([]);
-    const funnel = commands.funnelOfRows({ from: '2026-01-01', to: '2026-12-31', places: { from: 'Fra', to: 'Til', asOf: 'Dato' }, mapping: mappingSheet }, defaultRules)(sheet);
+    const funnel = (await commands.funnelOfRows({ from: '2026-01-01', to: '2026-12-31', places: { from: 'Fra', to: 'Til', asOf: 'Dato' }, mapping: mappingSheet }, defaultRules))(sheet);
     expect(funnel.totals.newAmount).toBe(100_000);
   });
 

@@ -202,8 +202,8 @@ describe('the window', () => {
       }
     }
   });
-  it('the JSON command gives the contract’s kroner and dates', () => {
-    const out = toJson.limitation(commands.limitation({ asOf: '2026-06-16', days: 90, ledger: LEDGER }, defaultRules));
+  it('the JSON command gives the contract’s kroner and dates', async () => {
+    const out = await toJson.limitation(await commands.limitation({ asOf: '2026-06-16', days: 90, ledger: LEDGER }, defaultRules));
     expect(out.claims[0]).toMatchObject({ claimId: 'E', open: 1400, daysLeft: 0, limitationDate: '2026-06-16' });
     expect(out.totals.all).toEqual({ claims: 9, open: 18700 });
     expect(out.claims.find((c) => c.claimId === 'L')).toMatchObject({ caseworker: 'Lis Berg' });
@@ -215,7 +215,7 @@ describe('the window', () => {
     expect(out.alreadyBarred.totals.all).toEqual({ claims: 1, open: 1300 });
     expect(out.alreadyBarred.claims[0]).toMatchObject({ claimId: 'D', caseworker: 'Kim Lund' });
     expect(out.alreadyBarred.totals.byCaseworker).toEqual([{ caseworker: 'Kim Lund', claims: 1, open: 1300 }]);
-    expect(() => commands.limitation({ ledger: LEDGER } as never, defaultRules)).toThrow(/asOf mangler/);
+    await expect(commands.limitation({ ledger: LEDGER } as never, defaultRules)).rejects.toThrow(/asOf mangler/);
   });
 });
 
