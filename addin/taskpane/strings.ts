@@ -208,7 +208,7 @@ export const strings = {
     pdfTemplateNotes: (notes: string[]) => `Skabelonen: ${notes.join(' ')}`,
     pdfUnknown: (ids: string[]) => `Findes ikke i opgørelsen: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ' …' : ''}.`,
     done: (sheets: string[], debtors: number, opening: string, closing: string) =>
-      `${debtors.toLocaleString('da-DK')} debitorer er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,
+      `${debtors.toLocaleString('da-DK')} ${debtors === 1 ? 'debitor' : 'debitorer'} er opgjort i arkene ${sheets.map((x) => `“${x}”`).join(', ')}: primo ${opening}, ultimo ${closing}`,
     /** Said only when some open claim is forældet, whole or in part. */
     timeBarred: (whole: number, partly: number) =>
       whole + partly === 0

@@ -324,7 +324,8 @@ export function parsePostingRow(cells: readonly unknown[], columns: ColumnMap, r
   const cpr = c.cpr === undefined ? '' : idOf(text(cells[c.cpr]), 'cpr', row);
   if (typeof cpr !== 'string') return cpr;
   const kindRaw = text(cells[c.kind!]);
-  const kind = kindOf(kindRaw, kinds);
+  // The word as written is the common case: looked up inline, a million times a ledger.
+  const kind = Object.hasOwn(KIND_WORDS, kindRaw) ? KIND_WORDS[kindRaw] : kindOf(kindRaw, kinds);
   if (!kind) {
     if (kindRaw === '') return { row, message: 'Art mangler.' };
     const shown = shownCellText(kindRaw);

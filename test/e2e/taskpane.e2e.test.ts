@@ -501,6 +501,55 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('a fagsystem sheet: the page offers to map its own words, keeps them in Saldo-kortlægning, and then reads it', async () => {
+    const page = await openTaskpane({ width: 320 });
+    // "Deb.nr" is no header Saldo knows, "Udligning" no kind: 1.000 kr. new, 400 kr. paid.
+    await page.evaluate(() => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Fagsystem');
+      saldo.workbook.put('Fagsystem', 'A1', [
+        ['Deb.nr', 'Fordring', 'Bogf.dato', 'Forf.dato', 'Art', 'Beløb'],
+        ['D1', 'F1', '01-02-2026', '01-03-2026', 'Ny fordring', '1.000,00'],
+        ['D1', 'F1', '05-03-2026', '', 'Udligning', '-400,00'],
+      ]);
+    });
+    await goTo(page, 'Saldoopgørelse');
+    await page.getByRole('heading', { name: 'Saldoopgørelser' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Fagsystem' });
+    await page.getByLabel('År', { exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    // the column: refused, and the page asks which header is Debitor
+    await page.getByRole('heading', { name: 'Kortlæg jeres egne ord' }).waitFor();
+    expect(await page.getByRole('alert').first().innerText()).toMatch(/mangler kolonnerne Debitor/);
+    await page.getByLabel('Hvilken kolonne er Debitor?').selectOption('Deb.nr');
+    await page.getByRole('button', { name: 'Gem i arket Saldo-kortlægning' }).click();
+    await page.getByText('Ét ord er gemt i arket Saldo-kortlægning. Kør igen for at bruge det.').waitFor();
+    // the kind: the run reads the sheet, leaves "Udligning" as a row error and names it
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/Ukendte arter: "Udligning" i 1 række/).waitFor();
+    await page.getByLabel('Hvad betyder arten "Udligning" (1 række)?').selectOption('betaling');
+    expect(await axeViolations(page), 'the mapping panel').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}pane-320-kortlaegning.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Gem i arket Saldo-kortlægning' }).click();
+    await page.getByText(/gemt i arket Saldo-kortlægning/).waitFor();
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/1 debitor er opgjort i arkene/).waitFor();
+    const notice = await page.getByRole('status').last().innerText();
+    // 1.000 − 400 = 600 kr., every row read
+    expect(notice).toMatch(/ultimo 600,00 kr\./);
+    expect(notice).not.toMatch(/Ukendte arter/);
+    const all = await sheets(page);
+    expect(all.find((x) => x.name === 'Saldo-kortlægning')!.grid).toEqual([
+      ['Slags', 'I filen', 'Betyder'],
+      ['kolonne', 'Deb.nr', 'Debitor'],
+      ['art', 'Udligning', 'betaling'],
+    ]);
+    // the user's sheet untouched
+    expect(all.find((x) => x.name === 'Fagsystem')!.grid[0]).toEqual(['Deb.nr', 'Fordring', 'Bogf.dato', 'Forf.dato', 'Art', 'Beløb']);
+    await page.close();
+  });
+
   it('Opkrævningstragt: the ledger’s claims by type and month of forfald, computed in the worker, written with a chart per type', async () => {
     const page = await openTaskpane({ width: 320 });
     // Per claim type: F1 paid before any rykker, F2 paid after its rykkergebyr, F4 still open; a claim type
