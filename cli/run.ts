@@ -15,7 +15,7 @@ import { danishDate } from '../core/calendar/date.js';
 import { readAgreementRegister, type AgreementRegister } from '../core/portfolio/agreementRegister.js';
 import { inAgreementOf } from '../core/portfolio/funnel.js';
 import { readStepLog, type StepLog } from '../core/portfolio/stepLog.js';
-import { worklistOf } from '../core/portfolio/worklist.js';
+import { registerInputs, worklistOf } from '../core/portfolio/worklist.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
 import { formatKroner } from '../core/money/ore.js';
@@ -112,7 +112,8 @@ Valg:
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
-                  registrets fordringer tæller som "i aftale", mens de står åbne
+                  registrets fordringer tæller som "i aftale", mens de står åbne; med plan og
+                  henstand (og --ledger): hver aftale i registret beregnet, uden JSON
   --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
   --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
@@ -444,6 +445,56 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
 }
 
+const REGISTER_BATCH_OPTIONS = ['agreements', 'ledger', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
+
+/**
+ * `plan|henstand --agreements FIL --ledger FIL`: every agreement of the register as a batch, its
+ * claims what was open on them in the ledger the day before the agreement date. The JSON has one
+ * element per register agreement, in its order: `{"agreement": id, …result}`, or `{"agreement", "error"}`
+ * naming the register row.
+ */
+async function runRegisterBatch(name: 'plan' | 'henstand', values: Arguments['values'], io: CliIo): Promise<void> {
+  const other = Object.keys(values).find((k) => !REGISTER_BATCH_OPTIONS.includes(k) && (values as Record<string, unknown>)[k] !== undefined);
+  if (other !== undefined) throw new UsageError(`--${other} bruges ikke af ${name} med --agreements (kun ${REGISTER_BATCH_OPTIONS.map((o) => `--${o}`).join(', ')}).`);
+  if (values.ledger === undefined) throw new UsageError(`${name} med --agreements henter fordringernes beløb i posteringslisten: angiv den med --ledger FIL (.csv, .xlsx eller .json).`);
+  if (values.sheet !== undefined && !values.ledger.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${values.ledger}" er ikke en .xlsx-fil.`);
+  const pathProblem = outputPathProblem(values);
+  if (pathProblem !== undefined) throw new UsageError(pathProblem);
+  const rules = await loadRules(io, values.rules);
+  const register = await readRegisterFile(io, values.agreements!);
+  const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
+  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
+    mapping,
+    progress,
+    sheet: values.sheet,
+    onSheet: (sheet: string) => io.stderr(`Læser arket "${sheet}" i ${values.ledger}.\n`),
+  });
+  const built = registerInputs(register.agreements, ledger.claims, rules, name === 'henstand');
+  const inputs = built.flatMap((b) => ('input' in b ? [b.input] : []));
+  const answer = await CLI_COMMANDS[name].answer(inputs, rules, true, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
+  const results = answer.json as unknown[];
+  let next = 0;
+  // Each element says which agreement it is (the plan's own JSON has no id).
+  const json = built.map((b) =>
+    'input' in b ? { agreement: b.id, ...(results[next++] as object) } : { agreement: b.id, error: { code: 'UGYLDIGT_INPUT', field: '--agreements', message: `Række ${b.row}: ${b.message}` } },
+  );
+  await writeOutput(io, values.out, { ...answer, json }, true);
+  // The batch numbers its elements among those built; the register's reader knows agreements by id.
+  const ids = built.flatMap((b) => ('input' in b ? [b.id] : []));
+  for (const line of answer.stderr) io.stderr(`${line.replace(/^Advarsel \(element (\d+)\)/, (_, k: string) => `Advarsel (aftale ${ids[Number(k) - 1]})`)}\n`);
+  const notBuilt = built.length - inputs.length;
+  if (notBuilt > 0) io.stderr(`${notBuilt} af ${built.length} aftaler i registret kunne ikke stilles op; se "error" i svaret.\n`);
+  if (register.errors.length > 0)
+    io.stderr(
+      `${register.errors.length} ${register.errors.length === 1 ? 'række' : 'rækker'} i aftaleregistret kunne ikke læses: ${register.errors.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`,
+    );
+  if (ledger.claims.errors.length > 0) io.stderr(`${ledger.claims.errors.length} ${ledger.claims.errors.length === 1 ? 'række' : 'rækker'} i posteringslisten kunne ikke læses.\n`);
+  const unknownKinds = unknownKindsText(ledger.claims.errors);
+  if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
+  io.stderr(`Posteringsfilen: ${lineAccountText(ledger.source.lines)}.\n`);
+}
+
 /** The agreement register of --agreements: a line the CSV reader could not read is among its errors. */
 async function readRegisterFile(io: CliIo, path: string): Promise<AgreementRegister> {
   let bytes: Uint8Array;
@@ -675,6 +726,11 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       const pathProblem = outputPathProblem(values);
       if (pathProblem !== undefined) throw new UsageError(pathProblem);
       await writeRulesSheet(io, values);
+      return 0;
+    }
+    if ((name === 'plan' || name === 'henstand') && values.agreements !== undefined) {
+      if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
+      await runRegisterBatch(name, values, io);
       return 0;
     }
     if (name === 'worklist') {

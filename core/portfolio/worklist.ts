@@ -20,7 +20,7 @@
  */
 import { fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { status } from '../commands/status.js';
-import type { StatusInput } from '../commands/inputs.js';
+import type { ClaimInput, HenstandInput, PlanInput, StatusInput } from '../commands/inputs.js';
 import { isSaldoError } from '../errors.js';
 import { feedRows } from '../ledger/ledgerJson.js';
 import type { Posting, RowError } from '../ledger/posting.js';
@@ -177,6 +177,58 @@ export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: A
 
 const claimKey = (debtorId: string, claimId: string): string => `${debtorId}\u0000${claimId}`;
 
+type FoundClaim = { id: string; claim: ClaimPostings | undefined };
+
+/** The claims as the agreement took them: what was open on each the day before its date (`start`); those with nothing open left out. */
+function claimInputsOf(found: readonly FoundClaim[], start: DayNumber, rules: RuleSet): ClaimInput[] {
+  return found.flatMap(({ id, claim }) => {
+    const open = openBefore(claim!.postings, start, rules);
+    if (open.principal + open.fees + open.interest <= 0) return [];
+    return [
+      {
+        id,
+        ...(claim!.type === '' ? {} : { type: claim!.type }),
+        principal: toKroner(ore(Math.max(open.principal, 0))),
+        ...(open.fees > 0 ? { fees: toKroner(ore(open.fees)) } : {}),
+        ...(open.interest > 0 ? { interest: toKroner(ore(open.interest)) } : {}),
+        ...(claim!.dueDay === null ? {} : { dueDate: fromDayNumber(claim!.dueDay) }),
+      },
+    ];
+  });
+}
+
+/**
+ * The agreements of a register as `plan` inputs (and `henstand` inputs where the register gives a
+ * henstand): the claims what was open on them the day before the agreement date, from the ledger,
+ * as the work list takes them. An agreement whose claims the ledger lacks, or with nothing open,
+ * or (for henstand) with no henstand in the register, is an error with its register row.
+ */
+export function registerInputs(
+  agreements: readonly RegisteredAgreement[],
+  ledger: AgreementClaims,
+  rules: RuleSet,
+  withHenstand: boolean,
+): Array<{ id: string; input: PlanInput | HenstandInput } | (RowError & { id: string })> {
+  return agreements.map((a) => {
+    const fail = (message: string) => ({ id: a.id, row: a.row, message: `Aftale ${a.id}: ${message}` });
+    const found = a.claimIds.map((id) => ({ id, claim: ledger.claims.get(claimKey(a.debtorId, id)) }));
+    const missing = found.filter((f) => !f.claim).map((f) => f.id);
+    if (missing.length > 0) return fail(`${missing.length === 1 ? 'fordringen' : 'fordringerne'} ${missing.join(', ')} findes ikke i posteringslisten for debitor ${a.debtorId}.`);
+    const claims = claimInputsOf(found, toDayNumber(a.startDate), rules);
+    if (claims.length === 0) return fail(`intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`);
+    if (withHenstand && !a.henstand) return fail('registret giver ingen henstand (kolonnerne Henstand fra og Henstand).');
+    const plan: PlanInput = {
+      startDate: a.startDate,
+      firstDueDate: a.firstDueDate,
+      frequency: a.frequency,
+      ...(a.installment !== null ? { installment: toKroner(ore(a.installment)) } : { count: a.count! }),
+      claims,
+      reference: a.caseId === '' ? `Aftale ${a.id}` : `Aftale ${a.id}, sag ${a.caseId}`,
+    };
+    return { id: a.id, input: withHenstand && a.henstand ? { ...plan, henstand: { from: a.henstand.from, months: a.henstand.months } } : plan };
+  });
+}
+
 /** What was open on a claim before `day`: the reductions taken in the rules' dækningsrækkefølge. */
 function openBefore(postings: readonly Posting[], day: DayNumber, rules: RuleSet): { principal: number; fees: number; interest: number } {
   const open = { principal: 0, fees: 0, interest: 0 };
@@ -228,20 +280,7 @@ function worklistRow(
     return { ...base, state: 'oversendt', arrears: ore(0), breachDate: null, daysInBreach: null, nextStep: null, urgency: 5 };
   }
 
-  const claimInputs = found.flatMap(({ id, claim }) => {
-    const open = openBefore(claim!.postings, start, rules);
-    if (open.principal + open.fees + open.interest <= 0) return [];
-    return [
-      {
-        id,
-        ...(claim!.type === '' ? {} : { type: claim!.type }),
-        principal: toKroner(ore(Math.max(open.principal, 0))),
-        ...(open.fees > 0 ? { fees: toKroner(ore(open.fees)) } : {}),
-        ...(open.interest > 0 ? { interest: toKroner(ore(open.interest)) } : {}),
-        ...(claim!.dueDay === null ? {} : { dueDate: fromDayNumber(claim!.dueDay) }),
-      },
-    ];
-  });
+  const claimInputs = claimInputsOf(found, start, rules);
   if (claimInputs.length === 0) return fail(`intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`);
 
   const payments = all
