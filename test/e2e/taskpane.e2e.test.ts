@@ -496,6 +496,21 @@ describe('task pane in a browser', () => {
     expect(list.grid[header + 1]!.slice(1, 8)).toEqual(['A1', 'D1', 'Søren Æbelø', '', 'Kim', 'misligholdt', 499.5]);
     expect(all.find((x) => x.name === 'Fejl 2026-03-15')!.grid[1]).toEqual(['Aftaleregistret', 4, 'Aftale A3: fordringen F7 findes ikke i posteringslisten for debitor D7.']);
     expect(all.every((x) => x.formulas === 0)).toBe(true);
+    // A rykker log: A1's rykker was sent on 5 March (no gebyr in the ledger). For a daginstitution
+    // agreement the politik (misligholdt-aftale) then has an optional call and, as the next step that
+    // must be taken, the medhæftere's first rykker.
+    await page.evaluate(() => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Rykkerlog');
+      saldo.workbook.put('Rykkerlog', 'A1', [
+        ['Aftale', 'Trin', 'Dato'],
+        ['A1', 'Rykker 1', '05-03-2026'],
+      ]);
+    });
+    await page.getByRole('button', { name: 'Opdater listen' }).nth(2).click();
+    await page.getByLabel('Rykkerlog (valgfri)').selectOption({ label: 'Ark: Rykkerlog' });
+    await page.getByRole('button', { name: 'Lav arbejdsliste' }).click();
+    await expect.poll(async () => table.locator('tbody tr').first().innerText()).toMatch(/A1\s+misligholdt \(499,50 kr\.\)\s+Send 1\. rykker til medhæftere/);
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: `${SHOTS}arbejdsliste.png`, fullPage: true });
     await page.close();

@@ -103,6 +103,12 @@ export function LedgerSourcePicker(props: SourcePickerProps): ReactElement {
   return <TableOrSheetPicker {...props} label={t.source} help={t.sourceHelp} prefer={/poster|ledger|restance/i} />;
 }
 
+/** An Excel table or a sheet, or none (the first option): one matching `prefer` is chosen when there is one. */
+export function OptionalTableOrSheetPicker({ none, ...props }: SourcePickerProps & { label: string; help?: string; prefer: RegExp; none: string }): ReactElement {
+  const load = async () => [{ value: '', label: none }, ...(await tablesAndSheets())];
+  return <WorkbookPicker {...props} load={load} />;
+}
+
 /** Picks a sheet, or none: `first` sheets matching it come first, newest first, and are preferred. */
 export function OptionalSheetPicker({ none, first, ...props }: SheetPickerProps & { none: string; first: RegExp; help?: string; reloadKey?: number }): ReactElement {
   const load = async () => {

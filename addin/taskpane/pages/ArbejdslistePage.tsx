@@ -10,7 +10,7 @@ import { kr } from '../../../core/report/format.js';
 import { writeWorklistSheets } from '../../excel/portfolioSheets.js';
 import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
-import { LedgerSourcePicker, ledgerSourceOf, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
+import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
@@ -25,6 +25,7 @@ export function ArbejdslistePage(): ReactElement {
   const styles = usePageStyles();
   const [register, setRegister] = useState('');
   const [ledger, setLedger] = useState('');
+  const [log, setLog] = useState('');
   const [asOf, setAsOf] = useState(today);
   const [result, setResult] = useState<Worklist | null>(null);
   const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
@@ -33,7 +34,9 @@ export function ArbejdslistePage(): ReactElement {
     runJob(async () => {
       setResult(null);
       const read = await readSourceAt(ledgerSourceOf(register));
-      const w = await compute(ledger, { kind: 'worklist', input: { asOf, asOfPlace: t.asOf, register: read.values, registerFirstRow: read.row } }, rules);
+      const steps = log === '' ? undefined : await readSourceAt(ledgerSourceOf(log));
+      const input = { asOf, asOfPlace: t.asOf, register: read.values, registerFirstRow: read.row, ...(steps ? { steps: steps.values, stepsFirstRow: steps.row } : {}) };
+      const w = await compute(ledger, { kind: 'worklist', input }, rules);
       report(strings.ledger.writing, null);
       const sheet = await writeWorklistSheets(w);
       setResult(w);
@@ -51,6 +54,7 @@ export function ArbejdslistePage(): ReactElement {
       </Text>
       <TableOrSheetPicker value={register} onChange={setRegister} onError={fail} label={t.register} help={t.registerHelp} prefer={/aftale/i} />
       <LedgerSourcePicker value={ledger} onChange={setLedger} onError={fail} />
+      <OptionalTableOrSheetPicker value={log} onChange={setLog} onError={fail} label={t.steps} help={t.stepsHelp} prefer={/rykkerlog/i} none={t.noSteps} />
       <Field label={t.asOf}>
         <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
       </Field>
