@@ -267,7 +267,10 @@ export const strings = {
     columns: { stage: 'Udfald', amount: 'Beløb', count: 'Antal' },
     newClaims: 'Nye fordringer',
     solved: 'Løst uden inddrivelse',
-    agreementNote: 'I betalingsaftale er 0 her: aftaleregistret læses endnu ikke med.',
+    agreementNote: 'I betalingsaftale er 0, når intet aftaleregister er valgt.',
+    register: 'Aftaleregister (valgfri)',
+    registerHelp: 'Registrets fordringer tæller som "i betalingsaftale", mens de står åbne (samme register som på siden Arbejdsliste).',
+    noRegister: 'Intet aftaleregister',
   },
   followup: {
     heading: 'Opfølgning på mål',

@@ -14,7 +14,8 @@ import { placeOf, SaldoError, type At } from '../errors.js';
 import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import { objectsToRows } from '../ledger/ledgerJson.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
-import { MAX_FUNNEL_MONTHS, monthIndexOf, type Funnel, type FunnelOptions } from '../portfolio/funnel.js';
+import { readAgreementRegister } from '../portfolio/agreementRegister.js';
+import { inAgreementOf, MAX_FUNNEL_MONTHS, monthIndexOf, type Funnel, type FunnelOptions } from '../portfolio/funnel.js';
 import { funnelFromRows } from '../portfolio/funnelJson.js';
 import { limitationRadarOfRows, parseWindowDays, showRadar, type LimitationRadar } from '../portfolio/limitationRadar.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -73,6 +74,9 @@ export interface FunnelOfRowsInput {
   places: FunnelPeriodPlaces;
   /** Claims in a running betalingsaftale (`funnelClaimKey`), when the agreement register is known. */
   inAgreement?: ReadonlySet<string>;
+  /** Or the agreement register's rows (header first) as a sheet gives them, and its sheet row. */
+  register?: ReadonlyArray<readonly unknown[]>;
+  registerFirstRow?: number;
   /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
   mapping?: ReadonlyArray<readonly unknown[]>;
 }
@@ -80,9 +84,16 @@ export interface FunnelOfRowsInput {
 /** Checks the period first (before a long read of the sheet), then gives the funnel of the rows read (a header row first). */
 export function funnelOfRows(input: FunnelOfRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Funnel {
   const period = funnelPeriod(input, input.places);
-  const options: FunnelOptions = input.inAgreement ? { ...period, inAgreement: input.inAgreement } : period;
+  const register = input.register === undefined ? undefined : readAgreementRegister(input.register, input.registerFirstRow ?? 1);
+  const inAgreement = input.inAgreement ?? (register ? inAgreementOf(register.agreements) : undefined);
+  const options: FunnelOptions = inAgreement ? { ...period, inAgreement } : period;
   const mapping = mappingOf(input.mapping);
-  return (rows) => funnelFromRows(mappedRows(rows, mapping), options);
+  // A register row that cannot be read leaves its claims open: listed with the funnel's errors, its message naming the register.
+  const registerErrors = (register?.errors ?? []).map((e) => ({ row: e.row, message: `Aftaleregistret, række ${e.row}: ${e.message}` }));
+  return (rows) => {
+    const f = funnelFromRows(mappedRows(rows, mapping), options);
+    return registerErrors.length === 0 ? f : { ...f, errors: [...f.errors, ...registerErrors] };
+  };
 }
 
 /** The forældelse radar of a JSON ledger on `asOf` (SPEC `limitation`), its texts shown as `maskCpr` says. */

@@ -588,7 +588,7 @@ describe('task pane in a browser', () => {
     }, evil);
     await goTo(page, 'Opkrævningstragt');
     await page.getByRole('heading', { name: 'Opkrævningstragt' }).waitFor();
-    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
     await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Tragtdata' });
     // a month that is no month is named at its field, and nothing can start
     await page.getByLabel('Fra måned').fill('13-2026');
@@ -632,6 +632,26 @@ describe('task pane in a browser', () => {
     // the ledger is never written to, and nothing from it became a formula
     expect(all.find((x) => x.name === 'Tragtdata')!.grid[0]![0]).toBe('Debitor');
     expect(all.every((x) => x.formulas === 0)).toBe(true);
+    // With the agreement register: F4's 300 kr., open, is in a betalingsaftale (A4 names it).
+    await page.evaluate(() => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Aftaler');
+      saldo.workbook.put('Aftaler', 'A1', [
+        ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Første forfald'],
+        ['A4', 'D4', 'F4', '100,00', '01-03-2026'],
+      ]);
+    });
+    await page.getByRole('button', { name: 'Opdater listen' }).nth(1).click();
+    await page.getByLabel('Aftaleregister (valgfri)').selectOption({ label: 'Ark: Aftaler' });
+    await page.getByRole('button', { name: 'Lav opkrævningstragt' }).click();
+    await expect
+      .poll(async () => (await result.locator('tbody tr').allInnerTexts()).map((r) => r.split(/\s*\t\s*|\n/).filter((c) => c !== '')).slice(3))
+      .toEqual([
+        ['I betalingsaftale', '300,00 kr.', '1'],
+        ['Sendt til inddrivelse', '800,00 kr.', '1'],
+        ['Afskrevet', '0,00 kr.', '0'],
+        ['Åben', '0,00 kr.', '0'],
+      ]);
     // at 320 px the months side by side and the figures fit the pane, nothing to scroll sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.screenshot({ path: `${SHOTS}pane-320-tragt.png`, fullPage: true });

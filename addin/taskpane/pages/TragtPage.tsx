@@ -10,8 +10,9 @@ import type { Funnel } from '../../../core/commands/index.js';
 import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../../../core/report/funnelSheets.js';
 import { kr, monthFromTyped } from '../../../core/report/format.js';
 import { writeFunnelSheets } from '../../excel/portfolioSheets.js';
+import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
-import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
+import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
@@ -56,6 +57,7 @@ export function TragtPage(): ReactElement {
   const styles = usePageStyles();
   const own = useStyles();
   const [ledger, setLedger] = useState('');
+  const [register, setRegister] = useState('');
   // Four years of forfald months to this month, as KL's tool shows restancer "from 2022".
   const [from, setFrom] = useState(() => `01-${Number(today().slice(0, 4)) - 3}`);
   const [to, setTo] = useState(() => monthText(today()));
@@ -68,12 +70,14 @@ export function TragtPage(): ReactElement {
   const run = () =>
     runJob(async () => {
       setResult(null);
+      const read = register === '' ? undefined : await readSourceAt(ledgerSourceOf(register));
       // The months as their first and last day: core checks the period's order and length and names the field.
       const input = {
         from: fromMonth!.first,
         to: toMonth!.last,
         ...(asOf.trim() === '' ? {} : { asOf }),
         places: { from: t.from, to: t.to, asOf: t.asOf },
+        ...(read ? { register: read.values, registerFirstRow: read.row } : {}),
       };
       const f = await compute(ledger, { kind: 'funnel', input }, rules);
       report(strings.ledger.writing, 0);
@@ -93,6 +97,7 @@ export function TragtPage(): ReactElement {
         {t.intro}
       </Text>
       <LedgerSourcePicker value={ledger} onChange={setLedger} onError={fail} />
+      <OptionalTableOrSheetPicker value={register} onChange={setRegister} onError={fail} label={t.register} help={t.registerHelp} prefer={/aftale/i} none={t.noRegister} />
       <div className={styles.row}>
         <MonthField className={own.month} inputClassName={own.monthInput} label={t.from} value={from} onChange={setFrom} />
         <MonthField className={own.month} inputClassName={own.monthInput} label={t.to} value={to} onChange={setTo} />
@@ -137,7 +142,7 @@ export function TragtPage(): ReactElement {
             </TableBody>
           </Table>
           <Text block size={200}>
-            {t.solved}: {share(result.totals.shareSolvedWithoutInddrivelse)}. {t.agreementNote}
+            {t.solved}: {share(result.totals.shareSolvedWithoutInddrivelse)}.{register === '' ? ` ${t.agreementNote}` : ''}
           </Text>
         </>
       )}
