@@ -690,12 +690,8 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
   const states = all.totals.byState.map((s) => `${n(s.count)} ${s.state}`).join(', ');
   io.stderr(`Arbejdsliste pr. ${danishDate(asOf)}: ${count(all.totals.agreements, 'aftale', 'aftaler')} (${states || 'ingen'}); restance i alt ${kr(all.totals.arrears)}\n`);
-  if (all.errors.length > 0)
-    io.stderr(
-      log === undefined
-        ? `${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`
-        : `${n(all.errors.length)} fejl i aftaleregistret eller rykkerloggen; se "errors" (eller arket Fejl).\n`,
-    );
+  if (all.errors.length > 0) io.stderr(`${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`);
+  if (all.stepErrors.length > 0) io.stderr(`${count(all.stepErrors.length, 'række', 'rækker')} i rykkerloggen kunne ikke bruges; se "stepErrors" (eller arket Fejl).\n`);
   if (all.ledgerErrors.length > 0) io.stderr(`${count(all.ledgerErrors.length, 'række', 'rækker')} i posteringslisten kunne ikke læses; se "ledgerErrors" (eller arket Fejl).\n`);
   const unknownKinds = unknownKindsText(all.ledgerErrors);
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);

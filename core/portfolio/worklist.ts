@@ -79,6 +79,8 @@ export interface Worklist {
   errors: RowError[];
   /** Ledger rows that could not be read (their claims may be missing from an agreement). */
   ledgerErrors: RowError[];
+  /** Rykker log rows that could not be used, each with its row in the log. */
+  stepErrors: RowError[];
 }
 
 const STATE_ORDER: readonly WorklistState[] = ['misligholdt', 'overholdt', 'afsluttet', 'oversendt'];
@@ -150,7 +152,8 @@ export function agreementClaims(agreements: readonly RegisteredAgreement[]): Agr
  */
 export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet, log?: StepLog): Worklist {
   const { claims, names, errors: ledgerErrors } = ledger;
-  const errors: RowError[] = [...(log?.errors ?? [])];
+  const errors: RowError[] = [];
+  const stepErrors: RowError[] = [...(log?.errors ?? [])];
   const rows: WorklistRow[] = [];
   for (const agreement of agreements) {
     const row = worklistRow(agreement, claims, names, asOf, rules, log?.steps.get(agreement.id));
@@ -159,7 +162,7 @@ export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: A
   }
   if (log) {
     const ids = new Set(agreements.map((a) => a.id));
-    for (const [id, steps] of log.steps) if (!ids.has(id)) errors.push({ row: steps[0]!.row, message: `Rykkerloggen: aftale ${id} findes ikke i aftaleregistret.` });
+    for (const [id, steps] of log.steps) if (!ids.has(id)) stepErrors.push({ row: steps[0]!.row, message: `Rykkerloggen: aftale ${id} findes ikke i aftaleregistret.` });
   }
   rows.sort(byUrgency);
   const byState = STATE_ORDER.map((state) => {
@@ -172,6 +175,7 @@ export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: A
     totals: { agreements: rows.length, arrears: ore(rows.reduce((sum, r) => sum + r.arrears, 0)), byState, errors: errors.length },
     errors,
     ledgerErrors: [...ledgerErrors],
+    stepErrors: stepErrors.sort((a, b) => a.row - b.row),
   };
 }
 

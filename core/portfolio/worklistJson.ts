@@ -26,8 +26,10 @@ export function worklistToJson(w: Worklist) {
       byState: w.totals.byState.map((s) => ({ ...s, arrears: toKroner(s.arrears) })),
       errors: w.totals.errors,
       ledgerErrors: w.ledgerErrors.length,
+      stepErrors: w.stepErrors.length,
     },
     errors: w.errors,
     ledgerErrors: w.ledgerErrors,
+    stepErrors: w.stepErrors,
   };
 }

@@ -9,6 +9,7 @@ import { AGE_BANDS, SIZE_BANDS, type CallFigures, type Campaign, type Comparison
 import { hoursOf } from '../portfolio/campaignJson.js';
 import { dateSerial, kronerCell } from './cellValues.js';
 import type { CellValue, Column, PairsBlock, SheetDescription } from './sheet.js';
+import { errorsByFileSheet } from './worklistSheets.js';
 
 /** The figures' columns, after each table's own first columns. */
 export const CAMPAIGN_FIGURE_COLUMNS: readonly Column[] = [
@@ -210,23 +211,7 @@ function effectSheet(c: Campaign): SheetDescription {
 
 function errorsSheet(c: Campaign): SheetDescription {
   const problems: CellValue[][] = [...c.errors.map((e) => ['Opkaldsloggen', e.row, e.message]), ...c.ledgerErrors.map((e) => ['Posteringslisten', e.row, e.message])];
-  return {
-    name: 'Fejl',
-    blocks: [
-      {
-        type: 'table',
-        at: { row: 1, col: 1 },
-        columns: [
-          { header: 'Fil', kind: 'text' },
-          { header: 'Række', kind: 'integer' },
-          { header: 'Fejl', kind: 'text' },
-        ],
-        rows: problems.length > 0 ? problems : [['', null, 'Ingen fejl: alle opkald og posteringer blev læst.']],
-      },
-    ],
-    columnWidths: { 1: 18, 2: 10, 3: 90 },
-    freezeRows: 1,
-  };
+  return errorsByFileSheet('Fejl', problems, 'Ingen fejl: alle opkald og posteringer blev læst.');
 }
 
 export function campaignSheets(c: Campaign): SheetDescription[] {

@@ -72,9 +72,19 @@ export function worklistSheets(w: Worklist): SheetDescription[] {
     freezeRows: top,
     print: { orientation: 'landscape', fitToWidth: true },
   };
-  const problems: CellValue[][] = [...w.errors.map((e) => ['Aftaleregistret', e.row, e.message]), ...w.ledgerErrors.map((e) => ['Posteringslisten', e.row, e.message])];
-  const errors: SheetDescription = {
-    name: `Fejl ${w.asOf}`,
+  const problems: CellValue[][] = [
+    ...w.errors.map((e) => ['Aftaleregistret', e.row, e.message]),
+    ...w.stepErrors.map((e) => ['Rykkerloggen', e.row, e.message]),
+    ...w.ledgerErrors.map((e) => ['Posteringslisten', e.row, e.message]),
+  ];
+  const errors = errorsByFileSheet(`Fejl ${w.asOf}`, problems, 'Ingen fejl: alle aftaler og posteringer blev læst.');
+  return [list, errors];
+}
+
+/** The Fejl sheet of a job that reads several files: which file, its row, and why (or that all were read). */
+export function errorsByFileSheet(name: string, problems: CellValue[][], none: string): SheetDescription {
+  return {
+    name,
     blocks: [
       {
         type: 'table',
@@ -84,11 +94,10 @@ export function worklistSheets(w: Worklist): SheetDescription[] {
           { header: 'Række', kind: 'integer' },
           { header: 'Fejl', kind: 'text' },
         ],
-        rows: problems.length > 0 ? problems : [['', null, 'Ingen fejl: alle aftaler og posteringer blev læst.']],
+        rows: problems.length > 0 ? problems : [['', null, none]],
       },
     ],
     columnWidths: { 1: 18, 2: 10, 3: 90 },
     freezeRows: 1,
   };
-  return [list, errors];
 }

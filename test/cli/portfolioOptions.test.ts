@@ -17,15 +17,15 @@ describe('worklist --steps', () => {
     const log = ['Aftale;Trin;Dato', 'A2;Rykker 1;05-02-2026', 'A2;opkald;16-02-2026', 'A9;rykker1;05-02-2026'].join('\n');
     const run = await cli(['worklist', '--agreements', 'aftaler.csv', '--ledger', ledger, '--as-of', '2026-03-15', '--steps', 'log.csv'], { ...files, 'log.csv': log });
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { agreements: Array<{ id: string; nextStep: { step: string } | null }>; errors: Array<{ row: number; message: string }> };
+    const out = JSON.parse(run.stdout) as { agreements: Array<{ id: string; nextStep: { step: string } | null }>; stepErrors: Array<{ row: number; message: string }> };
     const next = new Map(out.agreements.map((a) => [a.id, a.nextStep?.step ?? null]));
     // A2: no rykkergebyr in the ledger, so without the log its rykker is due; the log says it was
     // sent and the call made, so the medhæftere's first rykker is next (politik: misligholdt-aftale)
     expect(next.get('A2')).toBe('medhaeftere1');
     // A3 is not in the log: its step still comes from the ledger's rykkergebyr of 10 Feb
     expect(next.get('A3')).toBe('medhaeftere1');
-    expect(out.errors).toEqual([{ row: 4, message: 'Rykkerloggen: aftale A9 findes ikke i aftaleregistret.' }]);
-    expect(run.stderr).toContain('1 fejl i aftaleregistret eller rykkerloggen');
+    expect(out.stepErrors).toEqual([{ row: 4, message: 'Rykkerloggen: aftale A9 findes ikke i aftaleregistret.' }]);
+    expect(run.stderr).toContain('1 række i rykkerloggen kunne ikke bruges; se "stepErrors" (eller arket Fejl).');
     const without = await cli(['worklist', '--agreements', 'aftaler.csv', '--ledger', ledger, '--as-of', '2026-03-15'], files);
     expect((JSON.parse(without.stdout) as typeof out).agreements.find((a) => a.id === 'A2')!.nextStep!.step).toBe('rykker1');
   });

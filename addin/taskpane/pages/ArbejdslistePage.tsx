@@ -40,7 +40,7 @@ export function ArbejdslistePage(): ReactElement {
       report(strings.ledger.writing, null);
       const sheet = await writeWorklistSheets(w);
       setResult(w);
-      const errors = t.errors(w.errors.length + w.ledgerErrors.length);
+      const errors = t.errors(w.errors.length + w.stepErrors.length + w.ledgerErrors.length);
       return { intent: errors === '' ? 'success' : 'warning', text: `${t.done(sheet, w.totals.agreements, kr(w.totals.arrears))}${errors === '' ? '' : ` ${errors}`}` };
     });
 

@@ -10,6 +10,7 @@ import { commands } from '../../../core/commands/index.js';
 import { readAgreementRegister } from '../../../core/portfolio/agreementRegister.js';
 import { worklist } from '../../../core/portfolio/worklist.js';
 import { readStepLog } from '../../../core/portfolio/stepLog.js';
+import { worklistSheets } from '../../../core/report/worklistSheets.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 import type { CalendarDate } from '../../../core/calendar/date.js';
 
@@ -243,12 +244,18 @@ describe('the work list with a rykker log (steps without a fee)', () => {
   });
 
   it('lists the log rows it cannot use among the errors, with their rows', () => {
-    expect(list.errors.filter((e) => e.message.startsWith('Rykkerloggen'))).toEqual([
-      // the header is row 1: A7 is row 7, "brev" row 8, the blank row 9, 30 February row 10
+    // apart from the register's errors, by their row in the log: the header is row 1, A7 row 7,
+    // "brev" row 8, the blank row 9, 30 February row 10
+    expect(list.stepErrors).toEqual([
+      { row: 7, message: 'Rykkerloggen: aftale A7 findes ikke i aftaleregistret.' },
       { row: 8, message: expect.stringMatching(/^Rykkerloggen: Trin "brev" er ikke et trin i politikken; brug en af rykker1, opkald/) },
       { row: 10, message: 'Rykkerloggen: Datoen "30-02-2026" er ikke en gyldig dato (brug dd-mm-åååå).' },
-      { row: 7, message: 'Rykkerloggen: aftale A7 findes ikke i aftaleregistret.' },
     ]);
+    expect(list.errors.some((e) => e.message.startsWith('Rykkerloggen'))).toBe(false);
+    // on the Fejl sheet under their own file
+    const fejl = worklistSheets(list).find((x) => x.name.startsWith('Fejl'))!;
+    const rows = (fejl.blocks[0] as unknown as { rows: ReadonlyArray<readonly unknown[]> }).rows;
+    expect(rows.filter((r) => r[0] === 'Rykkerloggen').map((r) => r[1])).toEqual([7, 8, 10]);
   });
 
   it('refuses a log without its headers', () => {
