@@ -109,15 +109,6 @@ function fieldNamed(word: string): LedgerField | undefined {
   return found[0];
 }
 
-/** The mapping as table rows, header first (words as their keys: lower case): what the task pane writes to its sheet. */
-export function mappingRows(mapping: LedgerMapping): string[][] {
-  return [
-    [...MAPPING_HEADER],
-    ...Object.entries(mapping.columns).map(([key, field]) => ['kolonne', key, FIELD_NAMES[field]]),
-    ...Object.entries(mapping.kinds).map(([key, kind]) => ['art', key, kind]),
-  ];
-}
-
 /** A header row with the mapped words replaced by Saldo's own names, so the ledger's readers find them. */
 export function mappedHeader(header: readonly unknown[], mapping: LedgerMapping): unknown[] {
   return header.map((h) => {

@@ -39,7 +39,7 @@ const WORDS = headerWords<StepField>({
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 /** Every step id of the politik's procedures. */
-export const knownSteps = (rules: RuleSet): string[] => [...new Set(Object.values(rules.procedures.value).flatMap((p) => p.steps.map((s) => s.id)))];
+const knownSteps = (rules: RuleSet): string[] => [...new Set(Object.values(rules.procedures.value).flatMap((p) => p.steps.map((s) => s.id)))];
 
 /**
  * The log's rows (the header first; `firstRow` is its row number in the sheet or file). A step is

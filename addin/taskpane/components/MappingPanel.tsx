@@ -7,8 +7,7 @@
 import { Button, Field, Select, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
-import { MAPPING_HEADER, mappingFromRows } from '../../../core/commands/mapping.js';
-import { FIELD_NAMES, POSTING_KINDS, type LedgerField } from '../../../core/commands/mapping.js';
+import { FIELD_NAMES, MAPPING_HEADER, mappingFromRows, POSTING_KINDS, type LedgerField } from '../../../core/commands/mapping.js';
 import { addMappingRows } from '../../excel/mappingSheet.js';
 import { strings } from '../strings.js';
 

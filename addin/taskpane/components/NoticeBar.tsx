@@ -2,8 +2,7 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import { createElement, useRef, useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
-import { headerGaps, mappingOf, unknownKindCounts, unknownKindsText } from '../../../core/commands/mapping.js';
-import type { RowError } from '../../../core/commands/mapping.js';
+import { headerGaps, mappingOf, unknownKindCounts, unknownKindsText, type RowError } from '../../../core/commands/mapping.js';
 import { readMappingSheet } from '../../excel/mappingSheet.js';
 import { MappingPanel, type MappingOffer } from './MappingPanel.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
