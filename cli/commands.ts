@@ -5,7 +5,7 @@
  * (SPEC) has one `henstand` and one `status` for two shapes of input each; the choice by shape
  * is made here, once, at the edge: core's commands are typed and do one thing.
  */
-import { isBatchError, runBatch, runOnJson, toJson, type BatchItem } from '../core/commands/index.js';
+import { isBatchError, runBatch, runOnJson, toJson, type BatchError, type BatchItem } from '../core/commands/index.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 import type { StatusOnDate } from '../core/commands/index.js';
 import type { HenstandResult } from './xlsx/resultWorkbooks.js';
@@ -36,7 +36,16 @@ export interface CliCommand {
    * A promise only for a command that loads code on first use (followup: the measures' parser;
    * limitation and funnel: the portfolio commands).
    */
-  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean): CliAnswer | Promise<CliAnswer>;
+  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements): CliAnswer | Promise<CliAnswer>;
+}
+
+/**
+ * A batch of the agreement register's agreements: each element's agreement id (its warnings and
+ * sheets are named by it), and the elements that could not be set up, their error in place.
+ */
+export interface RegisterElements {
+  ids: readonly string[];
+  failed: ReadonlyMap<number, BatchError>;
 }
 
 interface CommonSpec<O> {
@@ -44,7 +53,7 @@ interface CommonSpec<O> {
   ledgerFile?: boolean;
   json(out: O): unknown;
   /** The results (or a batch element's error), one sheet or more each. */
-  workbook(items: ReadonlyArray<BatchItem<O>>): Promise<Uint8Array>;
+  workbook(items: ReadonlyArray<BatchItem<O>>, names?: readonly string[]): Promise<Uint8Array>;
   /** The warnings a result carries, for standard error (they are in the output too). */
   warnings(out: O): string[];
   /** "Advarsel: …" before each warning (plan, henstand, status) or the warning alone (followup). */
@@ -70,8 +79,10 @@ function describe<O>(spec: Spec<O>): CliCommand {
     options: spec.options,
     batch: spec.batch,
     ledgerFile: spec.ledgerFile ?? false,
-    answer(input, rules, batch, workbook) {
-      const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (element ${element}): ${w}`);
+    answer(input, rules, batch, workbook, register) {
+      // A register's element is its agreement; a JSON batch's its place in the array.
+      const label = (element: number) => (register ? `aftale ${register.ids[element - 1]}` : `element ${element}`);
+      const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (${label(element)}): ${w}`);
       const single = (out: O): CliAnswer | Promise<CliAnswer> => {
         const answer = (json: unknown): CliAnswer => ({ json, workbook: () => spec.workbook([out]), stderr: spec.warnings(out).map((w) => prefix(terminalSafe(w))) });
         // A command loaded on first use (the portfolio's) makes its JSON with code from the same chunk: awaited here.
@@ -86,15 +97,21 @@ function describe<O>(spec: Spec<O>): CliCommand {
       // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
       // so a batch of thousands holds one form of each result, not two.
       const run = spec.run;
-      const results = runBatch(inputs, (i) => {
-        const out = run(i, rules);
-        return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
-      });
+      const failedBefore = register?.failed ?? new Map<number, BatchError>();
+      const computed = runBatch(
+        inputs.filter((_, k) => !failedBefore.has(k)),
+        (i) => {
+          const out = run(i, rules);
+          return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
+        },
+      );
+      let next = 0;
+      const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
       const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
       const failed = results.filter(isBatchError).length;
-      if (failed > 0) stderr.push(`${failed} af ${inputs.length} elementer kunne ikke beregnes; se "error" i svaret.`);
+      if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
       const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
-      return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items()), stderr };
+      return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
     },
   };
 }
@@ -108,7 +125,8 @@ export const CLI_COMMANDS = {
     batch: true,
     run: (input, rules) => runOnJson('plan', input, rules),
     json: toJson.plan,
-    workbook: async (items) => (await planWorkbooks()).planWorkbook(items.map((result, i) => ({ name: items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result }))),
+    workbook: async (items, names) =>
+      (await planWorkbooks()).planWorkbook(items.map((result, i) => ({ name: names ? `Aftale ${names[i]}` : items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result }))),
     warnings: (s) => messages(s.warnings),
     warningPrefix: true,
   }),
@@ -118,7 +136,7 @@ export const CLI_COMMANDS = {
     // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
     run: (input, rules) => (carries(input, 'claim') ? { kind: 'claim', value: runOnJson('claimHenstand', input, rules) } : { kind: 'agreement', value: runOnJson('henstand', input, rules) }),
     json: (h) => (h.kind === 'claim' ? toJson.claimHenstand(h.value) : toJson.henstand(h.value)),
-    workbook: async (items) => (await resultWorkbooks()).henstandWorkbook(items),
+    workbook: async (items, names) => (await resultWorkbooks()).henstandWorkbook(items, names),
     warnings: (h) => messages(h.value.warnings),
     warningPrefix: true,
   }),
@@ -128,7 +146,7 @@ export const CLI_COMMANDS = {
     // `installments` instead of a plan: a schedule already in a workbook.
     run: (input, rules) => (carries(input, 'installments') ? runOnJson('installmentStatus', input, rules) : runOnJson('status', input, rules)),
     json: toJson.status,
-    workbook: async (items) => (await resultWorkbooks()).statusWorkbook(items),
+    workbook: async (items, names) => (await resultWorkbooks()).statusWorkbook(items, names),
     warnings: (s) => messages(s.warnings),
     warningPrefix: true,
   }),

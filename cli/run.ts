@@ -34,7 +34,7 @@ import packageJson from '../package.json';
 import { localToday } from './today.js';
 import { parseKommuneSettings } from '../core/letters/settings.js';
 import { parseCaseParty } from '../core/letters/decisionLetters.js';
-import { runOnJson, type HenstandInput } from '../core/commands/index.js';
+import { runOnJson, type BatchError, type HenstandInput } from '../core/commands/index.js';
 import type { Statement } from '../core/ledger/statement.js';
 
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
@@ -89,7 +89,7 @@ Valg:
   --rules FIL   regelfil der supplerer eller erstatter standardreglerne: JSON, eller arket
                 Saldo-regler som .xlsx eller .csv (;-separeret); fejl i arket giver exit 2
   --year ÅR     opgørelsesåret (statements)
-  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist, campaign); med funnel: posteringer til
+  --as-of DATO  opgørelsesdatoen ÅÅÅÅ-MM-DD (analyse, limitation, worklist, campaign, status med --agreements); med funnel: posteringer til
                 og med denne dag tæller (ellers posteringslistens sidste bogføringsdato)
   --days DAGE   forældelsesradarens vindue i dage, et positivt helt tal (limitation; standard 180)
   --from DATO, --to DATO  perioden ÅÅÅÅ-MM-DD (funnel): forfaldsmånederne fra måneden i --from
@@ -112,10 +112,11 @@ Valg:
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
-                  registrets fordringer tæller som "i aftale", mens de står åbne; med plan og
-                  henstand (og --ledger): hver aftale i registret beregnet, uden JSON
+                  registrets fordringer tæller som "i aftale", mens de står åbne; med plan,
+                  henstand og status (og --ledger; status også --as-of): hver aftale i registret
+                  beregnet, uden JSON
   --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
-  --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist);
+  --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist, status);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
   --calls FIL     opkaldsloggen (.csv eller .xlsx): Dato, Sagsbehandler, Debitor, Udfald, Minutter (campaign)
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
@@ -445,23 +446,38 @@ async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'fu
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);
 }
 
-const REGISTER_BATCH_OPTIONS = ['agreements', 'ledger', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
+/** The options of a register batch; `status` also takes the date and a rykker log. */
+const registerBatchOptions = (name: 'plan' | 'henstand' | 'status'): string[] => [
+  'agreements',
+  'ledger',
+  'out',
+  'rules',
+  'quiet',
+  'sheet',
+  'mapping',
+  ...(name === 'status' ? ['as-of', 'steps'] : []),
+];
 
 /**
- * `plan|henstand --agreements FIL --ledger FIL`: every agreement of the register as a batch, its
- * claims what was open on them in the ledger the day before the agreement date. The JSON has one
- * element per register agreement, in its order: `{"agreement": id, …result}`, or `{"agreement", "error"}`
- * naming the register row.
+ * `plan|henstand|status --agreements FIL --ledger FIL`: every agreement of the register as a
+ * batch, its claims what was open on them in the ledger the day before the agreement date (for
+ * `status` also the payments and steps up to `--as-of`, as the work list checks them). The JSON
+ * has one element per register agreement, in its order: `{"agreement": id, …result}`, or
+ * `{"agreement", "error"}` naming the register row; warnings and sheets name the agreement.
  */
-async function runRegisterBatch(name: 'plan' | 'henstand', values: Arguments['values'], io: CliIo): Promise<void> {
-  const other = Object.keys(values).find((k) => !REGISTER_BATCH_OPTIONS.includes(k) && (values as Record<string, unknown>)[k] !== undefined);
-  if (other !== undefined) throw new UsageError(`--${other} bruges ikke af ${name} med --agreements (kun ${REGISTER_BATCH_OPTIONS.map((o) => `--${o}`).join(', ')}).`);
+async function runRegisterBatch(name: 'plan' | 'henstand' | 'status', values: Arguments['values'], io: CliIo): Promise<void> {
+  const options = registerBatchOptions(name);
+  const other = Object.keys(values).find((k) => !options.includes(k) && (values as Record<string, unknown>)[k] !== undefined);
+  if (other !== undefined) throw new UsageError(`--${other} bruges ikke af ${name} med --agreements (kun ${options.map((o) => `--${o}`).join(', ')}).`);
   if (values.ledger === undefined) throw new UsageError(`${name} med --agreements henter fordringernes beløb i posteringslisten: angiv den med --ledger FIL (.csv, .xlsx eller .json).`);
+  if (name === 'status' && values['as-of'] === undefined) throw new UsageError('Angiv datoen for aftalernes status med --as-of ÅÅÅÅ-MM-DD.');
+  const asOf = name === 'status' ? parseDate(values['as-of']!, '--as-of') : undefined;
   if (values.sheet !== undefined && !values.ledger.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${values.ledger}" er ikke en .xlsx-fil.`);
   const pathProblem = outputPathProblem(values);
   if (pathProblem !== undefined) throw new UsageError(pathProblem);
   const rules = await loadRules(io, values.rules);
   const register = await readRegisterFile(io, values.agreements!);
+  const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
@@ -470,21 +486,25 @@ async function runRegisterBatch(name: 'plan' | 'henstand', values: Arguments['va
     sheet: values.sheet,
     onSheet: (sheet: string) => io.stderr(`Læser arket "${sheet}" i ${values.ledger}.\n`),
   });
-  const built = registerInputs(register.agreements, ledger.claims, rules, name === 'henstand');
-  const inputs = built.flatMap((b) => ('input' in b ? [b.input] : []));
-  const answer = await CLI_COMMANDS[name].answer(inputs, rules, true, values.out?.toLowerCase().endsWith('.xlsx') ?? false);
-  const results = answer.json as unknown[];
-  let next = 0;
-  // Each element says which agreement it is (the plan's own JSON has no id).
-  const json = built.map((b) =>
-    'input' in b ? { agreement: b.id, ...(results[next++] as object) } : { agreement: b.id, error: { code: 'UGYLDIGT_INPUT', field: '--agreements', message: `Række ${b.row}: ${b.message}` } },
+  const built = registerInputs(register.agreements, ledger.claims, rules, asOf === undefined ? { kind: name as 'plan' | 'henstand' } : { kind: 'status', asOf, log });
+  // An agreement that could not be set up is its element's error, naming its register row.
+  const failed = new Map<number, BatchError>(
+    built.flatMap((b, k) => ('input' in b ? [] : [[k, { error: { code: 'UGYLDIGT_INPUT', field: '--agreements', message: `Række ${b.row}: ${b.message}` } }] as const])),
   );
+  const ids = built.map((b) => b.id);
+  const inputs = built.map((b) => ('input' in b ? b.input : null));
+  const answer = await CLI_COMMANDS[name].answer(inputs, rules, true, values.out?.toLowerCase().endsWith('.xlsx') ?? false, { ids, failed });
+  const json = (answer.json as unknown[]).map((element, k) => ({ agreement: ids[k], ...(element as object) }));
   await writeOutput(io, values.out, { ...answer, json }, true);
-  // The batch numbers its elements among those built; the register's reader knows agreements by id.
-  const ids = built.flatMap((b) => ('input' in b ? [b.id] : []));
-  for (const line of answer.stderr) io.stderr(`${line.replace(/^Advarsel \(element (\d+)\)/, (_, k: string) => `Advarsel (aftale ${ids[Number(k) - 1]})`)}\n`);
-  const notBuilt = built.length - inputs.length;
-  if (notBuilt > 0) io.stderr(`${notBuilt} af ${built.length} aftaler i registret kunne ikke stilles op; se "error" i svaret.\n`);
+  for (const line of answer.stderr) io.stderr(`${line}\n`);
+  if (log !== undefined) {
+    const known = new Set(ids);
+    const unused = [...log.errors, ...[...log.steps].flatMap(([id, steps]) => (known.has(id) ? [] : [{ row: steps[0]!.row, message: `aftale ${id} findes ikke i aftaleregistret` }]))].sort(
+      (x, y) => x.row - y.row,
+    );
+    if (unused.length > 0)
+      io.stderr(`${unused.length} ${unused.length === 1 ? 'række' : 'rækker'} i rykkerloggen kunne ikke bruges: ${unused.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`);
+  }
   if (register.errors.length > 0)
     io.stderr(
       `${register.errors.length} ${register.errors.length === 1 ? 'række' : 'rækker'} i aftaleregistret kunne ikke læses: ${register.errors.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`,
@@ -724,7 +744,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       await writeRulesSheet(io, values);
       return 0;
     }
-    if ((name === 'plan' || name === 'henstand') && values.agreements !== undefined) {
+    if ((name === 'plan' || name === 'henstand' || name === 'status') && values.agreements !== undefined) {
       if (rest.length > 0) throw new UsageError(`Uventet argument "${rest[0]}".`);
       await runRegisterBatch(name, values, io);
       return 0;

@@ -13,10 +13,13 @@ type Failed = { error: { message: string } };
 /** A henstand result: on an agreement, or on a single claim. */
 export type HenstandResult = { kind: 'agreement'; value: AgreementHenstand } | { kind: 'claim'; value: ClaimHenstand };
 
-function henstandBook(results: ReadonlyArray<HenstandResult | Failed>): Book {
+/** A sheet's suffix: the agreement's id in a register batch, else the element's number (none for one). */
+const suffixOf = (count: number, i: number, names: readonly string[] | undefined): string => (names ? ` ${names[i]}` : count === 1 ? '' : ` ${i + 1}`);
+
+function henstandBook(results: ReadonlyArray<HenstandResult | Failed>, names?: readonly string[]): Book {
   const book = newBook();
   results.forEach((result, i) => {
-    const suffix = results.length === 1 ? '' : ` ${i + 1}`;
+    const suffix = suffixOf(results.length, i, names);
     if ('error' in result) return void addSheet(book, failureSheet(`Henstand${suffix} – fejl`, result.error.message));
     if (result.kind === 'claim') return void addSheet(book, singleClaimHenstandSheet(`Henstand${suffix}`, result.value));
     const name = uniqueSheetName(`Henstand${suffix}`, book.taken);
@@ -26,10 +29,10 @@ function henstandBook(results: ReadonlyArray<HenstandResult | Failed>): Book {
   return book;
 }
 
-function statusBook(results: ReadonlyArray<StatusOnDate | Failed>): Book {
+function statusBook(results: ReadonlyArray<StatusOnDate | Failed>, names?: readonly string[]): Book {
   const book = newBook();
   results.forEach((result, i) => {
-    const suffix = results.length === 1 ? '' : ` ${i + 1}`;
+    const suffix = suffixOf(results.length, i, names);
     addSheet(book, 'error' in result ? failureSheet(`Status${suffix} – fejl`, result.error.message) : statusSheet(`Status${suffix}`, result));
   });
   return book;
@@ -44,10 +47,10 @@ export function buildStatusWorkbook(results: ReadonlyArray<StatusOnDate | Failed
 }
 
 /** The henstand workbook's bytes, with a balance chart on each schedule's sheet. */
-export function henstandWorkbook(results: ReadonlyArray<HenstandResult | Failed>): Promise<Uint8Array> {
-  return bookBytes(henstandBook(results));
+export function henstandWorkbook(results: ReadonlyArray<HenstandResult | Failed>, names?: readonly string[]): Promise<Uint8Array> {
+  return bookBytes(henstandBook(results, names));
 }
 
-export function statusWorkbook(results: ReadonlyArray<StatusOnDate | Failed>): Promise<Uint8Array> {
-  return bookBytes(statusBook(results));
+export function statusWorkbook(results: ReadonlyArray<StatusOnDate | Failed>, names?: readonly string[]): Promise<Uint8Array> {
+  return bookBytes(statusBook(results, names));
 }

@@ -18,7 +18,7 @@
  * What the ledger cannot say (interest agreed in the agreement, steps without a fee when
  * there is no log) is not guessed. An agreement that cannot be checked is an error with its register row and why.
  */
-import { fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
+import { danishDate, fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
 import { status } from '../commands/status.js';
 import type { ClaimInput, HenstandInput, PlanInput, StatusInput } from '../commands/inputs.js';
 import { isSaldoError } from '../errors.js';
@@ -201,36 +201,114 @@ function claimInputsOf(found: readonly FoundClaim[], start: DayNumber, rules: Ru
   });
 }
 
+/** What a register batch builds an agreement into: `plan`, `henstand` (where the register gives one) or `status` on a date. */
+export type RegisterBatch = { kind: 'plan' } | { kind: 'henstand' } | { kind: 'status'; asOf: CalendarDate; log?: StepLog };
+
 /**
- * The agreements of a register as `plan` inputs (and `henstand` inputs where the register gives a
- * henstand): the claims what was open on them the day before the agreement date, from the ledger,
- * as the work list takes them. An agreement whose claims the ledger lacks, or with nothing open,
- * or (for henstand) with no henstand in the register, is an error with its register row.
+ * The agreements of a register as inputs of a batch: the claims what was open on them the day
+ * before the agreement date, from the ledger, as the work list takes them; for `status` also the
+ * payments and the steps taken up to the date, as the work list checks them. An agreement whose
+ * claims the ledger lacks, or with nothing open, or (for henstand) with no henstand in the
+ * register, or (for status) whose claims went to inddrivelse, is an error with its register row.
  */
 export function registerInputs(
   agreements: readonly RegisteredAgreement[],
   ledger: AgreementClaims,
   rules: RuleSet,
-  withHenstand: boolean,
-): Array<{ id: string; input: PlanInput | HenstandInput } | (RowError & { id: string })> {
+  batch: RegisterBatch,
+): Array<{ id: string; input: PlanInput | HenstandInput | StatusInput } | (RowError & { id: string })> {
   return agreements.map((a) => {
     const fail = (message: string) => ({ id: a.id, row: a.row, message: `Aftale ${a.id}: ${message}` });
+    if (batch.kind === 'status') {
+      const built = statusInputOf(a, ledger.claims, batch.asOf, rules, batch.log?.steps.get(a.id));
+      if ('message' in built) return { id: a.id, ...built };
+      if ('oversendt' in built)
+        return fail(
+          `${built.sentClaims.length === 1 ? 'fordringen' : 'fordringerne'} ${built.sentClaims.join(', ')} blev oversendt til inddrivelse ${danishDate(built.oversendt)}; aftalen følges ikke længere her.`,
+        );
+      return { id: a.id, input: built.input };
+    }
     const found = a.claimIds.map((id) => ({ id, claim: ledger.claims.get(claimKey(a.debtorId, id)) }));
-    const missing = found.filter((f) => !f.claim).map((f) => f.id);
-    if (missing.length > 0) return fail(`${missing.length === 1 ? 'fordringen' : 'fordringerne'} ${missing.join(', ')} findes ikke i posteringslisten for debitor ${a.debtorId}.`);
+    const missing = missingText(a, found);
+    if (missing !== null) return fail(missing);
     const claims = claimInputsOf(found, toDayNumber(a.startDate), rules);
-    if (claims.length === 0) return fail(`intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`);
-    if (withHenstand && !a.henstand) return fail('registret giver ingen henstand (kolonnerne Henstand fra og Henstand).');
-    const plan: PlanInput = {
-      startDate: a.startDate,
-      firstDueDate: a.firstDueDate,
-      frequency: a.frequency,
-      ...(a.installment !== null ? { installment: toKroner(ore(a.installment)) } : { count: a.count! }),
-      claims,
-      reference: a.caseId === '' ? `Aftale ${a.id}` : `Aftale ${a.id}, sag ${a.caseId}`,
-    };
-    return { id: a.id, input: withHenstand && a.henstand ? { ...plan, henstand: { from: a.henstand.from, months: a.henstand.months } } : plan };
+    if (claims.length === 0) return fail(nothingOpenText(a));
+    if (batch.kind === 'henstand' && !a.henstand) return fail('registret giver ingen henstand (kolonnerne Henstand fra og Henstand).');
+    const plan: PlanInput = { ...termsOf(a), claims, reference: a.caseId === '' ? `Aftale ${a.id}` : `Aftale ${a.id}, sag ${a.caseId}` };
+    return { id: a.id, input: batch.kind === 'henstand' && a.henstand ? { ...plan, henstand: { from: a.henstand.from, months: a.henstand.months } } : plan };
   });
+}
+
+const missingText = (a: RegisteredAgreement, found: readonly FoundClaim[]): string | null => {
+  const missing = found.filter((f) => !f.claim).map((f) => f.id);
+  return missing.length === 0 ? null : `${missing.length === 1 ? 'fordringen' : 'fordringerne'} ${missing.join(', ')} findes ikke i posteringslisten for debitor ${a.debtorId}.`;
+};
+
+const nothingOpenText = (a: RegisteredAgreement): string => `intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`;
+
+/** The register's terms of an agreement, as `plan` takes them. */
+const termsOf = (a: RegisteredAgreement): Pick<PlanInput, 'startDate' | 'firstDueDate' | 'frequency' | 'installment' | 'count'> => ({
+  startDate: a.startDate,
+  firstDueDate: a.firstDueDate,
+  frequency: a.frequency,
+  ...(a.installment !== null ? { installment: toKroner(ore(a.installment)) } : { count: a.count! }),
+});
+
+/**
+ * An agreement as a `status` input on `asOf`, from the ledger: its claims as it took them, the
+ * payments and set-offs since, and the steps taken (from the rykker log where it names the
+ * agreement, else the ledger's gebyr postings). `oversendt` (the first such date) when a claim
+ * left for inddrivelse from the agreement date on.
+ */
+function statusInputOf(
+  a: RegisteredAgreement,
+  claims: ReadonlyMap<string, ClaimPostings>,
+  asOf: CalendarDate,
+  rules: RuleSet,
+  logged: readonly LoggedStep[] | undefined,
+): { input: StatusInput; found: readonly FoundClaim[] } | { oversendt: CalendarDate; sentClaims: string[]; found: readonly FoundClaim[] } | RowError {
+  const fail = (message: string): RowError => ({ row: a.row, message: `Aftale ${a.id}: ${message}` });
+  const start = toDayNumber(a.startDate);
+  const end = toDayNumber(asOf);
+  const found = a.claimIds.map((id) => ({ id, claim: claims.get(claimKey(a.debtorId, id)) }));
+  const missing = missingText(a, found);
+  if (missing !== null) return fail(missing);
+  const within = (p: Posting) => p.postingDay >= start && p.postingDay <= end;
+  const all = found.flatMap((f) => f.claim!.postings);
+  const sent = all.filter((p) => p.kind === 'oversendt' && within(p));
+  if (sent.length > 0) {
+    const sentClaims = found.filter((f) => f.claim!.postings.some((p) => sent.includes(p))).map((f) => f.id);
+    return { oversendt: fromDayNumber(Math.min(...sent.map((p) => p.postingDay))), sentClaims, found };
+  }
+
+  const claimInputs = claimInputsOf(found, start, rules);
+  if (claimInputs.length === 0) return fail(nothingOpenText(a));
+  const payments = all
+    .filter((p) => (p.kind === 'betaling' || p.kind === 'modregning') && within(p))
+    .sort((x, y) => x.postingDay - y.postingDay)
+    .map((p) => ({ date: fromDayNumber(p.postingDay), amount: toKroner(ore(-p.amount)) }));
+  const input: StatusInput = {
+    ...termsOf(a),
+    claims: claimInputs,
+    payments,
+    asOf,
+    graceDays: a.graceDays,
+    ...(a.henstand ? { henstand: { from: a.henstand.from, months: a.henstand.months } } : {}),
+  };
+  if (logged !== undefined) {
+    // The log's steps in this agreement's breach: after its date, and taken by the date.
+    const taken = logged.filter((t) => toDayNumber(t.date) > start && toDayNumber(t.date) <= end).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    if (taken.length > 0) input.stepsTaken = taken.map((t) => ({ step: t.step, date: t.date }));
+  } else {
+    const fees = all.filter((p) => p.kind === 'gebyr' && p.postingDay > start && p.postingDay <= end).sort((x, y) => x.postingDay - y.postingDay);
+    if (fees.length > 0)
+      input.stepsTaken = rykkersTaken(
+        fees,
+        claimInputs.flatMap((c) => (c.type ? [c.type] : [])),
+        rules,
+      );
+  }
+  return { input, found };
 }
 
 /** What was open on a claim before `day`: the reductions taken in the rules' dækningsrækkefølge. */
@@ -263,12 +341,9 @@ function worklistRow(
   rules: RuleSet,
   logged: readonly LoggedStep[] | undefined,
 ): WorklistRow | RowError {
-  const fail = (message: string): RowError => ({ row: a.row, message: `Aftale ${a.id}: ${message}` });
-  const start = toDayNumber(a.startDate);
+  const built = statusInputOf(a, claims, asOf, rules, logged);
+  if ('message' in built) return built;
   const end = toDayNumber(asOf);
-  const found = a.claimIds.map((id) => ({ id, claim: claims.get(claimKey(a.debtorId, id)) }));
-  const missing = found.filter((f) => !f.claim).map((f) => f.id);
-  if (missing.length > 0) return fail(`${missing.length === 1 ? 'fordringen' : 'fordringerne'} ${missing.join(', ')} findes ikke i posteringslisten for debitor ${a.debtorId}.`);
   const base = {
     id: a.id,
     row: a.row,
@@ -276,45 +351,11 @@ function worklistRow(
     debtorName: names.get(a.debtorId) ?? '',
     caseId: a.caseId,
     // The register's caseworker; else the one the ledger names for the agreement's claims.
-    caseworker: a.caseworker !== '' ? a.caseworker : (found.map((f) => f.claim!.caseworker).find((c) => c !== '') ?? ''),
+    caseworker: a.caseworker !== '' ? a.caseworker : (built.found.map((f) => f.claim!.caseworker).find((c) => c !== '') ?? ''),
   };
-  const within = (p: Posting) => p.postingDay >= start && p.postingDay <= end;
-  const all = found.flatMap((f) => f.claim!.postings);
-  if (all.some((p) => p.kind === 'oversendt' && within(p))) {
-    return { ...base, state: 'oversendt', arrears: ore(0), breachDate: null, daysInBreach: null, nextStep: null, urgency: 5 };
-  }
-
-  const claimInputs = claimInputsOf(found, start, rules);
-  if (claimInputs.length === 0) return fail(`intet stod åbent på fordringerne dagen før aftaledatoen ${a.startDate}.`);
-
-  const payments = all
-    .filter((p) => (p.kind === 'betaling' || p.kind === 'modregning') && within(p))
-    .sort((x, y) => x.postingDay - y.postingDay)
-    .map((p) => ({ date: fromDayNumber(p.postingDay), amount: toKroner(ore(-p.amount)) }));
-  const fees = all.filter((p) => p.kind === 'gebyr' && p.postingDay > start && p.postingDay <= end).sort((x, y) => x.postingDay - y.postingDay);
-  const input: StatusInput = {
-    startDate: a.startDate,
-    firstDueDate: a.firstDueDate,
-    frequency: a.frequency,
-    ...(a.installment !== null ? { installment: toKroner(ore(a.installment)) } : { count: a.count! }),
-    claims: claimInputs,
-    payments,
-    asOf,
-    graceDays: a.graceDays,
-    ...(a.henstand ? { henstand: { from: a.henstand.from, months: a.henstand.months } } : {}),
-  };
+  if ('oversendt' in built) return { ...base, state: 'oversendt', arrears: ore(0), breachDate: null, daysInBreach: null, nextStep: null, urgency: 5 };
   try {
-    if (logged !== undefined) {
-      // The log's steps in this agreement's breach: after its date, and taken by the list's date.
-      const taken = logged.filter((t) => toDayNumber(t.date) > start && toDayNumber(t.date) <= end).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-      if (taken.length > 0) input.stepsTaken = taken.map((t) => ({ step: t.step, date: t.date }));
-    } else if (fees.length > 0)
-      input.stepsTaken = rykkersTaken(
-        fees,
-        claimInputs.flatMap((c) => (c.type ? [c.type] : [])),
-        rules,
-      );
-    const s = status(input, rules);
+    const s = status(built.input, rules);
     const next = s.nextSteps.find((x) => !x.optional) ?? s.nextSteps[0] ?? null;
     const nextStep: WorklistStep | null =
       next === null ? null : { step: next.step, action: next.action, earliest: next.earliest, fee: next.fee, feeIsMaximum: next.feeIsMaximum, overdue: next.overdue };
@@ -328,7 +369,7 @@ function worklistRow(
       urgency: urgencyOf(s.state, nextStep, end),
     };
   } catch (e) {
-    if (isSaldoError(e)) return fail(e.message);
+    if (isSaldoError(e)) return { row: a.row, message: `Aftale ${a.id}: ${e.message}` };
     throw e;
   }
 }
