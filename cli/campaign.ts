@@ -5,6 +5,8 @@
  */
 import { danishDate, parseDate, toDayNumber, type CalendarDate } from '../core/calendar/date.js';
 import { SaldoError } from '../core/errors.js';
+import { parseAmountText } from '../core/input/number.js';
+import { ore, type Ore } from '../core/money/ore.js';
 import { readCallLog } from '../core/portfolio/callLog.js';
 import { campaignOf, campaignSummaryText } from '../core/portfolio/campaign.js';
 import { campaignToJson } from '../core/portfolio/campaignJson.js';
@@ -26,6 +28,14 @@ export interface CampaignValues {
   quiet?: boolean;
   sheet?: string;
   mapping?: string;
+  'hourly-cost'?: string;
+}
+
+/** The kommune's hourly cost in kroner (`450` or `450,00`): a positive amount, never guessed. */
+function hourlyCostOf(text: string): Ore {
+  const amount = parseAmountText(text);
+  if (amount === null || amount <= 0) throw usage('--hourly-cost', `--hourly-cost skal være en timepris i kroner over 0, f.eks. 450 eller 450,00 (fik "${text}").`);
+  return ore(amount);
 }
 
 /** A usage problem, said in Danish and exit 2 (the CLI prints a SaldoError's message as it is). */
@@ -42,6 +52,7 @@ export async function runCampaign(values: Record<string, unknown>, io: CliIo, to
   const pathProblem = outputPathProblem(values);
   if (pathProblem !== undefined) throw usage('--out', pathProblem);
   const asOf = v['as-of'] === undefined ? today() : parseDate(v['as-of'], '--as-of');
+  const hourlyCost = v['hourly-cost'] === undefined ? undefined : hourlyCostOf(v['hourly-cost']);
   const path = v.calls;
   let bytes: Uint8Array;
   try {
@@ -69,7 +80,7 @@ export async function runCampaign(values: Record<string, unknown>, io: CliIo, to
     throw e;
   });
   const { ledger, source } = read;
-  const campaign = campaignOf(withProblems, ledger, day);
+  const campaign = campaignOf(withProblems, ledger, day, { hourlyCost });
   if (v.out?.toLowerCase().endsWith('.xlsx')) await io.writeFile(v.out, await (await import('./xlsx/portfolioWorkbooks.js')).campaignWorkbook(campaign));
   else {
     const text = `${JSON.stringify({ ...campaignToJson(campaign), source: { calls: path, ledger: source } })}\n`;

@@ -206,4 +206,4 @@ export type CliCommandName = keyof typeof CLI_COMMANDS;
 export const isCliCommandName = (name: string): name is CliCommandName => Object.hasOwn(CLI_COMMANDS, name);
 
 /** campaign's options (cli/campaign.ts runs it; kept here so the option check knows them without loading it). */
-export const CAMPAIGN_OPTIONS = ['calls', 'ledger', 'as-of', 'out', 'quiet', 'sheet', 'mapping'];
+export const CAMPAIGN_OPTIONS = ['calls', 'ledger', 'as-of', 'out', 'quiet', 'sheet', 'mapping', 'hourly-cost'];

@@ -10,7 +10,7 @@ export const INPUT_OPTIONS = ['in', 'rules', 'previous', 'template', 'settings',
 /** Options that name a file the CLI writes. A new one must be added here. */
 export const OUTPUT_OPTIONS = ['out', 'letters'] as const;
 /** Options whose value is no file (a test holds every option of cli/run.ts to one of the three lists). */
-export const NOT_FILE_OPTIONS = ['year', 'as-of', 'days', 'from', 'to', 'kommune', 'contact', 'sheet', 'grounds'] as const;
+export const NOT_FILE_OPTIONS = ['year', 'as-of', 'days', 'from', 'to', 'kommune', 'contact', 'sheet', 'grounds', 'hourly-cost'] as const;
 
 /** A path as the guard sees it: which file it is, and whether it is a link. */
 export interface PathFacts {

@@ -119,6 +119,8 @@ Valg:
   --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist, status);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
   --calls FIL     opkaldsloggen (.csv eller .xlsx): Dato, Sagsbehandler, Debitor, Udfald, Minutter (campaign)
+  --hourly-cost KR  kommunens timepris (løn med overhead) for opkaldenes tid: omkostningen mod
+                  betalt (campaign); uden den ingen omkostning
   --kommune NAVN, --contact TEKST   afsender og kontaktoplysninger i brevene
   --quiet       ingen fremdriftslinje
   --help        vis denne hjælp
@@ -642,6 +644,7 @@ const OPTIONS = {
   ledger: { type: 'string' },
   steps: { type: 'string' },
   calls: { type: 'string' },
+  'hourly-cost': { type: 'string' },
 } as const;
 
 type Arguments = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;

@@ -37,6 +37,7 @@ import { cprKey } from '../ledger/debtorIdentity.js';
 import type { Posting, RowError } from '../ledger/posting.js';
 import { checkExactSum, formatKroner, ore, type Ore } from '../money/ore.js';
 import { divideRounded } from '../money/rounding.js';
+import { costOf } from './campaignCost.js';
 import type { Call, CallLog } from './callLog.js';
 
 /** The two follow-up windows, in months after the first call. */
@@ -165,8 +166,12 @@ export interface CampaignEffect {
   paying3: Comparison;
   /** Share with no claim sent to inddrivelse within 6 months. */
   kept6: Comparison;
-  /** Kr. paid within 3 months per debtor, weighted as `paying3` (no interval: amounts are far from normal). */
-  paidPerDebtor3: { called: Ore | null; uncalled: Ore | null; difference: Ore | null };
+  /**
+   * Kr. paid within 3 months per debtor, weighted as `paying3` (no interval: amounts are far from
+   * normal); `debtors` the called debtors it rests on, and `extra` what they paid beyond what the
+   * comparable uncalled paid at the same weights (the calls' effect in kr., rounded once).
+   */
+  paidPerDebtor3: { called: Ore | null; uncalled: Ore | null; difference: Ore | null; debtors: number; extra: Ore | null };
   /** Called debtors outside every stratum: not in the ledger, or with nothing open at the start. */
   calledLeftOut: { notInLedger: number; notOpenAtStart: number };
   /** Debtors kept out of the uncalled group because a row of the call log naming them could not be read. */
@@ -187,6 +192,8 @@ export interface Campaign {
   ledgerErrors: RowError[];
   /** Ledger postings read (those after asOf included), for the reader's line account. */
   rows: number;
+  /** The hourly cost the kommune gave (øre per hour), for the cost against kr. recovered (./campaignCost.ts); null when none. */
+  hourlyCost: Ore | null;
 }
 
 /** The ledger's postings as the campaign keeps them, gathered as a reader streams them. */
@@ -495,7 +502,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The campaign's follow-up on `asOf` from the call log and the ledger gathered by
  * `createCampaignLedger` (with the same `asOf`). Calls dated after `asOf` are row errors.
  */
-export function campaignOf(log: CallLog, ledger: CampaignLedger, asOfDay: DayNumber): Campaign {
+export function campaignOf(log: CallLog, ledger: CampaignLedger, asOfDay: DayNumber, options: { hourlyCost?: Ore } = {}): Campaign {
   const errors: RowError[] = [...log.errors];
   const calls: Call[] = [];
   for (const c of log.calls) {
@@ -647,6 +654,7 @@ export function campaignOf(log: CallLog, ledger: CampaignLedger, asOfDay: DayNum
     errors,
     ledgerErrors: [...ledger.errors],
     rows: ledger.rows,
+    hourlyCost: options.hourlyCost ?? null,
   };
 }
 
@@ -775,7 +783,13 @@ function effectOf(x: EffectInput): CampaignEffect {
     strata: out,
     paying3,
     kept6,
-    paidPerDebtor3: { called: calledMean, uncalled: uncalledMean, difference: calledMean === null || uncalledMean === null ? null : ore(calledMean - uncalledMean) },
+    paidPerDebtor3: {
+      called: calledMean,
+      uncalled: uncalledMean,
+      difference: calledMean === null || uncalledMean === null ? null : ore(calledMean - uncalledMean),
+      debtors: w,
+      extra: w === 0 ? null : ore(Math.sign(calledPaid - uncalledWeighted) * Math.round(Math.abs(calledPaid - uncalledWeighted))),
+    },
     calledLeftOut: { notInLedger, notOpenAtStart },
     uncalledUnsure,
   };
@@ -823,5 +837,6 @@ export function campaignSummaryText(c: Campaign): string {
     p.difference === null
       ? `ingen effekt målt (${p.note})`
       : `betalende inden for 3 måneder ${pct(p.calledShare!)} mod ${pct(p.uncalledShare!)} blandt sammenlignelige ikke-ringede, forskel ${pct(p.difference)} (95 %-interval ${pct(p.low!)} til ${pct(p.high!)})`;
-  return `Kampagne ${danishDate(c.start)} – ${danishDate(c.end)}: ${n(t.calls)} opkald, ${n(t.contacts)} kontakter, ${n(t.agreements)} aftaler (${formatKroner(t.agreed)}), betalt inden for 3 måneder ${formatKroner(t.paid3.amount)} (${n(t.paid3.notOver)} debitorer ikke afsluttet); ${effect}.`;
+  const cost = c.hourlyCost === null ? '' : ` Opkaldenes tid koster ${formatKroner(costOf(t, c.hourlyCost))} ved ${formatKroner(c.hourlyCost)} i timen.`;
+  return `Kampagne ${danishDate(c.start)} – ${danishDate(c.end)}: ${n(t.calls)} opkald, ${n(t.contacts)} kontakter, ${n(t.agreements)} aftaler (${formatKroner(t.agreed)}), betalt inden for 3 måneder ${formatKroner(t.paid3.amount)} (${n(t.paid3.notOver)} debitorer ikke afsluttet); ${effect}.${cost}`;
 }

@@ -6,7 +6,9 @@
  * with the standardised difference and its interval); then the rows that could not be read.
  */
 import { AGE_BANDS, SIZE_BANDS, type CallFigures, type Campaign, type Comparison, type StratumGroup } from '../portfolio/campaign.js';
+import { campaignCost, costOf, paid6PerKrone } from '../portfolio/campaignCost.js';
 import { hoursOf } from '../portfolio/campaignJson.js';
+import type { Ore } from '../money/ore.js';
 import { dateSerial, kronerCell } from './cellValues.js';
 import type { CellValue, Column, PairsBlock, SheetDescription } from './sheet.js';
 import { errorsByFileSheet } from './worklistSheets.js';
@@ -35,7 +37,22 @@ export const CAMPAIGN_FIGURE_COLUMNS: readonly Column[] = [
   { header: 'Fordringer ikke afsluttet, 6 mdr.', kind: 'integer' },
 ];
 
-function figureCells(f: CallFigures): CellValue[] {
+/** With an hourly cost: each row's cost, and kr. paid within 6 months per krone of it (gross, not the effect). */
+const COST_COLUMNS: readonly Column[] = [
+  { header: 'Omkostning', kind: 'kroner' },
+  { header: 'Betalt 6 mdr. pr. kr. (brutto)', kind: 'decimal' },
+];
+
+const figureColumns = (c: Campaign): Column[] => [...CAMPAIGN_FIGURE_COLUMNS, ...(c.hourlyCost === null ? [] : COST_COLUMNS)];
+
+/** Kr. per krone as a cell, to 2 decimals. */
+const perKrone = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+
+function figureCells(f: CallFigures, hourlyCost: Ore | null): CellValue[] {
+  return [...baseCells(f), ...(hourlyCost === null ? [] : [kronerCell(costOf(f, hourlyCost)), perKrone(paid6PerKrone(f, hourlyCost))])];
+}
+
+function baseCells(f: CallFigures): CellValue[] {
   return [
     f.calls,
     f.contacts,
@@ -60,10 +77,10 @@ function figureCells(f: CallFigures): CellValue[] {
   ];
 }
 
-const figureWidths = (first: number): Record<number, number> => Object.fromEntries(CAMPAIGN_FIGURE_COLUMNS.map((c, i) => [first + i, Math.max(10, Math.min(20, c.header.length + 2))]));
+const figureWidths = (c: Campaign, first: number): Record<number, number> => Object.fromEntries(figureColumns(c).map((col, i) => [first + i, Math.max(10, Math.min(20, col.header.length + 2))]));
 
 function weeksSheet(c: Campaign): SheetDescription {
-  const columns: Column[] = [{ header: 'Uge', kind: 'text' }, { header: 'Ugen begynder', kind: 'date' }, { header: 'Sagsbehandler', kind: 'text' }, ...CAMPAIGN_FIGURE_COLUMNS];
+  const columns: Column[] = [{ header: 'Uge', kind: 'text' }, { header: 'Ugen begynder', kind: 'date' }, { header: 'Sagsbehandler', kind: 'text' }, ...figureColumns(c)];
   return {
     name: 'Kampagne uger',
     blocks: [
@@ -71,12 +88,12 @@ function weeksSheet(c: Campaign): SheetDescription {
         type: 'table',
         at: { row: 1, col: 1 },
         columns,
-        rows: c.weeks.map((w) => [w.week, dateSerial(w.weekStart), w.caseworker, ...figureCells(w)]),
-        total: ['I alt', null, null, ...figureCells(c.totals)],
+        rows: c.weeks.map((w) => [w.week, dateSerial(w.weekStart), w.caseworker, ...figureCells(w, c.hourlyCost)]),
+        total: ['I alt', null, null, ...figureCells(c.totals, c.hourlyCost)],
         filter: true,
       },
     ],
-    columnWidths: { 1: 10, 2: 14, 3: 18, ...figureWidths(4) },
+    columnWidths: { 1: 10, 2: 14, 3: 18, ...figureWidths(c, 4) },
     freezeRows: 1,
     print: { orientation: 'landscape', fitToWidth: true },
   };
@@ -89,13 +106,13 @@ function caseworkersSheet(c: Campaign): SheetDescription {
       {
         type: 'table',
         at: { row: 1, col: 1 },
-        columns: [{ header: 'Sagsbehandler', kind: 'text' }, ...CAMPAIGN_FIGURE_COLUMNS],
-        rows: c.caseworkers.map((w) => [w.caseworker, ...figureCells(w)]),
-        total: ['I alt', ...figureCells(c.totals)],
+        columns: [{ header: 'Sagsbehandler', kind: 'text' }, ...figureColumns(c)],
+        rows: c.caseworkers.map((w) => [w.caseworker, ...figureCells(w, c.hourlyCost)]),
+        total: ['I alt', ...figureCells(c.totals, c.hourlyCost)],
         filter: true,
       },
     ],
-    columnWidths: { 1: 18, ...figureWidths(2) },
+    columnWidths: { 1: 18, ...figureWidths(c, 2) },
     freezeRows: 1,
     print: { orientation: 'landscape', fitToWidth: true },
   };
@@ -143,6 +160,20 @@ function comparisonLines(title: string, c: Comparison): PairsBlock['lines'] {
   ];
 }
 
+/** The cost against kr. recovered, when the kommune gave an hourly cost: gross and effect kept apart. */
+function costLines(c: Campaign): PairsBlock['lines'] {
+  if (c.hourlyCost === null) return [];
+  const k = campaignCost(c, c.hourlyCost);
+  return [
+    { label: 'Omkostning', value: null, kind: 'text', bold: true },
+    { label: 'Timepris (kommunens egen)', value: kronerCell(k.hourlyCost), kind: 'kroner' },
+    { label: 'Opkaldenes tid til timeprisen', value: kronerCell(k.cost), kind: 'kroner' },
+    { label: 'Opkald uden minutter (ikke i omkostningen)', value: k.callsWithoutMinutes, kind: 'integer' },
+    { label: 'Betalt inden for 6 mdr. pr. kr. brugt (brutto, ikke effekt)', value: perKrone(k.paid6PerKrone), kind: 'decimal' },
+    { label: 'Merbetaling inden for 3 mdr. (effekten i kr., uden interval)', value: k.extraPaid3 === null ? null : kronerCell(k.extraPaid3), kind: 'kroner' },
+  ];
+}
+
 function effectSheet(c: Campaign): SheetDescription {
   const e = c.effect;
   const summary: PairsBlock = {
@@ -158,6 +189,8 @@ function effectSheet(c: Campaign): SheetDescription {
       { label: 'Kr. pr. debitor inden for 3 mdr., ringede', value: e.paidPerDebtor3.called === null ? null : kronerCell(e.paidPerDebtor3.called), kind: 'kroner' },
       { label: 'Kr. pr. debitor inden for 3 mdr., ikke-ringede (vægtet)', value: e.paidPerDebtor3.uncalled === null ? null : kronerCell(e.paidPerDebtor3.uncalled), kind: 'kroner' },
       { label: 'Forskel i kr. pr. debitor (uden interval)', value: e.paidPerDebtor3.difference === null ? null : kronerCell(e.paidPerDebtor3.difference), kind: 'kroner' },
+      { label: 'Merbetaling inden for 3 mdr., de sammenlignede ringede i alt', value: e.paidPerDebtor3.extra === null ? null : kronerCell(e.paidPerDebtor3.extra), kind: 'kroner' },
+      ...costLines(c),
       ...comparisonLines('Ingen fordring oversendt inden for 6 måneder', e.kept6),
       { label: 'Ringede, ikke i posteringslisten (udeladt)', value: e.calledLeftOut.notInLedger, kind: 'integer' },
       { label: 'Ringede uden noget åbent ved start (udeladt)', value: e.calledLeftOut.notOpenAtStart, kind: 'integer' },

@@ -97,4 +97,40 @@ describe('saldo campaign', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^Opgjort pr\. i dag, \d\d-\d\d-\d{4} \(angiv en anden dato med --as-of\)\./);
   });
+
+  it("sets the calls' time against kr. paid at the kommune's hourly cost, the effect apart", async () => {
+    const run = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', ledger, '--as-of', '2026-09-30', '--hourly-cost', '450,00'], files);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      caseworkers: Array<{ caseworker: string; cost: number }>;
+      cost: { hourlyCost: number; cost: number; callsWithoutMinutes: number; paid6MonthsPerKrone: number; extraPaid3Months: number; extraPaid3MonthsDebtors: number };
+    };
+    // Kim 23,5 min and Lis 11,5 min at 450 kr. an hour: 176,25 and 86,25 kr.; 35 min = 262,50 kr.
+    expect(out.caseworkers.map((w) => [w.caseworker, w.cost])).toEqual([
+      ['Kim', 176.25],
+      ['Lis', 86.25],
+    ]);
+    // Paid within 6 months of the first call: D1 2.000 + D5 1.000 = 3.000 kr.; 3.000 / 262,50 = 11,43.
+    // The effect in kr.: the compared called (D1–D4) paid 2.000; the uncalled D6–D8 paid 2.500 for 3,
+    // so 4 of them at the same weights 3.333,33: 2.000 − 3.333,33 = −1.333,33 kr.
+    expect(out.cost).toEqual({ hourlyCost: 450, cost: 262.5, callsWithoutMinutes: 0, paid6MonthsPerKrone: 11.43, extraPaid3Months: -1333.33, extraPaid3MonthsDebtors: 4 });
+    expect(run.stderr).toContain('Opkaldenes tid koster 262,50 kr. ved 450,00 kr. i timen.');
+    const bad = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', ledger, '--hourly-cost', '0'], files);
+    expect([bad.code, bad.stderr]).toEqual([2, '--hourly-cost skal være en timepris i kroner over 0, f.eks. 450 eller 450,00 (fik "0").\n']);
+  });
+
+  it('has no cost without an hourly cost: no figure Saldo could not know', async () => {
+    const run = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', ledger, '--as-of', '2026-09-30', '--out', 'k.xlsx'], files);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(run.files.get('k.xlsx') as Uint8Array as unknown as ArrayBuffer);
+    const headers = wb.getWorksheet('Kampagne sagsbehandlere')!.getRow(1).values as unknown[];
+    expect(headers).not.toContain('Omkostning');
+    const withCost = await cli(['campaign', '--calls', 'opkald.csv', '--ledger', ledger, '--as-of', '2026-09-30', '--hourly-cost', '450', '--out', 'k.xlsx'], files);
+    await wb.xlsx.load(withCost.files.get('k.xlsx') as Uint8Array as unknown as ArrayBuffer);
+    const workers = wb.getWorksheet('Kampagne sagsbehandlere')!;
+    const col = (workers.getRow(1).values as unknown[]).indexOf('Omkostning');
+    expect(col).toBeGreaterThan(0);
+    // Kim, Lis, I alt: 176,25 + 86,25 = 262,50 kr.
+    expect([2, 3, 4].map((r) => workers.getCell(r, col).value)).toEqual([176.25, 86.25, 262.5]);
+  });
 });

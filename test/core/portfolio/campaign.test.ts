@@ -147,7 +147,8 @@ describe('campaign follow-up: called against comparable uncalled debtors', () =>
     expect([p.calledDebtors, p.uncalledDebtors, p.strata, p.calledLeftOut]).toEqual([3, 2, 1, 1]);
     expect(p.note).toBe('1 debitor er ringet op i grupper uden ikke-ringede og udeladt af forskellen. 1 debitor er ringet op, hvis 3-måneders-vindue ikke er afsluttet, er udeladt.');
     // Kr. per debtor: called 2.300/3 = 766,666… → 766,67 kr.; uncalled 1.000/2 = 500,00 kr.; difference 266,67 kr.
-    expect(c.effect.paidPerDebtor3).toEqual({ called: 76667, uncalled: 50000, difference: 26667 });
+    // The effect in kr.: the 3 called paid 2.300; 3 uncalled at 500,00 each would have paid 1.500: 800,00 kr.
+    expect(c.effect.paidPerDebtor3).toEqual({ called: 76667, uncalled: 50000, difference: 26667, debtors: 3, extra: 80000 });
   });
 
   it('claims no effect where the window from the start is not over: says so', () => {
