@@ -6,7 +6,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Options that name a file the CLI reads. A new one must be added here, or it is not protected. */
-export const INPUT_OPTIONS = ['in', 'rules', 'previous', 'template', 'settings', 'addresses', 'recipient', 'agreements', 'ledger', 'mapping', 'steps', 'calls'] as const;
+export const INPUT_OPTIONS = ['in', 'rules', 'previous', 'template', 'settings', 'addresses', 'recipient', 'agreements', 'ledger', 'mapping', 'steps', 'payments', 'calls'] as const;
 /** Options that name a file the CLI writes. A new one must be added here. */
 export const OUTPUT_OPTIONS = ['out', 'letters'] as const;
 /** Options whose value is no file (a test holds every option of cli/run.ts to one of the three lists). */

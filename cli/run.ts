@@ -15,7 +15,8 @@ import { danishDate } from '../core/calendar/date.js';
 import { readAgreementRegister, type AgreementRegister } from '../core/portfolio/agreementRegister.js';
 import { inAgreementOf } from '../core/portfolio/funnel.js';
 import { readStepLog, type StepLog } from '../core/portfolio/stepLog.js';
-import { registerInputs, worklistOf } from '../core/portfolio/worklist.js';
+import { logErrors, registerInputs, worklistOf } from '../core/portfolio/worklist.js';
+import { readPaymentLog, type PaymentLog } from '../core/portfolio/paymentLog.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
 import { formatKroner } from '../core/money/ore.js';
@@ -118,6 +119,8 @@ Valg:
   --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
   --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist, status);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
+  --payments FIL  indbetalingsfilen (.csv eller .xlsx: Aftale, Dato, Beløb) (worklist, status); for
+                  aftalerne i filen gælder dens indbetalinger i stedet for posteringslistens
   --calls FIL     opkaldsloggen (.csv eller .xlsx): Dato, Sagsbehandler, Debitor, Udfald, Minutter (campaign)
   --hourly-cost KR  kommunens timepris (løn med overhead) for opkaldenes tid: omkostningen mod
                   betalt (campaign); uden den ingen omkostning
@@ -457,7 +460,7 @@ const registerBatchOptions = (name: 'plan' | 'henstand' | 'status'): string[] =>
   'quiet',
   'sheet',
   'mapping',
-  ...(name === 'status' ? ['as-of', 'steps'] : []),
+  ...(name === 'status' ? ['as-of', 'steps', 'payments'] : []),
 ];
 
 /**
@@ -480,6 +483,7 @@ async function runRegisterBatch(name: 'plan' | 'henstand' | 'status', values: Ar
   const rules = await loadRules(io, values.rules);
   const register = await readRegisterFile(io, values.agreements!);
   const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
+  const paid = values.payments === undefined ? undefined : await readPaymentFile(io, values.payments);
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
@@ -488,7 +492,7 @@ async function runRegisterBatch(name: 'plan' | 'henstand' | 'status', values: Ar
     sheet: values.sheet,
     onSheet: (sheet: string) => io.stderr(`Læser arket "${sheet}" i ${values.ledger}.\n`),
   });
-  const built = registerInputs(register.agreements, ledger.claims, rules, asOf === undefined ? { kind: name as 'plan' | 'henstand' } : { kind: 'status', asOf, log });
+  const built = registerInputs(register.agreements, ledger.claims, rules, asOf === undefined ? { kind: name as 'plan' | 'henstand' } : { kind: 'status', asOf, log, paid });
   // An agreement that could not be set up is its element's error, naming its register row.
   const failed = new Map<number, BatchError>(
     built.flatMap((b, k) => ('input' in b ? [] : [[k, { error: { code: 'UGYLDIGT_INPUT', field: '--agreements', message: `Række ${b.row}: ${b.message}` } }] as const])),
@@ -499,14 +503,14 @@ async function runRegisterBatch(name: 'plan' | 'henstand' | 'status', values: Ar
   const json = (answer.json as unknown[]).map((element, k) => ({ agreement: ids[k], ...(element as object) }));
   await writeOutput(io, values.out, { ...answer, json }, true);
   for (const line of answer.stderr) io.stderr(`${line}\n`);
-  if (log !== undefined) {
-    const known = new Set(ids);
-    const unused = [...log.errors, ...[...log.steps].flatMap(([id, steps]) => (known.has(id) ? [] : [{ row: steps[0]!.row, message: `aftale ${id} findes ikke i aftaleregistret` }]))].sort(
-      (x, y) => x.row - y.row,
-    );
-    if (unused.length > 0)
-      io.stderr(`${unused.length} ${unused.length === 1 ? 'række' : 'rækker'} i rykkerloggen kunne ikke bruges: ${unused.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`);
-  }
+  // Each message begins with its file's name ("Rykkerloggen: …"), which the line has said already.
+  const unused = (rows: readonly RowError[], file: string) => {
+    const said = (m: string) => (m.startsWith(`${file}: `) ? m.slice(file.length + 2) : m);
+    if (rows.length > 0)
+      io.stderr(`${rows.length} ${rows.length === 1 ? 'række' : 'rækker'} i ${file.toLowerCase()} kunne ikke bruges: ${rows.map((e) => `række ${e.row}: ${said(e.message)}`).join('; ')}\n`);
+  };
+  if (log !== undefined) unused(logErrors(register.agreements, log.steps, log.errors, 'Rykkerloggen'), 'Rykkerloggen');
+  if (paid !== undefined) unused(logErrors(register.agreements, paid.payments, paid.errors, 'Indbetalingsfilen'), 'Indbetalingsfilen');
   if (register.errors.length > 0)
     io.stderr(
       `${register.errors.length} ${register.errors.length === 1 ? 'række' : 'rækker'} i aftaleregistret kunne ikke læses: ${register.errors.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`,
@@ -530,18 +534,24 @@ async function readRegisterFile(io: CliIo, path: string): Promise<AgreementRegis
   return { ...register, errors: [...table.problems, ...register.errors].sort((a, b) => a.row - b.row) };
 }
 
-/** The rykker log of --steps (.csv or .xlsx): rows it cannot read are the work list's errors. */
-async function readStepLogFile(io: CliIo, path: string, rules: RuleSet): Promise<StepLog> {
+/** A log file beside the register (.csv or .xlsx), read whole; a line the CSV reader could not read is one of its errors. */
+async function readLogFile<L extends { errors: RowError[] }>(io: CliIo, path: string, what: string, option: string, read: (rows: ReadonlyArray<readonly unknown[]>) => L): Promise<L> {
   let bytes: Uint8Array;
   try {
     bytes = io.readBytes ? await io.readBytes(path) : new TextEncoder().encode(await io.readFile(path));
   } catch (e) {
-    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `Rykkerloggen "${path}" findes ikke.` : `Rykkerloggen "${path}" ${fileProblem(e)}.`);
+    throw new UsageError((e as { code?: string }).code === 'ENOENT' ? `${what} "${path}" findes ikke.` : `${what} "${path}" ${fileProblem(e)}.`);
   }
-  const table = await (await tableFiles()).readTableFile(bytes, path, `Rykkerloggen "${path}"`, '--steps');
-  const log = readStepLog(table.rows, rules);
-  return { ...log, errors: [...table.problems.map((p) => ({ row: p.row, message: `Rykkerloggen: ${p.message}` })), ...log.errors] };
+  const table = await (await tableFiles()).readTableFile(bytes, path, `${what} "${path}"`, option);
+  const log = read(table.rows);
+  return { ...log, errors: [...table.problems.map((p) => ({ row: p.row, message: `${what}: ${p.message}` })), ...log.errors] };
 }
+
+/** The rykker log of --steps: rows it cannot read are the work list's errors. */
+const readStepLogFile = (io: CliIo, path: string, rules: RuleSet): Promise<StepLog> => readLogFile(io, path, 'Rykkerloggen', '--steps', (rows) => readStepLog(rows, rules));
+
+/** The payments file of --payments: rows it cannot read are the work list's errors. */
+const readPaymentFile = (io: CliIo, path: string): Promise<PaymentLog> => readLogFile(io, path, 'Indbetalingsfilen', '--payments', (rows) => readPaymentLog(rows));
 
 /** The radar in one line for standard error: how many and how much in the window, and already forældet. */
 function radarSummaryText(r: LimitationRadar): string {
@@ -579,6 +589,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
     'agreements',
     'ledger',
     'steps',
+    'payments',
   ]) {
     if (values[option] !== undefined && !CLI_COMMANDS[name].options.includes(option)) {
       // worklist has a runner of its own (runWorklist), not an entry in CLI_COMMANDS.
@@ -588,6 +599,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
           .map(([n]) => n),
         ...(WORKLIST_OPTIONS.includes(option) ? ['worklist'] : []),
         ...(CAMPAIGN_OPTIONS.includes(option) ? ['campaign'] : []),
+        ...(option === 'steps' || option === 'payments' ? ['status --agreements'] : []),
       ];
       throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
     }
@@ -643,6 +655,7 @@ const OPTIONS = {
   agreements: { type: 'string' },
   ledger: { type: 'string' },
   steps: { type: 'string' },
+  payments: { type: 'string' },
   calls: { type: 'string' },
   'hourly-cost': { type: 'string' },
 } as const;
@@ -672,7 +685,7 @@ function readArguments(argv: readonly string[]): Arguments {
   return parsed as unknown as Arguments;
 }
 
-const WORKLIST_OPTIONS = ['agreements', 'ledger', 'steps', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
+const WORKLIST_OPTIONS = ['agreements', 'ledger', 'steps', 'payments', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];
 
 /**
  * `worklist --agreements FIL --ledger FIL --as-of DATO`: the register read whole (a few thousand
@@ -693,13 +706,14 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
   const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
+  const paid = values.payments === undefined ? undefined : await readPaymentFile(io, values.payments);
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
     mapping,
     progress,
     sheet: values.sheet,
     onSheet: (name: string) => io.stderr(`Læser arket "${name}" i ${values.ledger}.\n`),
   });
-  const list = worklistOf(register.agreements, ledger.claims, asOf, rules, log);
+  const list = worklistOf(register.agreements, ledger.claims, asOf, rules, log, paid);
   // The register's own unreadable rows are the list's errors too: none is dropped in silence.
   const w = { ...list, errors: [...register.errors, ...list.errors].sort((a, b) => a.row - b.row) };
   const all = { ...w, totals: { ...w.totals, errors: w.errors.length } };
@@ -715,6 +729,7 @@ async function runWorklist(values: Arguments['values'], io: CliIo): Promise<void
   io.stderr(`Arbejdsliste pr. ${danishDate(asOf)}: ${count(all.totals.agreements, 'aftale', 'aftaler')} (${states || 'ingen'}); restance i alt ${kr(all.totals.arrears)}\n`);
   if (all.errors.length > 0) io.stderr(`${count(all.errors.length, 'aftale', 'aftaler')} kunne ikke tjekkes; se "errors" (eller arket Fejl).\n`);
   if (all.stepErrors.length > 0) io.stderr(`${count(all.stepErrors.length, 'række', 'rækker')} i rykkerloggen kunne ikke bruges; se "stepErrors" (eller arket Fejl).\n`);
+  if (all.paymentErrors.length > 0) io.stderr(`${count(all.paymentErrors.length, 'række', 'rækker')} i indbetalingsfilen kunne ikke bruges; se "paymentErrors" (eller arket Fejl).\n`);
   if (all.ledgerErrors.length > 0) io.stderr(`${count(all.ledgerErrors.length, 'række', 'rækker')} i posteringslisten kunne ikke læses; se "ledgerErrors" (eller arket Fejl).\n`);
   const unknownKinds = unknownKindsText(all.ledgerErrors);
   if (unknownKinds !== '') io.stderr(`${unknownKinds} Se --mapping.\n`);

@@ -233,6 +233,10 @@ export const strings = {
     steps: 'Rykkerlog (valgfri)',
     stepsHelp: 'Trin uden gebyr (opkald, varsel): en tabel eller et ark med Aftale, Trin og Dato. For aftalerne i loggen gælder dens trin; ellers læses rykkergebyrerne i posteringslisten.',
     noSteps: 'Ingen rykkerlog',
+    payments: 'Indbetalinger (valgfri)',
+    paymentsHelp:
+      'Indbetalinger, der ikke står i posteringslisten endnu: en tabel eller et ark med Aftale, Dato og Beløb. For aftalerne i den gælder dens indbetalinger i stedet for posteringslistens.',
+    noPayments: 'Ingen indbetalingsfil',
     asOf: 'Pr. dato',
     run: 'Lav arbejdsliste',
     done: (sheet: string, agreements: number, arrears: string) => `${agreements.toLocaleString('da-DK')} ${agreements === 1 ? 'aftale' : 'aftaler'} står i arket “${sheet}”; restance i alt ${arrears}`,

@@ -3,6 +3,7 @@ import { parseDate, type CalendarDate } from '../calendar/date.js';
 import type { At } from '../errors.js';
 import { readAgreementRegister } from '../portfolio/agreementRegister.js';
 import { worklist, type Worklist } from '../portfolio/worklist.js';
+import { readPaymentLog } from '../portfolio/paymentLog.js';
 import { readStepLog } from '../portfolio/stepLog.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -18,6 +19,9 @@ export interface WorklistOfRowsInput {
   /** The rykker log's rows (header first), when the team keeps one, and its sheet row. */
   steps?: ReadonlyArray<readonly unknown[]>;
   stepsFirstRow?: number;
+  /** The payments file's rows (header first), when the team has one, and its sheet row. */
+  payments?: ReadonlyArray<readonly unknown[]>;
+  paymentsFirstRow?: number;
   /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
   mapping?: ReadonlyArray<readonly unknown[]>;
 }
@@ -30,9 +34,10 @@ export function worklistOfRows(input: WorklistOfRowsInput, rules: RuleSet): (led
   const asOf: CalendarDate = parseDate(input.asOf, input.asOfPlace);
   const register = readAgreementRegister(input.register, input.registerFirstRow ?? 1);
   const log = input.steps === undefined ? undefined : readStepLog(input.steps, rules, input.stepsFirstRow ?? 1);
+  const paid = input.payments === undefined ? undefined : readPaymentLog(input.payments, input.paymentsFirstRow ?? 1);
   const mapping = mappingOf(input.mapping);
   return (rows) => {
-    const list = worklist(register.agreements, mappedRows(rows, mapping), asOf, rules, log);
+    const list = worklist(register.agreements, mappedRows(rows, mapping), asOf, rules, log, paid);
     const errors = [...register.errors, ...list.errors].sort((a, b) => a.row - b.row);
     return { ...list, errors, totals: { ...list.totals, errors: errors.length } };
   };

@@ -8,7 +8,8 @@
  *   korrektion and tilbagebetaling add to the principal, gebyr to the fees, rente to the interest;
  *   betaling, modregning, afskrivning and oversendt reduce them in the rules' dækningsrækkefølge;
  * - payments are the claims' betaling and modregning postings from the agreement date to the
- *   date (a set-off pays the agreement as a payment does);
+ *   date (a set-off pays the agreement as a payment does); or, for an agreement a payments file
+ *   names (paymentLog.ts), the file's payments, never both;
  * - steps taken are the claims' gebyr postings after the agreement date: each is a rykker sent,
  *   the procedure's rykkers taken in order; or, for an agreement a rykker log names (stepLog.ts),
  *   the log's steps after the agreement date, which include steps without a fee;
@@ -30,6 +31,7 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import { chooseProcedure, stepsFor } from '../rykker/procedure.js';
 import type { AgreementState } from '../status/agreementStatus.js';
 import type { RegisteredAgreement } from './agreementRegister.js';
+import type { LoggedPayment, PaymentLog } from './paymentLog.js';
 import type { LoggedStep, StepLog } from './stepLog.js';
 
 /** What the list says of an agreement: the status's states, and two the ledger adds. */
@@ -81,6 +83,8 @@ export interface Worklist {
   ledgerErrors: RowError[];
   /** Rykker log rows that could not be used, each with its row in the log. */
   stepErrors: RowError[];
+  /** Payments file rows that could not be used, each with its row in the file. */
+  paymentErrors: RowError[];
 }
 
 const STATE_ORDER: readonly WorklistState[] = ['misligholdt', 'overholdt', 'afsluttet', 'oversendt'];
@@ -99,10 +103,10 @@ interface ClaimPostings {
  * sheet or CSV gives them). Only the register's debtors' postings are kept, so a ledger of a
  * million rows costs the memory of the agreements' claims.
  */
-export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet, log?: StepLog): Worklist {
+export function worklist(agreements: readonly RegisteredAgreement[], ledgerRows: Iterable<readonly unknown[]>, asOf: CalendarDate, rules: RuleSet, log?: StepLog, paid?: PaymentLog): Worklist {
   const ledger = agreementClaims(agreements);
   feedRows(ledgerRows, ledger);
-  return worklistOf(agreements, ledger, asOf, rules, log);
+  return worklistOf(agreements, ledger, asOf, rules, log, paid);
 }
 
 /** The agreements' claims gathered from a ledger's postings, as a reader streams them. */
@@ -150,20 +154,17 @@ export function agreementClaims(agreements: readonly RegisteredAgreement[]): Agr
  * steps of the agreements it names come from it (its unreadable rows, and rows naming an
  * agreement the register lacks, are among the errors).
  */
-export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet, log?: StepLog): Worklist {
+export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: AgreementClaims, asOf: CalendarDate, rules: RuleSet, log?: StepLog, paid?: PaymentLog): Worklist {
   const { claims, names, errors: ledgerErrors } = ledger;
   const errors: RowError[] = [];
-  const stepErrors: RowError[] = [...(log?.errors ?? [])];
   const rows: WorklistRow[] = [];
   for (const agreement of agreements) {
-    const row = worklistRow(agreement, claims, names, asOf, rules, log?.steps.get(agreement.id));
+    const row = worklistRow(agreement, claims, names, asOf, rules, log?.steps.get(agreement.id), paid?.payments.get(agreement.id));
     if ('message' in row) errors.push(row);
     else rows.push(row);
   }
-  if (log) {
-    const ids = new Set(agreements.map((a) => a.id));
-    for (const [id, steps] of log.steps) if (!ids.has(id)) stepErrors.push({ row: steps[0]!.row, message: `Rykkerloggen: aftale ${id} findes ikke i aftaleregistret.` });
-  }
+  const stepErrors = log ? logErrors(agreements, log.steps, log.errors, 'Rykkerloggen') : [];
+  const paymentErrors = paid ? logErrors(agreements, paid.payments, paid.errors, 'Indbetalingsfilen') : [];
   rows.sort(byUrgency);
   const byState = STATE_ORDER.map((state) => {
     const of = rows.filter((r) => r.state === state);
@@ -175,8 +176,19 @@ export function worklistOf(agreements: readonly RegisteredAgreement[], ledger: A
     totals: { agreements: rows.length, arrears: ore(rows.reduce((sum, r) => sum + r.arrears, 0)), byState, errors: errors.length },
     errors,
     ledgerErrors: [...ledgerErrors],
-    stepErrors: stepErrors.sort((a, b) => a.row - b.row),
+    stepErrors,
+    paymentErrors,
   };
+}
+
+/**
+ * A log's unreadable rows and its rows naming an agreement the register lacks (the first such
+ * row per agreement), in the log's row order.
+ */
+export function logErrors(agreements: readonly RegisteredAgreement[], byAgreement: ReadonlyMap<string, ReadonlyArray<{ row: number }>>, unreadable: readonly RowError[], what: string): RowError[] {
+  const ids = new Set(agreements.map((a) => a.id));
+  const unknown = [...byAgreement].flatMap(([id, rows]) => (ids.has(id) ? [] : [{ row: rows[0]!.row, message: `${what}: aftale ${id} findes ikke i aftaleregistret.` }]));
+  return [...unreadable, ...unknown].sort((a, b) => a.row - b.row);
 }
 
 const claimKey = (debtorId: string, claimId: string): string => `${debtorId}\u0000${claimId}`;
@@ -202,7 +214,7 @@ function claimInputsOf(found: readonly FoundClaim[], start: DayNumber, rules: Ru
 }
 
 /** What a register batch builds an agreement into: `plan`, `henstand` (where the register gives one) or `status` on a date. */
-export type RegisterBatch = { kind: 'plan' } | { kind: 'henstand' } | { kind: 'status'; asOf: CalendarDate; log?: StepLog };
+export type RegisterBatch = { kind: 'plan' } | { kind: 'henstand' } | { kind: 'status'; asOf: CalendarDate; log?: StepLog; paid?: PaymentLog };
 
 /**
  * The agreements of a register as inputs of a batch: the claims what was open on them the day
@@ -220,7 +232,7 @@ export function registerInputs(
   return agreements.map((a) => {
     const fail = (message: string) => ({ id: a.id, row: a.row, message: `Aftale ${a.id}: ${message}` });
     if (batch.kind === 'status') {
-      const built = statusInputOf(a, ledger.claims, batch.asOf, rules, batch.log?.steps.get(a.id));
+      const built = statusInputOf(a, ledger.claims, batch.asOf, rules, batch.log?.steps.get(a.id), batch.paid?.payments.get(a.id));
       if ('message' in built) return { id: a.id, ...built };
       if ('oversendt' in built)
         return fail(
@@ -266,6 +278,7 @@ function statusInputOf(
   asOf: CalendarDate,
   rules: RuleSet,
   logged: readonly LoggedStep[] | undefined,
+  paidLogged: readonly LoggedPayment[] | undefined,
 ): { input: StatusInput; found: readonly FoundClaim[] } | { oversendt: CalendarDate; sentClaims: string[]; found: readonly FoundClaim[] } | RowError {
   const fail = (message: string): RowError => ({ row: a.row, message: `Aftale ${a.id}: ${message}` });
   const start = toDayNumber(a.startDate);
@@ -283,10 +296,17 @@ function statusInputOf(
 
   const claimInputs = claimInputsOf(found, start, rules);
   if (claimInputs.length === 0) return fail(nothingOpenText(a));
-  const payments = all
-    .filter((p) => (p.kind === 'betaling' || p.kind === 'modregning') && within(p))
-    .sort((x, y) => x.postingDay - y.postingDay)
-    .map((p) => ({ date: fromDayNumber(p.postingDay), amount: toKroner(ore(-p.amount)) }));
+  // The payments file's, where it names the agreement (never with the ledger's: a payment would count twice).
+  const payments =
+    paidLogged !== undefined
+      ? paidLogged
+          .filter((p) => p.date >= a.startDate && p.date <= asOf)
+          .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.row - y.row))
+          .map((p) => ({ date: p.date, amount: toKroner(p.amount) }))
+      : all
+          .filter((p) => (p.kind === 'betaling' || p.kind === 'modregning') && within(p))
+          .sort((x, y) => x.postingDay - y.postingDay)
+          .map((p) => ({ date: fromDayNumber(p.postingDay), amount: toKroner(ore(-p.amount)) }));
   const input: StatusInput = {
     ...termsOf(a),
     claims: claimInputs,
@@ -340,8 +360,9 @@ function worklistRow(
   asOf: CalendarDate,
   rules: RuleSet,
   logged: readonly LoggedStep[] | undefined,
+  paidLogged: readonly LoggedPayment[] | undefined,
 ): WorklistRow | RowError {
-  const built = statusInputOf(a, claims, asOf, rules, logged);
+  const built = statusInputOf(a, claims, asOf, rules, logged, paidLogged);
   if ('message' in built) return built;
   const end = toDayNumber(asOf);
   const base = {

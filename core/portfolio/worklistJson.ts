@@ -27,9 +27,11 @@ export function worklistToJson(w: Worklist) {
       errors: w.totals.errors,
       ledgerErrors: w.ledgerErrors.length,
       stepErrors: w.stepErrors.length,
+      paymentErrors: w.paymentErrors.length,
     },
     errors: w.errors,
     ledgerErrors: w.ledgerErrors,
     stepErrors: w.stepErrors,
+    paymentErrors: w.paymentErrors,
   };
 }

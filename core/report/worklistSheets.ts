@@ -75,6 +75,7 @@ export function worklistSheets(w: Worklist): SheetDescription[] {
   const problems: CellValue[][] = [
     ...w.errors.map((e) => ['Aftaleregistret', e.row, e.message]),
     ...w.stepErrors.map((e) => ['Rykkerloggen', e.row, e.message]),
+    ...w.paymentErrors.map((e) => ['Indbetalingsfilen', e.row, e.message]),
     ...w.ledgerErrors.map((e) => ['Posteringslisten', e.row, e.message]),
   ];
   const errors = errorsByFileSheet(`Fejl ${w.asOf}`, problems, 'Ingen fejl: alle aftaler og posteringer blev læst.');

@@ -33,7 +33,7 @@ describe('worklist --steps', () => {
   it('refuses --steps where it is not used', async () => {
     const run = await cli(['funnel', '--in', ledger, '--from', '2025-12-01', '--to', '2025-12-31', '--steps', 'log.csv'], { 'log.csv': 'Aftale;Trin;Dato' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--steps bruges ikke af funnel (kun af worklist).');
+    expect(run.stderr).toContain('--steps bruges ikke af funnel (kun af worklist og status --agreements).');
   });
 });
 
@@ -66,5 +66,39 @@ describe('funnel --agreements', () => {
     const run = await cli(['statements', '--in', ledger, '--year', '2026', '--agreements', 'aftaler.csv'], files);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--agreements bruges ikke af statements (kun af funnel og worklist).');
+  });
+});
+
+describe('worklist and status --payments', () => {
+  it("takes the payments of the agreements the file names instead of the ledger's, and lists the rows it cannot use", async () => {
+    // A2 (500 a month from 2 Jan): the ledger has only 500 on 2 Jan; the bank's file has 2 Jan
+    // and 2 Feb, so the rate of 2 Mar is the one missing: breached from 3 Mar, 500 kr. in arrears.
+    const payments = ['Aftale;Dato;Beløb', 'A2;02-01-2026;500,00', 'A2;02-02-2026;500,00', 'A2;03-02-2026;-50,00', 'A9;02-02-2026;100'].join('\n');
+    const run = await cli(['worklist', '--agreements', 'aftaler.csv', '--ledger', ledger, '--as-of', '2026-03-15', '--payments', 'bet.csv'], { ...files, 'bet.csv': payments });
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      agreements: Array<{ id: string; state: string; arrears: number; breachDate: string | null }>;
+      paymentErrors: Array<{ row: number; message: string }>;
+    };
+    const a2 = out.agreements.find((a) => a.id === 'A2')!;
+    expect([a2.state, a2.arrears, a2.breachDate]).toEqual(['misligholdt', 500, '2026-03-03']);
+    // A1 is not in the file: its payments still come from the ledger (2 Feb and 2 Mar, kept)
+    expect(out.agreements.find((a) => a.id === 'A1')!.state).toBe('overholdt');
+    expect(out.paymentErrors).toEqual([
+      { row: 4, message: 'Indbetalingsfilen: Beløbet "-50,00" skal være over 0 kr.; en tilbageført betaling trækkes fra den betaling, den tilbagefører.' },
+      { row: 5, message: 'Indbetalingsfilen: aftale A9 findes ikke i aftaleregistret.' },
+    ]);
+    expect(run.stderr).toContain('2 rækker i indbetalingsfilen kunne ikke bruges; se "paymentErrors" (eller arket Fejl).');
+    // status on the register reads the same file the same way
+    const status = await cli(['status', '--agreements', 'aftaler.csv', '--ledger', ledger, '--as-of', '2026-03-15', '--payments', 'bet.csv'], { ...files, 'bet.csv': payments });
+    const s2 = (JSON.parse(status.stdout) as Array<{ agreement: string; arrears: number; breachDate: string }>)[1]!;
+    expect([s2.agreement, s2.arrears, s2.breachDate]).toEqual(['A2', 500, '2026-03-03']);
+    expect(status.stderr).toContain('2 rækker i indbetalingsfilen kunne ikke bruges: række 4:');
+  });
+
+  it('refuses a file without its headers, in Danish', async () => {
+    const run = await cli(['worklist', '--agreements', 'aftaler.csv', '--ledger', ledger, '--as-of', '2026-03-15', '--payments', 'bet.csv'], { ...files, 'bet.csv': 'Debitor;Dato\nD2;02-01-2026' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Indbetalingsfilen skal have overskrifterne Aftale, Dato og Beløb (fandt "Debitor", "Dato").');
   });
 });

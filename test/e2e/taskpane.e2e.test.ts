@@ -513,6 +513,23 @@ describe('task pane in a browser', () => {
     await expect.poll(async () => table.locator('tbody tr').first().innerText()).toMatch(/A1\s+misligholdt \(499,50 kr\.\)\s+Send 1\. rykker til medhæftere/);
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: `${SHOTS}arbejdsliste.png`, fullPage: true });
+    // A payments file: the bank has A1's three rates of 500 kr. (2 Jan, 2 Feb, 2 Mar); for A1 they
+    // count instead of the ledger's 1.000,50, so nothing is in arrears and A1 is kept.
+    await page.evaluate(() => {
+      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+      saldo.workbook.worksheets.add('Indbetalinger');
+      saldo.workbook.put('Indbetalinger', 'A1', [
+        ['Aftale', 'Dato', 'Beløb'],
+        ['A1', '02-01-2026', '500,00'],
+        ['A1', '02-02-2026', '500,00'],
+        ['A1', '02-03-2026', '500,00'],
+      ]);
+    });
+    await page.getByRole('button', { name: 'Opdater listen' }).nth(3).click();
+    await page.getByLabel('Indbetalinger (valgfri)').selectOption({ label: 'Ark: Indbetalinger' });
+    await page.getByRole('button', { name: 'Lav arbejdsliste' }).click();
+    await expect.poll(async () => page.getByRole('status').last().innerText()).toMatch(/restance i alt 0,00 kr\./);
+    expect(await table.locator('tbody tr', { hasText: 'A1' }).innerText()).toMatch(/A1\s+overholdt/);
     await page.close();
   });
 

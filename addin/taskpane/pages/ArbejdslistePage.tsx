@@ -26,6 +26,7 @@ export function ArbejdslistePage(): ReactElement {
   const [register, setRegister] = useState('');
   const [ledger, setLedger] = useState('');
   const [log, setLog] = useState('');
+  const [paid, setPaid] = useState('');
   const [asOf, setAsOf] = useState(today);
   const [result, setResult] = useState<Worklist | null>(null);
   const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
@@ -35,12 +36,20 @@ export function ArbejdslistePage(): ReactElement {
       setResult(null);
       const read = await readSourceAt(ledgerSourceOf(register));
       const steps = log === '' ? undefined : await readSourceAt(ledgerSourceOf(log));
-      const input = { asOf, asOfPlace: t.asOf, register: read.values, registerFirstRow: read.row, ...(steps ? { steps: steps.values, stepsFirstRow: steps.row } : {}) };
+      const payments = paid === '' ? undefined : await readSourceAt(ledgerSourceOf(paid));
+      const input = {
+        asOf,
+        asOfPlace: t.asOf,
+        register: read.values,
+        registerFirstRow: read.row,
+        ...(steps ? { steps: steps.values, stepsFirstRow: steps.row } : {}),
+        ...(payments ? { payments: payments.values, paymentsFirstRow: payments.row } : {}),
+      };
       const w = await compute(ledger, { kind: 'worklist', input }, rules);
       report(strings.ledger.writing, null);
       const sheet = await writeWorklistSheets(w);
       setResult(w);
-      const errors = t.errors(w.errors.length + w.stepErrors.length + w.ledgerErrors.length);
+      const errors = t.errors(w.errors.length + w.stepErrors.length + w.paymentErrors.length + w.ledgerErrors.length);
       return { intent: errors === '' ? 'success' : 'warning', text: `${t.done(sheet, w.totals.agreements, kr(w.totals.arrears))}${errors === '' ? '' : ` ${errors}`}` };
     });
 
@@ -55,6 +64,7 @@ export function ArbejdslistePage(): ReactElement {
       <TableOrSheetPicker value={register} onChange={setRegister} onError={fail} label={t.register} help={t.registerHelp} prefer={/aftale/i} />
       <LedgerSourcePicker value={ledger} onChange={setLedger} onError={fail} />
       <OptionalTableOrSheetPicker value={log} onChange={setLog} onError={fail} label={t.steps} help={t.stepsHelp} prefer={/rykkerlog/i} none={t.noSteps} />
+      <OptionalTableOrSheetPicker value={paid} onChange={setPaid} onError={fail} label={t.payments} help={t.paymentsHelp} prefer={/indbetal/i} none={t.noPayments} />
       <Field label={t.asOf}>
         <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
       </Field>
