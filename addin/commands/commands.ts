@@ -25,6 +25,8 @@ export const PAGE_ACTIONS = {
   openAnalyse: 'analyse',
   openArbejdsliste: 'arbejdsliste',
   openTragt: 'tragt',
+  openForaeldelse: 'foraeldelse',
+  openKampagne: 'kampagne',
   openRegler: 'regler',
 } as const satisfies Record<string, PageId>;
 

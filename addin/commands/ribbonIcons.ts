@@ -82,6 +82,16 @@ export const RIBBON_ICONS = {
     rgb: [0x9b, 0x1b, 0x62],
     glyph: any((x, y) => y >= 0.18 && y <= 0.56 && Math.abs(x - 0.5) <= 0.34 - (0.25 * (y - 0.18)) / 0.38, box(0.42, 0.5, 0.58, 0.84)),
   },
+  // An hourglass: the time left before a claim is forældet.
+  Foraeldelse: {
+    rgb: [0x80, 0x5a, 0x00],
+    glyph: any(box(0.24, 0.14, 0.76, 0.22), box(0.24, 0.78, 0.76, 0.86), (x, y) => y >= 0.22 && y <= 0.78 && Math.abs(x - 0.5) <= 0.05 + (0.2 * Math.abs(y - 0.5)) / 0.28),
+  },
+  // A telephone handset: the calls of a campaign.
+  Kampagne: {
+    rgb: [0x00, 0x6e, 0x5a],
+    glyph: any(line(0.13, [0.28, 0.26], [0.24, 0.44], [0.36, 0.63], [0.56, 0.76], [0.74, 0.76]), line(0.2, [0.18, 0.32], [0.36, 0.18]), line(0.2, [0.68, 0.84], [0.84, 0.68])),
+  },
   // An open book: the rules and their sources.
   Regler: {
     rgb: [0x5c, 0x40, 0x33],

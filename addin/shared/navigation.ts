@@ -11,7 +11,7 @@
 /** The event a ribbon button sends to the task pane to show a page. */
 export const NAVIGATE_EVENT = 'saldo:navigate';
 
-export type PageId = 'betalingsaftale' | 'henstand' | 'status' | 'opfoelgning' | 'saldoopgoerelse' | 'analyse' | 'arbejdsliste' | 'tragt' | 'regler';
+export type PageId = 'betalingsaftale' | 'henstand' | 'status' | 'opfoelgning' | 'saldoopgoerelse' | 'analyse' | 'arbejdsliste' | 'tragt' | 'foraeldelse' | 'kampagne' | 'regler';
 
 /** Where the last request waits for a task pane that has not mounted yet. */
 const PENDING = Symbol.for('saldo.requestedPage');

@@ -1,7 +1,8 @@
 /**
  * The task pane shell: a header and the jobs to choose between. A task pane opens 320–350 px wide,
- * where nine tabs take three rows: there the pages are a drop-down list ("Side"); from 600 px,
- * one row of tabs. A page without `render` in PAGES is shown disabled ("kommer i en senere version").
+ * where eleven tabs take three rows: there the pages are a drop-down list ("Side"); from 600 px,
+ * tabs, in as many rows as the width needs. A page without `render` in PAGES is shown disabled
+ * ("kommer i en senere version").
  */
 import { Field, makeStaticStyles, makeStyles, Select, Spinner, Tab, TabList, Text, Title3, tokens, Tooltip } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
@@ -16,8 +17,8 @@ declare const SALDO_VERSION: string;
 /**
  * Every page but the first is a chunk loaded when first opened (test/e2e/build.e2e.test.ts keeps
  * the start within its budget): each brings its own code — the follow-up mathjs (≈ 100 KB
- * gzipped), the work list and the funnel the portfolio's commands — and the pane starts with the
- * Betalingsaftale page alone. Until a page has come, the pane says so in Danish.
+ * gzipped), the work list, the funnel, the forældelse radar and the campaign the portfolio's
+ * commands — and the pane starts with the Betalingsaftale page alone. Until a page has come, the pane says so in Danish.
  */
 const page = <K extends string>(load: () => Promise<Record<K, () => ReactElement>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 const HenstandPage = page(() => import('./pages/HenstandPage.js'), 'HenstandPage');
@@ -27,6 +28,8 @@ const SaldoopgoerelsePage = page(() => import('./pages/SaldoopgoerelsePage.js'),
 const AnalysePage = page(() => import('./pages/AnalysePage.js'), 'AnalysePage');
 const ArbejdslistePage = page(() => import('./pages/ArbejdslistePage.js'), 'ArbejdslistePage');
 const TragtPage = page(() => import('./pages/TragtPage.js'), 'TragtPage');
+const ForaeldelsePage = page(() => import('./pages/ForaeldelsePage.js'), 'ForaeldelsePage');
+const KampagnePage = page(() => import('./pages/KampagnePage.js'), 'KampagnePage');
 const ReglerPage = page(() => import('./pages/ReglerPage.js'), 'ReglerPage');
 
 interface Page {
@@ -43,6 +46,8 @@ const PAGES: readonly Page[] = [
   { id: 'analyse', render: () => <AnalysePage /> },
   { id: 'arbejdsliste', render: () => <ArbejdslistePage /> },
   { id: 'tragt', render: () => <TragtPage /> },
+  { id: 'foraeldelse', render: () => <ForaeldelsePage /> },
+  { id: 'kampagne', render: () => <KampagnePage /> },
   { id: 'regler', render: () => <ReglerPage /> },
 ];
 
@@ -65,7 +70,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     paddingLeft: '8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    [`@media (min-width: ${WIDE}px)`]: { display: 'flex' },
+    // Eleven tabs may not fit one row: they wrap to the next rather than run out of the pane.
+    [`@media (min-width: ${WIDE}px)`]: { display: 'flex', flexWrap: 'wrap' },
   },
   menu: {
     padding: '4px 16px 8px',

@@ -12,6 +12,8 @@ export const strings = {
     analyse: 'Analyse',
     arbejdsliste: 'Arbejdsliste',
     tragt: 'Opkrævningstragt',
+    foraeldelse: 'Forældelse',
+    kampagne: 'Kampagne',
     regler: 'Regler',
   },
   comingLater: 'Kommer i en senere version',
@@ -275,6 +277,52 @@ export const strings = {
     register: 'Aftaleregister (valgfri)',
     registerHelp: 'Registrets fordringer tæller som "i betalingsaftale", mens de står åbne (samme register som på siden Arbejdsliste).',
     noRegister: 'Intet aftaleregister',
+  },
+  limitation: {
+    heading: 'Forældelsesradar',
+    intro:
+      'Hvilke åbne fordringer forældes snart? Radaren viser dem, hvis forældelsesfrist udløber inden for 90 eller 180 dage – med åbent beløb, fordringstype, sagsbehandler og det skridt, der afbryder forældelsen. Fordringer, der allerede er forældet, står for sig.',
+    asOf: 'Pr. dato',
+    window: 'Vindue',
+    windowDays: (days: number) => `${days} dage`,
+    run: 'Lav forældelsesradar',
+    done: (sheet: string, claims: number, amount: string, days: number, end: string) =>
+      claims === 0
+        ? `Ingen åbne fordringer forældes inden for ${days} dage (til og med ${end}). Radaren står i arket “${sheet}”.`
+        : `${claims.toLocaleString('da-DK')} ${claims === 1 ? 'fordring' : 'fordringer'} med ${amount} i alt forældes inden for ${days} dage (til og med ${end}). Radaren står i arket “${sheet}”.`,
+    barred: (n: number, amount: string, sheet: string) =>
+      n === 0 ? '' : `${n.toLocaleString('da-DK')} ${n === 1 ? 'fordring' : 'fordringer'} med ${amount} er allerede forældet; se arket “${sheet}”.`,
+    errors: (n: number, sheet: string | null) =>
+      n === 0 || sheet === null ? '' : `${n.toLocaleString('da-DK')} ${n === 1 ? 'række kunne ikke læses; den står' : 'rækker kunne ikke læses; de står'} i arket “${sheet}”.`,
+    figures: 'Radarens tal',
+    inWindow: (days: number) => `Inden for ${days} dage`,
+    alreadyBarred: 'Allerede forældet',
+    urgent: 'De mest presserende',
+    columns: { what: 'Fordringer', count: 'Antal', lastDay: 'Sidste dag', claim: 'Fordring', open: 'Åbent' },
+    rest: (n: number, sheet: string) => `De øvrige ${n.toLocaleString('da-DK')} står i arket “${sheet}”.`,
+  },
+  campaign: {
+    heading: 'Kampagneopfølgning',
+    intro:
+      'Hvad gav opkaldene? Saldo holder opkaldsloggen op mod posteringslisten: opkald, kontakter og aftaler pr. uge og sagsbehandler, hvad de ringede betalte inden for 3 og 6 måneder fra første opkald, og de ringede sammenlignet med lignende borgere, I ikke ringede til.',
+    calls: 'Opkaldslog',
+    callsHelp: 'En tabel eller et ark med én række pr. opkald: Dato, Sagsbehandler, Debitor og Udfald (aftale, betalt, ingen kontakt eller afvist), gerne også Minutter og Aftalt beløb.',
+    asOf: 'Pr. dato (valgfri)',
+    asOfHelp: 'Tom: i dag. Kun 3- og 6-måneders-perioder, der er slut på datoen, tæller med.',
+    run: 'Lav kampagneopfølgning',
+    done: (start: string, end: string, weeks: string, caseworkers: string, effect: string) => `Kampagnen ${start} – ${end} står i arkene “${weeks}”, “${caseworkers}” og “${effect}”.`,
+    errors: (n: number, sheet: string) =>
+      n === 0 ? '' : `${n.toLocaleString('da-DK')} ${n === 1 ? 'række i opkaldsloggen kunne ikke bruges; den står' : 'rækker i opkaldsloggen kunne ikke bruges; de står'} i arket “${sheet}”.`,
+    ledgerErrors: (n: number, sheet: string) =>
+      n === 0 ? '' : `${n.toLocaleString('da-DK')} ${n === 1 ? 'række i posteringslisten kunne ikke læses; den står' : 'rækker i posteringslisten kunne ikke læses; de står'} i arket “${sheet}”.`,
+    result: 'Kampagnen i tal',
+    figures: { calls: 'Opkald', contacts: 'Kontakter', agreements: 'Aftaler', agreed: 'Aftalt beløb', paid3: 'Betalt inden for 3 mdr.' },
+    notOver: (n: number) => (n === 0 ? '' : `${n.toLocaleString('da-DK')} ringede ${n === 1 ? 'debitor' : 'debitorer'}, hvis 3 måneder ikke er gået endnu, er ikke med i beløbet.`),
+    effectHeading: 'Effekt',
+    effect: (called: string, uncalled: string, difference: string, low: string, high: string) =>
+      `Betalende inden for 3 måneder: ${called} af de ringede mod ${uncalled} af sammenlignelige borgere, I ikke ringede til – en forskel på ${difference} (95 %-interval ${low} til ${high}).`,
+    unsure: 'Intervallet går fra minus til plus: der er ingen sikker effekt.',
+    caution: 'Det er ikke et forsøg: I har selv valgt, hvem I ringede til. Læs forskellen med forsigtighed.',
   },
   followup: {
     heading: 'Opfølgning på mål',

@@ -1,14 +1,17 @@
 /**
  * `campaign` on JSON (SPEC "Portfolio commands"): `{"asOf": "2026-09-30", "calls": [{"date",
- * "caseworker", "debtorId", "outcome", "minutes", "agreedAmount"}], "ledger": [...]}`. Loaded on
- * first use by the command map, so the task pane's bundle does not carry it; files stream through
- * the CLI (cli/campaign.ts) into the same core.
+ * "caseworker", "debtorId", "outcome", "minutes", "agreedAmount"}], "ledger": [...]}`, and
+ * `campaignOfRows` on a call log's and a ledger's rows as sheets give them (the task pane's
+ * Kampagne page, in its ledger worker). Loaded on first use by the command map, so the task
+ * pane's start does not carry it; files stream through the CLI (cli/campaign.ts) into the same core.
  */
-import { parseDate } from '../calendar/date.js';
-import { SaldoError } from '../errors.js';
+import { parseDate, toDayNumber } from '../calendar/date.js';
+import { SaldoError, type At } from '../errors.js';
 import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
-import { objectsToRows } from '../ledger/ledgerJson.js';
-import type { Campaign } from '../portfolio/campaign.js';
+import { feedRows, objectsToRows } from '../ledger/ledgerJson.js';
+import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
+import { readCallLog } from '../portfolio/callLog.js';
+import { campaignOf, createCampaignLedger, type Campaign } from '../portfolio/campaign.js';
 import { campaignFromRows, campaignToJson } from '../portfolio/campaignJson.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 
@@ -38,3 +41,32 @@ export function campaign(input: CampaignInput, _rules: RuleSet): Campaign {
 }
 
 export { campaignToJson };
+
+/** The follow-up of a call log sheet against a ledger sheet (the task pane's Kampagne page). */
+export interface CampaignOfRowsInput {
+  /** The call log's rows (its header row first) as the sheet or table gives them, and the sheet row of the first. */
+  calls: ReadonlyArray<readonly unknown[]>;
+  callsFirstRow?: number;
+  /** The date the windows are judged on (ISO), and its field's name for a Danish error. */
+  asOf: string;
+  asOfPlace: At;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one: the ledger's own words. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
+}
+
+/**
+ * Checks the date and reads the call log first (a log without Dato or Udfald stops here, before a
+ * long read of the ledger), then gives the follow-up of the ledger's rows (a header row first), as
+ * `saldo campaign` joins them (cli/campaign.ts): the ledger through the workbook's mapping into the
+ * campaign's sink, the log's row errors kept with their sheet rows.
+ */
+export function campaignOfRows(input: CampaignOfRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Campaign {
+  const asOf = toDayNumber(parseDate(input.asOf, input.asOfPlace));
+  const log = readCallLog(input.calls, input.callsFirstRow ?? 1);
+  const mapping = mappingOf(input.mapping);
+  return (rows) => {
+    const ledger = createCampaignLedger(asOf);
+    feedRows(mappedRows(rows, mapping), ledger);
+    return campaignOf(log, ledger, asOf);
+  };
+}

@@ -10,7 +10,7 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { FollowupOfTablesInput } from './followup.js';
 import type { MeasureInput } from './measure.js';
 import type { FollowupInput } from './inputs.js';
-import type { CampaignInput } from './campaign.js';
+import type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
 import type { Campaign } from '../portfolio/campaign.js';
 import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
@@ -44,7 +44,7 @@ export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
 export type { FunnelOfRowsInput, FunnelPeriodPlaces, LimitationRowsInput } from './portfolio.js';
 export type { WorklistOfRowsInput } from './worklist.js';
-export type { CampaignInput } from './campaign.js';
+export type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
 export type { Campaign } from '../portfolio/campaign.js';
 
 /**
@@ -63,7 +63,7 @@ const guarded =
 // and the CLI's other commands start without it (issues 19 and 22).
 const followupModule = () => import('./followup.js');
 const measureModule = () => import('./measure.js');
-// The campaign follow-up is a CLI job for now: loaded on first use, so the task pane's bundle does not carry it.
+// The campaign follow-up (the CLI's campaign, the task pane's Kampagne page): loaded on first use, not at the pane's start.
 const campaignModule = () => import('./campaign.js');
 // The portfolio commands (work list, forældelse radar, opkrævningstragt) and their JSON: a chunk
 // of their own too, loaded by the pages and CLI commands that use them, not at the pane's start.
@@ -88,6 +88,7 @@ export const commands = {
   worklistOfRows: async (input: WorklistOfRowsInput, rules: RuleSet) => (await portfolioModule()).worklistOfRows(input, rules),
   limitationOfRows: async (input: LimitationRowsInput, rules: RuleSet) => (await portfolioModule()).limitationOfRows(input, rules),
   funnelOfRows: async (input: FunnelOfRowsInput, rules: RuleSet) => (await portfolioModule()).funnelOfRows(input, rules),
+  campaignOfRows: async (input: CampaignOfRowsInput, rules: RuleSet) => (await campaignModule()).campaignOfRows(input, rules),
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,
@@ -135,6 +136,7 @@ export const toJson = {
   limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).limitationRadarToJson(of(rows)),
   funnel: async (f: Funnel) => (await portfolioModule()).funnelToJson(f),
   funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).funnelToJson(of(rows)),
+  campaignOfRows: (of: (rows: Iterable<readonly unknown[]>) => Campaign) => async (rows: Iterable<readonly unknown[]>) => (await campaignModule()).campaignToJson(of(rows)),
   followupOfTables: same,
   nextBankingDay: same,
   bankingDay: same,

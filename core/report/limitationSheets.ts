@@ -114,7 +114,13 @@ const totalsColumns = (first: string): Column[] => [
 const TOTALS_ROW = 13;
 const GAP = 2;
 
-export function radarSummarySheet(name: string, r: LimitationRadar): SheetDescription {
+/** The sheets the overview points to: the forældede claims, and the rows that could not be read (null: none written). */
+export interface RadarSheetRefs {
+  barred: string;
+  errors: string | null;
+}
+
+export function radarSummarySheet(name: string, r: LimitationRadar, see: RadarSheetRefs = { barred: 'Forældet', errors: 'Fejl' }): SheetDescription {
   const byType = totalsTable(
     r,
     (t) => t.byClaimType.map((x) => ({ key: x.claimType, claims: x.claims, open: x.open })),
@@ -136,10 +142,10 @@ export function radarSummarySheet(name: string, r: LimitationRadar): SheetDescri
           { label: 'Vinduets sidste dag', value: dateToExcelSerial(r.windowEnd), kind: 'date' },
           { label: 'Fordringer, der forældes i vinduet', value: r.totals.all.claims, kind: 'integer' },
           { label: 'Åbent beløb på dem', value: toKroner(r.totals.all.open), kind: 'kroner' },
-          { label: 'Allerede forældet (se arket Forældet)', value: r.alreadyBarred.totals.all.claims, kind: 'integer' },
+          { label: `Allerede forældet (se arket ${see.barred})`, value: r.alreadyBarred.totals.all.claims, kind: 'integer' },
           { label: 'Åbent beløb på de forældede', value: toKroner(r.alreadyBarred.totals.all.open), kind: 'kroner' },
           { label: 'Åbne fordringer gennemgået', value: r.openClaims, kind: 'integer' },
-          { label: 'Fejlbehæftede rækker (se arket Fejl)', value: r.errors.length, kind: 'integer' },
+          { label: see.errors === null ? 'Fejlbehæftede rækker' : `Fejlbehæftede rækker (se arket ${see.errors})`, value: r.errors.length, kind: 'integer' },
         ],
       },
       { type: 'table', at: { row: TOTALS_ROW, col: 1 }, columns: totalsColumns('Fordringstype'), rows: byType.rows, total: byType.total },
@@ -168,7 +174,14 @@ export function barredClaimsSheet(name: string, r: LimitationRadar): SheetDescri
   };
 }
 
-/** The radar's sheets in order. */
-export function limitationSheets(r: LimitationRadar): SheetDescription[] {
-  return [radarSummarySheet('Oversigt', r), radarClaimsSheet('Radar', r), barredClaimsSheet('Forældet', r), errorsSheet('Fejl', r.errors)];
+/** The names of the radar's sheets; `errors` null leaves the sheet of row errors out (the add-in writes it only when there are some). */
+export interface RadarSheetNames extends RadarSheetRefs {
+  summary: string;
+  claims: string;
+}
+
+/** The radar's sheets in order: as the CLI's workbook names them, or as `names` says (the add-in's, made unique in the workbook). */
+export function limitationSheets(r: LimitationRadar, names: RadarSheetNames = { summary: 'Oversigt', claims: 'Radar', barred: 'Forældet', errors: 'Fejl' }): SheetDescription[] {
+  const sheets = [radarSummarySheet(names.summary, r, names), radarClaimsSheet(names.claims, r), barredClaimsSheet(names.barred, r)];
+  return names.errors === null ? sheets : [...sheets, errorsSheet(names.errors, r.errors)];
 }

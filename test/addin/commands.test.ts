@@ -40,7 +40,7 @@ async function loadCommands(): Promise<void> {
 
 describe('the ribbon commands script', () => {
   it('associates every ExecuteFunction action of the manifest at import, without waiting for Office.onReady', async () => {
-    expect(manifestActions).toHaveLength(9);
+    expect(manifestActions).toHaveLength(11);
     await loadCommands();
     expect([...associated.keys()].sort()).toEqual([...manifestActions].sort());
   });

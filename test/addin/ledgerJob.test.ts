@@ -13,6 +13,7 @@ import { commands } from '../../core/commands/index.js';
 import { isSaldoError } from '../../core/errors.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
+import { exampleRows } from '../fakes/exampleRows.js';
 
 const rows = readFileSync(new URL('../../examples/ledger/posteringer.csv', import.meta.url), 'utf8')
   .trim()
@@ -90,6 +91,41 @@ describe('a ledger job off the UI thread', () => {
     const list = await job.result();
     expect(list).toEqual((await commands.worklistOfRows(input, defaultRules))(rows));
     expect(list.totals.agreements + list.errors.length).toBe(1); // the one agreement, listed or an error
+  });
+
+  it('the forældelse radar the same way, its date and window checked at the start', async () => {
+    const input = { asOf: '2026-06-16', asOfPlace: 'Pr. dato', days: '90', daysPlace: 'Vindue', maskCpr: false };
+    const job = await startLedgerJob({ kind: 'limitation', input }, defaultRules, new FakeWorker());
+    for (const piece of inPieces(rows, 4)) job.add(piece);
+    const radar = await job.result();
+    expect(radar).toEqual((await commands.limitationOfRows(input, defaultRules))(rows));
+    expect(radar.openClaims).toBeGreaterThan(0); // the example ledger, not an empty one
+    await expect(startLedgerJob({ kind: 'limitation', input: { ...input, days: '90 dage' } }, defaultRules, new FakeWorker())).rejects.toThrow(/^Vindue: angiv antal dage/);
+  });
+
+  it('the campaign the same way: the call log goes with the start, the ledger in pieces', async () => {
+    const ledger = exampleRows('portefoelje/posteringer.csv');
+    const input = { calls: exampleRows('portefoelje/opkald.csv'), asOf: '2026-09-30', asOfPlace: 'Pr. dato' };
+    const worker = new FakeWorker();
+    const job = await startLedgerJob({ kind: 'campaign', input }, defaultRules, worker);
+    for (const piece of inPieces(ledger, 3)) job.add(piece);
+    const c = await job.result();
+    expect(c).toEqual((await commands.campaignOfRows(input, defaultRules))(ledger));
+    // examples/portefoelje/README.md: 7 calls, 3.000 kr. paid within 3 months of the first call (in øre)
+    expect([c.totals.calls, c.totals.paid3.amount]).toEqual([7, 300_000]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('a call log without Udfald fails at the start, naming the column, before a row of the ledger is sent', async () => {
+    const worker = new FakeWorker();
+    const calls = [
+      ['Dato', 'Sagsbehandler', 'Debitor'],
+      ['09-01-2026', 'Kim', 'D1'],
+    ];
+    const failed = await startLedgerJob({ kind: 'campaign', input: { calls, asOf: '2026-09-30', asOfPlace: 'Pr. dato' } }, defaultRules, worker).catch((e: unknown) => e);
+    expect(isSaldoError(failed)).toBe(true);
+    expect((failed as Error).message).toMatch(/^Opkaldsloggen mangler kolonnerne Udfald/);
+    expect(worker.received).toEqual(['start']);
   });
 
   it('a year that is no year fails at the start, as Saldo’s own Danish error, before a row is sent', async () => {

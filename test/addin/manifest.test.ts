@@ -321,11 +321,11 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(tab(), 'Label').attrs.resid!).attrs.DefaultValue).toBe('Saldo');
     const group = path(tab(), 'Group');
     expect(group.attrs.id).toBe('Saldo.Group.Agreements');
-    expect(names(group)).toEqual(['Label', 'Icon', ...Array(10).fill('Control')]);
+    expect(names(group)).toEqual(['Label', 'Icon', ...Array(12).fill('Control')]);
     expect(resource(path(group, 'Label').attrs.resid!).attrs.DefaultValue).toBe('Payment agreements');
   });
 
-  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse, Arbejdsliste, Opkrævningstragt and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
+  it('has the buttons Åbn Saldo, Betalingsaftale, Henstand, Status, Opfølgning, Saldoopgørelse, Analyse, Arbejdsliste, Opkrævningstragt, Forældelse, Kampagne and Regler, each with label, supertip, icons in every size a button uses and an action, in that order', () => {
     expect(buttons().map((b) => b.attrs.id)).toEqual([
       'Saldo.Button.Open',
       'Saldo.Button.Betalingsaftale',
@@ -336,6 +336,8 @@ describe('the Saldo ribbon tab', () => {
       'Saldo.Button.Analyse',
       'Saldo.Button.Arbejdsliste',
       'Saldo.Button.Tragt',
+      'Saldo.Button.Foraeldelse',
+      'Saldo.Button.Kampagne',
       'Saldo.Button.Regler',
     ]);
     for (const button of buttons()) {
@@ -359,6 +361,8 @@ describe('the Saldo ribbon tab', () => {
       ['Analysis', 'Analyse'],
       ['Work list', 'Arbejdsliste'],
       ['Collection funnel', 'Opkrævningstragt'],
+      ['Limitation', 'Forældelse'],
+      ['Campaign', 'Kampagne'],
       ['Rules', 'Regler'],
     ]);
   });
@@ -369,10 +373,10 @@ describe('the Saldo ribbon tab', () => {
     expect(resource(path(first, 'Action', 'SourceLocation').attrs.resid!).attrs.DefaultValue).toBe(`${ORIGIN}taskpane.html`);
   });
 
-  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse, openArbejdsliste, openTragt and openRegler, and nothing else, as ExecuteFunction actions', () => {
+  it('runs the commands openBetalingsaftale, openHenstand, openStatus, openOpfoelgning, openSaldoopgoerelse, openAnalyse, openArbejdsliste, openTragt, openForaeldelse, openKampagne and openRegler, and nothing else, as ExecuteFunction actions', () => {
     const actions = all(host()).filter((e) => e.name === 'Action' && e.attrs['xsi:type'] !== 'ShowTaskpane');
-    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(9).fill('ExecuteFunction'));
-    expect(actions.map((a) => names(a))).toEqual(Array(9).fill(['FunctionName']));
+    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(Array(11).fill('ExecuteFunction'));
+    expect(actions.map((a) => names(a))).toEqual(Array(11).fill(['FunctionName']));
     expect(actions.map((a) => path(a, 'FunctionName').text)).toEqual([
       'openBetalingsaftale',
       'openHenstand',
@@ -382,6 +386,8 @@ describe('the Saldo ribbon tab', () => {
       'openAnalyse',
       'openArbejdsliste',
       'openTragt',
+      'openForaeldelse',
+      'openKampagne',
       'openRegler',
     ]);
   });

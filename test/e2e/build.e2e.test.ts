@@ -78,7 +78,9 @@ describe('the production build', () => {
     expect(worker).toBeGreaterThanOrEqual(0);
     const pages = graph.flatMap((g, i) => g.requests.filter((r) => /\/pages\/\w+\.js$/.test(r)).map((r) => ({ page: r.replace(/.*\/pages\/(\w+)\.js$/, '$1'), group: i })));
     // every page but the first (in taskpane.js) is loaded on first use
-    expect(new Set(pages.map((p) => p.page))).toEqual(new Set(['HenstandPage', 'StatusPage', 'OpfoelgningPage', 'SaldoopgoerelsePage', 'AnalysePage', 'ArbejdslistePage', 'TragtPage', 'ReglerPage']));
+    expect(new Set(pages.map((p) => p.page))).toEqual(
+      new Set(['HenstandPage', 'StatusPage', 'OpfoelgningPage', 'SaldoopgoerelsePage', 'AnalysePage', 'ArbejdslistePage', 'TragtPage', 'ForaeldelsePage', 'KampagnePage', 'ReglerPage']),
+    );
     const size = (files: Iterable<string>) => [...new Set(files)].filter((f) => !letters.includes(f)).reduce((sum, f) => sum + gz(f), 0);
     const startSize = size(atStart);
     const perPage = pages.map(({ page, group }) => ({ page, size: size([...atStart, ...filesOf(closure(group)), ...filesOf(closure(worker))]) }));
@@ -125,7 +127,7 @@ describe('the production build', () => {
     // Each page's section is labelled by its heading's id (aria-labelledby), which marks its code.
     const atStart = startScripts();
     expect(scriptsHolding('"plan-heading"').every((f) => atStart.includes(f))).toBe(true);
-    const later = ['henstand', 'status', 'followup', 'statements', 'analyse', 'worklist', 'funnel', 'regler-ark'].map((page) => {
+    const later = ['henstand', 'status', 'followup', 'statements', 'analyse', 'worklist', 'funnel', 'limitation', 'campaign', 'regler-ark'].map((page) => {
       const holding = scriptsHolding(`"${page}-heading"`);
       expect(holding, page).toHaveLength(1);
       expect(atStart, page).not.toContain(holding[0]);

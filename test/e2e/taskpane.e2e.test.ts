@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleRows } from '../fakes/exampleRows.js';
 import { serve } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -121,6 +122,19 @@ async function axeViolations(page: Page): Promise<Array<{ id: string; help: stri
 
 const sheets = (page: Page) => page.evaluate(() => (window as unknown as { __saldo: { sheets(): SheetDump[] } }).__saldo.sheets());
 
+/** New sheets in the page's workbook, each with its rows from A1 (as a person pastes a file into a sheet). */
+const putSheets = (page: Page, added: Record<string, unknown[][]>) =>
+  page.evaluate((added) => {
+    const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
+    for (const [name, rows] of Object.entries(added)) {
+      saldo.workbook.worksheets.add(name);
+      saldo.workbook.put(name, 'A1', rows);
+    }
+  }, added);
+
+/** A table's body rows as their cells' texts. */
+const bodyRows = async (table: Locator) => (await table.locator('tbody tr').allInnerTexts()).map((r) => r.split(/\s*\t\s*|\n/).filter((c) => c !== ''));
+
 describe('task pane in a browser', () => {
   it('makes a payment agreement from typed claims and writes it to a new, formatted sheet', async () => {
     const page = await openTaskpane();
@@ -205,7 +219,19 @@ describe('task pane in a browser', () => {
     const page = await openTaskpane();
     // the manifest's ExecuteFunction buttons are exactly the actions the runtime registers
     const actions = await page.evaluate(() => [...(window as unknown as { __saldo: { actions: Map<string, unknown> } }).__saldo.actions.keys()].sort());
-    expect(actions).toEqual(['openAnalyse', 'openArbejdsliste', 'openBetalingsaftale', 'openHenstand', 'openOpfoelgning', 'openRegler', 'openSaldoopgoerelse', 'openStatus', 'openTragt']);
+    expect(actions).toEqual([
+      'openAnalyse',
+      'openArbejdsliste',
+      'openBetalingsaftale',
+      'openForaeldelse',
+      'openHenstand',
+      'openKampagne',
+      'openOpfoelgning',
+      'openRegler',
+      'openSaldoopgoerelse',
+      'openStatus',
+      'openTragt',
+    ]);
     const completed = await page.evaluate(() => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction('openRegler'));
     expect(completed).toBe(true);
     await page.getByRole('heading', { name: 'Regler i brug' }).waitFor();
@@ -224,6 +250,8 @@ describe('task pane in a browser', () => {
     const opened: Array<[string, string]> = [
       ['openTragt', 'Opkrævningstragt'],
       ['openArbejdsliste', 'Arbejdsliste'],
+      ['openForaeldelse', 'Forældelsesradar'],
+      ['openKampagne', 'Kampagneopfølgning'],
     ];
     for (const [action, heading] of opened) {
       expect(await page.evaluate((a) => (window as unknown as { __saldo: { runAction(n: string): Promise<boolean> } }).__saldo.runAction(a), action)).toBe(true);
@@ -676,6 +704,162 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Forældelse: the radar of examples/portefoelje on a typed date, 180 then 90 days, computed in the worker, written to new sheets', async () => {
+    const page = await openTaskpane({ width: 320 });
+    await putSheets(page, { Portefølje: exampleRows('portefoelje/posteringer.csv') });
+    await goTo(page, 'Forældelse');
+    await page.getByRole('heading', { name: 'Forældelsesradar' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Portefølje' });
+    await page.getByLabel('Pr. dato').fill('1.10.2028');
+    // 180 days, the default
+    expect(await page.getByRole('radio', { name: '180 dage' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Lav forældelsesradar' }).click();
+    // By hand (examples/portefoelje/posteringer.csv): every claim fell due 01-12-2025; 3 years run from the due
+    // date or the debtor's last payment. On 01-10-2028 the open ones are F9 (D8, nothing paid: 01-12-2028, a
+    // Friday, 30 + 31 = 61 days left, 1.600 kr.), F2 (D2 paid 02-01-2026: 02-01-2029, a Tuesday, 93 days,
+    // 2.000 − 500 = 1.500 kr.), F3 (D3 paid 02-01-2026, then a 250 kr. rykkergebyr: 02-01-2029, 1.750 kr.) and
+    // F1 (D1 paid 02-02 and 02-03-2026: 02-03-2029, a Friday, 152 days, 1.000 kr.); F4–F8 are paid or sent to
+    // inddrivelse. 180 days reach 30-03-2029: all four, 1.600 + 1.500 + 1.750 + 1.000 = 5.850 kr.
+    await page.getByText(/Radaren står i arket/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toBe('4 fordringer med 5.850,00 kr. i alt forældes inden for 180 dage (til og med 30-03-2029). Radaren står i arket “Radar 2028-10-01”.');
+    expect(await bodyRows(page.getByTestId('limitation-result'))).toEqual([
+      ['Inden for 180 dage', '4', '5.850,00 kr.'],
+      ['Allerede forældet', '0', '0,00 kr.'],
+    ]);
+    expect(await bodyRows(page.getByTestId('limitation-claims'))).toEqual([
+      ['01-12-2028', 'F9', 'Hanne Krog', '1.600,00 kr.'],
+      ['02-01-2029', 'F2', 'Hansen; Bo', '1.500,00 kr.'],
+      ['02-01-2029', 'F3', 'Cem Yilmaz', '1.750,00 kr.'],
+      ['02-03-2029', 'F1', 'Anna Holm', '1.000,00 kr.'],
+    ]);
+    // at 320 px the figures fit the pane, nothing to scroll sideways
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}pane-320-foraeldelse.png`, fullPage: true });
+    // 90 days reach 30-12-2028: F9 alone
+    await page.getByRole('radio', { name: '90 dage' }).check();
+    await page.getByRole('button', { name: 'Lav forældelsesradar' }).click();
+    await page.getByText(/^1 fordring med 1\.600,00 kr\./).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toBe('1 fordring med 1.600,00 kr. i alt forældes inden for 90 dage (til og med 30-12-2028). Radaren står i arket “Radar 2028-10-01 2”.');
+    expect(await bodyRows(page.getByTestId('limitation-claims'))).toEqual([['01-12-2028', 'F9', 'Hanne Krog', '1.600,00 kr.']]);
+    const all = await sheets(page);
+    // each run on new sheets, the second named apart; every row read, so no sheet of errors
+    expect(all.map((x) => x.name)).toEqual([
+      'Ark1',
+      'Posteringer',
+      'Portefølje',
+      'Forældelse 2028-10-01',
+      'Radar 2028-10-01',
+      'Forældet 2028-10-01',
+      'Forældelse 2028-10-01 2',
+      'Radar 2028-10-01 2',
+      'Forældet 2028-10-01 2',
+    ]);
+    const radar = all.find((x) => x.name === 'Radar 2028-10-01')!;
+    expect(radar.grid.slice(1).map((r) => [r[0], r[2], r[4], r[6], r[7]])).toEqual([
+      [61, 'D8', 'F9', '(ingen sagsbehandler)', 1600],
+      [93, 'D2', 'F2', '(ingen sagsbehandler)', 1500],
+      [93, 'D3', 'F3', '(ingen sagsbehandler)', 1750],
+      [152, 'D1', 'F1', '(ingen sagsbehandler)', 1000],
+    ]);
+    expect(radar.formats).toMatchObject({ '2,8': '#,##0.00 "kr."' });
+    expect(radar.frozenRows).toBe(1);
+    const overview = new Map(all.find((x) => x.name === 'Forældelse 2028-10-01')!.grid.map((r) => [r[0], r[1]]));
+    expect([overview.get('Fordringer, der forældes i vinduet'), overview.get('Åbent beløb på dem'), overview.get('Åbne fordringer gennemgået')]).toEqual([4, 5850, 4]);
+    expect(
+      all
+        .find((x) => x.name === 'Radar 2028-10-01 2')!
+        .grid.slice(1)
+        .map((r) => r[4]),
+    ).toEqual(['F9']);
+    // the ledger is never written to, and nothing from it became a formula
+    expect(all.find((x) => x.name === 'Portefølje')!.grid).toEqual(exampleRows('portefoelje/posteringer.csv'));
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
+    // a date that is no date is named at its field, and nothing is written
+    await page.getByLabel('Pr. dato').fill('31-02-2028');
+    await page.getByRole('button', { name: 'Lav forældelsesradar' }).click();
+    await expect.poll(() => page.getByRole('alert').last().innerText()).toMatch(/^Pr\. dato: /);
+    expect((await sheets(page)).length).toBe(all.length);
+    await page.close();
+  });
+
+  it('Kampagne: the call log against a fagsystem ledger read through Saldo-kortlægning, with the figures of examples/portefoelje', async () => {
+    const page = await openTaskpane({ width: 320 });
+    // The fagsystem's own words (Deb.nr, Bevægelsestype, Udligning, Rykker 1) in the workbook's mapping sheet:
+    // the same ledger as posteringer.csv, so the same campaign (examples/portefoelje/README.md).
+    await putSheets(page, {
+      Opkald: exampleRows('portefoelje/opkald.csv'),
+      Fagsystem: exampleRows('portefoelje/fagsystem.csv'),
+      'Saldo-kortlægning': exampleRows('portefoelje/kortlaegning.csv'),
+    });
+    await goTo(page, 'Kampagne');
+    await page.getByRole('heading', { name: 'Kampagneopfølgning' }).waitFor();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
+    await expect.poll(() => page.getByLabel('Opkaldslog').inputValue()).toBe('sheet:Opkald');
+    await page.getByRole('button', { name: 'Opdater listen' }).nth(1).click();
+    await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Fagsystem' });
+    await page.getByLabel('Pr. dato (valgfri)').fill('30-09-2026');
+    await page.getByRole('button', { name: 'Lav kampagneopfølgning' }).click();
+    await page.getByText(/står i arkene/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toBe('Kampagnen 09-01-2026 – 21-01-2026 står i arkene “Kampagne uger”, “Kampagne sagsbehandlere” og “Kampagne effekt”.');
+    // The README, by hand: Kim 4 calls, 2 contacts, 2 agreements (3.000 + 1.500 kr.); Lis 3 calls, 2 contacts.
+    // Paid within 3 months of the first call: D1 2.000 kr., D5 1.000 kr.
+    expect(await bodyRows(page.getByTestId('campaign-result'))).toEqual([
+      ['Opkald', '7'],
+      ['Kontakter', '4'],
+      ['Aftaler', '2'],
+      ['Aftalt beløb', '4.500,00 kr.'],
+      ['Betalt inden for 3 mdr.', '3.000,00 kr.'],
+    ]);
+    // daginstitution, 1.000–4.999 kr., 0–90 dage: called 1 of 4 paid, uncalled 1 of 3; −8,3 % ± 68,2 %.
+    // D5 (ejendomsskat) has no uncalled debtor to be compared with.
+    expect(await page.getByTestId('campaign-effect').locator('p').allInnerTexts()).toEqual([
+      // (the shares with a minus sign and a no-break space before %)
+      'Betalende inden for 3 måneder: 25,0\u00a0% af de ringede mod 33,3\u00a0% af sammenlignelige borgere, I ikke ringede til – en forskel på \u22128,3\u00a0% (95 %-interval \u221276,5\u00a0% til 59,8\u00a0%).',
+      'Intervallet går fra minus til plus: der er ingen sikker effekt.',
+      '1 debitor er ringet op i grupper uden ikke-ringede og udeladt af forskellen.',
+      'Det er ikke et forsøg: I har selv valgt, hvem I ringede til. Læs forskellen med forsigtighed.',
+    ]);
+    let all = await sheets(page);
+    expect(
+      all
+        .find((x) => x.name === 'Kampagne sagsbehandlere')!
+        .grid.slice(1)
+        .map((r) => r.slice(0, 4).concat([r[7], r[11]])),
+    ).toEqual([
+      ['Kim', 4, 2, 2, 4500, 2000],
+      ['Lis', 3, 2, 0, 0, 1000],
+      ['I alt', 7, 4, 2, 4500, 3000],
+    ]);
+    expect(all.find((x) => x.name === 'Fejl kampagne')!.grid[1]).toEqual(['', '', 'Ingen fejl: alle opkald og posteringer blev læst.']);
+    expect(all.every((x) => x.formulas === 0)).toBe(true);
+    // at 320 px the figures and the effect fit the pane, nothing to scroll sideways
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}pane-320-kampagne.png`, fullPage: true });
+    // On 31-03-2026 no 3-month window is over (the first ends 09-04-2026): no effect, and the pane says why.
+    // D1–D5 are in the ledger and called; D10 is not in it.
+    await page.getByLabel('Pr. dato (valgfri)').fill('31-03-2026');
+    await page.getByRole('button', { name: 'Lav kampagneopfølgning' }).click();
+    await page.getByText(/“Kampagne uger 2”/).waitFor();
+    expect(await page.getByText('5 ringede debitorer, hvis 3 måneder ikke er gået endnu, er ikke med i beløbet.').isVisible()).toBe(true);
+    expect(await page.getByTestId('campaign-effect').locator('p').allInnerTexts()).toEqual([
+      '3-måneders-vinduet fra kampagnens start er ikke afsluttet: ingen sammenligning endnu. 5 debitorer er ringet op, hvis 3-måneders-vindue ikke er afsluttet, er udeladt.',
+    ]);
+    all = await sheets(page);
+    expect(all.filter((x) => x.name.startsWith('Kampagne')).map((x) => x.name)).toEqual([
+      'Kampagne uger',
+      'Kampagne sagsbehandlere',
+      'Kampagne effekt',
+      'Kampagne uger 2',
+      'Kampagne sagsbehandlere 2',
+      'Kampagne effekt 2',
+    ]);
+    // the user's sheets are never written to
+    expect(all.find((x) => x.name === 'Opkald')!.grid).toEqual(exampleRows('portefoelje/opkald.csv'));
+    expect(all.find((x) => x.name === 'Fagsystem')!.grid).toEqual(exampleRows('portefoelje/fagsystem.csv'));
+    await page.close();
+  });
+
   it('Analyse: writes aging and development with charts to a new sheet', async () => {
     const page = await openTaskpane();
     await goTo(page, 'Analyse');
@@ -777,6 +961,8 @@ describe('task pane in a browser', () => {
       ['Analyse', 'Analyse af saldo'],
       ['Arbejdsliste', 'Arbejdsliste'],
       ['Opkrævningstragt', 'Opkrævningstragt'],
+      ['Forældelse', 'Forældelsesradar'],
+      ['Kampagne', 'Kampagneopfølgning'],
       ['Regler', 'Regler i brug'],
     ];
     for (const [tab, heading] of pages) {
@@ -838,6 +1024,25 @@ describe('task pane in a browser', () => {
     await page.getByLabel('Fra måned').fill('13-2025');
     await page.getByText('Skriv måneden som mm-åååå, f.eks. 01-2022.').waitFor();
     expect(await axeViolations(page), 'Opkrævningstragt with a month that is no month').toEqual([]);
+    await goTo(page, 'Forældelse');
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('Pr. dato').fill('01-09-2028');
+    await page.getByRole('button', { name: 'Lav forældelsesradar' }).click();
+    await page.getByTestId('limitation-claims').waitFor();
+    expect(await axeViolations(page), 'Forældelse with a result (and a row error)').toEqual([]);
+    await putSheets(page, {
+      Opkald: [
+        ['Dato', 'Sagsbehandler', 'Debitor', 'Udfald', 'Minutter'],
+        ['05-01-2026', 'Kim', 'D1', 'Aftale', '5'],
+        ['06-01-2026', 'Kim', 'D2', 'Måske', '1'],
+      ],
+    });
+    await goTo(page, 'Kampagne');
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
+    await page.getByLabel('Opkaldslog').selectOption({ label: 'Ark: Opkald' });
+    await page.getByRole('button', { name: 'Lav kampagneopfølgning' }).click();
+    await page.getByTestId('campaign-effect').waitFor();
+    expect(await axeViolations(page), 'Kampagne with a result (and a call log row error)').toEqual([]);
     await goTo(page, 'Regler');
     await page.getByRole('button', { name: /Betalingsevne 2024/ }).click();
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
@@ -845,7 +1050,7 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
-  it("works by keyboard alone: Tab to the pages, arrow keys between all nine, Tab to each page's controls and back, Enter starts a job", async () => {
+  it("works by keyboard alone: Tab to the pages, arrow keys between all eleven, Tab to each page's controls and back, Enter starts a job", async () => {
     const page = await openTaskpane();
     // The tabs, as a wide pane shows them (a narrow one has the "Side" list, a plain select).
     await page.setViewportSize({ width: 800, height: 900 });
@@ -869,6 +1074,8 @@ describe('task pane in a browser', () => {
       ['Analyse', page.getByRole('button', { name: 'Lav analyse' })],
       ['Arbejdsliste', page.getByLabel('Pr. dato')],
       ['Opkrævningstragt', page.getByRole('button', { name: 'Lav opkrævningstragt' })],
+      ['Forældelse', page.getByRole('button', { name: 'Lav forældelsesradar' })],
+      ['Kampagne', page.getByRole('button', { name: 'Lav kampagneopfølgning' })],
       ['Regler', page.getByRole('button', { name: /Betalingsevne 2024/ })],
     ];
     for (const [tab, target] of targets) {
@@ -886,9 +1093,8 @@ describe('task pane in a browser', () => {
     await page.getByText('Nettoindkomst 0–133.589 kr.').waitFor();
     // a whole job by keyboard: back to Analyse, Tab to its button, Enter (the date defaults to today)
     await pressUntil('Shift+Tab', page.getByRole('tab', { name: 'Regler' }));
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    // Regler → Kampagne → Forældelse → Opkrævningstragt → Arbejdsliste → Analyse
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     expect(await page.getByRole('tab', { name: 'Analyse' }).getAttribute('aria-selected')).toBe('true');
     await page.waitForTimeout(200);
@@ -938,6 +1144,8 @@ describe('task pane in a browser', () => {
       ['Analyse', 'Analyse af saldo', 'analyse'],
       ['Arbejdsliste', 'Arbejdsliste', 'arbejdsliste'],
       ['Opkrævningstragt', 'Opkrævningstragt', 'tragt-tom'],
+      ['Forældelse', 'Forældelsesradar', 'foraeldelse-tom'],
+      ['Kampagne', 'Kampagneopfølgning', 'kampagne-tom'],
       ['Regler', 'Regler i brug', 'regler'],
     ];
     for (const [name, heading, id] of pages) {

@@ -1,20 +1,47 @@
 /**
- * A ledger's statements, analysis, work list or funnel computed off the task pane's UI thread. The
+ * A ledger's statements, analysis, work list, funnel, forældelse radar or campaign follow-up
+ * computed off the task pane's UI thread. The
  * pane runs in the shared runtime with the custom functions and the ribbon: a long computation there would freeze
  * all three (and Excel waits on them). So the rows, as they are read from the workbook, go to a
  * Web Worker (./ledgerWorker.ts) that runs the command; only reading and writing, which need
  * Office.js, stay on the UI thread, in requests that each yield. Where no Worker exists (the
  * unit tests in Node), the same steps run in the thread, so both paths share this protocol.
  */
-import { commands, type Analysis, type Funnel, type FunnelOfRowsInput, type Statement, type Worklist, type WorklistOfRowsInput } from '../../../core/commands/index.js';
+import {
+  commands,
+  type Analysis,
+  type Campaign,
+  type CampaignOfRowsInput,
+  type Funnel,
+  type FunnelOfRowsInput,
+  type LimitationRadar,
+  type LimitationRowsInput,
+  type Statement,
+  type Worklist,
+  type WorklistOfRowsInput,
+} from '../../../core/commands/index.js';
 import type { AnalyseRowsInput, StatementsOfRowsInput } from '../../../core/commands/ledger.js';
 import { errorToJson, isSaldoError, SaldoError, type SaldoErrorCode } from '../../../core/errors.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
 
 export type LedgerJob =
-  { kind: 'statements'; input: StatementsOfRowsInput } | { kind: 'analyse'; input: AnalyseRowsInput } | { kind: 'worklist'; input: WorklistOfRowsInput } | { kind: 'funnel'; input: FunnelOfRowsInput };
-export type LedgerResult<J extends LedgerJob> = J extends { kind: 'statements' } ? Statement : J extends { kind: 'analyse' } ? Analysis : J extends { kind: 'worklist' } ? Worklist : Funnel;
-type AnyResult = Statement | Analysis | Worklist | Funnel;
+  | { kind: 'statements'; input: StatementsOfRowsInput }
+  | { kind: 'analyse'; input: AnalyseRowsInput }
+  | { kind: 'worklist'; input: WorklistOfRowsInput }
+  | { kind: 'funnel'; input: FunnelOfRowsInput }
+  | { kind: 'limitation'; input: LimitationRowsInput }
+  | { kind: 'campaign'; input: CampaignOfRowsInput };
+/** Each kind's result, from the job's kind. */
+interface Results {
+  statements: Statement;
+  analyse: Analysis;
+  worklist: Worklist;
+  funnel: Funnel;
+  limitation: LimitationRadar;
+  campaign: Campaign;
+}
+export type LedgerResult<J extends LedgerJob> = Results[J['kind']];
+type AnyResult = Results[LedgerJob['kind']];
 
 /** What the pane sends: the job (checked at once), the rows in pieces as read, the end. */
 export type ToWorker = { type: 'start'; job: LedgerJob; rules: RuleSet } | { type: 'rows'; rows: unknown[][] } | { type: 'end' };
@@ -32,6 +59,10 @@ async function jobRun(job: LedgerJob, rules: RuleSet): Promise<(rows: Iterable<r
       return commands.worklistOfRows(job.input, rules);
     case 'funnel':
       return commands.funnelOfRows(job.input, rules);
+    case 'limitation':
+      return commands.limitationOfRows(job.input, rules);
+    case 'campaign':
+      return commands.campaignOfRows(job.input, rules);
   }
 }
 

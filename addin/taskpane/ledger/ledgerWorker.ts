@@ -1,5 +1,6 @@
 /**
- * The Web Worker that computes statements, analyses, work lists and funnels for the task pane (./ledgerJob.ts): no
+ * The Web Worker that computes statements, analyses, work lists, funnels, forældelse radars and
+ * campaign follow-ups for the task pane (./ledgerJob.ts): no
  * Office.js here, only core. Served from the add-in's own origin, as the page's
  * Content-Security-Policy allows ('self').
  */
