@@ -309,6 +309,8 @@ export const strings = {
     callsHelp: 'En tabel eller et ark med én række pr. opkald: Dato, Sagsbehandler, Debitor og Udfald (aftale, betalt, ingen kontakt eller afvist), gerne også Minutter og Aftalt beløb.',
     asOf: 'Pr. dato (valgfri)',
     asOfHelp: 'Tom: i dag. Kun 3- og 6-måneders-perioder, der er slut på datoen, tæller med.',
+    hourlyCost: 'Timepris i kr. (valgfri)',
+    hourlyCostHelp: 'Jeres egen timepris for en sagsbehandler med overhead. Så vises opkaldenes tid i kroner. Tom: ingen omkostning.',
     run: 'Lav kampagneopfølgning',
     done: (start: string, end: string, weeks: string, caseworkers: string, effect: string) => `Kampagnen ${start} – ${end} står i arkene “${weeks}”, “${caseworkers}” og “${effect}”.`,
     errors: (n: number, sheet: string) =>
@@ -316,7 +318,7 @@ export const strings = {
     ledgerErrors: (n: number, sheet: string) =>
       n === 0 ? '' : `${n.toLocaleString('da-DK')} ${n === 1 ? 'række i posteringslisten kunne ikke læses; den står' : 'rækker i posteringslisten kunne ikke læses; de står'} i arket “${sheet}”.`,
     result: 'Kampagnen i tal',
-    figures: { calls: 'Opkald', contacts: 'Kontakter', agreements: 'Aftaler', agreed: 'Aftalt beløb', paid3: 'Betalt inden for 3 mdr.' },
+    figures: { calls: 'Opkald', contacts: 'Kontakter', agreements: 'Aftaler', agreed: 'Aftalt beløb', paid3: 'Betalt inden for 3 mdr.', cost: 'Opkaldenes tid i kr.' },
     notOver: (n: number) => (n === 0 ? '' : `${n.toLocaleString('da-DK')} ringede ${n === 1 ? 'debitor' : 'debitorer'}, hvis 3 måneder ikke er gået endnu, er ikke med i beløbet.`),
     effectHeading: 'Effekt',
     effect: (called: string, uncalled: string, difference: string, low: string, high: string) =>

@@ -10,6 +10,8 @@ import { SaldoError, type At } from '../errors.js';
 import { isJsonObject, present, rejectUnknownKeys } from '../input/fields.js';
 import { feedRows, objectsToRows } from '../ledger/ledgerJson.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
+import { parseAmountText } from '../input/number.js';
+import { ore, type Ore } from '../money/ore.js';
 import { readCallLog } from '../portfolio/callLog.js';
 import { campaignOf, createCampaignLedger, type Campaign } from '../portfolio/campaign.js';
 import { campaignFromRows, campaignToJson } from '../portfolio/campaignJson.js';
@@ -52,6 +54,9 @@ export interface CampaignOfRowsInput {
   asOfPlace: At;
   /** The workbook's Saldo-kortlægning sheet (header first), when it has one: the ledger's own words. */
   mapping?: ReadonlyArray<readonly unknown[]>;
+  /** The kommune's hourly cost as typed (`450`, `450,00`); blank or absent: no cost. Its field's name for an error. */
+  hourlyCost?: string;
+  hourlyCostPlace?: At;
 }
 
 /**
@@ -62,11 +67,20 @@ export interface CampaignOfRowsInput {
  */
 export function campaignOfRows(input: CampaignOfRowsInput, _rules: RuleSet): (rows: Iterable<readonly unknown[]>) => Campaign {
   const asOf = toDayNumber(parseDate(input.asOf, input.asOfPlace));
+  const hourlyCost = hourlyCostOf(input.hourlyCost, input.hourlyCostPlace ?? ['hourlyCost']);
   const log = readCallLog(input.calls, input.callsFirstRow ?? 1);
   const mapping = mappingOf(input.mapping);
   return (rows) => {
     const ledger = createCampaignLedger(asOf);
     feedRows(mappedRows(rows, mapping), ledger);
-    return campaignOf(log, ledger, asOf);
+    return campaignOf(log, ledger, asOf, hourlyCost === undefined ? {} : { hourlyCost });
   };
+}
+
+/** A typed hourly cost in øre: blank is none (no cost is shown); else a positive amount in kroner. */
+function hourlyCostOf(typed: string | undefined, place: At): Ore | undefined {
+  if (typed === undefined || typed.trim() === '') return undefined;
+  const amount = parseAmountText(typed);
+  if (amount === null || amount <= 0) throw SaldoError.at('UGYLDIGT_BELØB', place, typed, `skal være en timepris i kroner over 0, f.eks. 450 eller 450,00 (fik "${typed}").`);
+  return ore(amount);
 }

@@ -46,6 +46,7 @@ export type { FunnelOfRowsInput, FunnelPeriodPlaces, LimitationRowsInput } from 
 export type { WorklistOfRowsInput } from './worklist.js';
 export type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
 export type { Campaign } from '../portfolio/campaign.js';
+export { costOf } from '../portfolio/campaignCost.js';
 
 /**
  * A command that first refuses input nested deeper than any Saldo input: every later walk over it

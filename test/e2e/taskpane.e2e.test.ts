@@ -857,6 +857,15 @@ describe('task pane in a browser', () => {
     // the user's sheets are never written to
     expect(all.find((x) => x.name === 'Opkald')!.grid).toEqual(exampleRows('portefoelje/opkald.csv'));
     expect(all.find((x) => x.name === 'Fagsystem')!.grid).toEqual(exampleRows('portefoelje/fagsystem.csv'));
+    // The kommune's hourly cost: 35 minutes at 450 kr. an hour = 262,50 kr. A cost that is no amount is refused.
+    await page.getByLabel('Timepris i kr. (valgfri)').fill('fire hundrede');
+    await page.getByRole('button', { name: 'Lav kampagneopfølgning' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Timepris i kr. (valgfri): skal være en timepris i kroner over 0, f.eks. 450 eller 450,00 (fik "fire hundrede").']);
+    await page.getByLabel('Pr. dato (valgfri)').fill('30-09-2026');
+    await page.getByLabel('Timepris i kr. (valgfri)').fill('450,00');
+    await page.getByRole('button', { name: 'Lav kampagneopfølgning' }).click();
+    await page.getByText(/“Kampagne uger 3”/).waitFor();
+    expect((await bodyRows(page.getByTestId('campaign-result'))).at(-1)).toEqual(['Opkaldenes tid i kr.', '262,50 kr.']);
     await page.close();
   });
 

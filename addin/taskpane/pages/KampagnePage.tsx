@@ -5,9 +5,9 @@
  * that could not be used). The pane shows the campaign's figures and its effect with the interval,
  * or, in plain Danish, why there is none.
  */
-import { Button, Field, makeStyles, Table, TableBody, TableCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { Campaign } from '../../../core/commands/index.js';
+import { costOf, type Campaign } from '../../../core/commands/index.js';
 import { danishDate, kr } from '../../../core/report/format.js';
 import { writeCampaignSheets } from '../../excel/portfolioSheets.js';
 import { readSourceAt } from '../../excel/workbook.js';
@@ -48,6 +48,7 @@ export function KampagnePage(): ReactElement {
   const [calls, setCalls] = useState('');
   const [ledger, setLedger] = useState('');
   const [asOf, setAsOf] = useState('');
+  const [hourlyCost, setHourlyCost] = useState('');
   const [result, setResult] = useState<Campaign | null>(null);
   const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
 
@@ -56,7 +57,7 @@ export function KampagnePage(): ReactElement {
       setResult(null);
       // The call log is a few thousand rows: read whole, and checked in the worker before the ledger is read.
       const log = await readSourceAt(ledgerSourceOf(calls));
-      const input = { calls: log.values, callsFirstRow: log.row, asOf: asOf.trim() === '' ? today() : asOf, asOfPlace: t.asOf };
+      const input = { calls: log.values, callsFirstRow: log.row, asOf: asOf.trim() === '' ? today() : asOf, asOfPlace: t.asOf, hourlyCost, hourlyCostPlace: t.hourlyCost };
       const c = await compute(ledger, { kind: 'campaign', input }, rules);
       report(strings.ledger.writing, 0);
       const written = await writeCampaignSheets(c, (done, total) => report(strings.ledger.writing, done / total));
@@ -72,6 +73,7 @@ export function KampagnePage(): ReactElement {
     [t.figures.agreements, count(c.totals.agreements)],
     [t.figures.agreed, kr(c.totals.agreed)],
     [t.figures.paid3, kr(c.totals.paid3.amount)],
+    ...(c.hourlyCost === null ? [] : [[t.figures.cost, kr(costOf(c.totals, c.hourlyCost))] as [string, string]]),
   ];
 
   return (
@@ -86,6 +88,9 @@ export function KampagnePage(): ReactElement {
       <LedgerSourcePicker value={ledger} onChange={setLedger} onError={fail} />
       <Field label={t.asOf} hint={t.asOfHelp}>
         <DateInput value={asOf} onChange={setAsOf} />
+      </Field>
+      <Field label={t.hourlyCost} hint={t.hourlyCostHelp}>
+        <Input inputMode="decimal" value={hourlyCost} onChange={(_, d) => setHourlyCost(d.value)} />
       </Field>
       <div>
         <Button appearance="primary" disabled={!calls || !ledger || progress !== null} onClick={run}>
