@@ -160,7 +160,7 @@ export const CLI_COMMANDS = {
     warningPrefix: false,
   }),
   statements: describe({
-    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'mapping', 'template', 'settings', 'addresses'],
+    options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'mapping', 'template', 'settings', 'addresses', 'agreements'],
     batch: false,
     ledgerFile: true,
     run: (input, rules) => runOnJson('statements', input, rules),

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { LetterWorkerData } from './letterWorker.js';
 import { SaldoError } from '../core/errors.js';
 import type { AddressBook } from '../core/letters/addresses.js';
-import { lettersFor } from '../core/letters/letterContent.js';
+import { lettersFor, type AgreementNote } from '../core/letters/letterContent.js';
 import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '../core/letters/letterFields.js';
 import type { CaseLetter } from '../core/letters/decisionLetters.js';
 import { letterSettingsOf, type KommuneSettings } from '../core/letters/settings.js';
@@ -64,6 +64,8 @@ export interface LettersJob {
   rules: RuleSet;
   template?: { bytes: Uint8Array; path: string };
   addresses?: AddressBook;
+  /** Running, kept agreements by debtor (--agreements): their claims follow the agreement. */
+  agreements?: ReadonlyMap<string, AgreementNote>;
   quiet?: boolean;
 }
 
@@ -148,13 +150,13 @@ export async function writeLetters(io: LettersIo, path: string, job: LettersJob)
         '--template gælder breve som PDF eller Word: Excel-arket har sin egen opstilling. Skriv --letters breve.pdf eller --letters breve/.',
       );
     const { lettersWorkbook } = await import('./xlsx/ledgerWorkbooks.js');
-    const options = { ...settings, date: job.date, rules: job.rules, ...(addresses ? { addresses } : {}) };
+    const options = { ...settings, date: job.date, rules: job.rules, ...(addresses ? { addresses } : {}), ...(job.agreements ? { agreements: job.agreements } : {}) };
     const lines = letterRows(job.statement, options);
     await io.writeFile(path, await lettersWorkbook(job.statement, options, lines));
     io.stderr(`Breve: ${letterPlanSummary(lines.plan)} Skrevet til ${path}${lines.plan.forCaseworker.length > 0 ? ' (arket "Til sagsbehandler" har de forældede krav)' : ''}.\n`);
     return;
   }
-  const plan = lettersFor(job.statement, settings, job.rules, { showCpr: true, ...(addresses ? { addresses } : {}) });
+  const plan = lettersFor(job.statement, settings, job.rules, { showCpr: true, ...(addresses ? { addresses } : {}), ...(job.agreements ? { agreements: job.agreements } : {}) });
   const template = await statementTemplate(job);
   if (plan.letters.length === 0) {
     // Nothing to send is an answer, not an error: said with the reasons, and no empty file written.

@@ -11,11 +11,13 @@ import { readRulesSheet, RULES_SHEET } from '../core/rules/rulesSheet.js';
 import { agreementClaimsFromFile, analyseFromFile, funnelFromFile, limitationFromFile, statementOfFile } from './ledger/ledgerCommands.js';
 import { parseDate } from '../core/calendar/date.js';
 import { kr } from '../core/report/format.js';
-import { danishDate } from '../core/calendar/date.js';
+import { danishDate, type CalendarDate } from '../core/calendar/date.js';
 import { readAgreementRegister, type AgreementRegister } from '../core/portfolio/agreementRegister.js';
 import { inAgreementOf } from '../core/portfolio/funnel.js';
 import { readStepLog, type StepLog } from '../core/portfolio/stepLog.js';
 import { logErrors, registerInputs, worklistOf } from '../core/portfolio/worklist.js';
+import { runningAgreements } from '../core/portfolio/runningAgreements.js';
+import type { AgreementNote } from '../core/letters/letterContent.js';
 import { readPaymentLog, type PaymentLog } from '../core/portfolio/paymentLog.js';
 import { worklistToJson } from '../core/portfolio/worklistJson.js';
 import { limitationRadarToJson, type LimitationRadar } from '../core/portfolio/limitationRadar.js';
@@ -115,7 +117,8 @@ Valg:
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
                   registrets fordringer tæller som "i aftale", mens de står åbne; med plan,
                   henstand og status (og --ledger; status også --as-of): hver aftale i registret
-                  beregnet, uden JSON
+                  beregnet, uden JSON; med statements --letters: en kørende, overholdt aftales
+                  debitor får brevet "betal som aftalt" for aftalens fordringer
   --ledger FIL    posteringslisten (.csv, .xlsx eller .json) med aftalernes fordringer (worklist, campaign)
   --steps FIL     rykkerloggen (.csv eller .xlsx: Aftale, Trin, Dato), trin uden gebyr med (worklist, status);
                   for aftalerne i loggen gælder dens trin, ellers læses rykkergebyrerne i posteringslisten
@@ -309,6 +312,8 @@ async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Stat
         ? await addressesFromLedgerCsv(values.in!)
         : undefined;
   const template = values.template === undefined ? undefined : { path: values.template, bytes: await inputBytes(io, values.template, 'Skabelonen') };
+  const date = localToday();
+  const agreements = values.agreements === undefined ? undefined : await lettersAgreements(io, values, rules, date);
   const noFolders = async (): Promise<never> => {
     throw new UsageError('--letters til en mappe kræver adgang til filsystemet.');
   };
@@ -318,13 +323,40 @@ async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Stat
     {
       statement,
       settings: merged,
-      date: localToday(),
+      date,
       rules,
+      ...(agreements ? { agreements } : {}),
       ...(template ? { template } : {}),
       ...(addresses ? { addresses } : {}),
       ...(values.quiet ? { quiet: true } : {}),
     },
   );
+}
+
+/**
+ * `statements --letters … --agreements aftaler.csv`: the register's agreements checked on the
+ * letters' date against the same ledger (a second read, keeping only the register's debtors); a
+ * running, kept agreement's debtor is told to follow it for its claims. Said on stderr: how many
+ * run, and why the others give no such letter.
+ */
+async function lettersAgreements(io: CliIo, values: LedgerValues, rules: RuleSet, date: CalendarDate): Promise<ReadonlyMap<string, AgreementNote>> {
+  const register = await readRegisterFile(io, values.agreements!);
+  const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
+  const ledger = await agreementClaimsFromFile(values.in!, register.agreements, { mapping, sheet: values.sheet });
+  const r = runningAgreements(register.agreements, ledger.claims, date, rules);
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('da-DK')} ${n === 1 ? one : many}`;
+  const why = (w: string) => r.notRunning.filter((x) => x.why === w).map((x) => x.id);
+  const breached = why('misligholdt');
+  const ended = why('afsluttet');
+  io.stderr(
+    `Aftaleregistret pr. ${danishDate(date)}: ${count(r.running, 'aftale kører', 'aftaler kører')} og er overholdt; ${r.notes.size === 1 ? 'debitoren' : 'debitorerne'} får brevet "betal som aftalt" for aftalens fordringer.` +
+      (breached.length > 0 ? ` Misligholdt (almindeligt brev): ${breached.join(', ')}.` : '') +
+      (ended.length > 0 ? ` Afsluttet: ${ended.join(', ')}.` : '') +
+      '\n',
+  );
+  const problems = [...register.errors, ...r.errors].sort((a, b) => a.row - b.row);
+  if (problems.length > 0) io.stderr(`${count(problems.length, 'række', 'rækker')} i aftaleregistret gav intet aftalebrev: ${problems.map((e) => `række ${e.row}: ${e.message}`).join('; ')}\n`);
+  return r.notes;
 }
 
 /** The sender: a settings file and/or --kommune/--contact (these win). */
@@ -601,7 +633,8 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
         ...(CAMPAIGN_OPTIONS.includes(option) ? ['campaign'] : []),
         ...(option === 'steps' || option === 'payments' ? ['status --agreements'] : []),
       ];
-      throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${users.join(' og ')}).`);
+      const list = users.length < 2 ? users.join('') : `${users.slice(0, -1).join(', ')} og ${users[users.length - 1]}`;
+      throw new UsageError(`--${option} bruges ikke af ${name} (kun af ${list}).`);
     }
   }
   if (values['show-cpr'] !== undefined && values['mask-cpr'] !== undefined) {
@@ -612,6 +645,9 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
   }
   for (const option of ['kommune', 'contact', 'template', 'settings', 'addresses', 'recipient', 'grounds']) {
     if (values[option] !== undefined && values.letters === undefined) throw new UsageError(`--${option} gælder brevene: brug det sammen med --letters MÅL.`);
+  }
+  if (name === 'statements' && values.agreements !== undefined && values.letters === undefined) {
+    throw new UsageError('--agreements gælder brevene med statements: brug det sammen med --letters MÅL (aftaleregistret ændrer kun, hvad brevene beder om).');
   }
   const seen = new Set<string>();
   for (const arg of argv) {

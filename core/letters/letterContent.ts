@@ -46,6 +46,8 @@ export interface LetterSettings {
 export interface AgreementNote {
   nextDueDate: CalendarDate;
   installment: Ore;
+  /** The claims the agreement covers: only these are "i aftale"; the debtor's others are asked for as usual. */
+  claimIds: readonly string[];
 }
 
 export interface LetterClaim {
@@ -193,12 +195,14 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
     const claims = d.claims
       // A claim with nothing owed at either end and no movement this year has nothing to tell.
       .filter((c) => c.opening !== 0 || c.closing !== 0 || Object.keys(c.movements).length > 0)
-      .map((c) => ({ c, state: claimState(c, agreement !== undefined) }));
+      .map((c) => ({ c, state: claimState(c, agreement?.claimIds.includes(c.claimId) === true) }));
     for (const { c, state } of claims) {
       if (state === 'forældet') forCaseworker.push({ debtorId: d.debtorId, claimId: c.claimId, amount: c.closing, reason: c.limitationReason ?? 'Forældet ved årets udgang.' });
     }
     const shown = claims.filter((x) => x.state !== 'forældet');
     const demanded = ore(shown.filter((x) => x.state === 'åben' || x.state === 'i aftale').reduce((s, x) => s + x.c.closing, 0));
+    // What the agreement covers is paid by its rates; only the rest is asked for now.
+    const inAgreement = ore(shown.filter((x) => x.state === 'i aftale').reduce((s, x) => s + x.c.closing, 0));
     const credit = ore(-shown.filter((x) => x.state === 'tilgode').reduce((s, x) => s + x.c.closing, 0));
     const moved = Object.keys(d.movements).length > 0;
     if (shown.length === 0) {
@@ -214,7 +218,7 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
       continue;
     }
     const types = [...new Set(shown.filter((x) => x.state === 'åben').map((x) => findClaimType(rules.claimTypes.value, x.c.claimType)))];
-    const kind: LetterKind = demanded > 0 ? (agreement ? 'følg aftalen' : 'betal') : credit > 0 ? 'tilgode' : 'intet at betale';
+    const kind: LetterKind = demanded > inAgreement ? 'betal' : demanded > 0 ? 'følg aftalen' : credit > 0 ? 'tilgode' : 'intet at betale';
     const recipient = letterName(d.name) || `Debitor ${d.debtorId}`;
     const address = options.addresses?.get(d.debtorId) ?? [];
     if (options.addresses !== undefined && address.length === 0) withoutAddress.push(d.debtorId);
@@ -229,8 +233,18 @@ export function lettersFor(statement: Pick<Statement, 'year' | 'debtors'>, setti
       claims: shown.map(({ c, state }) => ({ claimId: c.claimId, typeLabel: typeLabel(c.claimType, rules), state, opening: c.opening, closing: c.closing, text: sentence(CLAIM_TEXT[state](c)) })),
       movements: movementsOf(shown.map((x) => x.c)),
       demanded,
-      ...(kind === 'følg aftalen' && agreement ? { agreement } : {}),
-      paragraphs: paragraphsFor(kind, { demanded, credit, agreement, year: statement.year, settings, shown: shown.map((x) => x.state), types: types.filter((t): t is string => t !== null), rules }),
+      ...(inAgreement > 0 && agreement ? { agreement } : {}),
+      paragraphs: paragraphsFor(kind, {
+        demanded,
+        inAgreement,
+        credit,
+        agreement: inAgreement > 0 ? agreement : undefined,
+        year: statement.year,
+        settings,
+        shown: shown.map((x) => x.state),
+        types: types.filter((t): t is string => t !== null),
+        rules,
+      }),
     });
   }
   return { letters, skipped, forCaseworker, withoutAddress };
@@ -254,6 +268,8 @@ function movementsOf(claims: ReadonlyArray<DebtorStatement['claims'][number]>): 
 
 interface ParagraphFacts {
   demanded: Ore;
+  /** Of `demanded`, what the running agreement covers (paid by its rates). */
+  inAgreement: Ore;
   credit: Ore;
   agreement: AgreementNote | undefined;
   year: number;
@@ -270,7 +286,17 @@ function paragraphsFor(kind: LetterKind, f: ParagraphFacts): string[] {
 
 function paragraphTexts(kind: LetterKind, f: ParagraphFacts): string[] {
   const out: string[] = [];
-  if (kind === 'betal') {
+  if (kind === 'betal' && f.agreement !== undefined) {
+    // Some claims in a running agreement, others not: the rest is asked for, the agreement followed.
+    const a = f.agreement;
+    const rest = ore(f.demanded - f.inAgreement);
+    out.push(
+      `Du skylder i alt ${formatKroner(f.demanded)}. Heraf betaler du ${formatKroner(f.inAgreement)} efter din betalingsaftale – næste rate er ${formatKroner(a.installment)} den ${danishDate(a.nextDueDate)}.`,
+    );
+    out.push(`De ${formatKroner(rest)}, der ikke er med i aftalen, skal du betale nu. Betal gerne hurtigst muligt${consequence(f.types, f.rules)}.`);
+    if (f.settings.account) out.push(`Betal til konto ${f.settings.account}. Skriv dit debitornummer eller sagsnummer ved betalingen.`);
+    out.push('Kan du ikke betale det på én gang, så kontakt os om at få det med i en betalingsaftale.');
+  } else if (kind === 'betal') {
     out.push(`Du skylder i alt ${formatKroner(f.demanded)}. Betal gerne hurtigst muligt${consequence(f.types, f.rules)}.`);
     if (f.settings.account) out.push(`Betal til konto ${f.settings.account}. Skriv dit debitornummer eller sagsnummer ved betalingen.`);
     out.push('Kan du ikke betale det hele på én gang, kan du få en betalingsaftale. Kontakt os.');

@@ -11,7 +11,7 @@ import { AGING_BUCKETS, type Analysis, type MonthRow } from '../ledger/analyse.j
 import { POSTING_KINDS, type PostingKind } from '../ledger/posting.js';
 import type { Movements, Statement } from '../ledger/statement.js';
 import { groupThousands, ore, toKroner } from '../money/ore.js';
-import { CLAIM_STATE_LABELS, lettersFor, type LetterPlan } from '../letters/letterContent.js';
+import { CLAIM_STATE_LABELS, lettersFor, type AgreementNote, type LetterPlan } from '../letters/letterContent.js';
 import { claimTypeRule, defaultClaimTypes, findClaimType } from '../rules/claimTypes.js';
 import { defaultRules, type RuleSet } from '../rules/ruleSet.js';
 import type { CellKind, CellValue, Column } from './sheet.js';
@@ -100,6 +100,8 @@ export interface LetterOptions {
   account?: string;
   /** Postal addresses by debitor (core/letters/addresses.ts). */
   addresses?: ReadonlyMap<string, readonly string[]>;
+  /** Running, kept agreements by debtor: their claims follow the agreement. */
+  agreements?: ReadonlyMap<string, AgreementNote>;
 }
 
 export interface LetterLines {
@@ -138,6 +140,7 @@ export function letterRows(s: Statement, options: LetterOptions): LetterLines {
   const plan = lettersFor(s, { kommune: options.kommune, contact: options.contact, date, ...(options.account ? { account: options.account } : {}) }, options.rules ?? defaultRules, {
     showCpr: true,
     ...(options.addresses ? { addresses: options.addresses } : {}),
+    ...(options.agreements ? { agreements: options.agreements } : {}),
   });
   for (const l of plan.letters) {
     pageStarts.push(rows.length);

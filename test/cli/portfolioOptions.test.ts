@@ -63,9 +63,9 @@ describe('funnel --agreements', () => {
   });
 
   it('is refused by the commands that do not use it', async () => {
-    const run = await cli(['statements', '--in', ledger, '--year', '2026', '--agreements', 'aftaler.csv'], files);
+    const run = await cli(['analyse', '--in', ledger, '--as-of', '2026-03-31', '--agreements', 'aftaler.csv'], files);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--agreements bruges ikke af statements (kun af funnel og worklist).');
+    expect(run.stderr).toContain('--agreements bruges ikke af analyse (kun af statements, funnel og worklist).');
   });
 });
 

@@ -30,7 +30,7 @@ export async function goldenLetterPages(): Promise<string[][]> {
   const plan = lettersFor(statement, settings, defaultRules, {
     showCpr: true,
     addresses: addressesFromRows(rows, 'alle-tilstande.csv').addresses,
-    agreements: new Map([['D9', { nextDueDate: '2026-02-02' as CalendarDate, installment: ore(50_000) }]]),
+    agreements: new Map([['D9', { nextDueDate: '2026-02-02' as CalendarDate, installment: ore(50_000), claimIds: ['F9-1'] }]]),
   });
   const { docs, notes } = statementDocuments(plan, 2025, { ...settings, sender: 'Opkrævningen' }, defaultTemplate('saldoopgoerelse'));
   // Saldo's own template holds nothing a PDF cannot show.

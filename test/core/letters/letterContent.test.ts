@@ -50,7 +50,7 @@ const ledger = [
 
 const statement = commands.statements({ year: 2026, ledger }, defaultRules);
 const settings = { kommune: 'Ishøj Kommune', contact: 'Opkrævningen, tlf. 43 57 70 00', date: '2027-01-08' as CalendarDate, account: '1234-5678901234' };
-const plan = lettersFor(statement, settings, defaultRules, { agreements: new Map([['D7', { nextDueDate: '2027-01-04' as CalendarDate, installment: ore(50_000) }]]) });
+const plan = lettersFor(statement, settings, defaultRules, { agreements: new Map([['D7', { nextDueDate: '2027-01-04' as CalendarDate, installment: ore(50_000), claimIds: ['F8'] }]]) });
 const letter = (id: string) => plan.letters.find((l) => l.debtorId === id)!;
 
 describe('letters by state', () => {
@@ -110,6 +110,33 @@ describe('letters by state', () => {
     expect(l.claims[0]!.state).toBe('i aftale');
     expect(l.paragraphs[0]).toBe('Du skylder i alt 1.500,00 kr., og du har en betalingsaftale med os. Betal som aftalt – næste rate er 500,00 kr. den 04-01-2027. Du skal ikke betale mere nu.');
     expect(l.paragraphs.join(' ')).not.toMatch(/hurtigst muligt|betalingsaftale\. Kontakt os/);
+  });
+
+  it('an agreement covering some claims: those follow it, the rest is asked for — never "you need not pay more"', () => {
+    // D9 owes F10 (600, in the agreement) and F11 (400, not): 1.000 owed, 600 by the agreement's
+    // rates, 400 to pay now.
+    const mixed = commands.statements(
+      {
+        year: 2026,
+        ledger: [
+          row('D9', 'Friis, Ole', 'F10', 'daginstitution', '2026-03-01', 'krav', 600, { dueDate: '2026-03-01' }),
+          row('D9', 'Friis, Ole', 'F11', 'daginstitution', '2026-04-01', 'krav', 400, { dueDate: '2026-04-01' }),
+        ],
+      },
+      defaultRules,
+    );
+    const [l] = lettersFor(mixed, settings, defaultRules, { agreements: new Map([['D9', { nextDueDate: '2027-01-04' as CalendarDate, installment: ore(10_000), claimIds: ['F10'] }]]) }).letters;
+    expect(l!.kind).toBe('betal');
+    expect(l!.claims.map((c) => [c.claimId, c.state, c.text])).toEqual([
+      ['F10', 'i aftale', '600,00 kr. betales efter din betalingsaftale.'],
+      ['F11', 'åben', 'Du skylder 400,00 kr.'],
+    ]);
+    expect(l!.paragraphs.slice(0, 3)).toEqual([
+      'Du skylder i alt 1.000,00 kr. Heraf betaler du 600,00 kr. efter din betalingsaftale – næste rate er 100,00 kr. den 04-01-2027.',
+      'De 400,00 kr., der ikke er med i aftalen, skal du betale nu. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.',
+      'Betal til konto 1234-5678901234. Skriv dit debitornummer eller sagsnummer ved betalingen.',
+    ]);
+    expect(l!.paragraphs.join(' ')).not.toContain('Du skal ikke betale mere nu');
   });
 
   it('no letter to a debtor who owes nothing and had no movement, nor to one with only forældede claims; each skip says why', () => {

@@ -65,7 +65,7 @@ describe('letter fields', () => {
   });
 
   it('a letter under a running agreement carries its next rate', () => {
-    const plan = lettersFor(statement, settings, defaultRules, { agreements: new Map([['D1', { nextDueDate: '2027-01-04' as CalendarDate, installment: ore(20_000) }]]) });
+    const plan = lettersFor(statement, settings, defaultRules, { agreements: new Map([['D1', { nextDueDate: '2027-01-04' as CalendarDate, installment: ore(20_000), claimIds: ['F1'] }]]) });
     const f = statementLetterFields(plan.letters[0]!, 2026, settings);
     expect(f).toMatchObject({ følgAftalen: true, betal: false, næsteRate: '200,00 kr.', næsteRateDato: '4. januar 2027', afsender: 'Ishøj Kommune', harKonto: true });
   });
