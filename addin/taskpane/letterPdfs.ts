@@ -5,7 +5,7 @@
  * on first use: the PDF and Word libraries are large and most sessions never make letters.
  */
 import JSZip from 'jszip';
-import { commands, type CaseLetter, type KommuneSettings, type LetterPlan, type Statement } from '../../core/commands/index.js';
+import { commands, type AgreementNote, type CaseLetter, type KommuneSettings, type LetterPlan, type Statement } from '../../core/commands/index.js';
 import { CASE_LETTER_FIELDS, caseLetterFields, STATEMENT_LETTER_FIELDS } from '../../core/letters/letterFields.js';
 import { letterSettingsOf } from '../../core/letters/settings.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
@@ -25,6 +25,8 @@ export interface LetterPdfRequest {
   only?: readonly string[];
   /** The kommune's own .docx template. */
   template?: { bytes: Uint8Array; name: string };
+  /** Running, kept agreements by debtor (the register): their claims follow the agreement. */
+  agreements?: ReadonlyMap<string, AgreementNote>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,7 +48,10 @@ export interface LetterPdfResult {
 const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as BlobPart], { type: 'application/pdf' });
 
 export async function makeLetterPdfs(r: LetterPdfRequest): Promise<LetterPdfResult> {
-  const { plan, unknown, year, settings } = commands.statementLetters({ statement: r.statement, settings: r.settings, date: r.date, ...(r.only ? { only: r.only } : {}) }, r.rules);
+  const { plan, unknown, year, settings } = commands.statementLetters(
+    { statement: r.statement, settings: r.settings, date: r.date, ...(r.only ? { only: r.only } : {}), ...(r.agreements ? { agreements: r.agreements } : {}) },
+    r.rules,
+  );
   if (r.template) checkTemplate(r.template.bytes, STATEMENT_LETTER_FIELDS, r.template.name);
   if (plan.letters.length === 0) return { plan, files: null, unknown, notes: [] };
   const { docs, notes } = statementDocuments(plan, year, settings, r.template?.bytes ?? (await defaultTemplate('saldoopgoerelse')), r.template?.name ?? '');

@@ -191,6 +191,12 @@ export const strings = {
     run: 'Lav saldoopgørelser',
     account: 'Konto til betaling',
     accountHint: 'Reg.nr. og kontonr., fx 1234-5678901234 (kan stå tom).',
+    register: 'Aftaleregister (valgfri)',
+    registerHelp:
+      'Med aftaleregistret får en borger, hvis betalingsaftale kører og er overholdt i dag, brevet "betal som aftalt" med næste rate for aftalens sager. Aftalerne tjekkes mod samme posteringsliste.',
+    noRegister: 'Intet aftaleregister',
+    agreementsDone: (running: number, breached: readonly string[], errors: number) =>
+      `Aftaleregistret: ${running.toLocaleString('da-DK')} ${running === 1 ? 'aftale kører' : 'aftaler kører'} og er overholdt${breached.length > 0 ? `; misligholdt (almindeligt brev): ${breached.join(', ')}` : ''}${errors > 0 ? `; ${errors.toLocaleString('da-DK')} ${errors === 1 ? 'række' : 'rækker'} i registret kunne ikke bruges` : ''}.`,
     pdfHeading: 'Breve som PDF',
     pdfIntro: 'Brevene fra den sidste opgørelse som PDF: én samlet fil til print og én fil pr. modtager (til Digital Post) i en .zip. Intet sendes nogen steder hen; du gemmer filerne selv.',
     pdfOnly: 'Kun disse debitorer',

@@ -17,7 +17,7 @@ import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
 import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
-import type { WorklistOfRowsInput } from './worklist.js';
+import type { RunningAgreementsRowsInput, WorklistOfRowsInput } from './worklist.js';
 import type { Worklist } from '../portfolio/worklist.js';
 import type { LimitationRadar } from '../portfolio/limitationRadar.js';
 import type { FunnelOfRowsInput, LimitationRowsInput } from './portfolio.js';
@@ -43,7 +43,10 @@ export type { Analysis } from '../ledger/analyse.js';
 export type { LimitationRadar } from '../portfolio/limitationRadar.js';
 export type { Funnel, FunnelFigures, FunnelRow, FunnelStage } from '../portfolio/funnel.js';
 export type { FunnelOfRowsInput, FunnelPeriodPlaces, LimitationRowsInput } from './portfolio.js';
-export type { WorklistOfRowsInput } from './worklist.js';
+export type { RunningAgreementsRowsInput, WorklistOfRowsInput } from './worklist.js';
+export type { RunningAgreements } from '../portfolio/runningAgreements.js';
+import type { RunningAgreements } from '../portfolio/runningAgreements.js';
+export type { AgreementNote } from '../letters/letterContent.js';
 export type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
 export type { Campaign } from '../portfolio/campaign.js';
 export { costOf } from '../portfolio/campaignCost.js';
@@ -87,6 +90,7 @@ export const commands = {
   statementsOfRows,
   analyseRows,
   worklistOfRows: async (input: WorklistOfRowsInput, rules: RuleSet) => (await portfolioModule()).worklistOfRows(input, rules),
+  runningAgreementsOfRows: async (input: RunningAgreementsRowsInput, rules: RuleSet) => (await portfolioModule()).runningAgreementsOfRows(input, rules),
   limitationOfRows: async (input: LimitationRowsInput, rules: RuleSet) => (await portfolioModule()).limitationOfRows(input, rules),
   funnelOfRows: async (input: FunnelOfRowsInput, rules: RuleSet) => (await portfolioModule()).funnelOfRows(input, rules),
   campaignOfRows: async (input: CampaignOfRowsInput, rules: RuleSet) => (await campaignModule()).campaignOfRows(input, rules),
@@ -134,6 +138,7 @@ export const toJson = {
   analyseRows: (of: (rows: Iterable<readonly unknown[]>) => Analysis) => (rows: Iterable<readonly unknown[]>) => analysisToJson(of(rows)),
   campaign: async (c: Campaign) => (await campaignModule()).campaignToJson(c),
   worklistOfRows: (of: (rows: Iterable<readonly unknown[]>) => Worklist) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).worklistToJson(of(rows)),
+  runningAgreementsOfRows: (of: (rows: Iterable<readonly unknown[]>) => RunningAgreements) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).runningAgreementsToJson(of(rows)),
   limitationOfRows: (of: (rows: Iterable<readonly unknown[]>) => LimitationRadar) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).limitationRadarToJson(of(rows)),
   funnel: async (f: Funnel) => (await portfolioModule()).funnelToJson(f),
   funnelOfRows: (of: (rows: Iterable<readonly unknown[]>) => Funnel) => async (rows: Iterable<readonly unknown[]>) => (await portfolioModule()).funnelToJson(of(rows)),

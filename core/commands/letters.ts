@@ -9,7 +9,7 @@ import { parseHenstand } from '../henstand/henstandTerms.js';
 import { showStatement } from '../ledger/shownTexts.js';
 import type { Statement } from '../ledger/statement.js';
 import { agreementLetter, henstandLetter, type CaseLetter, type CaseParty } from '../letters/decisionLetters.js';
-import { lettersFor, type LetterPlan, type LetterSettings } from '../letters/letterContent.js';
+import { lettersFor, type AgreementNote, type LetterPlan, type LetterSettings } from '../letters/letterContent.js';
 import { letterSettingsOf, type KommuneSettings } from '../letters/settings.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Schedule } from '../schedule/schedule.js';
@@ -27,6 +27,8 @@ export interface StatementLettersInput {
   date: string;
   /** Only these debitors (none given: all). */
   only?: readonly string[];
+  /** Running, kept agreements by debtor (from the register): their claims follow the agreement. */
+  agreements?: ReadonlyMap<string, AgreementNote>;
 }
 
 /** The letters of a statement, CPR masked; debitors asked for that the statement lacks are named. */
@@ -35,7 +37,12 @@ export function statementLetters(input: StatementLettersInput, rules: RuleSet): 
   const known = new Set(input.statement.debtors.map((d) => d.debtorId));
   const shown = showStatement(only ? { ...input.statement, debtors: input.statement.debtors.filter((d) => only.has(d.debtorId)) } : input.statement, { maskCpr: true });
   const settings = letterSettingsOf(input.settings, input.date);
-  return { plan: lettersFor(shown, settings, rules, { showCpr: true }), unknown: only ? [...only].filter((id) => !known.has(id)) : [], year: input.statement.year, settings };
+  return {
+    plan: lettersFor(shown, settings, rules, { showCpr: true, ...(input.agreements ? { agreements: input.agreements } : {}) }),
+    unknown: only ? [...only].filter((id) => !known.has(id)) : [],
+    year: input.statement.year,
+    settings,
+  };
 }
 
 export interface AgreementLetterInput {

@@ -22,10 +22,11 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { FunnelInput, LimitationInput } from './inputs.js';
 import { checkMaskCpr, ledgerRows } from './ledger.js';
 
-export { worklistOfRows } from './worklist.js';
+export { runningAgreementsOfRows, worklistOfRows } from './worklist.js';
 export { worklistToJson } from '../portfolio/worklistJson.js';
 export { limitationRadarToJson } from '../portfolio/limitationRadar.js';
 export { funnelToJson } from '../portfolio/funnelJson.js';
+export { runningAgreementsToJson } from '../portfolio/runningAgreements.js';
 
 export interface FunnelPeriodPlaces {
   from: At;

@@ -2,7 +2,9 @@
 import { parseDate, type CalendarDate } from '../calendar/date.js';
 import type { At } from '../errors.js';
 import { readAgreementRegister } from '../portfolio/agreementRegister.js';
-import { worklist, type Worklist } from '../portfolio/worklist.js';
+import { agreementClaims, worklist, type Worklist } from '../portfolio/worklist.js';
+import { runningAgreements, type RunningAgreements } from '../portfolio/runningAgreements.js';
+import { feedRows } from '../ledger/ledgerJson.js';
 import { readPaymentLog } from '../portfolio/paymentLog.js';
 import { readStepLog } from '../portfolio/stepLog.js';
 import { mappedRows, mappingOf } from '../ledger/ledgerMapping.js';
@@ -40,5 +42,33 @@ export function worklistOfRows(input: WorklistOfRowsInput, rules: RuleSet): (led
     const list = worklist(register.agreements, mappedRows(rows, mapping), asOf, rules, log, paid);
     const errors = [...register.errors, ...list.errors].sort((a, b) => a.row - b.row);
     return { ...list, errors, totals: { ...list.totals, errors: errors.length } };
+  };
+}
+
+/** The register's running agreements for the saldoopgørelse's letters (the task pane's Saldoopgørelse page). */
+export interface RunningAgreementsRowsInput {
+  /** The register's rows (header first) and the sheet row of its first row. */
+  register: ReadonlyArray<readonly unknown[]>;
+  registerFirstRow?: number;
+  /** The letters' date (ISO), on which each agreement is checked. */
+  date: string;
+  /** The workbook's Saldo-kortlægning sheet (header first), when it has one. */
+  mapping?: ReadonlyArray<readonly unknown[]>;
+}
+
+/**
+ * Reads the register first, then the ledger's rows: each agreement checked on the letters' date
+ * as `statements --agreements` checks it (core/portfolio/runningAgreements.ts); the register's
+ * unreadable rows are among the errors.
+ */
+export function runningAgreementsOfRows(input: RunningAgreementsRowsInput, rules: RuleSet): (ledgerRows: Iterable<readonly unknown[]>) => RunningAgreements {
+  const date = parseDate(input.date, ['date']);
+  const register = readAgreementRegister(input.register, input.registerFirstRow ?? 1);
+  const mapping = mappingOf(input.mapping);
+  return (rows) => {
+    const ledger = agreementClaims(register.agreements);
+    feedRows(mappedRows(rows, mapping), ledger);
+    const r = runningAgreements(register.agreements, ledger, date, rules);
+    return { ...r, errors: [...register.errors, ...r.errors].sort((a, b) => a.row - b.row) };
   };
 }

@@ -13,7 +13,7 @@ import type { StatusInput } from '../commands/inputs.js';
 import { isSaldoError } from '../errors.js';
 import type { RowError } from '../ledger/posting.js';
 import type { AgreementNote } from '../letters/letterContent.js';
-import { ore } from '../money/ore.js';
+import { ore, toKroner } from '../money/ore.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { RegisteredAgreement } from './agreementRegister.js';
 import { registerInputs, type AgreementClaims } from './worklist.js';
@@ -63,10 +63,20 @@ export function runningAgreements(agreements: readonly RegisteredAgreement[], le
     const note: AgreementNote = { nextDueDate: next.dueDate, installment: ore(next.missing), claimIds: a.claimIds };
     const before = notes.get(a.debtorId);
     // Two agreements of one debtor: the sooner rate (both, summed, on the same day), all their claims.
-    const claimIds = [...(before?.claimIds ?? []), ...note.claimIds];
+    const claimIds = [...new Set([...(before?.claimIds ?? []), ...note.claimIds])];
     if (before === undefined) notes.set(a.debtorId, note);
     else if (before.nextDueDate === note.nextDueDate) notes.set(a.debtorId, { ...before, installment: ore(before.installment + note.installment), claimIds });
     else notes.set(a.debtorId, { ...(before.nextDueDate < note.nextDueDate ? before : note), claimIds });
   });
   return { notes, running, notRunning, errors };
+}
+
+/** The running agreements as JSON: kroner at the edge, one note per debtor. */
+export function runningAgreementsToJson(r: RunningAgreements) {
+  return {
+    running: r.running,
+    notes: [...r.notes].map(([debtorId, n]) => ({ debtorId, nextDueDate: n.nextDueDate, installment: toKroner(n.installment), claimIds: [...n.claimIds] })),
+    notRunning: r.notRunning,
+    errors: r.errors,
+  };
 }

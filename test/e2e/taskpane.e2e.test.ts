@@ -418,6 +418,38 @@ describe('task pane in a browser', () => {
     await page.close();
   });
 
+  it('Saldoopgørelse with the agreement register: a running agreement’s debtor is told to pay as agreed, in the sheet and the PDF', async () => {
+    const page = await openTaskpane();
+    // D1 owes 2.449,50 kr. on F1 (see above). A1 covers F1 with 500 kr. a month from 1 January 2099
+    // (a helligdag: the rate falls due Friday 2 January 2099), so it is running and kept whatever
+    // day the test runs. D2's 1.200 kr. is in no agreement: the ordinary letter.
+    await putSheets(page, {
+      Aftaler: [
+        ['Aftale', 'Debitor', 'Fordringer', 'Ydelse', 'Aftaledato', 'Første forfald'],
+        ['A1', 'D1', 'F1', '500,00', '15-01-2026', '01-01-2099'],
+      ],
+    });
+    await goTo(page, 'Saldoopgørelse');
+    await expect.poll(() => page.getByLabel('Posteringsliste').inputValue()).toBe('sheet:Posteringer');
+    await page.getByLabel('År', { exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Opdater listen' }).nth(1).click();
+    await page.getByLabel('Aftaleregister (valgfri)').selectOption({ label: 'Ark: Aftaler' });
+    await page.getByRole('button', { name: 'Lav saldoopgørelser' }).click();
+    await page.getByText(/debitorer er opgjort i arkene/).waitFor();
+    expect(await page.getByRole('status').last().innerText()).toContain('Aftaleregistret: 1 aftale kører og er overholdt.');
+    const letters = (await sheets(page)).find((x) => x.name === 'Breve 2026')!.grid.flat();
+    expect(letters).toContain('Du skylder i alt 2.449,50 kr., og du har en betalingsaftale med os. Betal som aftalt – næste rate er 500,00 kr. den 02-01-2099. Du skal ikke betale mere nu.');
+    expect(letters).toContain('Du skylder i alt 1.200,00 kr. Betal gerne hurtigst muligt, så undgår du flere gebyrer og renter.');
+    await page.getByRole('button', { name: 'Lav PDF-breve' }).click();
+    const combined = page.getByRole('link', { name: 'Gem alle breve i én PDF (til print)' });
+    await combined.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), combined.click()]);
+    const { readPdf } = await import('../letters/pdfText.js');
+    const text = (await readPdf(new Uint8Array(readFileSync(await download.path())))).pages.map((p) => p.lines.join(' ')).join(' ');
+    expect(text).toContain('næste rate er 500,00 kr. den 02-01-2099');
+    await page.close();
+  });
+
   it('Betalingsaftale → aftalebrev: the confirmation with its rates as a PDF', async () => {
     const page = await openTaskpane();
     await page.getByLabel('Hovedstol (kr.)').fill('1.200');
@@ -456,7 +488,7 @@ describe('task pane in a browser', () => {
       saldo.workbook.put('Stor', 'A1', rows);
     }, debtors);
     await goTo(page, 'Saldoopgørelse');
-    await page.getByRole('button', { name: 'Opdater listen' }).click();
+    await page.getByRole('button', { name: 'Opdater listen' }).first().click();
     await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Stor' });
     await page.getByLabel('År', { exact: true }).fill('2025');
     await page.getByLabel('Lav breve (én side pr. debitor)').uncheck();

@@ -16,6 +16,8 @@ import {
   type FunnelOfRowsInput,
   type LimitationRadar,
   type LimitationRowsInput,
+  type RunningAgreements,
+  type RunningAgreementsRowsInput,
   type Statement,
   type Worklist,
   type WorklistOfRowsInput,
@@ -30,7 +32,8 @@ export type LedgerJob =
   | { kind: 'worklist'; input: WorklistOfRowsInput }
   | { kind: 'funnel'; input: FunnelOfRowsInput }
   | { kind: 'limitation'; input: LimitationRowsInput }
-  | { kind: 'campaign'; input: CampaignOfRowsInput };
+  | { kind: 'campaign'; input: CampaignOfRowsInput }
+  | { kind: 'agreements'; input: RunningAgreementsRowsInput };
 /** Each kind's result, from the job's kind. */
 interface Results {
   statements: Statement;
@@ -39,6 +42,7 @@ interface Results {
   funnel: Funnel;
   limitation: LimitationRadar;
   campaign: Campaign;
+  agreements: RunningAgreements;
 }
 export type LedgerResult<J extends LedgerJob> = Results[J['kind']];
 type AnyResult = Results[LedgerJob['kind']];
@@ -63,6 +67,8 @@ async function jobRun(job: LedgerJob, rules: RuleSet): Promise<(rows: Iterable<r
       return commands.limitationOfRows(job.input, rules);
     case 'campaign':
       return commands.campaignOfRows(job.input, rules);
+    case 'agreements':
+      return commands.runningAgreementsOfRows(job.input, rules);
   }
 }
 

@@ -4,11 +4,11 @@
  */
 import { Button, Checkbox, Field, Input, Link, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { Statement } from '../../../core/commands/index.js';
+import type { AgreementNote, Statement } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
 import { timeBarredText } from '../../../core/report/ledgerTables.js';
-import { writeStatementSheets } from '../../excel/workbook.js';
-import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
+import { readSourceAt, writeStatementSheets } from '../../excel/workbook.js';
+import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
 import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
@@ -26,9 +26,11 @@ export function SaldoopgoerelsePage(): ReactElement {
   const [kommune, setKommune] = useState('Kommunen');
   const [contact, setContact] = useState('Opkrævningen');
   const [account, setAccount] = useState('');
+  const [register, setRegister] = useState('');
   const { progress, notice, report, compute, stop, run: runJob, fail, mapping } = useLedgerJob();
-  // The last statement run, for PDF letters made from it without reading the ledger again.
+  // The last statement run (and its running agreements), for PDF letters made from it without reading the ledger again.
   const [made, setMade] = useState<Statement | null>(null);
+  const [agreements, setAgreements] = useState<ReadonlyMap<string, AgreementNote> | undefined>(undefined);
   const [only, setOnly] = useState('');
   const [template, setTemplate] = useState<{ bytes: Uint8Array; name: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -55,6 +57,7 @@ export function SaldoopgoerelsePage(): ReactElement {
         rules,
         ...(ids.length > 0 ? { only: ids } : {}),
         ...(template ? { template } : {}),
+        ...(agreements ? { agreements } : {}),
         onProgress: (done, total) => report(t.pdfMaking, done / total),
       });
       const { letterPlanSummary } = await import('../../../core/report/ledgerTables.js');
@@ -77,12 +80,16 @@ export function SaldoopgoerelsePage(): ReactElement {
   const run = () =>
     runJob(async () => {
       const s = await compute(sheet, { kind: 'statements', input: { year, yearPlace: t.year, maskCpr } }, rules);
+      // With the register, each agreement is checked on the letters' date against the same ledger (a second read).
+      const read = letters && register !== '' ? await readSourceAt(ledgerSourceOf(register)) : undefined;
+      const running = read ? await compute(sheet, { kind: 'agreements', input: { register: read.values, registerFirstRow: read.row, date: today() } }, rules) : undefined;
       setPdfs(null);
       // PDF letters are made from it on request (CPR masked in them whatever the sheets show).
       setMade(letters ? s : null);
+      setAgreements(running?.notes);
       report(strings.ledger.writing, 0);
       const written = await writeStatementSheets(s, {
-        ...(letters ? { letters: { ...settings(), date: today(), rules } } : {}),
+        ...(letters ? { letters: { ...settings(), date: today(), rules, ...(running ? { agreements: running.notes } : {}) } } : {}),
         onProgress: (done, total) => report(strings.ledger.writing, done / total),
       });
       // Forældede claims are worth a word before anyone writes to a citizen about them.
@@ -98,7 +105,15 @@ export function SaldoopgoerelsePage(): ReactElement {
       const barredText = t.timeBarred(whole, partly);
       return {
         intent: s.errors.length > 0 ? 'warning' : 'success',
-        text: `${t.done(written.sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`}${written.letters === null ? '' : ` Breve: ${written.letters}`} ${strings.ledger.errors(s.errors.length)}`,
+        text: `${t.done(written.sheets, s.totals.debtors, kr(s.totals.opening), kr(s.totals.closing))}${barredText === '' ? '' : ` ${barredText}`}${written.letters === null ? '' : ` Breve: ${written.letters}`}${
+          running
+            ? ` ${t.agreementsDone(
+                running.running,
+                running.notRunning.filter((x) => x.why === 'misligholdt').map((x) => x.id),
+                running.errors.length,
+              )}`
+            : ''
+        } ${strings.ledger.errors(s.errors.length)}`,
       };
     });
 
@@ -131,6 +146,7 @@ export function SaldoopgoerelsePage(): ReactElement {
           </Field>
         </div>
       )}
+      {letters && <OptionalTableOrSheetPicker value={register} onChange={setRegister} onError={fail} label={t.register} help={t.registerHelp} prefer={/aftale/i} none={t.noRegister} />}
       <div>
         <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
           {t.run}
