@@ -12,7 +12,7 @@ import { SaldoError, showValue } from '../errors.js';
 import { parseGoal, type Aggregate, type Direction, type Goal, type GoalKind, type Status, type Unit } from './goal.js';
 import { invalid } from './fieldReaders.js';
 import { judgeMeasure, judgeMilestone } from './judge.js';
-import { parsePeriodData, periodNumber, type Granularity, type PeriodData } from './periods.js';
+import { parsePeriodData, periodName, periodNumber, type Granularity, type PeriodData } from './periods.js';
 import { parsePrevious } from './previousText.js';
 
 export type { Aggregate, Direction, Goal, GoalKind, Status, Unit } from './goal.js';
@@ -40,8 +40,13 @@ export interface FollowupRow {
   /** Year-end forecast: the ratio to date, or a sum extrapolated from the elapsed periods. */
   forecast: number | null;
   status: Status | null;
-  /** Why the status is what it is, in Danish. */
+  /** Why the status is what it is, in Danish, naming the periods it rests on. */
   statusNote: string;
+  /** The periods the value to date rests on ("M01–M04"); '' when none (and for a milestone). */
+  basis: string;
+  /** A campaign's own first and last period (1-based), else null: the year. */
+  start: number | null;
+  end: number | null;
   due: number | null;
   done: number | null;
   cause: string;
@@ -104,8 +109,8 @@ export function followup(input: FollowupInput): Followup {
   });
   const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== ''));
   const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
-  if (elapsed === 0) warnings.push('Der er ingen data for nogen periode endnu.');
-  else if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
+  if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
+  if (elapsed === 0 && data.withZeros === 0) warnings.push('Der er ingen data for nogen periode endnu.');
   warnings.push(...partialPeriodWarnings(goals, data, elapsed));
   return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, carriedOver, warnings };
 }
@@ -115,7 +120,7 @@ export function followup(input: FollowupInput): Followup {
  * one period's numerator to the others' denominators would be wrong): said, not done in silence.
  */
 function partialPeriodWarnings(goals: readonly Goal[], data: PeriodData, elapsed: number): string[] {
-  const name = (n: number) => (data.granularity === 'month' ? `M${String(n).padStart(2, '0')}` : `Q${n}`);
+  const name = (n: number) => periodName(n, data.granularity);
   const out: string[] = [];
   for (const g of goals) {
     if (!g.measure) continue;
@@ -132,21 +137,16 @@ function partialPeriodWarnings(goals: readonly Goal[], data: PeriodData, elapsed
 }
 
 /**
- * Periods at the end that hold only zeros are often not reported yet (a formula shows 0): they
- * count, so say so — the count goals would be judged against a longer part of the year.
+ * Periods at the end that hold only zeros are not reported yet by default (a formula or a blank
+ * cell shows 0 before the figures come): they are not counted, and the run says so and how to
+ * count them when 0 is the true figure.
  */
 function zeroPeriodWarning(data: PeriodData): string[] {
-  const zeros: number[] = [];
-  for (let i = data.elapsed - 1; i >= 0; i -= 1) {
-    const p = data.periods[i];
-    if (!p || p.size === 0 || [...p.values()].some((v) => v !== 0)) break;
-    zeros.unshift(i + 1);
-  }
-  if (zeros.length === 0) return [];
-  const name = (n: number) => (data.granularity === 'month' ? `M${String(n).padStart(2, '0')}` : `Q${n}`);
-  const last = data.elapsed - zeros.length;
-  const instead = last > 0 ? `vælg til og med ${name(last)}` : 'vælg en tidligere periode';
-  return [`${zeros.map(name).join(', ')} har kun tallet 0 og tæller med som indberettet. Er tallene ikke kommet endnu, så ${instead} (period).`];
+  if (data.withZeros <= data.elapsed) return [];
+  const zeros = Array.from({ length: data.withZeros - data.elapsed }, (_, i) => data.elapsed + 1 + i);
+  const names = zeros.map((n) => periodName(n, data.granularity));
+  const them = zeros.length === 1 ? 'Den regnes' : 'De regnes';
+  return [`${names.join(', ')} har kun tallet 0. ${them} som ikke indberettet og tæller ikke med. Er 0 det rigtige tal, så vælg til og med ${names[names.length - 1]} (period).`];
 }
 
 function periodOf(raw: unknown, data: PeriodData): number | null {

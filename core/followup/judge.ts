@@ -6,7 +6,7 @@
 import type { FollowupRow } from './followup.js';
 import type { Aggregate, Direction, Goal, Status, Unit } from './goal.js';
 import type { Measure } from './measure.js';
-import { sumCounts, type PeriodData } from './periods.js';
+import { periodName, periodSpan, sumCounts, type PeriodData } from './periods.js';
 
 /**
  * rød/gul/grøn: the target met is grøn, within `margin` of it gul, else rød; `atMost` mirrors.
@@ -30,31 +30,48 @@ function usable(measure: Measure, periods: PeriodData['periods']): Array<Readonl
   return periods.filter((p): p is ReadonlyMap<string, number> => p !== undefined && measure.names.every((n) => p.has(n)));
 }
 
-/** A measure goal's values: per period, per quarter, and year to date by its rule. */
-function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData, elapsed: number) {
-  const periods = data.periods.slice(0, elapsed);
-  const periodValues = data.periods.map((p, i) => (i < elapsed && p !== undefined ? measure.evaluate(p) : null));
+/** The periods a goal looks at (1-based, inclusive): a campaign's own, else the whole year. */
+export interface Window {
+  start: number;
+  end: number;
+}
+
+/**
+ * A measure goal's values: per period, per quarter, and to date by its rule, over the periods
+ * of its window up to `elapsed`. With monthly data a quarter is filled only when each of its
+ * months in the window is reported (April alone is no "2. kvartal"). `basis` is the periods the
+ * value to date rests on.
+ */
+function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData, elapsed: number, window: Window) {
+  const inWindow = (i: number) => i + 1 >= window.start && i + 1 <= window.end && i < elapsed;
+  const periodValues = data.periods.map((p, i) => (inWindow(i) && p !== undefined ? measure.evaluate(p) : null));
   const combine = (indexes: number[]): number | null => {
     const values = present(indexes.map((i) => periodValues[i] ?? null));
     if (aggregate === 'meanOfPeriods') return mean(values);
     if (aggregate === 'sum') return sumOf(values);
     const counts = usable(
       measure,
-      indexes.map((i) => periods[i]),
+      indexes.map((i) => data.periods[i]),
     );
     return counts.length === 0 ? null : measure.evaluate(sumCounts(counts));
   };
   const perQuarter = data.granularity === 'month' ? 3 : 1;
-  const quarters = [0, 1, 2, 3].map((q) =>
-    combine(
-      [0, 1, 2]
-        .slice(0, perQuarter)
-        .map((m) => q * perQuarter + m)
-        .filter((i) => i < elapsed),
+  const quarters = [0, 1, 2, 3].map((q) => {
+    const own = Array.from({ length: perQuarter }, (_, m) => q * perQuarter + m).filter((i) => i + 1 >= window.start && i + 1 <= window.end);
+    const complete = own.length > 0 && own.every((i) => i < elapsed && periodValues[i] !== null);
+    return complete ? combine(own) : null;
+  });
+  const used = data.periods.map((_, i) => i).filter((i) => periodValues[i] !== null);
+  const ytd = combine(used);
+  return {
+    quarters,
+    months: data.granularity === 'month' ? periodValues : null,
+    ytd,
+    basis: periodSpan(
+      used.map((i) => i + 1),
+      data.granularity,
     ),
-  );
-  const ytd = combine(periods.map((_, i) => i));
-  return { quarters, months: data.granularity === 'month' ? periodValues : null, ytd };
+  };
 }
 
 /**
@@ -76,8 +93,8 @@ export function yearToDate(numerators: ReadonlyArray<number | null>, denominator
           ['n', n],
         ]);
   });
-  const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length };
-  return measureValues(aggregate, ratioMeasure(denominators !== null), data, numerators.length).ytd;
+  const data: PeriodData = { granularity: size === 4 ? 'quarter' : 'month', periods, names: new Set(['t', 'n']), elapsed: numerators.length, withZeros: numerators.length };
+  return measureValues(aggregate, ratioMeasure(denominators !== null), data, numerators.length, { start: 1, end: size }).ytd;
 }
 
 /**
@@ -102,23 +119,33 @@ function ratioMeasure(withDenominator: boolean): Measure {
 export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
 export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
-  const { quarters, months, ytd } = measureValues(goal.aggregate, goal.measure!, data, elapsed);
+  // A campaign counts from its own start to its own end, not from 1 January (SPEC followup).
+  const window: Window = { start: goal.start ?? 1, end: goal.end ?? periodsInYear };
+  const { quarters, months, ytd, basis } = measureValues(goal.aggregate, goal.measure!, data, elapsed, window);
   const target = goal.target!;
-  const share = elapsed / periodsInYear;
+  const length = window.end - window.start + 1;
+  const passed = Math.max(0, Math.min(elapsed, window.end) - window.start + 1);
+  const share = passed / length;
   const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
   const expected = goal.kind === 'count' ? target * share : null;
-  const forecast = ytd === null || elapsed === 0 ? null : perYear ? ytd / share : ytd;
+  const forecast = ytd === null || passed === 0 ? null : perYear ? ytd / share : ytd;
+  const campaign = goal.start !== null || goal.end !== null;
+  const span = periodSpan(
+    Array.from({ length: window.end - window.start + 1 }, (_, i) => window.start + i),
+    data.granularity,
+  );
   let status: Status | null = null;
-  let statusNote = 'ingen data';
+  let statusNote = passed === 0 && campaign ? `kampagnen begynder ${periodName(window.start, data.granularity)}` : 'ingen data';
   if (ytd !== null) {
     const against = expected ?? target;
     status = goalStatus(ytd, against, goal.kind === 'count' ? goal.amberMargin * share : goal.amberMargin, goal.direction);
+    const soFar = `${shown(ytd, goal.unit)} ${campaign ? 'til dato' : 'år til dato'} (${basis})`;
     statusNote =
       goal.kind === 'count'
-        ? `${shown(ytd, goal.unit)} år til dato mod ${shown(against, goal.unit)} forventet efter ${elapsed} af ${periodsInYear} perioder (årsmål ${shown(target, goal.unit)})`
-        : `${shown(ytd, goal.unit)} år til dato mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
+        ? `${soFar} mod ${shown(against, goal.unit)} forventet efter ${passed} af ${length} perioder (${campaign ? `mål for ${span}` : 'årsmål'} ${shown(target, goal.unit)})`
+        : `${soFar} mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
   }
-  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote });
+  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote, basis });
 }
 
 export function judgeMilestone(goal: Goal, nowQuarter: number): FollowupRow {
@@ -135,10 +162,10 @@ export function judgeMilestone(goal: Goal, nowQuarter: number): FollowupRow {
     status = goal.manualStatus ?? 'grøn';
     statusNote = goal.manualStatus ? `ikke nået endnu (frist ${due}. kvartal); status sat i hånden` : `ikke nået endnu; frist ${due}. kvartal`;
   }
-  return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote });
+  return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote, basis: '' });
 }
 
-function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote'>): FollowupRow {
+function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote' | 'basis'>): FollowupRow {
   return {
     id: goal.id,
     name: goal.name,
@@ -154,5 +181,7 @@ function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd'
     done: goal.done,
     cause: goal.cause ?? '',
     action: goal.action ?? '',
+    start: goal.start,
+    end: goal.end,
   };
 }

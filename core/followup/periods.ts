@@ -12,8 +12,13 @@ export interface PeriodData {
   periods: Array<ReadonlyMap<string, number> | undefined>;
   /** Every name that occurs in some period (with a count or blank). */
   names: Set<string>;
-  /** Periods up to and including the last one with data (0 when none). */
+  /**
+   * Periods up to and including the last one reported (0 when none): one with a count other than
+   * 0. Periods after it that hold only zeros are not reported by default (a formula or a blank
+   * cell shows 0 before the figures come); `withZeros` is the last period with any count.
+   */
   elapsed: number;
+  withZeros: number;
 }
 
 const PATTERNS: Readonly<Record<Granularity, RegExp>> = { quarter: /^Q([1-4])$/, month: /^M(0[1-9]|1[0-2])$/ };
@@ -61,9 +66,11 @@ export function parsePeriodData(raw: unknown): PeriodData {
     }
     periods[index] = map;
   }
-  let elapsed = periods.length;
-  while (elapsed > 0 && (periods[elapsed - 1]?.size ?? 0) === 0) elapsed -= 1;
-  return { granularity, periods, names, elapsed };
+  let withZeros = periods.length;
+  while (withZeros > 0 && (periods[withZeros - 1]?.size ?? 0) === 0) withZeros -= 1;
+  let elapsed = withZeros;
+  while (elapsed > 0 && [...(periods[elapsed - 1]?.values() ?? [])].every((v) => v === 0)) elapsed -= 1;
+  return { granularity, periods, names, elapsed, withZeros };
 }
 
 /** Name by name sums of several periods' counts. */
@@ -71,4 +78,16 @@ export function sumCounts(list: ReadonlyArray<ReadonlyMap<string, number>>): Map
   const out = new Map<string, number>();
   for (const counts of list) for (const [name, v] of counts) out.set(name, (out.get(name) ?? 0) + v);
   return out;
+}
+
+/** A period's name as the data has it: "Q3", "M05". */
+export const periodName = (n: number, granularity: Granularity): string => (granularity === 'month' ? `M${String(n).padStart(2, '0')}` : `Q${n}`);
+
+/** Periods as a span for people: "M01–M04", "Q2", "M01, M03" (none: ""). */
+export function periodSpan(numbers: readonly number[], granularity: Granularity): string {
+  if (numbers.length === 0) return '';
+  const contiguous = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  const name = (n: number) => periodName(n, granularity);
+  if (numbers.length === 1) return name(numbers[0]!);
+  return contiguous ? `${name(numbers[0]!)}–${name(numbers[numbers.length - 1]!)}` : numbers.map(name).join(', ');
 }

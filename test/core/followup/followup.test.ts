@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followup as followupCommand } from '../../jsonCommands.js';
-import { saldoMessageOf } from '../saldoMessage.js';
+import { saldoMessage, saldoMessageOf } from '../saldoMessage.js';
 import { followup, goalStatus } from '../../../core/followup/followup.js';
 import { defaultRules } from '../../../core/rules/ruleSet.js';
 
@@ -53,7 +53,9 @@ describe('mean of periods (the inddrivelsesprocent: monthly afgang / tilgang × 
     [90, 120, 75, 110].forEach((v, i) => expect(r.months![i]).toBeCloseTo(v, 10));
     expect(r.months![4]).toBeNull();
     expect(r.quarters[0]).toBeCloseTo(95, 12); // (90 + 120 + 75) / 3
-    expect(r.quarters[1]).toBeCloseTo(110, 12);
+    // April alone is no second quarter (SPEC: a quarter is filled only when all its months are reported)
+    expect(r.quarters[1]).toBeNull();
+    expect(r.basis).toBe('M01–M04');
     expect(r.ytd).toBeCloseTo((90 + 120 + 75 + 110) / 4, 12);
     // 110 − 98.75 = 11.25 short: beyond the 10-point margin.
     expect(r.status).toBe('rød');
@@ -62,9 +64,14 @@ describe('mean of periods (the inddrivelsesprocent: monthly afgang / tilgang × 
   });
 
   it("with months, a ratio goal's quarter is the measure on the summed months", () => {
-    const r = followup({ year: 2025, goals: [{ ...kontroltryk }], data: { M01: { pristjek: 100, selvanmeldte: 1000 }, M02: { pristjek: 300, selvanmeldte: 1000 } } }).rows[0]!;
-    expect(r.quarters[0]).toBeCloseTo(400 / 2000, 12);
+    const three = { M01: { pristjek: 100, selvanmeldte: 1000 }, M02: { pristjek: 300, selvanmeldte: 1000 }, M03: { pristjek: 200, selvanmeldte: 1000 } };
+    const r = followup({ year: 2025, goals: [{ ...kontroltryk }], data: three }).rows[0]!;
+    expect(r.quarters[0]).toBeCloseTo(600 / 3000, 12);
     expect(r.quarters[1]).toBeNull();
+    // M01 and M02 only: the quarter is not complete, so it is not shown; the value to date is.
+    const two = followup({ year: 2025, goals: [{ ...kontroltryk }], data: { M01: three.M01, M02: three.M02 } }).rows[0]!;
+    expect(two.quarters[0]).toBeNull();
+    expect(two.ytd).toBeCloseTo(400 / 2000, 12);
   });
 });
 
@@ -189,12 +196,19 @@ describe('periods that hold only zeros at the end (a formula showing 0 for a qua
   const count = { id: '2.1a', name: 'Antal pristjek', kind: 'count', measure: 'pristjek', target: 12000, amberMargin: 600 };
   const data = { Q1: { pristjek: 2750 }, Q2: { pristjek: 3120 }, Q3: { pristjek: 0 }, Q4: { pristjek: 0 } };
 
-  it('count as reported, and the warning says so and what to choose instead', () => {
+  it('are not reported (never counted), and the warning says so and how to count a true 0', () => {
     const f = followup({ year: 2025, goals: [count], data });
-    // 5,870 against the whole year's 12,000: rød — which is why the user must be told
-    expect(f.elapsed).toBe(4);
-    expect(f.rows[0]!.status).toBe('rød');
-    expect(f.warnings).toEqual(['Q3, Q4 har kun tallet 0 og tæller med som indberettet. Er tallene ikke kommet endnu, så vælg til og med Q2 (period).']);
+    // Q1–Q2 only: 5,870 against 12,000 × 2/4 = 6,000, margin 300: gul — not rød against the whole year
+    expect(f.elapsed).toBe(2);
+    expect(f.rows[0]).toMatchObject({ ytd: 5870, expected: 6000, status: 'gul', basis: 'Q1–Q2' });
+    expect(f.warnings).toEqual(['Q3, Q4 har kun tallet 0. De regnes som ikke indberettet og tæller ikke med. Er 0 det rigtige tal, så vælg til og med Q4 (period).']);
+  });
+
+  it('count when the period is chosen through them: 0 typed as the true figure', () => {
+    const f = followup({ year: 2025, goals: [count], data, period: 'Q4' });
+    // 5,870 against the whole year's 12,000, margin 600: 6,130 short → rød
+    expect(f.rows[0]).toMatchObject({ ytd: 5870, expected: 12000, status: 'rød' });
+    expect(f.warnings).toEqual([]);
   });
 
   it('with period Q2 the follow-up stops there, without the warning', () => {
@@ -239,5 +253,34 @@ describe('warnings where a number would otherwise be judged in silence (found by
     expect((await followupCommand({ year: 2025, goals: [{ id: '2.1', name: 'A', measure: 'a / b', target: 0.15, unit: 'percent' }], data: { Q1: { a: 1, b: 10 } } }, defaultRules)).warnings).toEqual(
       [],
     );
+  });
+});
+
+describe('a campaign counts from its own start (issue 21; SPEC followup "start"/"end")', () => {
+  // 500 agreements for a campaign from March to December; figures for March (70) and April (65).
+  const goal = { id: 'K1', name: 'Aftaler i kampagnen', kind: 'count', measure: 'aftaler', target: 500, unit: 'number' };
+  const data = { M01: { aftaler: null }, M02: { aftaler: null }, M03: { aftaler: 70 }, M04: { aftaler: 65 } };
+
+  it('135 after March and April is on track: 500 × 2/10 = 100 expected, not 500 × 4/12 = 166,67', () => {
+    const r = followup({ year: 2026, goals: [{ ...goal, start: 'M03', end: 'M12' }], data }).rows[0]!;
+    expect(r).toMatchObject({ ytd: 135, expected: 100, status: 'grøn', basis: 'M03–M04', start: 3, end: 12 });
+    expect(r.forecast).toBeCloseTo(675, 10); // 135 / (2/10)
+    expect(r.statusNote).toBe('135 til dato (M03–M04) mod 100 forventet efter 2 af 10 perioder (mål for M03–M12 500)');
+    // Counted from 1 January the same figures look far behind: 135 against 166,67 → rød
+    const year = followup({ year: 2026, goals: [goal], data }).rows[0]!;
+    expect(year.expected).toBeCloseTo(500 * (4 / 12), 10);
+    expect(year.status).toBe('rød');
+  });
+
+  it('leaves out what falls outside it, and says when it has not begun', () => {
+    const r = followup({ year: 2026, goals: [{ ...goal, start: 'M04' }], data: { ...data, M03: { aftaler: 999 } } }).rows[0]!;
+    expect([r.ytd, r.basis]).toEqual([65, 'M04']);
+    const later = followup({ year: 2026, goals: [{ ...goal, start: 'M06' }], data }).rows[0]!;
+    expect([later.ytd, later.status, later.statusNote]).toEqual([null, null, 'kampagnen begynder M06']);
+  });
+
+  it('refuses a start in the wrong kind of period, or an end before the start', () => {
+    expect(saldoMessage(() => followup({ year: 2026, goals: [{ ...goal, start: 'Q2' }], data }))).toContain('skal være en måned "M01"–"M12" som data (fik "Q2")');
+    expect(saldoMessage(() => followup({ year: 2026, goals: [{ ...goal, start: 'M05', end: 'M03' }], data }))).toContain('ligger før start ("M05")');
   });
 });
