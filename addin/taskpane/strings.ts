@@ -354,7 +354,9 @@ export const strings = {
     build: 'Byg opfølgning',
     note: (goals: string, counts: string) => `Lavet af Saldo ud fra ${goals} og ${counts}. Skriv årsag/konsekvens og handling direkte i arket; næste opfølgning fører teksten videre.`,
     built: (sheet: string, charts: string | null) => `Opfølgningen er skrevet i det nye ark “${sheet}”${charts ? ` og diagrammerne i “${charts}”` : ''}.`,
-    tally: (green: number, amber: number, red: number, none: number) => `${green} grøn, ${amber} gul, ${red} rød${none > 0 ? `, ${none} uden data` : ''}.`,
+    // Danish plural: 1 grøn, 4 grønne; 1 gul, 2 gule; 1 rød, 3 røde (and 0 grønne).
+    tally: (green: number, amber: number, red: number, none: number) =>
+      `${green} ${green === 1 ? 'grøn' : 'grønne'}, ${amber} ${amber === 1 ? 'gul' : 'gule'}, ${red} ${red === 1 ? 'rød' : 'røde'}${none > 0 ? `, ${none} uden data` : ''}.`,
     carried: (n: number, sheet: string) => `Årsag og handling for ${n} mål er ført videre fra “${sheet}”.`,
     result: 'Status år til dato',
     noData: 'ingen data',

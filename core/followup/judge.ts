@@ -128,7 +128,9 @@ export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, peri
   const share = passed / length;
   const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
   const expected = goal.kind === 'count' ? target * share : null;
-  const forecast = ytd === null || passed === 0 ? null : perYear ? ytd / share : ytd;
+  // A count's forecast is a count: whole agreements, not 1.141,33.
+  const raw = ytd === null || passed === 0 ? null : perYear ? ytd / share : ytd;
+  const forecast = raw !== null && goal.kind === 'count' ? Math.round(raw) : raw;
   const campaign = goal.start !== null || goal.end !== null;
   const span = periodSpan(
     Array.from({ length: window.end - window.start + 1 }, (_, i) => window.start + i),

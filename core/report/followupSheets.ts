@@ -12,7 +12,8 @@ export const FOLLOWUP_HEADER_ROW = 3;
 const UNIT_KINDS: Readonly<Record<Unit, CellKind>> = { percent: 'percent', kr: 'kroner', number: 'decimal' };
 
 /** The kind of a goal's values: its unit's; a milestone shows its quarters as text ("frist", "nået"). */
-const rowKind = (r: FollowupRow): CellKind => (r.kind === 'milestone' ? 'text' : UNIT_KINDS[r.unit]);
+/** A count goal's figures are whole counts (12.000); others by their unit. */
+const rowKind = (r: FollowupRow): CellKind => (r.kind === 'milestone' ? 'text' : r.kind === 'count' && r.unit === 'number' ? 'count' : UNIT_KINDS[r.unit]);
 
 const VALUE_COLUMNS = new Set<number>([0, 1, 2, 3].map((q) => FOLLOWUP_COLUMN.quarters + q).concat([FOLLOWUP_COLUMN.ytd, FOLLOWUP_COLUMN.target, FOLLOWUP_COLUMN.forecast]));
 
@@ -72,7 +73,7 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
   measured.forEach((r, i) => {
     const top = 1 + i * CHART_ROWS;
     const target = r.kind === 'count' ? r.target! / 4 : r.target!;
-    const kind = UNIT_KINDS[r.unit];
+    const kind = rowKind(r);
     const values: CellKind[] = ['text', kind, kind, kind, kind];
     blocks.push({
       type: 'lines',
@@ -97,7 +98,7 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
       ],
       from: { row: top, col: 7 },
       to: { row: top + 14, col: 14 },
-      valueFormat: r.unit === 'percent' ? '0%' : '#,##0.##',
+      valueFormat: r.unit === 'percent' ? '0%' : r.kind === 'count' ? '#,##0' : '#,##0.00',
     });
   });
   return { name, blocks, charts, columnWidths: { 1: 14, 2: 10, 3: 10, 4: 10, 5: 10 }, print: { orientation: 'landscape', fitToWidth: true } };

@@ -12,13 +12,16 @@ import { NUMBER_FORMATS } from './planTable.js';
 export type CellValue = string | number | null;
 
 /** How a cell is shown. */
-export type CellKind = 'text' | 'integer' | 'kroner' | 'date' | 'percent' | 'decimal';
+export type CellKind = 'text' | 'integer' | 'kroner' | 'date' | 'percent' | 'decimal' | 'count';
 
 /** Excel's number format for each kind (locale-independent codes; Danish Excel shows 1.234,56 kr.). */
 export const CELL_FORMATS: Readonly<Record<CellKind, string>> = {
   ...NUMBER_FORMATS,
   percent: '0.0 %',
-  decimal: '#,##0.##',
+  // Not '#,##0.##': Danish Excel shows a whole number in it with a trailing separator ("310,").
+  decimal: '#,##0.00',
+  /** Whole counts with a thousands separator: 12.000. */
+  count: '#,##0',
 };
 
 /** A cell's place on the sheet. */

@@ -61,6 +61,11 @@ describe('writeFollowupSheets', () => {
     // the milestone (3.2, due Q4) shows "frist" in the 4th quarter, as text
     expect(grid[8]!.slice(0, 8)).toEqual(['3.2', 'Procesunderstøttelse af ekspeditionsområdet', expect.any(String), '', '', '', 'frist', 'grøn']);
 
+    // a count goal (2.1a, pristjek) in whole counts with a thousands separator, a ratio to the hundredth
+    // in a format that never ends on a bare separator ("310," in Danish Excel from #,##0.##)
+    const countRow = grid.findIndex((r) => r[0] === '2.1a') + 1;
+    expect(sheet.cell(countRow, 4).numberFormat).toBe('#,##0');
+
     // status colours: three cell-value rules on the status column, no static fills
     expect(sheet.conditionalList).toEqual([
       { address: 'H4:H9', type: 'CellValue', fill: '#C6EFCE', rule: { formula1: '="grøn"', operator: 'EqualTo' } },

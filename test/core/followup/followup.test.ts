@@ -284,3 +284,12 @@ describe('a campaign counts from its own start (issue 21; SPEC followup "start"/
     expect(saldoMessage(() => followup({ year: 2026, goals: [{ ...goal, start: 'M05', end: 'M03' }], data }))).toContain('ligger før start ("M05")');
   });
 });
+
+describe('figures that read right in Danish (issue 21)', () => {
+  it('a count goal forecasts whole counts: 666 agreements after 7 of 12 months → 666 × 12/7 = 1.141,71 → 1.142', () => {
+    const data = Object.fromEntries([90, 95, 100, 92, 96, 97, 96].map((n, i) => [`M0${i + 1}`, { aftaler: n }]));
+    const r = followup({ year: 2026, goals: [{ id: '2', name: 'Aftaler', kind: 'count', measure: 'aftaler', target: 1200 }], data }).rows[0]!;
+    expect(r.ytd).toBe(666);
+    expect(r.forecast).toBe(1142);
+  });
+});
