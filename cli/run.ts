@@ -284,7 +284,13 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     }
   } else {
     const json = await readJson(io, path, 'Den forrige opfølgning');
-    previous = typeof json === 'object' && json !== null && 'rows' in json ? json.rows : json;
+    // A previous JSON output says how far it ran (elapsed, granularity): its text is marked with that period.
+    const out = json as { rows?: unknown; elapsed?: unknown; granularity?: unknown };
+    const period = typeof out.elapsed === 'number' && out.elapsed > 0 ? (out.granularity === 'month' ? `M${String(out.elapsed).padStart(2, '0')}` : `Q${out.elapsed}`) : undefined;
+    previous =
+      typeof json === 'object' && json !== null && 'rows' in json && Array.isArray(out.rows)
+        ? out.rows.map((r: unknown) => (period && typeof r === 'object' && r !== null ? { ...r, period } : r))
+        : json;
   }
   return { ...input, previous };
 }

@@ -6,6 +6,7 @@
  * Text from the input (names, cause, action) is written as text, never as a formula. Reading the
  * previous quarter's workbook back gives the typed cause/action text for the next run.
  */
+import type { PreviousText } from '../../core/followup/previousText.js';
 import ExcelJS from 'exceljs';
 import './xmlSafe.js';
 import { SaldoError } from '../../core/errors.js';
@@ -64,7 +65,7 @@ function checkedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
  * sheet; text whose goal was dropped is below the table), then a "Tidligere tekst uden mål" sheet
  * where a workbook written before the layout was shared with the add-in has one.
  */
-export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<Array<{ id: string; cause: string; action: string }>> {
+export async function previousTextFromWorkbook(bytes: Uint8Array): Promise<PreviousText[]> {
   const checked = await checkedWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(checked as unknown as ArrayBuffer);

@@ -13,7 +13,7 @@ import { parseGoal, type Aggregate, type Direction, type Goal, type GoalKind, ty
 import { invalid } from './fieldReaders.js';
 import { judgeMeasure, judgeMilestone } from './judge.js';
 import { parsePeriodData, periodName, periodNumber, type Granularity, type PeriodData } from './periods.js';
-import { parsePrevious } from './previousText.js';
+import { markCarried, parsePrevious, turnedGreen } from './previousText.js';
 
 export type { Aggregate, Direction, Goal, GoalKind, Status, Unit } from './goal.js';
 export { parseGoal } from './goal.js';
@@ -103,11 +103,13 @@ export function followup(input: FollowupInput): Followup {
     // rows are made from goals in order: goal i is row i.
     const cause = goals[i]!.cause === null && p.cause !== '';
     const action = goals[i]!.action === null && p.action !== '';
-    if (cause) r.cause = p.cause;
-    if (action) r.action = p.action;
+    // Carried text is marked with where it was written, and a goal green now says so before an old cause.
+    if (cause) r.cause = turnedGreen(markCarried(p.cause, p), p, r.status);
+    if (action) r.action = markCarried(p.action, p);
     if (cause || action) carriedOver.push(r.id);
   });
-  const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== ''));
+  // Kept below the table marked with where it was written, so it keeps that mark if its goal returns.
+  const unmatchedPrevious = previous.filter((p) => !seen.has(p.id) && (p.cause !== '' || p.action !== '')).map((p) => ({ id: p.id, cause: markCarried(p.cause, p), action: markCarried(p.action, p) }));
   const warnings = unmatchedPrevious.map((p) => `Mål ${p.id} fra sidste opfølgning findes ikke længere; dets tekst (årsag/handling) står under "Tidligere tekst uden mål".`);
   if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
   if (elapsed === 0 && data.withZeros === 0) warnings.push('Der er ingen data for nogen periode endnu.');

@@ -3,6 +3,7 @@
  * afrapportering"), shared by the CLI workbook and the add-in sheet: the template's columns first,
  * then Saldo's own (target, forecast, why the status).
  */
+import type { PreviousText } from '../followup/previousText.js';
 import type { Followup, FollowupRow } from '../followup/followup.js';
 
 export const FOLLOWUP_HEADERS = [
@@ -62,12 +63,16 @@ export const isFollowupHeader = (row: ReadonlyArray<unknown>): boolean => ['Nr.'
  * for a goal that was dropped survives another quarter and comes back if the goal does. For a
  * number found twice, the first non-empty cause and action win. Rows without a number are skipped.
  */
-export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<{ id: string; cause: string; action: string }> {
-  const byId = new Map<string, { id: string; cause: string; action: string }>();
+export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): PreviousText[] {
+  const byId = new Map<string, PreviousText>();
+  // The title says how far the previous follow-up ran: "… efter 2 af 4 kvartaler" is Q2, "4 af 12 måneder" M04.
+  let period: string | undefined;
   for (let at = 0; at < rows.length; at += 1) {
     const head = rows[at]!;
+    const title = /efter (\d{1,2}) af (4 kvartaler|12 måneder)/.exec(cellText(head[0]));
+    if (title) period = title[2] === '4 kvartaler' ? `Q${title[1]}` : `M${title[1]!.padStart(2, '0')}`;
     if (!isFollowupHeader(head)) continue;
-    const [id, cause, action] = ['Nr.', 'Årsag/konsekvens', 'Handling'].map((h) => head.indexOf(h)) as [number, number, number];
+    const [id, cause, action, statusAt] = ['Nr.', 'Årsag/konsekvens', 'Handling', FOLLOWUP_HEADERS[FOLLOWUP_COLUMN.status - 1]!].map((h) => head.indexOf(h)) as [number, number, number, number];
     let r = at + 1;
     // A blank row inserted by hand does not end the block (the goals below it kept their text
     // only by luck); the next block's header does.
@@ -77,9 +82,11 @@ export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>
       const key = cellText(row[id]).trim();
       if (key === '') continue;
       const seen = byId.get(key);
-      const text = { id: key, cause: cellText(row[cause]), action: cellText(row[action]) };
+      const shownStatus = statusAt >= 0 ? cellText(row[statusAt]).trim() : '';
+      const status = shownStatus === 'grøn' || shownStatus === 'gul' || shownStatus === 'rød' ? shownStatus : null;
+      const text: PreviousText = { id: key, cause: cellText(row[cause]), action: cellText(row[action]), status, ...(period ? { period } : {}) };
       if (!seen) byId.set(key, text);
-      else byId.set(key, { id: key, cause: seen.cause || text.cause, action: seen.action || text.action });
+      else byId.set(key, { ...seen, cause: seen.cause || text.cause, action: seen.action || text.action });
     }
     at = r - 1;
   }

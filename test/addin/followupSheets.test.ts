@@ -101,7 +101,8 @@ describe('writeFollowupSheets', () => {
     expect(grid[3]!.slice(0, 2)).toEqual(['1', '=HYPERLINK("http://evil.example")']);
     expect(grid[3]!.slice(9, 11)).toEqual(['+cmd|calc', '@SUM(A1)']);
     expect(grid[5]![0]).toBe('Tidligere tekst uden mål');
-    expect(grid[7]!.slice(0, 3)).toEqual(['9', '-gammel årsag', 'gammel handling']);
+    // kept below the table, marked as carried (the goal's own '+cmd|calc' above is the formula-like text written as text)
+    expect(grid[7]!.slice(0, 3)).toEqual(['9', 'Fra sidste opfølgning: -gammel årsag', 'Fra sidste opfølgning: gammel handling']);
     expect(grid[8]!.slice(0, 3)).toEqual(['', '', '']); // an empty row ends the block
     expect(grid[9]![0]).toBe('Bemærkninger');
     expect(grid[10]![0]).toMatch(/Mål 9 fra sidste opfølgning findes ikke længere/);
@@ -127,7 +128,8 @@ describe('writeFollowupSheets', () => {
     await writeFollowupSheets(followupFromTables({ year: 2025, goals, counts: countsToTable(example.data, true), previous }), '');
     const q3 = wb.sheet('Opfølgning 2025 Q3')!.grid();
     expect(q3[4]!.slice(0, 1)).toEqual(['2.1']);
-    expect(q3[4]!.slice(9, 11)).toEqual(['Færre medarbejdere i Q2', 'Ekstra hold i Q3']);
+    // marked with the period of the sheet it was typed in (its title: "… efter 2 af 4 kvartaler")
+    expect(q3[4]!.slice(9, 11)).toEqual(['Fra Q2: Færre medarbejdere i Q2', 'Fra Q2: Ekstra hold i Q3']);
     expect(wb.sheet('Opfølgning 2025 Q2')!.grid()).toEqual(before);
   });
 });
@@ -153,17 +155,19 @@ describe('text of a dropped goal, over two more quarters', () => {
     ).toEqual([
       ['Tidligere tekst uden mål', '', ''],
       ['Nr.', 'Årsag/konsekvens', 'Handling'],
-      ['9', 'Årsag for 9', 'Handling for 9'],
+      // typed in the Q1 sheet: marked so, and the mark stays while it travels
+      ['9', 'Fra Q1: Årsag for 9', 'Fra Q1: Handling for 9'],
     ]);
     // Q3: still gone — still kept (not lost in the second quarter)
     const q3 = await build(['1'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 } }, 'Opfølgning 2025 Q2');
-    expect(wb.sheet(q3.sheetName)!.grid()[7]!.slice(0, 3)).toEqual(['9', 'Årsag for 9', 'Handling for 9']);
-    // Q4: the goal is back, and so is its text
+    expect(wb.sheet(q3.sheetName)!.grid()[7]!.slice(0, 3)).toEqual(['9', 'Fra Q1: Årsag for 9', 'Fra Q1: Handling for 9']);
+    // Q4: the goal is back, and so is its text, still marked as written in Q1
     const q4 = await build(['1', '9'], { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 }, Q4: { a: 1 } }, q3.sheetName);
-    expect(wb.sheet(q4.sheetName)!.grid()[4]!.slice(9, 11)).toEqual(['Årsag for 9', 'Handling for 9']);
+    expect(wb.sheet(q4.sheetName)!.grid()[4]!.slice(9, 11)).toEqual(['Fra Q1: Årsag for 9', 'Fra Q1: Handling for 9']);
+    // read back with the Q4 sheet's period and each goal's status then (a = 1 against target 1: grøn)
     expect(previousTextFromRows(await readSheetValues(q4.sheetName))).toEqual([
-      { id: '1', cause: '', action: '' },
-      { id: '9', cause: 'Årsag for 9', action: 'Handling for 9' },
+      { id: '1', cause: '', action: '', status: 'grøn', period: 'Q4' },
+      { id: '9', cause: 'Fra Q1: Årsag for 9', action: 'Fra Q1: Handling for 9', status: 'grøn', period: 'Q4' },
     ]);
   });
 });

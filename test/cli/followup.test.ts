@@ -103,7 +103,8 @@ describe('saldo followup', () => {
     const next = await cli(['followup', '--in', 'q3.json', '--previous', 'q2.xlsx'], { 'q3.json': JSON.stringify(q3), 'q2.xlsx': typed });
     expect(next.code).toBe(0);
     const row = (JSON.parse(next.stdout) as FollowupOutput).rows.find((r) => r.id === '2.1')!;
-    expect(row).toMatchObject({ cause: 'Færre selvanmeldte end ventet.', action: 'Flere pristjek i Q3.' });
+    // marked with the period of the workbook it was typed in (its title: "… efter 2 af 4 kvartaler")
+    expect(row).toMatchObject({ cause: 'Fra Q2: Færre selvanmeldte end ventet.', action: 'Fra Q2: Flere pristjek i Q3.' });
   });
 
   it('keeps the text of a dropped goal through two more quarters (below the table in the workbook)', async () => {
@@ -123,7 +124,8 @@ describe('saldo followup', () => {
       'q3.json': JSON.stringify({ year: 2025, goals: [goal('1')], data: { Q3: { a: 1 } } }),
       'q2.xlsx': q2.files.get('q2.xlsx') as Uint8Array,
     });
-    expect((JSON.parse(q3.stdout) as FollowupOutput).unmatchedPrevious).toEqual([{ id: '9', cause: 'Årsag for 9', action: '' }]);
+    // typed in the Q1 workbook: marked "Fra Q1" when it left the table, and the mark stays
+    expect((JSON.parse(q3.stdout) as FollowupOutput).unmatchedPrevious).toEqual([{ id: '9', cause: 'Fra Q1: Årsag for 9', action: '' }]);
   });
 
   it("a blank row inserted into last quarter's sheet does not lose the text of the goals below it (found by review)", async () => {
@@ -143,9 +145,10 @@ describe('saldo followup', () => {
     expect(q2.code, q2.stderr).toBe(0);
     const rows = (JSON.parse(q2.stdout) as FollowupOutput).rows;
     expect(rows.map((r) => [r.id, r.cause, r.action])).toEqual([
-      ['1', 'Årsag 1', ''],
+      // typed into the Q1 workbook: marked so
+      ['1', 'Fra Q1: Årsag 1', ''],
       ['2', '', ''],
-      ['3', 'Årsag 3', 'Handling 3'],
+      ['3', 'Fra Q1: Årsag 3', 'Fra Q1: Handling 3'],
     ]);
   });
   it('--previous with a workbook that is no follow-up is refused, not read as "no text" (found by review)', async () => {

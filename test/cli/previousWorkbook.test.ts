@@ -36,9 +36,10 @@ describe('followup --previous carries text, never "[object Object]"', () => {
       J5: { richText: [{ text: 'Del ' }, { font: { bold: true }, text: 'to' }] },
       K5: { text: { richText: [{ text: 'Link i ' }, { font: { italic: true }, text: 'kursiv' }] }, hyperlink: 'https://x.example' } as unknown as ExcelJS.CellValue,
     });
+    // the cells' text, marked as carried from the Q1 workbook (its title: "… efter 1 af 4 kvartaler")
     expect(await carried(bytes)).toEqual([
-      ['1', 'Se sag 12', 'Ring til borger'],
-      ['2', 'Del to', 'Link i kursiv'],
+      ['1', 'Fra Q1: Se sag 12', 'Fra Q1: Ring til borger'],
+      ['2', 'Fra Q1: Del to', 'Fra Q1: Link i kursiv'],
       ['3', '', ''],
       ['4', '', ''],
     ]);
@@ -48,8 +49,8 @@ describe('followup --previous carries text, never "[object Object]"', () => {
     expect(await carried(bytes)).toEqual([
       ['1', '', ''],
       ['2', '', ''],
-      ['3', '[Cellen viste Excel-fejlen #REF! i den forrige opfølgning]', '[Cellen havde formlen =Ark2!A1 uden en gemt værdi i den forrige opfølgning]'],
-      ['4', '[Cellen viste Excel-fejlen #DIV/0! i den forrige opfølgning]', ''],
+      ['3', 'Fra Q1: [Cellen viste Excel-fejlen #REF! i den forrige opfølgning]', 'Fra Q1: [Cellen havde formlen =Ark2!A1 uden en gemt værdi i den forrige opfølgning]'],
+      ['4', 'Fra Q1: [Cellen viste Excel-fejlen #DIV/0! i den forrige opfølgning]', ''],
     ]);
   });
   it('a workbook that would unpack beyond the limits is exit 2 in Danish, before it is unpacked', async () => {

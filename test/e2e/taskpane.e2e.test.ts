@@ -976,7 +976,8 @@ describe('task pane in a browser', () => {
     expect(all.map((x) => x.name)).toEqual(['Ark1', 'Posteringer', 'Mål', 'Tal', 'Opfølgning 2025 Q2', 'Diagrammer 2025 Q2', 'Opfølgning 2025 Q3', 'Diagrammer 2025 Q3']);
     const q3Sheet = all[6]!;
     expect(q3Sheet.grid[2]!.slice(0, 11)).toEqual(['Nr.', 'Mål', 'Resultatkrav', '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.', 'Status sidst', 'År til dato', 'Årsag/konsekvens', 'Handling']);
-    expect(q3Sheet.grid[4]!.slice(9, 11)).toEqual(['Færre medarbejdere i Q2', 'Ekstra kontrolhold fra august']);
+    // marked with the period of the sheet it was typed in (its title: "… efter 2 af 4 kvartaler")
+    expect(q3Sheet.grid[4]!.slice(9, 11)).toEqual(['Fra Q2: Færre medarbejdere i Q2', 'Fra Q2: Ekstra kontrolhold fra august']);
     expect(q3Sheet.conditional.map((c) => [c.address, c.fill, c.rule?.formula1])).toEqual([
       ['H4:H9', '#C6EFCE', '="grøn"'],
       ['H4:H9', '#FFEB9C', '="gul"'],

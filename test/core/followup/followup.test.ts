@@ -162,16 +162,27 @@ describe('the typed text is carried over from the previous follow-up', () => {
       data: { ...spec, Q1: { ...spec.Q1, fund: 70, risiko: 100 } },
       previous,
     });
-    expect(f.rows[0]).toMatchObject({ cause: 'Færre medarbejdere i Q1.', action: 'Ekstra pristjek i Q3.' });
+    // carried text is marked as such (these rows do not say which period they were written in)
+    expect(f.rows[0]).toMatchObject({ cause: 'Fra sidste opfølgning: Færre medarbejdere i Q1.', action: 'Fra sidste opfølgning: Ekstra pristjek i Q3.' });
     expect(f.rows[1]).toMatchObject({ cause: '', action: 'Ny model.' });
-    expect(f.unmatchedPrevious).toEqual([{ id: '9.9', cause: 'Målet er lukket.', action: '' }]);
+    expect(f.unmatchedPrevious).toEqual([{ id: '9.9', cause: 'Fra sidste opfølgning: Målet er lukket.', action: '' }]);
     expect(f.warnings[0]).toMatch(/Mål 9\.9 fra sidste opfølgning findes ikke længere/);
   });
 
-  it('takes a whole previous output row (values and status are ignored)', () => {
+  it('takes a whole previous output row (its values are ignored)', () => {
+    // Q1 14 % (gul) and Q1–Q2 14,39 % (gul): not turned green, so only marked
     const last = followup({ year: 2025, goals: [{ ...kontroltryk, cause: 'Sygdom.', action: 'Vikar.' }], data: { Q1: spec.Q1 } });
     const next = followup({ year: 2025, goals: [kontroltryk], data: spec, previous: last.rows });
-    expect(next.rows[0]).toMatchObject({ cause: 'Sygdom.', action: 'Vikar.' });
+    expect(next.rows[0]).toMatchObject({ status: 'gul', cause: 'Fra sidste opfølgning: Sygdom.', action: 'Fra sidste opfølgning: Vikar.' });
+  });
+
+  it('marks the period the text was written in, once; a goal green now says so before the old cause', () => {
+    // 2.1 was rød in Q1 (2.500 / 20.000 = 12,5 %); after Q2 it is (2.500 + 3.700) / 40.000 = 15,5 %: grøn
+    const data = { Q1: { pristjek: 2500, selvanmeldte: 20000 }, Q2: { pristjek: 3700, selvanmeldte: 20000 } };
+    const previous = [{ id: '2.1', cause: 'Færre medarbejdere.', action: 'Fra Q1: Ekstra pristjek.', status: 'rød', period: 'Q1' }];
+    const r = followup({ year: 2025, goals: [kontroltryk], data, previous }).rows[0]!;
+    expect(r.status).toBe('grøn');
+    expect([r.cause, r.action]).toEqual(['Nu grøn (rød i Q1). Fra Q1: Færre medarbejdere.', 'Fra Q1: Ekstra pristjek.']);
   });
 });
 

@@ -481,8 +481,9 @@ describe('a follow-up from the two tables', () => {
       previous,
     });
     expect(f.rows.map((r) => [r.cause, r.action])).toEqual([
-      ['Årsag fra Q1', 'Ny handling'],
-      ['Ferie', 'Vikar'],
+      // carried text marked as such; the goals table's own action is this quarter's, unmarked
+      ['Fra sidste opfølgning: Årsag fra Q1', 'Ny handling'],
+      ['Fra sidste opfølgning: Ferie', 'Fra sidste opfølgning: Vikar'],
     ]);
   });
 });
