@@ -15,6 +15,7 @@ import { danishDate, type CalendarDate } from '../core/calendar/date.js';
 import { readAgreementRegister, type AgreementRegister } from '../core/portfolio/agreementRegister.js';
 import { inAgreementOf } from '../core/portfolio/funnel.js';
 import { readStepLog, type StepLog } from '../core/portfolio/stepLog.js';
+import { periodName } from '../core/followup/periods.js';
 import { logErrors, registerInputs, worklistOf } from '../core/portfolio/worklist.js';
 import { runningAgreements } from '../core/portfolio/runningAgreements.js';
 import type { AgreementNote } from '../core/letters/letterContent.js';
@@ -286,7 +287,7 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
     const json = await readJson(io, path, 'Den forrige opfølgning');
     // A previous JSON output says how far it ran (elapsed, granularity): its text is marked with that period.
     const out = json as { rows?: unknown; elapsed?: unknown; granularity?: unknown };
-    const period = typeof out.elapsed === 'number' && out.elapsed > 0 ? (out.granularity === 'month' ? `M${String(out.elapsed).padStart(2, '0')}` : `Q${out.elapsed}`) : undefined;
+    const period = typeof out.elapsed === 'number' && out.elapsed > 0 ? periodName(out.elapsed, out.granularity === 'month' ? 'month' : 'quarter') : undefined;
     previous =
       typeof json === 'object' && json !== null && 'rows' in json && Array.isArray(out.rows)
         ? out.rows.map((r: unknown) => (period && typeof r === 'object' && r !== null ? { ...r, period } : r))
@@ -355,7 +356,10 @@ async function lettersAgreements(io: CliIo, values: LedgerValues, rules: RuleSet
   const breached = why('misligholdt');
   const ended = why('afsluttet');
   io.stderr(
-    `Aftaleregistret pr. ${danishDate(date)}: ${count(r.running, 'aftale kører', 'aftaler kører')} og er overholdt; ${r.notes.size === 1 ? 'debitoren' : 'debitorerne'} får brevet "betal som aftalt" for aftalens fordringer.` +
+    `Aftaleregistret pr. ${danishDate(date)}: ` +
+      (r.running === 0
+        ? 'ingen aftale kører og er overholdt.'
+        : `${count(r.running, 'aftale kører', 'aftaler kører')} og er overholdt; ${r.notes.size === 1 ? 'debitoren' : 'debitorerne'} får brevet "betal som aftalt" for aftalens fordringer.`) +
       (breached.length > 0 ? ` Misligholdt (almindeligt brev): ${breached.join(', ')}.` : '') +
       (ended.length > 0 ? ` Afsluttet: ${ended.join(', ')}.` : '') +
       '\n',

@@ -107,6 +107,18 @@ describe('saldo followup', () => {
     expect(row).toMatchObject({ cause: 'Fra Q2: Færre selvanmeldte end ventet.', action: 'Fra Q2: Flere pristjek i Q3.' });
   });
 
+  it('marks text carried from a previous JSON output with the period it ran to (its elapsed)', async () => {
+    const goal = { id: '1', name: 'Mål 1', measure: 'a', target: 1, cause: 'Ferie.', action: 'Vikar.' };
+    // Q1–Q2 reported: the previous output ran to Q2
+    const q2 = await cli(['followup', '--in', 'q2.json'], { 'q2.json': JSON.stringify({ year: 2025, goals: [goal], data: { Q1: { a: 1 }, Q2: { a: 1 } } }) });
+    const next = await cli(['followup', '--in', 'q3.json', '--previous', 'q2-ud.json'], {
+      'q3.json': JSON.stringify({ year: 2025, goals: [{ id: '1', name: 'Mål 1', measure: 'a', target: 1 }], data: { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 } } }),
+      'q2-ud.json': q2.stdout,
+    });
+    expect(next.code, next.stderr).toBe(0);
+    expect((JSON.parse(next.stdout) as FollowupOutput).rows[0]).toMatchObject({ cause: 'Fra Q2: Ferie.', action: 'Fra Q2: Vikar.' });
+  });
+
   it('keeps the text of a dropped goal through two more quarters (below the table in the workbook)', async () => {
     const goal = (id: string) => ({ id, name: `Mål ${id}`, measure: 'a', target: 1 });
     const q1 = await cli(['followup', '--in', 'q1.json', '--out', 'q1.xlsx'], { 'q1.json': JSON.stringify({ year: 2025, goals: [goal('1'), goal('9'), goal('7')], data: { Q1: { a: 1 } } }) });
