@@ -138,3 +138,33 @@ export function useLedgerJob() {
   });
   return { progress, notice, report, compute, stop, run, fail, mapping };
 }
+
+/**
+ * A ledger page's run button, its progress with Stop, its notice and the offer to map the
+ * ledger's own words: the same on every ledger page. `ready`: what the page needs is chosen (the
+ * button is also off while a job runs).
+ */
+export function LedgerRunControls({
+  label,
+  ready,
+  onRun,
+  job,
+}: {
+  label: string;
+  ready: boolean;
+  onRun: () => void;
+  job: Pick<ReturnType<typeof useLedgerJob>, 'progress' | 'stop' | 'notice' | 'mapping'>;
+}): ReactElement {
+  return (
+    <>
+      <div>
+        <Button appearance="primary" disabled={!ready || job.progress !== null} onClick={onRun}>
+          {label}
+        </Button>
+      </div>
+      <ProgressField progress={job.progress} onStop={job.stop} />
+      <NoticeBar notice={job.notice} />
+      {job.mapping}
+    </>
+  );
+}

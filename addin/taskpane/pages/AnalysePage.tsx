@@ -1,12 +1,12 @@
 /** "Analyse": aging, month-by-month development over a period and key figures on a date, written to a new sheet with charts. */
-import { Button, Field, Text, Title3 } from '@fluentui/react-components';
+import { Field, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { danishDate } from '../../../core/report/format.js';
 import { writeAnalysisSheet } from '../../excel/workbook.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { DateInput } from '../components/DateInput.js';
 
@@ -52,14 +52,7 @@ export function AnalysePage(): ReactElement {
       <Field label={t.to}>
         <DateInput value={to} onChange={(v) => setTo(v)} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(sheet)} onRun={run} job={{ progress, stop, notice, mapping }} />
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * computed off the UI thread like the statements; the list goes to new sheets, the most urgent
  * agreements are shown here.
  */
-import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Worklist } from '../../../core/commands/index.js';
 import { kr } from '../../../core/report/format.js';
@@ -11,7 +11,7 @@ import { writeWorklistSheets } from '../../excel/portfolioSheets.js';
 import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -68,14 +68,7 @@ export function ArbejdslistePage(): ReactElement {
       <Field label={t.asOf}>
         <DateInput value={asOf} onChange={(v) => setAsOf(v)} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={!register || !ledger || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(register && ledger)} onRun={run} job={{ progress, stop, notice, mapping }} />
       {result && result.agreements.length > 0 && (
         <Table size="extra-small" aria-label={t.result} data-testid="worklist-result">
           <TableHeader>

@@ -5,14 +5,14 @@
  * progress and Stop; written to new sheets named by the date. The pane shows the kroner at risk
  * and the most urgent claims; the whole list is on the sheet.
  */
-import { Button, Field, makeStyles, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { LimitationRadar } from '../../../core/commands/index.js';
 import { danishDate, kr } from '../../../core/report/format.js';
 import { writeLimitationSheets } from '../../excel/portfolioSheets.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker } from '../components/LedgerSheetPicker.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -76,14 +76,7 @@ export function ForaeldelsePage(): ReactElement {
           ))}
         </RadioGroup>
       </Field>
-      <div>
-        <Button appearance="primary" disabled={!ledger || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(ledger)} onRun={run} job={{ progress, stop, notice, mapping }} />
       {radar && (
         <>
           <Table size="extra-small" aria-label={t.figures} data-testid="limitation-result">

@@ -5,7 +5,7 @@
  * that could not be used). The pane shows the campaign's figures and its effect with the interval,
  * or, in plain Danish, why there is none.
  */
-import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Table, TableBody, TableCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { costOf, type Campaign } from '../../../core/commands/index.js';
 import { danishDate, kr } from '../../../core/report/format.js';
@@ -13,7 +13,7 @@ import { writeCampaignSheets } from '../../excel/portfolioSheets.js';
 import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker, ledgerSourceOf, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -92,14 +92,7 @@ export function KampagnePage(): ReactElement {
       <Field label={t.hourlyCost} hint={t.hourlyCostHelp}>
         <Input inputMode="decimal" value={hourlyCost} onChange={(_, d) => setHourlyCost(d.value)} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={!calls || !ledger || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(calls && ledger)} onRun={run} job={{ progress, stop, notice, mapping }} />
       {result && (
         <>
           <Table size="extra-small" aria-label={t.result} data-testid="campaign-result">

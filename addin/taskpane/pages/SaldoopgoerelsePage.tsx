@@ -11,7 +11,7 @@ import { readSourceAt, writeStatementSheets } from '../../excel/workbook.js';
 import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker } from '../components/LedgerSheetPicker.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 
 const t = strings.statements;
@@ -147,14 +147,7 @@ export function SaldoopgoerelsePage(): ReactElement {
         </div>
       )}
       {letters && <OptionalTableOrSheetPicker value={register} onChange={setRegister} onError={fail} label={t.register} help={t.registerHelp} prefer={/aftale/i} none={t.noRegister} />}
-      <div>
-        <Button appearance="primary" disabled={!sheet || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(sheet)} onRun={run} job={{ progress, stop, notice, mapping }} />
       {made && (
         <section aria-labelledby="pdf-heading" className={styles.form}>
           <Title3 as="h3" id="pdf-heading">

@@ -4,7 +4,7 @@
  * with progress and Stop; written to new sheets with a chart per claim type. The pane shows the
  * period's totals; the months are on the sheet.
  */
-import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Funnel } from '../../../core/commands/index.js';
 import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../../../core/report/funnelSheets.js';
@@ -13,7 +13,7 @@ import { writeFunnelSheets } from '../../excel/portfolioSheets.js';
 import { readSourceAt } from '../../excel/workbook.js';
 import { DateInput } from '../components/DateInput.js';
 import { LedgerSourcePicker, ledgerSourceOf, OptionalTableOrSheetPicker } from '../components/LedgerSheetPicker.js';
-import { NoticeBar, ProgressField, today, useLedgerJob } from '../components/NoticeBar.js';
+import { LedgerRunControls, today, useLedgerJob } from '../components/NoticeBar.js';
 import { useRules } from '../rulesContext.js';
 import { strings } from '../strings.js';
 import { usePageStyles } from './BetalingsaftalePage.js';
@@ -108,14 +108,7 @@ export function TragtPage(): ReactElement {
       <Field label={t.asOf} hint={t.asOfHelp}>
         <DateInput value={asOf} onChange={setAsOf} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={!ledger || !fromMonth || !toMonth || progress !== null} onClick={run}>
-          {t.run}
-        </Button>
-      </div>
-      <ProgressField progress={progress} onStop={stop} />
-      <NoticeBar notice={notice} />
-      {mapping}
+      <LedgerRunControls label={t.run} ready={Boolean(ledger && fromMonth && toMonth)} onRun={run} job={{ progress, stop, notice, mapping }} />
       {result && result.totals.newCount > 0 && (
         <>
           <Table size="extra-small" aria-label={t.result} data-testid="funnel-result">
