@@ -141,6 +141,8 @@ export interface FollowupInput {
   previous?: ReadonlyArray<{ id: string; cause?: string; action?: string }>;
   /** The period reported ("Q2", "M05"); default the last period with data. */
   period?: string;
+  /** Monthly data shown as complete quarters in the template (default: months stay months). */
+  quarters?: boolean;
 }
 
 /** A ledger row as JSON (SPEC `statements`): English keys, kroner, ISO dates. */

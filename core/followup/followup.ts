@@ -56,6 +56,8 @@ export interface FollowupRow {
 export interface Followup {
   year: number;
   granularity: Granularity;
+  /** The periods the template shows: the data's own, or complete quarters of monthly data when asked (`quarters`). */
+  view: Granularity;
   /** Periods reported (up to the last one with data, or `period`). */
   elapsed: number;
   periodsInYear: number;
@@ -74,6 +76,8 @@ export interface FollowupInput {
   previous?: unknown;
   /** The period reported ("Q2", "M05"); default: the last period with data. */
   period?: unknown;
+  /** Monthly data shown as complete quarters in the template (months stay months unless asked). */
+  quarters?: unknown;
 }
 
 /** The follow-up table for the year so far; goals' cause/action typed now win over the previous follow-up's. */
@@ -114,7 +118,10 @@ export function followup(input: FollowupInput): Followup {
   if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
   if (elapsed === 0 && data.withZeros === 0) warnings.push('Der er ingen data for nogen periode endnu.');
   warnings.push(...partialPeriodWarnings(goals, data, elapsed));
-  return { year: input.year, granularity: data.granularity, elapsed, periodsInYear, rows, unmatchedPrevious, carriedOver, warnings };
+  if (input.quarters !== undefined && input.quarters !== null && typeof input.quarters !== 'boolean')
+    throw invalid(['quarters'], input.quarters, `skal være true eller false (fik ${showValue(input.quarters)}).`);
+  const view: Granularity = input.quarters === true ? 'quarter' : data.granularity;
+  return { year: input.year, granularity: data.granularity, view, elapsed, periodsInYear, rows, unmatchedPrevious, carriedOver, warnings };
 }
 
 /**

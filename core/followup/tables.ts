@@ -19,6 +19,8 @@ export interface FollowupTablesInput {
   previous?: PreviousText[];
   /** The last period reported ("Q2", "M05"); default: the last period with counts. */
   period?: string;
+  /** Monthly counts shown as complete quarters (default: months stay months). */
+  quarters?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function followupFromTables(input: FollowupTablesInput): Followup {
   const counts = countsFromTable(input.counts, input.countsAt);
   let result: Followup;
   try {
-    result = followup({ year: input.year, goals: goals.goals, data: counts.data, previous: input.previous ?? [], period: input.period });
+    result = followup({ year: input.year, goals: goals.goals, data: counts.data, previous: input.previous ?? [], period: input.period, quarters: input.quarters });
   } catch (e) {
     if (!(e instanceof SaldoError) || e.place[0] !== 'goals' || typeof e.place[1] !== 'number') throw e;
     const name = goalsTableNamer(goals.rowNumbers);

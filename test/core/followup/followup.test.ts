@@ -304,3 +304,19 @@ describe('figures that read right in Danish (issue 21)', () => {
     expect(r.forecast).toBe(1142);
   });
 });
+
+describe('months stay months unless quarters are asked for (issue 21)', () => {
+  const goal = { id: 'A', name: 'Aftaler', kind: 'count', measure: 'aftaler', target: 1200 };
+  const data = { M01: { aftaler: 100 }, M02: { aftaler: 100 }, M03: { aftaler: 100 }, M04: { aftaler: 100 } };
+  it('monthly data is shown as months by default, as complete quarters when asked, quarterly data as quarters', () => {
+    expect(followup({ year: 2025, goals: [goal], data }).view).toBe('month');
+    const asked = followup({ year: 2025, goals: [goal], data, quarters: true });
+    expect(asked.view).toBe('quarter');
+    // Q1 = 300 from three months; April alone is no 2. kvartal.
+    expect(asked.rows[0]!.quarters).toEqual([300, null, null, null]);
+    expect(followup({ year: 2025, goals: [goal], data: { Q1: { aftaler: 300 } } }).view).toBe('quarter');
+  });
+  it('refuses a quarters choice that is not true or false', () => {
+    expect(saldoMessage(() => followup({ year: 2025, goals: [goal], data, quarters: 'ja' }))).toContain('skal være true eller false');
+  });
+});
