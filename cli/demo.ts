@@ -12,6 +12,7 @@ import { planWorkbook } from './xlsx/planWorkbook.js';
 import { analyseFromFile, statementsFromFile } from './ledger/ledgerCommands.js';
 import { analyseWorkbook, lettersWorkbook, statementsWorkbook } from './xlsx/ledgerWorkbooks.js';
 import { followupWorkbook } from './xlsx/followupWorkbook.js';
+import { statusWord } from '../core/followup/followup.js';
 import { writeFileAtomically as writeFile } from './atomicWrite.js';
 import { lineAccountText } from './ledger/lineAccount.js';
 import { localToday } from './today.js';
@@ -92,6 +93,6 @@ for (const [file, out] of [
 ] as const) {
   const f = await runOnJson('followup', JSON.parse(await readFile(join('examples/opfoelgning', file), 'utf8')), defaultRules);
   await writeFile(join(OUT, out), await followupWorkbook(f));
-  console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${r.status ?? 'ingen data'}`).join(', ')}  → ${join(OUT, out)}`);
+  console.log(`  ${file}: ${f.rows.map((r) => `${r.id} ${statusWord(r)}`).join(', ')}  → ${join(OUT, out)}`);
 }
 if (results.some(isBatchError)) process.exitCode = 1;

@@ -11,7 +11,7 @@ export interface FollowupTemplate {
   label: string;
   year: number;
   goals: Array<Record<string, unknown>>;
-  data: Record<string, Record<string, number>>;
+  data: Record<string, Record<string, number | null>>;
 }
 
 export const FOLLOWUP_TEMPLATES: readonly FollowupTemplate[] = [

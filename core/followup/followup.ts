@@ -8,12 +8,15 @@
  * plain sum. A count goal with an annual target is judged pro rata to the elapsed periods.
  */
 
+import { danishDate } from '../calendar/date.js';
 import { SaldoError, showValue } from '../errors.js';
 import { parseGoal, type Aggregate, type Direction, type Goal, type GoalKind, type Status, type Unit } from './goal.js';
 import { invalid } from './fieldReaders.js';
 import { judgeMeasure, judgeMilestone } from './judge.js';
 import { parsePeriodData, periodName, periodNumber, type Granularity, type PeriodData } from './periods.js';
 import { markCarried, parsePrevious, turnedGreen } from './previousText.js';
+import { periodEnd, type JudgedMilestone } from './milestones.js';
+import type { SampleInterval } from './sample.js';
 
 export type { Aggregate, Direction, Goal, GoalKind, Status, Unit } from './goal.js';
 export { parseGoal } from './goal.js';
@@ -47,11 +50,23 @@ export interface FollowupRow {
   /** A campaign's own first and last period (1-based), else null: the year. */
   start: number | null;
   end: number | null;
+  /** The plan's type of goal ("Drift", "Koncernfælles") and pejlemærke; '' when not given. */
+  category: string;
+  pejlemærke: string;
+  /** A single milestone's due and done quarter (within the year), for the quarter columns. */
   due: number | null;
   done: number | null;
+  /** A milestone goal's milestones as judged on the last day of the period reported. */
+  milestones: JudgedMilestone[];
+  /** A sample-based goal's 95 % interval of the rate to date, and how many more samples the next period needs to tell it from the target (0: it can already; null: none can). */
+  interval: SampleInterval | null;
+  sampleMore: number | null;
   cause: string;
   action: string;
 }
+
+/** The status for people: the colour, or why there is none ("ingen data"; "følges" for a goal without a target). */
+export const statusWord = (r: Pick<FollowupRow, 'status' | 'target' | 'kind' | 'ytd'>): string => r.status ?? (r.target === null && r.kind !== 'milestone' ? 'følges' : 'ingen data');
 
 export interface Followup {
   year: number;
@@ -86,7 +101,7 @@ export function followup(input: FollowupInput): Followup {
   if (!Array.isArray(input.goals) || input.goals.length === 0)
     throw SaldoError.at('MANGLER', ['goals'], input.goals, 'angiv mindst ét mål, f.eks. {"id": "2.1", "name": "Pristjek", "measure": "pristjek / selvanmeldte", "target": 0.15}.');
   if (input.goals.length > 1000) throw SaldoError.at('UGYLDIGT_INPUT', ['goals'], input.goals.length, 'højst 1.000 mål.');
-  const goals = input.goals.map((g, i) => parseGoal(g, i, data));
+  const goals = input.goals.map((g, i) => parseGoal(g, i, data, input.year));
   const seen = new Set<string>();
   for (const g of goals) {
     if (seen.has(g.id)) throw new SaldoError('UGYLDIGT_INPUT', ['goals'], g.id, `Mål ${g.id} står to gange: hvert mål skal have sit eget nummer.`);
@@ -94,8 +109,9 @@ export function followup(input: FollowupInput): Followup {
   }
   const periodsInYear = data.granularity === 'month' ? 12 : 4;
   const elapsed = periodOf(input.period, data) ?? data.elapsed;
-  const nowQuarter = data.granularity === 'month' ? Math.ceil(elapsed / 3) : elapsed;
-  const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, nowQuarter) : judgeMeasure(g, data, elapsed, periodsInYear)));
+  // Milestones are judged on the last day of the period reported (April's report: 30 April, not 30 June).
+  const reportEnd = periodEnd(input.year, elapsed, data.granularity);
+  const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, reportEnd) : judgeMeasure(g, data, elapsed, periodsInYear)));
 
   // Carry the typed text over from the previous follow-up: people's words are never lost.
   const previous = parsePrevious(input.previous);
@@ -118,6 +134,11 @@ export function followup(input: FollowupInput): Followup {
   if (input.period === undefined || input.period === null) warnings.push(...zeroPeriodWarning(data));
   if (elapsed === 0 && data.withZeros === 0) warnings.push('Der er ingen data for nogen periode endnu.');
   warnings.push(...partialPeriodWarnings(goals, data, elapsed));
+  for (const r of rows)
+    for (const m of r.milestones.filter((x) => x.doneAfterPeriod))
+      warnings.push(
+        `Mål ${r.id}: ${m.text ? `milepælen "${m.text}"` : 'milepælen'} er markeret nået ${danishDate(m.done!)}, efter perioden der rapporteres for (til ${danishDate(reportEnd)}). Den tæller ikke med i denne opfølgning.`,
+      );
   if (input.quarters !== undefined && input.quarters !== null && typeof input.quarters !== 'boolean')
     throw invalid(['quarters'], input.quarters, `skal være true eller false (fik ${showValue(input.quarters)}).`);
   const view: Granularity = input.quarters === true ? 'quarter' : data.granularity;

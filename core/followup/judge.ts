@@ -6,7 +6,10 @@
 import type { FollowupRow } from './followup.js';
 import type { Aggregate, Direction, Goal, Status, Unit } from './goal.js';
 import type { Measure } from './measure.js';
+import { judgeMilestones, milestonesNote, milestonesStatus } from './milestones.js';
 import { periodName, periodSpan, sumCounts, type PeriodData } from './periods.js';
+import { sampleSizeToTell, sampleStatus, wilson } from './sample.js';
+import type { CalendarDate } from '../calendar/date.js';
 
 /**
  * rød/gul/grøn: the target met is grøn, within `margin` of it gul, else rød; `atMost` mirrors.
@@ -67,6 +70,7 @@ function measureValues(aggregate: Aggregate, measure: Measure, data: PeriodData,
     quarters,
     months: data.granularity === 'month' ? periodValues : null,
     ytd,
+    used,
     basis: periodSpan(
       used.map((i) => i + 1),
       data.granularity,
@@ -119,15 +123,20 @@ function ratioMeasure(withDenominator: boolean): Measure {
 export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
 export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
+  if (goal.measure === null) {
+    // Neither measure nor target: a goal followed in words, its status set by hand.
+    const statusNote = goal.manualStatus ? 'uden måling; status sat i hånden' : 'uden måling og målværdi: følges i teksten';
+    return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status: goal.manualStatus, statusNote, basis: '' });
+  }
   // A campaign counts from its own start to its own end, not from 1 January (SPEC followup).
   const window: Window = { start: goal.start ?? 1, end: goal.end ?? periodsInYear };
-  const { quarters, months, ytd, basis } = measureValues(goal.aggregate, goal.measure!, data, elapsed, window);
-  const target = goal.target!;
+  const { quarters, months, ytd, used, basis } = measureValues(goal.aggregate, goal.measure, data, elapsed, window);
+  const target = goal.target;
   const length = window.end - window.start + 1;
   const passed = Math.max(0, Math.min(elapsed, window.end) - window.start + 1);
   const share = passed / length;
   const perYear = goal.kind === 'count' || goal.aggregate === 'sum';
-  const expected = goal.kind === 'count' ? target * share : null;
+  const expected = goal.kind === 'count' && target !== null ? target * share : null;
   // A count's forecast is a count: whole agreements, not 1.141,33.
   const raw = ytd === null || passed === 0 ? null : perYear ? ytd / share : ytd;
   const forecast = raw !== null && goal.kind === 'count' ? Math.round(raw) : raw;
@@ -138,36 +147,67 @@ export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, peri
   );
   let status: Status | null = null;
   let statusNote = passed === 0 && campaign ? `kampagnen begynder ${periodName(window.start, data.granularity)}` : 'ingen data';
+  let sample: Pick<FollowupRow, 'interval' | 'sampleMore'> = { interval: null, sampleMore: null };
   if (ytd !== null) {
-    const against = expected ?? target;
-    status = goalStatus(ytd, against, goal.kind === 'count' ? goal.amberMargin * share : goal.amberMargin, goal.direction);
     const soFar = `${shown(ytd, goal.unit)} ${campaign ? 'til dato' : 'år til dato'} (${basis})`;
-    statusNote =
-      goal.kind === 'count'
-        ? `${soFar} mod ${shown(against, goal.unit)} forventet efter ${passed} af ${length} perioder (${campaign ? `mål for ${span}` : 'årsmål'} ${shown(target, goal.unit)})`
-        : `${soFar} mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
+    if (target === null) {
+      status = goal.manualStatus;
+      statusNote = `${soFar}; uden målværdi, så det bedømmes ikke${goal.manualStatus ? ' (status sat i hånden)' : ''}`;
+    } else if (goal.sample !== null) {
+      const n = used.reduce((sum, i) => sum + (data.periods[i]?.get(goal.sample!) ?? 0), 0);
+      ({ status, statusNote, sample } = judgeSample(ytd, n, target, goal, soFar));
+    } else {
+      const against = expected ?? target;
+      status = goalStatus(ytd, against, goal.kind === 'count' ? goal.amberMargin * share : goal.amberMargin, goal.direction);
+      statusNote =
+        goal.kind === 'count'
+          ? `${soFar} mod ${shown(against, goal.unit)} forventet efter ${passed} af ${length} perioder (${campaign ? `mål for ${span}` : 'årsmål'} ${shown(target, goal.unit)})`
+          : `${soFar} mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
+    }
   }
-  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote, basis });
+  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote, basis, ...sample });
 }
 
-export function judgeMilestone(goal: Goal, nowQuarter: number): FollowupRow {
-  const due = goal.due!;
-  let status: Status;
-  let statusNote: string;
-  if (goal.done !== null) {
-    status = goal.done <= due ? 'grøn' : 'gul';
-    statusNote = goal.done <= due ? `nået i ${goal.done}. kvartal` : `nået i ${goal.done}. kvartal, efter fristen (${due}. kvartal)`;
-  } else if (nowQuarter >= due) {
-    status = 'rød';
-    statusNote = `ikke nået; fristen var ${due}. kvartal`;
-  } else {
-    status = goal.manualStatus ?? 'grøn';
-    statusNote = goal.manualStatus ? `ikke nået endnu (frist ${due}. kvartal); status sat i hånden` : `ikke nået endnu; frist ${due}. kvartal`;
-  }
-  return row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote, basis: '' });
+/**
+ * A rate found in a sample is judged by what the sample can tell: gul when the target lies in its
+ * 95 % interval (the margin is not used), with the number of samples that would tell them apart.
+ */
+function judgeSample(rate: number, n: number, target: number, goal: Goal, soFar: string) {
+  const interval = n > 0 ? wilson(rate, n) : null;
+  if (interval === null) return { status: null, statusNote: `${soFar}; stikprøvernes antal (${goal.sample}) er 0`, sample: { interval: null, sampleMore: null } };
+  const status = sampleStatus(interval, target, goal.direction);
+  const pct = (v: number) => shown(v, 'percent');
+  const range = `95 %-interval ${pct(interval.low).replace(' %', '')}–${pct(interval.high)} ud fra ${n.toLocaleString('da-DK')} stikprøver`;
+  const verdict = status === 'gul' ? `kan ikke skelnes fra målet ${pct(target)}` : status === 'grøn' ? `målet ${pct(target)} er nået` : `målet ${pct(target)} er ikke nået`;
+  const total = sampleSizeToTell(rate, target);
+  const sampleMore = status !== 'gul' ? 0 : total === null ? null : Math.max(0, total - n);
+  const advice =
+    status !== 'gul'
+      ? ''
+      : sampleMore === null
+        ? '; resultatet ligger så tæt på målet, at ingen rimelig stikprøve kan skelne dem'
+        : `; for at skelne ${pct(rate)} fra målet skal der i alt være ca. ${total!.toLocaleString('da-DK')} stikprøver, ${sampleMore.toLocaleString('da-DK')} flere i næste periode`;
+  return { status, statusNote: `${soFar}; ${range}: ${verdict}${advice}`, sample: { interval, sampleMore } };
 }
 
-function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote' | 'basis'>): FollowupRow {
+/** A milestone goal on the last day of the period reported. */
+export function judgeMilestone(goal: Goal, reportEnd: CalendarDate): FollowupRow {
+  const judged = judgeMilestones(goal.milestones, reportEnd);
+  const status = milestonesStatus(judged, goal.manualStatus);
+  const statusNote = milestonesNote(judged, goal.manualStatus, reportEnd);
+  return { ...row(goal, { quarters: [null, null, null, null], months: null, ytd: null, expected: null, forecast: null, status, statusNote, basis: '' }), milestones: judged };
+}
+
+/** The quarter a date falls in, when it is in the plan's year (a milestone's due or done quarter). */
+const quarterIn = (date: CalendarDate | null | undefined, year: number): number | null => (date && Number(date.slice(0, 4)) === year ? Math.ceil(Number(date.slice(5, 7)) / 3) : null);
+
+function row(
+  goal: Goal,
+  values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote' | 'basis'> & Partial<Pick<FollowupRow, 'interval' | 'sampleMore'>>,
+): FollowupRow {
+  // One milestone keeps its due and done quarter in the quarter columns ("frist", "nået").
+  const only = goal.milestones.length === 1 ? goal.milestones[0]! : null;
+  const year = only ? Number(only.due.slice(0, 4)) : 0;
   return {
     id: goal.id,
     name: goal.name,
@@ -178,9 +218,14 @@ function row(goal: Goal, values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd'
     direction: goal.direction,
     amberMargin: goal.amberMargin,
     aggregate: goal.aggregate,
+    category: goal.category,
+    pejlemærke: goal.pejlemærke,
+    interval: null,
+    sampleMore: null,
     ...values,
-    due: goal.due,
-    done: goal.done,
+    due: quarterIn(only?.due, year),
+    done: quarterIn(only?.done, year),
+    milestones: [],
     cause: goal.cause ?? '',
     action: goal.action ?? '',
     start: goal.start,

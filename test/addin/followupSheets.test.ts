@@ -8,7 +8,7 @@ import { followupFromTables } from '../../core/followup/tables.js';
 import { previousTextFromRows } from '../../core/report/followupTable.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/motorstyrelsen-2025.json', import.meta.url), 'utf8')) as {
+const example = JSON.parse(readFileSync(new URL('../fixtures/followup/seks-maal-q3.json', import.meta.url), 'utf8')) as {
   year: number;
   goals: Array<Record<string, unknown>>;
   data: Record<string, Record<string, number>>;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { FollowupOutput } from '../../core/commands/followup.js';
 import { cli, ROOT, spawnCli } from './helpers.js';
 
-const example = readFileSync(join(ROOT, 'examples', 'opfoelgning', 'motorstyrelsen-2025.json'), 'utf8');
+const example = readFileSync(join(ROOT, 'test', 'fixtures', 'followup', 'seks-maal-q3.json'), 'utf8');
+const wholePlan = readFileSync(join(ROOT, 'examples', 'opfoelgning', 'motorstyrelsen-2025.json'), 'utf8');
 const campaign = readFileSync(join(ROOT, 'examples', 'opfoelgning', 'ekstraordinaer-indsats.json'), 'utf8');
 
 async function sheetOf(bytes: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
@@ -32,6 +33,27 @@ describe('saldo followup', () => {
     // 2.3: 1,943 / 1,961 = 99.08 % → grøn. 3.2: due Q4, not done, Q3 reported → grøn.
     expect(byId['2.3']!.status).toBe('grøn');
     expect(byId['3.2']!.status).toBe('grøn');
+  });
+
+  it('answers the whole 2025 plan (every goal of seeds/002, counts invented), statuses worked by hand', async () => {
+    const r = await cli(['followup', '--in', 'm.json'], { 'm.json': wholePlan });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as FollowupOutput;
+    const status = Object.fromEntries(out.rows.map((row) => [row.id, row.status]));
+    expect(out.rows.map((row) => row.id)).toEqual(['1.1', '1.2a', '1.2b', '2.1', '2.1a', '2.2', '2.3', '3.1', '3.2', '4.1', 'R.1']);
+    // 1.1: the survey's 4,1 points in Q3 against at least 4,0 → grøn.
+    // 1.2a telefon: 24.485 / 6.050 = 4,047 → grøn; 1.2b mail: 10.140 / 2.630 = 3,856, within 0,2 of 4 → gul.
+    // 2.3: 1.943 / 1.961 = 99,08 %, 95 %-interval 98,55–99,42 % holds 99 % → gul (the sample cannot tell).
+    // 3.1: the Q3 milestone is marked done 3 October, after the period reported → overdue on 30 September → rød.
+    // 3.2: three of four milestones done on time, the fourth due in Q4 → grøn.
+    // 4.1: 5.720 / 6.000 = 95,33 %, interval 94,8–95,8 % holds 95 % → gul. R.1 has no target: not judged.
+    expect(status).toEqual({ '1.1': 'grøn', '1.2a': 'grøn', '1.2b': 'gul', '2.1': 'gul', '2.1a': 'gul', '2.2': 'grøn', '2.3': 'gul', '3.1': 'rød', '3.2': 'grøn', '4.1': 'gul', 'R.1': null });
+    const byId = Object.fromEntries(out.rows.map((row) => [row.id, row]));
+    expect(byId['R.1']!.ytd).toBeCloseTo((41.5 + 40.2 + 38.9) / 3, 12);
+    expect([byId['2.3']!.pejlemærke, byId['2.3']!.category]).toEqual(['2', 'Drift']);
+    expect(out.warnings).toEqual([
+      'Mål 3.1: milepælen "Udvikling af stopklodser og adviser afsluttet" er markeret nået 03-10-2025, efter perioden der rapporteres for (til 30-09-2025). Den tæller ikke med i denne opfølgning.',
+    ]);
   });
 
   it('follows the campaign month by month; the inddrivelsesprocent is the mean of the months', async () => {

@@ -190,7 +190,7 @@ describe('Danish errors that point at the goal', () => {
   it.each([
     [{ year: 2025, goals: [{ ...kontroltryk, measure: 'pristjek / anmeldte' }], data: spec }, /Mål 2\.1: målingen .* ukendte navn "anmeldte"/],
     [{ year: 2025, goals: [{ ...kontroltryk, measure: 'pristjek /' }], data: spec }, /Mål 2\.1: målingen .* kan ikke læses/],
-    [{ year: 2025, goals: [{ ...kontroltryk, target: undefined }], data: spec }, /Mål 2\.1: target mangler/],
+    [{ year: 2025, goals: [{ id: '2.1a', name: 'Pristjek', kind: 'count', measure: 'pristjek' }], data: spec }, /Mål 2\.1a: et antalsmål skal have target/],
     [{ year: 2025, goals: [{ ...kontroltryk, direction: 'over' }], data: spec }, /goals\[0\]\.direction skal være "atLeast" eller "atMost"/],
     [{ year: 2025, goals: [kontroltryk, kontroltryk], data: spec }, /Mål 2\.1 står to gange/],
     [{ year: 2025, goals: [kontroltryk], data: { Q5: {} } }, /"Q5" er ikke en periode/],
@@ -198,6 +198,8 @@ describe('Danish errors that point at the goal', () => {
     [{ year: 2025, goals: [kontroltryk], data: { Q1: { pristjek: '2800', selvanmeldte: 1 } } }, /data\.Q1\.pristjek skal være et tal/],
     [{ year: 2025, goals: [], data: spec }, /angiv mindst ét mål/],
     [{ year: 2025, goals: [{ id: '3.1', name: 'M', kind: 'milestone' }], data: spec }, /en milepæl skal have due/],
+    [{ year: 2025, goals: [{ ...kontroltryk, due: 'Q2' }], data: spec }, /goals\[0\]\.milestones hører til en milepæl/],
+    [{ year: 2025, goals: [{ ...kontroltryk, sample: 'pristjek_i_alt' }], data: spec }, /goals\[0\]\.sample skal være navnet på stikprøvernes antal i målingen \(pristjek, selvanmeldte\)/],
   ])('%#', async (input, expected) => {
     expect(await saldoMessageOf(followupCommand(input, defaultRules))).toMatch(expected);
   });

@@ -73,7 +73,7 @@ describe('goals table', () => {
           [1, 'C'],
         ]),
       ),
-    ).toBe('Måltabellen, række 4: nummeret 1 står også i række 2. Hvert mål skal have sit eget nummer.');
+    ).toBe('Måltabellen, række 4: nummeret 1 står også i række 2. Hvert mål skal have sit eget nummer (en milepæl mere skrives i rækken lige under målet med kun Nr., Milepæl, Frist og Nået).');
   });
 
   it('warns when a percent target looks typed as a whole number (15 read as 1.500 %)', () => {
@@ -109,7 +109,7 @@ describe('goals table', () => {
           ['1', 'A', 'Q5'],
         ]),
       ),
-    ).toMatch(/"Q5" er ikke et kvartal/);
+    ).toMatch(/"Q5" er hverken et kvartal, en måned eller en dato/);
     expect(
       message(() =>
         goalsFromTable([
@@ -137,10 +137,33 @@ describe('goals table', () => {
   });
 
   it('writes goals back as the same table (round trip of the bundled examples)', () => {
-    for (const file of ['motorstyrelsen-2025.json', 'ekstraordinaer-indsats.json']) {
+    // The plan's columns (Pejlemærke, Måltype, Stikprøver, Milepæl) only where a goal uses them.
+    const headers = {
+      'motorstyrelsen-2025.json': [
+        'Nr.',
+        'Pejlemærke',
+        'Måltype',
+        'Mål',
+        'Resultatkrav',
+        'Type',
+        'Måling',
+        'Målværdi',
+        'Retning',
+        'Gul margin',
+        'Enhed',
+        'År til dato som',
+        'Stikprøver',
+        'Milepæl',
+        'Frist',
+        'Nået',
+        'Status',
+      ],
+      'ekstraordinaer-indsats.json': ['Nr.', 'Mål', 'Resultatkrav', 'Type', 'Måling', 'Målværdi', 'Retning', 'Gul margin', 'Enhed', 'År til dato som', 'Frist', 'Nået', 'Status'],
+    };
+    for (const [file, header] of Object.entries(headers)) {
       const { goals } = example(file);
       const table = goalsToTable(goals);
-      expect(table[0]).toEqual(['Nr.', 'Mål', 'Resultatkrav', 'Type', 'Måling', 'Målværdi', 'Retning', 'Gul margin', 'Enhed', 'År til dato som', 'Frist', 'Nået', 'Status']);
+      expect(table[0]).toEqual(header);
       expect(goalsFromTable(table).goals).toEqual(goals);
     }
   });
@@ -422,18 +445,28 @@ describe('a follow-up from the two tables', () => {
       ['a', 1],
       ['b', 2],
     ];
+    // A goal without a target is followed, not judged (issue 21: ressourceanvendelse); a count goal needs its number.
+    const followed = followupFromTables({
+      year: 2025,
+      goals: [
+        ['Nr.', 'Mål', 'Måling'],
+        ['1', 'A', 'a / b'],
+      ],
+      counts,
+    }).rows[0]!;
+    expect([followed.status, followed.statusNote]).toEqual([null, '0,5 år til dato (Q1); uden målværdi, så det bedømmes ikke']); // a / b = 1 / 2
     expect(
       message(() =>
         followupFromTables({
           year: 2025,
           goals: [
-            ['Nr.', 'Mål', 'Måling'],
-            ['1', 'A', 'a / b'],
+            ['Nr.', 'Mål', 'Type', 'Måling'],
+            ['1', 'A', 'antal', 'a'],
           ],
           counts,
         }),
       ),
-    ).toBe('Måltabellen, række 2, kolonnen "Målværdi": Mål 1: "Målværdi" mangler (målværdien, f.eks. 0.15 for 15 %).');
+    ).toBe('Måltabellen, række 2, kolonnen "Målværdi": Mål 1: et antalsmål skal have "Målværdi" (årets antal, f.eks. 12000).');
     expect(
       message(() =>
         followupFromTables({
@@ -457,7 +490,7 @@ describe('a follow-up from the two tables', () => {
           counts,
         }),
       ),
-    ).toBe('Måltabellen, række 2, kolonnen "Frist": Mål 1: en milepæl skal have "Frist", kvartalet den skal være nået i ("Q4").');
+    ).toBe('Måltabellen, række 2, kolonnen "Frist": Mål 1: en milepæl skal have "Frist", fristen ("Q4" eller "2025-10-31").');
   });
 
   it("carries last follow-up's text, and the goals table's own text wins", () => {
@@ -485,5 +518,77 @@ describe('a follow-up from the two tables', () => {
       ['Fra sidste opfølgning: Årsag fra Q1', 'Ny handling'],
       ['Fra sidste opfølgning: Ferie', 'Fra sidste opfølgning: Vikar'],
     ]);
+  });
+});
+
+describe("the plan's own columns in the goals table (issue 21)", () => {
+  const counts = [
+    ['Navn', 'Q1', 'Q2'],
+    ['uden_fejl', 640, 655],
+    ['stikprøver', 650, 660],
+  ];
+  it('reads Pejlemærke, Måltype, Stikprøver, Start and Slut, and several milestones as rows under their goal', () => {
+    const goals = [
+      ['Nr.', 'Pejlemærke', 'Måltype', 'Mål', 'Type', 'Måling', 'Målværdi', 'Enhed', 'Stikprøver', 'Start', 'Slut', 'Milepæl', 'Frist', 'Nået'],
+      ['2.3', 2, 'Drift', 'Korrekthed', 'andel', 'uden_fejl / stikprøver', '99 %', 'procent', 'stikprøver', '', '', '', '', ''],
+      ['3.1', '3', 'Udvikling', 'Datakvalitet', 'milepæl', '', '', '', '', '', '', 'Foranalyse', 'Q1', 45736], // 45736 = 20-03-2025
+      ['3.1', '', '', '', '', '', '', '', '', '', '', 'Stopklodser implementeret', '31-10-2025', ''],
+      ['9', '', '', 'Kampagne', 'antal', 'uden_fejl', 1000, '', '', '2. kvt.', 'Q2', '', '', ''],
+    ];
+    const read = goalsFromTable(goals);
+    expect(read.warnings).toEqual([]);
+    expect(read.goals[1]).toEqual({
+      id: '3.1',
+      pejlemærke: '3',
+      category: 'Udvikling',
+      name: 'Datakvalitet',
+      kind: 'milestone',
+      milestones: [
+        { text: 'Foranalyse', due: 'Q1', done: '2025-03-20' },
+        { text: 'Stopklodser implementeret', due: '2025-10-31' },
+      ],
+    });
+    expect(read.rowNumbers).toEqual([2, 3, 5]);
+    const f = followupFromTables({ year: 2025, goals, counts });
+    expect(f.rows.map((r) => [r.id, r.pejlemærke, r.category])).toEqual([
+      ['2.3', '2', 'Drift'],
+      ['3.1', '3', 'Udvikling'],
+      ['9', '', ''],
+    ]);
+    // 1.295 of 1.310 = 98,85 %: its interval holds 99 % → gul (the sample cannot tell).
+    expect([f.rows[0]!.status, f.rows[0]!.interval!.n]).toEqual(['gul', 1310]);
+    expect(f.rows[1]!.milestones.map((m) => m.state)).toEqual(['nået', 'ikke nået endnu']);
+    // A campaign in Q2 only: 655 against 1.000 for Q2 (1 of 1 period).
+    expect(f.rows[2]!.statusNote).toBe('655 til dato (Q2) mod 1.000 forventet efter 1 af 1 perioder (mål for Q2 1.000)');
+  });
+
+  it("writes a goal's milestones back as rows under it, and reads them again to the same goal", () => {
+    const goal = {
+      id: '3.1',
+      name: 'Datakvalitet',
+      kind: 'milestone',
+      milestones: [
+        { text: 'A', due: 'Q1', done: 'Q1' },
+        { text: 'B', due: '2025-10-31' },
+      ],
+    };
+    const table = goalsToTable([goal]);
+    expect(table[0]).toEqual(['Nr.', 'Mål', 'Resultatkrav', 'Type', 'Måling', 'Målværdi', 'Retning', 'Gul margin', 'Enhed', 'År til dato som', 'Milepæl', 'Frist', 'Nået', 'Status']);
+    expect(table.slice(1).map((r) => [r[0], r[1], r[10], r[11], r[12]])).toEqual([
+      ['3.1', 'Datakvalitet', 'A', 'Q1', 'Q1'],
+      ['3.1', '', 'B', '2025-10-31', ''],
+    ]);
+    expect(goalsFromTable(table).goals).toEqual([goal]);
+  });
+
+  it("tells a plan's Type (Drift) to be called Måltype", () => {
+    expect(
+      message(() =>
+        goalsFromTable([
+          ['Nr.', 'Mål', 'Type'],
+          ['1.1', 'Interessenter', 'Koncernfælles'],
+        ]),
+      ),
+    ).toContain('Står der målets type fra planen (Drift, Udvikling, Koncernfælles), så kald kolonnen "Måltype".');
   });
 });
