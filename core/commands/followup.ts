@@ -15,10 +15,10 @@ export function followup(input: FollowupInput, _rules: RuleSet): Followup {
   if (!isJsonObject(raw)) {
     throw new SaldoError('UGYLDIGT_INPUT', [], raw, 'Inputtet skal være et objekt: {"year": 2025, "goals": [...], "data": {"Q1": {...}}}.');
   }
-  rejectUnknownKeys(raw, ['year', 'goals', 'data', 'previous', 'period', 'quarters'], []);
+  rejectUnknownKeys(raw, ['year', 'goals', 'data', 'previous', 'period', 'quarters', 'lastYear'], []);
   present(raw.data, ['data'], 'tallene pr. periode, f.eks. {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}}.');
   const goals = raw.goals as unknown[];
-  const result = computeFollowup({ year: parseYear(raw.year), goals, data: raw.data, previous: raw.previous, period: raw.period, quarters: raw.quarters });
+  const result = computeFollowup({ year: parseYear(raw.year), goals, data: raw.data, previous: raw.previous, period: raw.period, quarters: raw.quarters, lastYear: raw.lastYear });
   return { ...result, warnings: [...percentWarnings(goals), ...result.warnings] };
 }
 

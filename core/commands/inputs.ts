@@ -143,6 +143,8 @@ export interface FollowupInput {
   period?: string;
   /** Monthly data shown as complete quarters in the template (default: months stay months). */
   quarters?: boolean;
+  /** Last year's counts by the same periods ("Hvad skal der til" follows its seasonal profile). */
+  lastYear?: Record<string, Record<string, number | null>>;
 }
 
 /** A ledger row as JSON (SPEC `statements`): English keys, kroner, ISO dates. */

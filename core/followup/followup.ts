@@ -17,6 +17,7 @@ import { parsePeriodData, periodName, periodNumber, type Granularity, type Perio
 import { markCarried, parsePrevious, turnedGreen } from './previousText.js';
 import { periodEnd, type JudgedMilestone } from './milestones.js';
 import type { SampleInterval } from './sample.js';
+import type { Need } from './needed.js';
 
 export type { Aggregate, Direction, Goal, GoalKind, Status, Unit } from './goal.js';
 export { parseGoal } from './goal.js';
@@ -61,6 +62,9 @@ export interface FollowupRow {
   /** A sample-based goal's 95 % interval of the rate to date, and how many more samples the next period needs to tell it from the target (0: it can already; null: none can). */
   interval: SampleInterval | null;
   sampleMore: number | null;
+  /** "Hvad skal der til": what the rest of the goal's window must give, and whether last year's profile (or the pace) makes it likely; null when it cannot be told. */
+  need: Need | null;
+  needText: string;
   cause: string;
   action: string;
 }
@@ -93,6 +97,8 @@ export interface FollowupInput {
   period?: unknown;
   /** Monthly data shown as complete quarters in the template (months stay months unless asked). */
   quarters?: unknown;
+  /** Last year's counts by the same periods: its seasonal profile says whether "what it takes" is likely. */
+  lastYear?: unknown;
 }
 
 /** The follow-up table for the year so far; goals' cause/action typed now win over the previous follow-up's. */
@@ -111,7 +117,10 @@ export function followup(input: FollowupInput): Followup {
   const elapsed = periodOf(input.period, data) ?? data.elapsed;
   // Milestones are judged on the last day of the period reported (April's report: 30 April, not 30 June).
   const reportEnd = periodEnd(input.year, elapsed, data.granularity);
-  const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, reportEnd) : judgeMeasure(g, data, elapsed, periodsInYear)));
+  const lastYear = input.lastYear === undefined || input.lastYear === null ? null : parsePeriodData(input.lastYear, 'lastYear');
+  if (lastYear && lastYear.granularity !== data.granularity)
+    throw invalid(['lastYear'], input.lastYear, `skal have samme slags perioder som data (${data.granularity === 'month' ? 'måneder M01–M12' : 'kvartaler Q1–Q4'}).`);
+  const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, reportEnd) : judgeMeasure(g, data, elapsed, periodsInYear, lastYear)));
 
   // Carry the typed text over from the previous follow-up: people's words are never lost.
   const previous = parsePrevious(input.previous);

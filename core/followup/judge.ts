@@ -6,6 +6,7 @@
 import type { FollowupRow } from './followup.js';
 import type { Aggregate, Direction, Goal, Status, Unit } from './goal.js';
 import type { Measure } from './measure.js';
+import { goalNeed, neededText } from './goalNeed.js';
 import { judgeMilestones, milestonesNote, milestonesStatus } from './milestones.js';
 import { periodName, periodSpan, sumCounts, type PeriodData } from './periods.js';
 import { sampleSizeToTell, sampleStatus, wilson } from './sample.js';
@@ -122,7 +123,7 @@ function ratioMeasure(withDenominator: boolean): Measure {
 /** A goal's value for people: "14,4 %", "4,16", "12.000". */
 export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 
-export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number): FollowupRow {
+export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, periodsInYear: number, lastYear: PeriodData | null = null): FollowupRow {
   if (goal.measure === null) {
     // Neither measure nor target: a goal followed in words, its status set by hand.
     const statusNote = goal.manualStatus ? 'uden måling; status sat i hånden' : 'uden måling og målværdi: følges i teksten';
@@ -165,7 +166,11 @@ export function judgeMeasure(goal: Goal, data: PeriodData, elapsed: number, peri
           : `${soFar} mod målet ${goal.direction === 'atLeast' ? 'mindst' : 'højst'} ${shown(target, goal.unit)}`;
     }
   }
-  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote, basis, ...sample });
+  const need = goalNeed(goal, data, lastYear, elapsed, window);
+  // A count's figures are whole counts: "1.533 pr. kvartal", not 1.532,5.
+  const show = (v: number) => shown(goal.kind === 'count' ? Math.round(v) : v, goal.unit);
+  const needText = need === null || need.state === 'unknown' ? '' : neededText(need, show, data.granularity);
+  return row(goal, { quarters, months, ytd, expected, forecast, status, statusNote, basis, ...sample, need, needText });
 }
 
 /**
@@ -203,7 +208,7 @@ const quarterIn = (date: CalendarDate | null | undefined, year: number): number 
 
 function row(
   goal: Goal,
-  values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote' | 'basis'> & Partial<Pick<FollowupRow, 'interval' | 'sampleMore'>>,
+  values: Pick<FollowupRow, 'quarters' | 'months' | 'ytd' | 'expected' | 'forecast' | 'status' | 'statusNote' | 'basis'> & Partial<Pick<FollowupRow, 'interval' | 'sampleMore' | 'need' | 'needText'>>,
 ): FollowupRow {
   // One milestone keeps its due and done quarter in the quarter columns ("frist", "nået").
   const only = goal.milestones.length === 1 ? goal.milestones[0]! : null;
@@ -222,6 +227,8 @@ function row(
     pejlemærke: goal.pejlemærke,
     interval: null,
     sampleMore: null,
+    need: null,
+    needText: '',
     ...values,
     due: quarterIn(only?.due, year),
     done: quarterIn(only?.done, year),

@@ -35,17 +35,16 @@ const MAX_COUNT = 1e12;
 const invalid = (field: Place, value: unknown, rest: string) => new SaldoError('UGYLDIGT_INPUT', field, value, (name) => `${name(field)} ${rest}`);
 
 /** `{"Q1": {"pristjek": 2800, …}, …}` or the same with `M01`…`M12`, checked. */
-export function parsePeriodData(raw: unknown): PeriodData {
+export function parsePeriodData(raw: unknown, root: 'data' | 'lastYear' = 'data'): PeriodData {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw invalid(['data'], raw, `skal være et objekt med perioder: {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}, …} eller måneder "M01"…"M12" (fik ${showValue(raw)}).`);
+    throw invalid([root], raw, `skal være et objekt med perioder: {"Q1": {"pristjek": 2800, "selvanmeldte": 20000}, …} eller måneder "M01"…"M12" (fik ${showValue(raw)}).`);
   }
   const keys = Object.keys(raw);
   const quarters = keys.filter((k) => periodNumber(k, 'quarter') !== null);
   const months = keys.filter((k) => periodNumber(k, 'month') !== null);
   const other = keys.filter((k) => periodNumber(k, 'quarter') === null && periodNumber(k, 'month') === null);
-  if (other.length > 0)
-    throw new SaldoError('UGYLDIGT_INPUT', ['data', other[0]!], other[0], (name) => `${name(['data'])}: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
-  if (quarters.length > 0 && months.length > 0) throw SaldoError.at('UGYLDIGT_INPUT', ['data'], keys, 'brug enten kvartaler (Q1–Q4) eller måneder (M01–M12), ikke begge.');
+  if (other.length > 0) throw new SaldoError('UGYLDIGT_INPUT', [root, other[0]!], other[0], (name) => `${name([root])}: "${other[0]}" er ikke en periode. Brug kvartaler Q1–Q4 eller måneder M01–M12.`);
+  if (quarters.length > 0 && months.length > 0) throw SaldoError.at('UGYLDIGT_INPUT', [root], keys, 'brug enten kvartaler (Q1–Q4) eller måneder (M01–M12), ikke begge.');
   const granularity: Granularity = months.length > 0 ? 'month' : 'quarter';
   const periods: PeriodData['periods'] = Array.from({ length: granularity === 'month' ? 12 : 4 }, () => undefined);
   const names = new Set<string>();
@@ -53,14 +52,14 @@ export function parsePeriodData(raw: unknown): PeriodData {
     const index = periodNumber(key, granularity)! - 1;
     const counts = (raw as Record<string, unknown>)[key];
     if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
-      throw invalid(['data', key], counts, `skal være et objekt med tal: {"pristjek": 2800} (fik ${showValue(counts)}).`);
+      throw invalid([root, key], counts, `skal være et objekt med tal: {"pristjek": 2800} (fik ${showValue(counts)}).`);
     }
     const map = new Map<string, number>();
     for (const [name, v] of Object.entries(counts)) {
       names.add(name); // declared even when blank, so a measure may use it before its first count
       if (v === null || v === undefined || v === '') continue; // an empty cell: no count this period
       if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_COUNT) {
-        throw invalid(['data', key, name], v, `skal være et tal (fik ${showValue(v)}).`);
+        throw invalid([root, key, name], v, `skal være et tal (fik ${showValue(v)}).`);
       }
       map.set(name, v);
     }

@@ -21,6 +21,9 @@ export interface FollowupTablesInput {
   period?: string;
   /** Monthly counts shown as complete quarters (default: months stay months). */
   quarters?: boolean;
+  /** Last year's counts table, laid out as the counts table ("Hvad skal der til" follows its profile). */
+  lastYear?: Rows;
+  lastYearAt?: Origin;
 }
 
 /**
@@ -30,9 +33,18 @@ export interface FollowupTablesInput {
 export function followupFromTables(input: FollowupTablesInput): Followup {
   const goals = goalsFromTable(input.goals, input.goalsAt);
   const counts = countsFromTable(input.counts, input.countsAt);
+  const lastYear = input.lastYear ? countsFromTable(input.lastYear, input.lastYearAt) : null;
   let result: Followup;
   try {
-    result = followup({ year: input.year, goals: goals.goals, data: counts.data, previous: input.previous ?? [], period: input.period, quarters: input.quarters });
+    result = followup({
+      year: input.year,
+      goals: goals.goals,
+      data: counts.data,
+      previous: input.previous ?? [],
+      period: input.period,
+      quarters: input.quarters,
+      ...(lastYear ? { lastYear: lastYear.data } : {}),
+    });
   } catch (e) {
     if (!(e instanceof SaldoError) || e.place[0] !== 'goals' || typeof e.place[1] !== 'number') throw e;
     const name = goalsTableNamer(goals.rowNumbers);
@@ -41,5 +53,5 @@ export function followupFromTables(input: FollowupTablesInput): Followup {
     const message = e.namesItsPlace() ? e.messageFor(name) : `${where}: ${e.messageFor(name)}`;
     throw new SaldoError(e.code, where, e.value, message);
   }
-  return { ...result, warnings: [...goals.warnings, ...counts.warnings, ...result.warnings] };
+  return { ...result, warnings: [...goals.warnings, ...counts.warnings, ...(lastYear?.warnings.map((w) => `Sidste år: ${w}`) ?? []), ...result.warnings] };
 }

@@ -157,6 +157,8 @@ const FIELDS: Record<string, Array<{ path: Array<string | number>; kind: Kind; r
     { path: ['goals', 7, 'milestones', 0, 'done'], kind: 'enum' },
     { path: ['goals', 6, 'sample'], kind: 'enum' },
     { path: ['quarters'], kind: 'bool' },
+    { path: ['lastYear'], kind: 'object' },
+    { path: ['lastYear', 'Q4', 'pristjek'], kind: 'number' },
     { path: ['data', 'Q1'], kind: 'object' },
     { path: ['data', 'Q1', 'pristjek'], kind: 'number' },
   ],

@@ -322,3 +322,54 @@ describe('months stay months unless quarters are asked for (issue 21)', () => {
     expect(saldoMessage(() => followup({ year: 2025, goals: [goal], data, quarters: 'ja' }))).toContain('skal være true eller false');
   });
 });
+
+describe('"Hvad skal der til" on each row (issue 21)', () => {
+  const antal = { id: '2.1a', name: 'Antal pristjek', kind: 'count', measure: 'pristjek', target: 12000, amberMargin: 600 };
+  const q3 = { Q1: { pristjek: 2750, selvanmeldte: 19800 }, Q2: { pristjek: 3120, selvanmeldte: 20900 }, Q3: { pristjek: 2940, selvanmeldte: 18700 } };
+  const lastYear = {
+    Q1: { pristjek: 2600, selvanmeldte: 19000 },
+    Q2: { pristjek: 2900, selvanmeldte: 20500 },
+    Q3: { pristjek: 2500, selvanmeldte: 18000 },
+    Q4: { pristjek: 3600, selvanmeldte: 21500 },
+  };
+  it("a count: 12.000 − 8.810 = 3.190 in Q4; the pace gives 8.810 / 3 = 2.937 (unlikely), last year's strong Q4 gives 8.810 × 3.600 / 8.000 = 3.965 (likely)", () => {
+    expect(followup({ year: 2025, goals: [antal], data: q3 }).rows[0]!.needText).toBe(
+      'Det resterende kvartal skal give mindst 3.190. Fortsætter det som hidtil, giver det ca. 2.937, så målet nås næppe.',
+    );
+    const r = followup({ year: 2025, goals: [antal], data: q3, lastYear }).rows[0]!;
+    expect(r.need).toMatchObject({ state: 'needed', required: 3190, basis: 'lastYear', likely: true });
+    expect(r.needText).toBe('Det resterende kvartal skal give mindst 3.190. Følger året sidste års mønster, giver det ca. 3.965, så målet ser ud til at blive nået.');
+  });
+
+  it("a ratio: Q4's selvanmeldte by last year's profile 59.400 × 21.500 / 57.500 = 22.210; Q4 needs (0,15 × 81.610 − 8.810) / 22.210 = 15,45 %; last year's Q4 gave 3.600 / 21.500 = 16,7 %", () => {
+    const r = followup({ year: 2025, goals: [kontroltryk], data: q3, lastYear }).rows[0]!;
+    expect(r.need!.restDenominator).toBeCloseTo((59400 * 21500) / 57500, 6);
+    expect(r.need!.required).toBeCloseTo((0.15 * (59400 + (59400 * 21500) / 57500) - 8810) / ((59400 * 21500) / 57500), 10);
+    expect(r.needText).toBe('Det resterende kvartal skal give mindst 15,5 %. Følger året sidste års mønster, giver det ca. 16,7 %, så målet ser ud til at blive nået.');
+  });
+
+  it('the March campaign: 500 − 135 = 365 in the 8 months left (45,6 → 46 a month); the pace 135 / 2 × 8 = 540 makes it likely', () => {
+    const goal = { id: 'K', name: 'Aftaler i kampagnen', kind: 'count', measure: 'aftaler', target: 500, start: 'M03' };
+    const data = { M01: { aftaler: 0 }, M02: { aftaler: 0 }, M03: { aftaler: 60 }, M04: { aftaler: 75 } };
+    expect(followup({ year: 2025, goals: [goal], data }).rows[0]!.needText).toBe(
+      'De 8 resterende måneder skal give mindst 365 (46 pr. måned). Fortsætter det som hidtil, giver de ca. 540, så målet ser ud til at blive nået.',
+    );
+  });
+
+  it('says nothing for a goal without a target, a milestone, or a measure whose numerator and denominator cannot be told apart', () => {
+    const goals = [
+      { id: 'a', name: 'Uden mål', measure: 'pristjek' },
+      { id: 'b', name: 'Milepæl', kind: 'milestone', due: 'Q4' },
+      { id: 'c', name: 'Udtryk', measure: '(pristjek + 1) / selvanmeldte', target: 0.15 },
+    ];
+    expect(followup({ year: 2025, goals, data: q3 }).rows.map((r) => [r.need, r.needText])).toEqual([
+      [null, ''],
+      [null, ''],
+      [null, ''],
+    ]);
+  });
+
+  it('refuses last year in other periods than this year', () => {
+    expect(() => followup({ year: 2025, goals: [antal], data: q3, lastYear: { M01: { pristjek: 1 } } })).toThrow(/lastYear skal have samme slags perioder som data \(kvartaler Q1–Q4\)/);
+  });
+});
