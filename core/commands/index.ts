@@ -30,7 +30,9 @@ import { agreementLetterOf, henstandLetterOf, statementLetters } from './letters
 
 export type * from './inputs.js';
 export type { AgreementLetterInput, CaseLetter, CaseParty, HenstandLetterInput, KommuneSettings, LetterPlan, StatementLettersInput } from './letters.js';
-export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, YearToDateInput } from './cells.js';
+export type { BankingDayInput, BetalingsevneInput, GoalStatusInput, Needed, NeededInput, SampleInput, SampleSizeInput, SampleStatusInput, YearToDateInput } from './cells.js';
+export type { SampleInterval } from '../followup/sample.js';
+export type { Need } from '../followup/needed.js';
 export type { MeasureInput } from './measure.js';
 export type { AgreementHenstand } from '../henstand/agreementHenstand.js';
 export type { ClaimHenstand } from '../henstand/claimHenstand.js';
@@ -102,6 +104,10 @@ export const commands = {
   betalingsevne: cells.betalingsevne,
   goalStatus: cells.goalStatus,
   yearToDate: cells.yearToDate,
+  sampleInterval: cells.sampleInterval,
+  sampleStatus: cells.sampleStatus,
+  sampleSize: cells.sampleSize,
+  needed: cells.needed,
   measure: async (input: MeasureInput, rules: RuleSet) => (await measureModule()).measure(input, rules),
   debtorBalance: cells.debtorBalance,
   debtorStatement: cells.debtorStatement,
@@ -150,6 +156,10 @@ export const toJson = {
   betalingsevne: same,
   goalStatus: same,
   yearToDate: same,
+  sampleInterval: same,
+  sampleStatus: same,
+  sampleSize: same,
+  needed: same,
   measure: same,
   debtorBalance: same,
   debtorStatement: same,
