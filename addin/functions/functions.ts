@@ -384,6 +384,19 @@ function orNoData(value: number | null): number {
 }
 
 /**
+ * The periods' numerators and denominators (null when left out) as core takes them: the same
+ * number of periods, and those not reported yet at the end blank (withoutUnreported).
+ */
+function periodFigures(numerators: any, denominators: any): { t: Array<number | null>; n: Array<number | null> | null } {
+  const numbers = periodCells(numerators, 'tællere');
+  // Denominators left out, or one empty cell (0 on Windows), are not given.
+  const single = Array.isArray(denominators) && denominators.length === 1 && denominators[0]?.length === 1 ? plainValue(denominators[0][0]) : denominators;
+  const n = isBlank(single) || (single !== denominators && isBlankOrZero(single)) ? null : periodCells(denominators, 'nævnere');
+  if (n && n.length !== numbers.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${numbers.length}), ikke ${n.length}.`);
+  return withoutUnreported(numbers, n);
+}
+
+/**
  * Year to date from quarter (or month) figures: by default the ratio of the summed numerators to the summed denominators, not the mean of the period ratios.
  * @customfunction YEARTODATE YEARTODATE
  * @param numerators The periods' numerators (or the values), a row or column of 1–4 quarters or 1–12 months; blank = no data.
@@ -393,14 +406,10 @@ function orNoData(value: number | null): number {
  */
 export function yearToDateFn(numerators: any[][], denominators?: any[][], rule?: any): any {
   return guarded(() => {
-    const numbers = periodCells(numerators, 'tællere');
-    // Denominators left out, or one empty cell (0 on Windows), are not given.
-    const single = Array.isArray(denominators) && denominators.length === 1 && denominators[0]?.length === 1 ? plainValue(denominators[0][0]) : denominators;
-    const n = isBlank(single) || (single !== denominators && isBlankOrZero(single)) ? null : periodCells(denominators, 'nævnere');
-    if (n && n.length !== numbers.length) throw SaldoError.at('UGYLDIGT_INPUT', 'nævnere', n.length, `samme antal perioder som tællerne (${numbers.length}), ikke ${n.length}.`);
-    const reported = withoutUnreported(numbers, n);
+    const reported = periodFigures(numerators, denominators);
+    const n = reported.n;
     const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
-    const value = orNoData(commands.yearToDate({ numerators: reported.t, denominators: reported.n, aggregate }, workbookRules()));
+    const value = orNoData(commands.yearToDate({ numerators: reported.t, denominators: n, aggregate }, workbookRules()));
     return presenter()(value, n && aggregate !== 'sum' ? 'percent' : 'plain');
   });
 }
@@ -423,6 +432,86 @@ export function goalStatusFn(value: any, target: any, margin?: any, direction?: 
       workbookRules(),
     );
   });
+}
+
+/** The sample commands' fields by the functions' Danish arguments. */
+const SAMPLE_ARGUMENTS = { successes: 'tæller', sampleSize: 'stikprøver', target: 'mål', rate: 'andel' };
+
+/** A sample's two counts as the sample commands take them (core checks that they are whole and fit). */
+const sampleArgs = (successes: unknown, sampleSize: unknown) => ({ successes: numberArg(successes, 'tæller'), sampleSize: numberArg(sampleSize, 'stikprøver') });
+
+/**
+ * The status rød/gul/grøn of a rate found in a sample (korrekthed, fejlprocent) by its 95 % confidence interval: grøn when the whole interval meets the target, rød when none of it does, gul when the target lies inside it (the sample cannot tell them apart).
+ * @customfunction SAMPLESTATUS SAMPLESTATUS
+ * @param successes The number in the sample that is counted, e.g. those without errors (for an error rate with "højst": the errors).
+ * @param sampleSize The number of samples (at least 1).
+ * @param target The target as a share, e.g. 99 % or 0,99.
+ * @param [direction] "mindst" (at least the target, the default) or "højst" (at most).
+ * @returns "grøn", "gul" or "rød".
+ */
+export function sampleStatusFn(successes: any, sampleSize: any, target: any, direction?: any): string {
+  return guarded(
+    () => commands.sampleStatus({ ...sampleArgs(successes, sampleSize), target: numberArg(target, 'mål'), direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast' }, workbookRules()),
+    SAMPLE_ARGUMENTS,
+  );
+}
+
+/**
+ * The 95 % confidence interval (Wilson score) of a rate found in a sample, e.g. 990 of 1,000: 98.17 %–99.46 %.
+ * @customfunction SAMPLEINTERVAL SAMPLEINTERVAL
+ * @param successes The number in the sample that is counted, e.g. those without errors.
+ * @param sampleSize The number of samples (at least 1).
+ * @returns Two cells in a row: the interval's low and high end (shares shown as percentages where Excel can; else format the cells as percent).
+ */
+export function sampleIntervalFn(successes: any, sampleSize: any): any[][] {
+  return guarded(() => {
+    const { low, high } = commands.sampleInterval(sampleArgs(successes, sampleSize), workbookRules());
+    const present = presenter();
+    return [[present(low, 'percent'), present(high, 'percent')]];
+  }, SAMPLE_ARGUMENTS);
+}
+
+/**
+ * How many samples in all it takes to tell a rate from the target: the smallest sample whose 95 % interval leaves the target out.
+ * @customfunction SAMPLESIZE SAMPLESIZE
+ * @param rate The rate expected or found so far, as a share, e.g. 99.5 % or 0,995.
+ * @param target The target as a share, e.g. 99 % or 0,99.
+ * @returns The number of samples, or #N/A when the rate is so close to the target that no sample up to 1,000,000 tells them apart.
+ */
+export function sampleSizeFn(rate: any, target: any): number {
+  return guarded(() => {
+    const n = commands.sampleSize({ rate: numberArg(rate, 'andel'), target: numberArg(target, 'mål') }, workbookRules());
+    if (n === null) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'andelen ligger så tæt på målet, at ingen rimelig stikprøve kan skelne dem');
+    return n;
+  }, SAMPLE_ARGUMENTS);
+}
+
+/**
+ * What the rest of the year must give for the year to reach the target ("Hvad skal der til"), from the year's 4 quarters or 12 months: the periods after the last reported one are still to come.
+ * @customfunction NEEDED NEEDED
+ * @param target The year's target, e.g. 12000 or, for a ratio, 15 %.
+ * @param numerators The year's 4 quarters or 12 months as a row or column (or the values), those not reported yet left empty.
+ * @param [denominators] The periods' denominators, same size, for a ratio. Leave out for plain values.
+ * @param [rule] "sum af tal" (ratio of sums, the default with denominators), "gennemsnit" (mean of the period values) or "sum" (the default without).
+ * @param [direction] "mindst" (at least the target, the default) or "højst" (at most).
+ * @returns What the remaining periods must give: their total (sum), their mean (gennemsnit) or their ratio (sum af tal, a percentage where Excel can). #N/A when the target is reached whatever they give, no period is left, or there are too few figures; #NUM! when it can no longer be reached.
+ */
+export function neededFn(target: any, numerators: any[][], denominators?: any[][], rule?: any, direction?: any): any {
+  return guarded(
+    () => {
+      const { t, n } = periodFigures(numerators, denominators);
+      const aggregate = optionArg(rule, 'regel', AGGREGATE_WORDS) ?? (n ? 'ratioOfSums' : 'sum');
+      const { need, text } = commands.needed(
+        { numerators: t, denominators: n, aggregate, direction: optionArg(direction, 'retning', DIRECTION_WORDS) ?? 'atLeast', target: numberArg(target, 'mål') },
+        workbookRules(),
+      );
+      // Only #VALUE! and #N/A show their message in Excel: #NUM! ("no number will do") says out of reach by its code.
+      if (need.state === 'out of reach') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, text);
+      if (need.state !== 'needed') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, text);
+      return presenter()(need.required!, n && aggregate !== 'sum' ? 'percent' : 'plain');
+    },
+    { numerators: 'tællere', denominators: 'nævnere', target: 'mål' },
+  );
 }
 
 /**

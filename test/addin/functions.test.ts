@@ -10,8 +10,12 @@ import {
   installment,
   isBankingDayFn,
   measureFn,
+  neededFn,
   nextBankingDay,
   paymentCapacity,
+  sampleIntervalFn,
+  sampleSizeFn,
+  sampleStatusFn,
   schedule,
   yearToDateFn,
 } from '../../addin/functions/functions.js';
@@ -610,6 +614,135 @@ describe('follow-up functions: ÅRTILDATO, MÅLSTATUS, MÅLING', () => {
     });
     expect(await cellAsync(() => measureFn([['a']], [['a']], [[1]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^måling: skriv beregningen som tekst/) });
     expect(await cellAsync(() => measureFn('a', [[1]], [[1]]))).toMatchObject({ error: '#VALUE!', message: 'navne: skal være tekst som "pristjek", ikke 1.' });
+  });
+});
+
+// Wilson score interval, z = 1,959964 (95 %): centre = (p + z²/2n) / (1 + z²/n), half = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n).
+describe('sample functions: STIKPRØVESTATUS, STIKPRØVEINTERVAL, STIKPRØVESTØRRELSE', () => {
+  it('STIKPRØVEINTERVAL: 990 of 1.000 is 98,17 %–99,46 %, spilled as one row [low, high]', () => {
+    // p = 0,99, z²/n = 0,0038415: centre = 0,9919207 / 1,0038415 = 0,988125;
+    // half = 1,959964 · √(0,0000099 + 0,00000096) / 1,0038415 = 0,006434 → 0,981691 and 0,994559.
+    const out = sampleIntervalFn(990, 1000);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toHaveLength(2);
+    expect(out[0]![0]).toBeCloseTo(0.981691, 5);
+    expect(out[0]![1]).toBeCloseTo(0.994559, 5);
+    // 10 of 10 never runs past 100 %: centre 0,86122, half 0,13877 → 72,25 %–100 %
+    const [[low, high]] = sampleIntervalFn('10', '10') as [[number, number]];
+    expect(low).toBeCloseTo(0.72246, 4);
+    expect(high).toBeLessThanOrEqual(1);
+  });
+
+  it('STIKPRØVESTATUS: 1.943 of 1.961 (99,08 %) against 99 % is gul, its interval 98,55–99,42 % holds the target', () => {
+    expect(sampleStatusFn(1943, 1961, 0.99)).toBe('gul');
+    expect(sampleStatusFn(1943, 1961, '0,99', 'mindst')).toBe('gul');
+  });
+
+  it('STIKPRØVESTATUS: grøn when the whole interval meets the target, rød when none of it does; "højst" mirrors', () => {
+    expect(sampleStatusFn(990, 1000, 0.95)).toBe('grøn'); // 98,17 %–99,46 %, all ≥ 95 %
+    expect(sampleStatusFn(900, 1000, 0.95)).toBe('rød'); // 88,0 %–91,7 %, all < 95 %
+    // errors at most 1 %: 3 of 1.000 → centre (0,003 + 0,00192) / 1,00384 = 0,004901, half 0,003881 → high 0,88 % ≤ 1 %
+    expect(sampleStatusFn(3, 1000, 0.01, 'højst')).toBe('grøn');
+    // 12 of 1.000 → centre 0,013867, half 0,006990 → 0,69 %–2,09 %: holds 1 %
+    expect(sampleStatusFn(12, 1000, 0.01, 'højst')).toBe('gul');
+    // 25 of 1.000 → centre 0,026817, half 0,009828 → low 1,70 % > 1 %
+    expect(sampleStatusFn(25, 1000, 0.01, 'højst')).toBe('rød');
+  });
+
+  it('a sample that cannot be is #VALUE! with a Danish message naming the argument', () => {
+    expect(cell(() => sampleStatusFn(1001, 1000, 0.99))).toEqual({ error: '#VALUE!', message: 'tæller: kan ikke være flere end stikprøverne (1000), men er 1001.' });
+    expect(cell(() => sampleStatusFn(0, 0, 0.99))).toEqual({ error: '#VALUE!', message: 'stikprøver: skal være et helt antal stikprøver, mindst 1, ikke 0.' });
+    expect(cell(() => sampleIntervalFn(1.5, 10))).toEqual({ error: '#VALUE!', message: 'tæller: skal være et helt antal, 0 eller mere, ikke 1,5.' });
+    expect(cell(() => sampleIntervalFn(-1, 10))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^tæller: skal være et helt antal/) });
+    expect(cell(() => sampleIntervalFn(5, 'ti'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^stikprøver: "ti" er ikke et tal/) });
+    // 99 typed for 99 %: refused, not read as 9.900 %
+    expect(cell(() => sampleStatusFn(990, 1000, 99))).toEqual({ error: '#VALUE!', message: 'mål: skal være en andel fra 0 % til 100 %, f.eks. 99 % eller 0,99, ikke 99.' });
+    expect(cell(() => sampleStatusFn(990, 1000, 0.99, 'over'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^retning: "over" er ikke en gyldig værdi/) });
+  });
+
+  it('STIKPRØVESTØRRELSE: 99,5 % is told from 99 % by 1.522 samples in all; a rate on the target by none (#N/A)', () => {
+    // 1.522 as core's test has it (test/core/followup/sample.test.ts, worked by a separate script)
+    expect(sampleSizeFn(0.995, 0.99)).toBe(1522);
+    expect(cell(() => sampleSizeFn(0.95, 0.95))).toEqual({ error: '#N/A', message: 'andelen ligger så tæt på målet, at ingen rimelig stikprøve kan skelne dem' });
+    expect(cell(() => sampleSizeFn(99.5, 0.99))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^andel: skal være en andel fra 0 % til 100 %/) });
+  });
+});
+
+describe('SALDO.NEEDED / SALDO.RESTKRAV: what the rest of the year must give', () => {
+  it('12.000 a year, quarters 2.750, 3.120, 2.940 and one not reported: Q4 must give 3.190', () => {
+    // 12.000 − (2.750 + 3.120 + 2.940 = 8.810) = 3.190
+    expect(neededFn(12000, [[2750, 3120, 2940, null]])).toBe(3190);
+    // as a column, and with the trailing blank as Windows sends it (0): the same
+    expect(neededFn(12000, [[2750], [3120], [2940], [0]])).toBe(3190);
+    // two quarters left: their total, 12.000 − 5.870 = 6.130
+    expect(neededFn('12.000', [[2750, 3120, 0, 0]], [[0]])).toBe(6130);
+  });
+
+  it('a quarter not reported in the middle (blank on the web) is left out, not a 0; only the periods after the last reported one remain', () => {
+    // 2.750 + 2.940 = 5.690 so far; Q4 alone must give 12.000 − 5.690 = 6.310
+    expect(neededFn(12000, [[2750, null, 2940, null]])).toBe(6310);
+  });
+
+  it('a ratio of sums: 15 % kontroltryk after 2.800 / 20.000 and 3.100 / 21.000 needs 15,61 % of the rest', () => {
+    // the rest's denominator at the pace so far: 41.000 / 2 × 2 = 41.000;
+    // (0,15 × 82.000 − 5.900) / 41.000 = 6.400 / 41.000 = 0,156098
+    expect(neededFn(0.15, [[2800, 3100, null, null]], [[20000, 21000, null, null]])).toBeCloseTo(6400 / 41000, 12);
+  });
+
+  it('the rest giving exactly what is required brings ÅRTILDATO to the target', () => {
+    // Q3 and Q4 at 20.500 each (the 41.000 assumed) with 0,156098 × 20.500 = 3.200 each:
+    // (2.800 + 3.100 + 3.200 + 3.200) / (20.000 + 21.000 + 20.500 + 20.500) = 12.300 / 82.000 = 15 %
+    const need = neededFn(0.15, [[2800, 3100, null, null]], [[20000, 21000, null, null]]) as number;
+    expect(need * 20500).toBeCloseTo(3200, 9);
+    expect(yearToDateFn([[2800, 3100, 3200, 3200]], [[20000, 21000, 20500, 20500]])).toBeCloseTo(0.15, 12);
+    // a sum: 2.750 + 3.120 + 2.940 + 3.190 = 12.000
+    expect(yearToDateFn([[2750, 3120, 2940, neededFn(12000, [[2750, 3120, 2940, null]]) as number]])).toBe(12000);
+  });
+
+  it('"gennemsnit" over 12 months: a mean of at least 100 after 90, 120, 75 needs a mean of 101,67 in the 9 months left', () => {
+    // (100 × 12 − 285) / 9 = 915 / 9 = 101,666…
+    const months = [[90, 120, 75, ...Array<null>(9).fill(null)]];
+    expect(neededFn(100, months, none, 'gennemsnit')).toBeCloseTo(915 / 9, 12);
+  });
+
+  it('"højst": at most 200 complaints, 110 in Q1–Q2, so at most 90 in the rest; over it already is out of reach (#NUM!)', () => {
+    expect(neededFn(200, [[60, 50, null, null]], none, none, 'højst')).toBe(90);
+    // 120 + 100 = 220 > 200: no rest can help
+    expect(cell(() => neededFn(200, [[120, 100, null, null]], none, none, 'højst'))).toEqual({
+      error: '#NUM!',
+      message: 'Målet kan ikke længere nås: det er allerede overskredet med 20.',
+    });
+  });
+
+  it('#N/A with the reason when nothing more is needed or can be told: reached, no period left, no figures', () => {
+    // 7.000 + 5.500 = 12.500 ≥ 12.000: counts do not go down
+    expect(cell(() => neededFn(12000, [[7000, 5500, null, null]]))).toEqual({ error: '#N/A', message: 'Målet er nået.' });
+    // all four reported, 11.900 < 12.000
+    expect(cell(() => neededFn(12000, [[3000, 3000, 3000, 2900]]))).toEqual({ error: '#N/A', message: 'Der er ingen perioder tilbage: målet blev ikke nået.' });
+    // nothing reported (blanks on the web, 0 on Windows)
+    const none = { error: '#N/A', message: 'Det kan ikke siges endnu, hvad der skal til: der er for få tal at regne ud fra.' };
+    expect(cell(() => neededFn(12000, [[null, null, null, null]]))).toEqual(none);
+    expect(cell(() => neededFn(0.15, [[0, 0, 0, 0]], [[0, 0, 0, 0]]))).toEqual(none);
+  });
+
+  it('bad arguments are #VALUE! in Danish: not the whole year, negative figures, mismatched ranges, a bad rule or direction', () => {
+    expect(cell(() => neededFn(12000, [[2750, 3120, 2940]]))).toEqual({
+      error: '#VALUE!',
+      message: 'tællere: angiv årets 4 kvartaler eller 12 måneder, også dem, der ikke er indberettet endnu (fik 3).',
+    });
+    expect(cell(() => neededFn(12000, [[2750, -5, null, null]]))).toEqual({ error: '#VALUE!', message: 'tællere: periode 2 er -5; tallene er antal og skal være 0 eller mere.' });
+    expect(cell(() => neededFn(0.15, [[1, 2, null, null]], [[10, 20]]))).toMatchObject({
+      error: '#VALUE!',
+      message: expect.stringMatching(/^nævnere: samme antal perioder som tællerne \(4\), ikke 2/),
+    });
+    expect(cell(() => neededFn(0.15, [[1, 2, null, null]], [[10, 20, null, null]], 'median'))).toMatchObject({
+      error: '#VALUE!',
+      message: expect.stringMatching(/^regel: "median" er ikke en gyldig værdi/),
+    });
+    expect(cell(() => neededFn(12000, [[1, 2, null, null]], none, none, 'over'))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^retning: /) });
+    expect(cell(() => neededFn('mange', [[1, 2, null, null]]))).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/^mål: "mange" er ikke et tal/) });
+    // figures so large that the answer would be infinite
+    expect(cell(() => neededFn(1e308, [[1e308, 1, null, null]], [[1e308, 1, null, null]]))).toMatchObject({ error: '#VALUE!', message: 'mål: tallene er for store til at regne med.' });
   });
 });
 

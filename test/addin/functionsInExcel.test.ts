@@ -29,6 +29,7 @@ describe('the metadata Excel reads', () => {
       DEBTORSTATEMENT: ['ledger'],
       YEARTODATE: ['numerators', 'denominators'],
       MEASURE: ['names', 'values'],
+      NEEDED: ['numerators', 'denominators'],
     };
     for (const f of metadata.functions) {
       const ranges = RANGES[f.id] ?? [];
@@ -40,7 +41,7 @@ describe('the metadata Excel reads', () => {
     const { metadata } = await generatedMetadata();
     const danish = JSON.parse(readFileSync(new URL('../../addin/functions/functions.da.json', import.meta.url), 'utf8')) as Record<string, { name: string }>;
     const names = metadata.functions.flatMap((f) => [f.name, danish[f.id]!.name]);
-    expect(names).toHaveLength(28);
+    expect(names).toHaveLength(36);
     expect(names.filter((n) => BUILTIN_NAMES.has(n.toUpperCase()))).toEqual([]);
     // the test data holds the collision it was written for
     expect(BUILTIN_NAMES.has('YDELSE') && BUILTIN_NAMES.has('PMT') && BUILTIN_NAMES.has('ANTAL.ARBEJDSDAGE')).toBe(true);
@@ -154,6 +155,24 @@ describe('blank cells mean "not given" on Windows (0) and on the web (null)', ()
     expect(basic(excel.call('YEARTODATE', [[1, 2, 0]], [[10, 20, 30]]))).toBeCloseTo(3 / 60, 12);
   });
 
+  it.each(PLATFORMS)('RESTKRAV with quarters not yet reported (empty) at the end, and empty nævnere, regel and retning (%s)', async (platform) => {
+    const excel = await excelCaller(platform);
+    // 12.000 − (2.750 + 3.120 + 2.940) = 3.190
+    expect(basic(excel.call('NEEDED', 12000, [[2750, 3120, 2940, EMPTY]]))).toBe(3190);
+    expect(basic(excel.call('NEEDED', 12000, [[2750], [3120], [2940], [EMPTY]], EMPTY, EMPTY, EMPTY))).toBe(3190);
+    // a ratio: (0,15 × 82.000 − 5.900) / 41.000 = 6.400 / 41.000
+    expect(basic(excel.call('NEEDED', 0.15, [[2800, 3100, EMPTY, EMPTY]], [[20000, 21000, EMPTY, EMPTY]], EMPTY, EMPTY))).toBeCloseTo(6400 / 41000, 12);
+    // nothing reported yet: #N/A on both, not a 0 read as a reported quarter
+    expect(excel.call('NEEDED', 12000, [[EMPTY, EMPTY, EMPTY, EMPTY]])).toMatchObject({ error: '#N/A' });
+  });
+
+  it.each(PLATFORMS)('STIKPRØVESTATUS with an empty retning; over a column of samples it is called once per row (%s)', async (platform) => {
+    const excel = await excelCaller(platform);
+    expect(excel.call('SAMPLESTATUS', 1943, 1961, 0.99, EMPTY)).toBe('gul');
+    // =SALDO.STIKPRØVESTATUS(B2:B4; C2:C4; 95%): 990, 950 and 900 of 1.000 against at least 95 %
+    expect(excel.call('SAMPLESTATUS', [[990], [950], [900]], [[1000], [1000], [1000]], 0.95)).toEqual([['grøn'], ['gul'], ['rød']]);
+  });
+
   it.each(PLATFORMS)('MÅLSTATUS with empty margen and retning, BANKDAG with empty dage (%s)', async (platform) => {
     const excel = await excelCaller(platform);
     expect(excel.call('GOALSTATUS', 0.15, 0.15, EMPTY, EMPTY)).toBe('grøn');
@@ -172,6 +191,10 @@ describe('results Excel shows as dates and kroner', () => {
     expect(formatOf(excel.call('NEXTBANKINGDAY', serial('2026-06-05')))).toBe(DATE);
     expect(formatOf(excel.call('PAYMENTCAPACITY', 200000, 2024))).toBe(KRONER);
     expect(formatOf(excel.call('YEARTODATE', [[2800, 3100]], [[20000, 21000]]))).toBe('0.00%');
+    // STIKPRØVEINTERVAL spills its two ends as percentages; RESTKRAV of a ratio is one, of a count a plain number
+    expect(formatOf(excel.call('SAMPLEINTERVAL', 990, 1000))).toEqual([['0.00%', '0.00%']]);
+    expect(formatOf(excel.call('NEEDED', 0.15, [[2800, 3100, EMPTY, EMPTY]], [[20000, 21000, EMPTY, EMPTY]]))).toBe('0.00%');
+    expect(formatOf(excel.call('NEEDED', 12000, [[2750, 3120, 2940, EMPTY]]))).toBe('');
   });
 
   it('before 1.4 (Office 2021/LTSC) the same functions give plain numbers, as before', async () => {
@@ -179,6 +202,8 @@ describe('results Excel shows as dates and kroner', () => {
     const plan = excel.call('SCHEDULE', claims, FEB_1_2026, 500, OMITTED, OMITTED, OMITTED, '2026-01-10') as unknown[][];
     expect(plan[1]).toEqual([1, 46054, 46055, 500, 250, 0, 250, 3950]);
     expect(excel.call('INSTALLMENT', 100000, 24, 0.08)).toBe(4522.73);
+    const [[low, high]] = excel.call('SAMPLEINTERVAL', 990, 1000) as [[number, number]];
+    expect([low, high].map((v) => Math.round(v * 10000) / 10000)).toEqual([0.9817, 0.9946]);
   });
 
   it("AFDRAGSPLAN's formatted spill fed to AFTALESTATUS reads as numbers (data types reach `any` parameters as objects)", async () => {

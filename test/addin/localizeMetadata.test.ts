@@ -47,8 +47,12 @@ describe('functions-da.json is made from functions.json and the Danish texts', (
       'INSTALLMENT',
       'ISBANKINGDAY',
       'MEASURE',
+      'NEEDED',
       'NEXTBANKINGDAY',
       'PAYMENTCAPACITY',
+      'SAMPLEINTERVAL',
+      'SAMPLESIZE',
+      'SAMPLESTATUS',
       'SCHEDULE',
       'YEARTODATE',
     ]);

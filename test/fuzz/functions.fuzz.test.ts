@@ -48,7 +48,11 @@ type Kind =
   | 'expression'
   | 'names'
   | 'values'
-  | 'days';
+  | 'days'
+  | 'successes'
+  | 'sampleSize'
+  | 'share'
+  | 'year periods';
 
 // (A range given to a scalar parameter is no bad argument in Excel: it is called once per cell.
 // The garbage property below covers that.)
@@ -149,6 +153,26 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   expression: fc.constantFrom<unknown>('a +', 'constructor', 'import("fs")', 'c', '', 'a = 1', 'f(x) = 1', 'a.constructor', '[1,2]', 'evaluate("1")', true),
   names: fc.constantFrom<unknown>([['a', 'a']], [[1, 2]], [['a b', 'c']], [['a']], [['constructor', 'b']]),
   values: fc.constantFrom<unknown>([['x', 'y']], [[1]], [[NaN, 2]], [[1, 2, 3]], [[Infinity, 1]]),
+  // beside a sample of 1.000 and 990 successes: more than the sample, fewer than the successes, not whole, negative
+  successes: fc.oneof(notANumber, fc.constantFrom<unknown>(-1, 1.5, 1001, 1e7, true)),
+  sampleSize: fc.oneof(notANumber, fc.constantFrom<unknown>(0, -1, 0.5, 1.5, 989)),
+  share: fc.oneof(notANumber, fc.constantFrom<unknown>(-0.01, 1.01, 99, true)),
+  // RESTKRAV's year: 4 quarters or 12 months, counts not negative
+  'year periods': fc.constantFrom<unknown>(
+    [['x', 'y', 'z', 'w']],
+    [[1, 2, 3]],
+    [[1, 2, 3, 4, 5]],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]],
+    [[NaN, 1, 2, 3]],
+    [[Infinity, 1, 2, 3]],
+    [[1, -2, 3, 4]],
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    'tekst',
+    true,
+  ),
 };
 
 interface Fn {
@@ -200,6 +224,15 @@ const FUNCTIONS: Fn[] = [
   { name: 'YEARTODATE', id: 'YEARTODATE', args: () => [[[2800, 3100]], [[20000, 21000]], null], kinds: ['periods', 'periods', 'option'] },
   { name: 'GOALSTATUS', id: 'GOALSTATUS', args: () => [0.14, 0.15, 0.02, null], kinds: ['value', 'value', 'value', 'option'] },
   { name: 'MEASURE', id: 'MEASURE', args: () => ['a / b', [['a', 'b']], [[1, 2]]], kinds: ['expression', 'names', 'values'] },
+  { name: 'SAMPLESTATUS', id: 'SAMPLESTATUS', args: () => [990, 1000, 0.99, null], kinds: ['successes', 'sampleSize', 'share', 'option'] },
+  { name: 'SAMPLEINTERVAL', id: 'SAMPLEINTERVAL', args: () => [990, 1000], kinds: ['successes', 'sampleSize'] },
+  { name: 'SAMPLESIZE', id: 'SAMPLESIZE', args: () => [0.995, 0.99], kinds: ['share', 'share'] },
+  {
+    name: 'NEEDED',
+    id: 'NEEDED',
+    args: () => [0.15, [[2800, 3100, null, null]], [[20000, 21000, null, null]], null, null],
+    kinds: ['value', 'year periods', 'year periods', 'option', 'option'],
+  },
 ];
 
 const CELL_ERRORS = ['#VALUE!', '#NUM!', '#N/A'];
