@@ -3,7 +3,8 @@
  * ministry's template on sheet "Opfølgning" (quarters, or months when the data is monthly) with
  * status colours as conditional formatting (a status typed over by hand is coloured too) and the
  * text whose goal is gone below the table; "Måneder" when the template shows quarters of monthly
- * data; and on "Diagrammer" a chart per goal of its periods against the target line.
+ * data; on "Diagrammer" a chart per goal of its periods against the target line; and the year-end
+ * report's table of målopfyldelse on "Årsrapport" (core/report/annualReport).
  * Text from the input (names, cause, action) is written as text, never as a formula. Reading the
  * previous quarter's workbook back gives the typed cause/action text for the next run.
  */
@@ -12,6 +13,7 @@ import ExcelJS from 'exceljs';
 import './xmlSafe.js';
 import { SaldoError } from '../../core/errors.js';
 import type { Followup } from '../../core/followup/followup.js';
+import { annualReportSheet } from '../../core/report/annualReport.js';
 import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { isFollowupHeader, previousTextFromRows, UNMATCHED_TITLE } from '../../core/report/followupTable.js';
 import { addSheet, bookBytes, newBook } from './book.js';
@@ -20,11 +22,12 @@ import { repackedWorkbook, sizeText } from './xlsxZip.js';
 export const FOLLOWUP_SHEET = 'Opfølgning';
 const MONTH_SHEET = 'Måneder';
 const CHART_SHEET = 'Diagrammer';
+const ANNUAL_SHEET = 'Årsrapport';
 
 export function followupWorkbook(f: Followup): Promise<Uint8Array> {
   const book = newBook();
   addSheet(book, followupSheet(FOLLOWUP_SHEET, f));
-  for (const sheet of [followupMonthSheet(MONTH_SHEET, f), followupChartSheet(CHART_SHEET, f)]) if (sheet) addSheet(book, sheet);
+  for (const sheet of [followupMonthSheet(MONTH_SHEET, f), followupChartSheet(CHART_SHEET, f), annualReportSheet(ANNUAL_SHEET, f)]) if (sheet) addSheet(book, sheet);
   return bookBytes(book);
 }
 

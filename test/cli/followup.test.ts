@@ -116,7 +116,7 @@ describe('saldo followup', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     // the template shows the months itself: no "Måneder" sheet
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Opfølgning', 'Diagrammer']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Opfølgning', 'Diagrammer', 'Årsrapport']);
     const sheet = wb.getWorksheet('Opfølgning')!;
     expect((sheet.getRow(3).values as unknown[]).slice(4, 16)).toEqual(['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']);
     expect(sheet.getCell('P3').value).toBe('Status sidst');
@@ -146,6 +146,15 @@ describe('saldo followup', () => {
     expect(chart).toContain("<c:val><c:numRef><c:f>'Diagrammer'!$B$2:$B$13</c:f>");
     expect(chart).toContain("<c:val><c:numRef><c:f>'Diagrammer'!$C$2:$C$13</c:f>");
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    // the årsrapport: 1 aftaler pr. opkald 184 / 570 = 32.3 % against 33 % (margin 5 points): Delvist opfyldt
+    const annual = wb.getWorksheet('Årsrapport')!;
+    expect(annual.getCell('A1').value).toBe('Årsrapport 2016: målopfyldelse (foreløbig, efter 4 af 12 måneder)');
+    expect((annual.getRow(3).values as unknown[]).slice(1)).toEqual(['Nr.', 'Mål', 'Resultatkrav', 'Resultat', 'Målopfyldelse', 'Bemærkning']);
+    expect(annual.getCell('D4').value).toBeCloseTo(184 / 570, 12);
+    expect(annual.getCell('D4').numFmt).toBe('0.0 %');
+    expect(annual.getCell('E4').value).toBe('Delvist opfyldt');
+    expect(annual.getCell('E8').value).toBe('Opfyldt'); // 5: the mean 110.28 ≥ 110
+    expect(annual.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
 
     // text typed into the month template (cause R, action S) carries over, marked with its month
     sheet.getCell('R5').value = 'Færre opkald i april';

@@ -21,6 +21,7 @@ import { analysisFromRows, statementFromRows } from '../../core/ledger/ledgerJso
 import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
 import { failureSheet, henstandSheets, planOverviewSheet, planSheet, singleClaimHenstandSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { annualReportSheet } from '../../core/report/annualReport.js';
 import { analysisSheet, analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { blockLines, type SheetDescription } from '../../core/report/sheet.js';
 import { funnelSheet } from '../../core/report/funnelSheets.js';
@@ -235,6 +236,8 @@ const sheets: Array<[string, SheetDescription]> = [
   ['follow-up by month (issue 21)', followupSheet('Opfølgning', byMonth, 'Lavet af Saldo')],
   ['follow-up by quarter of monthly data: the months sheet', followupMonthSheet('Måneder', byQuarter)!],
   ['follow-up charts by month', followupChartSheet('Diagrammer', byMonth)!],
+  ['follow-up årsrapport', annualReportSheet('Årsrapport', fu)],
+  ['follow-up årsrapport by month', annualReportSheet('Årsrapport', byMonth)],
   ...worklistSheets(
     worklist(
       readAgreementRegister([
