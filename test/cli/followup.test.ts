@@ -165,6 +165,48 @@ describe('saldo followup', () => {
     expect((JSON.parse(next.stdout) as FollowupOutput).rows.find((row) => row.id === '2')).toMatchObject({ cause: 'Fra M04: Færre opkald i april', action: 'Fra M04: Flere opkald i maj' });
   });
 
+  it('--quarters: monthly data as complete quarters in the template, the months on "Måneder"', async () => {
+    const json = await cli(['followup', '--quarters', '--in', 'c.json'], { 'c.json': campaign });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ granularity: 'month', view: 'quarter' });
+    const r = await cli(['followup', '--in', 'c.json', '--quarters', '--out', 'q.xlsx'], { 'c.json': campaign });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.files.get('q.xlsx') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Opfølgning', 'Måneder', 'Diagrammer', 'Årsrapport']);
+    const sheet = wb.getWorksheet('Opfølgning')!;
+    expect((sheet.getRow(3).values as unknown[]).slice(4, 8)).toEqual(['1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.']);
+    // 2 aftaler: Q1 = 41 + 52 + 47 = 140; April alone is no 2nd quarter
+    expect(sheet.getCell('D5').value).toBe(140);
+    expect(sheet.getCell('E5').type).toBe(ExcelJS.ValueType.Null);
+    const months = wb.getWorksheet('Måneder')!;
+    expect((months.getRow(5).values as unknown[]).slice(1)).toEqual([
+      '2',
+      'Antal betalingsaftaler',
+      41,
+      52,
+      47,
+      44,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      184,
+      'M01–M04',
+    ]);
+  });
+
+  it('--quarters is refused where it means nothing, and against an input that says "quarters": false', async () => {
+    const plan = await cli(['plan', '--in', 'p.json', '--quarters'], { 'p.json': '{}' });
+    expect(plan).toMatchObject({ code: 2, stderr: '--quarters bruges ikke af plan (kun af followup).\n' });
+    const contradicted = await cli(['followup', '--in', 'c.json', '--quarters'], { 'c.json': JSON.stringify({ ...JSON.parse(campaign), quarters: false }) });
+    expect(contradicted).toMatchObject({ code: 2, stdout: '' });
+    expect(contradicted.stderr).toMatch(/^Inputtet har "quarters": false, og --quarters beder om kvartaler/);
+  });
+
   it("carries the text typed into last quarter's workbook over to the next (--previous)", async () => {
     const q2 = JSON.parse(example) as { data: Record<string, unknown>; previous?: unknown };
     delete q2.data.Q3;
