@@ -118,9 +118,10 @@ const CHARTS_PER_PAGE = 2;
  * One line chart per measured goal (a milestone has none), by the data's own periods: per goal a
  * block of its periods, its values and its target line (targetLine), the chart beside it.
  * Quarters lie across (4 columns); months down (12 rows), so a block stays narrow. A period not
- * reported is an empty cell, which the chart leaves as a gap — never a 0. The blocks are one
- * block of lines, so a printed page begins every CHARTS_PER_PAGE goals. Null when no goal is
- * measured.
+ * reported is an empty cell, which the chart leaves as a gap — never a 0. A goal without a target
+ * (followed, not judged) has no target line: an empty "Mål" would only fill the legend. The
+ * blocks are one block of lines, so a printed page begins every CHARTS_PER_PAGE goals. Null when
+ * no goal is measured.
  */
 export function followupChartSheet(name: string, f: Followup): SheetDescription | null {
   const measured = f.rows.filter((r) => r.kind !== 'milestone');
@@ -144,23 +145,29 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
     const label = r.kind === 'count' ? (monthly ? 'Pr. måned' : 'Pr. kvartal') : 'Resultat';
     const values: Array<number | null> = monthly ? (r.months ?? Array<null>(12).fill(null)) : r.quarters;
     const target = targetLine(r, f.periodsInYear);
+    // The goal's series: its values, and its target where it has one.
+    const series = r.target === null ? 1 : 2;
     const chart = {
       type: 'line' as const,
       title: `${r.id} ${r.name}`.slice(0, 120),
       valueFormat: r.unit === 'percent' ? '0%' : r.kind === 'count' ? '#,##0' : '#,##0.00',
     };
     if (monthly) {
-      const line: CellKind[] = ['text', kind, kind];
-      add(i, [[null, label, 'Mål'], ...MONTH_HEADERS.map((m, k): CellValue[] => [m, values[k] ?? null, target[k] ?? null])], [['text', 'text', 'text'], ...MONTH_HEADERS.map(() => line)]);
+      const line = (['text', kind, kind] satisfies CellKind[]).slice(0, 1 + series);
+      add(
+        i,
+        [[null, label, 'Mål'].slice(0, 1 + series), ...MONTH_HEADERS.map((m, k): CellValue[] => [m, values[k] ?? null, target[k] ?? null].slice(0, 1 + series))],
+        [line.map(() => 'text' as const), ...MONTH_HEADERS.map(() => line)],
+      );
       const months = { row: top + 1, col: 1, rows: 12, cols: 1 };
       charts.push({
         ...chart,
-        source: { row: top, col: 1, rows: 13, cols: 3 },
+        source: { row: top, col: 1, rows: 13, cols: 1 + series },
         seriesBy: 'columns',
         series: [
           { name: label, values: { ...months, col: 2 }, categories: months },
           { name: 'Mål', values: { ...months, col: 3 }, categories: months },
-        ],
+        ].slice(0, series),
         from: { row: top, col: 5 },
         to: { row: top + 14, col: 14 },
       });
@@ -173,18 +180,18 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
         [null, ...QUARTER_HEADERS],
         [label, ...values],
         ['Mål', ...target],
-      ],
-      [['text', 'text', 'text', 'text', 'text'], line, line],
+      ].slice(0, 1 + series),
+      ([['text', 'text', 'text', 'text', 'text'], line, line] satisfies CellKind[][]).slice(0, 1 + series),
     );
     const quarters = { row: top, col: 2, rows: 1, cols: 4 };
     charts.push({
       ...chart,
-      source: { row: top, col: 1, rows: 3, cols: 5 },
+      source: { row: top, col: 1, rows: 1 + series, cols: 5 },
       seriesBy: 'rows',
       series: [
         { name: label, values: { ...quarters, row: top + 1 }, categories: quarters },
         { name: 'Mål', values: { ...quarters, row: top + 2 }, categories: quarters },
-      ],
+      ].slice(0, series),
       from: { row: top, col: 7 },
       to: { row: top + 14, col: 14 },
     });

@@ -6,7 +6,7 @@
  * quarters were asked for — April alone is no "2. kvt.".
  */
 import type { PreviousText } from '../followup/previousText.js';
-import type { Followup, FollowupRow } from '../followup/followup.js';
+import { statusWord, type Followup, type FollowupRow } from '../followup/followup.js';
 import type { Granularity } from '../followup/periods.js';
 
 export const QUARTER_HEADERS = ['1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'] as const;
@@ -88,9 +88,12 @@ export function periodCells(r: FollowupRow, view: Granularity): FollowupCell[] {
   return r.months ? [...r.months] : Array<FollowupCell>(12).fill(null);
 }
 
-/** One template row per goal (no header), its periods as the view has them. */
+/**
+ * One template row per goal (no header), its periods as the view has them; a status in words
+ * where there is no colour (a goal without a target "følges", it is not "ingen data").
+ */
 export function followupRow(r: FollowupRow, view: Granularity): FollowupCell[] {
-  return [r.id, r.name, r.requirement, ...periodCells(r, view), r.status ?? 'ingen data', r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
+  return [r.id, r.name, r.requirement, ...periodCells(r, view), statusWord(r), r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
 }
 
 export function followupRows(f: Followup): FollowupCell[][] {

@@ -116,6 +116,28 @@ describe("the charts by the data's periods", () => {
     expect((followupChartSheet('Diagrammer', followup({ ...campaign, quarters: true }))!.blocks[0] as LinesBlock).rows[1]![0]).toBe('jan.');
   });
 
+  it('a goal without a target (followed, not judged): no target line, one series', () => {
+    // R.1 årsværk by month: 41.5 and 40.2 in January and February
+    const goal = { id: 'R.1', name: 'Ressourceanvendelse', measure: 'årsværk', aggregate: 'meanOfPeriods' };
+    const byMonth = followupChartSheet('Diagrammer', followup({ year: 2025, goals: [goal], data: { M01: { årsværk: 41.5 }, M02: { årsværk: 40.2 } } }))!;
+    expect((byMonth.blocks[0] as LinesBlock).rows.slice(0, 3)).toEqual([
+      [NO, 'Resultat'],
+      ['jan.', 41.5],
+      ['feb.', 40.2],
+    ]);
+    expect(byMonth.charts![0]).toMatchObject({ source: { row: 1, col: 1, rows: 13, cols: 2 }, series: [{ name: 'Resultat' }] });
+    expect(byMonth.charts![0]!.series).toHaveLength(1);
+    const byQuarter = followupChartSheet('Diagrammer', followup({ year: 2025, goals: [goal], data: { Q1: { årsværk: 41.5 } } }))!;
+    expect((byQuarter.blocks[0] as LinesBlock).rows).toEqual([
+      [NO, '1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'],
+      ['Resultat', 41.5, NO, NO, NO],
+    ]);
+    expect(byQuarter.charts![0]).toMatchObject({ source: { row: 1, col: 1, rows: 2, cols: 5 } });
+    expect(byQuarter.charts![0]!.series).toHaveLength(1);
+    // the template says "følges", not "ingen data": it has a value (41.5), only no target
+    expect(tableOf(followupSheet('Opfølgning', followup({ year: 2025, goals: [goal], data: { Q1: { årsværk: 41.5 } } })).blocks).rows[0]!.slice(7, 9)).toEqual(['følges', 41.5]);
+  });
+
   it('quarterly data: the quarters across, as before; a printed page every 2 charts (the third was cut in two)', () => {
     const d = followupChartSheet('Diagrammer', followup(sixGoals))!;
     const block = d.blocks[0] as LinesBlock;
