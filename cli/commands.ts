@@ -151,7 +151,7 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   followup: describe({
-    options: ['previous'],
+    options: ['previous', 'quarters'],
     batch: false,
     run: (input, rules) => runOnJson('followup', input, rules),
     json: toJson.followup,

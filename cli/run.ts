@@ -79,7 +79,8 @@ Kommandoer:
               med beløb, fordringstype og det skridt, der afbryder forældelsen; og de allerede forældede
   funnel      opkrævningstragten: nye fordringer pr. type og forfaldsmåned, og hvordan de endte
               (betalt før/efter rykker, i aftale, sendt til inddrivelse, afskrevet, åben); kræver --from og --to
-  followup    kvartalsvis opfølgning på mål (kontroltryk, træfprocent …) i ministeriets skabelon
+  followup    opfølgning på mål pr. kvartal eller måned (kontroltryk, træfprocent …) i ministeriets
+              skabelon, med diagrammer og årsrapportens tabel over målopfyldelsen
   worklist    arbejdslisten: hver aftale i aftaleregistret mod posteringslisten på en dato, mest
               presserende først (--agreements FIL --ledger FIL --as-of DATO)
   campaign    opfølgning på en opkaldskampagne: opkald, kontakter, aftaler og betalt inden for 3 og 6
@@ -115,6 +116,8 @@ Valg:
   --grounds TEKST begrundelsen i afgørelsen om henstand
   --show-cpr    vis hele CPR-numre i brevene (kun med --letters; ikke sammen med --mask-cpr)
   --previous FIL  sidste opfølgning (.xlsx eller .json): årsag og handling føres videre (followup)
+  --quarters    månedstal vist som hele kvartaler i skabelonen (followup); månederne står så på
+                arket Måneder. Uden valget står månederne i skabelonen
   --agreements FIL  aftaleregistret (.csv eller .xlsx), én række pr. aftale (worklist); med funnel:
                   registrets fordringer tæller som "i aftale", mens de står åbne; med plan,
                   henstand og status (og --ledger; status også --as-of): hver aftale i registret
@@ -294,6 +297,17 @@ async function withPrevious(io: CliIo, input: unknown, path: string): Promise<un
         : json;
   }
   return { ...input, previous };
+}
+
+/**
+ * The followup input with `"quarters": true` when --quarters is given (monthly data shown as
+ * complete quarters). An input that says `"quarters": false` contradicts it and is refused.
+ */
+function withQuarters(input: unknown, quarters: boolean): unknown {
+  if (!quarters || typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const own = (input as { quarters?: unknown }).quarters;
+  if (own !== undefined && own !== true) throw new UsageError(`Inputtet har "quarters": ${JSON.stringify(own)}, og --quarters beder om kvartaler: brug det ene af dem.`);
+  return { ...input, quarters: true };
 }
 
 /** A letters input file's bytes, or a Danish error naming the option. */
@@ -621,6 +635,7 @@ function checkOptions(name: CliCommandName, values: Record<string, unknown>, arg
     'kommune',
     'contact',
     'previous',
+    'quarters',
     'sheet',
     'mapping',
     'template',
@@ -691,6 +706,7 @@ const OPTIONS = {
   contact: { type: 'string' },
   quiet: { type: 'boolean' },
   previous: { type: 'string' },
+  quarters: { type: 'boolean' },
   sheet: { type: 'string' },
   mapping: { type: 'string' },
   template: { type: 'string' },
@@ -857,7 +873,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     }
     if (values.previous !== undefined && name !== 'followup') throw new UsageError('--previous bruges med followup.');
     const raw = await readJson(io, values.in, 'Inputfilen');
-    const input = values.previous === undefined ? raw : await withPrevious(io, raw, values.previous);
+    const input = withQuarters(values.previous === undefined ? raw : await withPrevious(io, raw, values.previous), values.quarters === true);
     const batch = Array.isArray(input);
     if (batch && !command.batch) throw new UsageError(`"${name}" tager ét objekt, ikke en liste.`);
     if (values.letters !== undefined) {

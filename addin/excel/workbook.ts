@@ -10,7 +10,8 @@ import type { AgreementHenstand, Analysis, Schedule, Statement, StatusOnDate } f
 import { henstandSheets, planSheet, statusSheet } from '../../core/report/agreementSheets.js';
 import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheets, statementClaimsSheet } from '../../core/report/ledgerSheets.js';
 import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
-import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { annualReportSheet } from '../../core/report/annualReport.js';
 import type { SheetDescription } from '../../core/report/sheet.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress } from '../../core/report/a1.js';
@@ -266,7 +267,10 @@ export async function writeAnalysisSheet(a: Analysis): Promise<string> {
 
 export interface FollowupSheets {
   sheetName: string;
+  /** The months, when the template shows quarters of monthly data; else null. */
+  monthSheetName: string | null;
   chartSheetName: string | null;
+  annualSheetName: string;
 }
 
 /** The follow-up's period in a sheet name: "2025 Q3", "2016 M04", or just the year before any data. */
@@ -278,8 +282,9 @@ export function followupPeriodLabel(f: Followup): string {
 /**
  * A follow-up on new sheets: the ministry's template with its title, number formats per goal, the
  * status column coloured by conditional formatting (a status typed over by hand is coloured too),
- * last follow-up's text that lost its goal and the warnings below the table; and on a second new
- * sheet one line chart per measured goal, its periods against the target.
+ * last follow-up's text that lost its goal and the warnings below the table; the months on a sheet
+ * of their own when the template shows quarters of monthly data; one line chart per measured goal,
+ * its periods against the target; and the year-end report's table of målopfyldelse.
  */
 export async function writeFollowupSheets(f: Followup, note: string): Promise<FollowupSheets> {
   return Excel.run(async (context) => {
@@ -287,11 +292,14 @@ export async function writeFollowupSheets(f: Followup, note: string): Promise<Fo
     const taken = await sheetNames(context);
     const batch = new RequestBatch(context);
     const { sheet, sheetName } = await addSheet(batch, taken, followupSheet(`Opfølgning ${label}`, f, note));
+    const months = followupMonthSheet(`Måneder ${label}`, f);
+    const monthSheetName = months ? (await addSheet(batch, taken, months)).sheetName : null;
     const charts = followupChartSheet(`Diagrammer ${label}`, f);
     const chartSheetName = charts ? (await addSheet(batch, taken, charts)).sheetName : null;
+    const annualSheetName = (await addSheet(batch, taken, annualReportSheet(`Årsrapport ${label}`, f))).sheetName;
     sheet.activate();
     await batch.send();
-    return { sheetName, chartSheetName };
+    return { sheetName, monthSheetName, chartSheetName, annualSheetName };
   });
 }
 

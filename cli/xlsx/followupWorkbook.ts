@@ -1,8 +1,10 @@
 /**
  * The follow-up workbook (`followup --out x.xlsx`), described by core/report/followupSheets: the
- * ministry's template on sheet "Opfølgning" with status colours as conditional formatting (a
- * status typed over by hand is coloured too) and the text whose goal is gone below the table, and
- * on "Diagrammer" a chart per goal of its quarters against the target line.
+ * ministry's template on sheet "Opfølgning" (quarters, or months when the data is monthly) with
+ * status colours as conditional formatting (a status typed over by hand is coloured too) and the
+ * text whose goal is gone below the table; "Måneder" when the template shows quarters of monthly
+ * data; on "Diagrammer" a chart per goal of its periods against the target line; and the year-end
+ * report's table of målopfyldelse on "Årsrapport" (core/report/annualReport).
  * Text from the input (names, cause, action) is written as text, never as a formula. Reading the
  * previous quarter's workbook back gives the typed cause/action text for the next run.
  */
@@ -11,19 +13,21 @@ import ExcelJS from 'exceljs';
 import './xmlSafe.js';
 import { SaldoError } from '../../core/errors.js';
 import type { Followup } from '../../core/followup/followup.js';
-import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { annualReportSheet } from '../../core/report/annualReport.js';
+import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { isFollowupHeader, previousTextFromRows, UNMATCHED_TITLE } from '../../core/report/followupTable.js';
 import { addSheet, bookBytes, newBook } from './book.js';
 import { repackedWorkbook, sizeText } from './xlsxZip.js';
 
 export const FOLLOWUP_SHEET = 'Opfølgning';
+const MONTH_SHEET = 'Måneder';
 const CHART_SHEET = 'Diagrammer';
+const ANNUAL_SHEET = 'Årsrapport';
 
 export function followupWorkbook(f: Followup): Promise<Uint8Array> {
   const book = newBook();
   addSheet(book, followupSheet(FOLLOWUP_SHEET, f));
-  const charts = followupChartSheet(CHART_SHEET, f);
-  if (charts) addSheet(book, charts);
+  for (const sheet of [followupMonthSheet(MONTH_SHEET, f), followupChartSheet(CHART_SHEET, f), annualReportSheet(ANNUAL_SHEET, f)]) if (sheet) addSheet(book, sheet);
   return bookBytes(book);
 }
 

@@ -1,50 +1,114 @@
 /**
  * The follow-up as Skatteministeriet's template table ("Skabelon for opfølgning og
  * afrapportering"), shared by the CLI workbook and the add-in sheet: the template's columns first,
- * then Saldo's own (target, forecast, why the status).
+ * then Saldo's own (target, forecast, why the status). The period columns are the view's
+ * (`Followup.view`): the four quarters, or the twelve months when the data is monthly and no
+ * quarters were asked for — April alone is no "2. kvt.".
  */
 import type { PreviousText } from '../followup/previousText.js';
-import type { Followup, FollowupRow } from '../followup/followup.js';
+import { statusWord, type Followup, type FollowupRow } from '../followup/followup.js';
+import type { Granularity } from '../followup/periods.js';
 
-export const FOLLOWUP_HEADERS = [
-  'Nr.',
-  'Mål',
-  'Resultatkrav',
-  '1. kvt.',
-  '2. kvt.',
-  '3. kvt.',
-  '4. kvt.',
-  'Status sidst',
-  'År til dato',
-  'Årsag/konsekvens',
-  'Handling',
-  'Målværdi',
-  'Prognose for året',
-  'Forklaring',
-] as const;
-export const FOLLOWUP_WIDTHS = [7, 34, 40, 11, 11, 11, 11, 12, 12, 40, 40, 12, 14, 60] as const;
+export const QUARTER_HEADERS = ['1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'] as const;
+/**
+ * The months' short Danish names, as period headers (the template's, the monthly sheet's and the
+ * charts' categories). core/followup/tableCells.ts periodKey reads each back as its month.
+ */
+export const MONTH_HEADERS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'] as const;
+
+/** The period headers of a view: "1. kvt." … or "jan." …. */
+export const periodHeaders = (view: Granularity): readonly string[] => (view === 'month' ? MONTH_HEADERS : QUARTER_HEADERS);
+
+/** The template's status column: previousTextFromRows finds it by this header. */
+export const STATUS_HEADER = 'Status sidst';
+
 /** 1-based columns of the template's parts (for formats, status colours and reading text back). */
-export const FOLLOWUP_COLUMN = { id: 1, quarters: 4, status: 8, ytd: 9, cause: 10, action: 11, target: 12, forecast: 13 } as const;
+export interface FollowupColumns {
+  id: number;
+  /** The first period column; the view's periods follow it. */
+  periods: number;
+  status: number;
+  ytd: number;
+  cause: number;
+  action: number;
+  target: number;
+  forecast: number;
+  note: number;
+}
+
+export interface FollowupLayout {
+  headers: readonly string[];
+  /** Widths in characters, by column (0-based here; a sheet counts from 1). */
+  widths: readonly number[];
+  column: FollowupColumns;
+}
+
+/**
+ * A month column's width: room for "113,46" or "34,2 %". Not 9: ExcelJS leaves a width of 9 (its
+ * default) out of the file, and Excel then draws its own 8.43.
+ */
+export const MONTH_WIDTH = 9.5;
+
+/**
+ * The template's columns for a view. A month is MONTH_WIDTH characters wide, a quarter 11; with
+ * twelve months the text columns give a little, so the sheet printed one page wide in landscape
+ * stays readable.
+ */
+export function followupLayout(view: Granularity): FollowupLayout {
+  const periods = periodHeaders(view);
+  const monthly = view === 'month';
+  const after = 4 + periods.length;
+  return {
+    headers: ['Nr.', 'Mål', 'Resultatkrav', ...periods, STATUS_HEADER, 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring'],
+    widths: monthly ? [7, 28, 32, ...periods.map(() => MONTH_WIDTH), 12, 12, 34, 34, 12, 14, 48] : [7, 34, 40, ...periods.map(() => 11), 12, 12, 40, 40, 12, 14, 60],
+    column: { id: 1, periods: 4, status: after, ytd: after + 1, cause: after + 2, action: after + 3, target: after + 4, forecast: after + 5, note: after + 6 },
+  };
+}
 
 /** Fills for the status words (Excel's own good/neutral/bad palette), hex RGB. */
 export const STATUS_FILLS = { grøn: 'C6EFCE', gul: 'FFEB9C', rød: 'FFC7CE' } as const;
 
 export type FollowupCell = string | number | null;
 
-/** One template row per goal (no header). Milestones show their due and done quarter as text. */
-export function followupRow(r: FollowupRow): FollowupCell[] {
-  const quarters: FollowupCell[] = r.kind === 'milestone' ? [1, 2, 3, 4].map((q) => (r.done === q ? 'nået' : r.due === q ? 'frist' : null)) : r.quarters;
-  return [r.id, r.name, r.requirement, ...quarters, r.status ?? 'ingen data', r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
+/**
+ * A goal's cells under the view's period headers: its quarters or its months (null where not
+ * reported: a blank cell, never 0). A milestone has no values; it shows "frist" and "nået" in
+ * its due and done quarter — with months in that quarter's last month, when it is due.
+ */
+export function periodCells(r: FollowupRow, view: Granularity): FollowupCell[] {
+  const size = view === 'month' ? 12 : 4;
+  if (r.kind === 'milestone') {
+    const perQuarter = size / 4;
+    return Array.from({ length: size }, (_, i) => {
+      const quarter = (i + 1) / perQuarter; // whole only in a quarter's last period
+      return r.done === quarter ? 'nået' : r.due === quarter ? 'frist' : null;
+    });
+  }
+  if (view === 'quarter') return [...r.quarters];
+  return r.months ? [...r.months] : Array<FollowupCell>(12).fill(null);
+}
+
+/**
+ * One template row per goal (no header), its periods as the view has them; a status in words
+ * where there is no colour (a goal without a target "følges", it is not "ingen data").
+ */
+export function followupRow(r: FollowupRow, view: Granularity): FollowupCell[] {
+  return [r.id, r.name, r.requirement, ...periodCells(r, view), statusWord(r), r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
 }
 
 export function followupRows(f: Followup): FollowupCell[][] {
-  return f.rows.map(followupRow);
+  return f.rows.map((r) => followupRow(r, f.view));
 }
 
-/** The heading above the table: year and how far it has come. */
+/** How far the year has come, in the data's own periods: "3 af 4 kvartaler", "4 af 12 måneder". */
+export const elapsedText = (f: Followup): string => (f.granularity === 'month' ? `${f.elapsed} af 12 måneder` : `${f.elapsed} af 4 kvartaler`);
+
+/**
+ * The heading above the table: year and how far it has come, in the data's periods even when the
+ * template shows quarters (the next follow-up reads its period back from here: "Fra M04: …").
+ */
 export function followupTitle(f: Followup): string {
-  const part = f.granularity === 'month' ? `${f.elapsed} af 12 måneder` : `${f.elapsed} af 4 kvartaler`;
-  return `Opfølgning på mål ${f.year} — år til dato efter ${part}`;
+  return `Opfølgning på mål ${f.year} — år til dato efter ${elapsedText(f)}`;
 }
 
 /** The header of the unmatched-text block below the table (and of its sheet in the CLI workbook). */
@@ -62,6 +126,7 @@ export const isFollowupHeader = (row: ReadonlyArray<unknown>): boolean => ['Nr.'
  * "Tidligere tekst uden mål" block below it — each read down to its first empty row, so text kept
  * for a goal that was dropped survives another quarter and comes back if the goal does. For a
  * number found twice, the first non-empty cause and action win. Rows without a number are skipped.
+ * Columns are found by their headers, so a template with quarters and one with months read alike.
  */
 export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): PreviousText[] {
   const byId = new Map<string, PreviousText>();
@@ -72,7 +137,7 @@ export function previousTextFromRows(rows: ReadonlyArray<ReadonlyArray<unknown>>
     const title = /efter (\d{1,2}) af (4 kvartaler|12 måneder)/.exec(cellText(head[0]));
     if (title) period = title[2] === '4 kvartaler' ? `Q${title[1]}` : `M${title[1]!.padStart(2, '0')}`;
     if (!isFollowupHeader(head)) continue;
-    const [id, cause, action, statusAt] = ['Nr.', 'Årsag/konsekvens', 'Handling', FOLLOWUP_HEADERS[FOLLOWUP_COLUMN.status - 1]!].map((h) => head.indexOf(h)) as [number, number, number, number];
+    const [id, cause, action, statusAt] = ['Nr.', 'Årsag/konsekvens', 'Handling', STATUS_HEADER].map((h) => head.indexOf(h)) as [number, number, number, number];
     let r = at + 1;
     // A blank row inserted by hand does not end the block (the goals below it kept their text
     // only by luck); the next block's header does.

@@ -8,6 +8,11 @@ import { followupFromTables } from '../../core/followup/tables.js';
 import { previousTextFromRows } from '../../core/report/followupTable.js';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake.js';
 
+const campaign = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/ekstraordinaer-indsats.json', import.meta.url), 'utf8')) as {
+  year: number;
+  goals: unknown[];
+  data: Record<string, unknown>;
+};
 const example = JSON.parse(readFileSync(new URL('../fixtures/followup/seks-maal-q3.json', import.meta.url), 'utf8')) as {
   year: number;
   goals: Array<Record<string, unknown>>;
@@ -26,7 +31,8 @@ describe('writeFollowupSheets', () => {
     wb.put('Ark1', 'A1', [['Egne noter']]);
     const f = followup({ year: 2025, goals: example.goals, data: example.data });
     const written = await writeFollowupSheets(f, 'Lavet af Saldo');
-    expect(written).toEqual({ sheetName: 'Opfølgning 2025 Q3', chartSheetName: 'Diagrammer 2025 Q3' });
+    // quarterly data: no months sheet; the year-end report's table on a sheet of its own
+    expect(written).toEqual({ sheetName: 'Opfølgning 2025 Q3', monthSheetName: null, chartSheetName: 'Diagrammer 2025 Q3', annualSheetName: 'Årsrapport 2025 Q3' });
 
     const sheet = wb.sheet('Opfølgning 2025 Q3')!;
     const grid = sheet.grid();
@@ -88,6 +94,35 @@ describe('writeFollowupSheets', () => {
     expect(wb.sheet('Ark1')!.grid()).toEqual([['Egne noter']]);
   });
 
+  it('monthly data: the template by month, a chart of 12 months, the årsrapport; the months sheet only when quarters are asked (issue 21)', async () => {
+    const wb = withWorkbook(new FakeWorkbook(['Ark1']));
+    const written = await writeFollowupSheets(followup(campaign), '');
+    expect(written).toEqual({ sheetName: 'Opfølgning 2016 M04', monthSheetName: null, chartSheetName: 'Diagrammer 2016 M04', annualSheetName: 'Årsrapport 2016 M04' });
+    const grid = wb.sheet('Opfølgning 2016 M04')!.grid();
+    expect(grid[2]!.slice(3, 15)).toEqual(['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']);
+    // 2 aftaler: 41, 52, 47, 44, then empty cells (not 0); status gul in P (184 against 600 × 4/12 = 200, margin 20)
+    expect(grid[4]!.slice(3, 9)).toEqual([41, 52, 47, 44, '', '']);
+    expect(grid[4]![15]).toBe('gul');
+    const sheet = wb.sheet('Opfølgning 2016 M04')!;
+    expect(sheet.cell(5, 4).numberFormat).toBe('#,##0');
+    expect(sheet.columnWidths[4]).toBe(9.5 * 6);
+    expect(sheet.conditionalList[0]!.address).toBe('P4:P8');
+    // the chart of goal 2 (rows 17–29): 12 months, its values and 600 / 12 = 50 a month
+    const charts = wb.sheet('Diagrammer 2016 M04')!;
+    expect(charts.chartList[1]).toMatchObject({ source: 'A17:C29', seriesBy: 'Columns', position: 'E17:N31' });
+    expect(charts.chartList[1]!.seriesList.map((s) => [s.label, s.values, s.categories])).toEqual([
+      ['Pr. måned', 'B18:B29', 'A18:A29'],
+      ['Mål', 'C18:C29', 'A18:A29'],
+    ]);
+    expect(charts.grid()[21]).toEqual(['maj', '', 50]);
+    expect(wb.sheet('Årsrapport 2016 M04')!.grid()[0]![0]).toBe('Årsrapport 2016: målopfyldelse (foreløbig, efter 4 af 12 måneder)');
+
+    const asked = await writeFollowupSheets(followup({ ...campaign, quarters: true }), '');
+    expect(asked).toEqual({ sheetName: 'Opfølgning 2016 M04 2', monthSheetName: 'Måneder 2016 M04', chartSheetName: 'Diagrammer 2016 M04 2', annualSheetName: 'Årsrapport 2016 M04 2' });
+    expect(wb.sheet('Opfølgning 2016 M04 2')!.grid()[4]!.slice(3, 7)).toEqual([140, '', '', '']); // 41 + 52 + 47; April alone is no 2nd quarter
+    expect(wb.sheet('Måneder 2016 M04')!.grid()[4]!.slice(0, 7)).toEqual(['2', 'Antal betalingsaftaler', 41, 52, 47, 44, '']);
+  });
+
   it('writes text that looks like a formula as text, and keeps text whose goal is gone below the table', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Ark1']));
     const goals = [{ id: '1', name: '=HYPERLINK("http://evil.example")', measure: 'a', target: 1, cause: '+cmd|calc', action: '@SUM(A1)' }];
@@ -111,8 +146,8 @@ describe('writeFollowupSheets', () => {
   it('never reuses a sheet name', async () => {
     const wb = withWorkbook(new FakeWorkbook(['Opfølgning 2025 Q1']));
     const f = followup({ year: 2025, goals: [{ id: '1', name: 'A', measure: 'a', target: 1 }], data: { Q1: { a: 2 } } });
-    expect(await writeFollowupSheets(f, '')).toEqual({ sheetName: 'Opfølgning 2025 Q1 2', chartSheetName: 'Diagrammer 2025 Q1' });
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Opfølgning 2025 Q1', 'Opfølgning 2025 Q1 2', 'Diagrammer 2025 Q1']);
+    expect(await writeFollowupSheets(f, '')).toEqual({ sheetName: 'Opfølgning 2025 Q1 2', monthSheetName: null, chartSheetName: 'Diagrammer 2025 Q1', annualSheetName: 'Årsrapport 2025 Q1' });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Opfølgning 2025 Q1', 'Opfølgning 2025 Q1 2', 'Diagrammer 2025 Q1', 'Årsrapport 2025 Q1']);
   });
 
   it('next quarter: text typed into the Q2 sheet is in the Q3 sheet, and the Q2 sheet is left as it was', async () => {

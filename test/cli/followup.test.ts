@@ -109,6 +109,104 @@ describe('saldo followup', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
+  it('monthly data: the workbook read back has month columns, empty cells for months not reported, charts of 12 months (issue 21)', async () => {
+    const r = await cli(['followup', '--in', 'c.json', '--out', 'c.xlsx'], { 'c.json': campaign });
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = r.files.get('c.xlsx') as Uint8Array;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // the template shows the months itself: no "Måneder" sheet
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Opfølgning', 'Diagrammer', 'Årsrapport']);
+    const sheet = wb.getWorksheet('Opfølgning')!;
+    expect((sheet.getRow(3).values as unknown[]).slice(4, 16)).toEqual(['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']);
+    expect(sheet.getCell('P3').value).toBe('Status sidst');
+    // 2 aftaler (row 5): 41, 52, 47, 44 in D–G; May (H) to December (O) are empty cells, not 0
+    expect(['D5', 'E5', 'F5', 'G5'].map((a) => sheet.getCell(a).value)).toEqual([41, 52, 47, 44]);
+    for (const a of ['H5', 'I5', 'O5']) expect(sheet.getCell(a).type, a).toBe(ExcelJS.ValueType.Null);
+    expect(sheet.getCell('D5').numFmt).toBe('#,##0');
+    // 5 the procent: 95 in January with two decimals, never "95," from #,##0.##
+    expect(sheet.getCell('D8').value).toBe(95);
+    expect(sheet.getCell('D8').numFmt).toBe('#,##0.00');
+    // in the file (ExcelJS drops a width of exactly 9, its default, and Excel would draw 8.43)
+    expect(sheet.getColumn('D').width).toBe(9.5);
+    expect(sheet.getColumn('O').width).toBe(9.5);
+    // goal 1 charted from A1:C13: May (row 6) has no value, its target 33 % is there
+    const charts = wb.getWorksheet('Diagrammer')!;
+    expect(charts.getCell('A6').value).toBe('maj');
+    expect(charts.getCell('B6').type).toBe(ExcelJS.ValueType.Null);
+    expect(charts.getCell('C6').value).toBe(0.33);
+    // goal 2's target line: 600 / 12 = 50 a month (rows 18–29)
+    expect(charts.getCell('C18').value).toBe(50);
+    expect(charts.getCell('C29').value).toBe(50);
+    const zip = await JSZip.loadAsync(bytes);
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    // two series over the 12 month labels in A2:A13, values in B and C; empty cells drawn as gaps
+    expect(chart.match(/<c:ser>/g)).toHaveLength(2);
+    expect(chart.match(/<c:cat><c:strRef><c:f>'Diagrammer'!\$A\$2:\$A\$13<\/c:f>/g)).toHaveLength(2);
+    expect(chart).toContain("<c:val><c:numRef><c:f>'Diagrammer'!$B$2:$B$13</c:f>");
+    expect(chart).toContain("<c:val><c:numRef><c:f>'Diagrammer'!$C$2:$C$13</c:f>");
+    expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    // the årsrapport: 1 aftaler pr. opkald 184 / 570 = 32.3 % against 33 % (margin 5 points): Delvist opfyldt
+    const annual = wb.getWorksheet('Årsrapport')!;
+    expect(annual.getCell('A1').value).toBe('Årsrapport 2016: målopfyldelse (foreløbig, efter 4 af 12 måneder)');
+    expect((annual.getRow(3).values as unknown[]).slice(1)).toEqual(['Nr.', 'Mål', 'Resultatkrav', 'Resultat', 'Målopfyldelse', 'Bemærkning']);
+    expect(annual.getCell('D4').value).toBeCloseTo(184 / 570, 12);
+    expect(annual.getCell('D4').numFmt).toBe('0.0 %');
+    expect(annual.getCell('E4').value).toBe('Delvist opfyldt');
+    expect(annual.getCell('E8').value).toBe('Opfyldt'); // 5: the mean 110.28 ≥ 110
+    expect(annual.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+
+    // text typed into the month template (cause R, action S) carries over, marked with its month
+    sheet.getCell('R5').value = 'Færre opkald i april';
+    sheet.getCell('S5').value = 'Flere opkald i maj';
+    const typed = new Uint8Array(await wb.xlsx.writeBuffer());
+    const next = await cli(['followup', '--in', 'c.json', '--previous', 'c.xlsx'], { 'c.json': campaign, 'c.xlsx': typed });
+    expect(next.code, next.stderr).toBe(0);
+    expect((JSON.parse(next.stdout) as FollowupOutput).rows.find((row) => row.id === '2')).toMatchObject({ cause: 'Fra M04: Færre opkald i april', action: 'Fra M04: Flere opkald i maj' });
+  });
+
+  it('--quarters: monthly data as complete quarters in the template, the months on "Måneder"', async () => {
+    const json = await cli(['followup', '--quarters', '--in', 'c.json'], { 'c.json': campaign });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ granularity: 'month', view: 'quarter' });
+    const r = await cli(['followup', '--in', 'c.json', '--quarters', '--out', 'q.xlsx'], { 'c.json': campaign });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.files.get('q.xlsx') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Opfølgning', 'Måneder', 'Diagrammer', 'Årsrapport']);
+    const sheet = wb.getWorksheet('Opfølgning')!;
+    expect((sheet.getRow(3).values as unknown[]).slice(4, 8)).toEqual(['1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.']);
+    // 2 aftaler: Q1 = 41 + 52 + 47 = 140; April alone is no 2nd quarter
+    expect(sheet.getCell('D5').value).toBe(140);
+    expect(sheet.getCell('E5').type).toBe(ExcelJS.ValueType.Null);
+    const months = wb.getWorksheet('Måneder')!;
+    expect((months.getRow(5).values as unknown[]).slice(1)).toEqual([
+      '2',
+      'Antal betalingsaftaler',
+      41,
+      52,
+      47,
+      44,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      184,
+      'M01–M04',
+    ]);
+  });
+
+  it('--quarters is refused where it means nothing, and against an input that says "quarters": false', async () => {
+    const plan = await cli(['plan', '--in', 'p.json', '--quarters'], { 'p.json': '{}' });
+    expect(plan).toMatchObject({ code: 2, stderr: '--quarters bruges ikke af plan (kun af followup).\n' });
+    const contradicted = await cli(['followup', '--in', 'c.json', '--quarters'], { 'c.json': JSON.stringify({ ...JSON.parse(campaign), quarters: false }) });
+    expect(contradicted).toMatchObject({ code: 2, stdout: '' });
+    expect(contradicted.stderr).toMatch(/^Inputtet har "quarters": false, og --quarters beder om kvartaler/);
+  });
+
   it("carries the text typed into last quarter's workbook over to the next (--previous)", async () => {
     const q2 = JSON.parse(example) as { data: Record<string, unknown>; previous?: unknown };
     delete q2.data.Q3;

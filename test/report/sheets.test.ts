@@ -20,7 +20,8 @@ import { followup } from '../../core/followup/followup.js';
 import { analysisFromRows, statementFromRows } from '../../core/ledger/ledgerJson.js';
 import { toDayNumber, type CalendarDate } from '../../core/calendar/date.js';
 import { failureSheet, henstandSheets, planOverviewSheet, planSheet, singleClaimHenstandSheet, statusSheet } from '../../core/report/agreementSheets.js';
-import { followupChartSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
+import { annualReportSheet } from '../../core/report/annualReport.js';
 import { analysisSheet, analysisSheets, errorsSheet, lettersSheet, statementClaimsSheet, statementSummarySheet } from '../../core/report/ledgerSheets.js';
 import { blockLines, type SheetDescription } from '../../core/report/sheet.js';
 import { funnelSheet } from '../../core/report/funnelSheets.js';
@@ -199,6 +200,10 @@ const radar = limitationRadarOfRows(
   defaultRules,
 );
 const fu = followup({ ...example, previous: [{ id: '99', cause: 'Gammel årsag', action: '-gammel handling' }] });
+// Monthly data (January–April 2016): the template by month, or by quarter with the months beside (issue 21).
+const campaign = JSON.parse(readFileSync(new URL('../../examples/opfoelgning/ekstraordinaer-indsats.json', import.meta.url), 'utf8')) as typeof example;
+const byMonth = followup(campaign);
+const byQuarter = followup({ ...campaign, quarters: true });
 
 const sheets: Array<[string, SheetDescription]> = [
   ['plan beside its summary (add-in)', planSheet('Afdragsplan', plan, { summary: 'beside', reference: '=Sag 12' })],
@@ -228,6 +233,11 @@ const sheets: Array<[string, SheetDescription]> = [
   ...limitationSheets(radar).map((d): [string, SheetDescription] => [`forældelse radar (issue 20): ${d.name}`, d]),
   ['follow-up', followupSheet('Opfølgning', fu, 'Lavet af Saldo')],
   ['follow-up charts', followupChartSheet('Diagrammer', fu)!],
+  ['follow-up by month (issue 21)', followupSheet('Opfølgning', byMonth, 'Lavet af Saldo')],
+  ['follow-up by quarter of monthly data: the months sheet', followupMonthSheet('Måneder', byQuarter)!],
+  ['follow-up charts by month', followupChartSheet('Diagrammer', byMonth)!],
+  ['follow-up årsrapport', annualReportSheet('Årsrapport', fu)],
+  ['follow-up årsrapport by month', annualReportSheet('Årsrapport', byMonth)],
   ...worklistSheets(
     worklist(
       readAgreementRegister([
