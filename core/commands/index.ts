@@ -10,17 +10,16 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { FollowupOfTablesInput } from './followup.js';
 import type { MeasureInput } from './measure.js';
 import type { FollowupInput } from './inputs.js';
-import type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
+import type { CampaignInput } from './campaign.js';
 import type { Campaign } from '../portfolio/campaign.js';
 import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
-import { analyse, analyseRows, statements, statementsOfRows } from './ledger.js';
-import type { RunningAgreementsRowsInput, WorklistOfRowsInput } from './worklist.js';
+import { analyse, statements } from './ledger.js';
+import { campaignModule, ledgerCommands, portfolioModule } from './ledgerJobs.js';
 import type { Worklist } from '../portfolio/worklist.js';
 import type { LimitationRadar } from '../portfolio/limitationRadar.js';
-import type { FunnelOfRowsInput, LimitationRowsInput } from './portfolio.js';
 import type { Funnel } from '../portfolio/funnel.js';
 import type { FunnelInput, LimitationInput } from './inputs.js';
 import { plan, scheduleToJson } from './plan.js';
@@ -69,11 +68,6 @@ const guarded =
 // and the CLI's other commands start without it (issues 19 and 22).
 const followupModule = () => import('./followup.js');
 const measureModule = () => import('./measure.js');
-// The campaign follow-up (the CLI's campaign, the task pane's Kampagne page): loaded on first use, not at the pane's start.
-const campaignModule = () => import('./campaign.js');
-// The portfolio commands (work list, forældelse radar, opkrævningstragt) and their JSON: a chunk
-// of their own too, loaded by the pages and CLI commands that use them, not at the pane's start.
-const portfolioModule = () => import('./portfolio.js');
 
 export const commands = {
   plan: guarded(plan),
@@ -88,14 +82,8 @@ export const commands = {
   campaign: guarded(async (input: CampaignInput, rules: RuleSet) => (await campaignModule()).campaign(input, rules)),
   limitation: guarded(async (input: LimitationInput, rules: RuleSet) => (await portfolioModule()).limitation(input, rules)),
   funnel: guarded(async (input: FunnelInput, rules: RuleSet) => (await portfolioModule()).funnel(input, rules)),
-  // The task pane's sheets and tables: rows as Excel gives them, not JSON.
-  statementsOfRows,
-  analyseRows,
-  worklistOfRows: async (input: WorklistOfRowsInput, rules: RuleSet) => (await portfolioModule()).worklistOfRows(input, rules),
-  runningAgreementsOfRows: async (input: RunningAgreementsRowsInput, rules: RuleSet) => (await portfolioModule()).runningAgreementsOfRows(input, rules),
-  limitationOfRows: async (input: LimitationRowsInput, rules: RuleSet) => (await portfolioModule()).limitationOfRows(input, rules),
-  funnelOfRows: async (input: FunnelOfRowsInput, rules: RuleSet) => (await portfolioModule()).funnelOfRows(input, rules),
-  campaignOfRows: async (input: CampaignOfRowsInput, rules: RuleSet) => (await campaignModule()).campaignOfRows(input, rules),
+  // The task pane's sheets and tables: rows as Excel gives them, not JSON (the ledger worker's, ./ledgerJobs.ts).
+  ...ledgerCommands,
   followupOfTables: async (input: FollowupOfTablesInput, rules: RuleSet) => (await followupModule()).followupOfTables(input, rules),
   // The scalar cell functions' commands (core/commands/cells.ts).
   nextBankingDay: cells.nextBankingDay,

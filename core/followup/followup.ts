@@ -21,7 +21,7 @@ import type { Need } from './needed.js';
 
 export type { Aggregate, Direction, Goal, GoalKind, Status, Unit } from './goal.js';
 export { parseGoal } from './goal.js';
-export { goalStatus, shown, yearToDate } from './judge.js';
+export { goalStatus, shown, statusWord, yearToDate } from './judge.js';
 export { parsePrevious, type PreviousText } from './previousText.js';
 
 export interface FollowupRow {
@@ -68,9 +68,6 @@ export interface FollowupRow {
   cause: string;
   action: string;
 }
-
-/** The status for people: the colour, or why there is none ("ingen data"; "følges" for a goal without a target). */
-export const statusWord = (r: Pick<FollowupRow, 'status' | 'target' | 'kind' | 'ytd'>): string => r.status ?? (r.target === null && r.kind !== 'milestone' ? 'følges' : 'ingen data');
 
 export interface Followup {
   year: number;

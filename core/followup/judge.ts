@@ -120,6 +120,9 @@ function ratioMeasure(withDenominator: boolean): Measure {
   };
 }
 
+/** The status for people: the colour, or why there is none ("ingen data"; "følges" for a goal without a target). */
+export const statusWord = (r: Pick<FollowupRow, 'status' | 'target' | 'kind' | 'ytd'>): string => r.status ?? (r.target === null && r.kind !== 'milestone' ? 'følges' : 'ingen data');
+
 /** A goal's value for people: "14,4 %", "4,16", "12.000". */
 export const shown = (v: number, unit: Unit): string => (unit === 'percent' ? `${(v * 100).toFixed(1).replace('.', ',')} %` : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 

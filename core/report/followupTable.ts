@@ -6,7 +6,9 @@
  * quarters were asked for — April alone is no "2. kvt.".
  */
 import type { PreviousText } from '../followup/previousText.js';
-import { statusWord, type Followup, type FollowupRow } from '../followup/followup.js';
+import type { Followup, FollowupRow } from '../followup/followup.js';
+// judge.ts, not followup.ts: the sheets are written at the pane's start, without the measures' parser (mathjs).
+import { statusWord } from '../followup/judge.js';
 import type { Granularity } from '../followup/periods.js';
 
 export const QUARTER_HEADERS = ['1. kvt.', '2. kvt.', '3. kvt.', '4. kvt.'] as const;

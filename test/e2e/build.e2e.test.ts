@@ -63,7 +63,8 @@ describe('the production build', () => {
     expect(letters).toHaveLength(1);
     // A page: the start, the page's own chunks and every chunk group it can load on first use (from
     // webpack's chunk graph, dist/chunk-graph.json), and the ledger worker with every command it can
-    // load (mathjs included) — more than most pages ever load, so the bound is on the safe side.
+    // load (the ledger jobs' only: core/commands/ledgerJobs.ts) — more than most pages ever load, so
+    // the bound is on the safe side.
     // Pages are split so that a user never loads them all; the sum of all is printed, not bounded.
     const graph = JSON.parse(readFileSync(`${DIST}chunk-graph.json`, 'utf8')) as Array<{ requests: string[]; name: string | null; files: string[]; children: number[] }>;
     const closure = (i: number, seen = new Set<number>()): Set<number> => {

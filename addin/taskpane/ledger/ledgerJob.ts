@@ -7,21 +7,22 @@
  * Office.js, stay on the UI thread, in requests that each yield. Where no Worker exists (the
  * unit tests in Node), the same steps run in the thread, so both paths share this protocol.
  */
-import {
-  commands,
-  type Analysis,
-  type Campaign,
-  type CampaignOfRowsInput,
-  type Funnel,
-  type FunnelOfRowsInput,
-  type LimitationRadar,
-  type LimitationRowsInput,
-  type RunningAgreements,
-  type RunningAgreementsRowsInput,
-  type Statement,
-  type Worklist,
-  type WorklistOfRowsInput,
+import type {
+  Analysis,
+  Campaign,
+  CampaignOfRowsInput,
+  Funnel,
+  FunnelOfRowsInput,
+  LimitationRadar,
+  LimitationRowsInput,
+  RunningAgreements,
+  RunningAgreementsRowsInput,
+  Statement,
+  Worklist,
+  WorklistOfRowsInput,
 } from '../../../core/commands/index.js';
+// Only the ledger jobs' commands: the worker loads no follow-up (mathjs) and no other command.
+import { ledgerCommands as commands } from '../../../core/commands/ledgerJobs.js';
 import type { AnalyseRowsInput, StatementsOfRowsInput } from '../../../core/commands/ledger.js';
 import { errorToJson, isSaldoError, SaldoError, type SaldoErrorCode } from '../../../core/errors.js';
 import type { RuleSet } from '../../../core/rules/ruleSet.js';
