@@ -5,7 +5,7 @@
  */
 import type { Followup, FollowupRow, Unit } from '../followup/followup.js';
 import type { Granularity } from '../followup/periods.js';
-import { elapsedText, followupLayout, followupRows, followupTitle, MONTH_HEADERS, MONTH_WIDTH, periodCells, QUARTER_HEADERS, STATUS_FILLS, UNMATCHED_TITLE } from './followupTable.js';
+import { elapsedText, followupLayout, followupRows, followupTitle, MONTH_HEADERS, MONTH_WIDTH, periodCells, periodHeaders, QUARTER_HEADERS, STATUS_FILLS, UNMATCHED_TITLE } from './followupTable.js';
 import type { CellKind, CellValue, ChartDescription, Column, LinesBlock, SheetDescription, TableBlock } from './sheet.js';
 
 /** The template's header row (row 1 is the title, row 2 a note). */
@@ -22,7 +22,7 @@ export const goalCellKind = (r: FollowupRow): CellKind => (r.kind === 'milestone
 /** The template's columns for a view: values by the goal's kind, the status coloured. */
 function templateColumns(view: Granularity): Column[] {
   const { headers, column } = followupLayout(view);
-  const periods = headers.length - 10; // Nr., Mål, Resultatkrav before; seven columns after
+  const periods = periodHeaders(view).length;
   const values = new Set([...Array.from({ length: periods }, (_, i) => column.periods + i), column.ytd, column.target, column.forecast]);
   return headers.map((header, i) => ({
     header,

@@ -7,6 +7,7 @@
  */
 import type { PreviousText } from '../followup/previousText.js';
 import type { Followup, FollowupRow } from '../followup/followup.js';
+import type { JudgedMilestone } from '../followup/milestones.js';
 // judge.ts, not followup.ts: the sheets are written at the pane's start, without the measures' parser (mathjs).
 import { statusWord } from '../followup/judge.js';
 import type { Granularity } from '../followup/periods.js';
@@ -61,8 +62,23 @@ export function followupLayout(view: Granularity): FollowupLayout {
   const monthly = view === 'month';
   const after = 4 + periods.length;
   return {
-    headers: ['Nr.', 'Mål', 'Resultatkrav', ...periods, STATUS_HEADER, 'År til dato', 'Årsag/konsekvens', 'Handling', 'Målværdi', 'Prognose for året', 'Forklaring'],
-    widths: monthly ? [7, 28, 32, ...periods.map(() => MONTH_WIDTH), 12, 12, 34, 34, 12, 14, 48] : [7, 34, 40, ...periods.map(() => 11), 12, 12, 40, 40, 12, 14, 60],
+    headers: [
+      'Nr.',
+      'Mål',
+      'Resultatkrav',
+      ...periods,
+      STATUS_HEADER,
+      'År til dato',
+      'Årsag/konsekvens',
+      'Handling',
+      'Målværdi',
+      'Prognose for året',
+      'Forklaring',
+      'Hvad skal der til',
+      'Pejlemærke',
+      'Måltype',
+    ],
+    widths: monthly ? [7, 28, 32, ...periods.map(() => MONTH_WIDTH), 12, 12, 34, 34, 12, 14, 48, 48, 11, 13] : [7, 34, 40, ...periods.map(() => 11), 12, 12, 40, 40, 12, 14, 60, 60, 11, 13],
     column: { id: 1, periods: 4, status: after, ytd: after + 1, cause: after + 2, action: after + 3, target: after + 4, forecast: after + 5, note: after + 6 },
   };
 }
@@ -72,13 +88,40 @@ export const STATUS_FILLS = { grøn: 'C6EFCE', gul: 'FFEB9C', rød: 'FFC7CE' } a
 
 export type FollowupCell = string | number | null;
 
+/** A milestone's word in a period cell: done, done late, missed, or still due. */
+const MILESTONE_WORDS: Readonly<Record<JudgedMilestone['state'], string>> = { nået: 'nået', 'nået for sent': 'nået sent', overskredet: 'ikke nået', 'ikke nået endnu': 'frist' };
+
+/**
+ * A goal of several milestones under the view's periods: each in the period of its due date
+ * (of the follow-up's year), and a milestone reached in an earlier period "nået" there too.
+ * Several in one period are joined ("nået, frist").
+ */
+function milestoneCells(milestones: readonly JudgedMilestone[], view: Granularity, year: number): FollowupCell[] {
+  const cells: string[][] = Array.from({ length: view === 'month' ? 12 : 4 }, () => []);
+  const periodOf = (date: string | null) => {
+    if (date === null || Number(date.slice(0, 4)) !== year) return null;
+    const month = Number(date.slice(5, 7));
+    return view === 'month' ? month - 1 : Math.ceil(month / 3) - 1;
+  };
+  for (const m of milestones) {
+    const due = periodOf(m.due);
+    const done = m.doneAfterPeriod ? null : periodOf(m.done);
+    if (done !== null && done !== due) cells[done]!.push(m.state === 'nået for sent' ? 'nået sent' : 'nået');
+    if (due !== null && (done === null || done === due)) cells[due]!.push(MILESTONE_WORDS[m.state]);
+    else if (due !== null) cells[due]!.push('frist');
+  }
+  return cells.map((words) => (words.length === 0 ? null : words.join(', ')));
+}
+
 /**
  * A goal's cells under the view's period headers: its quarters or its months (null where not
  * reported: a blank cell, never 0). A milestone has no values; it shows "frist" and "nået" in
- * its due and done quarter — with months in that quarter's last month, when it is due.
+ * its due and done quarter — with months in that quarter's last month, when it is due. A goal of
+ * several milestones shows each in the period it is due (milestoneCells).
  */
-export function periodCells(r: FollowupRow, view: Granularity): FollowupCell[] {
+export function periodCells(r: FollowupRow, view: Granularity, year?: number): FollowupCell[] {
   const size = view === 'month' ? 12 : 4;
+  if (r.kind === 'milestone' && (r.milestones?.length ?? 0) > 1 && year !== undefined) return milestoneCells(r.milestones, view, year);
   if (r.kind === 'milestone') {
     const perQuarter = size / 4;
     return Array.from({ length: size }, (_, i) => {
@@ -92,14 +135,30 @@ export function periodCells(r: FollowupRow, view: Granularity): FollowupCell[] {
 
 /**
  * One template row per goal (no header), its periods as the view has them; a status in words
- * where there is no colour (a goal without a target "følges", it is not "ingen data").
+ * where there is no colour (a goal without a target "følges", it is not "ingen data"); after
+ * Saldo's explanation what the rest of the year takes, and the plan's pejlemærke and type.
  */
-export function followupRow(r: FollowupRow, view: Granularity): FollowupCell[] {
-  return [r.id, r.name, r.requirement, ...periodCells(r, view), statusWord(r), r.ytd, r.cause, r.action, r.target, r.forecast, r.statusNote];
+export function followupRow(r: FollowupRow, view: Granularity, year?: number): FollowupCell[] {
+  return [
+    r.id,
+    r.name,
+    r.requirement,
+    ...periodCells(r, view, year),
+    statusWord(r),
+    r.ytd,
+    r.cause,
+    r.action,
+    r.target,
+    r.forecast,
+    r.statusNote,
+    r.needText ?? '',
+    r.pejlemærke ?? '',
+    r.category ?? '',
+  ];
 }
 
 export function followupRows(f: Followup): FollowupCell[][] {
-  return f.rows.map((r) => followupRow(r, f.view));
+  return f.rows.map((r) => followupRow(r, f.view, f.year));
 }
 
 /** How far the year has come, in the data's own periods: "3 af 4 kvartaler", "4 af 12 måneder". */

@@ -53,6 +53,9 @@ describe('writeFollowupSheets', () => {
       'Målværdi',
       'Prognose for året',
       'Forklaring',
+      'Hvad skal der til',
+      'Pejlemærke',
+      'Måltype',
     ]);
     // 2.1 kontroltryk: Q1 2,750 / 19,800; year to date (2,750 + 3,120 + 2,940) / (19,800 + 20,900 + 18,700) = 8,810 / 59,400 = 14.83 %
     const kontroltryk = grid[4]!;

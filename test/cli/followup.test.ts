@@ -90,6 +90,9 @@ describe('saldo followup', () => {
       'Målværdi',
       'Prognose for året',
       'Forklaring',
+      'Hvad skal der til',
+      'Pejlemærke',
+      'Måltype',
     ]);
     expect(sheet.getCell('B4').value).toBe('=HYPERLINK("http://x.invalid","klik")'); // a string, not a formula
     expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.String);

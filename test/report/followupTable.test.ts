@@ -50,9 +50,12 @@ describe('the template layout by view', () => {
       'Målværdi',
       'Prognose for året',
       'Forklaring',
+      'Hvad skal der til',
+      'Pejlemærke',
+      'Måltype',
     ]);
     expect(q.column).toEqual({ id: 1, periods: 4, status: 8, ytd: 9, cause: 10, action: 11, target: 12, forecast: 13, note: 14 });
-    expect(q.widths).toHaveLength(14);
+    expect(q.widths).toHaveLength(17);
   });
 
   it('months: 12 month columns from D (jan.) to O (dec.), 9.5 characters wide (9 would be left out of the file by ExcelJS); every later column 8 to the right', () => {
@@ -63,7 +66,7 @@ describe('the template layout by view', () => {
     expect(m.headers[m.column.status - 1]).toBe('Status sidst');
     expect(m.headers[m.column.cause - 1]).toBe('Årsag/konsekvens');
     expect(m.headers[m.column.note - 1]).toBe('Forklaring');
-    expect(m.widths).toHaveLength(22);
+    expect(m.widths).toHaveLength(25);
     expect(m.widths.slice(3, 15)).toEqual(Array(12).fill(9.5));
   });
 
@@ -93,6 +96,28 @@ describe('the period cells of a goal', () => {
     expect(periodCells(milestone(4, null), 'month')).toEqual([null, null, null, null, null, null, null, null, null, null, null, 'frist']);
   });
 
+  it('a goal of several milestones: each in the period of its due date, one done earlier "nået" there; one done after the period reported is not done', () => {
+    const goal = {
+      id: '3.1',
+      name: 'Datakvalitet',
+      kind: 'milestone',
+      milestones: [
+        { text: 'A', due: 'Q1', done: '2025-02-10' },
+        { text: 'B', due: 'Q3', done: '2025-05-02' },
+        { text: 'C', due: 'Q2' },
+        { text: 'D', due: 'Q4', done: '2025-10-01' },
+      ],
+    };
+    const row = followup({ year: 2025, goals: [goal], data: { Q1: { a: 1 }, Q2: { a: 1 }, Q3: { a: 1 } } }).rows[0]!;
+    // A done in its own quarter; B done in Q2, due Q3; C missed on 30 June; D marked done 1 October, after the Q3 report: still due.
+    expect(periodCells(row, 'quarter', 2025)).toEqual(['nået', 'nået, ikke nået', 'frist', 'frist']);
+    // by month: A done in February and due under March (its quarter's last day), B done in May and
+    // due under September, C missed under June, D under December
+    const months = periodCells(row, 'month', 2025);
+    expect([months[1], months[2], months[4], months[5], months[8], months[11]]).toEqual(['nået', 'frist', 'nået', 'ikke nået', 'frist', 'frist']);
+    expect(months.filter((c) => c !== null)).toHaveLength(6);
+  });
+
   it('a milestone done in Q1 and due in Q2: "nået" under March, "frist" under June', () => {
     const cells = periodCells(milestone(2, 1), 'month');
     expect(cells[2]).toBe('nået');
@@ -100,9 +125,11 @@ describe('the period cells of a goal', () => {
     expect(cells.filter((c) => c !== null)).toHaveLength(2);
   });
 
-  it('a row: Nr., Mål, Resultatkrav, the 12 months, status, year to date (184), cause, action, target (600), forecast (184 / (4/12) = 552), note', () => {
+  it('a row: Nr., Mål, Resultatkrav, the 12 months, status, year to date (184), cause, action, target (600), forecast (184 / (4/12) = 552), note, what it takes', () => {
     const row = followupRow(aftaler(monthly), 'month');
-    expect(row).toHaveLength(22);
+    expect(row).toHaveLength(25);
+    // 600 − 184 = 416 in the 8 months left, 52 a month; the pace 184 / 4 × 8 = 368 falls short.
+    expect(row[22]).toBe('De 8 resterende måneder skal give mindst 416 (52 pr. måned). Fortsætter det som hidtil, giver de ca. 368, så målet nås næppe.');
     expect(row.slice(0, 1)).toEqual(['2']);
     expect(row.slice(3, 8)).toEqual([41, 52, 47, 44, null]);
     // 184 agreements against 600 × 4/12 = 200 expected, 16 short within 60 × 4/12 = 20: gul
