@@ -1,4 +1,6 @@
 /** Every text the task pane shows, in Danish, in one place. */
+import type { Followup } from '../../core/commands/index.js';
+
 export const strings = {
   appTitle: 'Saldo',
   appSubtitle: 'Beregnet lokalt – ingen data forlader maskinen.',
@@ -339,27 +341,42 @@ export const strings = {
     template: 'Skabelon',
     exampleCounts: 'Med opdigtede eksempeltal',
     createTemplate: 'Opret skabelonark',
-    templateDone: (goals: string, counts: string) =>
-      `Tabellerne “${goals}” (mål) og “${counts}” (tal) er oprettet i nye ark. Ret målene til, skriv periodens tal i taltabellen, og klik “Byg opfølgning”.`,
+    templateDone: (goals: string, counts: string, lastYear: string | null) =>
+      `Tabellerne “${goals}” (mål)${lastYear ? `, “${counts}” (tal) og “${lastYear}” (sidste års tal)` : ` og “${counts}” (tal)`} er oprettet i nye ark. Ret målene til, skriv periodens tal i taltabellen, og klik “Byg opfølgning”.`,
     goals: 'Måltabel',
     goalsHelp:
-      'Én række pr. mål: Nr., Mål, Resultatkrav, Type (andel, antal, milepæl), Måling (f.eks. pristjek / selvanmeldte), Målværdi, Retning (mindst, højst), Gul margin, Enhed (procent, antal, kr), År til dato som (andel af summer, gennemsnit, sum), Frist.',
+      'Én række pr. mål: Nr., Mål, Resultatkrav, Type (andel, antal, milepæl), Måling (f.eks. pristjek / selvanmeldte), Målværdi, Retning (mindst, højst), Gul margin, Enhed (procent, antal, kr), År til dato som (andel af summer, gennemsnit, sum), Stikprøver, Milepæl, Frist, Nået. En milepæl mere står i rækken under målet med kun Nr., Milepæl, Frist og Nået.',
     counts: 'Taltabel',
     countsHelp: 'Én række pr. tal (f.eks. pristjek) med en kolonne pr. kvartal (Q1–Q4 eller 1. kvt. …) eller pr. måned (januar … december) – eller omvendt: én række pr. periode.',
+    lastYear: 'Sidste års tal (valgfri)',
+    lastYearHelp:
+      'Sidste års taltabel, sat op som taltabellen. Så siger “Hvad skal der til”, om resten af året ser ud til at give det, der mangler, hvis året følger sidste års mønster. Uden den regnes med tempoet indtil nu.',
+    noLastYear: 'Ingen',
+    quarters: 'Vis månedstal som hele kvartaler',
+    quartersHelp:
+      'Månedstal står som måneder, hvis du ikke sætter flueben. Med flueben står de som kvartaler, og kun hele kvartaler vises: april alene er ikke et 2. kvartal. År til dato regnes på samme måde.',
     previous: 'Forrige opfølgning (årsag og handling føres videre)',
     noPrevious: 'Ingen (første opfølgning)',
     year: 'År',
     period: 'Til og med',
     periodAuto: 'Seneste periode med tal',
     build: 'Byg opfølgning',
-    note: (goals: string, counts: string) => `Lavet af Saldo ud fra ${goals} og ${counts}. Skriv årsag/konsekvens og handling direkte i arket; næste opfølgning fører teksten videre.`,
+    note: (goals: string, counts: string, lastYear: string | null) =>
+      `Lavet af Saldo ud fra ${goals}${lastYear ? `, ${counts} og sidste års tal i ${lastYear}` : ` og ${counts}`}. Skriv årsag/konsekvens og handling direkte i arket; næste opfølgning fører teksten videre.`,
     built: (sheet: string, charts: string | null) => `Opfølgningen er skrevet i det nye ark “${sheet}”${charts ? ` og diagrammerne i “${charts}”` : ''}.`,
     // Danish plural: 1 grøn, 4 grønne; 1 gul, 2 gule; 1 rød, 3 røde (and 0 grønne).
-    tally: (green: number, amber: number, red: number, none: number) =>
-      `${green} ${green === 1 ? 'grøn' : 'grønne'}, ${amber} ${amber === 1 ? 'gul' : 'gule'}, ${red} ${red === 1 ? 'rød' : 'røde'}${none > 0 ? `, ${none} uden data` : ''}.`,
+    tally: (green: number, amber: number, red: number, none: number, followed: number) =>
+      `${green} ${green === 1 ? 'grøn' : 'grønne'}, ${amber} ${amber === 1 ? 'gul' : 'gule'}, ${red} ${red === 1 ? 'rød' : 'røde'}${none > 0 ? `, ${none} uden data` : ''}${followed > 0 ? `, ${followed} følges uden målværdi` : ''}.`,
     carried: (n: number, sheet: string) => `Årsag og handling for ${n} mål er ført videre fra “${sheet}”.`,
     result: 'Status år til dato',
-    noData: 'ingen data',
+    /**
+     * A goal's status in words: its colour, "følges" for a goal without a target, else "ingen data".
+     * The same as core/followup's `statusWord` (test/addin/strings.test.ts holds them together),
+     * which a page may not import (test/architecture.test.ts) until core/report exports it.
+     */
+    statusWord: (r: Pick<Followup['rows'][number], 'status' | 'target' | 'kind'>): string => r.status ?? (r.target === null && r.kind !== 'milestone' ? 'følges' : 'ingen data'),
+    /** A sample goal's line under its name: the rate's 95 % interval (low and high as shown, n samples). */
+    interval: (low: string, high: string, n: number) => `95 %-interval ${low}–${high} ud fra ${n.toLocaleString('da-DK')} stikprøver`,
   },
   table: { n: 'Nr.', due: 'Forfald', payment: 'Ydelse', interest: 'Renter', balance: 'Restgæld' },
   rules: {

@@ -11,13 +11,24 @@ import { LedgerJobCancelled, startLedgerJob, type LedgerJob, type LedgerResult }
 import { strings } from '../strings.js';
 import { ledgerSourceOf } from './LedgerSheetPicker.js';
 
-export type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
+/** `details`: points each on a line of their own under the text (a run's warnings), not run together into one paragraph. */
+export type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string; details?: readonly string[] } | null;
 
 export function NoticeBar({ notice }: { notice: Notice }): ReactElement | null {
   if (!notice) return null;
+  const details = notice.details ?? [];
   return (
     <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-      <MessageBarBody>{notice.text}</MessageBarBody>
+      <MessageBarBody>
+        {notice.text}
+        {details.length > 0 && (
+          <ul style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
+            {details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
     </MessageBar>
   );
 }
