@@ -1,5 +1,4 @@
 /** Every text the task pane shows, in Danish, in one place. */
-import type { Followup } from '../../core/commands/index.js';
 
 export const strings = {
   appTitle: 'Saldo',
@@ -363,18 +362,13 @@ export const strings = {
     build: 'Byg opfølgning',
     note: (goals: string, counts: string, lastYear: string | null) =>
       `Lavet af Saldo ud fra ${goals}${lastYear ? `, ${counts} og sidste års tal i ${lastYear}` : ` og ${counts}`}. Skriv årsag/konsekvens og handling direkte i arket; næste opfølgning fører teksten videre.`,
-    built: (sheet: string, charts: string | null) => `Opfølgningen er skrevet i det nye ark “${sheet}”${charts ? ` og diagrammerne i “${charts}”` : ''}.`,
+    built: (sheet: string, charts: string | null, months: string | null, annual: string) =>
+      `Opfølgningen er skrevet i det nye ark “${sheet}”${months ? `, månederne i “${months}”` : ''}${charts ? `, diagrammerne i “${charts}”` : ''} og årsrapportens tabel i “${annual}”.`,
     // Danish plural: 1 grøn, 4 grønne; 1 gul, 2 gule; 1 rød, 3 røde (and 0 grønne).
     tally: (green: number, amber: number, red: number, none: number, followed: number) =>
       `${green} ${green === 1 ? 'grøn' : 'grønne'}, ${amber} ${amber === 1 ? 'gul' : 'gule'}, ${red} ${red === 1 ? 'rød' : 'røde'}${none > 0 ? `, ${none} uden data` : ''}${followed > 0 ? `, ${followed} følges uden målværdi` : ''}.`,
     carried: (n: number, sheet: string) => `Årsag og handling for ${n} mål er ført videre fra “${sheet}”.`,
     result: 'Status år til dato',
-    /**
-     * A goal's status in words: its colour, "følges" for a goal without a target, else "ingen data".
-     * The same as core/followup's `statusWord` (test/addin/strings.test.ts holds them together),
-     * which a page may not import (test/architecture.test.ts) until core/report exports it.
-     */
-    statusWord: (r: Pick<Followup['rows'][number], 'status' | 'target' | 'kind'>): string => r.status ?? (r.target === null && r.kind !== 'milestone' ? 'følges' : 'ingen data'),
     /** A sample goal's line under its name: the rate's 95 % interval (low and high as shown, n samples). */
     interval: (low: string, high: string, n: number) => `95 %-interval ${low}–${high} ud fra ${n.toLocaleString('da-DK')} stikprøver`,
   },

@@ -116,7 +116,7 @@ export function followup(input: FollowupInput): Followup {
   const reportEnd = periodEnd(input.year, elapsed, data.granularity);
   const lastYear = input.lastYear === undefined || input.lastYear === null ? null : parsePeriodData(input.lastYear, 'lastYear');
   if (lastYear && lastYear.granularity !== data.granularity)
-    throw invalid(['lastYear'], input.lastYear, `skal have samme slags perioder som data (${data.granularity === 'month' ? 'måneder M01–M12' : 'kvartaler Q1–Q4'}).`);
+    throw invalid(['lastYear'], input.lastYear, `skal have samme slags perioder som årets tal (${data.granularity === 'month' ? 'måneder M01–M12' : 'kvartaler Q1–Q4'}).`);
   const rows = goals.map((g) => (g.kind === 'milestone' ? judgeMilestone(g, reportEnd) : judgeMeasure(g, data, elapsed, periodsInYear, lastYear)));
 
   // Carry the typed text over from the previous follow-up: people's words are never lost.

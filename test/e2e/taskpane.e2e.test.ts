@@ -965,6 +965,9 @@ describe('task pane in a browser', () => {
     await page.getByRole('button', { name: 'Byg opfølgning' }).click();
     await page.getByText(/Opfølgningen er skrevet i det nye ark “Opfølgning 2025 Q2”/).waitFor();
     const notice = page.getByRole('status').last();
+    // the årsrapport's table is a sheet of its own, named in the notice
+    expect(await notice.innerText()).toMatch(/og årsrapportens tabel i “Årsrapport 2025 Q2”\./);
+    expect((await sheets(page)).map((x) => x.name)).toContain('Årsrapport 2025 Q2');
     // R.1 has no target: it is followed, not "uden data"; 1.1's survey comes in Q3
     expect(await notice.innerText()).toMatch(/4 grønne, 5 gule, 0 røde, 1 uden data, 1 følges uden målværdi\./);
     // milestones marked done after 30 June are flagged, each on a line of its own

@@ -26,7 +26,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useState, type ReactElement } from 'react';
 import { commands, type Followup, type GoalStatus as Status } from '../../../core/commands/index.js';
-import { countsToTable, goalsToTable, goalTableFormats, MONTHS, shown } from '../../../core/report/followupLabels.js';
+import { countsToTable, goalsToTable, goalTableFormats, MONTHS, shown, statusWord } from '../../../core/report/followupLabels.js';
 import { previousTextFromRows } from '../../../core/report/followupTable.js';
 import { readSheetValues, readSourceAt, writeFollowupSheets, writeTemplateTables } from '../../excel/workbook.js';
 import { ledgerSourceOf, OptionalSheetPicker, OptionalTableOrSheetPicker, TableOrSheetPicker } from '../components/LedgerSheetPicker.js';
@@ -141,10 +141,10 @@ export function OpfoelgningPage(): ReactElement {
       // The sheet just written is the one the next follow-up carries text from.
       setPrevious(NEWEST);
       setReloadKey((k) => k + 1);
-      const tally = (word: string) => f.rows.filter((r) => t.statusWord(r) === word).length;
+      const tally = (word: string) => f.rows.filter((r) => statusWord(r) === word).length;
       const kept = f.carriedOver.length;
       const text = [
-        t.built(written.sheetName, written.chartSheetName),
+        t.built(written.sheetName, written.chartSheetName, written.monthSheetName, written.annualSheetName),
         t.tally(tally('grøn'), tally('gul'), tally('rød'), tally('ingen data'), tally('følges')),
         kept > 0 ? t.carried(kept, previousSheet) : '',
       ]
@@ -233,7 +233,7 @@ export function OpfoelgningPage(): ReactElement {
                           {r.status}
                         </Badge>
                       ) : (
-                        t.statusWord(r)
+                        statusWord(r)
                       )}
                     </TableCell>
                   </TableRow>

@@ -370,6 +370,6 @@ describe('"Hvad skal der til" on each row (issue 21)', () => {
   });
 
   it('refuses last year in other periods than this year', () => {
-    expect(() => followup({ year: 2025, goals: [antal], data: q3, lastYear: { M01: { pristjek: 1 } } })).toThrow(/lastYear skal have samme slags perioder som data \(kvartaler Q1–Q4\)/);
+    expect(() => followup({ year: 2025, goals: [antal], data: q3, lastYear: { M01: { pristjek: 1 } } })).toThrow(/lastYear skal have samme slags perioder som årets tal \(kvartaler Q1–Q4\)/);
   });
 });

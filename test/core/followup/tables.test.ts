@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { saldoMessage } from '../saldoMessage.js';
-import { followup } from '../../../core/followup/followup.js';
+import { followup, statusWord } from '../../../core/followup/followup.js';
 import { countsFromTable, countsToTable } from '../../../core/followup/countsTable.js';
 import { goalsFromTable, goalsToTable } from '../../../core/followup/goalsTable.js';
 import { periodKey } from '../../../core/followup/tableCells.js';
@@ -590,5 +590,45 @@ describe("the plan's own columns in the goals table (issue 21)", () => {
         ]),
       ),
     ).toContain('Står der målets type fra planen (Drift, Udvikling, Koncernfælles), så kald kolonnen "Måltype".');
+  });
+});
+
+describe('the status in words (statusWord, the sheets and the pane)', () => {
+  it('a colour; "følges" for a goal without a target (R.1); "ingen data" for one without figures (1.1 before its Q3 survey)', () => {
+    const plan = example('motorstyrelsen-2025.json');
+    const words = followupFromTables({ year: 2025, goals: goalsToTable(plan.goals), counts: countsToTable(plan.data, true), period: 'Q2' }).rows.map((r) => [r.id, statusWord(r)]);
+    expect(Object.fromEntries(words)).toMatchObject({ 'R.1': 'følges', '1.1': 'ingen data', '2.1': 'gul' });
+  });
+});
+
+describe("last year's counts table (issue 21: 'Hvad skal der til' by last year's profile)", () => {
+  const goals = [
+    ['Nr.', 'Mål', 'Type', 'Måling', 'Målværdi'],
+    ['2.1a', 'Antal pristjek', 'antal', 'pristjek', 12000],
+  ];
+  const counts = [
+    ['Navn', 'Q1', 'Q2', 'Q3'],
+    ['pristjek', 2750, 3120, 2940],
+  ];
+  it("follows last year's profile: 8.810 × 3.600 / 8.000 = 3.965 against the 3.190 needed", () => {
+    const lastYear = [
+      ['Navn', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['pristjek', 2600, 2900, 2500, 3600],
+    ];
+    expect(followupFromTables({ year: 2025, goals, counts, lastYear }).rows[0]!.needText).toBe(
+      'Det resterende kvartal skal give mindst 3.190. Følger året sidste års mønster, giver det ca. 3.965, så målet ser ud til at blive nået.',
+    );
+  });
+  it('names it "Sidste års taltabel" in its errors, not the counts table or the JSON key', () => {
+    const bad = [
+      ['Navn', 'Q1'],
+      ['pristjek', 'x'],
+    ];
+    expect(message(() => followupFromTables({ year: 2025, goals, counts, lastYear: bad }))).toMatch(/^Sidste års taltabel, række 2/);
+    const months = [
+      ['Navn', 'januar'],
+      ['pristjek', 1],
+    ];
+    expect(message(() => followupFromTables({ year: 2025, goals, counts, lastYear: months }))).toBe('Sidste års taltabel: den skal have samme slags perioder som årets tal (kvartaler Q1–Q4).');
   });
 });
