@@ -34,7 +34,8 @@ const CHART_TYPES = { line: 'line', stackedColumn: 'columnStacked', scatterLines
 
 /** Adds one chart: Excel reads series and categories from the source; the rest is set by hand. */
 function addChart(sheet: Excel.Worksheet, c: ChartDescription): void {
-  const chart = sheet.charts.add(Excel.ChartType[CHART_TYPES[c.type]], sheet.getRange(address(c.source)), c.seriesBy === 'rows' ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns);
+  const type = c.type === 'line' && c.markers ? Excel.ChartType.lineMarkers : Excel.ChartType[CHART_TYPES[c.type]];
+  const chart = sheet.charts.add(type, sheet.getRange(address(c.source)), c.seriesBy === 'rows' ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns);
   chart.title.text = c.title;
   if (c.legend === false) chart.legend.visible = false;
   c.series.forEach((s, i) => {

@@ -21,6 +21,8 @@ export interface ChartSpec {
   to: { col: number; row: number };
   /** The value axis's number format (default whole numbers). */
   numFmt?: string;
+  /** A line's points as markers (default none). */
+  markers?: boolean;
   /** Show the legend (default true). */
   legend?: boolean;
 }
@@ -33,7 +35,7 @@ function chartXml(c: ChartSpec): string {
   const series = c.series
     .map((s, i) => {
       const categories = s.categories ?? c.categories;
-      const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>${c.kind === 'stackedColumn' ? '' : '<c:marker><c:symbol val="none"/></c:marker>'}`;
+      const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>${c.kind === 'stackedColumn' ? '' : c.markers ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>' : '<c:marker><c:symbol val="none"/></c:marker>'}`;
       if (scatter) {
         const x = categories ? `<c:xVal><c:numRef><c:f>${ref(c.sheet, categories)}</c:f></c:numRef></c:xVal>` : '';
         return `${head}${x}<c:yVal><c:numRef><c:f>${ref(c.sheet, s.values)}</c:f></c:numRef></c:yVal><c:smooth val="0"/></c:ser>`;

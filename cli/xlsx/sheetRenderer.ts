@@ -30,6 +30,7 @@ export function chartSpec(sheet: string, c: ChartDescription): ChartSpec {
     to: { col: to.col - 1, row: to.row - 1 },
     ...(c.valueFormat ? { numFmt: c.valueFormat } : {}),
     ...(c.legend === false ? { legend: false } : {}),
+    ...(c.markers ? { markers: true } : {}),
   };
 }
 

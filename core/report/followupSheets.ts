@@ -151,6 +151,8 @@ export function followupChartSheet(name: string, f: Followup): SheetDescription 
       type: 'line' as const,
       title: `${r.id} ${r.name}`.slice(0, 120),
       valueFormat: r.unit === 'percent' ? '0%' : r.kind === 'count' ? '#,##0' : '#,##0.00',
+      // January alone, or a month between gaps, is a point: a line without markers would not show it.
+      markers: true,
     };
     if (monthly) {
       const line = (['text', kind, kind] satisfies CellKind[]).slice(0, 1 + series);

@@ -115,6 +115,8 @@ export interface ChartDescription {
   to?: Place;
   /** The value axis's number format where the cells' format is no good (a file has no linked format). */
   valueFormat?: string;
+  /** A line's points drawn as markers: a period alone between gaps (or the only one so far) shows. */
+  markers?: boolean;
 }
 
 export interface PrintSetup {

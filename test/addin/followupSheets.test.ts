@@ -90,7 +90,14 @@ describe('writeFollowupSheets', () => {
     // charts: 5 measured goals (the milestone has none), each its quarters against its target
     const charts = wb.sheet('Diagrammer 2025 Q3')!;
     expect(charts.chartList).toHaveLength(5);
-    expect(charts.chartList[1]).toMatchObject({ type: 'Line', source: 'A17:E19', seriesBy: 'Rows', title: { text: '2.1 Pristjek af brugte selvanmeldte importerede køretøjer' }, position: 'G17:N31' });
+    // LineMarkers: a quarter alone between gaps shows as a point
+    expect(charts.chartList[1]).toMatchObject({
+      type: 'LineMarkers',
+      source: 'A17:E19',
+      seriesBy: 'Rows',
+      title: { text: '2.1 Pristjek af brugte selvanmeldte importerede køretøjer' },
+      position: 'G17:N31',
+    });
     expect(charts.grid()[18]).toEqual(['Mål', 0.15, 0.15, 0.15, 0.15]);
     // a count goal's target line is a quarter of the year's: 12,000 / 4
     expect(charts.grid()[34]).toEqual(['Mål', 3000, 3000, 3000, 3000]);

@@ -74,6 +74,7 @@ const TABLE: readonly Row[] = [
       'Excel.ChartSeriesCollection.getItemAt',
       'Excel.ChartTitle.text',
       'Excel.ChartType',
+      'Excel.ChartType.lineMarkers',
       'Excel.NamedItem.name',
       'Excel.NamedItemCollection.items',
       'Excel.NamedItemCollection.load',

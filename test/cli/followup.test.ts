@@ -107,7 +107,10 @@ describe('saldo followup', () => {
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(5); // 6 goals, one milestone
     // A quarter without data is a gap in the line, not a drop to 0 (the file format's default is "zero";
     // LibreOffice drew the 4th quarter at 0 before this was set).
-    expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain('<c:dispBlanksAs val="gap"/>');
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+    // …and each period a marker, so a period alone between gaps (or January alone) is seen.
+    expect(chart).toContain('<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>');
     // Printed landscape, one page wide.
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });

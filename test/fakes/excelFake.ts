@@ -582,7 +582,7 @@ export function fakeExcel(workbook: FakeWorkbook, { roundTrip = false }: { round
   };
   return {
     run: async <T>(callback: (ctx: typeof context) => Promise<T>): Promise<T> => callback(context),
-    ChartType: { line: 'Line', xyscatterLines: 'XYScatterLines', columnStacked: 'ColumnStacked' },
+    ChartType: { line: 'Line', lineMarkers: 'LineMarkers', xyscatterLines: 'XYScatterLines', columnStacked: 'ColumnStacked' },
     PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
     ConditionalFormatType: { cellValue: 'CellValue' },
     ChartSeriesBy: { columns: 'Columns', rows: 'Rows', auto: 'Auto' },

@@ -100,7 +100,8 @@ function seenByExcelJs(d: SheetDescription): Seen {
       ? `${letter((sheet.autoFilter as { from: { column: number } }).from.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}:${letter((sheet.autoFilter as { to: { column: number } }).to.column)}${(sheet.autoFilter as { from: { row: number } }).from.row}`
       : null,
     charts: charts.map((c) => ({
-      type: CHART_TYPES[c.kind]!,
+      // A line with markers is Office.js's LineMarkers: the same chart as the file's line with circle symbols.
+      type: c.kind === 'line' && c.markers ? 'LineMarkers' : CHART_TYPES[c.kind]!,
       title: c.title,
       from: `${letter(c.from.col + 1)}${c.from.row + 1}`,
       // ExcelJS needs a size; where the description gives none, Excel's default is drawn.
