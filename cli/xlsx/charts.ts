@@ -4,7 +4,7 @@
  * (ECMA-376, DrawingML charts) lays them out. The charts come from the sheet descriptions
  * (core/report/sheet.ts), through cli/xlsx/sheetRenderer.ts.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { xmlSafeText } from './xmlSafe.js';
 
 export interface ChartSpec {
@@ -87,7 +87,9 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 /** Returns the workbook with the charts added (one drawing per sheet). */
 export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+  // Loaded on first use, with the workbook writers, not at the CLI's start (issue 22).
+  const { default: Zip } = await import('jszip');
+  const zip = await Zip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   let types = await zip.file('[Content_Types].xml')!.async('string');
   const bySheet = new Map<string, ChartSpec[]>();

@@ -7,7 +7,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import JSZip from 'jszip';
 import { SaldoError } from '../../core/errors.js';
 
 const MB = 1024 * 1024;
@@ -310,6 +309,8 @@ export function dataDescriptor(size: number): Buffer {
  */
 export async function repackedWorkbook(bytes: Uint8Array, label: string, field: string, total: number, tooBig: string): Promise<Uint8Array> {
   const zip = openXlsxBytes(bytes, label, field);
+  // Loaded here, not at the CLI's start: JSZip costs about 70 ms to load, and only this repacking needs it (issue 22).
+  const { default: JSZip } = await import('jszip');
   try {
     const out = new JSZip();
     let unpacked = 0;
