@@ -5,12 +5,16 @@
  * (SPEC) has one `henstand` and one `status` for two shapes of input each; the choice by shape
  * is made here, once, at the edge: core's commands are typed and do one thing.
  */
-import { isBatchError, runBatch, runOnJson, toJson, type BatchError, type BatchItem } from '../core/commands/index.js';
+import { isBatchError, runBatch, type BatchError, type BatchItem } from '../core/commands/batch.js';
+import { agreementToJson, runAgreementOnJson } from '../core/commands/agreements.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 import type { StatusOnDate } from '../core/commands/index.js';
 import type { HenstandResult } from './xlsx/resultWorkbooks.js';
 import { terminalSafe } from './terminalText.js';
 
+// The agreement commands (plan, henstand, status) are imported alone; the rest of the command map
+// (the ledger, the follow-up, the letters) loads when one of its commands runs (issue 22).
+const commandMap = () => import('../core/commands/index.js');
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const planWorkbooks = () => import('./xlsx/planWorkbook.js');
 const resultWorkbooks = () => import('./xlsx/resultWorkbooks.js');
@@ -123,8 +127,8 @@ export const CLI_COMMANDS = {
   plan: describe({
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient'],
     batch: true,
-    run: (input, rules) => runOnJson('plan', input, rules),
-    json: toJson.plan,
+    run: (input, rules) => runAgreementOnJson('plan', input, rules),
+    json: agreementToJson.plan,
     workbook: async (items, names) =>
       (await planWorkbooks()).planWorkbook(items.map((result, i) => ({ name: names ? `Aftale ${names[i]}` : items.length === 1 ? 'Afdragsplan' : `Aftale ${i + 1}`, result }))),
     warnings: (s) => messages(s.warnings),
@@ -134,8 +138,9 @@ export const CLI_COMMANDS = {
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient', 'grounds'],
     batch: true,
     // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
-    run: (input, rules) => (carries(input, 'claim') ? { kind: 'claim', value: runOnJson('claimHenstand', input, rules) } : { kind: 'agreement', value: runOnJson('henstand', input, rules) }),
-    json: (h) => (h.kind === 'claim' ? toJson.claimHenstand(h.value) : toJson.henstand(h.value)),
+    run: (input, rules) =>
+      carries(input, 'claim') ? { kind: 'claim', value: runAgreementOnJson('claimHenstand', input, rules) } : { kind: 'agreement', value: runAgreementOnJson('henstand', input, rules) },
+    json: (h) => (h.kind === 'claim' ? agreementToJson.claimHenstand(h.value) : agreementToJson.henstand(h.value)),
     workbook: async (items, names) => (await resultWorkbooks()).henstandWorkbook(items, names),
     warnings: (h) => messages(h.value.warnings),
     warningPrefix: true,
@@ -144,8 +149,8 @@ export const CLI_COMMANDS = {
     options: [],
     batch: true,
     // `installments` instead of a plan: a schedule already in a workbook.
-    run: (input, rules) => (carries(input, 'installments') ? runOnJson('installmentStatus', input, rules) : runOnJson('status', input, rules)),
-    json: toJson.status,
+    run: (input, rules) => (carries(input, 'installments') ? runAgreementOnJson('installmentStatus', input, rules) : runAgreementOnJson('status', input, rules)),
+    json: agreementToJson.status,
     workbook: async (items, names) => (await resultWorkbooks()).statusWorkbook(items, names),
     warnings: (s) => messages(s.warnings),
     warningPrefix: true,
@@ -153,8 +158,8 @@ export const CLI_COMMANDS = {
   followup: describe({
     options: ['previous', 'quarters'],
     batch: false,
-    run: (input, rules) => runOnJson('followup', input, rules),
-    json: toJson.followup,
+    run: async (input, rules) => (await commandMap()).runOnJson('followup', input, rules),
+    json: async (out) => (await commandMap()).toJson.followup(out),
     workbook: one(async (f) => (await followupWorkbooks()).followupWorkbook(f)),
     warnings: (f) => f.warnings,
     warningPrefix: false,
@@ -163,8 +168,8 @@ export const CLI_COMMANDS = {
     options: ['year', 'mask-cpr', 'show-cpr', 'letters', 'kommune', 'contact', 'sheet', 'mapping', 'template', 'settings', 'addresses', 'agreements'],
     batch: false,
     ledgerFile: true,
-    run: (input, rules) => runOnJson('statements', input, rules),
-    json: toJson.statements,
+    run: async (input, rules) => (await commandMap()).runOnJson('statements', input, rules),
+    json: async (out) => (await commandMap()).toJson.statements(out),
     workbook: one(async (s) => (await ledgerWorkbooks()).statementsWorkbook(s)),
     warnings: () => [],
     warningPrefix: false,
@@ -173,8 +178,8 @@ export const CLI_COMMANDS = {
     options: ['as-of', 'from', 'to', 'mask-cpr', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
-    run: (input, rules) => runOnJson('analyse', input, rules),
-    json: toJson.analyse,
+    run: async (input, rules) => (await commandMap()).runOnJson('analyse', input, rules),
+    json: async (out) => (await commandMap()).toJson.analyse(out),
     workbook: one(async (a) => (await ledgerWorkbooks()).analyseWorkbook(a)),
     warnings: () => [],
     warningPrefix: false,
@@ -183,8 +188,8 @@ export const CLI_COMMANDS = {
     options: ['as-of', 'days', 'mask-cpr', 'sheet', 'mapping'],
     batch: false,
     ledgerFile: true,
-    run: (input, rules) => runOnJson('limitation', input, rules),
-    json: toJson.limitation,
+    run: async (input, rules) => (await commandMap()).runOnJson('limitation', input, rules),
+    json: async (out) => (await commandMap()).toJson.limitation(out),
     workbook: one(async (r) => (await ledgerWorkbooks()).limitationWorkbook(r)),
     warnings: () => [],
     warningPrefix: false,
@@ -193,8 +198,8 @@ export const CLI_COMMANDS = {
     options: ['from', 'to', 'as-of', 'sheet', 'mapping', 'agreements'],
     batch: false,
     ledgerFile: true,
-    run: (input, rules) => runOnJson('funnel', input, rules),
-    json: toJson.funnel,
+    run: async (input, rules) => (await commandMap()).runOnJson('funnel', input, rules),
+    json: async (out) => (await commandMap()).toJson.funnel(out),
     workbook: one(async (f) => (await ledgerWorkbooks()).funnelWorkbook(f)),
     warnings: () => [],
     warningPrefix: false,
@@ -207,3 +212,6 @@ export const isCliCommandName = (name: string): name is CliCommandName => Object
 
 /** campaign's options (cli/campaign.ts runs it; kept here so the option check knows them without loading it). */
 export const CAMPAIGN_OPTIONS = ['calls', 'ledger', 'as-of', 'out', 'quiet', 'sheet', 'mapping', 'hourly-cost'];
+
+/** worklist's options (cli/ledgerRun.ts runs it; kept here so the option check knows them without loading it). */
+export const WORKLIST_OPTIONS = ['agreements', 'ledger', 'steps', 'payments', 'as-of', 'out', 'rules', 'quiet', 'sheet', 'mapping'];

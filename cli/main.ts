@@ -1,15 +1,19 @@
 /** Entry point: `npm run --silent saldo -- plan --in aftale.json`. */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
-import { removeUnfinishedTempFiles, writeFileAtomically } from './atomicWrite.js';
 import { runCli } from './run.js';
+
+// The atomic writer (node:crypto for its temporary names) loads with the first write: a command
+// that fails on its input, or prints to standard output, starts without it (issue 22).
+type AtomicWrite = typeof import('./atomicWrite.js');
+let atomic: AtomicWrite | undefined;
+const atomicWrite = async (): Promise<AtomicWrite> => (atomic ??= await import('./atomicWrite.js'));
 
 /** Exit codes after a signal, as shells report them (128 + the signal's number). */
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** Ctrl-C (or kill) during a write: the half-written temporary file goes, the target stays as it was. */
 function interrupted(signal: keyof typeof SIGNAL_EXIT): void {
-  removeUnfinishedTempFiles();
+  atomic?.removeUnfinishedTempFiles();
   process.stderr.write('\nAfbrudt: resultatet blev ikke skrevet færdigt og er ikke gemt; en fil, der fandtes i forvejen, er uændret.\n');
   process.exit(SIGNAL_EXIT[signal]);
 }
@@ -50,8 +54,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const code = await runCli(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
   readBytes: async (path) => new Uint8Array(await readFile(path)),
-  readStdin: () => text(process.stdin),
-  writeFile: (path, data) => whileWriting(() => writeFileAtomically(path, data)),
+  readStdin: async () => (await import('node:stream/consumers')).text(process.stdin),
+  writeFile: (path, data) => whileWriting(async () => (await atomicWrite()).writeFileAtomically(path, data)),
   // Piece by piece: a large statement is never held as one string.
   writeChunks: async (path, chunks) => {
     if (path === undefined) {
@@ -61,7 +65,7 @@ const code = await runCli(process.argv.slice(2), {
       }
       return;
     }
-    await whileWriting(() => writeFileAtomically(path, chunks));
+    await whileWriting(async () => (await atomicWrite()).writeFileAtomically(path, chunks));
   },
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

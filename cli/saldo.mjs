@@ -15,7 +15,9 @@ const current = join(cache, 'current.json');
 function freshBundle() {
   try {
     const built = JSON.parse(readFileSync(current, 'utf8'));
-    for (const [file, mtime] of Object.entries(built.inputs)) if (statSync(join(root, file)).mtimeMs !== mtime) return null;
+    // root ends in a separator and the inputs are relative with forward slashes: concatenated, not
+    // joined (path.join's normalising was a third of this check's 5 ms for 160 files).
+    for (const [file, mtime] of Object.entries(built.inputs)) if (statSync(root + file).mtimeMs !== mtime) return null;
     statSync(join(cache, built.dir, 'main.mjs'));
     return built.dir;
   } catch {

@@ -11,7 +11,7 @@ import type { PlanOutput } from '../core/commands/plan.js';
 import type { StatusOutput } from '../core/commands/status.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 
-/** The answer of a command that answers at once (all but followup, which loads its parser first). */
+/** The answer of a command that answers at once (plan, henstand, status; the others load their code first). */
 function answered(answer: CliAnswer | Promise<CliAnswer>): CliAnswer {
   if (answer instanceof Promise) throw new Error('This command answers with a promise: await it.');
   return answer;
@@ -23,8 +23,9 @@ export const plan = (input: unknown, rules: RuleSet) => json('plan', input, rule
 export const henstand = (input: unknown, rules: RuleSet) => json('henstand', input, rules) as HenstandOutput | SingleClaimHenstandOutput;
 export const status = (input: unknown, rules: RuleSet) => json('status', input, rules) as StatusOutput;
 export const followup = async (input: unknown, rules: RuleSet) => (await CLI_COMMANDS.followup.answer(input, rules, false, false)).json as FollowupOutput;
-export const statements = (input: unknown, rules: RuleSet) => json('statements', input, rules) as StatementsOutput;
-export const analyse = (input: unknown, rules: RuleSet) => json('analyse', input, rules) as AnalyseOutput;
+// The ledger's commands load on first use (issue 22): awaited like followup.
+export const statements = async (input: unknown, rules: RuleSet) => (await CLI_COMMANDS.statements.answer(input, rules, false, false)).json as StatementsOutput;
+export const analyse = async (input: unknown, rules: RuleSet) => (await CLI_COMMANDS.analyse.answer(input, rules, false, false)).json as AnalyseOutput;
 
 /** A batch as the command line answers it: each element's JSON or its `{"error": …}`. */
 export const batch = (name: 'plan' | 'henstand' | 'status', inputs: readonly unknown[], rules: RuleSet) =>

@@ -5,14 +5,12 @@
  * values (øre, calendar dates). Kroner and JSON are made at the edge by `toJson`, applied only by
  * the CLI's writer and batch JSON.
  */
-import { checkNesting, errorToJson, isSaldoError, type SaldoErrorCode } from '../errors.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { FollowupOfTablesInput } from './followup.js';
 import type { MeasureInput } from './measure.js';
 import type { FollowupInput } from './inputs.js';
 import type { CampaignInput } from './campaign.js';
 import type { Campaign } from '../portfolio/campaign.js';
-import { claimHenstand, claimHenstandToJson, henstand, henstandToJson } from './henstand.js';
 import { analysisToJson, statementToJson } from '../ledger/ledgerJson.js';
 import type { Analysis } from '../ledger/analyse.js';
 import type { Statement } from '../ledger/statement.js';
@@ -22,8 +20,8 @@ import type { Worklist } from '../portfolio/worklist.js';
 import type { LimitationRadar } from '../portfolio/limitationRadar.js';
 import type { Funnel } from '../portfolio/funnel.js';
 import type { FunnelInput, LimitationInput } from './inputs.js';
-import { plan, scheduleToJson } from './plan.js';
-import { installmentStatus, procedureOf, status, statusToJson } from './status.js';
+import { agreementCommands, agreementToJson } from './agreements.js';
+import { guarded } from './batch.js';
 import * as cells from './cells.js';
 import { agreementLetterOf, henstandLetterOf, statementLetters } from './letters.js';
 
@@ -52,17 +50,6 @@ export type { CampaignInput, CampaignOfRowsInput } from './campaign.js';
 export type { Campaign } from '../portfolio/campaign.js';
 export { costOf } from '../portfolio/campaignCost.js';
 
-/**
- * A command that first refuses input nested deeper than any Saldo input: every later walk over it
- * (a message showing a value, a validator) then stays far from the stack's end.
- */
-const guarded =
-  <I, O>(run: (input: I, rules: RuleSet) => O) =>
-  (input: I, rules: RuleSet): O => {
-    checkNesting(input);
-    return run(input, rules);
-  };
-
 // The goals' measures are parsed by mathjs (≈ 100 KB gzipped, ≈ 0,7 s to load in Node): the
 // commands that read one load it on first use, so the cell functions, the task pane's other pages
 // and the CLI's other commands start without it (issues 19 and 22).
@@ -70,12 +57,8 @@ const followupModule = () => import('./followup.js');
 const measureModule = () => import('./measure.js');
 
 export const commands = {
-  plan: guarded(plan),
-  henstand: guarded(henstand),
-  claimHenstand: guarded(claimHenstand),
-  status: guarded(status),
-  installmentStatus: guarded(installmentStatus),
-  procedureOf: guarded(procedureOf),
+  // plan, henstand, status (./agreements.ts: the part the CLI's quick commands import alone).
+  ...agreementCommands,
   followup: guarded(async (input: FollowupInput, rules: RuleSet) => (await followupModule()).followup(input, rules)),
   statements: guarded(statements),
   analyse: guarded(analyse),
@@ -117,12 +100,7 @@ const same = <T>(value: T): T => value;
  * in the same chunk); `toJson` takes the awaited result.
  */
 export const toJson = {
-  plan: scheduleToJson,
-  henstand: henstandToJson,
-  claimHenstand: claimHenstandToJson,
-  status: statusToJson,
-  installmentStatus: statusToJson,
-  procedureOf: same,
+  ...agreementToJson,
   followup: same,
   // The statement's and the analysis's texts were shown (masked or not) by the command: only amounts change here.
   statements: (s: Statement) => statementToJson(s),
@@ -158,34 +136,13 @@ export const toJson = {
 
 /**
  * Runs a command on parsed JSON. The commands check every value at run time, so JSON that only
- * claims to be a `CommandInput` is refused there, in Danish, naming the field: this is the one
- * place where an unknown value is handed to a typed command.
+ * claims to be a `CommandInput` is refused there, in Danish, naming the field: this (and, for the
+ * agreement commands alone, `runAgreementOnJson` in ./agreements.ts) is where an unknown value is
+ * handed to a typed command.
  */
 export function runOnJson<C extends CommandName>(name: C, input: unknown, rules: RuleSet): CommandOutput<C> {
   const run = commands[name] as (input: unknown, rules: RuleSet) => CommandOutput<C>;
   return run(input, rules);
 }
 
-export interface BatchError {
-  error: { code: SaldoErrorCode; field: string; message: string };
-}
-
-export type BatchItem<O> = O | BatchError;
-
-export const isBatchError = (item: unknown): item is BatchError => typeof item === 'object' && item !== null && 'error' in item;
-
-/**
- * Runs a command on each element; a bad element gets `{"error": …}` and the others still run.
- * Saldo's own errors become elements; so does an internal error (a bug), named as such.
- */
-export function runBatch<O>(inputs: readonly unknown[], run: (input: unknown) => O): Array<BatchItem<O>> {
-  return inputs.map((input) => {
-    try {
-      return run(input);
-    } catch (e) {
-      if (isSaldoError(e)) return { error: errorToJson(e) };
-      // A bug in Saldo must not take the other elements down with it: say so for this one.
-      return { error: { code: 'INTERN_FEJL' as SaldoErrorCode, field: '', message: `Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}. Meld fejlen til udviklerne sammen med inputtet.` } };
-    }
-  });
-}
+export { isBatchError, runBatch, type BatchError, type BatchItem } from './batch.js';

@@ -119,7 +119,7 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
 
 describe('memory stays bounded (issue 14)', () => {
   it('a statements or letters workbook for more debtors than its limit is refused before it is built; JSON is written', async () => {
-    const { WORKBOOK_DEBTOR_LIMIT } = await import('../../cli/run.js');
+    const { WORKBOOK_DEBTOR_LIMIT } = await import('../../cli/ledgerRun.js');
     const rows = Array.from({ length: WORKBOOK_DEBTOR_LIMIT + 1 }, (_, i) => `D${i};F;01-02-2026;krav;1`);
     const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows.join('\n')}\n`);
     for (const output of [

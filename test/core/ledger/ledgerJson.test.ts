@@ -102,9 +102,9 @@ describe('analyse JSON input with maskCpr (issue 14)', () => {
   it('masks the largest debtors’ ids and names; "ja" is refused, not taken as no', async () => {
     const { analyse } = await import('../../jsonCommands.js');
     const ledger = [{ debtorId: '0101901234', debtorName: 'Anne 010190-1234', claimId: 'F1', postingDate: '2026-01-05', kind: 'krav', amount: 100 }];
-    const out = analyse({ asOf: '2026-12-31', maskCpr: true, ledger }, defaultRules);
+    const out = await analyse({ asOf: '2026-12-31', maskCpr: true, ledger }, defaultRules);
     expect(out.topDebtors[0]).toMatchObject({ debtorId: '010190-xxxx', name: 'Anne 010190-xxxx', balance: 100 });
-    expect(analyse({ asOf: '2026-12-31', ledger }, defaultRules).topDebtors[0]!.debtorId).toBe('0101901234');
-    expect(() => analyse({ asOf: '2026-12-31', maskCpr: 'ja', ledger }, defaultRules)).toThrow('maskCpr skal være true eller false (fik "ja").');
+    expect((await analyse({ asOf: '2026-12-31', ledger }, defaultRules)).topDebtors[0]!.debtorId).toBe('0101901234');
+    await expect(analyse({ asOf: '2026-12-31', maskCpr: 'ja', ledger }, defaultRules)).rejects.toThrow('maskCpr skal være true eller false (fik "ja").');
   });
 });
