@@ -6,7 +6,7 @@
  */
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
-import type { CliAnswer } from './commands.js';
+import { JsonText, type CliAnswer } from './commands.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import type { CliIo } from './run.js';
@@ -85,7 +85,8 @@ export function* batchJsonPieces(items: readonly unknown[]): Generator<string> {
   }
   let piece = '[\n';
   for (let k = 0; k < items.length; k += 1) {
-    piece += `${JSON.stringify(items[k])}${k < items.length - 1 ? ',\n' : '\n]\n'}`;
+    const item = items[k];
+    piece += `${item instanceof JsonText ? item.text : JSON.stringify(item)}${k < items.length - 1 ? ',\n' : '\n]\n'}`;
     if (piece.length > 1 << 20) {
       yield piece;
       piece = '';

@@ -40,7 +40,29 @@ export interface CliCommand {
    * A promise only for a command that loads code on first use (followup: the measures' parser;
    * limitation and funnel: the portfolio commands).
    */
-  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements): CliAnswer | Promise<CliAnswer>;
+  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements, threads?: BatchThreads): CliAnswer | Promise<CliAnswer>;
+  /** A batch command's share of a batch as JSON text (the second thread's work, cli/batchWorker.ts). */
+  share?(inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<SharedElement>>;
+}
+
+/**
+ * A batch written as JSON may be answered on two threads: the CLI asks for it (the in-process
+ * callers, tests among them, get the elements as values). Below `minimum` elements the second
+ * thread's start (about 60 ms) costs more than it saves.
+ */
+export interface BatchThreads {
+  minimum: number;
+}
+
+/** An element answered as JSON text (on the second thread, or beside it on the first). */
+export interface SharedElement {
+  text: string;
+  warnings: string[];
+}
+
+/** A batch element's JSON already made text: the writer copies it as it is (cli/cliShared.ts). */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 /**
@@ -65,7 +87,8 @@ interface CommonSpec<O> {
 }
 
 /** A batch command answers each element at once; a single one may first load what it needs. */
-type Spec<O> = CommonSpec<O> & ({ batch: true; run(input: unknown, rules: RuleSet): O } | { batch: false; run(input: unknown, rules: RuleSet): O | Promise<O> });
+type Spec<O> = CommonSpec<O> &
+  ({ batch: true; name: BatchCommandName; run(input: unknown, rules: RuleSet): O } | { batch: false; name?: undefined; run(input: unknown, rules: RuleSet): O | Promise<O> });
 
 /** A command that takes one object writes its one result. */
 const one =
@@ -78,12 +101,44 @@ const one =
 
 const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
 
+/** A batch command's elements as JSON text; a bad element its error, as in the one-thread answer. */
+function shareOf<O>(spec: Spec<O>, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<SharedElement>> {
+  return runBatch(inputs, (i) => {
+    const out = spec.run(i, rules) as O;
+    return { text: JSON.stringify(spec.json(out)), warnings: spec.warnings(out) };
+  });
+}
+
+/** The second thread's share: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
+async function shareOnWorker(name: BatchCommandName, inputs: readonly unknown[], rules: RuleSet): Promise<Array<BatchItem<SharedElement>>> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./batchWorker.mjs', import.meta.url), { workerData: { name, inputs, rules } satisfies BatchWorkerData });
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`Hjælpetråden stoppede uventet (kode ${code}).`)));
+    });
+  } finally {
+    void worker.terminate();
+  }
+}
+
+export type BatchCommandName = 'plan' | 'henstand' | 'status';
+
+export interface BatchWorkerData {
+  name: BatchCommandName;
+  inputs: readonly unknown[];
+  rules: RuleSet;
+}
+
 function describe<O>(spec: Spec<O>): CliCommand {
   return {
     options: spec.options,
     batch: spec.batch,
     ledgerFile: spec.ledgerFile ?? false,
-    answer(input, rules, batch, workbook, register) {
+    ...(spec.batch ? { share: (inputs: readonly unknown[], rules: RuleSet) => shareOf(spec, inputs, rules) } : {}),
+    answer(input, rules, batch, workbook, register, threads) {
       // A register's element is its agreement; a JSON batch's its place in the array.
       const label = (element: number) => (register ? `aftale ${register.ids[element - 1]}` : `element ${element}`);
       const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (${label(element)}): ${w}`);
@@ -98,24 +153,35 @@ function describe<O>(spec: Spec<O>): CliCommand {
         return out instanceof Promise ? out.then(single) : single(out);
       }
       const inputs = input as readonly unknown[];
-      // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
-      // so a batch of thousands holds one form of each result, not two.
       const run = spec.run;
       const failedBefore = register?.failed ?? new Map<number, BatchError>();
-      const computed = runBatch(
-        inputs.filter((_, k) => !failedBefore.has(k)),
-        (i) => {
+      const todo = inputs.filter((_, k) => !failedBefore.has(k));
+      /** Puts the computed elements back among the register's failed ones and says what failed. */
+      const answered = (computed: Array<BatchItem<{ json: unknown; warnings: string[]; out?: O }>>): CliAnswer => {
+        let next = 0;
+        const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
+        const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
+        const failed = results.filter(isBatchError).length;
+        if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
+        const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
+        return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
+      };
+      if (!workbook && threads && spec.name && todo.length >= threads.minimum) {
+        // Two threads, each half the elements as JSON text: the text is all the output needs.
+        const cut = Math.ceil(todo.length / 2);
+        const second = shareOnWorker(spec.name, todo.slice(cut), rules);
+        second.catch(() => undefined); // awaited below; not unhandled while this thread works
+        const first = shareOf(spec, todo.slice(0, cut), rules);
+        return second.then((rest) => answered([...first, ...rest].map((e) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings }))));
+      }
+      // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
+      // so a batch of thousands holds one form of each result, not two.
+      return answered(
+        runBatch(todo, (i) => {
           const out = run(i, rules);
           return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
-        },
+        }),
       );
-      let next = 0;
-      const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
-      const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
-      const failed = results.filter(isBatchError).length;
-      if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
-      const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
-      return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
     },
   };
 }
@@ -125,6 +191,7 @@ const carries = (input: unknown, key: string): boolean => typeof input === 'obje
 
 export const CLI_COMMANDS = {
   plan: describe({
+    name: 'plan',
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient'],
     batch: true,
     run: (input, rules) => runAgreementOnJson('plan', input, rules),
@@ -135,6 +202,7 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   henstand: describe<HenstandResult>({
+    name: 'henstand',
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient', 'grounds'],
     batch: true,
     // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
@@ -146,6 +214,7 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   status: describe<StatusOnDate>({
+    name: 'status',
     options: [],
     batch: true,
     // `installments` instead of a plan: a schedule already in a workbook.
