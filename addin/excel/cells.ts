@@ -72,6 +72,29 @@ export class RequestBatch {
 }
 
 /**
+ * Resolves in a later task of the UI thread: what the pane does before it and after it are two
+ * tasks, with input and paint between them. A message, not setTimeout (which the browser delays
+ * to 4 ms after a few nested calls).
+ */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** A row to write: its values and, where the block has them, its number formats. */
+export interface RowToWrite {
+  values: readonly unknown[];
+  formats?: readonly string[];
+}
+
+/**
  * Writes a block of values (and number formats) from (row, col) in pieces, each sent before the
  * next is queued when the batch would pass its budget; reports progress in rows. Text XML cannot
  * hold is shown as U+FFFD (core/report/xmlText). One row is the smallest piece.
@@ -85,29 +108,68 @@ export async function writeBlock(
   formats?: readonly string[][],
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const width = values[0]?.length ?? 0;
-  if (width === 0) return;
+  if ((values[0]?.length ?? 0) === 0) return;
+  await writeRows(
+    batch,
+    sheet,
+    row,
+    col,
+    values.map((v, i) => (formats ? { values: v, formats: formats[i] ?? [] } : { values: v })),
+    values.length,
+    onProgress,
+  );
+}
+
+/**
+ * `writeBlock` of rows taken from `rows` only as each piece is made: a sheet of 100.000 rows is
+ * never converted in one step. Each piece is made after the request before it came back, in a
+ * task of its own on the UI thread (issue 22: no task over 200 ms). The rows are as wide as the
+ * first; `total` is their number, for progress.
+ */
+export async function writeRows(
+  batch: RequestBatch,
+  sheet: Excel.Worksheet,
+  row: number,
+  col: number,
+  rows: Iterable<RowToWrite>,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  let width = 0;
   let start = 0;
   let bytes = 0;
-  const flush = (end: number) => {
-    const range = sheet.getRange(blockAddress(row + start, col, end - start, width));
-    if (formats) range.numberFormat = formats.slice(start, end);
-    range.values = values.slice(start, end).map((r) => r.map((v) => (typeof v === 'string' ? xmlSafeText(v) : v))) as never;
+  let values: unknown[][] = [];
+  let formats: Array<readonly string[]> = [];
+  const flush = () => {
+    const range = sheet.getRange(blockAddress(row + start, col, values.length, width));
+    if (formats.length > 0) range.numberFormat = formats as string[][];
+    range.values = values as never;
   };
-  for (let i = 0; i < values.length; i += 1) {
-    const size = rowBytes(values[i]!) + (formats ? rowBytes(formats[i] ?? []) : 0);
+  let i = 0;
+  for (const r of rows) {
+    if (i === 0) {
+      width = r.values.length;
+      if (width === 0) return;
+    }
+    const size = rowBytes(r.values) + (r.formats ? rowBytes(r.formats) : 0);
     if (i > start && bytes + size > batch.room) {
-      flush(i);
+      flush();
       await batch.add(bytes);
       // The piece filled what room the batch had: send it, so the next piece starts a request.
       if (batch.room < batch.budget) await batch.send();
-      onProgress?.(i, values.length);
+      onProgress?.(i, total);
       start = i;
       bytes = 0;
+      values = [];
+      formats = [];
     }
     bytes += size;
+    values.push(r.values.map((v) => (typeof v === 'string' ? xmlSafeText(v) : v)));
+    if (r.formats) formats.push(r.formats);
+    i += 1;
   }
-  flush(values.length);
+  if (i === 0) return;
+  flush();
   await batch.add(bytes);
-  onProgress?.(values.length, values.length);
+  onProgress?.(i, total);
 }

@@ -5,8 +5,8 @@
  * goes through asTextCell, so nothing from the user's data becomes a formula.
  */
 import { blockAddress, columnLetter } from '../../core/report/a1.js';
-import { blockLines, conditionalFills, tableRange, within, type CellRange, type ChartDescription, type RenderedLine, type SheetDescription } from '../../core/report/sheet.js';
-import { asTextCell, FORMAT_CALL_BYTES, writeBlock, type RequestBatch } from './cells.js';
+import { blockLines, conditionalFills, tableRange, within, type Block, type CellRange, type ChartDescription, type RenderedLine, type SheetDescription } from '../../core/report/sheet.js';
+import { asTextCell, FORMAT_CALL_BYTES, writeRows, type RequestBatch } from './cells.js';
 
 /** Excel's column width is in points; a character of the default font is about 6 points wide. */
 export const POINTS_PER_CHAR = 6;
@@ -18,16 +18,51 @@ export interface RenderOptions {
 const address = (r: CellRange) => blockAddress(r.row, r.col, r.rows, r.cols);
 const cellText = (v: string | number | null) => (v === null ? '' : typeof v === 'string' ? asTextCell(v) : v);
 
-/** Consecutive lines for which `test` holds, as [first, count] pairs. */
-function runs(lines: readonly RenderedLine[], test: (l: RenderedLine) => boolean): Array<[number, number]> {
+/** Consecutive indices (ascending) as [first, count] pairs. */
+function runs(indices: readonly number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  lines.forEach((l, i) => {
-    if (!test(l)) return;
+  for (const i of indices) {
     const last = out[out.length - 1];
     if (last && last[0] + last[1] === i) last[1] += 1;
     else out.push([i, 1]);
-  });
+  }
   return out;
+}
+
+/** How many lines `blockLines` gives for a block, without making them (for progress). */
+export function lineCount(block: Block): number {
+  switch (block.type) {
+    case 'table':
+      return 1 + block.rows.length + (block.total ? 1 : 0);
+    case 'pairs':
+      return (block.title ? 1 : 0) + block.lines.length;
+    case 'lines':
+      return block.rows.length;
+  }
+}
+
+/** What of a line is drawn after the values are written: bold, size, fills, a page break. */
+interface LineMarks {
+  width: number;
+  bold: number[];
+  boldFirst: number[];
+  rest: Array<{ i: number; line: RenderedLine }>;
+}
+
+/**
+ * A block's lines as rows to write, made one at a time as the writer takes them (a table of
+ * 100.000 rows is never held converted at once); each line's formatting is noted in `marks`.
+ */
+function* rowsOf(block: Block, marks: LineMarks): Generator<{ values: Array<string | number>; formats: readonly string[] }> {
+  let i = 0;
+  for (const l of blockLines(block)) {
+    if (i === 0) marks.width = l.values.length;
+    if (l.bold) marks.bold.push(i);
+    if (l.boldFirst === true) marks.boldFirst.push(i);
+    if (l.size || l.fills || l.pageBreakBefore) marks.rest.push({ i, line: l });
+    yield { values: l.values.map(cellText), formats: l.formats };
+    i += 1;
+  }
 }
 
 const CHART_TYPES = { line: 'line', stackedColumn: 'columnStacked', scatterLines: 'xyscatterLines' } as const;
@@ -62,28 +97,21 @@ export async function renderSheet(batch: RequestBatch, sheet: Excel.Worksheet, d
     sheet.getRange(blockAddress(1, Number(col), 1, 1)).format.columnWidth = width * POINTS_PER_CHAR;
   }
   for (const block of d.blocks) {
-    const lines = [...blockLines(block)];
-    if (lines.length === 0) continue;
+    const count = lineCount(block);
+    if (count === 0) continue;
     const { row, col } = block.at;
-    const width = lines[0]!.values.length;
-    await writeBlock(
-      batch,
-      sheet,
-      row,
-      col,
-      lines.map((l) => l.values.map(cellText)),
-      lines.map((l) => [...l.formats]),
-      options.onProgress,
-    );
-    for (const [first, count] of runs(lines, (l) => l.bold)) {
-      sheet.getRange(blockAddress(row + first, col, count, width)).format.font.bold = true;
+    const marks: LineMarks = { width: 0, bold: [], boldFirst: [], rest: [] };
+    await writeRows(batch, sheet, row, col, rowsOf(block, marks), count, options.onProgress);
+    const width = marks.width;
+    for (const [first, n] of runs(marks.bold)) {
+      sheet.getRange(blockAddress(row + first, col, n, width)).format.font.bold = true;
       await call();
     }
-    for (const [first, count] of runs(lines, (l) => l.boldFirst === true)) {
-      sheet.getRange(blockAddress(row + first, col, count, 1)).format.font.bold = true;
+    for (const [first, n] of runs(marks.boldFirst)) {
+      sheet.getRange(blockAddress(row + first, col, n, 1)).format.font.bold = true;
       await call();
     }
-    for (const [i, l] of lines.entries()) {
+    for (const { i, line: l } of marks.rest) {
       if (l.size) {
         sheet.getRange(blockAddress(row + i, col, 1, width)).format.font.size = l.size;
         await call();

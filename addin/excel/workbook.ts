@@ -12,11 +12,11 @@ import { analysisSheet, caseworkerSheet, errorsSheet, lettersSheets, statementCl
 import { letterPlanSummary, letterRows, type LetterOptions } from '../../core/report/ledgerTables.js';
 import { followupChartSheet, followupMonthSheet, followupSheet } from '../../core/report/followupSheets.js';
 import { annualReportSheet } from '../../core/report/annualReport.js';
-import type { SheetDescription } from '../../core/report/sheet.js';
+import type { SheetDescription, TableBlock } from '../../core/report/sheet.js';
 import { uniqueSheetName } from '../../core/report/sheetName.js';
 import { blockAddress } from '../../core/report/a1.js';
 import type { Followup } from '../../core/followup/followup.js';
-import { asTextCell, RequestBatch, REQUEST_BUDGET_BYTES, valueBytes, writeBlock } from './cells.js';
+import { asTextCell, nextTask, RequestBatch, REQUEST_BUDGET_BYTES, valueBytes, writeBlock } from './cells.js';
 import { renderSheet, type RenderOptions } from './sheetRenderer.js';
 
 export { asTextCell, RequestBatch, REQUEST_BUDGET_BYTES, writeBlock } from './cells.js';
@@ -237,6 +237,28 @@ export interface StatementSheetsWritten {
   letters: string | null;
 }
 
+/** Debtors whose rows are made in one task of the UI thread (a few tens of ms). */
+const DEBTORS_A_SLICE = 5_000;
+
+/**
+ * `statementClaimsSheet`, its rows made a slice of debtors at a time with a task between slices:
+ * the rows of 100.000 debtors made at once held the pane for over a second (issue 22). A
+ * statement's rows are its debtors' rows in order, so the slices' rows together are the whole
+ * sheet's (test/addin/workbook.test.ts holds them equal).
+ */
+export async function statementClaimsSheetInSlices(name: string, s: Statement, slice = DEBTORS_A_SLICE): Promise<SheetDescription> {
+  const whole = statementClaimsSheet(name, { ...s, debtors: s.debtors.slice(0, slice) });
+  const [first, ...others] = whole.blocks;
+  if (first?.type !== 'table' || others.length > 0) throw new Error('The statement sheet is one table.');
+  const rows = [...first.rows];
+  for (let i = slice; i < s.debtors.length; i += slice) {
+    await nextTask();
+    const part = statementClaimsSheet(name, { ...s, debtors: s.debtors.slice(i, i + slice) }).blocks[0] as TableBlock;
+    for (const row of part.rows) rows.push(row);
+  }
+  return { ...whole, blocks: [{ ...first, rows }] };
+}
+
 /**
  * Statements on new sheets: the per-claim table, the errors and (optionally) one letter per
  * debtor with page breaks, and the forældede claims the letters left out for the caseworker.
@@ -245,7 +267,7 @@ export async function writeStatementSheets(s: Statement, options: StatementSheet
   return Excel.run(async (context) => {
     const taken = await sheetNames(context);
     const batch = new RequestBatch(context);
-    const first = await addSheet(batch, taken, statementClaimsSheet(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
+    const first = await addSheet(batch, taken, await statementClaimsSheetInSlices(`Saldoopgørelse ${s.year}`, s), options.onProgress ? { onProgress: options.onProgress } : {});
     const written = [first.sheetName, (await addSheet(batch, taken, errorsSheet(`Fejl ${s.year}`, s.errors))).sheetName];
     let summary: string | null = null;
     if (options.letters) {

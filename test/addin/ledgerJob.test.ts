@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSourceInPieces } from '../../addin/excel/workbook.js';
-import { LedgerJobCancelled, ledgerWorkerSide, startLedgerJob, type FromWorker, type ToWorker, type WorkerLike } from '../../addin/taskpane/ledger/ledgerJob.js';
+import { answerInPieces, LedgerJobCancelled, ledgerWorkerSide, startLedgerJob, type FromWorker, type ToWorker, type WorkerLike } from '../../addin/taskpane/ledger/ledgerJob.js';
 import { commands } from '../../core/commands/index.js';
 import { isSaldoError } from '../../core/errors.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
@@ -22,7 +22,11 @@ const rows = readFileSync(new URL('../../examples/ledger/posteringer.csv', impor
 const statementsJob = { kind: 'statements', input: { year: '2025', yearPlace: 'År', maskCpr: true } } as const;
 const inPieces = (all: unknown[][], size: number) => Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, (i + 1) * size));
 
-/** A Worker as the browser gives one: the worker side in its own "thread", messages cloned and delivered later. */
+/**
+ * A Worker as the browser gives one: the worker side in its own "thread", messages cloned and
+ * delivered later, each in a task of its own; answers sent as ledgerWorker.ts sends them (long
+ * lists in parts, here of 3 items so the example ledger's debtors cross in several).
+ */
 class FakeWorker implements WorkerLike {
   onmessage: WorkerLike['onmessage'] = null;
   onerror: WorkerLike['onerror'] = null;
@@ -38,7 +42,7 @@ class FakeWorker implements WorkerLike {
       this.received.push(copy.type);
       if (this.crash && copy.type === 'end') return this.onerror?.({ message: this.crash });
       void this.side(copy).then((answer) => {
-        if (answer) setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone<FromWorker>(answer) }));
+        for (const message of answer ? answerInPieces(answer, 3) : []) setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone<FromWorker>(message) }));
       });
     });
   }
@@ -135,6 +139,17 @@ describe('a ledger job off the UI thread', () => {
     expect((failed as Error).message).toMatch(/^År: /);
     expect(worker.received).toEqual(['start']);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('a result’s long lists cross in parts ahead of it, each part one message, and are whole again', () => {
+    const messages = answerInPieces({ type: 'done', result: whole }, 3);
+    const parts = messages.filter((m) => m.type === 'part');
+    expect(parts).toHaveLength(Math.ceil(whole.debtors.length / 3));
+    expect(parts.every((m) => m.key === 'debtors' && m.items.length <= 3)).toBe(true);
+    expect(messages.at(-1)).toEqual({ type: 'done', result: { ...whole, debtors: [] } });
+    // Short lists and other answers go as they are.
+    expect(answerInPieces({ type: 'done', result: whole }, whole.debtors.length)).toEqual([{ type: 'done', result: whole }]);
+    expect(answerInPieces({ type: 'ready' })).toEqual([{ type: 'ready' }]);
   });
 
   it('Stop while computing ends the job as stopped and lets the worker go', async () => {

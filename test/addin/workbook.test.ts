@@ -161,6 +161,58 @@ describe('requests Excel on the web takes (issue 19: 5 MB a request, calculation
   });
 });
 
+describe('a large sheet is made and written a piece at a time (issue 22: no task over 200 ms)', () => {
+  it('the statement sheet made a slice of debtors at a time is the sheet made at once', async () => {
+    const { statementClaimsSheetInSlices } = await import('../../addin/excel/workbook.js');
+    const { statementClaimsSheet } = await import('../../core/report/ledgerSheets.js');
+    const { statementFromRows } = await import('../../core/ledger/ledgerJson.js');
+    const rows = [
+      ['Debitor', 'Navn', 'Fordring', 'Bogføringsdato', 'Art', 'Beløb'],
+      ...Array.from({ length: 23 }, (_, i) => [`D${i % 7}`, `Navn ${i % 7}`, `F${i}`, '01-02-2026', i % 3 === 0 ? 'betaling' : 'krav', '100,00']),
+    ];
+    const s = statementFromRows(rows, 2026, defaultRules);
+    expect(s.debtors).toHaveLength(7);
+    for (const slice of [1, 2, 3, 7, 100]) expect(await statementClaimsSheetInSlices('Saldoopgørelse 2026', s, slice)).toEqual(statementClaimsSheet('Saldoopgørelse 2026', s));
+  });
+
+  it('counts a block’s lines as blockLines gives them', async () => {
+    const { lineCount } = await import('../../addin/excel/sheetRenderer.js');
+    const { blockLines } = await import('../../core/report/sheet.js');
+    const at = { row: 1, col: 1 };
+    const blocks = [
+      { type: 'table', at, columns: [{ header: 'A', kind: 'text' }], rows: [['x'], ['y']] },
+      { type: 'table', at, columns: [{ header: 'A', kind: 'integer' }], rows: [[1]], total: [1] },
+      { type: 'table', at, columns: [{ header: 'A', kind: 'text' }], rows: [] },
+      { type: 'pairs', at, title: ['T', ''], lines: [{ label: 'a', value: 1, kind: 'integer' }] },
+      { type: 'pairs', at, lines: [] },
+      { type: 'lines', at, rows: [['a'], ['b', 'c'], []] },
+    ] as const;
+    for (const b of blocks) expect(lineCount(b as never)).toBe([...blockLines(b as never)].length);
+  });
+
+  it('rows are made only as each piece is written: the first request goes before the last row is made', async () => {
+    const { writeRows } = await import('../../addin/excel/cells.js');
+    const wb = new FakeWorkbook();
+    const sheet = wb.sheets[0]!;
+    const made: number[] = [];
+    function* rows() {
+      for (let i = 0; i < 25; i += 1) {
+        made.push(wb.syncs);
+        yield { values: [i, i * 2, i * 3, i * 4] };
+      }
+    }
+    // 10 rows of 98 bytes a request, as in the test above.
+    const batch = new RequestBatch(contextOf(wb), 1_000);
+    const progress: number[] = [];
+    await writeRows(batch, sheet as never, 1, 1, rows(), 25, (done) => progress.push(done));
+    await batch.send();
+    expect(made.slice(0, 11)).toEqual(Array<number>(11).fill(0));
+    expect(made.at(-1)).toBe(2);
+    expect(progress).toEqual([10, 20, 25]);
+    expect(sheet.grid()).toEqual(Array.from({ length: 25 }, (_, i) => [i, i * 2, i * 3, i * 4]));
+  });
+});
+
 describe('readSelection (office-addin-mock: properties must be loaded before they are read)', () => {
   it('loads the used part of the selection, address and values, in one sync', async () => {
     const mock = new OfficeMockObject({

@@ -3,10 +3,11 @@
  * shared by the Betalingsaftale and Henstand pages. Errors come from core through `fieldError`.
  */
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
-import type { ReactElement } from 'react';
+import { memo, useCallback, type ReactElement } from 'react';
 import { useRules } from '../rulesContext.js';
 import { readSelection } from '../../excel/workbook.js';
 import type { FormField, PlanForm, TypedClaim } from '../planForm.js';
+import type { RuleSet } from '../../../core/rules/ruleSet.js';
 import { strings } from '../strings.js';
 import { DateInput } from './DateInput.js';
 
@@ -42,7 +43,10 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
   const rules = useRules();
   const styles = useStyles();
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setClaim = (i: number, patch: Partial<TypedClaim>) => setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  // Stable while the page lives: a claim's fields render again only when that claim changes, not
+  // on every keystroke elsewhere in the form (ten claims are fifty fields; issue 22's one frame).
+  const setClaim = useCallback((i: number, patch: Partial<TypedClaim>) => setForm((f) => ({ ...f, typedClaims: f.typedClaims.map((c, j) => (j === i ? { ...c, ...patch } : c)) })), [setForm]);
+  const removeClaim = useCallback((i: number) => setForm((f) => ({ ...f, typedClaims: f.typedClaims.filter((_, j) => j !== i) })), [setForm]);
   const state = (field: FormField) => (fieldError(field) ? 'error' : 'none');
   const fromSelection = async () => {
     try {
@@ -73,42 +77,7 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
       ) : (
         <>
           {form.typedClaims.map((c, i) => (
-            <fieldset key={i} className={styles.claim} aria-label={`${t.claimId} ${i + 1}`}>
-              <Field label={t.claimId}>
-                <Input className={styles.fill} value={c.id} onChange={(_, d) => setClaim(i, { id: d.value })} />
-              </Field>
-              <Field label={t.claimType}>
-                <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value })}>
-                  {Object.entries(rules.claimTypes.value).map(([type, rule]) => (
-                    <option key={type} value={type}>
-                      {rule.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={t.principal}>
-                <Input className={styles.fill} inputMode="decimal" value={c.principal} onChange={(_, d) => setClaim(i, { principal: d.value })} />
-              </Field>
-              <Field label={t.fees}>
-                <Input className={styles.fill} inputMode="decimal" value={c.fees} onChange={(_, d) => setClaim(i, { fees: d.value })} />
-              </Field>
-              <Field label={t.dueDate}>
-                <DateInput className={styles.fill} value={c.dueDate} onChange={(v) => setClaim(i, { dueDate: v })} />
-              </Field>
-              {form.typedClaims.length > 1 && (
-                <Button
-                  appearance="subtle"
-                  onClick={() =>
-                    set(
-                      'typedClaims',
-                      form.typedClaims.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {t.removeClaim(i + 1)}
-                </Button>
-              )}
-            </fieldset>
+            <ClaimFieldset key={i} claim={c} index={i} removable={form.typedClaims.length > 1} claimTypes={rules.claimTypes.value} setClaim={setClaim} removeClaim={removeClaim} />
           ))}
           <div>
             <Button onClick={() => set('typedClaims', [...form.typedClaims, { id: `F${form.typedClaims.length + 1}`, type: 'andet', principal: '', fees: '', dueDate: '' }])}>{t.addClaim}</Button>
@@ -183,3 +152,47 @@ export function AgreementFields({ form, setForm, fieldError, onNotice }: Agreeme
     </>
   );
 }
+
+interface ClaimFieldsetProps {
+  claim: TypedClaim;
+  index: number;
+  removable: boolean;
+  claimTypes: RuleSet['claimTypes']['value'];
+  setClaim: (i: number, patch: Partial<TypedClaim>) => void;
+  removeClaim: (i: number) => void;
+}
+
+/** One typed claim's fields; memoised, so typing in one field renders only what it changes. */
+const ClaimFieldset = memo(function ClaimFieldset({ claim: c, index: i, removable, claimTypes, setClaim, removeClaim }: ClaimFieldsetProps): ReactElement {
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.claim} aria-label={`${t.claimId} ${i + 1}`}>
+      <Field label={t.claimId}>
+        <Input className={styles.fill} value={c.id} onChange={(_, d) => setClaim(i, { id: d.value })} />
+      </Field>
+      <Field label={t.claimType}>
+        <Select className={styles.fill} value={c.type} onChange={(_, d) => setClaim(i, { type: d.value })}>
+          {Object.entries(claimTypes).map(([type, rule]) => (
+            <option key={type} value={type}>
+              {rule.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.principal}>
+        <Input className={styles.fill} inputMode="decimal" value={c.principal} onChange={(_, d) => setClaim(i, { principal: d.value })} />
+      </Field>
+      <Field label={t.fees}>
+        <Input className={styles.fill} inputMode="decimal" value={c.fees} onChange={(_, d) => setClaim(i, { fees: d.value })} />
+      </Field>
+      <Field label={t.dueDate}>
+        <DateInput className={styles.fill} value={c.dueDate} onChange={(v) => setClaim(i, { dueDate: v })} />
+      </Field>
+      {removable && (
+        <Button appearance="subtle" onClick={() => removeClaim(i)}>
+          {t.removeClaim(i + 1)}
+        </Button>
+      )}
+    </fieldset>
+  );
+});

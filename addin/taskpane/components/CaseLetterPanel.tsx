@@ -4,7 +4,7 @@
  * the caseworker saves. The PDF and Word code loads only when a letter is made.
  */
 import { Button, Field, Input, Link, Text, Textarea } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement } from 'react';
+import { memo, useEffect, useState, type ReactElement } from 'react';
 import { isSaldoError } from '../../../core/errors.js';
 import type { CaseLetter, CaseParty, KommuneSettings } from '../../../core/commands/index.js';
 import { strings } from '../strings.js';
@@ -20,7 +20,11 @@ export interface CaseLetterPanelProps {
   letterOf: ((party: CaseParty, settings: KommuneSettings, date: string, grounds: string) => CaseLetter) | null;
 }
 
-export function CaseLetterPanel({ kind, reference, letterOf }: CaseLetterPanelProps): ReactElement {
+/**
+ * Memoised: a page that keeps `letterOf` stable (BetalingsaftalePage) does not render the panel
+ * again on each keystroke of its form.
+ */
+export const CaseLetterPanel = memo(function CaseLetterPanel({ kind, reference, letterOf }: CaseLetterPanelProps): ReactElement {
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const [ref, setRef] = useState(reference);
@@ -107,4 +111,4 @@ export function CaseLetterPanel({ kind, reference, letterOf }: CaseLetterPanelPr
       <NoticeBar notice={notice} />
     </section>
   );
-}
+});

@@ -50,8 +50,36 @@ type AnyResult = Results[LedgerJob['kind']];
 
 /** What the pane sends: the job (checked at once), the rows in pieces as read, the end. */
 export type ToWorker = { type: 'start'; job: LedgerJob; rules: RuleSet } | { type: 'rows'; rows: unknown[][] } | { type: 'end' };
-/** What the worker answers: the job checked, the result, or a failure (Saldo's own error kept as such). */
-export type FromWorker = { type: 'ready' } | { type: 'done'; result: AnyResult } | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
+/**
+ * What the worker answers: the job checked, the result, or a failure (Saldo's own error kept as
+ * such). A result's long lists come ahead of it in parts (see `answerInPieces`).
+ */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'part'; key: string; items: unknown[] }
+  | { type: 'done'; result: AnyResult }
+  | { type: 'failed'; saldo: { code: SaldoErrorCode; field: string; message: string } | null; message: string };
+
+/** Items of a result's list a message carries. */
+export const ANSWER_PIECE = 2_000;
+
+/**
+ * An answer as the worker sends it: each of the result's lists longer than `piece` goes ahead in
+ * parts, and the result last with those lists empty. The pane's UI thread reads (deserialises)
+ * every message in a task of its own, so a statement of 100.000 debtors is fifty short tasks,
+ * not one that holds the pane for the time of cloning all of it (issue 22: no task over 200 ms).
+ */
+export function answerInPieces(answer: FromWorker, piece = ANSWER_PIECE): FromWorker[] {
+  if (answer.type !== 'done') return [answer];
+  const parts: FromWorker[] = [];
+  const rest: Record<string, unknown> = { ...answer.result };
+  for (const [key, value] of Object.entries(answer.result)) {
+    if (!Array.isArray(value) || value.length <= piece) continue;
+    for (let i = 0; i < value.length; i += piece) parts.push({ type: 'part', key, items: value.slice(i, i + piece) });
+    rest[key] = [];
+  }
+  return [...parts, { type: 'done', result: rest as unknown as AnyResult }];
+}
 
 /** The command's fold for a job; the portfolio's commands load their code first (core/commands/index.ts). */
 async function jobRun(job: LedgerJob, rules: RuleSet): Promise<(rows: Iterable<readonly unknown[]>) => AnyResult> {
@@ -175,6 +203,8 @@ export function startLedgerJob<J extends LedgerJob>(job: J, rules: RuleSet, work
       }
     };
     worker.onerror = (event) => fail(new Error(event.message ?? 'Beregningen stoppede uventet.'));
+    // The result's long lists, as their parts come (answerInPieces).
+    const lists = new Map<string, unknown[]>();
     worker.onmessage = ({ data }) => {
       if (data.type === 'ready') {
         started = true;
@@ -189,9 +219,13 @@ export function startLedgerJob<J extends LedgerJob>(job: J, rules: RuleSet, work
           },
           cancel: () => fail(new LedgerJobCancelled()),
         });
+      } else if (data.type === 'part') {
+        let list = lists.get(data.key);
+        if (!list) lists.set(data.key, (list = []));
+        for (const item of data.items) list.push(item);
       } else if (data.type === 'done') {
         worker.terminate();
-        settle?.resolve(data.result as LedgerResult<J>);
+        settle?.resolve({ ...data.result, ...Object.fromEntries(lists) } as LedgerResult<J>);
       } else {
         fail(failure(data));
       }

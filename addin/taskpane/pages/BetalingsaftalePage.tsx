@@ -3,8 +3,8 @@
  * "Indsæt i nyt ark", which writes the schedule to a new sheet through the workbook adapter.
  */
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
-import { useMemo, useState, type ReactElement } from 'react';
-import { commands, type Schedule } from '../../../core/commands/index.js';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { commands, type CaseLetter, type CaseParty, type KommuneSettings, type Schedule } from '../../../core/commands/index.js';
 import { writePlanSheet } from '../../excel/workbook.js';
 import { AgreementFields } from '../components/AgreementFields.js';
 import { PlanPreview } from '../components/PlanPreview.js';
@@ -33,6 +33,17 @@ export function BetalingsaftalePage(): ReactElement {
   const outcome = useMemo(() => outcomeOf(() => commands.plan(formToPlanInput(form), rules)), [form, rules]);
   const showErrors = started(form);
   const fieldError = (field: FormField) => (showErrors && outcome.error?.field === field ? outcome.error.message : undefined);
+  // The letter is made from the form as it is when asked for; one function for the page's life,
+  // so the letter panel does not render again on each keystroke.
+  const latest = useRef({ form, rules, plan: outcome.value });
+  useLayoutEffect(() => {
+    latest.current = { form, rules, plan: outcome.value };
+  });
+  const letterOf = useCallback((party: CaseParty, settings: KommuneSettings, date: string): CaseLetter => {
+    const { form, rules, plan } = latest.current;
+    const input = formToPlanInput(form);
+    return commands.agreementLetter({ schedule: plan!, frequency: input.frequency ?? 'monthly', types: input.claims.map((c) => c.type ?? 'andet'), party, settings, date }, rules);
+  }, []);
 
   const insert = async (plan: Schedule) => {
     setBusy(true);
@@ -77,18 +88,7 @@ export function BetalingsaftalePage(): ReactElement {
         {busy && <Spinner size="tiny" label={t.inserting} />}
       </div>
       <NoticeBar notice={notice} />
-      <CaseLetterPanel
-        kind="aftalebrev"
-        reference={form.reference}
-        letterOf={
-          outcome.value
-            ? (party, settings, date) => {
-                const input = formToPlanInput(form);
-                return commands.agreementLetter({ schedule: outcome.value, frequency: input.frequency ?? 'monthly', types: input.claims.map((c) => c.type ?? 'andet'), party, settings, date }, rules);
-              }
-            : null
-        }
-      />
+      <CaseLetterPanel kind="aftalebrev" reference={form.reference} letterOf={outcome.value ? letterOf : null} />
     </section>
   );
 }
