@@ -109,10 +109,30 @@ function shareOf<O>(spec: Spec<O>, inputs: readonly unknown[], rules: RuleSet): 
   });
 }
 
-/** The second thread's share: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
-async function shareOnWorker(name: BatchCommandName, inputs: readonly unknown[], rules: RuleSet): Promise<Array<BatchItem<SharedElement>>> {
-  const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(new URL('./batchWorker.mjs', import.meta.url), { workerData: { name, inputs, rules } satisfies BatchWorkerData });
+/** Elements a thread takes from the shared counter at a time. */
+const RUN = 25;
+
+/** The runs of elements this thread takes (by their run's number) and answers, until the counter passes the end. */
+export function takeRuns<T>(inputs: readonly unknown[], counter: Int32Array, answer: (run: readonly unknown[]) => T[]): Map<number, T[]> {
+  const runs = new Map<number, T[]>();
+  for (let k = Atomics.add(counter, 0, 1); k * RUN < inputs.length; k = Atomics.add(counter, 0, 1)) runs.set(k, answer(inputs.slice(k * RUN, (k + 1) * RUN)));
+  return runs;
+}
+
+/** The two threads' runs in the inputs' order; every run answered once (else a bug: said, not hidden). */
+function mergeRuns<T>(count: number, mine: Map<number, T[]>, theirs: Map<number, T[]>): T[] {
+  const all: T[] = [];
+  for (let k = 0; k * RUN < count; k += 1) {
+    const run = mine.get(k) ?? theirs.get(k);
+    if (run === undefined || (mine.has(k) && theirs.has(k))) throw new Error(`Del ${k} af listen blev ikke beregnet præcis én gang.`);
+    all.push(...run);
+  }
+  return all;
+}
+
+/** The second thread's runs: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
+async function shareOnWorker(Worker: typeof import('node:worker_threads').Worker, data: BatchWorkerData): Promise<Map<number, Array<BatchItem<SharedElement>>>> {
+  const worker = new Worker(new URL('./batchWorker.mjs', import.meta.url), { workerData: data });
   try {
     return await new Promise((resolve, reject) => {
       worker.once('message', resolve);
@@ -130,6 +150,8 @@ export interface BatchWorkerData {
   name: BatchCommandName;
   inputs: readonly unknown[];
   rules: RuleSet;
+  /** The next run to take (Atomics), shared with the first thread. */
+  counter: Int32Array;
 }
 
 function describe<O>(spec: Spec<O>): CliCommand {
@@ -166,13 +188,24 @@ function describe<O>(spec: Spec<O>): CliCommand {
         const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
         return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
       };
-      if (!workbook && threads && spec.name && todo.length >= threads.minimum) {
-        // Two threads, each half the elements as JSON text: the text is all the output needs.
-        const cut = Math.ceil(todo.length / 2);
-        const second = shareOnWorker(spec.name, todo.slice(cut), rules);
-        second.catch(() => undefined); // awaited below; not unhandled while this thread works
-        const first = shareOf(spec, todo.slice(0, cut), rules);
-        return second.then((rest) => answered([...first, ...rest].map((e) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings }))));
+      if (!workbook && threads && spec.name) {
+        // For the CLI's JSON the elements' text is all that is needed: made at once, so a batch
+        // holds one flat string per element rather than its objects until the end; for a batch of
+        // at least `minimum` elements, half of them on a second thread.
+        const asText = (e: BatchItem<SharedElement>) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings });
+        if (todo.length < threads.minimum) return answered(shareOf(spec, todo, rules).map(asText));
+        // Both threads take runs of elements from a shared counter until none are left, so the
+        // second thread's start and a busy core even out by themselves.
+        const name = spec.name;
+        return (async () => {
+          // The worker module first: this thread's runs are taken in one go, after the thread started.
+          const { Worker } = await import('node:worker_threads');
+          const counter = new Int32Array(new SharedArrayBuffer(4));
+          const second = shareOnWorker(Worker, { name, inputs: todo, rules, counter });
+          second.catch(() => undefined); // awaited below; not unhandled while this thread works
+          const first = takeRuns(todo, counter, (run) => shareOf(spec, run, rules));
+          return answered(mergeRuns(todo.length, first, await second).map(asText));
+        })();
       }
       // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
       // so a batch of thousands holds one form of each result, not two.
