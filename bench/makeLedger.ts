@@ -58,7 +58,17 @@ export interface LedgerOptions {
    * so the other columns stay as they are without it.
    */
   caseworker?: boolean;
+  /**
+   * Quoted fields as fagsystem exports write them, on about a quarter of the rows: one debtor in
+   * twenty is named `Jensen; Søren` and one in twenty `Søren ""SJ"" Jensen; ApS` (quoted on every
+   * row, the same text on each), and one in six of the other rows quotes its name and claim type
+   * though they need no quotes. Drawn from a fourth sequence, so the other columns stay as they are.
+   */
+  quoted?: boolean;
 }
+
+/** A field in RFC 4180 quotes: `"` inside doubled. */
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /** Writes about `rows` postings for `debtors` debtors; returns the number of rows written. */
 export async function makeLedger(path: string, rows: number, debtors: number, seed = 20261123, options: LedgerOptions = {}): Promise<number> {
@@ -67,6 +77,8 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
   const limitation = options.limitation === true;
   const withCaseworker = options.caseworker === true;
   const cw = random(seed ^ 0xca5e);
+  const quoted = options.quoted === true;
+  const qr = random(seed ^ 0x9b07);
   const out = createWriteStream(path);
   let buffer = `${LEDGER_HEADER}${limitation ? LIMITATION_COLUMNS : ''}${withCaseworker ? CASEWORKER_COLUMN : ''}\n`;
   let written = 0;
@@ -76,7 +88,12 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
     const born = Math.floor(rnd() * 20000);
     const bd = new Date(Date.UTC(1940, 0, 1) + born * 86_400_000);
     const cpr = `${pad(bd.getUTCDate())}${pad(bd.getUTCMonth() + 1)}${String(bd.getUTCFullYear()).slice(2)}-${String(Math.floor(rnd() * 10000)).padStart(4, '0')}`;
-    const name = `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`;
+    const first = FIRST[Math.floor(rnd() * FIRST.length)]!;
+    const last = LAST[Math.floor(rnd() * LAST.length)]!;
+    // With quoting: a name with `;` or `"` in it is quoted on every row; a plain one now and then.
+    const style = quoted ? qr() : 1;
+    const name = style < 0.05 ? `${last}; ${first}` : style < 0.1 ? `${first} "${first.slice(0, 2).toUpperCase()}" ${last}; ApS` : `${first} ${last}`;
+    const nameField = style < 0.1 ? quote(name) : name;
     const target = Math.max(1, Math.round(perDebtor * (0.5 + rnd())));
     let c = 0;
     for (let n = 0; n < target && written < rows; c += 1) {
@@ -98,7 +115,8 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
       const line = (day: number, kind: string, amount: number) => {
         const due = limitation && (kind === 'rente' || kind === 'gebyr') ? day : start + 14;
         const tail = `${limitation ? `;${timely};${judgment}` : ''}${withCaseworker ? `;${caseworkerOn(lines.length)}` : ''}`;
-        lines.push(`${id};${cpr};${name};${claim};${type};${dmy(day)};${dmy(due)};${kind};${kroner(amount)}${tail}`);
+        const plain = quoted && style >= 0.1 && qr() < 1 / 6;
+        lines.push(`${id};${cpr};${plain ? quote(name) : nameField};${claim};${plain ? quote(type) : type};${dmy(day)};${dmy(due)};${kind};${kroner(amount)}${tail}`);
       };
       line(start, 'krav', principal);
       let balance = principal;
@@ -150,9 +168,15 @@ export async function makeLedger(path: string, rows: number, debtors: number, se
   return written;
 }
 
-// As a script: tsx bench/makeLedger.ts ROWS DEBTORS PATH
+// As a script: tsx bench/makeLedger.ts ROWS DEBTORS PATH [--limitation] [--caseworker] [--quoted]
 if (process.argv[1]?.endsWith('makeLedger.ts')) {
-  const [rows = '1000000', debtors = '80000', path = 'ledger.csv'] = process.argv.slice(2);
-  const n = await makeLedger(path, Number(rows), Number(debtors));
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const [rows = '1000000', debtors = '80000', path = 'ledger.csv'] = args.filter((a) => !a.startsWith('--'));
+  const n = await makeLedger(path, Number(rows), Number(debtors), undefined, {
+    limitation: flags.has('--limitation'),
+    caseworker: flags.has('--caseworker'),
+    quoted: flags.has('--quoted'),
+  });
   console.log(`${n} posteringer skrevet til ${path}`);
 }
