@@ -111,6 +111,20 @@ describe('a ledger with quoted fields read in pieces = the same file read as one
     }
   });
 
+  it('a line of 2,5 million characters is refused unread in a piece as in the stream, and the lines after it are read', async () => {
+    const header = 'Debitor;Navn;Fordring;Bogføringsdato;Art;Beløb';
+    const row = (i: number) => `D${i};Søren;F;01-01-2026;krav;1,00`;
+    const rows = Array.from({ length: 40 }, (_, i) => row(i));
+    const path = file('long-line.csv', [header, ...rows.slice(0, 20), `D99;${'ø'.repeat(2_500_000)};F;01-01-2026;krav;1,00`, ...rows.slice(20)].join('\n') + '\n');
+    const stream = await streamEvents(path);
+    expect(stream.events.filter((e) => e[0] === 'bad')).toEqual([['bad', 22, 1, expect.stringMatching(/^Linjen er over 1\.048\.576 tegn lang/)]]);
+    for (const bytes of [1 << 30, 4096]) {
+      const pieces = pieceEvents(path, bytes);
+      expect(pieces.lines).toBe(stream.lines);
+      expect(pieces.events).toEqual(stream.events);
+    }
+  });
+
   it('the statement of the quoted ledger in pieces on two threads = through a pipe (one stream)', async () => {
     const path = join(dir, 'quoted-statement.csv');
     await makeLedger(path, 2500, 150, 11, { limitation: true, caseworker: true, quoted: true });
