@@ -74,7 +74,8 @@ function hasHighByte(raw: string): boolean {
 
 /**
  * V8 makes a slice of 13 characters or more a view into the string it is cut from, which keeps
- * that string alive: one debtor's name kept by the statement would keep its whole 8 MB piece.
+ * that string alive: one debtor's name kept by the statement would keep the text it was read
+ * from (before, a whole 8 MB piece; peak memory 480–530 MB against 440–455 MB with copies).
  * A copy made through a short string keeps only itself.
  */
 const SLICE_VIEW_LENGTH = 13;
