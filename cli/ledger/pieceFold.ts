@@ -19,8 +19,9 @@ export function foldPieces(fd: number, layout: CsvLayout, columns: ColumnMap, si
   for (let index = Atomics.add(counter, 0, 1); index < layout.pieces; index = Atomics.add(counter, 0, 1)) {
     const base = index * PIECE_ROW_SPAN;
     const piece = parsePiece(fd, layout, index, {
-      record(cells, line) {
-        const p = parsePostingRow(cells, columns, base + line, kinds);
+      record(cells, line, span) {
+        // A record of one line: its cells are text without line breaks (parsePostingRow's oneLineText).
+        const p = parsePostingRow(cells, columns, base + line, kinds, span === 1);
         if (isRowError(p)) sink.addError(p);
         else sink.add(p);
       },

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnMap, KindWords } from '../../core/ledger/posting.js';
-import { createStatementBuilder } from '../../core/ledger/statement.js';
+import { createStatementBuilder, partBuffers } from '../../core/ledger/statement.js';
 import { createFunnelBuilder, type FunnelOptions } from '../../core/portfolio/funnel.js';
 import type { RuleSet } from '../../core/rules/ruleSet.js';
 import { withFile, type CsvLayout } from './csvPieces.js';
@@ -43,7 +43,9 @@ try {
   } else {
     const builder = createStatementBuilder(data.year, data.rules, data.asOf);
     const pieces = withFile(data.layout.path, (fd) => foldPieces(fd, data.layout, data.columns, builder, data.counter, undefined, data.kinds));
-    parentPort!.postMessage({ part: builder.part(), pieces });
+    const part = builder.part();
+    // Its number columns are handed over, not copied (see partBuffers).
+    parentPort!.postMessage({ part, pieces }, partBuffers(part));
   }
 } catch (e) {
   const err = e as { code?: string; field?: string; message?: string };

@@ -175,18 +175,31 @@ export interface StatementPart {
   errors: RowError[];
   debtorIds: string[];
   names: string[];
-  nameRows: number[];
+  nameRows: Float64Array;
   cprs: string[];
-  cprRows: number[];
-  ranges: number[][];
-  claimDebtor: number[];
+  cprRows: Float64Array;
+  /** Every debtor's row ranges one after another; debtor i's end at `rangeEnds[i]`. */
+  ranges: Float64Array;
+  rangeEnds: Float64Array;
+  claimDebtor: Float64Array;
   claimIds: string[];
   claimTypes: string[];
-  typeRows: number[];
+  typeRows: Float64Array;
   /** Per claim: the caseworker and the row (key) that named it ('' and Infinity when no row did). */
   caseworkers: string[];
-  caseworkerRows: number[];
-  numbers: number[];
+  caseworkerRows: Float64Array;
+  /** `CLAIM_NUMBERS` a claim. */
+  numbers: Float64Array;
+}
+
+/**
+ * The memory of a part's number columns, to hand to another thread rather than copy: a worker's
+ * part of a million-row ledger is 20 MB of numbers, and cloning them as arrays of numbers cost
+ * more than folding a piece (profiled: 0,26 s to write, 0,74 s to read back on the main thread).
+ */
+export function partBuffers(part: StatementPart): ArrayBuffer[] {
+  const columns = [part.nameRows, part.cprRows, part.ranges, part.rangeEnds, part.claimDebtor, part.typeRows, part.caseworkerRows, part.numbers];
+  return columns.map((c) => c.buffer as ArrayBuffer);
 }
 
 const OPENING = 0;
@@ -367,6 +380,13 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
       errors.push(e);
     },
     part() {
+      let claimCount = 0;
+      let rangeCount = 0;
+      for (const d of debtors.values()) {
+        claimCount += d.claims.size;
+        rangeCount += d.ranges.length;
+      }
+      const debtorCount = debtors.size;
       const out: StatementPart = {
         rows,
         rowsSum,
@@ -375,44 +395,54 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
         errors: [...errors],
         debtorIds: [],
         names: [],
-        nameRows: [],
+        nameRows: new Float64Array(debtorCount),
         cprs: [],
-        cprRows: [],
-        ranges: [],
-        claimDebtor: [],
+        cprRows: new Float64Array(debtorCount),
+        ranges: new Float64Array(rangeCount),
+        rangeEnds: new Float64Array(debtorCount),
+        claimDebtor: new Float64Array(claimCount),
         claimIds: [],
         claimTypes: [],
-        typeRows: [],
+        typeRows: new Float64Array(claimCount),
         caseworkers: [],
-        caseworkerRows: [],
-        numbers: [],
+        caseworkerRows: new Float64Array(claimCount),
+        numbers: new Float64Array(claimCount * CLAIM_NUMBERS),
       };
-      const numbers = out.numbers;
+      const n = out.numbers;
+      let claim = 0;
+      let range = 0;
       for (const d of debtors.values()) {
         const index = out.debtorIds.length;
         out.debtorIds.push(d.debtorId);
         out.names.push(d.name);
-        out.nameRows.push(d.nameRow);
+        out.nameRows[index] = d.nameRow;
         out.cprs.push(d.cpr);
-        out.cprRows.push(d.cprRow);
-        out.ranges.push(d.ranges);
+        out.cprRows[index] = d.cprRow;
+        out.ranges.set(d.ranges, range);
+        range += d.ranges.length;
+        out.rangeEnds[index] = range;
         for (const c of d.claims.values()) {
-          out.claimDebtor.push(index);
+          out.claimDebtor[claim] = index;
           out.claimIds.push(c.claimId);
           out.claimTypes.push(c.claimType);
-          out.typeRows.push(c.typeRow);
+          out.typeRows[claim] = c.typeRow;
           out.caseworkers.push(c.caseworker);
-          out.caseworkerRows.push(c.caseworkerRow);
-          numbers.push(c.opening, c.running, ...c.movements, c.dueDay ?? Number.NaN, c.firstDay, c.acknowledged ? 1 : 0);
-          numbers.push(
-            c.raisedDay ?? Number.NaN,
-            c.timelyDay ?? Number.NaN,
-            c.paymentDay ?? Number.NaN,
-            c.judgmentDay ?? Number.NaN,
-            c.feeAfterJudgmentDay ?? Number.NaN,
-            c.undatedFeeFirstDay ?? Number.NaN,
-            c.undatedFeeLastDay ?? Number.NaN,
-          );
+          out.caseworkerRows[claim] = c.caseworkerRow;
+          const at = claim * CLAIM_NUMBERS;
+          n[at + OPENING] = c.opening;
+          n[at + RUNNING] = c.running;
+          n.set(c.movements, at + MOVEMENTS);
+          n[at + DUE] = c.dueDay ?? Number.NaN;
+          n[at + FIRST_DAY] = c.firstDay;
+          n[at + ACKNOWLEDGED] = c.acknowledged ? 1 : 0;
+          n[at + RAISED] = c.raisedDay ?? Number.NaN;
+          n[at + TIMELY] = c.timelyDay ?? Number.NaN;
+          n[at + PAYMENT] = c.paymentDay ?? Number.NaN;
+          n[at + JUDGMENT] = c.judgmentDay ?? Number.NaN;
+          n[at + FEE_AFTER_JUDGMENT] = c.feeAfterJudgmentDay ?? Number.NaN;
+          n[at + UNDATED_FEE_FIRST] = c.undatedFeeFirstDay ?? Number.NaN;
+          n[at + UNDATED_FEE_LAST] = c.undatedFeeLastDay ?? Number.NaN;
+          claim += 1;
         }
       }
       return out;
@@ -433,7 +463,7 @@ export function createStatementBuilder(year: number, rules: RuleSet, asOf?: DayN
           d.cpr = part.cprs[i]!;
           d.cprRow = part.cprRows[i]!;
         }
-        for (const r of part.ranges[i]!) d.ranges.push(r);
+        for (let r = i === 0 ? 0 : part.rangeEnds[i - 1]!; r < part.rangeEnds[i]!; r += 1) d.ranges.push(part.ranges[r]!);
         return d;
       });
       const n = part.numbers;
