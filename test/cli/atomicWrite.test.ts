@@ -32,6 +32,14 @@ describe('writeFileAtomically: the target is the old file or the complete new on
     expect(temps(d)).toEqual([]);
   });
 
+  it('pieces through one reused buffer: small and large, with æøå and characters beyond the BMP, byte for byte', async () => {
+    const d = folder();
+    // 3 bytes a character (ø is 2, € 3, 😀 4 for two UTF-16 units) and a piece past the first buffer's 1 MB.
+    const pieces = ['Søren ', '€'.repeat(400_000), ' 😀 ', 'x'.repeat(3_000_000), 'ø', ''];
+    await writeFileAtomically(join(d, 'p.json'), pieces);
+    expect(readFileSync(join(d, 'p.json')).equals(Buffer.from(pieces.join('')))).toBe(true);
+  });
+
   it('a failure while writing leaves the old file untouched and removes the temporary file', async () => {
     const d = folder();
     writeFileSync(join(d, 'out.json'), 'den gode fil\n');
