@@ -309,18 +309,18 @@ export class FakeRange {
         if (typeof v === 'string' && v.length > 0) {
           const first = v.charCodeAt(0);
           if (first === 0x27) {
-            column[r] = v.slice(1); // Excel's text prefix "'"
+            column.set(r, v.slice(1)); // Excel's text prefix "'"
             continue;
           }
           // Stricter than Excel: leading spaces, tabs and line breaks do not protect the text either
           // (so a test with "\t=1+1" proves the writer's own protection, not the fake's leniency).
           if (startsLikeFormula(v, first) && sheet.formatAt(r, c) !== '@' && v.trim().length > 1) {
             sheet.look(r, c).formula = v; // what Excel does with such text: it becomes a formula
-            column[r] = null;
+            column.set(r, null);
             continue;
           }
         }
-        column[r] = v === undefined ? UNDEFINED_VALUE : v;
+        column.set(r, v === undefined ? UNDEFINED_VALUE : v);
       }
     }
   }
@@ -341,8 +341,8 @@ export class FakeRange {
       const r = top + i;
       const row = new Array<unknown>(columnCount);
       for (let j = 0; j < columnCount; j += 1) {
-        const v = columns[j]![r];
-        if (v === undefined) columns[j]![r] = null;
+        const v = columns[j]!.get(r);
+        if (v === undefined) columns[j]!.set(r, null);
         row[j] = v === undefined || v === null || v === UNDEFINED_VALUE ? '' : v;
       }
       grid[i] = row;
@@ -422,11 +422,42 @@ function lastRunFrom(runs: readonly FormatRun[], row: number): number {
   return hi;
 }
 
+/** Rows of a column's block of values (a power of two). */
+const BLOCK_ROWS = 1024;
+
+/**
+ * A column's values by row, in blocks of BLOCK_ROWS rows made as they are first written: a write
+ * of many rows fills new arrays, not one long-lived array grown a row at a time (each such store
+ * costs the page's thread a write barrier, and growing copies it), and a cell far down a column
+ * does not make the rows above it.
+ */
+class Column {
+  private readonly blocks: Array<unknown[] | undefined> = [];
+  /** The last row with a cell (0: none); cells are never removed. */
+  last = 0;
+
+  /** The row's value; `undefined`: no cell. */
+  get(row: number): unknown {
+    return this.blocks[Math.floor(row / BLOCK_ROWS)]?.[row % BLOCK_ROWS];
+  }
+
+  set(row: number, value: unknown): void {
+    const b = Math.floor(row / BLOCK_ROWS);
+    let block = this.blocks[b];
+    if (!block) {
+      block = new Array<unknown>(BLOCK_ROWS);
+      this.blocks[b] = block;
+    }
+    block[row % BLOCK_ROWS] = value;
+    if (row > this.last) this.last = row;
+  }
+}
+
 /** A cell's key among the sheet's looks. */
 const cellKey = (row: number, col: number) => row * (EXCEL_COLUMNS + 1) + col;
 
 /**
- * A sheet's cells are kept by column: an array of values per column, indexed by row (a slot
+ * A sheet's cells are kept by column: its values by row, in blocks (see Column; a slot
  * without a cell is empty), number formats as runs of rows, and formulas and other formatting in a
  * map of the few cells that have them. A 200.000-row ledger is then a few arrays, not a million
  * objects with a string key each: reading or writing a block is array access, and the page's
@@ -434,7 +465,7 @@ const cellKey = (row: number, col: number) => row * (EXCEL_COLUMNS + 1) + col;
  */
 export class FakeSheet {
   /** Values by column, then row (1-based); `undefined`: no cell. */
-  private readonly valueColumns: Array<unknown[] | undefined> = [];
+  private readonly valueColumns: Array<Column | undefined> = [];
   /** Number formats by column: runs of rows with one format, in order (a cell in none: "General"). */
   private readonly formatRuns: Array<FormatRun[] | undefined> = [];
   private readonly looks = new Map<number, CellLook>();
@@ -467,10 +498,10 @@ export class FakeSheet {
   ) {}
 
   /** A column's values (made when first needed). */
-  valueColumn(col: number): unknown[] {
+  valueColumn(col: number): Column {
     let column = this.valueColumns[col];
     if (!column) {
-      column = [];
+      column = new Column();
       this.valueColumns[col] = column;
     }
     return column;
@@ -479,12 +510,12 @@ export class FakeSheet {
   /** Makes the cell, empty, unless it exists: a cell once made stays (and counts in `grid()`). */
   touch(row: number, col: number): void {
     const column = this.valueColumn(col);
-    if (column[row] === undefined) column[row] = null;
+    if (column.get(row) === undefined) column.set(row, null);
   }
 
   /** The value of a cell that exists. */
   private valueAt(row: number, col: number): unknown {
-    const v = this.valueColumns[col]?.[row];
+    const v = this.valueColumns[col]?.get(row);
     return v === UNDEFINED_VALUE ? undefined : (v ?? null);
   }
 
@@ -502,7 +533,7 @@ export class FakeSheet {
 
   /** Whether a cell exists: it has a value slot, or a number format was set on it. */
   private exists(row: number, col: number): boolean {
-    return this.valueColumns[col]?.[row] !== undefined || this.formatRun(row, col) !== undefined;
+    return this.valueColumns[col]?.get(row) !== undefined || this.formatRun(row, col) !== undefined;
   }
 
   /**
@@ -567,7 +598,7 @@ export class FakeSheet {
   /** Sets a cell's value, as typed: the cell is made; its formula and format stay. */
   setValue(row: number, col: number, value: unknown): void {
     this.workbook.edits += 1;
-    this.valueColumn(col)[row] = value === undefined ? UNDEFINED_VALUE : value;
+    this.valueColumn(col).set(row, value === undefined ? UNDEFINED_VALUE : value);
   }
 
   /**
@@ -635,14 +666,14 @@ export class FakeSheet {
 
   /** The last row with a cell (0: none). */
   private lastRow(): number {
-    const lastValue = this.valueColumns.reduce((last, column) => Math.max(last, (column?.length ?? 1) - 1), 0);
+    const lastValue = this.valueColumns.reduce((last, column) => Math.max(last, column?.last ?? 0), 0);
     return this.formatRuns.reduce((last, runs) => Math.max(last, runs?.[runs.length - 1]?.to ?? 0), lastValue);
   }
 
   /** The last column with a cell (0: none). */
   private lastColumn(): number {
     for (let c = Math.max(this.valueColumns.length, this.formatRuns.length) - 1; c > 0; c -= 1) {
-      if ((this.valueColumns[c]?.length ?? 0) > 0 || (this.formatRuns[c]?.length ?? 0) > 0) return c;
+      if ((this.valueColumns[c]?.last ?? 0) > 0 || (this.formatRuns[c]?.length ?? 0) > 0) return c;
     }
     return 0;
   }
@@ -664,8 +695,11 @@ export class FakeSheet {
     for (let c = within.left; c <= rightEdge; c += 1) {
       const column = this.valueColumns[c];
       if (!column) continue;
-      const last = Math.min(bottomEdge, column.length - 1);
-      const used = (r: number) => column[r] !== undefined && hasValue(column[r]);
+      const last = Math.min(bottomEdge, column.last);
+      const used = (r: number) => {
+        const v = column.get(r);
+        return v !== undefined && hasValue(v);
+      };
       let first = within.top;
       while (first <= last && !used(first)) first += 1;
       if (first > last) continue;
@@ -748,7 +782,7 @@ export class FakeSheet {
    * label cell, its categories the label row (or column).
    */
   private inferSeries(source: FakeRange, seriesBy: string): FakeSeries[] {
-    const at = (r: number, c: number) => (this.valueColumns[c]?.[r] === undefined ? null : (this.valueAt(r, c) ?? null));
+    const at = (r: number, c: number) => (this.valueColumns[c]?.get(r) === undefined ? null : (this.valueAt(r, c) ?? null));
     const { top, left, rowCount: rows, columnCount: cols } = source;
     const blank = (v: unknown) => v === null || v === '';
     const text = (v: unknown) => typeof v === 'string';
@@ -800,7 +834,7 @@ export class FakeSheet {
   grid(): unknown[][] {
     return Array.from({ length: this.lastRow() }, (_, i) =>
       Array.from({ length: this.lastColumn() }, (_, j) => {
-        if (this.valueColumns[j + 1]?.[i + 1] === undefined) return null;
+        if (this.valueColumns[j + 1]?.get(i + 1) === undefined) return null;
         return this.looks.get(cellKey(i + 1, j + 1))?.formula ?? this.valueAt(i + 1, j + 1) ?? null;
       }),
     );
