@@ -11,8 +11,84 @@
 const FORMAT_CALL_BYTES = 200;
 
 const encoder = new TextEncoder();
-/** Exact UTF-8 bytes of a value as JSON. */
-export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+/** Exact UTF-8 bytes of a value as JSON, by building the JSON: the reference for `jsonBytes`. */
+export const jsonBytesOfText = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+
+/** Signals a value `jsonBytes` does not count itself (an object other than an array). */
+const NOT_COUNTED = -1;
+
+/** UTF-8 bytes of a string in JSON (JSON.stringify's escapes), quotes included. */
+function stringJsonBytes(s: string): number {
+  let bytes = 2;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      // " and \ and \b \t \n \f \r get a backslash; other control characters are \u00XX.
+      bytes += c === 0x22 || c === 0x5c ? 2 : c >= 0x20 ? 1 : c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+    } else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      // A surrogate pair is one character of four bytes; a lone surrogate is escaped as \uXXXX.
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bytes += 6;
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Bytes of a number in JSON: its shortest round-trip digits, `null` when not finite. */
+function numberJsonBytes(n: number): number {
+  if (!Number.isFinite(n)) return 4;
+  if (!Number.isSafeInteger(n)) return String(n).length;
+  let digits = n < 0 ? 2 : 1; // -0 is written 0
+  for (let a = Math.abs(n); a >= 10; a = Math.floor(a / 10)) digits += 1;
+  return digits;
+}
+
+/** Bytes of an array's element in JSON (undefined, functions and symbols are `null` there), or NOT_COUNTED. */
+function elementJsonBytes(v: unknown): number {
+  switch (typeof v) {
+    case 'string':
+      return stringJsonBytes(v);
+    case 'number':
+      return numberJsonBytes(v);
+    case 'boolean':
+      return v ? 4 : 5;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return 4;
+    case 'object':
+      if (v === null) return 4;
+      if (!Array.isArray(v)) return NOT_COUNTED;
+      return arrayJsonBytes(v);
+    default:
+      return NOT_COUNTED; // bigint: JSON.stringify throws
+  }
+}
+
+function arrayJsonBytes(a: readonly unknown[]): number {
+  let bytes = a.length > 0 ? a.length + 1 : 2; // brackets and commas
+  for (let i = 0; i < a.length; i += 1) {
+    const b = elementJsonBytes(a[i]);
+    if (b === NOT_COUNTED) return NOT_COUNTED;
+    bytes += b;
+  }
+  return bytes;
+}
+
+/**
+ * Exact UTF-8 bytes of a value as JSON. Grids of strings, numbers, booleans and nulls are counted
+ * without building their text (a 5 MB request's JSON and its encoding cost the page's thread tens
+ * of milliseconds, which Excel spends in its own process); anything else is stringified.
+ */
+export function jsonBytes(value: unknown): number {
+  const bytes = typeof value === 'object' && value !== null && !Array.isArray(value) ? NOT_COUNTED : elementJsonBytes(value);
+  return bytes === NOT_COUNTED || value === undefined || typeof value === 'function' || typeof value === 'symbol' ? jsonBytesOfText(value) : bytes;
+}
 
 export interface FakeCell {
   value: unknown;
@@ -63,6 +139,8 @@ export interface FakeConditionalFormat {
 
 export class FakeRange {
   private loaded = new Set<string>();
+  /** The values built by `load('values')`, handed to the first read of `values` if none changed since. */
+  private loadedGrid?: { grid: unknown[][]; edits: number };
   readonly format: { font: { bold: boolean; size: number }; fill: { color: string }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitColumns(): void; autofitRows(): void };
   constructor(
     readonly sheet: FakeSheet,
@@ -71,9 +149,9 @@ export class FakeRange {
     readonly rowCount: number,
     readonly columnCount: number,
   ) {
-    const each = (f: (c: FakeCell) => void) => {
+    const each = (f: (c: CellLook) => void) => {
       sheet.workbook.queue(FORMAT_CALL_BYTES);
-      this.each((r, c) => f(this.sheet.cell(r, c)));
+      this.each((r, c) => f(this.sheet.look(r, c)));
     };
     this.format = {
       font: {
@@ -154,29 +232,21 @@ export class FakeRange {
     for (const p of wanted) this.loaded.add(p);
     if (wanted.includes('values')) {
       this.sheet.workbook.readSizes.push(this.rowCount * this.columnCount);
-      // What the answer weighs: the values as JSON in UTF-8, as Excel sends them.
-      this.sheet.workbook.readBytes.push(jsonBytes(this.grid()));
+      // What the answer weighs: the values as JSON in UTF-8, as Excel sends them. The grid is
+      // kept for the first read of `values` (built once, not twice), while no value has changed.
+      const grid = this.grid();
+      this.sheet.workbook.readBytes.push(jsonBytes(grid));
+      this.loadedGrid = { grid, edits: this.sheet.workbook.edits };
     }
     return this;
   }
 
   /** Range.getUsedRangeOrNullObject: the part of this range from its first used cell to its last. */
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange | { isNullObject: true; load(): void } {
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = 0;
-    let right = 0;
-    for (const [key, c] of this.sheet.cells) {
-      if ((c.value === null || c.value === '') && c.formula === undefined) continue;
-      const [r, col] = key.split(',').map(Number) as [number, number];
-      if (r < this.top || r >= this.top + this.rowCount || col < this.left || col >= this.left + this.columnCount) continue;
-      top = Math.min(top, r);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, col);
-    }
-    if (top === Infinity) return { isNullObject: true, load: () => undefined };
-    return new FakeRange(this.sheet, top, left, bottom - top + 1, right - left + 1);
+    // A cell is used when it holds a value other than "" or a formula.
+    const used = this.sheet.usedBounds(this, (v) => v !== null && v !== '');
+    if (!used) return { isNullObject: true, load: () => undefined };
+    return new FakeRange(this.sheet, used.top, used.left, used.bottom - used.top + 1, used.right - used.left + 1);
   }
 
   /** The sheet this range is on (Range.worksheet). */
@@ -209,42 +279,84 @@ export class FakeRange {
   set numberFormat(formats: string[][]) {
     this.checkShape(formats, 'numberFormat');
     this.sheet.workbook.queue(jsonBytes(formats));
-    this.each((r, c, i, j) => (this.sheet.cell(r, c).numberFormat = formats[i]![j]!));
+    for (let j = 0; j < this.columnCount; j += 1) this.sheet.setFormats(this.left + j, this.top, this.rowCount, (i) => formats[i]![j]!);
   }
 
   get numberFormat(): string[][] {
     this.need('numberFormat');
-    return Array.from({ length: this.rowCount }, (_, i) => Array.from({ length: this.columnCount }, (_, j) => this.sheet.cell(this.top + i, this.left + j).numberFormat));
+    const { sheet, top, left } = this;
+    return Array.from({ length: this.rowCount }, (_, i) =>
+      Array.from({ length: this.columnCount }, (_, j) => {
+        sheet.touch(top + i, left + j);
+        return sheet.formatAt(top + i, left + j);
+      }),
+    );
   }
 
   set values(values: unknown[][]) {
     this.checkShape(values, 'values');
-    this.sheet.workbook.requests += 1;
-    this.sheet.workbook.queue(jsonBytes(values));
-    this.each((r, c, i, j) => {
-      const cell = this.sheet.cell(r, c);
-      const v = values[i]![j];
-      delete cell.formula;
-      if (typeof v === 'string' && v.startsWith("'"))
-        cell.value = v.slice(1); // Excel's text prefix
-      // Stricter than Excel: leading spaces, tabs and line breaks do not protect the text either
-      // (so a test with "\t=1+1" proves the writer's own protection, not the fake's leniency).
-      else if (typeof v === 'string' && /^\s*[=+\-@]/.test(v) && cell.numberFormat !== '@' && v.trim().length > 1) {
-        cell.formula = v; // what Excel does with such text: it becomes a formula
-        cell.value = null;
-      } else cell.value = v;
-    });
+    const { sheet, top, rowCount } = this;
+    sheet.workbook.requests += 1;
+    sheet.workbook.queue(jsonBytes(values));
+    sheet.workbook.edits += 1;
+    for (let j = 0; j < this.columnCount; j += 1) {
+      const c = this.left + j;
+      const column = sheet.valueColumn(c);
+      for (let i = 0; i < rowCount; i += 1) {
+        const r = top + i;
+        const v = values[i]![j];
+        sheet.clearFormula(r, c);
+        if (typeof v === 'string' && v.length > 0) {
+          const first = v.charCodeAt(0);
+          if (first === 0x27) {
+            column.set(r, v.slice(1)); // Excel's text prefix "'"
+            continue;
+          }
+          // Stricter than Excel: leading spaces, tabs and line breaks do not protect the text either
+          // (so a test with "\t=1+1" proves the writer's own protection, not the fake's leniency).
+          if (startsLikeFormula(v, first) && sheet.formatAt(r, c) !== '@' && v.trim().length > 1) {
+            sheet.look(r, c).formula = v; // what Excel does with such text: it becomes a formula
+            column.set(r, null);
+            continue;
+          }
+        }
+        column.set(r, v === undefined ? UNDEFINED_VALUE : v);
+      }
+    }
   }
 
   get values(): unknown[][] {
     this.need('values');
-    return this.grid();
+    const loaded = this.loadedGrid;
+    this.loadedGrid = undefined;
+    return loaded && loaded.edits === this.sheet.workbook.edits ? loaded.grid : this.grid();
   }
 
+  /** The values of the range, row by row ("" for an empty cell); reading makes its cells, as before. */
   private grid(): unknown[][] {
-    return Array.from({ length: this.rowCount }, (_, i) => Array.from({ length: this.columnCount }, (_, j) => this.sheet.cell(this.top + i, this.left + j).value ?? ''));
+    const { sheet, top, rowCount, columnCount } = this;
+    const columns = Array.from({ length: columnCount }, (_, j) => sheet.valueColumn(this.left + j));
+    const grid = new Array<unknown[]>(rowCount);
+    for (let i = 0; i < rowCount; i += 1) {
+      const r = top + i;
+      const row = new Array<unknown>(columnCount);
+      for (let j = 0; j < columnCount; j += 1) {
+        const v = columns[j]!.get(r);
+        if (v === undefined) columns[j]!.set(r, null);
+        row[j] = v === undefined || v === null || v === UNDEFINED_VALUE ? '' : v;
+      }
+      grid[i] = row;
+    }
+    return grid;
   }
 }
+
+/** Text Excel takes for a formula: "=", "+", "-" or "@" first, after any white space. */
+const FORMULA_START = /^\s*[=+\-@]/;
+
+/** FORMULA_START, with its answer known from the first character for most text. */
+const startsLikeFormula = (text: string, first: number): boolean =>
+  first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || ((first <= 0x20 || first >= 0xa0) && FORMULA_START.test(text));
 
 export interface FakeSeries {
   /** The name the add-in set ('' when it set none: Excel then shows `label`). */
@@ -285,8 +397,79 @@ function makeSeries(name: string, values?: string, inferred: { label?: string; c
   return s;
 }
 
+/** A cell's formula and the formatting set on it other than its number format. */
+type CellLook = Pick<FakeCell, 'formula' | 'fill' | 'bold' | 'size'>;
+
+/** The value of a cell set to `undefined`, told apart from a slot with no cell. */
+const UNDEFINED_VALUE = Symbol('undefined');
+
+/** Rows `from` to `to` of a column with one number format. */
+interface FormatRun {
+  from: number;
+  to: number;
+  format: string;
+}
+
+/** The index of the last run that starts at or before `row` (-1: none). */
+function lastRunFrom(runs: readonly FormatRun[], row: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.from <= row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
+}
+
+/** Rows of a column's block of values (a power of two). */
+const BLOCK_ROWS = 1024;
+
+/**
+ * A column's values by row, in blocks of BLOCK_ROWS rows made as they are first written: a write
+ * of many rows fills new arrays, not one long-lived array grown a row at a time (each such store
+ * costs the page's thread a write barrier, and growing copies it), and a cell far down a column
+ * does not make the rows above it.
+ */
+class Column {
+  private readonly blocks: Array<unknown[] | undefined> = [];
+  /** The last row with a cell (0: none); cells are never removed. */
+  last = 0;
+
+  /** The row's value; `undefined`: no cell. */
+  get(row: number): unknown {
+    return this.blocks[Math.floor(row / BLOCK_ROWS)]?.[row % BLOCK_ROWS];
+  }
+
+  set(row: number, value: unknown): void {
+    const b = Math.floor(row / BLOCK_ROWS);
+    let block = this.blocks[b];
+    if (!block) {
+      block = new Array<unknown>(BLOCK_ROWS);
+      this.blocks[b] = block;
+    }
+    block[row % BLOCK_ROWS] = value;
+    if (row > this.last) this.last = row;
+  }
+}
+
+/** A cell's key among the sheet's looks. */
+const cellKey = (row: number, col: number) => row * (EXCEL_COLUMNS + 1) + col;
+
+/**
+ * A sheet's cells are kept by column: its values by row, in blocks (see Column; a slot
+ * without a cell is empty), number formats as runs of rows, and formulas and other formatting in a
+ * map of the few cells that have them. A 200.000-row ledger is then a few arrays, not a million
+ * objects with a string key each: reading or writing a block is array access, and the page's
+ * garbage collector has little to walk (in Excel the cells are not in the add-in's memory at all).
+ */
 export class FakeSheet {
-  readonly cells = new Map<string, FakeCell>();
+  /** Values by column, then row (1-based); `undefined`: no cell. */
+  private readonly valueColumns: Array<Column | undefined> = [];
+  /** Number formats by column: runs of rows with one format, in order (a cell in none: "General"). */
+  private readonly formatRuns: Array<FormatRun[] | undefined> = [];
+  private readonly looks = new Map<number, CellLook>();
+  private formulas = 0;
   readonly tableList: Array<{ name: string; style: string; address: string; hasHeaders: boolean }> = [];
   readonly chartList: FakeChart[] = [];
   activated = false;
@@ -314,14 +497,232 @@ export class FakeSheet {
     public name: string,
   ) {}
 
-  cell(row: number, col: number): FakeCell {
-    const key = `${row},${col}`;
-    let c = this.cells.get(key);
-    if (!c) {
-      c = { value: null, numberFormat: 'General' };
-      this.cells.set(key, c);
+  /** A column's values (made when first needed). */
+  valueColumn(col: number): Column {
+    let column = this.valueColumns[col];
+    if (!column) {
+      column = new Column();
+      this.valueColumns[col] = column;
     }
-    return c;
+    return column;
+  }
+
+  /** Makes the cell, empty, unless it exists: a cell once made stays (and counts in `grid()`). */
+  touch(row: number, col: number): void {
+    const column = this.valueColumn(col);
+    if (column.get(row) === undefined) column.set(row, null);
+  }
+
+  /** The value of a cell that exists. */
+  private valueAt(row: number, col: number): unknown {
+    const v = this.valueColumns[col]?.get(row);
+    return v === UNDEFINED_VALUE ? undefined : (v ?? null);
+  }
+
+  /** The run of a column's number formats that holds a row, if any. */
+  private formatRun(row: number, col: number): FormatRun | undefined {
+    const runs = this.formatRuns[col];
+    if (!runs) return undefined;
+    const i = lastRunFrom(runs, row);
+    return i >= 0 && runs[i]!.to >= row ? runs[i] : undefined;
+  }
+
+  formatAt(row: number, col: number): string {
+    return this.formatRun(row, col)?.format ?? 'General';
+  }
+
+  /** Whether a cell exists: it has a value slot, or a number format was set on it. */
+  private exists(row: number, col: number): boolean {
+    return this.valueColumns[col]?.get(row) !== undefined || this.formatRun(row, col) !== undefined;
+  }
+
+  /**
+   * Sets the number formats of `count` rows of a column from `top` (the cells are made): as runs
+   * of equal formats, so a column of 25.000 amounts is one run, not 25.000 stores.
+   */
+  setFormats(col: number, top: number, count: number, formatOf: (i: number) => string): void {
+    const fresh: FormatRun[] = [];
+    let run: FormatRun | undefined;
+    for (let i = 0; i < count; i += 1) {
+      const format = formatOf(i);
+      if (run && run.format === format) run.to = top + i;
+      else fresh.push((run = { from: top + i, to: top + i, format }));
+    }
+    const runs = this.formatRuns[col] ?? [];
+    const bottom = top + count - 1;
+    // The runs that overlap [top, bottom] are cut to what lies outside it.
+    let first = lastRunFrom(runs, top);
+    if (first < 0 || runs[first]!.to < top) first += 1;
+    let last = lastRunFrom(runs, bottom);
+    const head = first < runs.length && runs[first]!.from < top ? [{ ...runs[first]!, to: top - 1 }] : [];
+    const tail = last >= first && runs[last]!.to > bottom ? [{ ...runs[last]!, from: bottom + 1 }] : [];
+    if (last < first) last = first - 1;
+    this.formatRuns[col] = [...runs.slice(0, first), ...head, ...fresh, ...tail, ...runs.slice(last + 1)];
+  }
+
+  /** Sets a cell's number format (the cell is made). */
+  setFormat(row: number, col: number, format: string): void {
+    this.setFormats(col, row, 1, () => format);
+  }
+
+  /** A cell's formula and formatting, for setting them (the cell is made). */
+  look(row: number, col: number): CellLook {
+    this.touch(row, col);
+    const key = cellKey(row, col);
+    let look = this.looks.get(key);
+    if (!look) {
+      let formula: string | undefined;
+      // The sheet counts its formulas, so that a write to a sheet without any need not look for them.
+      const count = (f: string | undefined) => (this.formulas += (f === undefined ? 0 : 1) - (formula === undefined ? 0 : 1));
+      look = {
+        get formula() {
+          return formula;
+        },
+        set formula(f: string | undefined) {
+          count(f);
+          formula = f;
+        },
+      };
+      this.looks.set(key, look);
+    }
+    return look;
+  }
+
+  clearFormula(row: number, col: number): void {
+    if (this.formulas > 0) {
+      const look = this.looks.get(cellKey(row, col));
+      if (look && look.formula !== undefined) look.formula = undefined;
+    }
+  }
+
+  /** Sets a cell's value, as typed: the cell is made; its formula and format stay. */
+  setValue(row: number, col: number, value: unknown): void {
+    this.workbook.edits += 1;
+    this.valueColumn(col).set(row, value === undefined ? UNDEFINED_VALUE : value);
+  }
+
+  /**
+   * A cell, made if it does not exist: its value, formula and formatting, read from and written
+   * to the sheet (each call a new view of the same cell).
+   */
+  cell(row: number, col: number): FakeCell {
+    this.touch(row, col);
+    const value = () => this.valueAt(row, col);
+    const setValue = (v: unknown) => this.setValue(row, col, v);
+    const numberFormat = () => this.formatAt(row, col);
+    const setNumberFormat = (f: string) => this.setFormat(row, col, f);
+    const look = () => this.looks.get(cellKey(row, col));
+    const setLook = () => this.look(row, col);
+    return {
+      get value() {
+        return value();
+      },
+      set value(v: unknown) {
+        setValue(v);
+      },
+      get formula() {
+        return look()?.formula;
+      },
+      set formula(f: string | undefined) {
+        if (f !== undefined || look()) setLook().formula = f;
+      },
+      get numberFormat() {
+        return numberFormat();
+      },
+      set numberFormat(f: string) {
+        setNumberFormat(f);
+      },
+      get fill() {
+        return look()?.fill;
+      },
+      set fill(v: string | undefined) {
+        setLook().fill = v;
+      },
+      get bold() {
+        return look()?.bold;
+      },
+      set bold(v: boolean | undefined) {
+        setLook().bold = v;
+      },
+      get size() {
+        return look()?.size;
+      },
+      set size(v: number | undefined) {
+        setLook().size = v;
+      },
+    };
+  }
+
+  /** Every cell, as `cell(row, col)` under the key "row,col", row by row (built on each call: for tests). */
+  get cells(): ReadonlyMap<string, FakeCell> {
+    const cells = new Map<string, FakeCell>();
+    const rows = this.lastRow();
+    const columns = this.lastColumn();
+    for (let r = 1; r <= rows; r += 1) {
+      for (let c = 1; c <= columns; c += 1) if (this.exists(r, c)) cells.set(`${r},${c}`, this.cell(r, c));
+    }
+    return cells;
+  }
+
+  /** The last row with a cell (0: none). */
+  private lastRow(): number {
+    const lastValue = this.valueColumns.reduce((last, column) => Math.max(last, column?.last ?? 0), 0);
+    return this.formatRuns.reduce((last, runs) => Math.max(last, runs?.[runs.length - 1]?.to ?? 0), lastValue);
+  }
+
+  /** The last column with a cell (0: none). */
+  private lastColumn(): number {
+    for (let c = Math.max(this.valueColumns.length, this.formatRuns.length) - 1; c > 0; c -= 1) {
+      if ((this.valueColumns[c]?.last ?? 0) > 0 || (this.formatRuns[c]?.length ?? 0) > 0) return c;
+    }
+    return 0;
+  }
+
+  /**
+   * The smallest block within `within` that holds every used cell: one whose value passes
+   * `hasValue` (the value of a cell set to undefined included), or that has a formula.
+   */
+  usedBounds(
+    within: { top: number; left: number; rowCount: number; columnCount: number },
+    hasValue: (v: unknown) => boolean,
+  ): { top: number; left: number; bottom: number; right: number } | undefined {
+    const bottomEdge = within.top + within.rowCount - 1;
+    const rightEdge = Math.min(within.left + within.columnCount - 1, this.valueColumns.length - 1);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (let c = within.left; c <= rightEdge; c += 1) {
+      const column = this.valueColumns[c];
+      if (!column) continue;
+      const last = Math.min(bottomEdge, column.last);
+      const used = (r: number) => {
+        const v = column.get(r);
+        return v !== undefined && hasValue(v);
+      };
+      let first = within.top;
+      while (first <= last && !used(first)) first += 1;
+      if (first > last) continue;
+      let end = last;
+      while (!used(end)) end -= 1;
+      top = Math.min(top, first);
+      bottom = Math.max(bottom, end);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+    if (this.formulas > 0) {
+      for (const [key, look] of this.looks) {
+        if (look.formula === undefined) continue;
+        const r = Math.floor(key / (EXCEL_COLUMNS + 1));
+        const c = key - r * (EXCEL_COLUMNS + 1);
+        if (r < within.top || r > bottomEdge || c < within.left || c >= within.left + within.columnCount) continue;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return top === Infinity ? undefined : { top, left, bottom, right };
   }
 
   getRange(address: string): FakeRange {
@@ -381,7 +782,7 @@ export class FakeSheet {
    * label cell, its categories the label row (or column).
    */
   private inferSeries(source: FakeRange, seriesBy: string): FakeSeries[] {
-    const at = (r: number, c: number) => this.cells.get(`${r},${c}`)?.value ?? null;
+    const at = (r: number, c: number) => (this.valueColumns[c]?.get(r) === undefined ? null : (this.valueAt(r, c) ?? null));
     const { top, left, rowCount: rows, columnCount: cols } = source;
     const blank = (v: unknown) => v === null || v === '';
     const text = (v: unknown) => typeof v === 'string';
@@ -408,20 +809,10 @@ export class FakeSheet {
 
   /** From the first used cell to the last, as Excel's (not always from A1). */
   getUsedRange(): FakeRange {
-    let top = Infinity;
-    let left = Infinity;
-    let rows = 1;
-    let cols = 1;
-    for (const [key, c] of this.cells) {
-      if (c.value === null && c.formula === undefined) continue;
-      const [r, col] = key.split(',').map(Number) as [number, number];
-      top = Math.min(top, r);
-      left = Math.min(left, col);
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, col);
-    }
-    if (top === Infinity) return new FakeRange(this, 1, 1, 1, 1);
-    return new FakeRange(this, top, left, rows - top + 1, cols - left + 1);
+    // Here a cell of "" is used (unlike in getUsedRangeOrNullObject), as it was.
+    const used = this.usedBounds({ top: 1, left: 1, rowCount: EXCEL_ROWS, columnCount: EXCEL_COLUMNS }, (v) => v !== null);
+    if (!used) return new FakeRange(this, 1, 1, 1, 1);
+    return new FakeRange(this, used.top, used.left, used.bottom - used.top + 1, used.right - used.left + 1);
   }
 
   activate(): void {
@@ -441,17 +832,10 @@ export class FakeSheet {
 
   /** The sheet's used cells as a dense grid from A1 (for assertions). */
   grid(): unknown[][] {
-    let rows = 0;
-    let cols = 0;
-    for (const key of this.cells.keys()) {
-      const [r, c] = key.split(',').map(Number) as [number, number];
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, c);
-    }
-    return Array.from({ length: rows }, (_, i) =>
-      Array.from({ length: cols }, (_, j) => {
-        const cell = this.cells.get(`${i + 1},${j + 1}`);
-        return cell?.formula ?? cell?.value ?? null;
+    return Array.from({ length: this.lastRow() }, (_, i) =>
+      Array.from({ length: this.lastColumn() }, (_, j) => {
+        if (this.valueColumns[j + 1]?.get(i + 1) === undefined) return null;
+        return this.looks.get(cellKey(i + 1, j + 1))?.formula ?? this.valueAt(i + 1, j + 1) ?? null;
       }),
     );
   }
@@ -461,6 +845,8 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   tableCount = 0;
   syncs = 0;
+  /** Changes of cells' values so far: a range's loaded values are rebuilt when there were some since. */
+  edits = 0;
   /** How long a sync takes with `fakeExcel(…, { roundTrip: true })`: a slow Excel, for a test that stops a read. */
   roundTripMs = 0;
   requests = 0;
@@ -562,7 +948,7 @@ export class FakeWorkbook {
   put(sheetName: string, topLeft: string, values: unknown[][]): void {
     const sheet = this.sheet(sheetName)!;
     const { top, left } = parseAddress(topLeft);
-    values.forEach((row, i) => row.forEach((v, j) => (sheet.cell(top + i, left + j).value = v)));
+    values.forEach((row, i) => row.forEach((v, j) => sheet.setValue(top + i, left + j, v)));
   }
 }
 
