@@ -40,22 +40,11 @@ export interface CliCommand {
    * A promise only for a command that loads code on first use (followup: the measures' parser;
    * limitation and funnel: the portfolio commands).
    */
-  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements, threads?: BatchThreads): CliAnswer | Promise<CliAnswer>;
-  /** A batch command's share of a batch as JSON text (the second thread's work, cli/batchWorker.ts). */
-  share?(inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<SharedElement>>;
+  answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements, jsonText?: boolean): CliAnswer | Promise<CliAnswer>;
 }
 
-/**
- * A batch written as JSON may be answered on two threads: the CLI asks for it (the in-process
- * callers, tests among them, get the elements as values). Below `minimum` elements the second
- * thread's start (about 60 ms) costs more than it saves.
- */
-export interface BatchThreads {
-  minimum: number;
-}
-
-/** An element answered as JSON text (on the second thread, or beside it on the first). */
-export interface SharedElement {
+/** A batch element answered as JSON text, with its warnings. */
+interface TextElement {
   text: string;
   warnings: string[];
 }
@@ -87,8 +76,7 @@ interface CommonSpec<O> {
 }
 
 /** A batch command answers each element at once; a single one may first load what it needs. */
-type Spec<O> = CommonSpec<O> &
-  ({ batch: true; name: BatchCommandName; run(input: unknown, rules: RuleSet): O } | { batch: false; name?: undefined; run(input: unknown, rules: RuleSet): O | Promise<O> });
+type Spec<O> = CommonSpec<O> & ({ batch: true; run(input: unknown, rules: RuleSet): O } | { batch: false; run(input: unknown, rules: RuleSet): O | Promise<O> });
 
 /** A command that takes one object writes its one result. */
 const one =
@@ -101,57 +89,12 @@ const one =
 
 const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
 
-/** A batch command's elements as JSON text; a bad element its error, as in the one-thread answer. */
-function shareOf<O>(spec: Spec<O>, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<SharedElement>> {
+/** A batch command's elements as JSON text; a bad element its error, as when kept as values. */
+function textsOf<O>(spec: Spec<O>, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<TextElement>> {
   return runBatch(inputs, (i) => {
     const out = spec.run(i, rules) as O;
     return { text: JSON.stringify(spec.json(out)), warnings: spec.warnings(out) };
   });
-}
-
-/** Elements a thread takes from the shared counter at a time. */
-const RUN = 25;
-
-/** The runs of elements this thread takes (by their run's number) and answers, until the counter passes the end. */
-export function takeRuns<T>(inputs: readonly unknown[], counter: Int32Array, answer: (run: readonly unknown[]) => T[]): Map<number, T[]> {
-  const runs = new Map<number, T[]>();
-  for (let k = Atomics.add(counter, 0, 1); k * RUN < inputs.length; k = Atomics.add(counter, 0, 1)) runs.set(k, answer(inputs.slice(k * RUN, (k + 1) * RUN)));
-  return runs;
-}
-
-/** The two threads' runs in the inputs' order; every run answered once (else a bug: said, not hidden). */
-function mergeRuns<T>(count: number, mine: Map<number, T[]>, theirs: Map<number, T[]>): T[] {
-  const all: T[] = [];
-  for (let k = 0; k * RUN < count; k += 1) {
-    const run = mine.get(k) ?? theirs.get(k);
-    if (run === undefined || (mine.has(k) && theirs.has(k))) throw new Error(`Del ${k} af listen blev ikke beregnet præcis én gang.`);
-    all.push(...run);
-  }
-  return all;
-}
-
-/** The second thread's runs: bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
-async function shareOnWorker(Worker: typeof import('node:worker_threads').Worker, data: BatchWorkerData): Promise<Map<number, Array<BatchItem<SharedElement>>>> {
-  const worker = new Worker(new URL('./batchWorker.mjs', import.meta.url), { workerData: data });
-  try {
-    return await new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`Hjælpetråden stoppede uventet (kode ${code}).`)));
-    });
-  } finally {
-    void worker.terminate();
-  }
-}
-
-export type BatchCommandName = 'plan' | 'henstand' | 'status';
-
-export interface BatchWorkerData {
-  name: BatchCommandName;
-  inputs: readonly unknown[];
-  rules: RuleSet;
-  /** The next run to take (Atomics), shared with the first thread. */
-  counter: Int32Array;
 }
 
 function describe<O>(spec: Spec<O>): CliCommand {
@@ -159,8 +102,7 @@ function describe<O>(spec: Spec<O>): CliCommand {
     options: spec.options,
     batch: spec.batch,
     ledgerFile: spec.ledgerFile ?? false,
-    ...(spec.batch ? { share: (inputs: readonly unknown[], rules: RuleSet) => shareOf(spec, inputs, rules) } : {}),
-    answer(input, rules, batch, workbook, register, threads) {
+    answer(input, rules, batch, workbook, register, jsonText) {
       // A register's element is its agreement; a JSON batch's its place in the array.
       const label = (element: number) => (register ? `aftale ${register.ids[element - 1]}` : `element ${element}`);
       const prefix = (w: string, element?: number) => (!spec.warningPrefix ? w : element === undefined ? `Advarsel: ${w}` : `Advarsel (${label(element)}): ${w}`);
@@ -188,24 +130,11 @@ function describe<O>(spec: Spec<O>): CliCommand {
         const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
         return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
       };
-      if (!workbook && threads && spec.name) {
-        // For the CLI's JSON the elements' text is all that is needed: made at once, so a batch
-        // holds one flat string per element rather than its objects until the end; for a batch of
-        // at least `minimum` elements, half of them on a second thread.
-        const asText = (e: BatchItem<SharedElement>) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings });
-        if (todo.length < threads.minimum) return answered(shareOf(spec, todo, rules).map(asText));
-        // Both threads take runs of elements from a shared counter until none are left, so the
-        // second thread's start and a busy core even out by themselves.
-        const name = spec.name;
-        return (async () => {
-          // The worker module first: this thread's runs are taken in one go, after the thread started.
-          const { Worker } = await import('node:worker_threads');
-          const counter = new Int32Array(new SharedArrayBuffer(4));
-          const second = shareOnWorker(Worker, { name, inputs: todo, rules, counter });
-          second.catch(() => undefined); // awaited below; not unhandled while this thread works
-          const first = takeRuns(todo, counter, (run) => shareOf(spec, run, rules));
-          return answered(mergeRuns(todo.length, first, await second).map(asText));
-        })();
+      if (!workbook && jsonText) {
+        // For the CLI's JSON the elements' text is all that is needed: made at once, a batch
+        // holds one flat string per element rather than its objects until the end (1.000
+        // schedules: 760 → 690 ms whole process, issue 22).
+        return answered(textsOf(spec, todo, rules).map((e) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings })));
       }
       // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
       // so a batch of thousands holds one form of each result, not two.
@@ -224,7 +153,6 @@ const carries = (input: unknown, key: string): boolean => typeof input === 'obje
 
 export const CLI_COMMANDS = {
   plan: describe({
-    name: 'plan',
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient'],
     batch: true,
     run: (input, rules) => runAgreementOnJson('plan', input, rules),
@@ -235,7 +163,6 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   henstand: describe<HenstandResult>({
-    name: 'henstand',
     options: ['letters', 'kommune', 'contact', 'template', 'settings', 'recipient', 'grounds'],
     batch: true,
     // `"claim"` instead of `"claims"`: a henstand on a single claim without an agreement.
@@ -247,7 +174,6 @@ export const CLI_COMMANDS = {
     warningPrefix: true,
   }),
   status: describe<StatusOnDate>({
-    name: 'status',
     options: [],
     batch: true,
     // `installments` instead of a plan: a schedule already in a workbook.

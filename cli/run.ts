@@ -18,12 +18,6 @@ import type { LedgerValues } from './ledgerRun.js';
 
 export { toJsonText } from './cliShared.js';
 
-/**
- * A JSON batch of at least this many elements is answered on two threads (cli/commands.ts): about
- * 60 ms to start the second, against 0,3 ms or more an agreement of 120 payments.
- */
-export const BATCH_THREADS = { minimum: 400 };
-
 // The workbook writers pull in ExcelJS (~150 ms to load): only when a workbook is asked for.
 const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
 // The ledger and portfolio runners (CSV and workbook readers, worker threads, the portfolio's
@@ -430,7 +424,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       if (batch) throw new UsageError('--letters laver ét brev: giv én aftale, ikke en liste.');
       await writeCaseLetterFile(io, name as 'plan' | 'henstand', input, values, rules);
     }
-    const answer = await command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false, undefined, BATCH_THREADS);
+    const answer = await command.answer(input, rules, batch, values.out?.toLowerCase().endsWith('.xlsx') ?? false, undefined, true);
     await writeOutput(io, values.out, answer, batch);
     for (const line of answer.stderr) io.stderr(`${line}\n`);
     return 0;

@@ -25,12 +25,12 @@ function freshBundle() {
   }
 }
 
-/** Bundles cli/main.ts, the statement worker, the letters' worker and the batch worker into a new folder and makes it the current one. */
+/** Bundles cli/main.ts, the statement worker and the letters' worker into a new folder and makes it the current one. */
 async function build(esbuild) {
   const dir = `b${Date.now().toString(36)}-${process.pid}`;
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['cli/main.ts', 'cli/ledger/statementWorker.ts', 'cli/letterWorker.ts', 'cli/batchWorker.ts'],
+    entryPoints: ['cli/main.ts', 'cli/ledger/statementWorker.ts', 'cli/letterWorker.ts'],
     entryNames: '[name]',
     outdir: join(cache, dir),
     outExtension: { '.js': '.mjs' },
