@@ -591,7 +591,7 @@ if (LETTERS > 0) {
   }
   const pane = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
     skipped?: string;
-    keystroke?: { keystrokes: number; ms: Spread; cpuMs: Spread; met: boolean };
+    keystroke?: { keystrokes: number; ms: Spread; recomputedMs: Spread; cpuMs: Spread; met: boolean };
     statements?: {
       rows: number;
       wallMs: number;
@@ -609,12 +609,12 @@ if (LETTERS > 0) {
   else {
     const k = pane.keystroke!;
     row(
-      'Task pane: Betalingsaftale preview per keystroke, 10 claims (median / p95 / max)',
+      'Task pane: Betalingsaftale preview recomputed per keystroke, 10 claims (median / p95 / max)',
       `${fmt(k.keystrokes)} keystrokes at 320 px`,
-      `${k.ms.median} / ${k.ms.p95} / ${k.ms.max} ms`,
-      `UI thread CPU ${k.cpuMs.median} / ${k.cpuMs.p95} / ${k.cpuMs.max} ms`,
+      `${k.recomputedMs.median} / ${k.recomputedMs.p95} / ${k.recomputedMs.max} ms`,
+      `UI thread CPU ${k.cpuMs.median} / ${k.cpuMs.p95} / ${k.cpuMs.max} ms; from the browser's key event ${k.ms.median} / ${k.ms.p95} / ${k.ms.max} ms`,
       '',
-      target('p95 ≤ 16 ms', k.met, `a keystroke's preview took ${k.ms.p95} ms at p95 (target ≤ 16 ms)`),
+      target('p95 ≤ 16 ms', k.met, `a keystroke's preview took ${k.recomputedMs.p95} ms to recompute at p95 (target ≤ 16 ms)`),
     );
     const st = pane.statements!;
     row(
