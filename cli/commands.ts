@@ -36,17 +36,12 @@ export interface CliCommand {
   /** Reads a ledger file (.csv, .xlsx, JSON rows) streamed, with --year or --as-of. */
   ledgerFile: boolean;
   /**
-   * `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once).
+   * `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once);
+   * `jsonText`: a batch's elements become JSON text at once (`JsonText`), for the CLI's writer.
    * A promise only for a command that loads code on first use (followup: the measures' parser;
    * limitation and funnel: the portfolio commands).
    */
   answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements, jsonText?: boolean): CliAnswer | Promise<CliAnswer>;
-}
-
-/** A batch element answered as JSON text, with its warnings. */
-interface TextElement {
-  text: string;
-  warnings: string[];
 }
 
 /** A batch element's JSON already made text: the writer copies it as it is (cli/cliShared.ts). */
@@ -89,14 +84,6 @@ const one =
 
 const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
 
-/** A batch command's elements as JSON text; a bad element its error, as when kept as values. */
-function textsOf<O>(spec: Spec<O>, inputs: readonly unknown[], rules: RuleSet): Array<BatchItem<TextElement>> {
-  return runBatch(inputs, (i) => {
-    const out = spec.run(i, rules) as O;
-    return { text: JSON.stringify(spec.json(out)), warnings: spec.warnings(out) };
-  });
-}
-
 function describe<O>(spec: Spec<O>): CliCommand {
   return {
     options: spec.options,
@@ -117,33 +104,28 @@ function describe<O>(spec: Spec<O>): CliCommand {
         return out instanceof Promise ? out.then(single) : single(out);
       }
       const inputs = input as readonly unknown[];
-      const run = spec.run;
-      const failedBefore = register?.failed ?? new Map<number, BatchError>();
-      const todo = inputs.filter((_, k) => !failedBefore.has(k));
-      /** Puts the computed elements back among the register's failed ones and says what failed. */
-      const answered = (computed: Array<BatchItem<{ json: unknown; warnings: string[]; out?: O }>>): CliAnswer => {
-        let next = 0;
-        const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
-        const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
-        const failed = results.filter(isBatchError).length;
-        if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
-        const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
-        return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
-      };
-      if (!workbook && jsonText) {
-        // For the CLI's JSON the elements' text is all that is needed: made at once, a batch
-        // holds one flat string per element rather than its objects until the end (1.000
-        // schedules: 760 → 690 ms whole process, issue 22).
-        return answered(textsOf(spec, todo, rules).map((e) => (isBatchError(e) ? e : { json: new JsonText(e.text), warnings: e.warnings })));
-      }
       // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
-      // so a batch of thousands holds one form of each result, not two.
-      return answered(
-        runBatch(todo, (i) => {
+      // so a batch of thousands holds one form of each result, not two. For the CLI's JSON the
+      // text is made at once: one flat string per element rather than its objects until the end
+      // (1.000 schedules: 760 → 690 ms whole process, issue 22).
+      const run = spec.run;
+      const asText = jsonText === true && !workbook;
+      const failedBefore = register?.failed ?? new Map<number, BatchError>();
+      const computed = runBatch(
+        inputs.filter((_, k) => !failedBefore.has(k)),
+        (i) => {
           const out = run(i, rules);
-          return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
-        }),
+          const json = spec.json(out);
+          return { json: asText ? new JsonText(JSON.stringify(json)) : json, warnings: spec.warnings(out), out: workbook ? out : undefined };
+        },
       );
+      let next = 0;
+      const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
+      const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
+      const failed = results.filter(isBatchError).length;
+      if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
+      const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
+      return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
     },
   };
 }
