@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { packUtf8 } from './packUtf8.js';
 
 /**
  * Six hex digits for this machine: on a shared network folder a pid says nothing about another
@@ -149,12 +150,8 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
     else if (data instanceof Uint8Array) writeAll(fd, data);
     else {
       let paused = Date.now();
-      // One buffer for all the pieces, grown when a piece needs more: a new Buffer per piece of a
-      // 50 MB statement cost about half a second of the main thread (issue 22's profile).
-      let buffer = Buffer.allocUnsafe(1 << 20);
-      for (const piece of data) {
-        if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-        writeAll(fd, buffer.subarray(0, buffer.write(piece)));
+      for (const bytes of packUtf8(data)) {
+        writeAll(fd, bytes);
         if (Date.now() - paused > 20) {
           await breather();
           paused = Date.now();

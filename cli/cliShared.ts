@@ -6,7 +6,7 @@
  */
 import { isSaldoError } from '../core/errors.js';
 import { applyRuleOverride, defaultRules, type RuleSet } from '../core/rules/ruleSet.js';
-import { JsonText, type CliAnswer } from './commands.js';
+import { batchJsonText, type CliAnswer } from './commands.js';
 import { fileProblem, isFileError } from './fileErrors.js';
 import { JSON_HINT, jsonErrorPlace } from './jsonText.js';
 import type { CliIo } from './run.js';
@@ -74,32 +74,19 @@ export function toJsonText(result: unknown, batch: boolean): string {
   return [...batchJsonPieces(result as unknown[])].join('');
 }
 
-/**
- * A batch's JSON (one compact element per line) in pieces of about 1 MB: 1.000 schedules of 120
- * payments are 17 MB, which as one string cost a second join and a copy to bytes (issue 22).
- */
-export function* batchJsonPieces(items: readonly unknown[]): Generator<string> {
-  if (items.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  let piece = '[\n';
-  for (let k = 0; k < items.length; k += 1) {
-    const item = items[k];
-    piece += `${item instanceof JsonText ? item.text : JSON.stringify(item)}${k < items.length - 1 ? ',\n' : '\n]\n'}`;
-    if (piece.length > 1 << 20) {
-      yield piece;
-      piece = '';
-    }
-  }
-  if (piece !== '') yield piece;
+/** A batch's JSON (one compact element per line) in pieces: the elements' texts and what stands between them. */
+export function batchJsonPieces(items: readonly unknown[]): Iterable<string> {
+  return batchJsonText(items.map((item) => JSON.stringify(item)));
 }
 
 export async function writeOutput(io: CliIo, out: string | undefined, answer: CliAnswer, batch: boolean): Promise<void> {
   if (out !== undefined && out.toLowerCase().endsWith('.xlsx')) await io.writeFile(out, await answer.workbook());
-  else if (batch && io.writeChunks) await io.writeChunks(out, batchJsonPieces(answer.json as unknown[]));
-  else if (out === undefined) io.stdout(toJsonText(answer.json, batch));
-  else await io.writeFile(out, toJsonText(answer.json, batch));
+  else if (batch && io.writeChunks) await io.writeChunks(out, answer.text ? answer.text() : batchJsonPieces(answer.json as unknown[]));
+  else {
+    const text = answer.text ? [...answer.text()].join('') : toJsonText(answer.json, batch);
+    if (out === undefined) io.stdout(text);
+    else await io.writeFile(out, text);
+  }
 }
 
 /** A letters input file's bytes, or a Danish error naming the option. */

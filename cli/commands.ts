@@ -5,7 +5,7 @@
  * (SPEC) has one `henstand` and one `status` for two shapes of input each; the choice by shape
  * is made here, once, at the edge: core's commands are typed and do one thing.
  */
-import { isBatchError, runBatch, type BatchError, type BatchItem } from '../core/commands/batch.js';
+import { batchElement, isBatchError, runBatch, type BatchError, type BatchItem } from '../core/commands/batch.js';
 import { agreementToJson, runAgreementOnJson } from '../core/commands/agreements.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
 import type { StatusOnDate } from '../core/commands/index.js';
@@ -24,6 +24,12 @@ const followupWorkbooks = () => import('./xlsx/followupWorkbook.js');
 /** What a command answered: the JSON to print, the workbook to write, the lines for standard error. */
 export interface CliAnswer {
   json: unknown;
+  /**
+   * A batch streamed as JSON text (`jsonText`): each element is answered as its text is asked for,
+   * so nothing of it is held. `json` is then not set, and `stderr` is complete once this has been
+   * read to the end.
+   */
+  text?: () => Iterable<string>;
   workbook(): Promise<Uint8Array>;
   stderr: string[];
 }
@@ -37,16 +43,11 @@ export interface CliCommand {
   ledgerFile: boolean;
   /**
    * `workbook`: whether the domain results are kept for a workbook (else each becomes JSON at once);
-   * `jsonText`: a batch's elements become JSON text at once (`JsonText`), for the CLI's writer.
+   * `jsonText`: a batch is answered as JSON text, element by element while it is written (`text`).
    * A promise only for a command that loads code on first use (followup: the measures' parser;
    * limitation and funnel: the portfolio commands).
    */
   answer(input: unknown, rules: RuleSet, batch: boolean, workbook: boolean, register?: RegisterElements, jsonText?: boolean): CliAnswer | Promise<CliAnswer>;
-}
-
-/** A batch element's JSON already made text: the writer copies it as it is (cli/cliShared.ts). */
-export class JsonText {
-  constructor(readonly text: string) {}
 }
 
 /**
@@ -104,30 +105,62 @@ function describe<O>(spec: Spec<O>): CliCommand {
         return out instanceof Promise ? out.then(single) : single(out);
       }
       const inputs = input as readonly unknown[];
-      // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
-      // so a batch of thousands holds one form of each result, not two. For the CLI's JSON the
-      // text is made at once: one flat string per element rather than its objects until the end
-      // (1.000 schedules: 760 → 690 ms whole process, issue 22).
       const run = spec.run;
-      const asText = jsonText === true && !workbook;
       const failedBefore = register?.failed ?? new Map<number, BatchError>();
+      const failedText = (failed: number) => `${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`;
+      if (jsonText === true && !workbook) {
+        // The CLI's JSON: each element is answered and made text as the writer asks for it, and
+        // then let go. Holding 1.000 schedules' objects or text until the end cost 0,1 s of
+        // garbage collection (issue 22).
+        const stderr: string[] = [];
+        function* texts(): Generator<string> {
+          let failed = 0;
+          for (let k = 0; k < inputs.length; k += 1) {
+            const r = failedBefore.get(k) ?? batchElement(inputs[k], (i) => run(i, rules));
+            if (isBatchError(r)) {
+              failed += 1;
+              yield JSON.stringify(r);
+            } else {
+              for (const w of spec.warnings(r)) stderr.push(prefix(terminalSafe(w), k + 1));
+              yield JSON.stringify(spec.json(r));
+            }
+          }
+          if (failed > 0) stderr.push(failedText(failed));
+        }
+        return { json: undefined, text: () => batchJsonText(texts()), workbook: () => Promise.reject(new Error('Et batch som tekst har ingen projektmappe.')), stderr };
+      }
+      // Each result becomes JSON as it is computed; its domain value is kept only for a workbook,
+      // so a batch of thousands holds one form of each result, not two.
       const computed = runBatch(
         inputs.filter((_, k) => !failedBefore.has(k)),
         (i) => {
           const out = run(i, rules);
-          const json = spec.json(out);
-          return { json: asText ? new JsonText(JSON.stringify(json)) : json, warnings: spec.warnings(out), out: workbook ? out : undefined };
+          return { json: spec.json(out), warnings: spec.warnings(out), out: workbook ? out : undefined };
         },
       );
       let next = 0;
       const results = inputs.map((_, k) => failedBefore.get(k) ?? computed[next++]!);
       const stderr = results.flatMap((r, i) => (isBatchError(r) ? [] : r.warnings.map((w) => prefix(terminalSafe(w), i + 1))));
       const failed = results.filter(isBatchError).length;
-      if (failed > 0) stderr.push(`${failed} af ${inputs.length} ${register ? 'aftaler kunne ikke stilles op eller beregnes' : 'elementer kunne ikke beregnes'}; se "error" i svaret.`);
+      if (failed > 0) stderr.push(failedText(failed));
       const items = (): Array<BatchItem<O>> => results.map((r) => (isBatchError(r) ? r : (r.out as O)));
       return { json: results.map((r) => (isBatchError(r) ? r : r.json)), workbook: () => spec.workbook(items(), register?.ids), stderr };
     },
   };
+}
+
+/**
+ * A batch's JSON text, one compact element per line between `[` and `]`, from the elements' texts
+ * in order: each piece as it comes, so a writer can pack them without joining (issue 22).
+ */
+export function* batchJsonText(texts: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const text of texts) {
+    yield first ? '[\n' : ',\n';
+    yield text;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
 }
 
 /** Does a JSON input carry this key (the shape that chooses the command)? */

@@ -1,5 +1,6 @@
 /** Entry point: `npm run --silent saldo -- plan --in aftale.json`. */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { packUtf8 } from './packUtf8.js';
 import { runCli } from './run.js';
 
 // The atomic writer (node:crypto for its temporary names) loads with the first write: a command
@@ -59,9 +60,10 @@ const code = await runCli(process.argv.slice(2), {
   // Piece by piece: a large statement is never held as one string.
   writeChunks: async (path, chunks) => {
     if (path === undefined) {
-      for (const chunk of chunks) {
+      // Copied out of the packer's reused buffer: a write to a pipe may finish later.
+      for (const bytes of packUtf8(chunks)) {
         if (process.stdout.destroyed) return;
-        if (!process.stdout.write(chunk)) await stdoutReady();
+        if (!process.stdout.write(Buffer.from(bytes))) await stdoutReady();
       }
       return;
     }

@@ -30,13 +30,16 @@ export const isBatchError = (item: unknown): item is BatchError => typeof item =
  * Saldo's own errors become elements; so does an internal error (a bug), named as such.
  */
 export function runBatch<O>(inputs: readonly unknown[], run: (input: unknown) => O): Array<BatchItem<O>> {
-  return inputs.map((input) => {
-    try {
-      return run(input);
-    } catch (e) {
-      if (isSaldoError(e)) return { error: errorToJson(e) };
-      // A bug in Saldo must not take the other elements down with it: say so for this one.
-      return { error: { code: 'INTERN_FEJL' as SaldoErrorCode, field: '', message: `Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}. Meld fejlen til udviklerne sammen med inputtet.` } };
-    }
-  });
+  return inputs.map((input) => batchElement(input, run));
+}
+
+/** One element of a batch: its result, or its error in place (for a caller that answers element by element). */
+export function batchElement<O>(input: unknown, run: (input: unknown) => O): BatchItem<O> {
+  try {
+    return run(input);
+  } catch (e) {
+    if (isSaldoError(e)) return { error: errorToJson(e) };
+    // A bug in Saldo must not take the other elements down with it: say so for this one.
+    return { error: { code: 'INTERN_FEJL' as SaldoErrorCode, field: '', message: `Intern fejl i Saldo: ${(e as Error)?.message ?? String(e)}. Meld fejlen til udviklerne sammen med inputtet.` } };
+  }
 }
