@@ -20,6 +20,7 @@ export interface BankCalendar {
 /** A calendar from holiday rules (the Danish defaults unless a rule file overrides them). */
 export function makeBankCalendar(rules: readonly HolidayRule[] = danishBankHolidays.value): BankCalendar {
   const byYear = new Map<number, Map<DayNumber, string>>();
+  const known = new Map<DayNumber, boolean>();
   const yearHolidays = (year: number): Map<DayNumber, string> => {
     let days = byYear.get(year);
     if (!days) {
@@ -39,8 +40,14 @@ export function makeBankCalendar(rules: readonly HolidayRule[] = danishBankHolid
       return [...yearHolidays(year)].sort(([a], [b]) => a - b).map(([day, name]) => ({ date: fromDayNumber(day), name }));
     },
     isBankingDay(day) {
-      if (isoWeekday(day) >= 6) return false;
-      return !yearHolidays(partsOf(day).year).has(day);
+      // Asked for every due date of every schedule: answered from a cache after the first time.
+      let open = known.get(day);
+      if (open === undefined) {
+        open = isoWeekday(day) < 6 && !yearHolidays(partsOf(day).year).has(day);
+        if (known.size > 100_000) known.clear();
+        known.set(day, open);
+      }
+      return open;
     },
   };
 }

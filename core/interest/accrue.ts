@@ -132,6 +132,9 @@ export function periodInterest(
   if (rate.kind === 'fixed' && rate.ppm === 0) return ore(0);
   switch (method) {
     case 'daily': {
+      // The common case, one fixed rate and no free window: the one product, without segments.
+      const days = to - from;
+      if (!free && rate.kind === 'fixed' && Number.isSafeInteger(base * rate.ppm * days)) return ore(divideRounded(base * rate.ppm * days, 365_000_000, 'halfAwayFromZero'));
       const segs = free ? outside(from, to, free).flatMap(([a, b]) => segments(rate, a, b, field)) : segments(rate, from, to, field);
       return ore(divideRounded(weightedSum(base, segs), 365_000_000, 'halfAwayFromZero'));
     }

