@@ -5,11 +5,10 @@
  * no cached results, so LibreOffice must compute every one. Its answers are checked against the
  * annuity formula worked here, so a run that computed nothing cannot pass for a fast one.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { median, processTimes } from './processTimes.js';
 
 export interface Annuity {
   /** Kroner. */
@@ -70,16 +69,8 @@ export interface LibreOfficeRun {
 export function recalculate(soffice: string, sheet: string, agreements: readonly Annuity[], months: number, runs = 3): LibreOfficeRun {
   const dir = mkdtempSync(join(sheet, '..', 'lo-'));
   const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profil')).href}`;
-  const convert = () => spawnSync(soffice, [profile, '--headless', '--convert-to', 'csv', '--outdir', dir, sheet], { encoding: 'utf8' });
-  const first = convert();
-  if (first.status !== 0) throw new Error(`soffice failed: ${first.stderr}`);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    const r = convert();
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-  }
+  // Timed by the bench's process timer (a first, untimed run makes the profile).
+  const times = processTimes([{ command: soffice, args: [profile, '--headless', '--convert-to', 'csv', '--outdir', dir, sheet] }], runs, 1)[0]!;
   const csv = readFileSync(join(dir, basename(sheet).replace(/\.xlsx$/i, '.csv')), 'latin1')
     .trim()
     .split('\n')
@@ -93,5 +84,5 @@ export function recalculate(soffice: string, sheet: string, agreements: readonly
     if (Math.abs(payment - pmt(a, months)) > 1e-6 || Math.abs(Number(lastRow[5])) > 1e-6)
       throw new Error(`LibreOffice's schedule ${i + 1} is not the annuity: ${firstRow.join(',')} … ${lastRow.join(',')}`);
   });
-  return { runs: times, ms: [...times].sort((x, y) => x - y)[Math.floor(runs / 2)]!, rows: csv.length };
+  return { runs: times, ms: median(times), rows: csv.length };
 }
