@@ -128,10 +128,10 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Writes `data` to `path` so that the target is the old file or the complete new one: through a
  * temporary file in the same folder, flushed (fsync) and renamed over the target. On any failure
  * the temporary file is removed and an existing target is untouched. An existing target's mode is
- * kept; a read-only target or a folder is refused (EACCES, EISDIR). Pieces (`Iterable<string>`)
+ * kept; a read-only target or a folder is refused (EACCES, EISDIR). Pieces (`Iterable<string | Uint8Array>`)
  * are written as they come, so a large output is never held whole.
  */
-export async function writeFileAtomically(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomically(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const mode = existingMode(path);
   // Once per folder per run: a folder of 5,000 letters read again for each of them cost minutes.
   if (!swept.has(dirname(path))) {

@@ -79,11 +79,18 @@ export function batchJsonPieces(items: readonly unknown[]): Iterable<string> {
   return batchJsonText(items.map((item) => JSON.stringify(item)));
 }
 
+/** Text and bytes pieces as one string, each piece read as it comes (bytes are valid only until the next). */
+function piecesText(pieces: Iterable<string | Uint8Array>): string {
+  const texts: string[] = [];
+  for (const piece of pieces) texts.push(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
+  return texts.join('');
+}
+
 export async function writeOutput(io: CliIo, out: string | undefined, answer: CliAnswer, batch: boolean): Promise<void> {
   if (out !== undefined && out.toLowerCase().endsWith('.xlsx')) await io.writeFile(out, await answer.workbook());
   else if (batch && io.writeChunks) await io.writeChunks(out, answer.text ? answer.text() : batchJsonPieces(answer.json as unknown[]));
   else {
-    const text = answer.text ? [...answer.text()].join('') : toJsonText(answer.json, batch);
+    const text = answer.text ? piecesText(answer.text()) : toJsonText(answer.json, batch);
     if (out === undefined) io.stdout(text);
     else await io.writeFile(out, text);
   }

@@ -28,9 +28,9 @@ export interface CliAnswer {
   /**
    * A batch streamed as JSON text (`jsonText`): each element is answered as its text is asked for,
    * so nothing of it is held. `json` is then not set, and `stderr` is complete once this has been
-   * read to the end.
+   * read to the end. A piece may be ASCII bytes, valid only until the next piece is asked for.
    */
-  text?: () => Iterable<string>;
+  text?: () => Iterable<string | Uint8Array>;
   workbook(): Promise<Uint8Array>;
   stderr: string[];
 }
@@ -64,8 +64,11 @@ interface CommonSpec<O> {
   options: readonly string[];
   ledgerFile?: boolean;
   json(out: O): unknown;
-  /** The JSON as text in pieces, where that is faster than JSON.stringify of `json` (a schedule's rows); the same text. */
-  textPieces?(out: O): readonly string[];
+  /**
+   * The JSON in pieces of text or ASCII bytes (valid until the next call), where that is faster
+   * than JSON.stringify of `json` (a schedule's rows); the same text.
+   */
+  textPieces?(out: O): ReadonlyArray<string | Uint8Array>;
   /** The results (or a batch element's error), one sheet or more each. */
   workbook(items: ReadonlyArray<BatchItem<O>>, names?: readonly string[]): Promise<Uint8Array>;
   /** The warnings a result carries, for standard error (they are in the output too). */
@@ -116,7 +119,7 @@ function describe<O>(spec: Spec<O>): CliCommand {
         // then let go. Holding 1.000 schedules' objects or text until the end cost 0,1 s of
         // garbage collection (issue 22).
         const stderr: string[] = [];
-        function* texts(): Generator<string | readonly string[]> {
+        function* texts(): Generator<string | ReadonlyArray<string | Uint8Array>> {
           let failed = 0;
           for (let k = 0; k < inputs.length; k += 1) {
             const r = failedBefore.get(k) ?? batchElement(inputs[k], (i) => run(i, rules));
@@ -157,7 +160,7 @@ function describe<O>(spec: Spec<O>): CliCommand {
  * (each one string or its pieces) in order: each piece as it comes, so a writer can pack them
  * without joining (issue 22).
  */
-export function* batchJsonText(texts: Iterable<string | readonly string[]>): Generator<string> {
+export function* batchJsonText<P extends string | Uint8Array>(texts: Iterable<string | readonly P[]>): Generator<string | P> {
   let first = true;
   for (const text of texts) {
     yield first ? '[\n' : ',\n';

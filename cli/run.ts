@@ -31,7 +31,7 @@ export interface CliIo {
   readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Writes text piece by piece to a file, or to stdout when `path` is undefined (large JSON); optional. */
-  writeChunks?(path: string | undefined, chunks: Iterable<string>): Promise<void>;
+  writeChunks?(path: string | undefined, chunks: Iterable<string | Uint8Array>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** True when a person watches stderr (a terminal): then long work shows progress. */

@@ -30,23 +30,30 @@ export interface Coverage {
  *   // {fees: 25_000, interest: 0, principal: 25_000, unapplied: 0}
  */
 export function cover(payment: Ore, claims: ClaimBalance[], order: readonly number[], parts: readonly AllocationPart[]): Coverage {
-  // Whole øre taken from whole øre stay whole: the parts are plain integers until they are returned.
-  const taken = { fees: 0, interest: 0, principal: 0 };
+  // Whole øre taken from whole øre stay whole: the parts are plain integers until they are
+  // returned. Plain loops and locals: a batch covers a million payments, and iterators and a
+  // tally object per payment were a quarter of its garbage (issue 22).
+  let fees = 0;
+  let interest = 0;
+  let principal = 0;
   let left: number = payment;
-  for (const index of order) {
+  for (let o = 0; o < order.length; o += 1) {
     if (left === 0) break;
-    const claim = claims[index];
+    const claim = claims[order[o]!];
     if (!claim) continue;
-    for (const part of parts) {
+    for (let q = 0; q < parts.length; q += 1) {
+      const part = parts[q]!;
       const take = Math.min(left, claim[part]);
       if (take > 0) {
         claim[part] = ore(claim[part] - take);
-        taken[part] += take;
+        if (part === 'fees') fees += take;
+        else if (part === 'interest') interest += take;
+        else principal += take;
         left -= take;
       }
     }
   }
-  return { fees: ore(taken.fees), interest: ore(taken.interest), principal: ore(taken.principal), unapplied: ore(left) };
+  return { fees: ore(fees), interest: ore(interest), principal: ore(principal), unapplied: ore(left) };
 }
 
 /** Claim indexes in coverage order: priority, then oldest due date, then input order. */

@@ -88,20 +88,16 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
 }
 
 /**
- * Nominal date and length in months of installment n. A full henstand moves every installment
- * whose nominal date is on or after its start on by its months (SPEC), from the anchor, so the
- * day-of-month rule still holds; the period that spans the henstand is that much longer.
+ * Months from the first nominal date to installment k's (k − 1 periods; k = 0 is a period before
+ * the first). A full henstand moves every installment whose nominal date is on or after its start
+ * on by its months (SPEC), from the anchor, so the day-of-month rule still holds; the period that
+ * spans the henstand is that much longer.
  */
-function periodOf(p: Prepared, n: number): { nominal: DayNumber; months: number } {
+function monthsTo(p: Prepared, k: number): number {
   const { first, step, henstand } = p;
-  if (!henstand || henstand.kind !== 'full') return { nominal: addMonthsToDay(first.year, first.month, first.day, (n - 1) * step), months: step };
-  const shiftOf = (k: number): number => {
-    if (!henstand || henstand.kind !== 'full' || k < 1) return 0;
-    return addMonthsToDay(first.year, first.month, first.day, (k - 1) * step) >= henstand.start ? henstand.months : 0;
-  };
-  const at = (k: number) => (k - 1) * step + shiftOf(k);
-  const nominal = addMonthsToDay(first.year, first.month, first.day, at(n));
-  return { nominal, months: n === 1 ? step + shiftOf(1) : at(n) - at(n - 1) };
+  const plain = (k - 1) * step;
+  if (!henstand || henstand.kind !== 'full' || k < 1) return plain;
+  return plain + (addMonthsToDay(first.year, first.month, first.day, plain) >= henstand.start ? henstand.months : 0);
 }
 
 /** Runs the schedule for one installment. `keepRows` false only counts (for the count search). */
@@ -121,8 +117,13 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
   let lastHenstandRow = -Infinity;
   let freeCarry = 0;
   const henstandWithin = (n: number) => n - lastHenstandRow <= periodsPerYear;
+  // Months to the previous nominal date: a period's length is the difference.
+  let monthsBefore = monthsTo(p, 0);
   for (let n = 1; n <= maxRows; n += 1) {
-    const { nominal, months } = periodOf(p, n);
+    const monthsAt = monthsTo(p, n);
+    const nominal = addMonthsToDay(p.first.year, p.first.month, p.first.day, monthsAt);
+    const months = monthsAt - monthsBefore;
+    monthsBefore = monthsAt;
     // Monthly method, no interest during the henstand: the free months starting in this period,
     // plus any an earlier period was too short to use, up to this period's months.
     let free = henstand?.free;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../cli/commands.js';
 import { toJsonText } from '../../cli/run.js';
 import { defaultRules } from '../../core/rules/ruleSet.js';
-import { cli } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, spawnCli, tempFiles } from './helpers.js';
 
 /** 1.000 kr. per claim, 100 kr. a month: ten payments each; every 97th agreement has no installment (an error). */
 const agreements = (n: number) =>
@@ -27,5 +29,22 @@ describe("the CLI's batch as JSON text, made as each element is answered (issue 
     // Every agreement pays its 1.000 kr. of principal.
     expect(out.filter((e) => !e.error).every((e) => e.summary!.principal === 1000)).toBe(true);
     expect(run.stderr).toContain(`4 af 301 elementer kunne ikke beregnes`);
+  });
+
+  it('is the same text from the real CLI, to standard output and to a file (the packed writer, schedules as bytes)', async () => {
+    // 2.000 agreements: about 2 MB of JSON, so the writers' 1 MB buffer fills and is reused.
+    const input = agreements(2_000);
+    const values = await CLI_COMMANDS.plan.answer(input, defaultRules, true, false);
+    const files = tempFiles('saldo-batch-text-');
+    const batch = files.file(JSON.stringify(input), 'json');
+    const expected = toJsonText(values.json, true);
+    expect(expected.length).toBeGreaterThan(1 << 21);
+    const toStdout = spawnCli(['plan', '--in', batch]);
+    expect(toStdout.status).toBe(0);
+    expect(toStdout.stdout).toBe(expected);
+    const out = join(files.dir, 'ud.json');
+    const toFile = spawnCli(['plan', '--in', batch, '--out', out]);
+    expect(toFile.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected);
   });
 });
