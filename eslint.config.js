@@ -27,6 +27,12 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // The launcher is CommonJS (cli/saldo.cjs says why).
+    files: ['cli/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['core/**/*.ts'],
     rules: {
       // core/ is pure: no Office, React, Node or clock. The same core runs in Excel and the CLI.

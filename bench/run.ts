@@ -81,7 +81,7 @@ const [nodeMachine = [], nodePlain = [], ...singleTimes] = processTimes(
   [
     { command: process.execPath, args: ['-e', '0'] },
     { command: process.execPath, args: ['-e', '0'], env: plainNodeEnv() },
-    ...single.map(([name, input]) => ({ command: process.execPath, args: ['cli/saldo.mjs', name, '--in', input], env: plainNodeEnv() })),
+    ...single.map(([name, input]) => ({ command: process.execPath, args: ['cli/saldo.cjs', name, '--in', input], env: plainNodeEnv() })),
   ],
   11,
   1,
@@ -124,7 +124,7 @@ if (LO_N > 0) {
   );
   const saldoOut = join(loDir, 'annuiteter-saldo.json');
   settle();
-  const saldoBatch = medianProcessMs(['cli/saldo.mjs', 'plan', '--in', batch, '--out', saldoOut], 5);
+  const saldoBatch = medianProcessMs(['cli/saldo.cjs', 'plan', '--in', batch, '--out', saldoOut], 5);
   const schedules = (await readJsonFile<Array<{ rows: unknown[] }>>(saldoOut)).map((s) => s.rows.length);
   settle(saldoOut);
   const payments = schedules.reduce((a, b) => a + b, 0);
@@ -173,7 +173,7 @@ const countMode = time(() => countInputs.reduce((rows, input) => rows + toJson.p
 const dir = mkdtempSync(join(tmpdir(), 'saldo-bench-'));
 const file = join(dir, 'batch.json');
 writeFileSync(file, JSON.stringify(inputs));
-const [[cliMs = 0]] = processTimes([{ command: process.execPath, args: ['cli/saldo.mjs', 'plan', '--in', file, '--out', join(dir, 'out.json')], env: plainNodeEnv() }], 1) as [number[]];
+const [[cliMs = 0]] = processTimes([{ command: process.execPath, args: ['cli/saldo.cjs', 'plan', '--in', file, '--out', join(dir, 'out.json')], env: plainNodeEnv() }], 1) as [number[]];
 settle(join(dir, 'out.json'));
 
 const rowsPer = core.value / N;
@@ -260,7 +260,7 @@ const postings = `${fmt(LEDGER_ROWS)} postings`;
 async function compareStatements(label: string, ledger: string, quoted: boolean): Promise<{ ratio: number; debtors: number }> {
   const tag = quoted ? 'quoted' : 'plain';
   // Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, reconcile, JSON out).
-  const saldo = medianProcessMs(['cli/saldo.mjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, `statements-${tag}.json`), '--quiet']);
+  const saldo = medianProcessMs(['cli/saldo.cjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, `statements-${tag}.json`), '--quiet']);
   // The same work in a child that reports its peak memory and the figures checked against DuckDB.
   const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
 
@@ -368,7 +368,7 @@ function timedCli(args: string[]): { median: number; all: number[]; peakMb: numb
   const runs: Array<{ ms: number; mb: number; stderr: string }> = [];
   for (let i = 0; i < 3; i += 1) {
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, 'cli/saldo.mjs', ...args, '--quiet'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, 'cli/saldo.cjs', ...args, '--quiet'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`saldo ${args[0]} failed: ${r.stderr}`);
     runs.push({ ms, mb: Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]) / 1024, stderr: r.stderr });
@@ -472,7 +472,7 @@ for (const rows of GROWTH) {
   let peakMb = 0;
   for (let i = 0; i < (rows > 2_000_000 ? 1 : 3); i += 1) {
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, 'cli/saldo.mjs', 'statements', '--in', path, '--year', '2026', '--out', out, '--quiet'], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, 'cli/saldo.cjs', 'statements', '--in', path, '--year', '2026', '--out', out, '--quiet'], { encoding: 'utf8' });
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`saldo statements (${rows} rows) failed: ${r.stderr}`);
     peakMb = Math.max(peakMb, Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]) / 1024);
@@ -507,7 +507,7 @@ if (growth.length > 1) {
   const big = top.rows === LEDGER_ROWS ? ledger : join(dir, `ledger-${top.rows}.csv`);
   const work = `${fmt(top.rows)} postings`;
   const t1 = performance.now();
-  const analyse = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'cli/saldo.mjs', 'analyse', '--in', big, '--as-of', '2026-12-31', '--out', join(dir, 'analyse-big.json'), '--quiet'], {
+  const analyse = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'cli/saldo.cjs', 'analyse', '--in', big, '--as-of', '2026-12-31', '--out', join(dir, 'analyse-big.json'), '--quiet'], {
     encoding: 'utf8',
   });
   const analyseMs = performance.now() - t1;
@@ -577,7 +577,7 @@ if (LETTERS > 0) {
   const t0 = performance.now();
   const r = spawnSync(
     timed[0] as string,
-    [...(timed[1] as string[]), 'cli/saldo.mjs', 'statements', '--in', ledgerForLetters, '--year', '2025', '--quiet', '--out', join(dir, 'letters-statements.json'), '--letters', `${out}/`],
+    [...(timed[1] as string[]), 'cli/saldo.cjs', 'statements', '--in', ledgerForLetters, '--year', '2025', '--quiet', '--out', join(dir, 'letters-statements.json'), '--letters', `${out}/`],
     { encoding: 'utf8' },
   );
   const ms = performance.now() - t0;

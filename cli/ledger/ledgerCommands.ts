@@ -129,7 +129,7 @@ interface WorkerAnswer {
   failure?: { code?: string; field?: string; message: string };
 }
 
-/** Starts the ledger worker (statements or funnel): bundled beside the CLI by cli/saldo.mjs, or its tsx shim when run from source. */
+/** Starts the ledger worker (statements or funnel): bundled beside the CLI by cli/saldo.cjs, or its tsx shim when run from source. */
 function startStatementWorker(data: StatementWorkerData | FunnelWorkerData): Promise<WorkerAnswer> {
   const worker = new Worker(new URL('./statementWorker.mjs', import.meta.url), { workerData: data });
   return new Promise((resolve, reject) => {

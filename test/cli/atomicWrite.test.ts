@@ -118,7 +118,7 @@ describe('the real CLI, killed or run twice at once, never leaves a broken outpu
   }, 60_000);
 
   /** Starts `saldo statements` on the big ledger into `out`. */
-  const start = (out: string, year = '2026') => spawn(process.execPath, ['cli/saldo.mjs', 'statements', '--in', ledger, '--year', year, '--out', out], { cwd: ROOT });
+  const start = (out: string, year = '2026') => spawn(process.execPath, ['cli/saldo.cjs', 'statements', '--in', ledger, '--year', year, '--out', out], { cwd: ROOT });
   const ended = (child: ReturnType<typeof start>) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   /** Resolves when the CLI has begun to write `out`: a temporary file appears, or the target itself changes. */
   const writing = (out: string, before: number) =>
@@ -145,7 +145,7 @@ describe('the real CLI, killed or run twice at once, never leaves a broken outpu
     expect((await end).signal).toBe('SIGKILL');
     expect(readFileSync(target, 'utf8')).toBe(GOOD);
     expect(temps(d)).toHaveLength(1); // killed in the write, as meant; kill -9 cannot be caught
-    const next = spawnSync(process.execPath, ['cli/saldo.mjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(d, 'other.json')], { cwd: ROOT, encoding: 'utf8' });
+    const next = spawnSync(process.execPath, ['cli/saldo.cjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(d, 'other.json')], { cwd: ROOT, encoding: 'utf8' });
     expect(next.status).toBe(0);
     expect(temps(d)).toEqual([]);
   }, 60_000);

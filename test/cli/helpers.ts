@@ -41,7 +41,7 @@ export async function cli(argv: string[], files: Record<string, string | Uint8Ar
 
 /** Runs the real CLI in a child process, as `npm run saldo` does (the bundled CLI, rebuilt when a source changed). */
 export function spawnCli(args: string[], stdin = ''): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['cli/saldo.mjs', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['cli/saldo.cjs', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, spawnCli } from './helpers.js';
@@ -6,7 +7,7 @@ import { ROOT, spawnCli } from './helpers.js';
 const current = join(ROOT, 'node_modules', '.cache', 'saldo-cli', 'current.json');
 const bundle = () => JSON.parse(readFileSync(current, 'utf8')) as { dir: string; inputs: Record<string, number> };
 
-describe('the CLI launcher (cli/saldo.mjs)', () => {
+describe('the CLI launcher (cli/saldo.cjs)', () => {
   it('runs the bundle, built from the sources the CLI imports', () => {
     expect(spawnCli(['--help']).status).toBe(0);
     const inputs = Object.keys(bundle().inputs);
@@ -26,19 +27,22 @@ describe('the CLI launcher (cli/saldo.mjs)', () => {
     const builtins = new Set<string>();
     // esbuild heads each source's code with a comment naming it: the sources that load at the start.
     const sources = new Set<string>();
+    // The start runs the CommonJS files (cli/saldo.cjs): what they require at once, not what they
+    // load later (`__saldoRequire(…)`, `import(…)`).
     const walk = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(join(dir, file), 'utf8');
-      for (const m of text.matchAll(/^\/\/ ((?:cli|core)\/\S+\.ts)$/gm)) sources.add(m[1]!);
-      for (const m of text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
-        const spec = m[1] ?? m[2]!;
+      // The ES module twin keeps esbuild's comments naming the sources.
+      for (const m of readFileSync(join(dir, file.replace(/\.cjs$/, '.mjs')), 'utf8').matchAll(/^\/\/ ((?:cli|core)\/\S+\.ts)$/gm)) sources.add(m[1]!);
+      for (const m of text.matchAll(/\brequire\("([^"]+)"\)/g)) {
+        const spec = m[1]!;
         if (spec.startsWith('./')) walk(spec.slice(2));
         else if (spec.startsWith('node:')) builtins.add(spec);
         else packages.add(spec);
       }
     };
-    walk('main.mjs');
+    walk('main.cjs');
     expect(seen.size).toBeGreaterThan(1); // the walk found the bundle's own chunks
     // JSZip alone cost about 70 ms of a 0,23 s `saldo plan` (node --cpu-prof) before it was loaded on use.
     expect([...packages]).toEqual([]);
@@ -51,6 +55,19 @@ describe('the CLI launcher (cli/saldo.mjs)', () => {
     expect([...sources].filter((f) => late.test(f))).toEqual([]);
     // node:crypto (the atomic writer's names) and the worker threads load with the first write or ledger.
     expect([...builtins].filter((b) => b === 'node:crypto' || b === 'node:worker_threads' || b === 'node:zlib')).toEqual([]);
+  });
+
+  it('runs CommonJS files that are the ES module chunks turned over, and still answers as cli/saldo.mjs', () => {
+    const run = spawnSync(process.execPath, ['cli/saldo.mjs', 'plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(spawnCli(['plan', '--in', 'examples/betalingsaftaler/1-daginstitution.json']).stdout);
+    const dir = join(ROOT, 'node_modules', '.cache', 'saldo-cli', bundle().dir);
+    const files = readdirSync(dir);
+    // Every chunk of the start in both forms; the workers only as ES modules.
+    for (const f of files.filter((f) => f.endsWith('.mjs') && !/Worker\.mjs$/.test(f))) expect(files).toContain(f.replace(/\.mjs$/, '.cjs'));
+    expect(files.filter((f) => /Worker\.cjs$/.test(f))).toEqual([]);
+    // No CommonJS file reaches for an ES module file of the bundle but through new URL (the workers).
+    for (const f of files.filter((f) => f.endsWith('.cjs'))) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/require\("\.\/[^"]+\.mjs"\)|import\("\.\/[^"]+\.mjs"\)/);
   });
 
   it('rebuilds when a source changes, so a stale bundle is never run', () => {

@@ -49,7 +49,7 @@ describe('saldo statements on Danish CSV variants', () => {
     const { spawn } = await import('node:child_process');
     const rows = Array.from({ length: 20_000 }, (_, i) => `D${i};F${i};01-02-2026;krav;100`).join('\n');
     const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows}\n`);
-    const child = spawn(process.execPath, ['cli/saldo.mjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
+    const child = spawn(process.execPath, ['cli/saldo.cjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -62,7 +62,7 @@ describe('saldo statements on Danish CSV variants', () => {
     const { spawn } = await import('node:child_process');
     const rows = Array.from({ length: 60_000 }, (_, i) => `D${i};F${i};01-02-2026;krav;100`).join('\n');
     const path = file(`Debitor;Fordring;Bogføringsdato;Art;Beløb\n${rows}\n`);
-    const child = spawn(process.execPath, ['cli/saldo.mjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
+    const child = spawn(process.execPath, ['cli/saldo.cjs', 'statements', '--in', path, '--year', '2026'], { cwd: ROOT });
     let stderr = '';
     let bytes = 0;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -95,7 +95,7 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
   it('a ledger through a pipe (| … --in /dev/stdin, --in <(cat …)) is read, not called empty', () => {
     const csv = file('Debitor;Fordring;Bogføringsdato;Art;Beløb\nD1;F1;01-02-2026;krav;100\nD2;F2;01-02-2026;krav;250\n');
     for (const args of ['statements --year 2026', 'analyse --as-of 2026-12-31']) {
-      for (const shell of [`cat "${csv}" | node cli/saldo.mjs ${args} --in /dev/stdin`, `node cli/saldo.mjs ${args} --in <(cat "${csv}")`]) {
+      for (const shell of [`cat "${csv}" | node cli/saldo.cjs ${args} --in /dev/stdin`, `node cli/saldo.cjs ${args} --in <(cat "${csv}")`]) {
         const r = spawnSync('bash', ['-c', shell], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
         expect(r.stderr, shell).toContain('3 linjer læst = 1 overskrift + 2 godkendt + 0 fejl');
         expect(r.status).toBe(0);
@@ -109,7 +109,7 @@ describe('every line of a CSV ledger is read or listed (issue 14)', () => {
     expect(made.status).toBe(0);
     const csv = file('Debitor;Fordring;Bogføringsdato;Art;Beløb\nD1;F1;01-02-2026;krav;100\n');
     const writer = spawn('sh', ['-c', `cat "${csv}" > "${fifo}"`]);
-    const r = spawnSync(process.execPath, ['cli/saldo.mjs', 'statements', '--in', fifo, '--year', '2026'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['cli/saldo.cjs', 'statements', '--in', fifo, '--year', '2026'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     writer.kill();
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);

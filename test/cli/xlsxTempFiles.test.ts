@@ -32,7 +32,7 @@ async function bigLedger(rows: number): Promise<string> {
 /** Runs the CLI with its own temp folder; kills it with SIGKILL once it reads rows, if `killOnRead` (or after `killAfterMs`). */
 function runKilled(args: string[], temp: string, killAfterMs: number, killOnRead = true, nodeOptions = ''): Promise<{ signal: string | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['cli/saldo.mjs', ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp, NODE_OPTIONS: nodeOptions } });
+    const child = spawn(process.execPath, ['cli/saldo.cjs', ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp, NODE_OPTIONS: nodeOptions } });
     let stderr = '';
     const kill = () => child.kill('SIGKILL');
     const timer = setTimeout(kill, killAfterMs);
