@@ -27,6 +27,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { putLedgerSheet } from '../test/e2e/ledgerTable.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = process.argv[2] ?? `${ROOT}dist/`;
@@ -222,23 +223,7 @@ function keystrokeCpu({ traceEvents: ev }: { traceEvents: TraceEvent[] }): numbe
 
 /** The ledger, an Excel table on a sheet of its own: each debtor a claim of 1.000 kr. (1 March 2025) and a payment of 250 kr. (1 June). */
 async function putLedger(page: Page, debtors: number) {
-  await page.evaluate((n) => {
-    const saldo = (
-      window as unknown as {
-        __saldo: {
-          workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void; sheet(n: string): { tables: { add(a: string, h: boolean): { name: string } } } };
-        };
-      }
-    ).__saldo;
-    const rows: unknown[][] = [['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb']];
-    for (let i = 1; i <= n; i += 1) {
-      rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45717, 45717, 'krav', 1000]);
-      rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45809, '', 'betaling', -250]);
-    }
-    saldo.workbook.worksheets.add('Stor');
-    saldo.workbook.put('Stor', 'A1', rows);
-    saldo.workbook.sheet('Stor').tables.add(`A1:I${rows.length}`, true).name = 'Stor';
-  }, debtors);
+  await page.evaluate(putLedgerSheet, { debtors, sheet: 'Stor', table: 'Stor' });
 }
 
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __saldo: { workbook: { sheets: Array<{ name: string }> } } }).__saldo.workbook.sheets.map((s) => s.name));

@@ -49,7 +49,7 @@ function stdoutReady(): Promise<void> {
 
 // Callbacks made promises rather than node:fs/promises, and standard output written directly
 // where it can be: that module and process.stdout's streams were 7 ms of a 0,1 s start (issue 22).
-const readText = promisify(readFile);
+const readFileAsync = promisify(readFile);
 const makeDir = promisify(mkdir);
 const entries = promisify(readdir);
 
@@ -90,8 +90,8 @@ function writeStdout(text: string): void {
 
 // Without a top-level await: the launcher runs this bundle as CommonJS (cli/saldo.cjs says why).
 void runCli(process.argv.slice(2), {
-  readFile: (path) => readText(path, 'utf8'),
-  readBytes: async (path) => new Uint8Array(await readText(path)),
+  readFile: (path) => readFileAsync(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFileAsync(path)),
   readStdin: async () => (await import('node:stream/consumers')).text(process.stdin),
   writeFile: (path, data) => whileWriting(async () => (await atomicWrite()).writeFileAtomically(path, data)),
   // Piece by piece: a large statement is never held as one string.

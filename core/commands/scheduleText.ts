@@ -8,8 +8,9 @@ import type { Schedule, ScheduleRow } from '../schedule/schedule.js';
 import { scheduleToJson } from './plan.js';
 
 /**
- * Bytes a row takes at most: 116 of names and punctuation (with the comma before it), and six
- * numbers of at most 20 characters (a safe integer's 16 digits, a sign, a point and 2 decimals).
+ * Bytes a row takes at most: 92 of names and punctuation (with the comma before it), 20 of its
+ * two dates, and six numbers of at most 20 characters (a safe integer's 16 digits, a sign, a
+ * point and 2 decimals): 232.
  */
 export const ROW_BYTES = 256;
 

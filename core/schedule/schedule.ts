@@ -72,6 +72,7 @@ interface Prepared {
 
 function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henstand?: HenstandWindow): Prepared {
   const types = rules.claimTypes.value;
+  const dueDays = terms.claims.map((c) => toDayNumber(c.dueDate));
   return {
     terms,
     rules,
@@ -80,9 +81,9 @@ function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henst
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),
-    dueDays: terms.claims.map((c) => toDayNumber(c.dueDate)),
+    dueDays,
     claimFields: terms.claims.map((_, i) => ['claims', i]),
-    claimAnchors: terms.claims.map((c) => ({ anchor: toDayNumber(c.dueDate) })),
+    claimAnchors: dueDays.map((anchor) => ({ anchor })),
     ...(henstand ? { henstand } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRows } from '../fakes/exampleRows.js';
+import { putLedgerSheet } from './ledgerTable.js';
 import { serve } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -475,18 +476,9 @@ describe('task pane in a browser', () => {
 
   it('Saldoopgørelse on a 40.000-row ledger: computed in a Web Worker, with progress; Stop ends it with nothing written', async () => {
     const page = await openTaskpane();
-    // 20.000 debtors, each a claim of 1.000 kr. (1 March 2025 = serial 45717) and a payment of 250 kr. (1 June = 45809).
+    // 20.000 debtors, each a claim of 1.000 kr. (1 March 2025) and a payment of 250 kr. (1 June).
     const debtors = 20_000;
-    await page.evaluate((n) => {
-      const saldo = (window as unknown as { __saldo: { workbook: { worksheets: { add(name: string): unknown }; put(s: string, at: string, v: unknown[][]): void } } }).__saldo;
-      const rows: unknown[][] = [['Debitor', 'CPR', 'Navn', 'Fordring', 'Fordringstype', 'Bogføringsdato', 'Forfaldsdato', 'Art', 'Beløb']];
-      for (let i = 1; i <= n; i += 1) {
-        rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45717, 45717, 'krav', 1000]);
-        rows.push([`D${i}`, '', `Navn ${i}`, `F${i}`, 'daginstitution', 45809, '', 'betaling', -250]);
-      }
-      saldo.workbook.worksheets.add('Stor');
-      saldo.workbook.put('Stor', 'A1', rows);
-    }, debtors);
+    await page.evaluate(putLedgerSheet, { debtors, sheet: 'Stor' });
     await goTo(page, 'Saldoopgørelse');
     await page.getByRole('button', { name: 'Opdater listen' }).first().click();
     await page.getByLabel('Posteringsliste').selectOption({ label: 'Ark: Stor' });
