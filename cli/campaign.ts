@@ -65,7 +65,7 @@ export async function runCampaign(values: Record<string, unknown>, io: CliIo, to
   const log = readCallLog(table.rows);
   // A line the CSV reader could not read is a blank row to the log and a problem here: none is dropped.
   const withProblems = { ...log, errors: [...table.problems, ...log.errors] };
-  const progress = io.stderrIsTTY && !v.quiet ? (t: string) => io.stderr(t) : undefined;
+  const progress = io.stderrIsTerminal?.() === true && !v.quiet ? (t: string) => io.stderr(t) : undefined;
   const day = toDayNumber(asOf);
   const ledgerPath = v.ledger;
   const mapping = v.mapping === undefined ? undefined : await readMapping(io, v.mapping);

@@ -89,7 +89,7 @@ async function writeLetterFiles(io: CliIo, values: LedgerValues, statement: Stat
     throw new UsageError('--letters til en mappe kræver adgang til filsystemet.');
   };
   await writeLetters(
-    { writeFile: io.writeFile, stderr: io.stderr, makeFolder: io.makeFolder ?? noFolders, folderEntries: io.folderEntries ?? (async () => null), stderrIsTTY: io.stderrIsTTY === true },
+    { writeFile: io.writeFile, stderr: io.stderr, makeFolder: io.makeFolder ?? noFolders, folderEntries: io.folderEntries ?? (async () => null), stderrIsTTY: io.stderrIsTerminal?.() === true },
     values.letters!,
     {
       statement,
@@ -136,7 +136,7 @@ async function lettersAgreements(io: CliIo, values: LedgerValues, rules: RuleSet
 /** `statements`/`analyse`/`limitation`/`funnel` on a ledger file: streamed, with progress on a terminal. */
 export async function runLedgerFile(name: 'statements' | 'analyse' | 'limitation' | 'funnel', values: LedgerValues, rules: RuleSet, io: CliIo): Promise<void> {
   const path = values.in!;
-  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const progress = io.stderrIsTerminal?.() === true && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   if (values.sheet !== undefined && !path.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--sheet bruges med en .xlsx-posteringsfil; "${path}" er ikke en .xlsx-fil.`);
   // Which sheet is read is said always (not only with progress): a wrong sheet gives wrong sums.
   const options = {
@@ -264,7 +264,7 @@ export async function runRegisterBatch(name: 'plan' | 'henstand' | 'status', val
   const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
   const paid = values.payments === undefined ? undefined : await readPaymentFile(io, values.payments);
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
-  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const progress = io.stderrIsTerminal?.() === true && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const ledger = await agreementClaimsFromFile(values.ledger, register.agreements, {
     mapping,
     progress,
@@ -356,7 +356,7 @@ export async function runWorklist(values: Arguments['values'], io: CliIo): Promi
   const rules = await loadRules(io, values.rules);
   const asOf = parseDate(values['as-of'], '--as-of');
   const register = await readRegisterFile(io, values.agreements);
-  const progress = io.stderrIsTTY && !values.quiet ? (t: string) => io.stderr(t) : undefined;
+  const progress = io.stderrIsTerminal?.() === true && !values.quiet ? (t: string) => io.stderr(t) : undefined;
   const mapping = values.mapping === undefined ? undefined : await readMapping(io, values.mapping);
   const log = values.steps === undefined ? undefined : await readStepLogFile(io, values.steps, rules);
   const paid = values.payments === undefined ? undefined : await readPaymentFile(io, values.payments);

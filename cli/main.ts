@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { packUtf8 } from './packUtf8.js';
 import { runCli } from './run.js';
 
-// The atomic writer (node:crypto for its temporary names) loads with the first write: a command
-// that fails on its input, or prints to standard output, starts without it (issue 22).
+// The atomic writer loads with the first write: a command that fails on its input, or prints to
+// standard output, starts without it (issue 22).
 type AtomicWrite = typeof import('./atomicWrite.js');
 let atomic: AtomicWrite | undefined;
 const atomicWrite = async (): Promise<AtomicWrite> => (atomic ??= await import('./atomicWrite.js'));
@@ -108,7 +108,7 @@ void runCli(process.argv.slice(2), {
   },
   stdout: writeStdout,
   stderr: (t) => process.stderr.write(t),
-  stderrIsTTY: process.stderr.isTTY === true,
+  stderrIsTerminal: () => process.stderr.isTTY === true,
   makeFolder: async (path) => void (await makeDir(path, { recursive: true })),
   folderEntries: async (path) => {
     try {

@@ -34,8 +34,11 @@ export interface CliIo {
   writeChunks?(path: string | undefined, chunks: Iterable<string | Uint8Array>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** True when a person watches stderr (a terminal): then long work shows progress. */
-  stderrIsTTY?: boolean;
+  /**
+   * True when a person watches stderr (a terminal): then long work shows progress. Asked, not
+   * given: making process.stderr loads Node's streams, 5 ms of a command that shows none (issue 22).
+   */
+  stderrIsTerminal?(): boolean;
   /** Makes a folder and its parents (letters to a folder); optional. */
   makeFolder?(path: string): Promise<void>;
   /** The names in a folder, or null when there is no folder there; optional. */

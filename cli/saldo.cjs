@@ -33,25 +33,6 @@ function freshBundle() {
   }
 }
 
-/**
- * An ES module file of the bundle as CommonJS: its imports of the bundle's own files become
- * require (so each chunk is one module, whichever part loads it first), packages keep their
- * dynamic import, and import.meta.url is the file's own URL (the workers are found beside it).
- */
-async function toCommonJs(esbuild, code) {
-  const lazy = code.replace(/\bimport\("(\.\/[^"]+)\.mjs"\)/g, '__saldoRequire("$1.cjs")');
-  const result = await esbuild.transform(lazy, {
-    loader: 'js',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    define: { 'import.meta.url': '__saldoMetaUrl' },
-    banner: 'const __saldoMetaUrl = require("node:url").pathToFileURL(__filename).href;\nconst __saldoRequire = (p) => Promise.resolve().then(() => require(p));',
-    logLevel: 'error',
-  });
-  return result.code.replace(/\brequire\("(\.\/[^"]+)\.mjs"\)/g, 'require("$1.cjs")');
-}
-
 /** Bundles cli/main.ts, the statement worker and the letters' worker into a new folder and makes it the current one. */
 async function build(esbuild) {
   const dir = `b${Date.now().toString(36)}-${process.pid}`;
@@ -71,14 +52,20 @@ async function build(esbuild) {
     metafile: true,
     logLevel: 'error',
   });
-  await Promise.all(
-    readdirSync(out)
-      // The workers stay ES modules (the letters' worker awaits at its top level).
-      .filter((f) => f.endsWith('.mjs') && f !== 'statementWorker.mjs' && f !== 'letterWorker.mjs')
-      .map(async (f) => writeFileSync(join(out, f.replace(/\.mjs$/, '.cjs')), await toCommonJs(esbuild, readFileSync(join(out, f), 'utf8')))),
+  const { toCommonJs, requiredAtOnce, inCycles, plainExports } = require('./bundleCommonJs.cjs');
+  const commonJs = new Map(
+    await Promise.all(
+      readdirSync(out)
+        // The workers stay ES modules (the letters' worker awaits at its top level).
+        .filter((f) => f.endsWith('.mjs') && f !== 'statementWorker.mjs' && f !== 'letterWorker.mjs')
+        .map(async (f) => [f.replace(/\.mjs$/, '.cjs'), await toCommonJs(esbuild, readFileSync(join(out, f), 'utf8'))]),
+    ),
   );
+  const cyclic = inCycles(new Map([...commonJs].map(([f, code]) => [f, requiredAtOnce(code)])));
+  for (const [f, code] of commonJs) writeFileSync(join(out, f), cyclic.has(f) ? code : plainExports(code));
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = statSync(join(root, file)).mtimeMs;
+  // The launcher's files too: how the bundle is turned into CommonJS is part of what was built.
+  for (const file of [...Object.keys(result.metafile.inputs), 'cli/saldo.cjs', 'cli/bundleCommonJs.cjs']) inputs[file] = statSync(join(root, file)).mtimeMs;
   // Written beside and renamed: a CLI started at the same moment reads the old or the new, never half.
   const next = `${current}.${process.pid}`;
   writeFileSync(next, JSON.stringify({ dir, inputs }));

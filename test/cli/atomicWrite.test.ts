@@ -75,6 +75,13 @@ describe('writeFileAtomically: the target is the old file or the complete new on
     expect(tempFileName('/x/saldo 2026.json', 4711, 'abc123')).toMatch(/^\/x\/\.saldo 2026\.json\.saldo-[0-9a-f]{6}-4711-abc123\.tmp$/);
   });
 
+  it("the host tag is FNV-1a of the host name, its top 24 bits (the published FNV test vectors: 'a' → e40c292c, 'foobar' → bf9cf968)", () => {
+    expect(hostTag('a')).toBe('e40c29');
+    expect(hostTag('foobar')).toBe('bf9cf9');
+    expect(hostTag('')).toBe('811c9d'); // the offset basis itself
+    expect(hostTag()).toMatch(/^[0-9a-f]{6}$/);
+  });
+
   it('a temporary file left by a run that has ended is removed; one of a running process, or another machine, is kept', () => {
     const d = folder();
     const dead = tempFileName(join(d, 'out.json'), deadPid(), 'aaaaaa');

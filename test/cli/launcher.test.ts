@@ -53,8 +53,10 @@ describe('the CLI launcher (cli/saldo.cjs)', () => {
     expect(sources).toContain('cli/run.ts');
     const late = /^(core\/(ledger|portfolio|followup|letters)\/|cli\/(ledger|xlsx)\/|core\/commands\/index\.ts$|core\/rules\/rulesSheet\.ts$|cli\/ledgerRun\.ts$)/;
     expect([...sources].filter((f) => late.test(f))).toEqual([]);
-    // node:crypto (the atomic writer's names) and the worker threads load with the first write or ledger.
+    // No node:crypto (the atomic writer's names are FNV-1a and Math.random); the worker threads load with a ledger.
     expect([...builtins].filter((b) => b === 'node:crypto' || b === 'node:worker_threads' || b === 'node:zlib')).toEqual([]);
+    // The calls between the start's chunks reach plain values, not esbuild's two getters (cli/bundleCommonJs.cjs).
+    expect([...seen].filter((f) => /__toCommonJS\(stdin_exports\)|__export\(stdin_exports/.test(readFileSync(join(dir, f), 'utf8')))).toEqual([]);
   });
 
   it('runs CommonJS files that are the ES module chunks turned over, and still answers as cli/saldo.mjs', () => {
