@@ -4,7 +4,7 @@
  * folder is atomic). A run killed with kill -9 leaves only a hidden temporary file, which the next
  * write into that folder removes.
  */
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fdatasync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { packUtf8 } from './packUtf8.js';
@@ -134,6 +134,16 @@ function syncFolder(folder: string): void {
 const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Bytes written between two flushes started in the background. A long output's data goes to disk
+ * on another thread while the rest is made, so the final fsync has little left: for the 17 MB of
+ * a 1.000-agreement plan batch it took 16 ms, and 1,6 ms after such flushes (issue 22).
+ */
+export const FLUSH_EVERY = 4 << 20;
+
+/** fdatasync on libuv's threads: resolves with the error, if any (a failed flush fails the write). */
+const flushInBackground = (fd: number) => new Promise<Error | null>((resolve) => fdatasync(fd, resolve));
+
+/**
  * Writes `data` to `path` so that the target is the old file or the complete new one: through a
  * temporary file in the same folder, flushed (fsync) and renamed over the target. On any failure
  * the temporary file is removed and an existing target is untouched. An existing target's mode is
@@ -150,6 +160,8 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
   const temp = tempFileName(path, process.pid, randomPart());
   unfinished.set(temp, undefined);
   let fd: number | undefined;
+  // A flush in the background: the descriptor is closed only after it (its number could be reused).
+  let flushing: Promise<Error | null> | undefined;
   try {
     // 'wx': never through a file or link already at the temporary name
     fd = openSync(temp, 'wx', 0o666);
@@ -159,13 +171,26 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
     else if (data instanceof Uint8Array) writeAll(fd, data);
     else {
       let paused = Date.now();
+      let unflushed = 0;
+      let flushed: Error | null = null;
       for (const bytes of packUtf8(data)) {
         writeAll(fd, bytes);
+        unflushed += bytes.length;
+        if (unflushed >= FLUSH_EVERY && flushing === undefined) {
+          unflushed = 0;
+          flushing = flushInBackground(fd).then((e) => {
+            flushed ??= e;
+            flushing = undefined;
+            return e;
+          });
+        }
         if (Date.now() - paused > 20) {
           await breather();
           paused = Date.now();
         }
       }
+      await flushing;
+      if (flushed) throw flushed;
     }
     fsyncSync(fd);
     closeSync(fd);
@@ -176,6 +201,7 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
     renameSync(temp, path);
     unfinished.delete(temp);
   } catch (e) {
+    await flushing;
     unfinished.delete(temp);
     try {
       if (fd !== undefined) closeSync(fd);
