@@ -27,11 +27,13 @@ const ore = fc.oneof(
   fc.integer({ min: -DIRECT_LIMIT, max: DIRECT_LIMIT }),
   fc.integer({ min: -100_000, max: 100_000 }),
   fc.constantFrom(0, 1, 5, 9, 10, 11, 50, 99, 100, 101, 105, 110, 1_000_000_000_000, DIRECT_LIMIT, -DIRECT_LIMIT, DIRECT_LIMIT - 1, -1, -10, -101),
+  // Whole kroner either side of 2^31, where the digits change from double to 32-bit arithmetic.
+  fc.constantFrom(214_748_364_700, 214_748_364_799, 214_748_364_800, 214_748_364_899, -214_748_364_800),
 ) as fc.Arbitrary<Ore>;
 // Beyond it, up to 2^53: written by JSON.stringify instead.
 const huge = fc.integer({ min: DIRECT_LIMIT + 1, max: Number.MAX_SAFE_INTEGER }).chain((v) => fc.constantFrom(v, -v)) as fc.Arbitrary<Ore>;
 const row: fc.Arbitrary<ScheduleRow> = fc.record({
-  n: fc.oneof(fc.integer({ min: 1, max: 1_200 }), fc.maxSafeNat()),
+  n: fc.oneof(fc.integer({ min: 1, max: 1_200 }), fc.maxSafeNat(), fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 32 + 1)),
   nominalDate: fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((d) => fromDayNumber(d)),
   dueDate: fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((d) => fromDayNumber(d)),
   payment: ore,
