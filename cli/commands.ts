@@ -5,6 +5,7 @@
  * (SPEC) has one `henstand` and one `status` for two shapes of input each; the choice by shape
  * is made here, once, at the edge: core's commands are typed and do one thing.
  */
+import { mapPacked } from '../core/arrays.js';
 import { batchElement, isBatchError, runBatch, type BatchError, type BatchItem } from '../core/commands/batch.js';
 import { agreementToJson, runAgreementOnJson } from '../core/commands/agreements.js';
 import type { RuleSet } from '../core/rules/ruleSet.js';
@@ -89,7 +90,8 @@ const one =
     return write(out);
   };
 
-const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => warnings.map((w) => (typeof w === 'string' ? w : w.message));
+// By push: the batch's loop over each element's warnings (core/arrays.ts says why).
+const messages = (warnings: ReadonlyArray<string | { message: string }>): string[] => mapPacked(warnings, (w) => (typeof w === 'string' ? w : w.message));
 
 function describe<O>(spec: Spec<O>): CliCommand {
   return {

@@ -4,6 +4,7 @@
  * the parts in the rule's order: fees (omkostninger), then interest, then principal
  * (gældsinddrivelsesloven § 4: interest before principal; fees first is municipal practice).
  */
+import { mapPacked } from '../arrays.js';
 import { ore, type Ore } from '../money/ore.js';
 import type { AllocationPart } from '../rules/ruleSet.js';
 
@@ -58,8 +59,7 @@ export function cover(payment: Ore, claims: ClaimBalance[], order: readonly numb
 
 /** Claim indexes in coverage order: priority, then oldest due date, then input order. */
 export function coverageOrder(claims: ReadonlyArray<{ dueDate: string; priority: number }>): number[] {
-  return claims
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => a.c.priority - b.c.priority || (a.c.dueDate < b.c.dueDate ? -1 : a.c.dueDate > b.c.dueDate ? 1 : a.i - b.i))
-    .map(({ i }) => i);
+  // By push: the schedule's loops index claims by this order (core/arrays.ts says why).
+  const sorted = mapPacked(claims, (c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || (a.c.dueDate < b.c.dueDate ? -1 : a.c.dueDate > b.c.dueDate ? 1 : a.i - b.i));
+  return mapPacked(sorted, ({ i }) => i);
 }

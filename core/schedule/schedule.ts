@@ -12,6 +12,7 @@ import { addMonthsToDay, fromDayNumber, toDayNumber, type CalendarDate, type Day
 import { SaldoError, type At } from '../errors.js';
 import { claimTypeRule } from '../rules/claimTypes.js';
 import { cover, coverageOrder, type ClaimBalance } from '../allocation/cover.js';
+import { mapPacked } from '../arrays.js';
 import { monthlyBetalingsevne } from '../betalingsevne/betalingsevne.js';
 import { periodInterest } from '../interest/accrue.js';
 import type { HenstandWindow } from '../henstand/henstandTerms.js';
@@ -72,19 +73,20 @@ interface Prepared {
 
 function prepare(terms: PlanTerms, rules: RuleSet, calendar: BankCalendar, henstand?: HenstandWindow): Prepared {
   const types = rules.claimTypes.value;
-  const dueDays = terms.claims.map((c) => toDayNumber(c.dueDate));
+  const dueDays = mapPacked(terms.claims, (c) => toDayNumber(c.dueDate));
   return {
     terms,
     rules,
     calendar,
-    order: coverageOrder(terms.claims.map((c) => ({ dueDate: c.dueDate, priority: claimTypeRule(types, c.type).priority }))),
+    order: coverageOrder(mapPacked(terms.claims, (c) => ({ dueDate: c.dueDate, priority: claimTypeRule(types, c.type).priority }))),
     step: monthsPerPeriod(terms.frequency),
     first: { year: Number(terms.firstDueDate.slice(0, 4)), month: Number(terms.firstDueDate.slice(5, 7)), day: Number(terms.firstDueDate.slice(8, 10)) },
     startDay: toDayNumber(terms.startDate),
     dueDays,
-    claimFields: terms.claims.map((_, i) => ['claims', i]),
-    claimAnchors: dueDays.map((anchor) => ({ anchor })),
-    ...(henstand ? { henstand } : {}),
+    claimFields: mapPacked(terms.claims, (_, i): At => ['claims', i]),
+    claimAnchors: mapPacked(dueDays, (anchor) => ({ anchor })),
+    // Always present (undefined without one): one hidden class for every agreement's terms.
+    henstand,
   };
 }
 
@@ -105,9 +107,10 @@ function monthsTo(p: Prepared, k: number): number {
 function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: number): Outcome {
   const { terms, rules, order, henstand } = p;
   const parts = rules.allocationOrder.value;
-  const claims: ClaimBalance[] = terms.claims.map((c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
+  const claims: ClaimBalance[] = mapPacked(terms.claims, (c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
   const withFees = terms.interestBase === 'principalAndFees';
-  let balance = claims.reduce((s, c) => s + c.fees + c.interest + c.principal, 0);
+  let balance = 0;
+  for (let i = 0; i < claims.length; i += 1) balance += claims[i]!.fees + claims[i]!.interest + claims[i]!.principal;
   const rows: ScheduleRow[] = [];
   let previous = p.startDay;
   const periodsPerYear = 12 / p.step;
