@@ -26,7 +26,7 @@ export function ledgerRows(input: Record<string, unknown>): unknown[][] {
 
 /** "maskCpr": "ja" must not quietly leave CPR numbers unmasked. */
 export function checkMaskCpr(raw: unknown): void {
-  flag(raw, ['maskCpr'], false, ` (fik ${showValue(raw)})`);
+  flag(raw, ['maskCpr'], false, () => ` (fik ${showValue(raw)})`);
 }
 
 export function statements(input: StatementsInput, rules: RuleSet): Statement {

@@ -43,10 +43,12 @@ export function wholeNumber(value: unknown, place: Place, min: number, max: numb
 }
 
 /** true or false, or `fallback` when absent; `meaning` says what true means, in brackets. */
-export function flag(value: unknown, place: Place, fallback: boolean, meaning = ''): boolean {
+export function flag(value: unknown, place: Place, fallback: boolean, meaning: string | (() => string) = ''): boolean {
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  throw new SaldoError('UGYLDIGT_INPUT', place, value, (name) => `${name(place)} skal være true eller false${meaning}.`);
+  // A meaning made from the value is made only here: a batch reads a thousand valid flags.
+  const said = typeof meaning === 'string' ? meaning : meaning();
+  throw new SaldoError('UGYLDIGT_INPUT', place, value, (name) => `${name(place)} skal være true eller false${said}.`);
 }
 
 /** Throws "… mangler: hint" when a required value is absent. */

@@ -191,7 +191,7 @@ export function parsePlanInput(input: unknown, rules: RuleSet, extraKeys: readon
     if (ids.has(c.id)) throw SaldoError.at('UGYLDIGT_INPUT', ['claims', i, 'id'], c.id, `fordringen ${showValue(c.id)} står der to gange; hver fordring skal have sit eget id.`);
     ids.add(c.id);
   }
-  const accrueFromDueDate = flag(input.accrueFromDueDate, ['accrueFromDueDate'], false, ` (fik ${showValue(input.accrueFromDueDate)})`);
+  const accrueFromDueDate = flag(input.accrueFromDueDate, ['accrueFromDueDate'], false, () => ` (fik ${showValue(input.accrueFromDueDate)})`);
   const typed = accrueFromDueDate ? claims.findIndex((c) => c.interest > 0) : -1;
   if (typed >= 0) {
     // Both would count the months from forfald to the agreement twice.

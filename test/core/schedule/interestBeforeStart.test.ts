@@ -91,7 +91,9 @@ describe('accrueFromDueDate: interest from the forfald to the agreement, compute
   });
 
   it('a value that is not true or false is refused', () => {
-    expect(errorOf({ firstDueDate: '2027-01-01', installment: 1000, accrueFromDueDate: 'ja', claims: [{ principal: 100 }] }).message).toMatch(/accrueFromDueDate skal være true eller false/);
+    expect(errorOf({ firstDueDate: '2027-01-01', installment: 1000, accrueFromDueDate: 'ja', claims: [{ principal: 100 }] }).message).toMatch(
+      /accrueFromDueDate skal være true eller false \(fik "ja"\)/,
+    );
   });
 
   it('a forfald before the rate table starts is refused, naming the table', () => {
