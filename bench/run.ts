@@ -259,10 +259,6 @@ const postings = `${fmt(LEDGER_ROWS)} postings`;
  */
 async function compareStatements(label: string, ledger: string, quoted: boolean): Promise<{ ratio: number; debtors: number }> {
   const tag = quoted ? 'quoted' : 'plain';
-  // Saldo: the whole command line, as a user runs it (Node start, read, parse, fold, reconcile, JSON out).
-  const saldo = medianProcessMs(['cli/saldo.cjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, `statements-${tag}.json`), '--quiet']);
-  // The same work in a child that reports its peak memory and the figures checked against DuckDB.
-  const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
 
   const source = `read_csv('${ledger}', delim=';', header=true, decimal_separator=',', thousands='.', dateformat='%d-%m-%Y',
       columns={'Debitor':'VARCHAR','CPR':'VARCHAR','Navn':'VARCHAR','Fordring':'VARCHAR','Fordringstype':'VARCHAR','Bogføringsdato':'DATE','Forfaldsdato':'DATE','Art':'VARCHAR','Beløb':'DECIMAL(18,2)','Sidste rettidige betalingsdato':'DATE','Dom/forlig dato':'DATE'})`;
@@ -304,9 +300,22 @@ async function compareStatements(label: string, ledger: string, quoted: boolean)
         timeBarred: åben AND hovedstol_forældes <= DATE '2026-12-31'})) AS claims
     FROM c GROUP BY Debitor ORDER BY Debitor`;
   const duckStatementJson = join(dir, `duck-statement-${tag}.json`);
-  const duckStatement = medianProcessMs(['bench/duckdbChild.mjs', `COPY (${statementSql}) TO '${duckStatementJson}' (FORMAT json)`]);
-  // The per-claim sums alone (no debtor level, no age): less than Saldo does, shown for scale.
-  const duckFlat = medianProcessMs(['bench/duckdbChild.mjs', `COPY (${perClaim} ORDER BY Debitor, Fordring) TO '${join(dir, `duck-flat-${tag}.json`)}' (FORMAT json)`]);
+  // Saldo (the whole command line, as a user runs it: Node's start, read, parse, fold, reconcile,
+  // JSON out), DuckDB's statement and, for scale, its per-claim sums alone (no debtor level, no
+  // age: less than Saldo does), interleaved: run one after the other, this machine's drift from
+  // minute to minute tilted the ratio (1.10–1.46× for the same code).
+  const [saldoTimes = [], duckTimes = [], flatTimes = []] = processTimes(
+    [
+      ['cli/saldo.cjs', 'statements', '--in', ledger, '--year', '2026', '--out', join(dir, `statements-${tag}.json`), '--quiet'],
+      ['bench/duckdbChild.mjs', `COPY (${statementSql}) TO '${duckStatementJson}' (FORMAT json)`],
+      ['bench/duckdbChild.mjs', `COPY (${perClaim} ORDER BY Debitor, Fordring) TO '${join(dir, `duck-flat-${tag}.json`)}' (FORMAT json)`],
+    ].map((args) => ({ command: process.execPath, args, env: plainNodeEnv() })),
+    3,
+  );
+  const timed = (all: number[]) => ({ ms: median(all), all });
+  const [saldo, duckStatement, duckFlat] = [timed(saldoTimes), timed(duckTimes), timed(flatTimes)];
+  // The same work in a child that reports its peak memory and the figures checked against DuckDB.
+  const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
   const f0 = performance.now();
   await duck.runAndReadAll(`COPY (${perClaim} ORDER BY Debitor, Fordring) TO '${join(dir, `duck-flat2-${tag}.json`)}' (FORMAT json)`);
@@ -330,7 +339,7 @@ async function compareStatements(label: string, ledger: string, quoted: boolean)
   }
   const ratio = saldo.ms / duckStatement.ms;
   row(
-    `Saldo \`statements\`, ${label}, whole CLI process (median of 3)`,
+    `Saldo \`statements\`, ${label}, whole CLI process (median of 3, interleaved with DuckDB's)`,
     postings,
     `${fmt(saldo.ms)} ms (${runs(saldo)})`,
     perSecond(saldo.ms),
