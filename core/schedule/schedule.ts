@@ -110,7 +110,7 @@ function simulate(p: Prepared, installment: number, keepRows: boolean, maxRows: 
   const claims: ClaimBalance[] = mapPacked(terms.claims, (c) => ({ fees: c.fees, interest: c.interest, principal: c.principal }));
   const withFees = terms.interestBase === 'principalAndFees';
   let balance = 0;
-  for (let i = 0; i < claims.length; i += 1) balance += claims[i]!.fees + claims[i]!.interest + claims[i]!.principal;
+  for (const c of claims) balance += c.fees + c.interest + c.principal;
   const rows: ScheduleRow[] = [];
   let previous = p.startDay;
   const periodsPerYear = 12 / p.step;
