@@ -204,8 +204,11 @@ function settle(...done: string[]): void {
 /** Median wall time of `runs` runs of a whole Node process (its start included); the figures move ±20 % from run to run. */
 function medianProcessMs(args: string[], runs = 3): { ms: number; all: number[] } {
   const [all = []] = processTimes([{ command: process.execPath, args, env: plainNodeEnv() }], runs);
-  return { ms: median(all), all };
+  return withMedian(all);
 }
+
+/** A row's times with their median. */
+const withMedian = (all: number[]) => ({ ms: median(all), all });
 
 interface ChildFigures {
   ms: number;
@@ -312,8 +315,7 @@ async function compareStatements(label: string, ledger: string, quoted: boolean)
     ].map((args) => ({ command: process.execPath, args, env: plainNodeEnv() })),
     3,
   );
-  const timed = (all: number[]) => ({ ms: median(all), all });
-  const [saldo, duckStatement, duckFlat] = [timed(saldoTimes), timed(duckTimes), timed(flatTimes)];
+  const [saldo, duckStatement, duckFlat] = [withMedian(saldoTimes), withMedian(duckTimes), withMedian(flatTimes)];
   // The same work in a child that reports its peak memory and the figures checked against DuckDB.
   const child = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'bench/statementsChild.ts', ledger, '2026'], { encoding: 'utf8' }).stdout) as ChildFigures;
   const duck = await (await DuckDBInstance.create(':memory:')).connect();

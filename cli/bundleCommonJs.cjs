@@ -59,11 +59,10 @@ function plainExports(code) {
   const entries = block[1].split(',\n').map((line) => /^\s*([\w$]+|"[^"]+"): \(\) => ([\w$]+)$/.exec(line));
   if (entries.some((e) => e === null)) return code;
   const rest = code.slice(0, block.index) + code.slice(block.index + block[0].length);
-  const exported = entries.map(([, key, local]) =>
-    boundOnce(rest, local)
-      ? `module.exports[${JSON.stringify(key.replace(/^"|"$/g, ''))}] = ${local};`
-      : `Object.defineProperty(module.exports, ${JSON.stringify(key.replace(/^"|"$/g, ''))}, { get: () => ${local}, enumerable: true });`,
-  );
+  const exported = entries.map(([, quoted, local]) => {
+    const key = JSON.stringify(quoted.replace(/^"|"$/g, ''));
+    return boundOnce(rest, local) ? `module.exports[${key}] = ${local};` : `Object.defineProperty(module.exports, ${key}, { get: () => ${local}, enumerable: true });`;
+  });
   return `${rest}${exported.join('\n')}\n`;
 }
 
